@@ -1,0 +1,1 @@
+"""What every module shares. Nothing here imports Qt except core/ui."""

@@ -1,0 +1,27 @@
+"""The current time, injectable so tests never sleep."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+
+_now: Callable[[], _dt.datetime] | None = None
+
+
+def now() -> _dt.datetime:
+    value = _now() if _now is not None else _dt.datetime.now()
+    return value.replace(microsecond=0)
+
+
+def today() -> _dt.date:
+    return now().date()
+
+
+def set_clock(fn: Callable[[], _dt.datetime] | None) -> None:
+    """Use ``fn`` as the clock (``None`` restores the real one)."""
+    global _now
+    _now = fn
+
+
+def freeze(moment: _dt.datetime) -> None:
+    set_clock(lambda: moment)

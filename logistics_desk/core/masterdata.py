@@ -1,0 +1,438 @@
+"""Master data every module shares: the school, terms, departments and classes,
+places (building -> room), people, suppliers and asset categories.
+
+All writes go through ``save`` / ``set_active`` here: validated, in one
+transaction, with their change-record entries. Records are deactivated,
+never deleted, once anything may refer to them.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    DateField,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+    fn,
+)
+
+from . import audit
+from .db import BaseModel, database
+from .errors import NotFound, ValidationError
+from .i18n import N_, tr
+
+
+class Term(BaseModel):
+    id = AutoField()
+    name = CharField(max_length=100, unique=True)
+    start_date = DateField()
+    end_date = DateField()
+
+    class Meta:
+        table_name = "term"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+DEPARTMENT_KINDS = {"department": N_("Department"), "class": N_("Class")}
+
+
+class Department(BaseModel):
+    id = AutoField()
+    name = CharField(max_length=100, unique=True)
+    kind = CharField(max_length=20, default="department")  # department | class
+    code = CharField(max_length=20, null=True)
+    head = CharField(max_length=100, null=True)  # 负责人 / 班主任
+    active = BooleanField(default=True)
+
+    class Meta:
+        table_name = "department"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+PLACE_KINDS = {"building": N_("Building"), "room": N_("Room")}
+
+
+class Place(BaseModel):
+    id = AutoField()
+    parent = ForeignKeyField("self", null=True, backref="children", on_delete="RESTRICT")
+    kind = CharField(max_length=20, default="room")  # building | room
+    name = CharField(max_length=100)
+    full_name = CharField(max_length=200, unique=True)
+    sort_order = IntegerField(default=0)  # the order a room is walked in
+    active = BooleanField(default=True)
+
+    class Meta:
+        table_name = "place"
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class Person(BaseModel):
+    id = AutoField()
+    name = CharField(max_length=100, index=True)
+    department = ForeignKeyField(Department, null=True, backref="people", on_delete="RESTRICT")
+    title = CharField(max_length=100, null=True)  # 职务
+    phone = CharField(max_length=50, null=True)
+    is_canteen_staff = BooleanField(default=False)
+    active = BooleanField(default=True)
+
+    class Meta:
+        table_name = "person"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Supplier(BaseModel):
+    id = AutoField()
+    name = CharField(max_length=200, unique=True)
+    contact = CharField(max_length=100, null=True)
+    phone = CharField(max_length=50, null=True)
+    address = CharField(max_length=200, null=True)
+    note = TextField(null=True)
+    active = BooleanField(default=True)
+
+    class Meta:
+        table_name = "supplier"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Category(BaseModel):
+    id = AutoField()
+    parent = ForeignKeyField("self", null=True, backref="children", on_delete="RESTRICT")
+    code = CharField(max_length=20, unique=True)  # ASCII, used in asset numbers
+    name = CharField(max_length=100)
+    gb_code = CharField(max_length=20, null=True)  # GB/T 14885 class code
+    useful_life_years = IntegerField(null=True)  # None: inherit from the parent
+    depreciable = BooleanField(default=True)
+    special_equipment = BooleanField(default=False)  # threshold for special equipment
+    sort_order = IntegerField(default=0)
+    active = BooleanField(default=True)
+
+    class Meta:
+        table_name = "category"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+MODELS = [Term, Department, Place, Person, Supplier, Category]
+
+
+# --- reading ---------------------------------------------------------------
+
+def get(model, record_id: int):
+    row = model.get_or_none(model.id == record_id)
+    if row is None:
+        raise NotFound(tr("The record no longer exists."))
+    return row
+
+
+def active(model):
+    return model.select().where(model.active == True).order_by(model.name)  # noqa: E712
+
+
+def buildings(include_inactive: bool = False):
+    q = Place.select().where(Place.kind == "building")
+    if not include_inactive:
+        q = q.where(Place.active == True)  # noqa: E712
+    return q.order_by(Place.sort_order, Place.name)
+
+
+def rooms(building: Place | None = None, include_inactive: bool = False):
+    q = Place.select().where(Place.kind == "room")
+    if building is not None:
+        q = q.where(Place.parent == building)
+    if not include_inactive:
+        q = q.where(Place.active == True)  # noqa: E712
+    return q.order_by(Place.sort_order, Place.full_name)
+
+
+def places_in(place: Place) -> list[int]:
+    """Ids of a place and, for a building, all its rooms."""
+    ids = [place.id]
+    if place.kind == "building":
+        ids += [p.id for p in Place.select(Place.id).where(Place.parent == place)]
+    return ids
+
+
+def category_life_years(category: Category | None) -> int | None:
+    """Useful life in years (inherited from the parent), None if not depreciated."""
+    seen = 0
+    while category is not None and seen < 10:
+        if not category.depreciable:
+            return None
+        if category.useful_life_years:
+            return category.useful_life_years
+        category = category.parent
+        seen += 1
+    return None
+
+
+def category_is_special(category: Category | None) -> bool:
+    while category is not None:
+        if category.special_equipment:
+            return True
+        category = category.parent
+    return False
+
+
+def category_path(category: Category) -> str:
+    names = []
+    while category is not None:
+        names.append(category.name)
+        category = category.parent
+    return " / ".join(reversed(names))
+
+
+def current_term(on: _dt.date | None = None) -> Term | None:
+    on = on or _dt.date.today()
+    return (Term.select().where((Term.start_date <= on) & (Term.end_date >= on)).first()
+            or Term.select().order_by(Term.start_date.desc()).first())
+
+
+# --- finding by text (imports, scanning) -----------------------------------
+
+_SEP = re.compile(r"[\s/\\\-—>·|]+")
+
+
+def normalize_place_text(text: str) -> str:
+    return _SEP.sub("", text or "").strip()
+
+
+def split_place_text(text: str) -> tuple[str, str | None]:
+    """'教学楼301' -> ('教学楼', '301'); '教学楼/三楼办公室' -> ('教学楼', '三楼办公室')."""
+    text = (text or "").strip()
+    parts = [p for p in re.split(r"\s*[/\\>|·—]\s*|\s+|-", text) if p]
+    if len(parts) >= 2:
+        return parts[0], "".join(parts[1:])
+    m = re.match(r"^(.+?(?:楼|馆|室|堂|园|场|房|中心))(.+)$", text)
+    if m:
+        return m.group(1), m.group(2)
+    m = re.match(r"^(\D+?)(\d.*)$", text)
+    if m:
+        return m.group(1), m.group(2)
+    return text, None
+
+
+def find_place(text: str) -> Place | None:
+    key = normalize_place_text(text)
+    if not key:
+        return None
+    for place in Place.select().where(Place.full_name == text.strip()):
+        return place
+    for place in Place.select().where(fn.REPLACE(Place.full_name, " ", "") == key):
+        return place
+    return None
+
+
+def place_full_name(building: str, room: str | None) -> str:
+    return f"{building} {room}" if room else building
+
+
+def find_or_create_place(text: str) -> tuple[Place, bool]:
+    """The place a text names, creating building and room if needed."""
+    found = find_place(text)
+    if found is not None:
+        return found, False
+    building_name, room_name = split_place_text(text)
+    building = Place.get_or_none((Place.kind == "building") & (Place.name == building_name))
+    created = False
+    if building is None:
+        building = save(Place, {"kind": "building", "name": building_name})
+        created = True
+    if room_name is None:
+        return building, created
+    room = save(Place, {"kind": "room", "name": room_name, "parent": building.id})
+    return room, True
+
+
+def find_department(name: str) -> Department | None:
+    name = (name or "").strip()
+    return Department.get_or_none(Department.name == name) if name else None
+
+
+def find_or_create_department(name: str) -> tuple[Department, bool]:
+    found = find_department(name)
+    if found:
+        return found, False
+    kind = "class" if re.search(r"班$|\(\d+\)|（\d+）", name.strip()) else "department"
+    return save(Department, {"name": name.strip(), "kind": kind}), True
+
+
+def find_person(name: str, department: Department | None = None) -> Person | None:
+    name = (name or "").strip()
+    if not name:
+        return None
+    q = Person.select().where(Person.name == name)
+    if department is not None:
+        exact = q.where(Person.department == department).first()
+        if exact:
+            return exact
+    return q.order_by(Person.active.desc(), Person.id).first()
+
+
+def find_or_create_person(name: str, department: Department | None = None) -> tuple[Person, bool]:
+    found = find_person(name, department)
+    if found:
+        return found, False
+    return save(Person, {"name": name.strip(), "department": department.id if department else None}), True
+
+
+def find_category(text: str) -> Category | None:
+    text = (text or "").strip()
+    if not text:
+        return None
+    return (Category.get_or_none(Category.code == text.upper())
+            or Category.get_or_none(Category.name == text)
+            or Category.get_or_none(Category.gb_code == text))
+
+
+def find_supplier(name: str) -> Supplier | None:
+    name = (name or "").strip()
+    return Supplier.get_or_none(Supplier.name == name) if name else None
+
+
+def find_or_create_supplier(name: str) -> tuple[Supplier, bool]:
+    found = find_supplier(name)
+    if found:
+        return found, False
+    return save(Supplier, {"name": name.strip()}), True
+
+
+# --- writing ---------------------------------------------------------------
+
+REQUIRED = {
+    Term: ["name", "start_date", "end_date"],
+    Department: ["name"],
+    Place: ["name"],
+    Person: ["name"],
+    Supplier: ["name"],
+    Category: ["name", "code"],
+}
+
+
+def _clean(values: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for k, v in values.items():
+        if isinstance(v, str):
+            v = v.strip()
+            if v == "":
+                v = None
+        out[k] = v
+    return out
+
+
+def _validate(model, values: dict[str, Any], record) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    for field in REQUIRED[model]:
+        if values.get(field) in (None, ""):
+            errors[field] = tr("This field is required.")
+    name = values.get("name")
+    if model is Term and not errors:
+        if values["end_date"] < values["start_date"]:
+            errors["end_date"] = tr("The term must end after it starts.")
+    if model is Category:
+        code = values.get("code")
+        if code and not re.fullmatch(r"[A-Z0-9]{1,10}", code):
+            errors["code"] = tr("Use 1–10 capital letters or digits (it becomes part of asset numbers).")
+        life = values.get("useful_life_years")
+        if life is not None and (not isinstance(life, int) or life < 1 or life > 100):
+            errors["useful_life_years"] = tr("Enter a useful life between 1 and 100 years.")
+        parent = values.get("parent")
+        if record is not None and parent is not None:
+            node = Category.get_or_none(Category.id == parent)
+            while node is not None:
+                if node.id == record.id:
+                    errors["parent"] = tr("A category cannot be placed under itself.")
+                    break
+                node = node.parent
+    if model is Place:
+        if values.get("kind") == "room" and not values.get("parent"):
+            errors["parent"] = tr("Choose the building this room is in.")
+        if values.get("kind") == "building" and values.get("parent"):
+            errors["parent"] = tr("A building is not inside another place.")
+    unique_field = {Term: "name", Department: "name", Supplier: "name", Category: "code"}.get(model)
+    if unique_field and values.get(unique_field) and unique_field not in errors:
+        q = model.select().where(getattr(model, unique_field) == values[unique_field])
+        if record is not None:
+            q = q.where(model.id != record.id)
+        if q.exists():
+            errors[unique_field] = tr("“{value}” already exists.").format(value=values[unique_field])
+    if model is Place and name and "name" not in errors and "parent" not in errors:
+        full = _place_full_name(values)
+        q = Place.select().where(Place.full_name == full)
+        if record is not None:
+            q = q.where(Place.id != record.id)
+        if q.exists():
+            errors["name"] = tr("“{value}” already exists.").format(value=full)
+    return errors
+
+
+def _place_full_name(values: dict[str, Any]) -> str:
+    if values.get("kind") == "room" and values.get("parent"):
+        parent = Place.get_by_id(values["parent"])
+        return place_full_name(parent.name, values["name"])
+    return values["name"]
+
+
+def save(model, values: dict[str, Any], record=None):
+    """Create (record=None) or update a master-data record; validated and audited."""
+    values = _clean(values)
+    if record is not None:
+        merged = audit.snapshot(record)
+        merged.update(values)
+    else:
+        merged = dict(values)
+    if model is Place:
+        merged.setdefault("kind", "room" if merged.get("parent") else "building")
+    errors = _validate(model, merged, record)
+    if errors:
+        raise ValidationError(errors)
+    with database.atomic():
+        if model is Place:
+            values["full_name"] = _place_full_name(merged)
+            values.setdefault("kind", merged["kind"])
+        if record is None:
+            record = model.create(**values)
+            audit.record_create(record)
+        else:
+            before = audit.snapshot(record)
+            for k, v in values.items():
+                setattr(record, k if not k.endswith("_id") else k, v)
+            record.save()
+            audit.record_update(record, before)
+            if model is Place and record.kind == "building":
+                for room in Place.select().where(Place.parent == record):
+                    save(Place, {"name": room.name}, room)
+    return record
+
+
+def set_active(record, active_flag: bool, reason: str | None = None) -> None:
+    with database.atomic():
+        before = audit.snapshot(record, ["active"])
+        record.active = active_flag
+        record.save()
+        audit.record_update(record, before, action="activate" if active_flag else "deactivate", note=reason)
+
+
+# --- the school's profile ---------------------------------------------------
+
+def school_name() -> str:
+    from . import settings
+
+    return settings.get("school.name") or tr("(School name not set)")

@@ -1,0 +1,78 @@
+"""Numbered schema steps, run with peewee's ``playhouse.migrations`` runner.
+
+Each file ``NNNN_name.py`` here defines ``up(migrator, db)`` with frozen field
+definitions (never the live models), is idempotent, and runs in one
+transaction. A database that has steps this program does not know was
+written by a newer version and is refused before anything is touched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playhouse.migrations import Runner
+
+from ..errors import UserError
+from ..i18n import tr
+
+DIRECTORY = Path(__file__).resolve().parent
+HISTORY_TABLE = "schema_migration"
+
+
+class DatabaseTooNew(UserError):
+    pass
+
+
+def runner(db) -> Runner:
+    return Runner(db, directory=str(DIRECTORY), table_name=HISTORY_TABLE)
+
+
+def known_steps() -> list[str]:
+    return [m.name for m in runner_for_listing()]
+
+
+def runner_for_listing():
+    from playhouse.migrations import Migration
+
+    return Migration.load_directory(str(DIRECTORY))
+
+
+def latest_index() -> int:
+    steps = runner_for_listing()
+    return max((m.idx for m in steps), default=0)
+
+
+def check_not_too_new(db) -> None:
+    run = runner(db)
+    applied = run.applied()
+    known = {m.name for m in run.migrations()}
+    unknown = sorted(set(applied) - known)
+    version = int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+    if unknown or version > latest_index():
+        raise DatabaseTooNew(
+            tr(
+                "This database was written by a newer version of Logistics Desk "
+                "(schema {theirs}; this program knows schema {ours}). "
+                "It has not been opened or changed. Please install the newer version."
+            ).format(theirs=max(version, latest_index() + len(unknown)), ours=latest_index())
+        )
+
+
+def pending(db) -> list[str]:
+    return [m.name for m in runner(db).status() if not m.applied and m.path]
+
+
+def migrate(db, *, backup: bool = True) -> list[str]:
+    """Bring the schema up to date; back up first when a used file changes."""
+    check_not_too_new(db)
+    todo = pending(db)
+    if not todo:
+        return []
+    run = runner(db)
+    if backup and run.applied():
+        from .. import backup as backups
+
+        backups.make_backup(kind="premigrate")
+    applied = run.up()
+    db.execute_sql(f"PRAGMA user_version = {latest_index()}")
+    return applied

@@ -1,0 +1,3 @@
+from logistics_desk.app import main
+
+raise SystemExit(main())
