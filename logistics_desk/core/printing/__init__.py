@@ -1,0 +1,108 @@
+"""Printed forms: plain data in, PDF bytes out (no Qt).
+
+Every form of every module uses the same A4 template (``template.py``): school
+name and title at the top, document number and date, meta lines, the body, a
+signature block whose roles the form names, and "第 x 页 / 共 y 页" at the foot.
+The CJK font (WenQuanYi Micro Hei, ``resources/fonts``) is embedded as a subset
+in every PDF.  All strings shown are translated with ``tr``.
+
+Table forms (lists, sheets, registers) — fast, streamed page by page::
+
+    from logistics_desk.core.printing import Column, Section, TableForm
+    from logistics_desk.core.i18n import tr
+
+    columns = [
+        Column("no", tr("No."), 8, kind="index"),            # 序号 (auto 1, 2, 3…)
+        Column("number", tr("Asset No."), 24),              # 资产编号
+        Column("name", tr("Name"), 28),
+        Column("model", tr("Model"), 24),
+        Column("unit", tr("Unit"), 9, align="center"),
+        Column("qty", tr("Qty"), 9, kind="qty"),
+        Column("price", tr("Unit price"), 16, kind="money"),
+        Column("amount", tr("Amount"), 18, kind="money"),
+        Column("bought", tr("Purchase date"), 20, kind="date"),
+        Column("status", tr("Status"), 10, align="center"),
+        Column("remark", tr("Remarks"), 16),
+    ]
+    sections = [
+        Section(
+            meta=[(tr("Location"), room.full_name), (tr("Custodian"), room_keeper)],
+            rows=[{"number": a.number, "name": a.name, ..., "amount": a.amount} for a in assets],
+            totals={"qty": 12, "amount": Decimal("35600.00")},
+            signatures=[tr("Custodian"), tr("Department head"), tr("General affairs clerk")],
+            # 保管人 / 部门负责人 / 总务干事: each prints "保管人签字：____  日期：____"
+            title=room.full_name,           # optional subtitle line
+        )
+        for room, assets in rooms          # one section per room: each starts on a new page
+    ]
+    pdf: bytes = TableForm(
+        tr("Asset inventory sheet"), columns, sections,
+        doc_number="QD-2026-0001", date=clock.today(), landscape=True,
+    ).render(progress=lambda done, total: ..., cancel=lambda: False)
+
+  * ``Column(key, header, width, align=None, kind="text", max_lines=3)``; widths are
+    relative weights scaled to the printable width (millimetres work as weights).
+    Kinds: ``text``, ``money`` (1,234.50), ``qty``, ``date``, ``index`` (序号),
+    ``barcode`` (Code128 of the cell text with the text beneath; rows grow to 13 mm),
+    ``checkbox`` (an empty box to tick by hand; ticked if the value is true).
+  * Rows are dicts keyed by ``Column.key`` or sequences in column order.
+  * ``Section(meta, rows, totals, signatures, title, note, blank_rows)``: each section
+    starts on a new page, has its own page numbering "第 x 页 / 共 y 页", its own
+    totals row (first column says "合计"), note and signature block. ``signatures=None``
+    uses ``TableForm.signatures``.  ``blank_rows=N`` adds ruled empty rows to write in.
+  * The table header repeats on every page; so do the school name, title and meta lines.
+  * ``render(progress=None, cancel=None)``: ``progress(rows_done, rows_total|None)``
+    after each page; ``cancel()`` returning True raises ``PrintCancelled`` (a UserError).
+  * ``school=None`` reads settings "school.name" (``masterdata.school_name()``).
+
+Free-layout forms (asset card, slips, notices, requests) — ``SlipForm``::
+
+    from logistics_desk.core.printing import SlipForm, Fields, Field, Text, SmallTable, render_slips
+
+    slip = SlipForm(
+        tr("Asset transfer slip"), doc_number="DB-2026-0003", date=today,
+        blocks=[
+            Fields([(tr("Asset No."), "ZC-2026-00001"), (tr("Name"), "投影仪"),
+                    Field(tr("Reason"), "教室调整", span=2)], columns=2),
+            Text("兹将上述资产调拨……"),
+            SmallTable([Column(...), ...], rows),
+        ],
+        signatures=[tr("Transferred by"), tr("Received by"), tr("Director of general affairs")],
+    )
+    pdf = slip.render()                       # one slip (may run over several pages)
+    pdf = render_slips([slip1, slip2], per_page=2)   # two half-A4 slips per sheet, cut line
+
+Charts for reports: ``BarChart(title, categories, values, height_mm)`` is a block
+for ``SlipForm``; ``bar_chart_drawing(...)`` gives a ReportLab Drawing.
+
+Labels on A4 label sheets::
+
+    from logistics_desk.core.printing import Label, render_labels, label_sheet, LABEL_PRESETS
+
+    sheet = label_sheet("3x8")              # or "4x10", "2x7", "custom" (reads settings), or
+    sheet = LabelSheet(cols=3, rows=8, label_w=70, label_h=37, top=4.5, left=0)  # millimetres
+    pdf = render_labels([Label([asset.name, place], asset.number, "qr")], sheet, start=5)
+
+  ``start`` skips the first N labels of a partly used sheet; the printer offset
+  (settings "printing.label_offset_x/y", mm) shifts everything.  ``asset_labels(...)``
+  makes the standard asset label (school name, code, number, name, place).
+
+For the GUI: ``logistics_desk.core.ui.pdf_preview.preview_pdf(parent, pdf_bytes, title, filename)``.
+"""
+
+from __future__ import annotations
+
+from .fonts import FONT, register_fonts
+from .table import Column, Section, TableForm
+from .template import Header, PrintCancelled, page_label
+
+__all__ = [
+    "FONT",
+    "Column",
+    "Header",
+    "PrintCancelled",
+    "Section",
+    "TableForm",
+    "page_label",
+    "register_fonts",
+]

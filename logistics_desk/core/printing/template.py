@@ -1,0 +1,266 @@
+"""The one page template every printed form shares (no Qt).
+
+Every page carries, from the top: the school name, the form title (centred,
+bold), an optional subtitle, the document number (left) and date (right), the
+form's meta lines ("存放地点：教学楼 301    保管人：张三"), then the body, and at
+the foot "第 x 页 / 共 y 页".  The signature block ("保管人签字：____ 日期：____")
+ends the last page of each section.
+
+The functions here draw straight onto a ReportLab canvas; the form classes
+(``TableForm``, ``SlipForm``) lay out first (to know the page count), then draw.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.lib.pagesizes import A4, landscape as _landscape
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from ..errors import UserError
+from ..i18n import tr
+from .fonts import FONT, register_fonts
+from .text import format_date, width, wrap
+
+# page geometry (points)
+MARGIN_X = 15 * mm
+MARGIN_TOP = 12 * mm
+MARGIN_BOTTOM = 10 * mm
+FOOTER_H = 8 * mm  # space kept for "第 x 页 / 共 y 页"
+
+SCHOOL_SIZE = 11
+TITLE_SIZE = 17
+SUBTITLE_SIZE = 11.5
+INFO_SIZE = 9.5
+BODY_SIZE = 9
+SIGN_SIZE = 10
+FOOTER_SIZE = 9
+
+Progress = Callable[[int, int | None], None]
+Cancel = Callable[[], bool]
+
+
+class PrintCancelled(UserError):
+    """Raised by a renderer when its ``cancel()`` callback returned True."""
+
+    def __init__(self) -> None:
+        super().__init__(tr("Printing cancelled."))
+
+
+def page_size(landscape: bool = False) -> tuple[float, float]:
+    return _landscape(A4) if landscape else A4
+
+
+def new_canvas(buffer: io.BytesIO, landscape: bool = False, title: str = "", author: str = "") -> Canvas:
+    """A canvas set up for our forms: A4, the embedded CJK font, no base-14 font referenced."""
+    register_fonts()
+    c = Canvas(
+        buffer,
+        pagesize=page_size(landscape),
+        initialFontName=FONT,
+        initialFontSize=BODY_SIZE,
+        pageCompression=1,
+    )
+    c.setTitle(title)
+    c.setAuthor(author)
+    c.setCreator("Logistics Desk")
+    return c
+
+
+def school_name(school: str | None) -> str:
+    if school is not None:
+        return school
+    from .. import masterdata
+
+    try:
+        return masterdata.school_name()
+    except Exception:  # no database open (e.g. a benchmark): print without a school name
+        return ""
+
+
+def draw_bold(c: Canvas, x: float, y: float, text: str, size: float, align: str = "left") -> None:
+    """Draw text with a slightly heavier stroke (the shipped font has no bold face)."""
+    w = width(text, size)
+    if align == "center":
+        x -= w / 2
+    elif align == "right":
+        x -= w
+    t = c.beginText(x, y)
+    t.setFont(FONT, size)
+    t.setTextRenderMode(2)  # fill + stroke
+    c.saveState()
+    c.setLineWidth(size * 0.035)
+    t.textOut(text)
+    c.drawText(t)
+    c.restoreState()
+
+
+def label_value(label: str, value: Any) -> str:
+    """'存放地点：教学楼 301' (the colon is translated)."""
+    if not label:
+        return format_date(value) if value is not None else ""
+    return tr("{label}: {value}").format(label=label, value=format_date(value) if value is not None else "")
+
+
+def meta_lines(meta: Sequence[tuple[str, Any]], avail: float, size: float = INFO_SIZE) -> list[list[tuple[float, str]]]:
+    """Flow "label：value" items across lines: a list of lines, each a list of (x offset, text)."""
+    gap = 10 * mm
+    lines: list[list[tuple[float, str]]] = []
+    line: list[tuple[float, str]] = []
+    x = 0.0
+    for label, value in meta:
+        text = label_value(label, value)
+        w = width(text, size)
+        if line and x + w > avail:
+            lines.append(line)
+            line, x = [], 0.0
+        if w > avail:
+            for part in wrap(text, avail, size):
+                lines.append([(0.0, part)])
+            continue
+        line.append((x, text))
+        x += w + gap
+    if line:
+        lines.append(line)
+    return lines
+
+
+@dataclass
+class Header:
+    """What the top of every page shows."""
+
+    school: str
+    title: str
+    subtitle: str | None = None
+    doc_number: str | None = None
+    date: Any = None
+    meta: Sequence[tuple[str, Any]] = field(default_factory=list)
+
+    def _info(self) -> tuple[str, str]:
+        left = tr("No.: {number}").format(number=self.doc_number) if self.doc_number else ""
+        right = tr("Date: {date}").format(date=format_date(self.date)) if self.date else ""
+        return left, right
+
+    def height(self, avail: float) -> float:
+        h = 0.0
+        if self.school:
+            h += 6 * mm
+        h += 9 * mm
+        if self.subtitle:
+            h += 6 * mm
+        if any(self._info()):
+            h += 5.5 * mm
+        h += len(meta_lines(self.meta, avail)) * 5 * mm
+        return h + 2 * mm
+
+    def draw(self, c: Canvas, x: float, top: float, avail: float) -> float:
+        """Draw at ``top`` (y of the upper edge); returns the y below the header."""
+        y = top
+        cx = x + avail / 2
+        if self.school:
+            y -= 6 * mm
+            c.setFont(FONT, SCHOOL_SIZE)
+            c.drawCentredString(cx, y + 1.5 * mm, self.school)
+        y -= 9 * mm
+        draw_bold(c, cx, y + 2.2 * mm, self.title, TITLE_SIZE, "center")
+        if self.subtitle:
+            y -= 6 * mm
+            c.setFont(FONT, SUBTITLE_SIZE)
+            c.drawCentredString(cx, y + 1.5 * mm, self.subtitle)
+        left, right = self._info()
+        if left or right:
+            y -= 5.5 * mm
+            c.setFont(FONT, INFO_SIZE)
+            if left:
+                c.drawString(x, y + 1.3 * mm, left)
+            if right:
+                c.drawRightString(x + avail, y + 1.3 * mm, right)
+        lines = meta_lines(self.meta, avail)
+        if lines:
+            c.setFont(FONT, INFO_SIZE)
+            for line in lines:
+                y -= 5 * mm
+                for dx, text in line:
+                    c.drawString(x + dx, y + 1.3 * mm, text)
+        return y - 2 * mm
+
+
+def page_label(page: int, pages: int) -> str:
+    return tr("Page {page} of {pages}").format(page=page, pages=pages)
+
+
+def draw_footer(c: Canvas, page: int, pages: int, page_w: float, extra: str = "") -> None:
+    c.setFont(FONT, FOOTER_SIZE)
+    c.drawCentredString(page_w / 2, MARGIN_BOTTOM + 1.5 * mm, page_label(page, pages))
+    if extra:
+        c.setFont(FONT, 7.5)
+        c.drawRightString(page_w - MARGIN_X, MARGIN_BOTTOM + 1.5 * mm, extra)
+
+
+# -- signature block ---------------------------------------------------------
+
+SIGN_LINE = 26 * mm
+DATE_LINE = 24 * mm
+SIGN_ROW_H = 11 * mm
+
+
+def _sign_texts(role: str) -> tuple[str, str]:
+    return tr("{role} signature:").format(role=role), tr("Date:")
+
+
+def _sign_entry_width(role: str) -> float:
+    a, b = _sign_texts(role)
+    return width(a, SIGN_SIZE) + SIGN_LINE + 5 * mm + width(b, SIGN_SIZE) + DATE_LINE
+
+
+def signature_layout(roles: Sequence[str], avail: float) -> tuple[int, float]:
+    """(entries per row, cell width) for a signature block."""
+    if not roles:
+        return 1, avail
+    widest = max(_sign_entry_width(r) for r in roles) + 8 * mm
+    per_row = max(1, min(len(roles), int(avail // widest)))
+    return per_row, avail / per_row
+
+
+def signature_height(roles: Sequence[str], avail: float) -> float:
+    if not roles:
+        return 0.0
+    per_row, _ = signature_layout(roles, avail)
+    rows = -(-len(roles) // per_row)
+    return 4 * mm + rows * SIGN_ROW_H
+
+
+def draw_signatures(c: Canvas, roles: Sequence[str], x: float, top: float, avail: float) -> float:
+    """"<role>签字：________  日期：________" for each role, as many per row as fit. Returns the y below."""
+    if not roles:
+        return top
+    per_row, cell = signature_layout(roles, avail)
+    c.setFont(FONT, SIGN_SIZE)
+    c.setLineWidth(0.6)
+    y = top - 4 * mm
+    for i, role in enumerate(roles):
+        col = i % per_row
+        if col == 0:
+            y -= SIGN_ROW_H
+        a, b = _sign_texts(role)
+        px = x + col * cell
+        base = y + 3 * mm
+        c.drawString(px, base, a)
+        px += width(a, SIGN_SIZE)
+        c.line(px + 1, base - 1.2, px + SIGN_LINE, base - 1.2)
+        px += SIGN_LINE + 5 * mm
+        c.drawString(px, base, b)
+        px += width(b, SIGN_SIZE)
+        c.line(px + 1, base - 1.2, px + DATE_LINE, base - 1.2)
+    return y
+
+
+def today() -> _dt.date:
+    from .. import clock
+
+    return clock.today()
