@@ -1,0 +1,85 @@
+"""The window: QApplication, translators, and tabs built from the module registry."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+
+from .core import db, i18n
+from .core.paths import I18N_DIR
+
+log = logging.getLogger(__name__)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .cli import main as cli_main
+
+    return cli_main(argv if argv is not None else sys.argv[1:])
+
+
+def install_translators(app, language: str) -> list:
+    """Qt's own strings and ours (.qm built from resources/i18n/*.ts)."""
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
+    translators = []
+    if language != "en":
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name in ("qtbase",):
+            t = QTranslator(app)
+            if t.load(f"{name}_{language}", qt_dir):
+                app.installTranslator(t)
+                translators.append(t)
+        for qm in sorted(I18N_DIR.glob(f"*_{language}.qm")):
+            t = QTranslator(app)
+            if t.load(str(qm)):
+                app.installTranslator(t)
+                translators.append(t)
+        i18n.set_backend(lambda text: QCoreApplication.translate(i18n.CONTEXT, text))
+    else:
+        i18n.set_backend(None)
+    return translators
+
+
+def create_application():
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Logistics Desk")
+    app.setOrganizationName("LogisticsDesk")
+    return app
+
+
+def run_gui(args) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
+    from .cli import apply_language_setting
+    from .core.errors import UserError
+
+    app = create_application()
+    try:
+        db.open_database(getattr(args, "db", None))
+    except UserError as exc:
+        install_translators(app, i18n.current_language())
+        QMessageBox.critical(None, i18n.tr("Logistics Desk"), exc.message)
+        return 1
+    apply_language_setting(args)
+    install_translators(app, i18n.current_language())
+    from .core import backup
+
+    try:
+        backup.daily_backup_if_due()
+    except Exception as exc:  # a failed backup must not stop the clerk's work; it is logged and shown
+        log.warning("daily backup failed: %s", exc)
+    from .core.ui.main_window import MainWindow
+
+    window = MainWindow()
+    sys.excepthook = window.excepthook
+    window.show()
+    code = app.exec()
+    db.close_database()
+    return code
+
+
+def format_exception(exc: BaseException) -> str:
+    return "".join(traceback.format_exception(exc))

@@ -1,0 +1,1 @@
+"""Shared Qt widgets: the only part of core/ that imports PySide6."""

@@ -1,0 +1,165 @@
+"""Small shared widgets: the search box, field errors, messages."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+
+from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
+
+from ..errors import UserError, ValidationError
+from ..i18n import tr
+
+log = logging.getLogger(__name__)
+
+
+class SearchBox(QLineEdit):
+    """Emits ``search(text)`` shortly after typing stops (keeps up with typing)."""
+
+    search = Signal(str)
+
+    def __init__(self, placeholder: str = "", parent=None, delay_ms: int = 150):
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder or tr("Search…"))
+        self.setClearButtonEnabled(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(lambda: self.search.emit(self.text().strip()))
+        self.textChanged.connect(lambda _t: self._timer.start())
+
+    def flush(self) -> None:
+        """Emit now (tests, Enter key)."""
+        self._timer.stop()
+        self.search.emit(self.text().strip())
+
+
+class ChoiceBox(QComboBox):
+    """A combo of (label, value) pairs; ``value()`` returns the chosen value."""
+
+    def __init__(self, items: list[tuple[str, object]] | None = None, parent=None, empty_label: str | None = None):
+        super().__init__(parent)
+        self._empty_label = empty_label
+        self.set_items(items or [])
+
+    def set_items(self, items: list[tuple[str, object]]) -> None:
+        current = self.value() if self.count() else None
+        self.blockSignals(True)
+        self.clear()
+        if self._empty_label is not None:
+            self.addItem(self._empty_label, None)
+        for label, value in items:
+            self.addItem(label, value)
+        self.blockSignals(False)
+        if current is not None:
+            self.set_value(current)
+
+    def value(self):
+        return self.currentData()
+
+    def set_value(self, value) -> None:
+        for i in range(self.count()):
+            if self.itemData(i) == value:
+                self.setCurrentIndex(i)
+                return
+
+
+class DateBox(QDateEdit):
+    def __init__(self, parent=None, value=None):
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        if value is not None:
+            self.set_date(value)
+        else:
+            self.setDate(QDate.currentDate())
+
+    def set_date(self, value) -> None:
+        self.setDate(QDate(value.year, value.month, value.day))
+
+    def value(self):
+        return self.date().toPython()
+
+
+class FieldErrors:
+    """Shows a service's ValidationError next to each field."""
+
+    def __init__(self):
+        self.labels: dict[str, QLabel] = {}
+        self.widgets: dict[str, QWidget] = {}
+
+    def make_label(self, field: str, widget: QWidget | None = None) -> QLabel:
+        label = QLabel()
+        label.setObjectName(f"error_{field}")
+        label.setStyleSheet("color: #c0392b;")
+        label.setWordWrap(True)
+        label.hide()
+        self.labels[field] = label
+        if widget is not None:
+            self.widgets[field] = widget
+        return label
+
+    def clear(self) -> None:
+        for label in self.labels.values():
+            label.clear()
+            label.hide()
+        for w in self.widgets.values():
+            w.setStyleSheet("")
+
+    def show(self, error: ValidationError) -> list[str]:
+        """Put each message beside its field; returns messages for unknown fields."""
+        self.clear()
+        rest = []
+        for field, message in error.errors.items():
+            label = self.labels.get(field)
+            if label is None:
+                rest.append(message)
+                continue
+            label.setText(message)
+            label.show()
+            w = self.widgets.get(field)
+            if w is not None:
+                w.setStyleSheet("border: 1px solid #c0392b;")
+        return rest
+
+    def message(self, field: str) -> str:
+        label = self.labels.get(field)
+        return label.text() if label is not None else ""
+
+
+def show_error(parent, exc: BaseException) -> None:
+    """A message box in the user's words; never a bare traceback."""
+    if isinstance(exc, UserError):
+        QMessageBox.warning(parent, tr("Cannot do that"), exc.message)
+        return
+    log.error("unexpected error", exc_info=exc)
+    box = QMessageBox(QMessageBox.Icon.Critical, tr("Unexpected error"),
+                      tr("Something went wrong and the operation was not completed. Nothing was half-saved.\n\n{error}")
+                      .format(error=str(exc) or exc.__class__.__name__), parent=parent)
+    box.setDetailedText("".join(traceback.format_exception(exc)))
+    box.exec()
+
+
+def show_info(parent, text: str, title: str | None = None) -> None:
+    QMessageBox.information(parent, title or tr("Done"), text)
+
+
+def confirm(parent, text: str, title: str | None = None) -> bool:
+    answer = QMessageBox.question(parent, title or tr("Please confirm"), text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_text(parent, title: str, label: str, text: str = "") -> str | None:
+    value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+    return value.strip() if ok else None

@@ -1,0 +1,65 @@
+"""The module registry: one folder per tab, in tab order.
+
+A module's ``__init__.py`` defines ``MODULE = ModuleSpec(...)`` and stays free of
+Qt; its view class is named by a dotted path and imported only by the window.
+Adding a tab = one folder here, one line in ``MODULE_NAMES``, one migration.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+MODULE_NAMES = ["assets", "stocktake", "purchases", "repairs", "canteen"]
+
+
+@dataclass
+class CliCommand:
+    """A ``print``, ``export`` or ``import`` sub-command a module offers.
+
+    ``add_arguments(parser)`` declares its options; ``run(args)`` does the work
+    and returns PDF bytes (print), or writes the file and returns a summary
+    string (export/import). Raise ``UserError`` for bad input (exit status 2).
+    """
+
+    name: str
+    help: str
+    add_arguments: Callable[[Any], None]
+    run: Callable[[Any], Any]
+
+
+@dataclass
+class ModuleSpec:
+    key: str
+    title: str  # N_()-marked English; shown through tr()
+    view: str  # "package.module:ClassName", imported lazily by the window
+    # dotted path of a Qt-free module defining PRINTS, EXPORTS, IMPORTS: lists of CliCommand
+    commands: str | None = None
+    demo: Callable[..., None] | None = None  # demo(ctx) fills demo data
+    settings_page: str | None = None  # "package.module:WidgetClass" for the settings window
+    models: Callable[[], list] | None = None  # the module's peewee models
+
+
+def modules() -> list[ModuleSpec]:
+    out = []
+    for name in MODULE_NAMES:
+        if importlib.util.find_spec(f"{__name__}.{name}") is None:
+            continue  # a module not built yet in this checkout
+        mod = importlib.import_module(f"{__name__}.{name}")
+        out.append(mod.MODULE)
+    return out
+
+
+def commands(spec: ModuleSpec, kind: str) -> list[CliCommand]:
+    """The module's ``PRINTS``, ``EXPORTS`` or ``IMPORTS``."""
+    if not spec.commands or importlib.util.find_spec(spec.commands) is None:
+        return []
+    return list(getattr(importlib.import_module(spec.commands), kind, []))
+
+
+def load_view(path: str):
+    module_name, _, attr = path.partition(":")
+    return getattr(importlib.import_module(module_name), attr)
