@@ -1,0 +1,1472 @@
+"""Spreadsheets as people really keep them: reading and writing .xlsx and .csv.
+
+Every module imports and exports through this file; a module only declares its
+columns (``modules/<name>/excel.py``). No Qt here: the GUI runs these functions
+in a worker and passes ``progress`` / ``cancel`` callbacks.
+
+Reading
+=======
+``read_table(path, columns, progress=None, cancel=None) -> ReadResult``
+
+* ``.xlsx``/``.xlsm`` (openpyxl read-only, cached formula results) and ``.csv``
+  / ``.txt`` in UTF-8 or GBK/GB18030, with or without BOM (also UTF-16 as
+  Excel's "Unicode text"), comma, tab or semicolon separated.
+* The header row is found by itself: the first 30 rows are scanned and the
+  row matching the most column names wins (on a workbook with several sheets,
+  the sheet with the best header). Names match in any order, in Chinese or
+  English, ignoring spaces, line breaks, full-/half-width differences, case, a
+  trailing ``*`` or ``:`` and text in brackets: ``单价（元）`` matches ``单价``.
+* Skipped, and listed in ``ReadResult.skipped``: blank rows; rows holding only
+  a 序号 (or only formulas); totals rows (合计/总计/小计/共计/累计 in one of the
+  first cells); signature and note lines (制表人：, 审核人：, 负责人：, 日期：, 注：
+  ...); the header row repeated (printed registers repeat it on each page).
+* Values are read "as a person reads them", by ``ColumnSpec.kind``:
+
+  ``text``     stripped; full-width letters and digits become half-width
+               (``教学楼２０３`` -> ``教学楼203``; full-width punctuation such as
+               （）is kept); numbers read as a person sees them (``12``, not
+               ``12.0``). ``normalize=False`` keeps the text as typed (ends
+               stripped).
+  ``int``      ``12``, ``１２``, ``12 ``, ``1,200``, ``12.0``; a trailing measure
+               word of one or two Chinese characters is accepted (``12台``,
+               ``50 套``) because the unit has its own column and a count is a
+               count in any measure word. ``12.5`` is an error.
+  ``decimal``  exact ``Decimal``; a trailing unit only if it is listed in
+               ``ColumnSpec.units`` (a weight in another unit would be misread).
+  ``money``    ``Decimal`` with two places: ``4,200.00``, ``¥3500``,
+               ``￥3,500元``, ``3500元``, ``1.2万元`` (=12000.00), ``RMB 35``.
+               Thousands separators must be grouped by three (``4,2000`` is an
+               error, it may be a typo). A typed amount with non-zero digits
+               beyond the fen is an error; a computed cell value is rounded
+               half-up to the fen.
+  ``date``     ``datetime.date`` from a date cell, an Excel serial number
+               (``43709``), ``2026-09-01``, ``2026/9/1``, ``2026.9.1``,
+               ``2026年9月1日`` (or 号), ``20260901``, an ISO date with a time.
+               A month without a day (``2026-9``, ``2026年9月``) is an error
+               unless ``month_ok=True`` (then it is the 1st of that month).
+               Years outside 1900-2199 and impossible days are errors.
+  ``bool``     是/否, Y/N, yes/no, true/false, 1/0, √/×, 有/无, 对/错.
+  ``choice``   ``choices`` maps accepted spellings -> stored value; matching
+               folds case, width and spaces; the stored values themselves are
+               accepted too.
+
+* A formula whose result was never calculated (a file written by a program,
+  not saved by Excel/WPS) is an error in that cell, never the formula text.
+  Excel error values (``#DIV/0!``) are errors too.
+* Merged cells: title rows above the header are ignored. A region merged
+  across columns gives its value to its first column. A region merged down
+  several data rows gives its value to every row for text, date, choice and
+  bool columns (that is how a person reads a room merged down the rows); for
+  numbers it is an error on the later rows (a shared quantity or amount is
+  ambiguous).
+* Every bad cell becomes a ``RowError(row, column, value, message)``: the row
+  number as Excel shows it, the header as written in the file, the value as
+  text and a translated reason. Missing required columns are reported once.
+
+Writing
+=======
+``write_table(path, sheet_title, columns, rows, progress=None, cancel=None)``
+and ``write_workbook(path, sheets)`` stream with openpyxl's write-only mode:
+bold frozen header with an autofilter, dates as real dates, money as numbers
+formatted ``#,##0.00``, column widths from the content. A text value starting
+with ``=``, ``+``, ``-`` or ``@`` is stored as text with Excel's quote-prefix
+flag, so it shows exactly as written and is never a formula. The file is
+written to a temporary name and moved into place, so a cancelled or failed
+export never leaves half a file.
+
+``write_error_report(path, errors)`` saves the bad-row report;
+``write_template(path, columns, example_rows)`` the import template.
+
+``progress(done, total)`` is called every few hundred rows (``total`` is 0
+when unknown); ``cancel()`` returning true stops the work with ``Cancelled``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as _dt
+import io
+import os
+import re
+import tempfile
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from itertools import chain, islice
+from pathlib import Path
+from typing import Any
+
+from .errors import UserError
+from .i18n import N_, tr
+
+__all__ = [
+    "KINDS",
+    "Cancelled",
+    "ColumnSpec",
+    "ReadResult",
+    "RowData",
+    "RowError",
+    "SheetData",
+    "WriteColumn",
+    "display_width",
+    "fold",
+    "fold_header",
+    "parse_bool",
+    "parse_date",
+    "parse_decimal",
+    "parse_int",
+    "parse_money",
+    "parse_value",
+    "read_table",
+    "write_error_report",
+    "write_table",
+    "write_template",
+    "write_workbook",
+]
+
+KINDS = ("text", "int", "decimal", "money", "date", "bool", "choice")
+# extra kinds understood by the writer only
+WRITE_KINDS = KINDS + ("datetime",)
+
+HEADER_SCAN_ROWS = 30
+PROGRESS_EVERY = 500
+MONEY_FORMAT = "#,##0.00"
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+CENT = Decimal("0.01")
+
+
+class Cancelled(UserError):
+    """The user cancelled a long read or write."""
+
+    def __init__(self, message: str | None = None):
+        super().__init__(message or tr("Cancelled."))
+
+
+# ---------------------------------------------------------------------------
+# Columns, rows, errors
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One column a reader accepts.
+
+    ``names`` are the header spellings accepted (any language). ``label`` is an
+    English source string (mark it with ``N_``) whose translation heads the
+    column in templates and messages; both ``label`` and ``tr(label)`` are
+    accepted as header names too. Without a label, ``names[0]`` is shown.
+    """
+
+    key: str
+    names: Sequence[str] = ()
+    kind: str = "text"
+    required: bool = False
+    max_length: int | None = None
+    choices: Mapping[str, Any] | None = None
+    label: str | None = None
+    min_value: Any = None
+    max_value: Any = None
+    month_ok: bool = False
+    units: Sequence[str] = ()
+    normalize: bool = True
+    help: str | None = None  # English source text shown in the template's instructions
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown column kind {self.kind!r}")
+        if self.kind == "choice" and not self.choices:
+            raise ValueError(f"column {self.key!r}: a choice column needs choices")
+        if not self.names and not self.label:
+            raise ValueError(f"column {self.key!r} needs names or a label")
+
+    @property
+    def header(self) -> str:
+        """The column's name shown to a person, in the interface language."""
+        if self.label:
+            return tr(self.label)
+        return self.names[0]
+
+    def aliases(self) -> list[str]:
+        found = list(self.names)
+        if self.label:
+            found += [self.label, tr(self.label)]
+        return found
+
+    def choice_labels(self) -> list[str]:
+        """One accepted spelling per stored value (the first given), in order."""
+        seen: dict[Any, str] = {}
+        for spelling, value in (self.choices or {}).items():
+            seen.setdefault(value, spelling)
+        return list(seen.values())
+
+
+@dataclass
+class RowError:
+    """A bad cell (or row): ``row`` as Excel shows it (1-based; 0 = the file)."""
+
+    row: int
+    column: str
+    value: str
+    message: str
+
+    def __str__(self) -> str:
+        if self.row <= 0:
+            return self.message
+        if self.column:
+            return tr("Row {row}, {column} “{value}”: {message}").format(
+                row=self.row, column=self.column, value=self.value, message=self.message
+            )
+        return tr("Row {row}: {message}").format(row=self.row, message=self.message)
+
+
+@dataclass
+class RowData:
+    """One data row: ``values`` key -> parsed value (None when blank or bad),
+    ``raw`` key -> the cell value as stored in the file."""
+
+    row: int
+    values: dict[str, Any]
+    raw: dict[str, Any]
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = self.values.get(key)
+        return default if value is None else value
+
+
+@dataclass
+class ReadResult:
+    rows: list[RowData] = field(default_factory=list)
+    file_errors: list[RowError] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)  # key -> header text in the file
+    header_row: int | None = None
+    sheet: str | None = None
+    missing_columns: list[str] = field(default_factory=list)  # keys of required columns not found
+    extra_columns: list[str] = field(default_factory=list)  # headers in the file that were ignored
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # (row, translated reason)
+    encoding: str | None = None  # csv only
+    delimiter: str | None = None  # csv only
+    specs: dict[str, ColumnSpec] = field(default_factory=dict, repr=False)
+
+    @property
+    def errors(self) -> list[RowError]:
+        """File-level errors first, then every row's errors in row order."""
+        out = list(self.file_errors)
+        for row in self.rows:
+            out.extend(row.errors)
+        return out
+
+    @property
+    def ok(self) -> bool:
+        return not self.file_errors and all(row.ok for row in self.rows)
+
+    def valid_rows(self) -> list[RowData]:
+        return [row for row in self.rows if row.ok]
+
+    def invalid_rows(self) -> list[RowData]:
+        return [row for row in self.rows if not row.ok]
+
+    def header_of(self, key: str) -> str:
+        """The column's header as written in the file (or its label)."""
+        if key in self.headers:
+            return self.headers[key]
+        spec = self.specs.get(key)
+        return spec.header if spec else key
+
+    def add_error(self, row: RowData, key: str | None, message: str, value: Any = None) -> RowError:
+        """Record a module's own check (unknown category, duplicate number...)
+        against a row, with the column header and value as the file shows them."""
+        if key is None:
+            error = RowError(row.row, "", "" if value is None else _as_text(value), message)
+        else:
+            shown = row.raw.get(key) if value is None else value
+            error = RowError(row.row, self.header_of(key), _as_text(shown), message)
+        row.errors.append(error)
+        return error
+
+
+# ---------------------------------------------------------------------------
+# Text folding
+# ---------------------------------------------------------------------------
+
+# full-width ASCII letters and digits -> half-width; ideographic/no-break space -> space
+_WIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}
+_WIDTH_TABLE.update({cp: cp - 0xFEE0 for cp in range(0xFF21, 0xFF3B)})
+_WIDTH_TABLE.update({cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)})
+_WIDTH_TABLE.update({0x3000: 0x20, 0x00A0: 0x20})
+
+_SPACE_RE = re.compile(r"\s+")
+_BRACKETS_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕|<[^<>]*>|《[^《》]*》")
+_ILLEGAL_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+
+
+def fold(text: Any) -> str:
+    """A key for comparing what people type: NFKC (full-width -> half-width),
+    no whitespace at all, case-folded. Use it to match names against master data."""
+    if text is None:
+        return ""
+    return _SPACE_RE.sub("", unicodedata.normalize("NFKC", str(text))).casefold()
+
+
+def fold_header(text: Any) -> str:
+    """``fold`` for column headers: also drops bracketed text, '*' and ':'."""
+    if text is None:
+        return ""
+    t = unicodedata.normalize("NFKC", str(text))
+    t = _SPACE_RE.sub("", t)
+    stripped = _BRACKETS_RE.sub("", t)
+    if stripped.strip("*:#"):
+        t = stripped
+    return t.strip("*:").casefold()
+
+
+def display_width(text: str) -> int:
+    """Width in Excel character units: CJK characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _number_text(value: float | int | Decimal) -> str:
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e16:
+            return str(int(value))
+        return format(Decimal(repr(value)), "f")
+    return format(value, "f")
+
+
+def _as_text(value: Any) -> str:
+    """A cell value as a person sees it, for error reports."""
+    if value is None:
+        return ""
+    if isinstance(value, _Uncalculated):
+        return value.formula
+    if isinstance(value, _ExcelError):
+        return value.code
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float, Decimal)):
+        return _number_text(value)
+    if isinstance(value, _dt.datetime):
+        if value.time() == _dt.time():
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+# ---------------------------------------------------------------------------
+# Typed parsing: each returns the value or raises _CellError(message)
+# ---------------------------------------------------------------------------
+
+
+class _CellError(Exception):
+    pass
+
+
+class _Uncalculated:
+    """A formula cell whose result was never saved in the file."""
+
+    __slots__ = ("formula",)
+
+    def __init__(self, formula: str):
+        self.formula = formula
+
+
+class _ExcelError:
+    __slots__ = ("code",)
+
+    def __init__(self, code: str):
+        self.code = code
+
+
+_CURRENCY_PREFIX_RE = re.compile(r"^(?:¥|RMB|CNY|人民币)\s*", re.IGNORECASE)
+_NUMBER_RE = re.compile(r"^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$|^([+-]?)\.(\d+)$")
+_UNIT_RE = re.compile(r"^(.*?\d)\s*([^\d\s.,+-][^\d]{0,5})$")
+_CJK_UNIT_RE = re.compile(r"^[\u4e00-\u9fff]{1,2}$")
+
+
+def _text_to_decimal(text: str) -> Decimal:
+    m = _NUMBER_RE.match(text)
+    if not m:
+        raise _CellError(tr("Not a number."))
+    if m.group(2) is not None:
+        sign, whole, frac = m.group(1), m.group(2).replace(",", ""), m.group(3) or ""
+    else:
+        sign, whole, frac = m.group(4), "0", m.group(5)
+    return Decimal(f"{sign}{whole}.{frac}" if frac else f"{sign}{whole}")
+
+
+def _number_cell(value: Any) -> Decimal | None:
+    """A numeric cell as Decimal; None when the value is not a number cell."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise _CellError(tr("Not a number."))
+        return Decimal(repr(value))
+    if isinstance(value, Decimal):
+        return value
+    return None
+
+
+def _split_unit(text: str) -> tuple[str, str]:
+    m = _UNIT_RE.match(text)
+    if not m:
+        return text, ""
+    return m.group(1).strip(), m.group(2).strip()
+
+
+def _check_range(number: Any, spec: ColumnSpec | None) -> None:
+    if spec is None:
+        return
+    if spec.min_value is not None and number < spec.min_value:
+        raise _CellError(tr("Must be at least {min}.").format(min=spec.min_value))
+    if spec.max_value is not None and number > spec.max_value:
+        raise _CellError(tr("Must be at most {max}.").format(max=spec.max_value))
+
+
+def parse_int(value: Any, spec: ColumnSpec | None = None) -> int:
+    number = _number_cell(value)
+    if number is None:
+        if isinstance(value, (_dt.date, _dt.time, bool)):
+            raise _CellError(tr("Not a whole number."))
+        text = unicodedata.normalize("NFKC", str(value)).strip()
+        body, unit = _split_unit(text)
+        if unit and not (_CJK_UNIT_RE.match(unit) or unit in (spec.units if spec else ())):
+            raise _CellError(tr("Not a whole number."))
+        try:
+            number = _text_to_decimal(body)
+        except _CellError:
+            raise _CellError(tr("Not a whole number.")) from None
+    if number != number.to_integral_value():
+        raise _CellError(tr("Not a whole number."))
+    result = int(number)
+    _check_range(result, spec)
+    return result
+
+
+def parse_decimal(value: Any, spec: ColumnSpec | None = None) -> Decimal:
+    number = _number_cell(value)
+    if number is None:
+        if isinstance(value, (_dt.date, _dt.time, bool)):
+            raise _CellError(tr("Not a number."))
+        text = unicodedata.normalize("NFKC", str(value)).strip()
+        body, unit = _split_unit(text)
+        if unit:
+            allowed = {fold(u) for u in (spec.units if spec else ())}
+            if fold(unit) not in allowed:
+                raise _CellError(tr("Not a number."))
+        number = _text_to_decimal(body)
+    _check_range(number, spec)
+    return number
+
+
+def parse_money(value: Any, spec: ColumnSpec | None = None) -> Decimal:
+    number = _number_cell(value)
+    if number is not None:
+        amount = number.quantize(CENT, rounding=ROUND_HALF_UP)
+    else:
+        if isinstance(value, (_dt.date, _dt.time, bool)):
+            raise _CellError(tr("Not an amount of money."))
+        text = unicodedata.normalize("NFKC", str(value)).strip()
+        text = _CURRENCY_PREFIX_RE.sub("", text)
+        scale = Decimal(1)
+        for suffix in ("元整", "元", "圆", "块"):
+            if text.endswith(suffix):
+                text = text[: -len(suffix)].rstrip()
+                break
+        if text.endswith("万"):
+            text, scale = text[:-1].rstrip(), Decimal(10000)
+        if text.endswith("¥") or text.startswith("¥"):
+            text = text.strip("¥ ")
+        try:
+            number = _text_to_decimal(text) * scale
+        except _CellError:
+            raise _CellError(tr("Not an amount of money.")) from None
+        amount = number.quantize(CENT, rounding=ROUND_HALF_UP)
+        if amount != number:
+            raise _CellError(tr("More than two decimal places: an amount is in yuan and fen."))
+    _check_range(amount, spec)
+    return amount
+
+
+_DATE_YMD_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$")
+_DATE_COMPACT_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_DATE_YM_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")
+_TIME_TAIL_RE = re.compile(r"[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
+_SERIAL_RE = re.compile(r"^\d{5}(?:\.\d+)?$")
+EXCEL_EPOCH = _dt.date(1899, 12, 30)
+
+
+def _make_date(year: int, month: int, day: int) -> _dt.date:
+    if not 1900 <= year <= 2199:
+        raise _CellError(tr("The year {year} is not plausible.").format(year=year))
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        raise _CellError(tr("There is no such day in the calendar.")) from None
+
+
+def _serial_to_date(serial: float, epoch: _dt.date = EXCEL_EPOCH) -> _dt.date:
+    days = int(serial)
+    if epoch == EXCEL_EPOCH and days < 61:
+        days += 1  # Excel's phantom 1900-02-29
+    return epoch + _dt.timedelta(days=days)
+
+
+def parse_date(value: Any, spec: ColumnSpec | None = None, epoch: _dt.date = EXCEL_EPOCH) -> _dt.date:
+    if isinstance(value, _dt.datetime):
+        result = value.date()
+    elif isinstance(value, _dt.date):
+        result = value
+    elif isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        number = float(value)
+        if number.is_integer() and 19000101 <= number <= 21991231:
+            text = str(int(number))
+            result = _make_date(int(text[:4]), int(text[4:6]), int(text[6:]))
+        elif 1 <= number < 2958466:
+            result = _serial_to_date(number, epoch)
+        else:
+            raise _CellError(tr("Not a date. Write it like 2026-09-01."))
+    elif isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip()
+        text = _TIME_TAIL_RE.sub("", text)
+        if m := _DATE_YMD_RE.match(text):
+            result = _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        elif m := _DATE_COMPACT_RE.match(text):
+            result = _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        elif m := _DATE_YM_RE.match(text):
+            if not (spec and spec.month_ok):
+                raise _CellError(tr("The day is missing. Write the whole date, like 2026-09-01."))
+            result = _make_date(int(m.group(1)), int(m.group(2)), 1)
+        elif _SERIAL_RE.match(text):
+            number = float(text)
+            if not 18264 <= number <= 73050:  # 1950-01-01 .. 2099-12-31
+                raise _CellError(tr("Not a date. Write it like 2026-09-01."))
+            result = _serial_to_date(number, epoch)
+        else:
+            raise _CellError(tr("Not a date. Write it like 2026-09-01."))
+    else:
+        raise _CellError(tr("Not a date. Write it like 2026-09-01."))
+    if not 1900 <= result.year <= 2199:
+        raise _CellError(tr("The year {year} is not plausible.").format(year=result.year))
+    _check_range(result, spec)
+    return result
+
+
+_TRUE = {"是", "y", "yes", "true", "t", "1", "√", "✓", "✔", "对", "有", "on"}
+_FALSE = {"否", "n", "no", "false", "f", "0", "×", "✗", "✘", "x", "错", "无", "off", "不是"}
+
+
+def parse_bool(value: Any, spec: ColumnSpec | None = None) -> bool:  # noqa: ARG001 - same signature
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float, Decimal)) and value in (0, 1):
+        return bool(value)
+    key = fold(value)
+    if key in _TRUE:
+        return True
+    if key in _FALSE:
+        return False
+    raise _CellError(tr("Write 是 or 否 (yes or no)."))
+
+
+def _parse_choice(value: Any, spec: ColumnSpec) -> Any:
+    key = fold(_as_text(value))
+    table = spec.__dict__.get("_choice_table")
+    if table is None:
+        table = {}
+        for spelling, stored in (spec.choices or {}).items():
+            table.setdefault(fold(spelling), stored)
+        for stored in (spec.choices or {}).values():
+            if isinstance(stored, str):
+                table.setdefault(fold(stored), stored)
+        object.__setattr__(spec, "_choice_table", table)
+    if key in table:
+        return table[key]
+    labels = spec.choice_labels()
+    shown = "、".join(labels[:12]) + ("…" if len(labels) > 12 else "")
+    raise _CellError(tr("Not one of the accepted values: {values}.").format(values=shown))
+
+
+def _parse_text(value: Any, spec: ColumnSpec | None) -> str:
+    text = value if isinstance(value, str) else _as_text(value)
+    if spec is None or spec.normalize:
+        text = text.translate(_WIDTH_TABLE)
+    text = text.strip()
+    if spec is not None and spec.max_length is not None and len(text) > spec.max_length:
+        raise _CellError(
+            tr("Too long: {length} characters, at most {max} allowed.").format(length=len(text), max=spec.max_length)
+        )
+    return text
+
+
+_PARSERS: dict[str, Callable[..., Any]] = {
+    "text": _parse_text,
+    "int": parse_int,
+    "decimal": parse_decimal,
+    "money": parse_money,
+    "bool": parse_bool,
+    "choice": _parse_choice,
+}
+
+
+def parse_value(value: Any, spec: ColumnSpec, epoch: _dt.date = EXCEL_EPOCH) -> Any:
+    """Parse one cell for ``spec``. Returns None for a blank cell; raises
+    ``UserError`` with a translated message when the value is wrong.
+    (``required`` is checked by ``read_table``, not here.)"""
+    try:
+        return _parse_cell(value, spec, epoch)
+    except _CellError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _parse_cell(value: Any, spec: ColumnSpec, epoch: _dt.date) -> Any:
+    if _is_blank(value):
+        return None
+    if isinstance(value, _Uncalculated):
+        raise _CellError(
+            tr(
+                "This cell holds a formula ({formula}) whose result is not saved in the file. "
+                "Open the file in Excel or WPS, save it, and import it again."
+            ).format(formula=value.formula)
+        )
+    if isinstance(value, _ExcelError):
+        raise _CellError(tr("The cell shows an Excel error: {error}.").format(error=value.code))
+    if spec.kind == "date":
+        return parse_date(value, spec, epoch)
+    return _PARSERS[spec.kind](value, spec)
+
+
+# ---------------------------------------------------------------------------
+# Row sources: xlsx and csv, each yielding (row number, values, formula columns)
+# ---------------------------------------------------------------------------
+
+_MERGE_RE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+)(\d+):([A-Z]+)(\d+)\"")
+
+
+def _col_index(letters: bytes | str) -> int:
+    if isinstance(letters, bytes):
+        letters = letters.decode("ascii")
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _open_error(path: Path) -> UserError:
+    return UserError(
+        tr("{name} cannot be read as a spreadsheet: it is not an .xlsx workbook, or it is damaged.").format(
+            name=path.name
+        )
+    )
+
+
+class _XlsxSource:
+    def __init__(self, path: Path):
+        import openpyxl
+        from openpyxl.utils.exceptions import InvalidFileException
+
+        self.path = path
+        try:
+            self.wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError) as exc:
+            if isinstance(exc, FileNotFoundError):
+                raise UserError(tr("File not found: {path}").format(path=path)) from None
+            if isinstance(exc, PermissionError):
+                raise _permission_error(path) from None
+            raise _open_error(path) from None
+        except Exception:  # openpyxl raises many kinds for broken files
+            raise _open_error(path) from None
+        self.epoch = self.wb.epoch.date() if isinstance(self.wb.epoch, _dt.datetime) else self.wb.epoch
+
+    def close(self) -> None:
+        self.wb.close()
+
+    def sheets(self) -> list[Any]:
+        sheets = [ws for ws in self.wb.worksheets if hasattr(ws, "_worksheet_path")]
+        visible = [ws for ws in sheets if getattr(ws, "sheet_state", "visible") == "visible"]
+        return visible + [ws for ws in sheets if ws not in visible]
+
+    def rows(self, ws: Any, limit: int | None = None) -> Iterator[tuple[int, list[Any], set[int]]]:
+        from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+        class Parser(WorkSheetParser):
+            def parse_cell(self, element):  # noqa: ANN001
+                cell = super().parse_cell(element)
+                if element.find(FORMULA_TAG) is not None:
+                    cell["formula"] = True
+                    if cell["value"] is None:
+                        text = element.findtext(FORMULA_TAG) or ""
+                        cell["value"] = _Uncalculated("=" + text if text else "=…")
+                elif cell["data_type"] == "e" and cell["value"] is not None:
+                    cell["value"] = _ExcelError(str(cell["value"]))
+                return cell
+
+        wb = self.wb
+        with wb._archive.open(ws._worksheet_path) as src:
+            parser = Parser(
+                src,
+                wb.shared_strings,
+                data_only=True,
+                epoch=wb.epoch,
+                date_formats=wb._date_formats,
+                timedelta_formats=wb._timedelta_formats,
+            )
+            for idx, cells in parser.parse():
+                if limit is not None and idx > limit:
+                    break
+                if not cells:
+                    yield idx, [], set()
+                    continue
+                width = cells[-1]["column"]
+                values: list[Any] = [None] * width
+                formulas: set[int] = set()
+                for cell in cells:
+                    col = cell["column"] - 1
+                    if col < width:
+                        values[col] = cell["value"]
+                        if cell.get("formula"):
+                            formulas.add(col)
+                yield idx, values, formulas
+
+    def merges(self, ws: Any) -> list[tuple[int, int, int, int]]:
+        """(min_col, min_row, max_col, max_row), 0-based columns, 1-based rows."""
+        try:
+            data = self.wb._archive.read(ws._worksheet_path)
+        except KeyError:
+            return []
+        if b"mergeCell" not in data:
+            return []
+        out = []
+        for m in _MERGE_RE.finditer(data):
+            c1, r1, c2, r2 = _col_index(m.group(1)) - 1, int(m.group(2)), _col_index(m.group(3)) - 1, int(m.group(4))
+            out.append((min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)))
+        return out
+
+    def total_rows(self, ws: Any) -> int:
+        return ws.max_row or 0
+
+
+def _decode_text(data: bytes, path: Path) -> tuple[str, str]:
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        raise UserError(
+            tr("The text of {name} is neither UTF-8 nor GBK. Save it from Excel as .xlsx or as CSV (UTF-8).").format(
+                name=path.name
+            )
+        ) from None
+
+
+class _CsvSource:
+    epoch = EXCEL_EPOCH
+
+    def __init__(self, path: Path, candidate_names: set[str]):
+        self.path = path
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise UserError(tr("File not found: {path}").format(path=path)) from None
+        except PermissionError:
+            raise _permission_error(path) from None
+        except OSError:
+            raise _open_error(path) from None
+        if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise _open_error(path)
+        self.text, self.encoding = _decode_text(data, path)
+        self.delimiter = self._sniff(candidate_names)
+        self.records = list(csv.reader(io.StringIO(self.text, newline=""), delimiter=self.delimiter))
+
+    def _sniff(self, names: set[str]) -> str:
+        head = "\n".join(self.text.splitlines()[:HEADER_SCAN_ROWS])
+        best, best_score = ",", (-1, -1)
+        for delimiter in (",", "\t", ";", "|"):
+            try:
+                rows = list(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter))
+            except csv.Error:
+                continue
+            matched = max((sum(1 for v in row if fold_header(v) in names) for row in rows), default=0)
+            widths = [len(row) for row in rows if row]
+            common = max(set(widths), key=widths.count) if widths else 0
+            score = (matched, common if common > 1 else 0)
+            if score > best_score:
+                best, best_score = delimiter, score
+        return best
+
+    def close(self) -> None:
+        pass
+
+    def sheets(self) -> list[Any]:
+        return [None]
+
+    def rows(self, ws: Any, limit: int | None = None) -> Iterator[tuple[int, list[Any], set[int]]]:  # noqa: ARG002
+        empty: set[int] = set()
+        for idx, record in enumerate(self.records, 1):
+            if limit is not None and idx > limit:
+                break
+            yield idx, record, empty
+
+    def merges(self, ws: Any) -> list[tuple[int, int, int, int]]:  # noqa: ARG002
+        return []
+
+    def total_rows(self, ws: Any) -> int:  # noqa: ARG002
+        return len(self.records)
+
+
+# ---------------------------------------------------------------------------
+# read_table
+# ---------------------------------------------------------------------------
+
+_SERIAL_HEADERS = {"序号", "序", "no", "no.", "#", "行号", "seq", "顺序号"}
+_TOTAL_RE = re.compile(
+    r"^(?:本页|本表|全部|全校|总)?(?:合计|总计|小计|共计|累计|总合计)(?:[:：\d(（]|$)"
+    r"|^(?:grand)?total(?:[:\d(]|$)|^subtotal(?:[:\d(]|$)|^sum(?:[:(]|$)"
+)
+_FOOTER_RE = re.compile(
+    r"^(?:制表人?|填表人?|填报人?|审核人?|审批人?|复核人?|负责人|部门负责人|单位负责人|经办人|主管(?:领导)?|分管领导|"
+    r"校长|会计|出纳|保管员|验收人|监督人|日期|制表日期|填表日期|填报日期|打印日期|签字|签名|盖章|签字盖章|"
+    r"注|备注说明|说明|填表说明|prepared\s*by|checked\s*by|approved\s*by|signature|date)"
+    r"(?:[:：]|$)",
+    re.IGNORECASE,
+)
+
+
+def _alias_table(specs: Sequence[ColumnSpec]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for spec in specs:
+        for name in spec.aliases():
+            key = fold_header(name)
+            if key:
+                table.setdefault(key, spec.key)
+    return table
+
+
+def _map_header(values: Sequence[Any], aliases: dict[str, str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for col, value in enumerate(values):
+        if not isinstance(value, str):
+            continue
+        key = aliases.get(fold_header(value))
+        if key is not None and key not in found:
+            found[key] = col
+    return found
+
+
+def _permission_error(path: Path) -> UserError:
+    return UserError(
+        tr("{name} cannot be opened: it is open in another program or you may not read it. Close it and try again.").format(
+            name=path.name
+        )
+    )
+
+
+def read_table(
+    path: str | os.PathLike,
+    columns: Sequence[ColumnSpec],
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+    sheet: str | int | None = None,
+) -> ReadResult:
+    """Read a register kept in Excel or CSV. See the module docstring.
+
+    Raises ``UserError`` when the file cannot be read at all (missing, not a
+    spreadsheet, old .xls, unknown text encoding) and ``Cancelled`` when
+    ``cancel()`` turns true. Everything else comes back in the ``ReadResult``.
+    """
+    path = Path(path)
+    keys = [c.key for c in columns]
+    if len(set(keys)) != len(keys):
+        raise ValueError("duplicate column keys")
+    specs = {c.key: c for c in columns}
+    aliases = _alias_table(columns)
+    suffix = path.suffix.lower()
+    if suffix in (".xls", ".et", ".wps"):
+        raise UserError(
+            tr("{name} is in the old Excel format. Open it in Excel or WPS, save it as .xlsx, and import that file.").format(
+                name=path.name
+            )
+        )
+    if suffix in (".csv", ".txt", ".tsv"):
+        source: Any = _CsvSource(path, set(aliases))
+    else:
+        if path.exists() and path.is_file():
+            with open(path, "rb") as fh:
+                magic = fh.read(8)
+            if magic.startswith(b"\xd0\xcf\x11\xe0"):
+                raise UserError(
+                    tr(
+                        "{name} is in the old Excel format or protected by a password. Open it in Excel or WPS, "
+                        "remove the password if there is one, save it as .xlsx, and import that file."
+                    ).format(name=path.name)
+                )
+        source = _XlsxSource(path)
+    try:
+        return _read(source, path, columns, specs, aliases, progress, cancel, sheet)
+    finally:
+        source.close()
+
+
+def _read(source, path, columns, specs, aliases, progress, cancel, sheet) -> ReadResult:  # noqa: C901, PLR0912, PLR0915
+    result = ReadResult(specs=dict(specs))
+    if isinstance(source, _CsvSource):
+        result.encoding, result.delimiter = source.encoding, source.delimiter
+
+    # 1. which sheet, which header row
+    candidates = source.sheets()
+    if sheet is not None and not isinstance(source, _CsvSource):
+        if isinstance(sheet, int):
+            candidates = [source.wb.worksheets[sheet]]
+        else:
+            candidates = [source.wb[sheet]]
+    best: tuple[int, Any, int, list[Any]] | None = None  # score, ws, row, values
+    for ws in candidates:
+        for idx, values, _f in source.rows(ws, limit=HEADER_SCAN_ROWS):
+            score = len(_map_header(values, aliases))
+            if score and (best is None or score > best[0]):
+                best = (score, ws, idx, values)
+    need = min(2, len(columns))
+    if best is None or best[0] < need:
+        names = "、".join(c.header for c in columns[:8])
+        result.file_errors.append(
+            RowError(
+                0,
+                "",
+                "",
+                tr("No header row found in the first {n} rows. The file needs a row of column names such as: {names}.").format(
+                    n=HEADER_SCAN_ROWS, names=names
+                ),
+            )
+        )
+        return result
+    _score, ws, header_row, header_values = best
+    result.sheet = getattr(ws, "title", None)
+    result.header_row = header_row
+    mapping = _map_header(header_values, aliases)
+    result.headers = {key: str(header_values[col]).strip() for key, col in mapping.items()}
+    mapped_cols = set(mapping.values())
+    serial_cols = {
+        col
+        for col, v in enumerate(header_values)
+        if isinstance(v, str) and fold_header(v) in _SERIAL_HEADERS and col not in mapped_cols
+    }
+    result.extra_columns = [
+        str(v).strip()
+        for col, v in enumerate(header_values)
+        if not _is_blank(v) and col not in mapped_cols and col not in serial_cols
+    ]
+    missing = [c for c in columns if c.required and c.key not in mapping]
+    if missing:
+        result.missing_columns = [c.key for c in missing]
+        found = "、".join(str(v).strip() for v in header_values if not _is_blank(v)) or "—"
+        result.file_errors.append(
+            RowError(
+                header_row,
+                "",
+                "",
+                tr("Required columns are missing: {missing}. Columns found in the file: {found}.").format(
+                    missing="、".join(c.header for c in missing), found=found
+                ),
+            )
+        )
+
+    # 2. merged regions below the header
+    fill_starts: dict[tuple[int, int], tuple[int, str]] = {}
+    for c1, r1, c2, r2 in source.merges(ws):
+        if r2 > r1 and r1 > header_row:
+            ref = f"{_col_letter(c1)}{r1}:{_col_letter(c2)}{r2}"
+            fill_starts[(r1, c1)] = (r2, ref)
+    active_fill: dict[int, tuple[Any, int, str]] = {}  # col -> (value, last row, ref)
+
+    # 3. the rows
+    ordered = [(key, col, specs[key]) for key, col in sorted(mapping.items(), key=lambda kv: kv[1])]
+    header_folded = {col: fold_header(header_values[col]) for col in mapped_cols}
+    epoch = source.epoch
+    total = source.total_rows(ws)
+    blank_reason, total_reason = tr("blank row"), tr("totals row")
+    footer_reason, header_reason = tr("signature or note line"), tr("header repeated")
+    serial_reason = tr("nothing but a serial number")
+    done = 0
+    for idx, values, formulas in source.rows(ws):
+        done += 1
+        if done % PROGRESS_EVERY == 0:
+            if cancel is not None and cancel():
+                raise Cancelled()
+            if progress is not None:
+                progress(idx, max(total, idx))
+        if idx <= header_row:
+            continue
+        width = len(values)
+        # merged regions: pick up a new one, drop finished ones
+        for col in [c for c, (_v, last, _r) in active_fill.items() if last < idx]:
+            del active_fill[col]
+        if fill_starts:
+            for col in range(width):
+                start = fill_starts.get((idx, col))
+                if start is not None and not _is_blank(values[col]):
+                    active_fill[col] = (values[col], start[0], start[1])
+
+        nonblank = [col for col in range(width) if not _is_blank(values[col])]
+        if not nonblank:
+            result.skipped.append((idx, blank_reason))
+            continue
+        firsts = [values[col] for col in nonblank[:3]]
+        if any(isinstance(v, str) and _TOTAL_RE.match(fold(v)) for v in firsts):
+            result.skipped.append((idx, total_reason))
+            continue
+        first = values[nonblank[0]]
+        if isinstance(first, str) and _FOOTER_RE.match(fold(first)):
+            result.skipped.append((idx, footer_reason))
+            continue
+        if all(col in serial_cols or col in formulas for col in nonblank):
+            result.skipped.append((idx, serial_reason))
+            continue
+        if sum(1 for col in mapped_cols if col < width and isinstance(values[col], str)
+               and fold_header(values[col]) == header_folded[col]) * 2 > len(mapped_cols):
+            result.skipped.append((idx, header_reason))
+            continue
+
+        parsed: dict[str, Any] = dict.fromkeys(specs)
+        raw: dict[str, Any] = dict.fromkeys(specs)
+        row = RowData(idx, parsed, raw)
+        for key, col, spec in ordered:
+            value = values[col] if col < width else None
+            merged_ref = None
+            if _is_blank(value) and col in active_fill:
+                value, _last, merged_ref = active_fill[col]
+            raw[key] = value
+            if merged_ref is not None and spec.kind in ("int", "decimal", "money"):
+                row.errors.append(
+                    RowError(
+                        idx,
+                        result.headers[key],
+                        "",
+                        tr(
+                            "This cell is part of the merged cells {range} over several rows; a number cannot be "
+                            "shared between rows. Unmerge the cells and write the number in each row."
+                        ).format(range=merged_ref),
+                    )
+                )
+                continue
+            if _is_blank(value):
+                if spec.required:
+                    row.errors.append(RowError(idx, result.headers[key], "", tr("Required; this cell is empty.")))
+                continue
+            try:
+                parsed[key] = _parse_cell(value, spec, epoch)
+            except _CellError as exc:
+                row.errors.append(RowError(idx, result.headers[key], _as_text(value), str(exc)))
+        result.rows.append(row)
+
+    if progress is not None:
+        progress(max(total, done), max(total, done))
+    return result
+
+
+def _col_letter(col0: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(col0 + 1)
+
+
+# ---------------------------------------------------------------------------
+# Writing
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WriteColumn:
+    """A column to write: ``header`` is shown as given (translate it first);
+    ``kind`` is one of text, int, decimal, money, date, datetime, bool, choice;
+    ``width`` in Excel character units (None: from the content)."""
+
+    key: str
+    header: str
+    kind: str = "text"
+    width: float | None = None
+
+    def __post_init__(self):
+        if self.kind not in WRITE_KINDS:
+            raise ValueError(f"unknown column kind {self.kind!r}")
+
+
+@dataclass
+class SheetData:
+    """One sheet for ``write_workbook``; ``rows`` are mappings key -> value or
+    sequences in column order; ``total`` (or ``len(rows)``) feeds progress."""
+
+    title: str
+    columns: Sequence[WriteColumn | tuple]
+    rows: Iterable[Mapping[str, Any] | Sequence[Any]]
+    total: int | None = None
+
+
+def _as_write_column(column: WriteColumn | ColumnSpec | tuple) -> WriteColumn:
+    if isinstance(column, WriteColumn):
+        return column
+    if isinstance(column, ColumnSpec):
+        return WriteColumn(column.key, column.header, column.kind)
+    return WriteColumn(*column)
+
+
+_SHEET_TITLE_RE = re.compile(r"[\[\]:*?/\\]")
+_INJECTION_PREFIXES = ("=", "+", "-", "@")
+_WIDTH_SAMPLE = 200
+
+
+def _sheet_title(title: str) -> str:
+    return (_SHEET_TITLE_RE.sub("_", title).strip("'") or "Sheet")[:31]
+
+
+def _permission_write_error(path: Path) -> UserError:
+    return UserError(
+        tr(
+            "{name} cannot be written: it is open in another program (close it in Excel or WPS), "
+            "or the folder is read-only."
+        ).format(name=path.name)
+    )
+
+
+class _SheetWriter:
+    """Turns values into cells for one write-only sheet."""
+
+    def __init__(self, wb, title: str, columns: Sequence[WriteColumn]):
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        self.cell_class = WriteOnlyCell
+        self.ws = wb.create_sheet(_sheet_title(title))
+        self.columns = columns
+        self.header_font = Font(bold=True)
+        self.header_fill = PatternFill("solid", fgColor="DDEBF7")
+        self.header_border = Border(bottom=Side(style="thin", color="808080"))
+        self.header_alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self.yes, self.no = tr("Yes"), tr("No")
+        # one reusable styled cell per money/date column: openpyxl writes each
+        # appended row at once, so the same cell object can carry the next value
+        self.styled: dict[int, Any] = {}
+        for i, col in enumerate(columns):
+            fmt = {"money": MONEY_FORMAT, "date": DATE_FORMAT, "datetime": DATETIME_FORMAT}.get(col.kind)
+            if fmt:
+                cell = WriteOnlyCell(self.ws)
+                cell.number_format = fmt
+                self.styled[i] = cell
+        self.rows = 0
+
+    def text_cell(self, text: str):
+        cell = self.cell_class(self.ws)
+        cell.value = text
+        cell.data_type = "s"
+        cell.quotePrefix = True
+        return cell
+
+    def set_widths(self, sample: list[list[Any]]) -> None:
+        from openpyxl.utils import get_column_letter
+
+        for i, col in enumerate(self.columns):
+            width = col.width
+            if width is None:
+                widest = display_width(col.header)
+                for values in sample:
+                    value = values[i] if i < len(values) else None
+                    if value is None:
+                        continue
+                    if col.kind == "money" and isinstance(value, (int, float, Decimal)):
+                        shown = f"{value:,.2f}"
+                    elif col.kind in ("date", "datetime"):
+                        shown = "2026-09-01" if col.kind == "date" else "2026-09-01 08:00"
+                    else:
+                        shown = _as_text(value)
+                    widest = max(widest, max((display_width(line) for line in shown.splitlines()), default=0))
+                minimum = {"date": 12, "datetime": 17, "money": 12}.get(col.kind, 6)
+                width = min(max(widest + 2, minimum), 60)
+            self.ws.column_dimensions[get_column_letter(i + 1)].width = width
+
+    def write_header(self) -> None:
+        cells = []
+        for col in self.columns:
+            cell = self.cell_class(self.ws, value=col.header)
+            cell.font = self.header_font
+            cell.fill = self.header_fill
+            cell.border = self.header_border
+            cell.alignment = self.header_alignment
+            cells.append(cell)
+        self.ws.freeze_panes = "A2"
+        self.ws.append(cells)
+
+    def values_of(self, row: Mapping[str, Any] | Sequence[Any]) -> list[Any]:
+        if isinstance(row, Mapping):
+            return [row.get(col.key) for col in self.columns]
+        return list(row)
+
+    def append(self, values: list[Any]) -> None:
+        out: list[Any] = []
+        for i, value in enumerate(values):
+            if value is None:
+                out.append(None)
+                continue
+            kind = self.columns[i].kind if i < len(self.columns) else "text"
+            if isinstance(value, str):
+                if _ILLEGAL_RE.search(value):
+                    value = _ILLEGAL_RE.sub("", value)
+                if value.startswith(_INJECTION_PREFIXES):
+                    out.append(self.text_cell(value))
+                    continue
+                out.append(value)
+                continue
+            if kind == "bool" and isinstance(value, bool):
+                out.append(self.yes if value else self.no)
+                continue
+            if kind == "date" and isinstance(value, _dt.datetime):
+                value = value.date()
+            cell = self.styled.get(i)
+            if cell is not None and isinstance(value, (int, float, Decimal, _dt.date)):
+                if kind == "money" and isinstance(value, float):
+                    value = round(value, 2)
+                cell.value = value
+                if kind != "money":
+                    cell.number_format = DATE_FORMAT if kind == "date" else DATETIME_FORMAT
+                out.append(cell)
+                continue
+            out.append(value)
+        self.ws.append(out)
+        self.rows += 1
+
+    def finish(self) -> None:
+        from openpyxl.utils import get_column_letter
+
+        if self.columns:
+            self.ws.auto_filter.ref = f"A1:{get_column_letter(len(self.columns))}{self.rows + 1}"
+
+
+def write_workbook(
+    path: str | os.PathLike,
+    sheets: Sequence[SheetData],
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> int:
+    """Write several sheets into one .xlsx; returns the number of data rows written."""
+    from openpyxl import Workbook
+
+    path = Path(path)
+    wb = Workbook(write_only=True)
+    total = 0
+    for sheet in sheets:
+        if sheet.total is not None:
+            total += sheet.total
+        elif hasattr(sheet.rows, "__len__"):
+            total += len(sheet.rows)  # type: ignore[arg-type]
+    done = 0
+    writers = []
+    try:
+        for sheet in sheets:
+            columns = [_as_write_column(c) for c in sheet.columns]
+            writer = _SheetWriter(wb, sheet.title, columns)
+            writers.append(writer)
+            iterator = iter(sheet.rows)
+            sample = [writer.values_of(r) for r in islice(iterator, _WIDTH_SAMPLE)]
+            writer.set_widths(sample)
+            writer.write_header()
+            for values in chain(sample, (writer.values_of(r) for r in iterator)):
+                writer.append(values)
+                done += 1
+                if done % PROGRESS_EVERY == 0:
+                    if cancel is not None and cancel():
+                        raise Cancelled()
+                    if progress is not None:
+                        progress(done, max(total, done))
+            writer.finish()
+        _save(wb, path)
+    except BaseException:
+        _discard(writers)
+        raise
+    if progress is not None:
+        progress(done, max(total, done))
+    return done
+
+
+def _discard(writers: list[_SheetWriter]) -> None:
+    """Remove openpyxl's temporary row files of an unsaved write-only workbook."""
+    for writer in writers:
+        w = getattr(writer.ws, "_writer", None)
+        out = getattr(w, "out", None)
+        try:
+            if w is not None:
+                w.xf.close()
+        except Exception:  # noqa: BLE001, S110 - best effort
+            pass
+        if out and os.path.exists(out):
+            try:
+                os.remove(out)
+            except OSError:
+                pass
+
+
+def _save(wb, path: Path) -> None:
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=directory)
+    except FileNotFoundError:
+        raise UserError(tr("The folder {folder} does not exist.").format(folder=directory)) from None
+    except PermissionError:
+        raise _permission_write_error(path) from None
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except PermissionError:
+        raise _permission_write_error(path) from None
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+
+
+def write_table(
+    path: str | os.PathLike,
+    sheet_title: str,
+    columns: Sequence[WriteColumn | tuple],
+    rows: Iterable[Mapping[str, Any] | Sequence[Any]],
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+    total: int | None = None,
+) -> int:
+    """Write one sheet (see ``write_workbook``); returns the number of rows written."""
+    return write_workbook(path, [SheetData(sheet_title, columns, rows, total)], progress, cancel)
+
+
+def write_error_report(path: str | os.PathLike, errors: Iterable[RowError] | ReadResult) -> int:
+    """Save the bad-row report: 行号, 列, 值, 原因 (headers in the interface language)."""
+    if isinstance(errors, ReadResult):
+        errors = errors.errors
+    columns = [
+        WriteColumn("row", tr("Row"), "int", 8),
+        WriteColumn("column", tr("Column"), "text"),
+        WriteColumn("value", tr("Value"), "text"),
+        WriteColumn("message", tr("Reason"), "text"),
+    ]
+    rows = [(e.row if e.row > 0 else None, e.column, e.value, e.message) for e in errors]
+    return write_table(path, tr("Errors"), columns, rows)
+
+
+_KIND_HELP = {
+    "text": N_("Text"),
+    "int": N_("Whole number"),
+    "decimal": N_("Number"),
+    "money": N_("Amount in yuan, e.g. 3500.00"),
+    "date": N_("Date, e.g. 2026-09-01"),
+    "bool": N_("是 or 否"),
+    "choice": N_("One of the listed values"),
+}
+
+
+def write_template(
+    path: str | os.PathLike,
+    columns: Sequence[ColumnSpec],
+    example_rows: Iterable[Mapping[str, Any]] = (),
+    sheet_title: str | None = None,
+) -> None:
+    """The import template: a header row the reader recognises (required
+    columns in bold red), example rows, drop-down lists for choice and yes/no
+    columns, pre-formatted date/money/text cells, and an instructions sheet."""
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    path = Path(path)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _sheet_title(sheet_title or tr("Import"))
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    prepared_rows = 500
+    examples = list(example_rows)
+    for i, spec in enumerate(columns, 1):
+        letter = get_column_letter(i)
+        cell = ws.cell(row=1, column=i, value=spec.header)
+        cell.font = Font(bold=True, color="C00000" if spec.required else "000000")
+        cell.fill = fill
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        description = _describe(spec)
+        cell.comment = Comment(description, "")
+        fmt = {"money": MONEY_FORMAT, "date": DATE_FORMAT, "text": "@", "choice": "@"}.get(spec.kind)
+        if fmt:
+            for r in range(2, prepared_rows + 2):
+                ws.cell(row=r, column=i).number_format = fmt
+        options = ["是", "否"] if spec.kind == "bool" else spec.choice_labels() if spec.kind == "choice" else []
+        if options and all('"' not in o and "," not in o for o in options):
+            formula = '"' + ",".join(options) + '"'
+            if len(formula) <= 255:
+                dv = DataValidation(type="list", formula1=formula, allow_blank=True)
+                dv.add(f"{letter}2:{letter}{prepared_rows + 1}")
+                ws.add_data_validation(dv)
+        widest = max([display_width(spec.header)] + [display_width(_as_text(r.get(spec.key))) for r in examples])
+        ws.column_dimensions[letter].width = min(max(widest + 3, 12 if spec.kind in ("date", "money") else 8), 40)
+    for r, example in enumerate(examples, 2):
+        for i, spec in enumerate(columns, 1):
+            value = example.get(spec.key)
+            if spec.kind == "bool" and isinstance(value, bool):
+                value = "是" if value else "否"
+            cell = ws.cell(row=r, column=i, value=value)
+            if isinstance(value, str) and value.startswith(_INJECTION_PREFIXES):
+                cell.data_type = "s"
+                cell.quotePrefix = True
+    ws.freeze_panes = "A2"
+
+    notes = wb.create_sheet(_sheet_title(tr("Instructions")))
+    notes.append([tr("How to fill in this template")])
+    notes["A1"].font = Font(bold=True, size=13)
+    notes.append([tr("Fill one row per item, starting under the header. Columns in red are required.")])
+    notes.append([tr("Columns may be in any order; unknown columns are ignored. Example rows may be deleted.")])
+    notes.append([])
+    notes.append([tr("Column"), tr("Required"), tr("What to write")])
+    for c in notes[5]:
+        c.font = Font(bold=True)
+        c.fill = fill
+    for spec in columns:
+        notes.append([spec.header, tr("Yes") if spec.required else tr("No"), _describe(spec)])
+    notes.column_dimensions["A"].width = 18
+    notes.column_dimensions["B"].width = 8
+    notes.column_dimensions["C"].width = 80
+    wb.active = 0
+    _save(wb, path)
+
+
+def _describe(spec: ColumnSpec) -> str:
+    parts = [tr(_KIND_HELP[spec.kind])]
+    if spec.kind == "choice":
+        parts.append("、".join(spec.choice_labels()))
+    if spec.max_length:
+        parts.append(tr("at most {n} characters").format(n=spec.max_length))
+    if spec.help:
+        parts.append(tr(spec.help))
+    return tr("; ").join(parts) if len(parts) > 1 else parts[0]

@@ -1,0 +1,584 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>LogisticsDesk</name>
+    <message>
+      <source>Logistics Desk</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Backup written: {path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Restored from {path}. The previous state was saved to {safety}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Database intact; change record intact ({count} entries).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Error: {message}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Failed: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Written: {path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>SQLite: {p}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Clerk</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change record entries {first}–{last} are missing.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change record entry {id} does not follow the one before it (an entry was removed or altered).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change record entry {id} was altered after it was written.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No database is open.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not a Logistics Desk database: it has no schema history.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>It was written by a newer version of Logistics Desk.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>File not found: {path}</source>
+      <translation>找不到文件：{path}</translation>
+    </message>
+    <message>
+      <source>The backup cannot be restored: {problems}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not a Logistics Desk database: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Demo data created:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Demo master data created</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>nothing but a serial number</source>
+      <translation>只有序号</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>文本</translation>
+    </message>
+    <message>
+      <source>Whole number</source>
+      <translation>整数</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>数字</translation>
+    </message>
+    <message>
+      <source>Amount in yuan, e.g. 3500.00</source>
+      <translation>金额（元），如 3500.00</translation>
+    </message>
+    <message>
+      <source>Date, e.g. 2026-09-01</source>
+      <translation>日期，如 2026-09-01</translation>
+    </message>
+    <message>
+      <source>是 or 否</source>
+      <translation>是 或 否</translation>
+    </message>
+    <message>
+      <source>One of the listed values</source>
+      <translation>从下列值中选一个</translation>
+    </message>
+    <message>
+      <source>Write 是 or 否 (yes or no).</source>
+      <translation>请填写“是”或“否”。</translation>
+    </message>
+    <message>
+      <source>blank row</source>
+      <translation>空行</translation>
+    </message>
+    <message>
+      <source>totals row</source>
+      <translation>合计行</translation>
+    </message>
+    <message>
+      <source>signature or note line</source>
+      <translation>签字或说明行</translation>
+    </message>
+    <message>
+      <source>header repeated</source>
+      <translation>重复的表头</translation>
+    </message>
+    <message>
+      <source>Errors</source>
+      <translation>错误</translation>
+    </message>
+    <message>
+      <source>Not a number.</source>
+      <translation>不是数字。</translation>
+    </message>
+    <message>
+      <source>Not a whole number.</source>
+      <translation>不是整数。</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>行号</translation>
+    </message>
+    <message>
+      <source>Column</source>
+      <translation>列</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>值</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <source>Instructions</source>
+      <translation>填写说明</translation>
+    </message>
+    <message>
+      <source>How to fill in this template</source>
+      <translation>模板填写说明</translation>
+    </message>
+    <message>
+      <source>Fill one row per item, starting under the header. Columns in red are required.</source>
+      <translation>从表头下一行起，每行填写一项。红色表头的列为必填。</translation>
+    </message>
+    <message>
+      <source>Columns may be in any order; unknown columns are ignored. Example rows may be deleted.</source>
+      <translation>各列顺序不限，无法识别的列将被忽略。示例行可以删除。</translation>
+    </message>
+    <message>
+      <source>Required</source>
+      <translation>必填</translation>
+    </message>
+    <message>
+      <source>What to write</source>
+      <translation>填写内容</translation>
+    </message>
+    <message>
+      <source>Cancelled.</source>
+      <translation>已取消。</translation>
+    </message>
+    <message>
+      <source>Row {row}: {message}</source>
+      <translation>第 {row} 行：{message}</translation>
+    </message>
+    <message>
+      <source>Not an amount of money.</source>
+      <translation>不是金额。</translation>
+    </message>
+    <message>
+      <source>More than two decimal places: an amount is in yuan and fen.</source>
+      <translation>小数超过两位：金额只精确到分。</translation>
+    </message>
+    <message>
+      <source>There is no such day in the calendar.</source>
+      <translation>日历上没有这一天。</translation>
+    </message>
+    <message>
+      <source>Not one of the accepted values: {values}.</source>
+      <translation>不是可接受的值，应为：{values}。</translation>
+    </message>
+    <message>
+      <source>{name} cannot be read as a spreadsheet: it is not an .xlsx workbook, or it is damaged.</source>
+      <translation>无法读取 {name}：它不是 .xlsx 工作簿，或者文件已损坏。</translation>
+    </message>
+    <message>
+      <source>{name} cannot be opened: it is open in another program or you may not read it. Close it and try again.</source>
+      <translation>无法打开 {name}：文件正被其他程序使用，或没有读取权限。请关闭后重试。</translation>
+    </message>
+    <message>
+      <source>{name} cannot be written: it is open in another program (close it in Excel or WPS), or the folder is read-only.</source>
+      <translation>无法写入 {name}：文件正被其他程序打开（请在 Excel 或 WPS 中关闭它），或文件夹为只读。</translation>
+    </message>
+    <message>
+      <source>; </source>
+      <translation>；</translation>
+    </message>
+    <message>
+      <source>Row {row}, {column} “{value}”: {message}</source>
+      <translation>第 {row} 行，{column}“{value}”：{message}</translation>
+    </message>
+    <message>
+      <source>Must be at least {min}.</source>
+      <translation>不能小于 {min}。</translation>
+    </message>
+    <message>
+      <source>Must be at most {max}.</source>
+      <translation>不能大于 {max}。</translation>
+    </message>
+    <message>
+      <source>The year {year} is not plausible.</source>
+      <translation>年份 {year} 不合理。</translation>
+    </message>
+    <message>
+      <source>Too long: {length} characters, at most {max} allowed.</source>
+      <translation>内容过长：共 {length} 个字，最多 {max} 个字。</translation>
+    </message>
+    <message>
+      <source>This cell holds a formula ({formula}) whose result is not saved in the file. Open the file in Excel or WPS, save it, and import it again.</source>
+      <translation>此单元格是公式（{formula}），文件中没有保存它的计算结果。请用 Excel 或 WPS 打开该文件并保存，然后重新导入。</translation>
+    </message>
+    <message>
+      <source>The cell shows an Excel error: {error}.</source>
+      <translation>单元格显示 Excel 错误：{error}。</translation>
+    </message>
+    <message>
+      <source>{name} is in the old Excel format. Open it in Excel or WPS, save it as .xlsx, and import that file.</source>
+      <translation>{name} 是旧版 Excel 格式。请用 Excel 或 WPS 打开，另存为 .xlsx 后再导入。</translation>
+    </message>
+    <message>
+      <source>at most {n} characters</source>
+      <translation>最多 {n} 个字</translation>
+    </message>
+    <message>
+      <source>Not a date. Write it like 2026-09-01.</source>
+      <translation>不是日期，请写成 2026-09-01 这样的格式。</translation>
+    </message>
+    <message>
+      <source>The text of {name} is neither UTF-8 nor GBK. Save it from Excel as .xlsx or as CSV (UTF-8).</source>
+      <translation>{name} 的文字编码既不是 UTF-8 也不是 GBK。请在 Excel 中另存为 .xlsx 或 CSV（UTF-8）。</translation>
+    </message>
+    <message>
+      <source>No header row found in the first {n} rows. The file needs a row of column names such as: {names}.</source>
+      <translation>前 {n} 行中找不到表头。文件需要有一行列名，例如：{names}。</translation>
+    </message>
+    <message>
+      <source>Required columns are missing: {missing}. Columns found in the file: {found}.</source>
+      <translation>缺少必需的列：{missing}。文件中的列有：{found}。</translation>
+    </message>
+    <message>
+      <source>The folder {folder} does not exist.</source>
+      <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+      <source>{name} is in the old Excel format or protected by a password. Open it in Excel or WPS, remove the password if there is one, save it as .xlsx, and import that file.</source>
+      <translation>{name} 是旧版 Excel 格式或设有密码。请用 Excel 或 WPS 打开，如有密码请先取消，另存为 .xlsx 后再导入。</translation>
+    </message>
+    <message>
+      <source>Required; this cell is empty.</source>
+      <translation>必填项，此处为空。</translation>
+    </message>
+    <message>
+      <source>This cell is part of the merged cells {range} over several rows; a number cannot be shared between rows. Unmerge the cells and write the number in each row.</source>
+      <translation>此单元格属于跨多行的合并单元格 {range}，数字不能由几行共用。请取消合并，在每一行分别填写数字。</translation>
+    </message>
+    <message>
+      <source>The day is missing. Write the whole date, like 2026-09-01.</source>
+      <translation>缺少日，请填写完整日期，如 2026-09-01。</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Class</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Building</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Room</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(School name not set)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The record no longer exists.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This field is required.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The term must end after it starts.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Use 1–10 capital letters or digits (it becomes part of asset numbers).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter a useful life between 1 and 100 years.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose the building this room is in.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A building is not inside another place.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A category cannot be placed under itself.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>“{value}” already exists.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This database was written by a newer version of Logistics Desk (schema {theirs}; this program knows schema {ours}). It has not been opened or changed. Please install the newer version.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>3 × 8 labels, 70 × 37 mm</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>4 × 10 labels, 48.5 × 25.4 mm</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>2 × 7 labels, 99.1 × 38.1 mm</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Labels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A label sheet needs at least one column and one row.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Labels must be larger than 5 mm.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The pitch must not be smaller than the label size.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The labels do not fit on an A4 sheet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Custom grid (millimetres)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The custom label grid is incomplete.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unknown label sheet: {key}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Label {n}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Column {col}, row {row}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Total</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Date:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Printing cancelled.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{label}: {value}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Page {page} of {pages}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{role} signature:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No.: {number}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Date: {date}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancelled. Nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Back up now…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Restore from a backup…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check data integrity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Settings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Settings and master data…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>About</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(operator not set)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Back up the database</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Database (*.db)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Restore from a backup</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Please enter the school's name in Settings: it heads every printed form.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Backing up…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Restoring…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Operator: {name}   Database: {path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Replace the current data with the backup {path}?
+The current data is backed up first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Restored. The previous data was saved to {path}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Logistics Desk {version}
+The general-affairs office's books: assets, stock-takes, purchases, repairs and canteen samples.
+Database: {path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unexpected error</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cannot do that</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Done</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Please confirm</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Search…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Something went wrong and the operation was not completed. Nothing was half-saved.
+
+{error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+</TS>
