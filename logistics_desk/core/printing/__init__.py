@@ -72,37 +72,87 @@ Free-layout forms (asset card, slips, notices, requests) — ``SlipForm``::
     pdf = slip.render()                       # one slip (may run over several pages)
     pdf = render_slips([slip1, slip2], per_page=2)   # two half-A4 slips per sheet, cut line
 
-Charts for reports: ``BarChart(title, categories, values, height_mm)`` is a block
-for ``SlipForm``; ``bar_chart_drawing(...)`` gives a ReportLab Drawing.
+Other blocks: ``Text(text, size=10, bold=False, align="left", indent=False)``,
+``Spacer(mm)``, ``Signatures(roles)`` (mid-form), and for monthly reports
+``BarChart(categories, series, series_names=(), title="", height=70)`` (mm); series is a
+list of numbers or a list of lists.  ``bar_chart_drawing(w, h, ...)`` gives the ReportLab Drawing.
 
 Labels on A4 label sheets::
 
     from logistics_desk.core.printing import Label, render_labels, label_sheet, LABEL_PRESETS
 
     sheet = label_sheet("3x8")              # or "4x10", "2x7", "custom" (reads settings), or
-    sheet = LabelSheet(cols=3, rows=8, label_w=70, label_h=37, top=4.5, left=0)  # millimetres
-    pdf = render_labels([Label([asset.name, place], asset.number, "qr")], sheet, start=5)
+    sheet = LabelSheet(cols=3, rows=8, label_w=70, label_h=37, top=0.5, left=0,
+                       pitch_x=None, pitch_y=None)          # millimetres; pitch = size + gap
+    pdf = render_labels([Label([asset.name, place], asset.number, "qr")], sheet, skip=5)
+    pdf = render_labels([asset_label("ZC-2026-00001", "投影仪", "教学楼 301", "code128")], "4x10")
 
-  ``start`` skips the first N labels of a partly used sheet; the printer offset
-  (settings "printing.label_offset_x/y", mm) shifts everything.  ``asset_labels(...)``
-  makes the standard asset label (school name, code, number, name, place).
+  ``Label(lines, code, code_kind="qr"|"code128", heading=None)``: heading None = school
+  name.  ``skip`` leaves the first N labels of a partly used sheet blank; the printer
+  offset (settings "printing.label_offset_x/y", mm, +x right, +y down) shifts everything
+  (``offset=(x, y)`` overrides).  ``label_presets()`` -> [(key, translated description)]
+  for a choice box; ``calibration_page(sheet)`` prints the outlines to check the offset.
+  ``render_labels(..., progress, cancel)`` like the other renderers.
 
 For the GUI: ``logistics_desk.core.ui.pdf_preview.preview_pdf(parent, pdf_bytes, title, filename)``.
 """
 
 from __future__ import annotations
 
+from .barcodes import draw_code128, draw_qr
+from .charts import bar_chart_drawing
 from .fonts import FONT, register_fonts
-from .table import Column, Section, TableForm
+from .labels import (
+    LABEL_PRESETS,
+    Label,
+    LabelSheet,
+    asset_label,
+    calibration_page,
+    custom_sheet,
+    label_offset,
+    label_presets,
+    label_sheet,
+    render_labels,
+)
+from .slips import BarChart, Field, Fields, Signatures, SlipForm, SmallTable, Spacer, Text, render_slips
+from .table import Column, Section, TableForm, TableLayout, draw_checkbox
 from .template import Header, PrintCancelled, page_label
+from .text import format_date, format_money, format_qty
 
 __all__ = [
     "FONT",
+    "LABEL_PRESETS",
+    "BarChart",
     "Column",
+    "Field",
+    "Fields",
     "Header",
+    "Label",
+    "LabelSheet",
     "PrintCancelled",
     "Section",
+    "Signatures",
+    "SlipForm",
+    "SmallTable",
+    "Spacer",
     "TableForm",
+    "TableLayout",
+    "Text",
+    "asset_label",
+    "bar_chart_drawing",
+    "calibration_page",
+    "custom_sheet",
+    "draw_checkbox",
+    "draw_code128",
+    "draw_qr",
+    "format_date",
+    "format_money",
+    "format_qty",
+    "label_offset",
+    "label_presets",
+    "label_sheet",
     "page_label",
     "register_fonts",
+    "render_labels",
+    "render_slips",
 ]
