@@ -48,6 +48,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Change record entries after {id} were not written by the program.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Change record entry {id} was altered after it was written.</source>
       <translation type="unfinished" />
     </message>
@@ -64,8 +68,16 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>That is the database in use: choose a backup file.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>File not found: {path}</source>
       <translation>找不到文件：{path}</translation>
+    </message>
+    <message>
+      <source>The file is damaged: {detail}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>The backup cannot be restored: {problems}</source>
@@ -328,6 +340,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Choose department or class.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>(School name not set)</source>
       <translation type="unfinished" />
     </message>
@@ -352,7 +368,23 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Choose building or room.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter a date.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Choose the building this room is in.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>At most {n} characters.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A category cannot be placed under itself or one of its subcategories.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -360,11 +392,19 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>A category cannot be placed under itself.</source>
+      <source>“{value}” already exists.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>“{value}” already exists.</source>
+      <source>These dates overlap the term “{name}” ({start} – {end}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reactivate “{name}” first: it contains this record.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This building has rooms: it cannot become a room.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -373,90 +413,138 @@
     </message>
     <message>
       <source>3 × 8 labels, 70 × 37 mm</source>
-      <translation type="unfinished" />
+      <translation>3 × 8 张标签，70 × 37 毫米</translation>
     </message>
     <message>
       <source>4 × 10 labels, 48.5 × 25.4 mm</source>
-      <translation type="unfinished" />
+      <translation>4 × 10 张标签，48.5 × 25.4 毫米</translation>
     </message>
     <message>
       <source>2 × 7 labels, 99.1 × 38.1 mm</source>
-      <translation type="unfinished" />
+      <translation>2 × 7 张标签，99.1 × 38.1 毫米</translation>
     </message>
     <message>
       <source>Labels</source>
-      <translation type="unfinished" />
+      <translation>标签</translation>
     </message>
     <message>
       <source>A label sheet needs at least one column and one row.</source>
-      <translation type="unfinished" />
+      <translation>标签纸至少要有一列一行。</translation>
     </message>
     <message>
       <source>Labels must be larger than 5 mm.</source>
-      <translation type="unfinished" />
+      <translation>标签尺寸必须大于 5 毫米。</translation>
     </message>
     <message>
       <source>The pitch must not be smaller than the label size.</source>
-      <translation type="unfinished" />
+      <translation>标签间距不能小于标签尺寸。</translation>
     </message>
     <message>
       <source>The labels do not fit on an A4 sheet.</source>
-      <translation type="unfinished" />
+      <translation>这些标签排不进一张 A4 纸。</translation>
     </message>
     <message>
       <source>Custom grid (millimetres)</source>
-      <translation type="unfinished" />
+      <translation>自定义排版（毫米）</translation>
     </message>
     <message>
       <source>The custom label grid is incomplete.</source>
-      <translation type="unfinished" />
+      <translation>自定义标签排版的参数不完整。</translation>
     </message>
     <message>
       <source>Unknown label sheet: {key}</source>
-      <translation type="unfinished" />
+      <translation>未知的标签纸规格：{key}</translation>
     </message>
     <message>
       <source>Label {n}</source>
-      <translation type="unfinished" />
+      <translation>标签 {n}</translation>
     </message>
     <message>
       <source>Column {col}, row {row}</source>
-      <translation type="unfinished" />
+      <translation>第 {col} 列，第 {row} 行</translation>
     </message>
     <message>
       <source>Total</source>
-      <translation type="unfinished" />
+      <translation>合计</translation>
     </message>
     <message>
       <source>(none)</source>
-      <translation type="unfinished" />
+      <translation>（无）</translation>
     </message>
     <message>
       <source>Date:</source>
-      <translation type="unfinished" />
+      <translation>日期：</translation>
     </message>
     <message>
       <source>Printing cancelled.</source>
-      <translation type="unfinished" />
+      <translation>已取消打印。</translation>
     </message>
     <message>
       <source>{label}: {value}</source>
-      <translation type="unfinished" />
+      <translation>{label}：{value}</translation>
     </message>
     <message>
       <source>Page {page} of {pages}</source>
-      <translation type="unfinished" />
+      <translation>第 {page} 页 / 共 {pages} 页</translation>
     </message>
     <message>
       <source>{role} signature:</source>
-      <translation type="unfinished" />
+      <translation>{role}签字：</translation>
     </message>
     <message>
       <source>No.: {number}</source>
-      <translation type="unfinished" />
+      <translation>编号：{number}</translation>
     </message>
     <message>
       <source>Date: {date}</source>
+      <translation>日期：{date}</translation>
+    </message>
+    <message>
+      <source>The pattern must contain {seq} (the running number).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Numbers may contain only letters A–Z, digits and . _ / - (a barcode scanner must be able to type them).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A number must begin with a letter or a digit.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The numbers would be longer than 40 characters.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter an amount in yuan.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter an amount between 0 and 100,000,000 yuan.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The pattern has an unmatched brace: write {{ and }} for a literal brace.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter text.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose one of the offered values.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter a number pattern, for example {example}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unknown field {field}: use {{year}}, {{code}} and {{seq}}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The pattern cannot be used: {error}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -551,6 +639,70 @@ Database: {path}</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Fit width</source>
+      <translation>适合宽度</translation>
+    </message>
+    <message>
+      <source>Whole page</source>
+      <translation>整页</translation>
+    </message>
+    <message>
+      <source>Zoom in</source>
+      <translation>放大</translation>
+    </message>
+    <message>
+      <source>Zoom out</source>
+      <translation>缩小</translation>
+    </message>
+    <message>
+      <source>Print…</source>
+      <translation>打印…</translation>
+    </message>
+    <message>
+      <source>Save as PDF…</source>
+      <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Save as PDF</source>
+      <translation>另存为 PDF</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Printing…</source>
+      <translation>正在打印…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Printing</source>
+      <translation>打印</translation>
+    </message>
+    <message>
+      <source>Print preview</source>
+      <translation>打印预览</translation>
+    </message>
+    <message>
+      <source>The printer could not be started.</source>
+      <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+      <source>Print preview – {title}</source>
+      <translation>打印预览 – {title}</translation>
+    </message>
+    <message>
+      <source>Could not save {path}: {error}</source>
+      <translation>无法保存 {path}：{error}</translation>
+    </message>
+    <message>
       <source>Unexpected error</source>
       <translation type="unfinished" />
     </message>
@@ -574,10 +726,6 @@ Database: {path}</source>
       <source>Something went wrong and the operation was not completed. Nothing was half-saved.
 
 {error}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Cancel</source>
       <translation type="unfinished" />
     </message>
   </context>

@@ -24,6 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import UserError
 from ..i18n import tr
+from ..tasks import Cancelled
 from .fonts import FONT, register_fonts
 from .text import format_date, width, wrap
 
@@ -45,11 +46,12 @@ Progress = Callable[[int, int | None], None]
 Cancel = Callable[[], bool]
 
 
-class PrintCancelled(UserError):
-    """Raised by a renderer when its ``cancel()`` callback returned True."""
+class PrintCancelled(Cancelled):
+    """Raised by a renderer when its ``cancel()`` callback returned True (a ``tasks.Cancelled``,
+    so ``run_in_worker`` treats it as a cancel, not an error)."""
 
     def __init__(self) -> None:
-        super().__init__(tr("Printing cancelled."))
+        UserError.__init__(self, tr("Printing cancelled."))
 
 
 def page_size(landscape: bool = False) -> tuple[float, float]:
@@ -204,8 +206,10 @@ def draw_footer(c: Canvas, page: int, pages: int, page_w: float, extra: str = ""
 
 # -- signature block ---------------------------------------------------------
 
-SIGN_LINE = 26 * mm
-DATE_LINE = 24 * mm
+SIGN_LINE = 24 * mm
+DATE_LINE = 22 * mm
+SIGN_GAP = 3 * mm  # between the signature line and "日期："
+SIGN_COL_GAP = 6 * mm  # between two entries on a row
 SIGN_ROW_H = 11 * mm
 
 
@@ -215,16 +219,30 @@ def _sign_texts(role: str) -> tuple[str, str]:
 
 def _sign_entry_width(role: str) -> float:
     a, b = _sign_texts(role)
-    return width(a, SIGN_SIZE) + SIGN_LINE + 5 * mm + width(b, SIGN_SIZE) + DATE_LINE
+    return width(a, SIGN_SIZE) + SIGN_LINE + SIGN_GAP + width(b, SIGN_SIZE) + DATE_LINE
 
 
-def signature_layout(roles: Sequence[str], avail: float) -> tuple[int, float]:
-    """(entries per row, cell width) for a signature block."""
+def signature_layout(roles: Sequence[str], avail: float) -> tuple[int, list[float]]:
+    """(entries per row, x offset of each column) for a signature block.
+
+    As many entries per row as fit with their natural widths; the spare room is
+    spread between the columns so the block spans the page."""
     if not roles:
-        return 1, avail
-    widest = max(_sign_entry_width(r) for r in roles) + 8 * mm
-    per_row = max(1, min(len(roles), int(avail // widest)))
-    return per_row, avail / per_row
+        return 1, [0.0]
+    widths = [_sign_entry_width(r) for r in roles]
+    for per_row in range(len(roles), 0, -1):
+        cols = [max(widths[i] for i in range(j, len(roles), per_row)) for j in range(per_row)]
+        need = sum(cols) + (per_row - 1) * SIGN_COL_GAP
+        if need <= avail or per_row == 1:
+            break
+    if per_row == 1:
+        return 1, [0.0]
+    spare = (avail - sum(cols)) / (per_row - 1)
+    xs, x = [], 0.0
+    for w in cols:
+        xs.append(x)
+        x += w + spare
+    return per_row, xs
 
 
 def signature_height(roles: Sequence[str], avail: float) -> float:
@@ -239,7 +257,7 @@ def draw_signatures(c: Canvas, roles: Sequence[str], x: float, top: float, avail
     """"<role>签字：________  日期：________" for each role, as many per row as fit. Returns the y below."""
     if not roles:
         return top
-    per_row, cell = signature_layout(roles, avail)
+    per_row, xs = signature_layout(roles, avail)
     c.setFont(FONT, SIGN_SIZE)
     c.setLineWidth(0.6)
     y = top - 4 * mm
@@ -248,12 +266,12 @@ def draw_signatures(c: Canvas, roles: Sequence[str], x: float, top: float, avail
         if col == 0:
             y -= SIGN_ROW_H
         a, b = _sign_texts(role)
-        px = x + col * cell
+        px = x + xs[col]
         base = y + 3 * mm
         c.drawString(px, base, a)
         px += width(a, SIGN_SIZE)
         c.line(px + 1, base - 1.2, px + SIGN_LINE, base - 1.2)
-        px += SIGN_LINE + 5 * mm
+        px += SIGN_LINE + SIGN_GAP
         c.drawString(px, base, b)
         px += width(b, SIGN_SIZE)
         c.line(px + 1, base - 1.2, px + DATE_LINE, base - 1.2)

@@ -1,0 +1,260 @@
+"""Preview a printed form's real PDF pages, print them, save them.
+
+Module views build the PDF bytes in a worker (``run_in_worker``), then call
+``preview_pdf(parent, pdf_bytes, title, filename)``.  The dialog shows the pages
+with Qt's PDF module, zooms (fit width by default), prints through the system
+printer dialog (page range and copies; each page rendered to an image at up to
+``PRINT_DPI`` and painted at its exact physical size, so label sheets keep their
+geometry; progress with Cancel) and saves the bytes as a PDF file.
+
+Tests bypass the system dialogs by overriding ``_choose_printer()`` and
+``_choose_save_path()``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..i18n import tr
+
+PRINT_DPI = 300  # page images sent to the printer (sharp text and scannable codes)
+_open_dialogs: set = set()  # previews without a parent stay referenced while shown
+
+
+class PdfPreviewDialog(QDialog):
+    """Shows ``pdf_bytes``; buttons 打印… / 另存为 PDF… / 关闭."""
+
+    def __init__(self, pdf_bytes: bytes, title: str = "", parent: QWidget | None = None,
+                 suggested_filename: str = ""):
+        super().__init__(parent)
+        self.pdf_bytes = bytes(pdf_bytes)
+        self.suggested_filename = suggested_filename or ((title or "document") + ".pdf")
+        self.setWindowTitle(tr("Print preview – {title}").format(title=title) if title else tr("Print preview"))
+        self.resize(900, 1000)
+
+        # the document reads from a buffer that must live as long as it does
+        self._data = QByteArray(self.pdf_bytes)
+        self._buffer = QBuffer(self._data, self)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(self)
+        self.document.load(self._buffer)
+
+        self.view = QPdfView(self)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setDocument(self.document)
+
+        self.fit_width_button = QPushButton(tr("Fit width"), self)
+        self.fit_page_button = QPushButton(tr("Whole page"), self)
+        self.zoom_in_button = QPushButton(tr("Zoom in"), self)
+        self.zoom_out_button = QPushButton(tr("Zoom out"), self)
+        self.page_label = QLabel(self)
+        self.print_button = QPushButton(tr("Print…"), self)
+        self.save_button = QPushButton(tr("Save as PDF…"), self)
+        self.close_button = QPushButton(tr("Close"), self)
+        self.print_button.setDefault(True)
+
+        tools = QHBoxLayout()
+        for w in (self.fit_width_button, self.fit_page_button, self.zoom_out_button, self.zoom_in_button):
+            tools.addWidget(w)
+        tools.addStretch(1)
+        tools.addWidget(self.page_label)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for w in (self.print_button, self.save_button, self.close_button):
+            buttons.addWidget(w)
+        layout = QVBoxLayout(self)
+        layout.addLayout(tools)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+
+        self.fit_width_button.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
+        self.fit_page_button.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitInView))
+        self.zoom_in_button.clicked.connect(lambda: self._zoom(1.25))
+        self.zoom_out_button.clicked.connect(lambda: self._zoom(0.8))
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button.clicked.connect(self.save_as)
+        self.close_button.clicked.connect(self.reject)
+        self.view.pageNavigator().currentPageChanged.connect(lambda _p: self._update_page_label())
+        self._update_page_label()
+
+    # ---- viewing --------------------------------------------------------
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def _zoom(self, factor: float) -> None:
+        current = self.view.zoomFactor()
+        if self.view.zoomMode() != QPdfView.ZoomMode.Custom:
+            # start from what fit-width shows
+            page = self.document.pagePointSize(0)
+            if page.width() > 0:
+                current = self.view.viewport().width() / (page.width() * self.logicalDpiX() / 72.0)
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(max(0.1, min(8.0, current * factor)))
+
+    def _update_page_label(self) -> None:
+        pages = self.page_count()
+        current = self.view.pageNavigator().currentPage() + 1 if pages else 0
+        self.page_label.setText(tr("Page {page} of {pages}").format(page=current, pages=pages))
+
+    # ---- saving ---------------------------------------------------------
+    def _choose_save_path(self) -> str | None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, tr("Save as PDF"), self.suggested_filename, tr("PDF files (*.pdf)")
+        )
+        return path or None
+
+    def save_as(self) -> str | None:
+        """Ask for a file name and write the PDF bytes there; returns the path (None if cancelled)."""
+        path = self._choose_save_path()
+        if not path:
+            return None
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            Path(path).write_bytes(self.pdf_bytes)
+        except OSError as exc:
+            from .widgets import show_error
+            from ..errors import UserError
+
+            show_error(self, UserError(tr("Could not save {path}: {error}").format(path=path, error=exc.strerror or exc)))
+            return None
+        return path
+
+    # ---- printing -------------------------------------------------------
+    def _landscape(self) -> bool:
+        if not self.page_count():
+            return False
+        size = self.document.pagePointSize(0)
+        return size.width() > size.height()
+
+    def _prepare_printer(self, printer: QPrinter) -> None:
+        printer.setFullPage(True)  # our pages carry their own margins; labels need the exact sheet
+        size = self.document.pagePointSize(0) if self.page_count() else QSizeF(595.28, 841.89)
+        w, h = sorted((size.width(), size.height()))
+        page_size = QPageSize(QSizeF(w, h), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
+        orientation = QPageLayout.Orientation.Landscape if self._landscape() else QPageLayout.Orientation.Portrait
+        printer.setPageSize(page_size)
+        printer.setPageOrientation(orientation)
+        printer.setFromTo(1, max(1, self.page_count()))
+
+    def _choose_printer(self) -> QPrinter | None:
+        """The system print dialog (page range, copies). Returns the printer, or None if cancelled."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self._prepare_printer(printer)
+        printer.setPrintRange(QPrinter.PrintRange.AllPages)
+        dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, max(1, self.page_count()))
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintCollateCopies, True)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return printer
+
+    def _page_range(self, printer: QPrinter) -> list[int]:
+        pages = self.page_count()
+        if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+            first = max(1, printer.fromPage())
+            last = min(pages, printer.toPage() or pages)
+            return list(range(first - 1, last))
+        return list(range(pages))
+
+    def print_document(self) -> int:
+        """Print through the system dialog; returns the number of pages sent (0 if cancelled)."""
+        printer = self._choose_printer()
+        if printer is None:
+            return 0
+        return self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Paint the chosen pages onto ``printer`` (copies handled here when the driver cannot)."""
+        pages = self._page_range(printer)
+        if not pages:
+            return 0
+        copies = 1
+        if not printer.supportsMultipleCopies():
+            copies = max(1, printer.copyCount())
+            collate = printer.collateCopies()
+        else:
+            collate = True
+        if collate:
+            sequence = pages * copies
+        else:
+            sequence = [p for p in pages for _ in range(copies)]
+        printer.setFullPage(True)
+        progress = QProgressDialog(tr("Printing…"), tr("Cancel"), 0, len(sequence), self)
+        progress.setWindowTitle(tr("Printing"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+        painter = QPainter()
+        if not painter.begin(printer):
+            progress.close()
+            from .widgets import show_error
+            from ..errors import UserError
+
+            show_error(self, UserError(tr("The printer could not be started.")))
+            return 0
+        dpi = min(PRINT_DPI, max(72, printer.resolution()))
+        printed = 0
+        try:
+            for n, index in enumerate(sequence):
+                if progress.wasCanceled():
+                    printer.abort()
+                    break
+                if n:
+                    printer.newPage()
+                self._paint_page(painter, printer, index, dpi)
+                printed += 1
+                progress.setValue(n + 1)
+                QApplication.processEvents()
+        finally:
+            if painter.isActive():
+                painter.end()
+            progress.close()
+            progress.deleteLater()
+        return printed
+
+    def _paint_page(self, painter: QPainter, printer: QPrinter, index: int, dpi: int) -> None:
+        size_pt = self.document.pagePointSize(index)
+        image_size = QSize(round(size_pt.width() / 72 * dpi), round(size_pt.height() / 72 * dpi))
+        options = QPdfDocumentRenderOptions()
+        image = self.document.render(index, image_size, options)
+        if image.format() != QImage.Format.Format_ARGB32_Premultiplied:
+            image = image.convertToFormat(QImage.Format.Format_RGB32)
+        # exact physical size: page points -> printer device pixels
+        res = printer.resolution()
+        target = QRectF(QPointF(0, 0), QSizeF(size_pt.width() / 72 * res, size_pt.height() / 72 * res))
+        paper = printer.paperRect(QPrinter.Unit.DevicePixel)
+        if target.width() > paper.width() * 1.02 or target.height() > paper.height() * 1.02:
+            # the paper is smaller than the page: scale down, keep the aspect
+            scale = min(paper.width() / target.width(), paper.height() / target.height())
+            target = QRectF(0, 0, target.width() * scale, target.height() * scale)
+        painter.fillRect(target, Qt.GlobalColor.white)
+        painter.drawImage(target, image)
+
+
+def preview_pdf(parent: QWidget | None, pdf_bytes: bytes, title: str = "", filename: str = "") -> PdfPreviewDialog:
+    """Open a (non-blocking) preview of ``pdf_bytes``; returns the dialog."""
+    dialog = PdfPreviewDialog(pdf_bytes, title, parent, filename)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    _open_dialogs.add(dialog)
+    dialog.finished.connect(lambda _r: _open_dialogs.discard(dialog))
+    dialog.show()
+    return dialog
