@@ -14,10 +14,12 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from peewee import JOIN
+
 from ...core import audit, clock, masterdata, numbering, settings
 from ...core.db import database
 from ...core.errors import NotFound, RuleError, ValidationError
-from ...core.i18n import tr
+from ...core.i18n import N_, tr
 from ...core.masterdata import Category, Department, Person, Place, Supplier
 from .models import (
     ACTIVE_STATUSES,
@@ -561,3 +563,321 @@ def net_book_value(asset: Asset, on: _dt.date | None = None) -> Decimal | None:
 def accumulated_depreciation(asset: Asset, on: _dt.date | None = None) -> Decimal | None:
     nbv = net_book_value(asset, on)
     return None if nbv is None else (Decimal(asset.amount) - nbv).quantize(CENT)
+
+
+# --- the register's list (the tab, exports, printed lists) -----------------------
+
+# filter keys: text, category (includes sub-categories), place (a building includes its rooms),
+# department (a department or a class), custodian, status (a STATUSES key, "active" or "overdue"),
+# ids (a list of asset ids), acquired_from / acquired_to (dates)
+STATUS_FILTERS = {
+    "active": N_("On the books (not disposed or lost)"),
+    "overdue": N_("Lent, overdue"),
+}
+
+
+def category_ids_under(category_id: int) -> list[int]:
+    """The category and all its descendants (the tree is small: read it once)."""
+    children: dict[int | None, list[int]] = {}
+    for cid, parent in Category.select(Category.id, Category.parent).tuples():
+        children.setdefault(parent, []).append(cid)
+    out, todo = [], [int(category_id)]
+    while todo:
+        cid = todo.pop()
+        if cid in out:
+            continue
+        out.append(cid)
+        todo.extend(children.get(cid, []))
+    return out
+
+
+def _ids_matching(model, column, term: str) -> list[int]:
+    return [r[0] for r in model.select(model.id).where(column.contains(term)).tuples()]
+
+
+def _term_condition(term: str):
+    cond = (Asset.number.contains(term) | Asset.name.contains(term) | Asset.model_spec.contains(term)
+            | Asset.brand.contains(term) | Asset.serial_no.contains(term))
+    for column, ids in ((Asset.place, _ids_matching(Place, Place.full_name, term)),
+                        (Asset.custodian, _ids_matching(Person, Person.name, term)),
+                        (Asset.department, _ids_matching(Department, Department.name, term)),
+                        (Asset.category, _ids_matching(Category, Category.name, term))):
+        if ids:
+            cond = cond | column.in_(ids)
+    return cond
+
+
+def asset_where(filters: dict | None):
+    """The WHERE condition (on the asset table only) for the register's filters; None: everything."""
+    filters = filters or {}
+    conds = []
+    for term in str(filters.get("text") or "").split():
+        conds.append(_term_condition(term))
+    if filters.get("category"):
+        conds.append(Asset.category.in_(category_ids_under(int(filters["category"]))))
+    if filters.get("place"):
+        place = Place.get_or_none(Place.id == int(filters["place"]))
+        conds.append(Asset.place.in_(masterdata.places_in(place)) if place else Asset.id < 0)
+    if filters.get("department"):
+        conds.append(Asset.department == int(filters["department"]))
+    if filters.get("custodian"):
+        conds.append(Asset.custodian == int(filters["custodian"]))
+    status = filters.get("status")
+    if status == "active":
+        conds.append(Asset.status.in_(ACTIVE_STATUSES))
+    elif status == "overdue":
+        conds.append(Asset.id.in_(AssetLoan.select(AssetLoan.asset).where(
+            AssetLoan.returned_on.is_null() & (AssetLoan.due_on < clock.today()))))
+    elif status:
+        conds.append(Asset.status == status)
+    if filters.get("ids") is not None:
+        conds.append(Asset.id.in_([int(i) for i in filters["ids"]]))
+    if filters.get("acquired_from"):
+        conds.append(Asset.acquired_on >= filters["acquired_from"])
+    if filters.get("acquired_to"):
+        conds.append(Asset.acquired_on <= filters["acquired_to"])
+    if not conds:
+        return None
+    where = conds[0]
+    for c in conds[1:]:
+        where = where & c
+    return where
+
+
+SORT_COLUMNS = {
+    "number": Asset.number, "name": Asset.name, "category": Category.name, "model_spec": Asset.model_spec,
+    "brand": Asset.brand, "quantity": Asset.quantity, "unit": Asset.unit, "unit_price": Asset.unit_price,
+    "amount": Asset.amount, "acquired_on": Asset.acquired_on, "place": Place.full_name,
+    "department": Department.name, "custodian": Person.name, "status": Asset.status, "status_label": Asset.status,
+    "supplier": Supplier.name, "source": Asset.source, "warranty_end": Asset.warranty_end,
+    "serial_no": Asset.serial_no, "invoice_no": Asset.invoice_no, "funding_source": Asset.funding_source,
+    "created_at": Asset.created_at, "id": Asset.id,
+}
+_JOINED_SORTS = {"category": Category, "place": Place, "department": Department, "custodian": Person,
+                 "supplier": Supplier}
+
+
+class AssetQuery:
+    """The register as a paged source: ``count(filters)`` and ``fetch(filters, offset, limit, sort, desc)``.
+
+    Filters run on the asset table with its indexes (names of places, people and
+    departments are looked up first in their small tables); only the page asked
+    for is read, with its joined names.
+    """
+
+    def _base(self, filters: dict | None, sort_key: str | None = None):
+        q = (Asset.select(
+            Asset.id, Asset.number, Asset.name, Asset.category.alias("category_id"),
+            Category.name.alias("category"), Category.code.alias("category_code"), Asset.model_spec, Asset.brand, Asset.unit, Asset.quantity,
+            Asset.unit_price, Asset.amount, Asset.acquired_on, Asset.source, Supplier.name.alias("supplier"),
+            Asset.invoice_no, Asset.funding_source, Asset.place.alias("place_id"), Place.full_name.alias("place"),
+            Asset.department.alias("department_id"), Department.name.alias("department"),
+            Department.kind.alias("department_kind"), Asset.custodian.alias("custodian_id"),
+            Person.name.alias("custodian"), Asset.status, Asset.low_value, Asset.warranty_end, Asset.serial_no,
+            Asset.note, Asset.created_at, Asset.updated_at)
+            .join(Category, on=(Asset.category == Category.id))
+            .switch(Asset).join(Place, JOIN.LEFT_OUTER, on=(Asset.place == Place.id))
+            .switch(Asset).join(Department, JOIN.LEFT_OUTER, on=(Asset.department == Department.id))
+            .switch(Asset).join(Person, JOIN.LEFT_OUTER, on=(Asset.custodian == Person.id))
+            .switch(Asset).join(Supplier, JOIN.LEFT_OUTER, on=(Asset.supplier == Supplier.id)))
+        where = asset_where(filters)
+        if where is not None:
+            q = q.where(where)
+        return q
+
+    @staticmethod
+    def _order(sort_key: str | None, descending: bool):
+        if not sort_key or sort_key not in SORT_COLUMNS:
+            return [Asset.id.desc()]  # newest first
+        column = SORT_COLUMNS[sort_key]
+        return [column.desc() if descending else column.asc(), Asset.id.desc() if descending else Asset.id.asc()]
+
+    @staticmethod
+    def _finish(row: dict) -> dict:
+        row["status_label"] = tr(STATUSES.get(row["status"], row["status"]))
+        row["source_label"] = tr(SOURCES.get(row["source"], row["source"] or ""))
+        return row
+
+    def count(self, filters: dict | None) -> int:
+        where = asset_where(filters)
+        q = Asset.select(Asset.id)
+        if where is not None:
+            q = q.where(where)
+        return q.count()
+
+    def fetch(self, filters: dict | None, offset: int, limit: int, sort_key: str | None = None,
+              descending: bool = False) -> list[dict]:
+        q = self._base(filters).order_by(*self._order(sort_key, descending)).offset(offset).limit(limit)
+        return [self._finish(r) for r in q.dicts()]
+
+    def iter_rows(self, filters: dict | None = None, sort_key: str | None = "number", descending: bool = False):
+        """Every matching row (for export and printed lists), read in one streaming query."""
+        q = self._base(filters).order_by(*self._order(sort_key, descending)).dicts()
+        for row in q.iterator():
+            yield self._finish(row)
+
+    def ids(self, filters: dict | None, sort_key: str | None = "number", descending: bool = False) -> list[int]:
+        q = Asset.select(Asset.id)
+        if sort_key in _JOINED_SORTS:
+            q = self._base(filters).select(Asset.id)
+        else:
+            where = asset_where(filters)
+            if where is not None:
+                q = q.where(where)
+        return [r[0] for r in q.order_by(*self._order(sort_key, descending)).tuples()]
+
+
+def asset_detail(asset_id: int, on: _dt.date | None = None) -> dict:
+    """Everything the detail pane shows: the row, net book value, depreciation, open loan."""
+    asset = get_asset(asset_id)
+    rows = AssetQuery().fetch({"ids": [asset.id]}, 0, 1)
+    row = rows[0]
+    on = on or clock.today()
+    life = masterdata.category_life_years(asset.category)
+    row["useful_life_years"] = life
+    row["net_book_value"] = net_book_value(asset, on)
+    row["accumulated_depreciation"] = accumulated_depreciation(asset, on)
+    row["months_depreciated"] = min(months_depreciated(asset.acquired_on, on), life * 12) if life else None
+    row["category_path"] = masterdata.category_path(asset.category)
+    loan = open_loan(asset) if asset.status == "lent" else None
+    row["loan"] = None if loan is None else {
+        "borrower": loan.borrower_name, "lent_on": loan.lent_on, "due_on": loan.due_on,
+        "overdue_days": max(0, (on - loan.due_on).days), "doc_no": loan.doc_no}
+    return row
+
+
+def overdue_loan_rows(on: _dt.date | None = None) -> list[dict]:
+    """Open loans past their due date, most overdue first."""
+    on = on or clock.today()
+    q = (AssetLoan.select(AssetLoan.id, AssetLoan.doc_no, AssetLoan.borrower_name, AssetLoan.lent_on,
+                          AssetLoan.due_on, AssetLoan.purpose, Asset.id.alias("asset_id"), Asset.number,
+                          Asset.name, Place.full_name.alias("place"))
+         .join(Asset, on=(AssetLoan.asset == Asset.id))
+         .join(Place, JOIN.LEFT_OUTER, on=(Asset.place == Place.id))
+         .where(AssetLoan.returned_on.is_null() & (AssetLoan.due_on < on))
+         .order_by(AssetLoan.due_on, AssetLoan.id).dicts())
+    out = []
+    for r in q:
+        r["overdue_days"] = (on - r["due_on"]).days
+        out.append(r)
+    return out
+
+
+def open_loan_rows() -> list[dict]:
+    """Every open loan (lent and not yet back), earliest due first."""
+    on = clock.today()
+    q = (AssetLoan.select(AssetLoan.id, AssetLoan.doc_no, AssetLoan.borrower_name, AssetLoan.lent_on,
+                          AssetLoan.due_on, Asset.id.alias("asset_id"), Asset.number, Asset.name)
+         .join(Asset, on=(AssetLoan.asset == Asset.id))
+         .where(AssetLoan.returned_on.is_null()).order_by(AssetLoan.due_on, AssetLoan.id).dicts())
+    out = []
+    for r in q:
+        r["overdue_days"] = max(0, (on - r["due_on"]).days)
+        out.append(r)
+    return out
+
+
+def change_record(asset: Asset) -> list[dict]:
+    """The asset's change-record entries (field: old → new), oldest first."""
+    out = []
+    for e in audit.history("asset", asset.id):
+        out.append({"ts": e.ts, "operator": e.operator, "action": e.action, "field": e.field,
+                    "field_label": tr(FIELD_LABELS[e.field]) if e.field in FIELD_LABELS else (e.field or ""),
+                    "old": e.old_value, "new": e.new_value, "note": e.note})
+    return out
+
+
+# --- many at once (import, demo) -------------------------------------------------
+
+def _allocate_numbers(rows: list[dict], codes: dict[int, str]) -> None:
+    """Give every row without a number the next free one of its (year, category code) sequence."""
+    pattern = settings.get("assets.number_pattern") or "{year}-{code}-{seq:05d}"
+    taken = {r["number"] for r in rows if r.get("number")}
+    groups: dict[tuple[int, str], list[dict]] = {}
+    for r in rows:
+        if not r.get("number"):
+            groups.setdefault((r["acquired_on"].year, codes[r["category"]]), []).append(r)
+    for (year, code), members in groups.items():
+        key = f"asset:{year}:{code}"
+        seq = numbering.peek(key)
+        found: list[str] = []
+        while len(found) < len(members):
+            want = len(members) - len(found)
+            candidates = [pattern.format(year=year, code=code, seq=s) for s in range(seq + 1, seq + 1 + want)]
+            seq += want
+            existing = set()
+            for i in range(0, len(candidates), 500):
+                chunk = candidates[i:i + 500]
+                existing |= {n for (n,) in Asset.select(Asset.number).where(Asset.number.in_(chunk)).tuples()}
+            found += [c for c in candidates if c not in existing and c not in taken]
+        numbering.bump_to(key, seq)
+        for r, number in zip(members, found):
+            r["number"] = number
+            taken.add(number)
+
+
+ASSET_COLUMNS = [n for n in Asset._meta.sorted_field_names if n != "id"]
+
+
+def register_many(rows: list[dict], *, event_kind: str = "import", event_summary: str | None = None,
+                  progress=None, cancelled=None, batch: int = 500) -> list[int]:
+    """Register many already-checked assets at once (import, demo data); returns their ids.
+
+    ``rows`` hold clean values with links as ids (category, place, department,
+    custodian, supplier); a row without ``number`` gets the next one. One
+    transaction: the assets, their change-record entries and their history
+    lines; ``cancelled()`` true → ``Cancelled`` and nothing is written.
+    """
+    from ...core.tasks import check as check_cancelled
+
+    now = clock.now()
+    categories = {c.id: c for c in Category.select()}
+    codes = {cid: c.code for cid, c in categories.items()}
+    low_cache: dict[tuple[int, Decimal], bool] = {}
+    prepared = []
+    for r in rows:
+        row = {k: r.get(k) for k in ASSET_COLUMNS if k in r}
+        row.setdefault("quantity", 1)
+        row["unit_price"] = money(row.get("unit_price"))
+        row["amount"] = (row["unit_price"] * int(row["quantity"])).quantize(CENT) if row.get("amount") in (None, "") \
+            else money(row["amount"])
+        row.setdefault("unit", "件")
+        row.setdefault("source", "purchase")
+        row.setdefault("status", "in_use")
+        if "low_value" not in r:
+            key = (row["category"], row["unit_price"])
+            if key not in low_cache:
+                low_cache[key] = is_low_value(row["unit_price"], categories[row["category"]])
+            row["low_value"] = low_cache[key]
+        row["created_at"] = r.get("created_at") or now
+        row["updated_at"] = r.get("updated_at") or row["created_at"]
+        prepared.append(row)
+    ids: list[int] = []
+    total = len(prepared)
+    with database.atomic():
+        _allocate_numbers(prepared, codes)
+        columns = list(dict.fromkeys(k for row in prepared for k in row))
+        for start in range(0, total, batch):
+            check_cancelled(cancelled)
+            chunk = prepared[start:start + batch]
+            Asset.insert_many([[row.get(c) for c in columns] for row in chunk],
+                              fields=[getattr(Asset, c) for c in columns]).execute()
+            by_number = dict(Asset.select(Asset.number, Asset.id)
+                             .where(Asset.number.in_([row["number"] for row in chunk])).tuples())
+            audit_items = []
+            events = []
+            for row in chunk:
+                aid = by_number[row["number"]]
+                ids.append(aid)
+                values = {k: row.get(k) for k in ASSET_COLUMNS}
+                audit_items.append(("asset", aid, "create", audit.create_changes(values), None))
+                summary = event_summary or tr("Registered: {name}, {qty} {unit}, {amount} yuan").format(
+                    name=row["name"], qty=row["quantity"], unit=row["unit"], amount=f"{row['amount']:,.2f}")
+                events.append({"asset": aid, "kind": event_kind, "event_date": row["acquired_on"]
+                               if event_kind == "register" else clock.today(),
+                               "created_at": now, "summary": summary})
+            audit.record_many(audit_items)
+            AssetEvent.insert_many(events).execute()
+            if progress is not None:
+                progress(min(start + batch, total), total)
+    return ids

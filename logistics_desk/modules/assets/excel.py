@@ -1,0 +1,420 @@
+"""The asset register in Excel: export, the import template, and import (no Qt).
+
+Import is two steps so that nothing is written before everything is checked:
+
+1. ``read_file(path)`` parses the workbook or CSV (pure: no database; the GUI
+   runs it in a worker), then ``check(result)`` checks every row against the
+   database (categories, numbers already used, places/departments/people/
+   suppliers that will be created) and returns an ``ImportPlan``.
+   ``plan_import(path)`` does both.
+2. ``apply(plan, only_valid=False)`` writes everything in one transaction:
+   refused while any row is bad unless ``only_valid``; ``cancelled()`` → nothing
+   is written.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from ...core import clock, masterdata
+from ...core import excel as xl
+from ...core.db import database
+from ...core.errors import UserError
+from ...core.i18n import N_, tr
+from ...core.masterdata import Category, Department, Person, Place, Supplier
+from . import service
+from .models import SOURCES, STATUSES, Asset
+
+# Chinese spellings a register may use, besides the interface's own labels
+_STATUS_SPELLINGS = {
+    "在用": "in_use", "正常": "in_use", "使用中": "in_use", "闲置": "idle", "借出": "lent", "外借": "lent",
+    "维修中": "repair", "在修": "repair", "维修": "repair", "待修": "repair", "盘亏待批": "shortage", "盘亏": "shortage",
+    "丢失": "lost", "遗失": "lost", "已处置": "disposed", "报废": "disposed", "已报废": "disposed", "处置": "disposed",
+}
+_SOURCE_SPELLINGS = {
+    "购置": "purchase", "采购": "purchase", "购买": "purchase", "新购": "purchase", "捐赠": "donation",
+    "受赠": "donation", "接受捐赠": "donation", "调入": "transfer_in", "划拨": "transfer_in", "无偿调入": "transfer_in",
+    "自制": "self_made", "自建": "self_made", "其他": "other",
+}
+
+
+def _choices(labels: dict[str, str], spellings: dict[str, str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for code, label in labels.items():
+        out[tr(label)] = code
+    for code, label in labels.items():
+        out.setdefault(label, code)
+    for spelling, code in spellings.items():
+        out.setdefault(spelling, code)
+    return out
+
+
+def import_columns() -> list[xl.ColumnSpec]:
+    """The columns an imported register may have (headers in Chinese or English, any order)."""
+    C = xl.ColumnSpec
+    return [
+        C("number", ("资产编号", "编号", "资产代码", "资产条码", "条码", "Asset No.", "Number"), "text",
+          max_length=40, label=N_("Asset number"), help=N_("Leave empty: the program assigns the next number")),
+        C("name", ("资产名称", "名称", "品名", "物品名称", "设备名称"), "text", required=True, max_length=200,
+          label=N_("Name")),
+        C("category", ("资产分类", "分类", "类别", "资产类别", "分类名称", "类别名称"), "text", required=True,
+          label=N_("Category"), help=N_("A category name or code from the settings, e.g. 通用设备 or TY")),
+        C("category_code", ("分类代码", "分类编码", "类别代码"), "text", label=N_("Category code")),
+        C("model_spec", ("规格型号", "型号", "规格", "型号规格", "规格/型号"), "text", max_length=200,
+          label=N_("Model / spec")),
+        C("brand", ("品牌", "厂牌", "生产厂家", "厂家"), "text", max_length=100, label=N_("Brand")),
+        C("unit", ("计量单位", "单位"), "text", max_length=20, label=N_("Unit")),
+        C("quantity", ("数量",), "int", min_value=1, max_value=1_000_000, label=N_("Quantity"),
+          help=N_("Empty: 1")),
+        C("unit_price", ("单价", "价格", "原值", "单位价格"), "money", min_value=Decimal(0),
+          max_value=Decimal("99999999999"), label=N_("Unit price")),
+        C("amount", ("金额", "总价", "总金额", "合计金额", "原值合计"), "money", min_value=Decimal(0),
+          label=N_("Amount"), help=N_("Quantity × unit price; may be left empty")),
+        C("acquired_on", ("购置日期", "取得日期", "购入日期", "入账日期", "购买日期", "购进日期"), "date",
+          required=True, month_ok=True, label=N_("Acquired on")),
+        C("source", ("取得方式", "来源", "资产来源"), "choice", choices=_choices(SOURCES, _SOURCE_SPELLINGS),
+          label=N_("Source")),
+        C("supplier", ("供应商", "供货单位", "供货商", "销售单位"), "text", max_length=200, label=N_("Supplier")),
+        C("invoice_no", ("发票号", "发票号码"), "text", max_length=100, label=N_("Invoice number")),
+        C("funding_source", ("经费来源", "资金来源", "经费", "资金性质"), "text", max_length=100,
+          label=N_("Funding source")),
+        C("place", ("存放地点", "地点", "位置", "存放位置", "所在位置", "使用地点"), "text", max_length=200,
+          label=N_("Place")),
+        C("department", ("使用部门", "部门", "使用部门/班级", "部门/班级", "班级", "使用单位"), "text",
+          max_length=100, label=N_("Department / class")),
+        C("custodian", ("保管人", "使用人", "责任人", "领用人", "保管员"), "text", max_length=100,
+          label=N_("Custodian")),
+        C("status", ("状态", "使用状态", "资产状态"), "choice", choices=_choices(STATUSES, _STATUS_SPELLINGS),
+          label=N_("Status"), help=N_("Empty: in use")),
+        C("warranty_end", ("保修截止", "保修期至", "保修到期", "保修截止日期", "保修期"), "date",
+          label=N_("Warranty until")),
+        C("serial_no", ("序列号", "出厂编号", "SN"), "text", max_length=100, label=N_("Serial number")),
+        C("note", ("备注", "说明"), "text", max_length=2000, normalize=False, label=N_("Notes")),
+    ]
+
+
+# --- export ------------------------------------------------------------------------
+
+def export_columns() -> list[xl.WriteColumn]:
+    W = xl.WriteColumn
+    return [
+        W("number", tr("Asset number")), W("name", tr("Name")), W("category", tr("Category")),
+        W("category_code", tr("Category code")), W("model_spec", tr("Model / spec")), W("brand", tr("Brand")),
+        W("unit", tr("Unit")), W("quantity", tr("Quantity"), "int"), W("unit_price", tr("Unit price"), "money"),
+        W("amount", tr("Amount"), "money"), W("acquired_on", tr("Acquired on"), "date"),
+        W("source_label", tr("Source")), W("supplier", tr("Supplier")), W("invoice_no", tr("Invoice number")),
+        W("funding_source", tr("Funding source")), W("place", tr("Place")),
+        W("department", tr("Department / class")), W("custodian", tr("Custodian")),
+        W("status_label", tr("Status")), W("warranty_end", tr("Warranty until"), "date"),
+        W("serial_no", tr("Serial number")), W("net_book_value", tr("Net book value"), "money"),
+        W("note", tr("Notes")),
+    ]
+
+
+class _NetValue:
+    """Net book value for exported rows without one query per row."""
+
+    def __init__(self, on: _dt.date):
+        self.on = on
+        self.life = {c.id: masterdata.category_life_years(c) for c in Category.select()}
+
+    def __call__(self, row: dict) -> Decimal | None:
+        life = self.life.get(row["category_id"])
+        if life is None or row.get("low_value"):
+            return None
+        total = life * 12
+        months = min(service.months_depreciated(row["acquired_on"], self.on), total)
+        value = Decimal(row["amount"])
+        return (value - value * months / total).quantize(service.CENT)
+
+
+def export(path: str | os.PathLike, filters: dict | None = None, progress: Callable | None = None,
+           cancelled: Callable | None = None, sort_key: str | None = "number", descending: bool = False) -> int:
+    """Write the register (all, or what ``filters`` select) to .xlsx; returns the number of rows."""
+    query = service.AssetQuery()
+    total = query.count(filters)
+    nbv = _NetValue(clock.today())
+
+    def rows():
+        for row in query.iter_rows(filters, sort_key, descending):
+            row["net_book_value"] = nbv(row)
+            yield row
+
+    return xl.write_table(path, tr("Asset register"), export_columns(), rows(), progress, cancelled, total=total)
+
+
+def write_template(path: str | os.PathLike) -> None:
+    example = {
+        "number": "", "name": "台式计算机", "category": "计算机设备", "model_spec": "联想 启天M430",
+        "brand": "联想", "unit": "台", "quantity": 1, "unit_price": Decimal("4200.00"),
+        "acquired_on": _dt.date(2025, 9, 1), "source": "购置", "supplier": "联想（北京）有限公司",
+        "invoice_no": "", "funding_source": "公用经费", "place": "教学楼 301", "department": "初一(1)班",
+        "custodian": "张伟", "status": "在用", "warranty_end": _dt.date(2028, 8, 31), "serial_no": "",
+        "note": "",
+    }
+    desks = dict(example, name="学生课桌椅", category="家具", model_spec="单人升降", brand="", unit="套",
+                 quantity=50, unit_price=Decimal("180.00"), supplier="育才课桌椅厂", warranty_end=None)
+    columns = [c for c in import_columns() if c.key != "category_code"]
+    xl.write_template(path, columns, [example, desks], tr("Asset register"))
+
+
+# --- import -------------------------------------------------------------------------
+
+@dataclass
+class ImportPlan:
+    """What an import would do: the checked rows, the errors, the master data it creates."""
+
+    path: str
+    result: xl.ReadResult
+    rows: list[dict] = field(default_factory=list)  # clean values of the good rows (names for links)
+    new_places: list[str] = field(default_factory=list)
+    new_departments: list[str] = field(default_factory=list)
+    new_people: list[str] = field(default_factory=list)
+    new_suppliers: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[xl.RowError]:
+        return self.result.errors
+
+    @property
+    def ok(self) -> bool:
+        return self.result.ok
+
+    @property
+    def valid_count(self) -> int:
+        return len(self.rows)
+
+    @property
+    def invalid_count(self) -> int:
+        return len(self.result.invalid_rows())
+
+    @property
+    def file_broken(self) -> bool:
+        """The file itself cannot be imported (e.g. a required column is missing)."""
+        return bool(self.result.file_errors)
+
+    def new_master_lines(self) -> list[str]:
+        out = []
+        for label, items in ((N_("New places"), self.new_places), (N_("New departments / classes"), self.new_departments),
+                             (N_("New people"), self.new_people), (N_("New suppliers"), self.new_suppliers)):
+            if items:
+                out.append(tr("{label} ({n}): {items}").format(label=tr(label), n=len(items), items="、".join(items)))
+        return out
+
+    def report_lines(self) -> list[str]:
+        """The row report as text (CLI, logs)."""
+        lines = [tr("{file}: {rows} rows read, {good} good, {bad} with errors.").format(
+            file=os.path.basename(self.path), rows=len(self.result.rows), good=self.valid_count, bad=self.invalid_count)]
+        lines += [str(e) for e in self.errors]
+        lines += self.new_master_lines()
+        return lines
+
+
+def read_file(path: str | os.PathLike, progress: Callable | None = None, cancelled: Callable | None = None) -> xl.ReadResult:
+    """Parse the file (no database access: safe in a worker thread)."""
+    return xl.read_table(path, import_columns(), progress, cancelled)
+
+
+def _category_finder() -> Callable[[str], Category | None]:
+    cats = list(Category.select())
+    by_key: dict[str, Category] = {}
+    for c in cats:  # the more specific spellings win: code, then name, then GB code
+        if c.gb_code:
+            by_key.setdefault(xl.fold(c.gb_code), c)
+    for c in cats:
+        by_key[xl.fold(c.name)] = c
+    for c in cats:
+        by_key[xl.fold(c.code)] = c
+    paths = {xl.fold(masterdata.category_path(c)): c for c in cats}
+
+    def find(text: str) -> Category | None:
+        key = xl.fold(text)
+        if not key:
+            return None
+        found = by_key.get(key) or paths.get(key)
+        if found is None and "/" in key:
+            found = by_key.get(key.rsplit("/", 1)[-1])
+        return found
+
+    return find
+
+
+def _place_key(text: str) -> str:
+    return masterdata.normalize_place_text(text)
+
+
+def check(result: xl.ReadResult, path: str | os.PathLike = "") -> ImportPlan:
+    """Check every row against the database; nothing is written."""
+    plan = ImportPlan(str(path), result)
+    if result.file_errors:
+        return plan
+    find_category = _category_finder()
+    today = clock.today()
+    places = {_place_key(p.full_name): p.full_name for p in Place.select(Place.full_name)}
+    departments = {xl.fold(d.name) for d in Department.select(Department.name)}
+    people = {xl.fold(p.name) for p in Person.select(Person.name)}
+    suppliers = {xl.fold(s.name) for s in Supplier.select(Supplier.name)}
+    new_places: dict[str, str] = {}
+    new_departments: dict[str, str] = {}
+    new_people: dict[str, str] = {}
+    new_suppliers: dict[str, str] = {}
+
+    numbers_in_file: dict[str, int] = {}
+    for row in result.rows:
+        number = row.values.get("number")
+        if number:
+            numbers_in_file.setdefault(number, row.row)
+    existing: set[str] = set()
+    listed = list(numbers_in_file)
+    for i in range(0, len(listed), 500):
+        chunk = listed[i:i + 500]
+        existing |= {n for (n,) in Asset.select(Asset.number).where(Asset.number.in_(chunk)).tuples()}
+
+    for row in result.rows:
+        v = row.values
+        category = None
+        if v.get("category_code"):
+            category = find_category(v["category_code"])
+        if category is None and v.get("category"):
+            category = find_category(v["category"])
+            if category is None:
+                result.add_error(row, "category", tr("Unknown category: add it in the settings or use an existing one."))
+        elif category is None and v.get("category_code"):
+            result.add_error(row, "category_code", tr("Unknown category: add it in the settings or use an existing one."))
+        number = v.get("number")
+        if number:
+            if not service.NUMBER_RE.match(number):
+                result.add_error(row, "number", tr("Use letters, digits and - . / _ only (a scanner must be able to type it)."))
+            elif numbers_in_file.get(number) != row.row:
+                result.add_error(row, "number", tr("The number repeats row {row} of the file.").format(
+                    row=numbers_in_file[number]))
+            elif number in existing:
+                result.add_error(row, "number", tr("Asset number {number} already exists.").format(number=number))
+        qty = v.get("quantity") or 1
+        price, amount = v.get("unit_price"), v.get("amount")
+        if price is None and amount is not None and not _bad(row, "amount"):
+            price = (amount / qty).quantize(service.CENT)
+            if price * qty != amount:
+                result.add_error(row, "amount", tr("The amount cannot be divided into a unit price in fen; give the unit price."))
+        elif price is None and not _bad(row, "unit_price") and not _bad(row, "amount"):
+            result.add_error(row, "unit_price", tr("Give the unit price or the amount."), value="")
+        elif price is not None and amount is not None and abs(price * qty - amount) > Decimal("0.01"):
+            result.add_error(row, "amount", tr("The amount is not quantity × unit price ({expected}).").format(
+                expected=f"{price * qty:,.2f}"))
+        acquired = v.get("acquired_on")
+        if acquired and acquired > today:
+            result.add_error(row, "acquired_on", tr("The acquisition date cannot be in the future."))
+        warranty = v.get("warranty_end")
+        if warranty and acquired and warranty < acquired:
+            result.add_error(row, "warranty_end", tr("The warranty cannot end before the acquisition date."))
+        if not row.ok:
+            continue
+        place = v.get("place")
+        if place and _place_key(place) not in places:
+            building, room = masterdata.split_place_text(place)
+            full = masterdata.place_full_name(building, room)
+            new_places.setdefault(_place_key(full), full)
+            places[_place_key(place)] = full
+        dept = v.get("department")
+        if dept and xl.fold(dept) not in departments:
+            new_departments.setdefault(xl.fold(dept), dept.strip())
+        who = v.get("custodian")
+        if who and xl.fold(who) not in people:
+            new_people.setdefault(xl.fold(who), who.strip())
+        sup = v.get("supplier")
+        if sup and xl.fold(sup) not in suppliers:
+            new_suppliers.setdefault(xl.fold(sup), sup.strip())
+        plan.rows.append({
+            "_row": row.row, "number": number or None, "name": v["name"], "category": category.id,
+            "model_spec": v.get("model_spec"), "brand": v.get("brand"), "unit": v.get("unit") or "件",
+            "quantity": qty, "unit_price": price if price is not None else Decimal("0.00"),
+            "acquired_on": acquired, "source": v.get("source") or "purchase", "supplier": sup,
+            "invoice_no": v.get("invoice_no"), "funding_source": v.get("funding_source"), "place": place,
+            "department": dept, "custodian": who, "status": v.get("status") or "in_use",
+            "warranty_end": warranty, "serial_no": v.get("serial_no"), "note": v.get("note") or None,
+        })
+    plan.new_places = list(new_places.values())
+    plan.new_departments = list(new_departments.values())
+    plan.new_people = list(new_people.values())
+    plan.new_suppliers = list(new_suppliers.values())
+    return plan
+
+
+def _bad(row: xl.RowData, key: str) -> bool:
+    """The cell already has an error (from parsing)."""
+    return key in row.raw and row.raw.get(key) not in (None, "") and row.values.get(key) is None
+
+
+def plan_import(path: str | os.PathLike, progress: Callable | None = None, cancelled: Callable | None = None) -> ImportPlan:
+    return check(read_file(path, progress, cancelled), path)
+
+
+@dataclass
+class ImportOutcome:
+    asset_ids: list[int]
+    skipped_rows: int
+    created: list[str]
+
+    def summary(self) -> str:
+        text = tr("{n} assets imported.").format(n=len(self.asset_ids))
+        if self.skipped_rows:
+            text += " " + tr("{n} rows with errors were left out.").format(n=self.skipped_rows)
+        if self.created:
+            text += "\n" + "\n".join(self.created)
+        return text
+
+
+def apply(plan: ImportPlan, *, only_valid: bool = False, progress: Callable | None = None,
+          cancelled: Callable | None = None) -> ImportOutcome:
+    """Write the plan in one transaction (master data first, then the assets)."""
+    if plan.file_broken:
+        raise UserError("\n".join(str(e) for e in plan.result.file_errors))
+    if not plan.ok and not only_valid:
+        raise UserError(tr("{n} rows have errors: nothing was imported. Correct the file, or import only the valid rows.")
+                        .format(n=plan.invalid_count))
+    if not plan.rows:
+        raise UserError(tr("There is no valid row to import."))
+    source_name = os.path.basename(plan.path) if plan.path else ""
+    with database.atomic():
+        place_ids: dict[str, int] = {}
+        dept_ids: dict[str, int] = {}
+        people_ids: dict[tuple[str, int | None], int] = {}
+        supplier_ids: dict[str, int] = {}
+        rows = []
+        for r in plan.rows:
+            row = {k: v for k, v in r.items() if not k.startswith("_")}
+            if r["place"]:
+                key = _place_key(r["place"])
+                if key not in place_ids:
+                    place_ids[key] = masterdata.find_or_create_place(r["place"])[0].id
+                row["place"] = place_ids[key]
+            dept = None
+            if r["department"]:
+                key = xl.fold(r["department"])
+                if key not in dept_ids:
+                    dept_ids[key] = masterdata.find_or_create_department(r["department"])[0].id
+                dept = dept_ids[key]
+                row["department"] = dept
+            if r["custodian"]:
+                key = (xl.fold(r["custodian"]), dept)
+                if key not in people_ids:
+                    home = Department.get_by_id(dept) if dept else None
+                    if home is not None and home.kind != "department":
+                        home = None
+                    people_ids[key] = masterdata.find_or_create_person(r["custodian"], home)[0].id
+                row["custodian"] = people_ids[key]
+            if r["supplier"]:
+                key = xl.fold(r["supplier"])
+                if key not in supplier_ids:
+                    supplier_ids[key] = masterdata.find_or_create_supplier(r["supplier"])[0].id
+                row["supplier"] = supplier_ids[key]
+            rows.append(row)
+        ids = service.register_many(rows, event_kind="import",
+                                    event_summary=tr("Imported from {file}").format(file=source_name) if source_name
+                                    else None, progress=progress, cancelled=cancelled)
+    return ImportOutcome(ids, plan.invalid_count, plan.new_master_lines())
