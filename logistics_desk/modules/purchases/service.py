@@ -1,0 +1,1186 @@
+"""Purchase requests from request to acceptance, budgets and the supply store (no Qt).
+
+部门申请、权限审批、总务办理: a department asks (draft → submitted), the signatures
+its total requires come back on paper and the clerk records them (approved /
+rejected), quotes are collected (货比三家) and an order placed with a buyer
+(经办人), deliveries are recorded per line, two people who are not the buyer
+accept the goods (验收), fixed-asset lines become asset records and consumable
+lines go into the office-supply store, from which departments draw (领用).
+
+Every write runs in one transaction with its change-record entries; every move
+of a request is a ``PurchaseStatusChange`` row (who, when, why).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+from peewee import JOIN, fn
+
+from ...core import audit, clock, numbering, settings
+from ...core.db import database
+from ...core.errors import NotFound, RuleError, UserError, ValidationError
+from ...core.i18n import N_, tr
+from ...core.masterdata import Category, Department, Person, Place, Supplier
+from .models import (
+    ACCEPT_RESULTS,
+    ASSET_MODES,
+    COMMITTED,
+    DECISIONS,
+    LINE_KINDS,
+    SPENT,
+    STATUSES,
+    TRANSITIONS,
+    BudgetLine,
+    PurchaseAcceptance,
+    PurchaseApproval,
+    PurchaseDelivery,
+    PurchaseLine,
+    PurchaseQuote,
+    PurchaseRequest,
+    PurchaseStatusChange,
+    StoreCount,
+    StoreCountLine,
+    StoreIssue,
+    StoreItem,
+    StoreMovement,
+)
+
+DEFAULT_LEVELS = [
+    # a level is needed when the total is above ``above`` (元)
+    {"role": N_("Director of general affairs"), "above": 0},  # 总务主任
+    {"role": N_("Principal"), "above": 1000},  # 校长
+    {"role": N_("School leadership meeting"), "above": 10000},  # 校务会
+]
+
+settings.register_defaults({
+    "purchases.approval_levels": DEFAULT_LEVELS,
+    "purchases.quote_threshold": 2000,  # 货比三家 above this total
+    "purchases.min_quotes": 3,
+    "purchases.tender_threshold": 200000,  # public bidding required above this
+    "purchases.notice_threshold": 20000,  # 大额支出公示 at or above this
+    "purchases.notice_days": 5,  # days a public notice stays posted
+    "purchases.budget_lines": ["办公经费", "设备购置费", "维修费", "教学耗材费", "其他"],
+})
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0")
+REQUEST_TABLE = "purchase_request"
+
+
+# --- small helpers -------------------------------------------------------------
+
+def to_decimal(value: Any) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, Decimal):
+        return value
+    try:
+        return Decimal(str(value).replace(",", "").replace("¥", "").replace("￥", "").replace("元", "").strip())
+    except InvalidOperation:
+        return None
+
+
+def money(value: Any) -> Decimal:
+    return (to_decimal(value) or ZERO).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def fmt_money(value: Any) -> str:
+    return f"{money(value):,.2f}"
+
+
+def _fk(model, value):
+    if value in (None, "", 0):
+        return None
+    if isinstance(value, model):
+        return value
+    try:
+        return model.get_or_none(model.id == int(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+
+
+def status_label(status: str) -> str:
+    return tr(STATUSES.get(status, status))
+
+
+def get_request(request_id: int | str | PurchaseRequest) -> PurchaseRequest:
+    if isinstance(request_id, PurchaseRequest):
+        request_id = request_id.id
+    req = None
+    if isinstance(request_id, int) or (isinstance(request_id, str) and request_id.strip().isdigit()):
+        req = PurchaseRequest.get_or_none(PurchaseRequest.id == int(request_id))
+    elif isinstance(request_id, str):
+        req = PurchaseRequest.get_or_none(PurchaseRequest.number == request_id.strip().upper())
+    if req is None:
+        raise NotFound(tr("Purchase request {ref} does not exist.").format(ref=request_id))
+    return req
+
+
+def lines_of(request: PurchaseRequest) -> list[PurchaseLine]:
+    return list(PurchaseLine.select().where(PurchaseLine.request == request).order_by(PurchaseLine.seq, PurchaseLine.id))
+
+
+def effective_total(request: PurchaseRequest) -> Decimal:
+    """What the request costs: the ordered amount once ordered, else the estimate."""
+    return money(request.order_total if request.order_total is not None else request.total)
+
+
+# --- approval levels -------------------------------------------------------------
+
+def approval_levels() -> list[dict]:
+    levels = settings.get("purchases.approval_levels") or DEFAULT_LEVELS
+    out = []
+    for level in levels:
+        role = _text(level.get("role"))
+        if role:
+            out.append({"role": role, "above": money(level.get("above", 0))})
+    return sorted(out, key=lambda lv: lv["above"])
+
+
+def required_levels(total: Any) -> list[str]:
+    """The roles whose signature a total needs, lowest first (as stored; show with tr())."""
+    total = money(total)
+    levels = approval_levels()
+    needed = [lv["role"] for lv in levels if total > lv["above"] or lv["above"] == 0]
+    return needed or ([levels[0]["role"]] if levels else [])
+
+
+def needs_tender(total: Any) -> bool:
+    return money(total) > money(settings.get("purchases.tender_threshold"))
+
+
+def needs_quotes(total: Any) -> bool:
+    return money(total) > money(settings.get("purchases.quote_threshold"))
+
+
+def needs_notice(total: Any) -> bool:
+    threshold = money(settings.get("purchases.notice_threshold"))
+    return threshold > 0 and money(total) >= threshold
+
+
+def approval_note(total: Any) -> str:
+    """'Needs the signatures of …' with the public-bidding note when it applies."""
+    roles = "、".join(tr(r) for r in required_levels(total))
+    text = tr("Needs the signatures of: {roles}.").format(roles=roles)
+    if needs_tender(total):
+        text += " " + tr("Above the tender threshold of {limit} yuan: public bidding (公开招标) is required.").format(
+            limit=fmt_money(settings.get("purchases.tender_threshold")))
+    return text
+
+
+def approval_state(request: PurchaseRequest) -> list[dict]:
+    """For each required level: role, and the latest approval recorded for it (or None)."""
+    recorded = {}
+    for a in (PurchaseApproval.select().where(PurchaseApproval.request == request)
+              .order_by(PurchaseApproval.id)):
+        recorded[a.level] = a
+    return [{"role": role, "approval": recorded.get(role)} for role in required_levels(request.total)]
+
+
+# --- budgets ---------------------------------------------------------------------
+
+@dataclass
+class BudgetUse:
+    budget: Decimal
+    committed: Decimal
+    spent: Decimal
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.budget - self.committed - self.spent
+
+
+def _amount_expr():
+    return fn.COALESCE(PurchaseRequest.order_total, PurchaseRequest.total)
+
+
+def budget_use(line_ids: list[int] | None = None) -> dict[int, BudgetUse]:
+    """Budget, committed (approved, not accepted) and spent (accepted) per budget line id."""
+    q = BudgetLine.select(BudgetLine.id, BudgetLine.amount)
+    if line_ids is not None:
+        if not line_ids:
+            return {}
+        q = q.where(BudgetLine.id.in_(line_ids))
+    out = {b.id: BudgetUse(money(b.amount), ZERO, ZERO) for b in q}
+    agg = (PurchaseRequest.select(PurchaseRequest.budget_line, PurchaseRequest.status,
+                                  fn.SUM(_amount_expr()).alias("s"))
+           .where(PurchaseRequest.budget_line.in_(list(out)) & PurchaseRequest.status.in_(COMMITTED + SPENT))
+           .group_by(PurchaseRequest.budget_line, PurchaseRequest.status).tuples())
+    for line_id, status, s in agg:
+        use = out[line_id]
+        if status in SPENT:
+            use.spent += money(s)
+        else:
+            use.committed += money(s)
+    return out
+
+
+def budget_check(budget_line, total: Any, exclude: PurchaseRequest | None = None) -> str | None:
+    """A warning when ``total`` on ``budget_line`` would overspend it (None if it fits)."""
+    line = _fk(BudgetLine, budget_line)
+    if line is None:
+        return None
+    use = budget_use([line.id])[line.id]
+    remaining = use.remaining
+    if exclude is not None and exclude.id and exclude.status in COMMITTED + SPENT and exclude.budget_line_id == line.id:
+        remaining += effective_total(exclude)
+    total = money(total)
+    if total > remaining:
+        return tr("Over budget: {line} has {remaining} yuan left (budget {budget}, committed {committed}, "
+                  "spent {spent}); this request needs {total} yuan, {over} yuan more than is left.").format(
+            line=budget_label(line), remaining=fmt_money(remaining), budget=fmt_money(use.budget),
+            committed=fmt_money(use.committed), spent=fmt_money(use.spent), total=fmt_money(total),
+            over=fmt_money(total - remaining))
+    return None
+
+
+def budget_label(line: BudgetLine) -> str:
+    return f"{line.year} {line.department.name} · {line.name}"
+
+
+def budget_lines(year: int | None = None, department=None) -> list[BudgetLine]:
+    q = BudgetLine.select(BudgetLine, Department).join(Department)
+    if year is not None:
+        q = q.where(BudgetLine.year == year)
+    if department is not None:
+        q = q.where(BudgetLine.department == _fk(Department, department))
+    return list(q.order_by(BudgetLine.year.desc(), Department.name, BudgetLine.name))
+
+
+def budget_rows(year: int) -> list[dict]:
+    lines = budget_lines(year)
+    use = budget_use([b.id for b in lines])
+    rows = []
+    for b in lines:
+        u = use[b.id]
+        rows.append({"id": b.id, "year": b.year, "department": b.department.name, "name": b.name,
+                     "budget": u.budget, "committed": u.committed, "spent": u.spent, "remaining": u.remaining,
+                     "over": u.remaining < 0, "note": b.note or ""})
+    return rows
+
+
+def save_budget(values: dict[str, Any], line: BudgetLine | None = None) -> BudgetLine:
+    errors: dict[str, str] = {}
+    year = _int(values.get("year", line.year if line else None))
+    if year is None or not 2000 <= year <= 2100:
+        errors["year"] = tr("Enter a year, e.g. 2026.")
+    dept = _fk(Department, values.get("department", line.department_id if line else None))
+    if dept is None:
+        errors["department"] = tr("Choose the department.")
+    name = _text(values.get("name", line.name if line else ""))
+    if not name:
+        errors["name"] = tr("Name the budget line, e.g. 办公经费.")
+    amount = to_decimal(values.get("amount", line.amount if line else None))
+    if amount is None or amount < 0:
+        errors["amount"] = tr("Enter an amount of money of 0 or more, e.g. 3500.00.")
+    if not errors:
+        q = BudgetLine.select().where((BudgetLine.year == year) & (BudgetLine.department == dept)
+                                      & (BudgetLine.name == name))
+        if line is not None:
+            q = q.where(BudgetLine.id != line.id)
+        if q.exists():
+            errors["name"] = tr("{department} already has the budget line “{name}” for {year}.").format(
+                department=dept.name, name=name, year=year)
+    if errors:
+        raise ValidationError(errors)
+    with database.atomic():
+        if line is None:
+            line = BudgetLine.create(year=year, department=dept, name=name, amount=money(amount),
+                                     note=_text(values.get("note")) or None, created_at=clock.now())
+            audit.record_create(line)
+        else:
+            before = audit.snapshot(line)
+            line.year, line.department, line.name, line.amount = year, dept, name, money(amount)
+            if "note" in values:
+                line.note = _text(values.get("note")) or None
+            line.save()
+            audit.record_update(line, before)
+    return line
+
+
+# --- requests: writing -------------------------------------------------------------
+
+def _clean_lines(raw_lines: list[dict], errors: dict[str, str]) -> list[dict]:
+    out = []
+    for i, raw in enumerate(raw_lines, start=1):
+        name = _text(raw.get("name"))
+        if not name and not _text(raw.get("quantity")) and not _text(raw.get("est_price")):
+            continue  # an empty row of the editor
+        prefix = tr("Line {n}: ").format(n=i)
+        if not name:
+            errors[f"line{i}"] = prefix + tr("name the item.")
+            continue
+        qty = _int(raw.get("quantity"))
+        if qty is None or qty < 1:
+            errors[f"line{i}"] = prefix + tr("enter a whole quantity of at least 1.")
+            continue
+        price = to_decimal(raw.get("est_price"))
+        if price is None or price < 0:
+            errors[f"line{i}"] = prefix + tr("enter the estimated unit price, e.g. 35.00.")
+            continue
+        kind = raw.get("kind") or "consumable"
+        if kind not in LINE_KINDS:
+            errors[f"line{i}"] = prefix + tr("choose fixed asset or consumable.")
+            continue
+        category = _fk(Category, raw.get("category"))
+        if kind == "asset" and category is None:
+            errors[f"line{i}"] = prefix + tr("a fixed asset needs a category (it goes into the asset register).")
+            continue
+        price = money(price)
+        out.append({"seq": len(out) + 1, "name": name[:200], "model_spec": _text(raw.get("model_spec"))[:200] or None,
+                    "quantity": qty, "unit": _text(raw.get("unit"))[:20] or "件", "est_price": price,
+                    "amount": (price * qty).quantize(CENT), "kind": kind, "category": category})
+    return out
+
+
+def validate_request(values: dict[str, Any], request: PurchaseRequest | None = None) -> tuple[dict, list[dict], dict]:
+    errors: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+    dept = _fk(Department, values.get("department"))
+    if dept is None:
+        errors["department"] = tr("Choose the requesting department.")
+    clean["department"] = dept
+    person = _fk(Person, values.get("requester"))
+    name = _text(values.get("requester_name")) or (person.name if person else "")
+    if not name:
+        errors["requester_name"] = tr("Who asks for it?")
+    clean["requester"], clean["requester_name"] = person, name[:100]
+    date = values.get("request_date") or clock.today()
+    if not isinstance(date, _dt.date):
+        errors["request_date"] = tr("Enter a date.")
+    elif date > clock.today():
+        errors["request_date"] = tr("The date cannot be in the future.")
+    clean["request_date"] = date
+    purpose = _text(values.get("purpose"))
+    if not purpose:
+        errors["purpose"] = tr("Say what it is for.")
+    clean["purpose"] = purpose
+    clean["in_budget"] = bool(values.get("in_budget", True))
+    line = _fk(BudgetLine, values.get("budget_line"))
+    if values.get("budget_line") not in (None, "", 0) and line is None:
+        errors["budget_line"] = tr("Unknown budget line.")
+    if clean["in_budget"] and line is None and "budget_line" not in errors:
+        errors["budget_line"] = tr("Choose the budget line, or untick “within the annual budget”.")
+    if line is not None and dept is not None and line.department_id != dept.id:
+        errors["budget_line"] = tr("This budget line belongs to {department}.").format(department=line.department.name)
+    if line is not None and isinstance(date, _dt.date) and line.year != date.year:
+        errors["budget_line"] = tr("This budget line is for {year}.").format(year=line.year)
+    clean["budget_line"] = line if clean["in_budget"] else None
+    clean["funding_source"] = _text(values.get("funding_source"))[:100] or (line.name if line else None)
+    place = _fk(Place, values.get("place"))
+    clean["place"] = place
+    clean["note"] = _text(values.get("note")) or None
+    lines = _clean_lines(list(values.get("lines") or []), errors)
+    if not lines and not any(k.startswith("line") for k in errors):
+        errors["lines"] = tr("Add at least one item.")
+    return clean, lines, errors
+
+
+def _move(request: PurchaseRequest, to: str, note: str | None = None) -> None:
+    """Change the state (inside the caller's transaction), with its history row and audit entry."""
+    old = request.status
+    if to not in TRANSITIONS.get(old, ()):
+        raise RuleError(tr("A request that is {old} cannot become {new}.").format(
+            old=status_label(old), new=status_label(to)))
+    request.status = to
+    request.updated_at = clock.now()
+    request.save()
+    PurchaseStatusChange.create(request=request, from_status=old, to_status=to, at=clock.now(),
+                                operator=audit.current_operator(), note=note)
+    audit.record(REQUEST_TABLE, request.id, "status", {"status": (old, to)}, note=note)
+
+
+def _write_lines(request: PurchaseRequest, lines: list[dict]) -> None:
+    old = lines_of(request)
+    for ln in old:
+        audit.record("purchase_line", ln.id, "delete", {"*": (f"{ln.name} ×{ln.quantity} @ {ln.est_price}", None)})
+        ln.delete_instance()
+    for values in lines:
+        created = PurchaseLine.create(request=request, **values)
+        audit.record_create(created)
+
+
+def create_request(values: dict[str, Any]) -> PurchaseRequest:
+    """A new request in the draft state (CG-2026-0001)."""
+    clean, lines, errors = validate_request(values)
+    if errors:
+        raise ValidationError(errors)
+    total = sum((ln["amount"] for ln in lines), ZERO)
+    now = clock.now()
+    with database.atomic():
+        number = numbering.document_number(
+            "CG", clean["request_date"].year,
+            lambda n: PurchaseRequest.select().where(PurchaseRequest.number == n).exists())
+        req = PurchaseRequest.create(number=number, status="draft", total=total, created_at=now, updated_at=now,
+                                     **clean)
+        audit.record_create(req)
+        _write_lines(req, lines)
+        PurchaseStatusChange.create(request=req, from_status=None, to_status="draft", at=now,
+                                    operator=audit.current_operator(), note=tr("Created"))
+    return req
+
+
+def update_request(request: PurchaseRequest, values: dict[str, Any]) -> PurchaseRequest:
+    """Edit a draft (header and lines); once submitted the request is what was signed."""
+    request = get_request(request)
+    if request.status != "draft":
+        raise RuleError(tr("Only a draft can be edited; this request is {status}.").format(
+            status=status_label(request.status)))
+    merged = {k: getattr(request, k if k not in ("department", "requester", "budget_line", "place") else f"{k}_id")
+              for k in ("department", "requester", "requester_name", "request_date", "purpose", "in_budget",
+                        "budget_line", "funding_source", "place", "note")}
+    merged["lines"] = [{"name": ln.name, "model_spec": ln.model_spec, "quantity": ln.quantity, "unit": ln.unit,
+                        "est_price": ln.est_price, "kind": ln.kind, "category": ln.category_id}
+                       for ln in lines_of(request)]
+    merged.update(values)
+    clean, lines, errors = validate_request(merged, request)
+    if errors:
+        raise ValidationError(errors)
+    with database.atomic():
+        before = audit.snapshot(request)
+        for k, v in clean.items():
+            setattr(request, k, v)
+        request.total = sum((ln["amount"] for ln in lines), ZERO)
+        request.updated_at = clock.now()
+        request.save()
+        audit.record_update(request, before)
+        if "lines" in values:
+            _write_lines(request, lines)
+    return request
+
+
+def submit(request: PurchaseRequest) -> PurchaseRequest:
+    request = get_request(request)
+    if not lines_of(request):
+        raise RuleError(tr("Add at least one item before submitting."))
+    with database.atomic():
+        _move(request, "submitted", approval_note(request.total))
+    return request
+
+
+def record_approval(request: PurchaseRequest, *, level: str, approver: str, decision: str,
+                    decided_on: _dt.date | None = None, comment: str = "") -> PurchaseApproval:
+    """Record one signature as it came back on paper. All required levels approved → approved;
+    any rejection → rejected."""
+    request = get_request(request)
+    decided_on = decided_on or clock.today()
+    errors = {}
+    required = required_levels(request.total)
+    if level not in required:
+        errors["level"] = tr("This request does not need that signature.")
+    if not _text(approver):
+        errors["approver"] = tr("Who signed?")
+    if decision not in DECISIONS:
+        errors["decision"] = tr("Approved or rejected?")
+    if decision == "rejected" and not _text(comment):
+        errors["comment"] = tr("Write down why it was rejected.")
+    done = {s["role"] for s in approval_state(request) if s["approval"] is not None}
+    if level in done and "level" not in errors:
+        errors["level"] = tr("This signature has already been recorded.")
+    if not isinstance(decided_on, _dt.date) or decided_on > clock.today():
+        errors["decided_on"] = tr("The date cannot be in the future.")
+    elif decided_on < request.request_date:
+        errors["decided_on"] = tr("The date cannot be before the request date.")
+    if errors:
+        raise ValidationError(errors)
+    if request.status != "submitted":
+        raise RuleError(tr("Approvals are recorded for a submitted request; this one is {status}.").format(
+            status=status_label(request.status)))
+    with database.atomic():
+        a = PurchaseApproval.create(request=request, level=level, approver=_text(approver)[:100],
+                                    decided_on=decided_on, decision=decision, comment=_text(comment) or None,
+                                    created_at=clock.now())
+        audit.record_create(a)
+        label = tr("{role}: {name} {decision}").format(role=tr(level), name=a.approver,
+                                                      decision=tr(DECISIONS[decision]))
+        if decision == "rejected":
+            _move(request, "rejected", label + (f" ({a.comment})" if a.comment else ""))
+        elif all(s["approval"] is not None and s["approval"].decision == "approved" for s in approval_state(request)):
+            _move(request, "approved", label)
+    return a
+
+
+def start_quotes(request: PurchaseRequest) -> PurchaseRequest:
+    request = get_request(request)
+    with database.atomic():
+        _move(request, "quoting")
+    return request
+
+
+def add_quote(request: PurchaseRequest, *, supplier, amount, quoted_on: _dt.date | None = None,
+              delivery: str = "", note: str = "") -> PurchaseQuote:
+    request = get_request(request)
+    errors = {}
+    sup = _fk(Supplier, supplier)
+    if sup is None:
+        errors["supplier"] = tr("Choose the supplier from the supplier list.")
+    value = to_decimal(amount)
+    if value is None or value <= 0:
+        errors["amount"] = tr("Enter the quoted total, e.g. 3500.00.")
+    quoted_on = quoted_on or clock.today()
+    if quoted_on > clock.today():
+        errors["quoted_on"] = tr("The date cannot be in the future.")
+    if sup is not None and PurchaseQuote.select().where((PurchaseQuote.request == request)
+                                                        & (PurchaseQuote.supplier == sup)).exists():
+        errors["supplier"] = tr("{supplier} has already quoted for this request.").format(supplier=sup.name)
+    if errors:
+        raise ValidationError(errors)
+    if request.status not in ("approved", "quoting"):
+        raise RuleError(tr("Quotes are collected after approval, before ordering; this request is {status}.").format(
+            status=status_label(request.status)))
+    with database.atomic():
+        if request.status == "approved":
+            _move(request, "quoting")
+        q = PurchaseQuote.create(request=request, supplier=sup, amount=money(value), quoted_on=quoted_on,
+                                 delivery=_text(delivery) or None, note=_text(note) or None, created_at=clock.now())
+        audit.record_create(q)
+    return q
+
+
+def quotes_of(request: PurchaseRequest) -> list[PurchaseQuote]:
+    return list(PurchaseQuote.select(PurchaseQuote, Supplier).join(Supplier)
+                .where(PurchaseQuote.request == request).order_by(PurchaseQuote.amount, PurchaseQuote.id))
+
+
+def check_choice(request: PurchaseRequest, quote: PurchaseQuote | None, reason: str) -> None:
+    """The 货比三家 rules for ordering from ``quote`` (raises RuleError/ValidationError)."""
+    quotes = quotes_of(request)
+    n_needed = int(settings.get("purchases.min_quotes") or 3)
+    if needs_quotes(request.total) and len(quotes) < n_needed:
+        raise RuleError(tr("Above {limit} yuan at least {n} supplier quotes are needed before ordering "
+                           "(货比三家); this request has {have}.").format(
+            limit=fmt_money(settings.get("purchases.quote_threshold")), n=n_needed, have=len(quotes)))
+    if quote is None:
+        return
+    cheapest = min(q.amount for q in quotes)
+    if money(quote.amount) > money(cheapest) and not _text(reason):
+        raise ValidationError({"reason": tr(
+            "{supplier} is not the cheapest quote ({amount} yuan against {cheapest} yuan): "
+            "write down why it was chosen.").format(
+            supplier=quote.supplier.name, amount=fmt_money(quote.amount), cheapest=fmt_money(cheapest))})
+
+
+def place_order(request: PurchaseRequest, *, buyer: str, quote=None, supplier=None, ordered_on: _dt.date | None = None,
+                reason: str = "", prices: dict[int, Any] | None = None) -> PurchaseRequest:
+    """Order from the chosen quote (or, below the quote threshold, a supplier), with the buyer (经办人).
+
+    ``prices`` maps line id -> ordered unit price; by default each estimated
+    price is scaled to the chosen quote's total.
+    """
+    request = get_request(request)
+    ordered_on = ordered_on or clock.today()
+    errors = {}
+    if not _text(buyer):
+        errors["buyer"] = tr("Who buys it (经办人)?")
+    chosen = _fk(PurchaseQuote, quote)
+    if chosen is not None and chosen.request_id != request.id:
+        chosen = None
+    sup = chosen.supplier if chosen is not None else _fk(Supplier, supplier)
+    if sup is None:
+        errors["quote" if quotes_of(request) else "supplier"] = tr("Choose the supplier.")
+    if ordered_on > clock.today():
+        errors["ordered_on"] = tr("The date cannot be in the future.")
+    if errors:
+        raise ValidationError(errors)
+    if request.status not in ("approved", "quoting"):
+        raise RuleError(tr("Only an approved request can be ordered; this one is {status}.").format(
+            status=status_label(request.status)))
+    check_choice(request, chosen, reason)
+    lines = lines_of(request)
+    ratio = (money(chosen.amount) / request.total) if chosen is not None and request.total else Decimal(1)
+    new_prices = {}
+    for ln in lines:
+        given = (prices or {}).get(ln.id)
+        price = to_decimal(given) if given not in (None, "") else (ln.est_price * ratio)
+        if price is None or price < 0:
+            raise ValidationError({"prices": tr("Line {n}: enter the unit price.").format(n=ln.seq)})
+        new_prices[ln.id] = money(price)
+    with database.atomic():
+        before = audit.snapshot(request)
+        request.supplier = sup
+        request.chosen_quote = chosen.id if chosen is not None else None
+        request.choice_reason = _text(reason) or None
+        request.buyer_name = _text(buyer)[:100]
+        request.ordered_on = ordered_on
+        for ln in lines:
+            ln.price = new_prices[ln.id]
+            ln.save()
+        if chosen is not None and not prices:
+            request.order_total = money(chosen.amount)  # the amount agreed with the supplier
+        else:
+            request.order_total = sum((money(ln.price * ln.quantity) for ln in lines), ZERO)
+        request.save()
+        audit.record_update(request, before, action="order")
+        _move(request, "ordered", tr("Ordered from {supplier}, {amount} yuan; buyer {buyer}").format(
+            supplier=sup.name, amount=fmt_money(request.order_total), buyer=request.buyer_name))
+    return request
+
+
+def record_delivery(request: PurchaseRequest, quantities: dict[int, Any], *, received_on: _dt.date | None = None,
+                    note: str = "") -> list[PurchaseDelivery]:
+    """Goods arrived: quantities per line id (partly or fully)."""
+    request = get_request(request)
+    received_on = received_on or clock.today()
+    if request.status not in ("ordered", "partly_received"):
+        raise RuleError(tr("Deliveries are recorded for an ordered request; this one is {status}.").format(
+            status=status_label(request.status)))
+    lines = {ln.id: ln for ln in lines_of(request)}
+    errors = {}
+    todo = []
+    for line_id, raw in quantities.items():
+        ln = lines.get(int(line_id))
+        qty = _int(raw) if raw not in (None, "") else 0
+        if ln is None:
+            continue
+        if qty is None or qty < 0:
+            errors[f"line{ln.seq}"] = tr("Line {n}: enter a whole number.").format(n=ln.seq)
+        elif qty > ln.quantity - ln.received_qty:
+            errors[f"line{ln.seq}"] = tr("Line {n}: only {open} {unit} of {name} are still due.").format(
+                n=ln.seq, open=ln.quantity - ln.received_qty, unit=ln.unit, name=ln.name)
+        elif qty:
+            todo.append((ln, qty))
+    if received_on > clock.today():
+        errors["received_on"] = tr("The date cannot be in the future.")
+    if not errors and not todo:
+        errors["quantities"] = tr("Enter the quantity received for at least one line.")
+    if errors:
+        raise ValidationError(errors)
+    out = []
+    with database.atomic():
+        for ln, qty in todo:
+            d = PurchaseDelivery.create(request=request, line=ln, quantity=qty, received_on=received_on,
+                                        note=_text(note) or None, created_at=clock.now())
+            audit.record_create(d)
+            before = audit.snapshot(ln, ["received_qty"])
+            ln.received_qty += qty
+            ln.save()
+            audit.record_update(ln, before, action="delivery")
+            out.append(d)
+        complete = all(ln.received_qty >= ln.quantity for ln in lines.values())
+        summary = "; ".join(f"{ln.name} ×{qty}" for ln, qty in todo)
+        target = "received" if complete else "partly_received"
+        if target != request.status:
+            _move(request, target, summary)
+        else:
+            audit.record(REQUEST_TABLE, request.id, "delivery", note=summary)
+    return out
+
+
+def _acceptance_summary(request, a1, a2) -> str:
+    return tr("Bought with purchase request {number} from {supplier}, accepted by {a} and {b}").format(
+        number=request.number, supplier=request.supplier.name if request.supplier else "—", a=a1, b=a2)
+
+
+def accept(request: PurchaseRequest, *, acceptors: tuple[str, str] | list[str], accepted_on: _dt.date | None = None,
+           result: str = "pass", note: str = "", invoice_no: str = "", funding_source: str | None = None,
+           asset_options: dict[int, dict] | None = None) -> PurchaseAcceptance:
+    """Acceptance (验收) by two people, neither of them the buyer.
+
+    On a pass, fixed-asset lines are registered in the asset register
+    (``asset_options[line_id]``: ``mode`` each|batch, ``place``, ``department``,
+    ``custodian``) and consumable lines are put into the supply store.
+    A failed acceptance is recorded and the request stays received.
+    """
+    from ..assets import service as assets
+
+    request = get_request(request)
+    accepted_on = accepted_on or clock.today()
+    names = [_text(a) for a in (list(acceptors) + ["", ""])[:2]]
+    errors = {}
+    if not names[0]:
+        errors["acceptor1"] = tr("Acceptance needs two people: enter the first.")
+    if not names[1]:
+        errors["acceptor2"] = tr("Acceptance needs two people: enter the second.")
+    if names[0] and names[0] == names[1]:
+        errors["acceptor2"] = tr("The two acceptors must be different people.")
+    buyer = _text(request.buyer_name)
+    for i, n in enumerate(names, start=1):
+        if n and buyer and n == buyer:
+            errors[f"acceptor{i}"] = tr("{name} bought the goods and cannot also accept them.").format(name=n)
+    if result not in ACCEPT_RESULTS:
+        errors["result"] = tr("Passed or failed?")
+    if result == "fail" and not _text(note):
+        errors["note"] = tr("Write down what was wrong.")
+    if accepted_on > clock.today():
+        errors["accepted_on"] = tr("The date cannot be in the future.")
+    elif request.ordered_on and accepted_on < request.ordered_on:
+        errors["accepted_on"] = tr("The acceptance cannot be before the order date.")
+    if errors:
+        raise ValidationError(errors)
+    if request.status != "received":
+        raise RuleError(tr("Goods are accepted once everything has arrived; this request is {status}.").format(
+            status=status_label(request.status)))
+    asset_options = asset_options or {}
+    invoice = _text(invoice_no) or request.invoice_no
+    funding = _text(funding_source) or request.funding_source
+    with database.atomic():
+        acc = PurchaseAcceptance.create(request=request, accepted_on=accepted_on, acceptor1=names[0],
+                                        acceptor2=names[1], result=result, note=_text(note) or None,
+                                        created_at=clock.now())
+        audit.record_create(acc)
+        if result == "fail":
+            audit.record(REQUEST_TABLE, request.id, "acceptance_failed", note=acc.note)
+            return acc
+        before = audit.snapshot(request)
+        request.accepted_on = accepted_on
+        request.invoice_no = invoice or None
+        request.funding_source = funding or None
+        request.save()
+        audit.record_update(request, before, action="accept")
+        summary = _acceptance_summary(request, names[0], names[1])
+        for ln in lines_of(request):
+            price = money(ln.price if ln.price is not None else ln.est_price)
+            if ln.kind == "asset":
+                opts = asset_options.get(ln.id, {})
+                mode = opts.get("mode") or ("each" if ln.quantity <= 20 else "batch")
+                if mode not in ASSET_MODES:
+                    raise ValidationError({"mode": tr("Choose one record per unit or one batch record.")})
+                values = {
+                    "name": ln.name, "category": ln.category_id, "model_spec": ln.model_spec, "unit": ln.unit,
+                    "quantity": 1 if mode == "each" else ln.quantity, "unit_price": price,
+                    "acquired_on": accepted_on, "source": "purchase", "supplier": request.supplier_id,
+                    "invoice_no": request.invoice_no, "funding_source": request.funding_source,
+                    "place": opts.get("place") or request.place_id, "department": opts.get("department")
+                    or request.department_id, "custodian": opts.get("custodian") or request.requester_id,
+                    "note": tr("Purchase request {number}").format(number=request.number),
+                }
+                try:
+                    assets.register(values, copies=ln.quantity if mode == "each" else 1, event_kind="register",
+                                    event_summary=summary, ref_table=REQUEST_TABLE, ref_id=request.id)
+                except ValidationError as exc:
+                    raise ValidationError({f"line{ln.seq}": tr("Line {n} ({name}): {msg}").format(
+                        n=ln.seq, name=ln.name, msg=exc.message)}) from exc
+                ln.asset_mode = mode
+                ln.save()
+            else:
+                item = _store_item_for(ln)
+                _stock_move(item, "purchase", ln.quantity, accepted_on, unit_price=price, request=request,
+                            note=tr("Purchase request {number} ({supplier})").format(
+                                number=request.number, supplier=request.supplier.name if request.supplier else "—"))
+                ln.store_item = item.id
+                ln.save()
+        _move(request, "accepted", tr("Accepted by {a} and {b}").format(a=names[0], b=names[1]))
+    return acc
+
+
+def complete(request: PurchaseRequest, note: str = "") -> PurchaseRequest:
+    """Close an accepted request (paid / filed: 报销)."""
+    request = get_request(request)
+    with database.atomic():
+        _move(request, "closed", _text(note) or None)
+    return request
+
+
+def cancel(request: PurchaseRequest, reason: str) -> PurchaseRequest:
+    request = get_request(request)
+    if not _text(reason):
+        raise ValidationError({"reason": tr("Give the reason for cancelling.")})
+    with database.atomic():
+        before = audit.snapshot(request, ["cancel_reason"])
+        request.cancel_reason = _text(reason)
+        _move(request, "cancelled", request.cancel_reason)
+        audit.record_update(request, before, action="cancel")
+    return request
+
+
+def assets_of(request: PurchaseRequest):
+    """The asset records this request created."""
+    from ..assets.models import Asset, AssetEvent
+
+    ids = (AssetEvent.select(AssetEvent.asset).where((AssetEvent.ref_table == REQUEST_TABLE)
+                                                    & (AssetEvent.ref_id == request.id)))
+    return list(Asset.select().where(Asset.id.in_(ids)).order_by(Asset.number))
+
+
+def status_history(request: PurchaseRequest) -> list[PurchaseStatusChange]:
+    return list(PurchaseStatusChange.select().where(PurchaseStatusChange.request == request)
+                .order_by(PurchaseStatusChange.id))
+
+
+def next_actions(request: PurchaseRequest) -> list[str]:
+    """What the clerk can do next: submit, approve, quote, order, receive, accept, complete, cancel, edit."""
+    s = request.status
+    acts = {
+        "draft": ["edit", "submit", "cancel"],
+        "submitted": ["approve", "cancel"],
+        "approved": ["quote", "order", "cancel"],
+        "quoting": ["quote", "order", "cancel"],
+        "ordered": ["receive", "cancel"],
+        "partly_received": ["receive"],
+        "received": ["accept"],
+        "accepted": ["complete"],
+    }
+    return acts.get(s, [])
+
+
+# --- the request list (paged, filtered and sorted in SQL) -------------------------
+
+SORT_KEYS = {
+    "number": PurchaseRequest.number, "request_date": PurchaseRequest.request_date,
+    "department": Department.name, "requester_name": PurchaseRequest.requester_name,
+    "purpose": PurchaseRequest.purpose, "total": PurchaseRequest.total, "status": PurchaseRequest.status,
+    "supplier": Supplier.name, "order_total": PurchaseRequest.order_total,
+}
+
+
+def _list_query(filters: dict):
+    q = (PurchaseRequest.select().join(Department, on=(PurchaseRequest.department == Department.id))
+         .switch(PurchaseRequest).join(Supplier, JOIN.LEFT_OUTER, on=(PurchaseRequest.supplier == Supplier.id)))
+    text = _text(filters.get("text"))
+    if text:
+        like = f"%{text}%"
+        q = q.where(PurchaseRequest.number.contains(text) | PurchaseRequest.purpose ** like
+                    | PurchaseRequest.requester_name ** like | Department.name ** like
+                    | PurchaseRequest.id.in_(PurchaseLine.select(PurchaseLine.request).where(PurchaseLine.name ** like)))
+    status = filters.get("status")
+    if status == "open":
+        q = q.where(PurchaseRequest.status.not_in(("rejected", "closed", "cancelled")))
+    elif status:
+        q = q.where(PurchaseRequest.status == status)
+    if filters.get("department"):
+        q = q.where(PurchaseRequest.department == filters["department"])
+    if filters.get("year"):
+        y = int(filters["year"])
+        q = q.where((PurchaseRequest.request_date >= _dt.date(y, 1, 1)) & (PurchaseRequest.request_date <= _dt.date(y, 12, 31)))
+    if filters.get("budget_line"):
+        q = q.where(PurchaseRequest.budget_line == filters["budget_line"])
+    return q
+
+
+def count_requests(filters: dict) -> int:
+    return _list_query(filters).count()
+
+
+def fetch_requests(filters: dict, offset: int, limit: int, sort_key: str | None = None,
+                   descending: bool = True) -> list[dict]:
+    order = SORT_KEYS.get(sort_key or "number", PurchaseRequest.number)
+    order_by = [order.desc() if descending else order.asc(), PurchaseRequest.id.desc() if descending else PurchaseRequest.id]
+    q = (_list_query(filters)
+         .select(PurchaseRequest.id, PurchaseRequest.number, PurchaseRequest.request_date, PurchaseRequest.purpose,
+                 PurchaseRequest.requester_name, PurchaseRequest.total, PurchaseRequest.order_total,
+                 PurchaseRequest.status, PurchaseRequest.budget_line, PurchaseRequest.in_budget,
+                 Department.name.alias("department"), Supplier.name.alias("supplier"))
+         .order_by(*order_by).offset(offset).limit(limit).dicts())
+    rows = list(q)
+    use = budget_use(sorted({r["budget_line"] for r in rows if r["budget_line"]}))
+    for r in rows:
+        r["status_label"] = status_label(r["status"])
+        amount = money(r["order_total"] if r["order_total"] is not None else r["total"])
+        r["amount"] = amount
+        u = use.get(r["budget_line"]) if r["budget_line"] else None
+        if u is None:
+            r["budget_left"] = None
+            r["over_budget"] = False
+            r["budget_text"] = tr("Outside the budget") if not r["in_budget"] else ""
+            continue
+        counted = r["status"] in COMMITTED + SPENT
+        left = u.remaining if counted else u.remaining - amount
+        r["budget_left"] = left
+        r["over_budget"] = left < 0 and r["status"] not in ("rejected", "cancelled")
+        r["budget_text"] = (tr("⚠ over by {amount}").format(amount=fmt_money(-left)) if r["over_budget"]
+                            else fmt_money(left))
+    return rows
+
+
+class RequestSource:
+    """The request list for ``PagedTableModel``."""
+
+    def count(self, filters: dict) -> int:
+        return count_requests(filters)
+
+    def fetch(self, filters, offset, limit, sort_key, descending):
+        return fetch_requests(filters, offset, limit, sort_key, descending)
+
+
+# --- the supply store --------------------------------------------------------------
+
+def _store_item_for(line: PurchaseLine) -> StoreItem:
+    spec = _text(line.model_spec)
+    item = StoreItem.get_or_none((StoreItem.name == line.name) & (StoreItem.spec == spec))
+    if item is None:
+        item = StoreItem.create(name=line.name, spec=spec, unit=line.unit, min_level=0, stock=0,
+                                created_at=clock.now())
+        audit.record_create(item)
+    return item
+
+
+def save_item(values: dict[str, Any], item: StoreItem | None = None) -> StoreItem:
+    errors = {}
+    name = _text(values.get("name", item.name if item else ""))
+    spec = _text(values.get("spec", item.spec if item else ""))
+    unit = _text(values.get("unit", item.unit if item else "")) or "件"
+    min_level = _int(values.get("min_level", item.min_level if item else 0) or 0)
+    if not name:
+        errors["name"] = tr("This field is required.")
+    if min_level is None or min_level < 0:
+        errors["min_level"] = tr("Enter a whole number of 0 or more.")
+    if name and not errors:
+        q = StoreItem.select().where((StoreItem.name == name) & (StoreItem.spec == spec))
+        if item is not None:
+            q = q.where(StoreItem.id != item.id)
+        if q.exists():
+            errors["name"] = tr("“{value}” already exists.").format(value=f"{name} {spec}".strip())
+    if errors:
+        raise ValidationError(errors)
+    with database.atomic():
+        if item is None:
+            item = StoreItem.create(name=name, spec=spec, unit=unit, min_level=min_level, stock=0,
+                                    created_at=clock.now())
+            audit.record_create(item)
+        else:
+            before = audit.snapshot(item)
+            item.name, item.spec, item.unit, item.min_level = name, spec, unit, min_level
+            item.save()
+            audit.record_update(item, before)
+    return item
+
+
+def _stock_move(item: StoreItem, kind: str, qty: int, on: _dt.date, *, unit_price=None, request=None,
+                issue=None, count=None, note: str | None = None) -> StoreMovement:
+    """One movement (inside the caller's transaction); stock never goes below zero."""
+    item = StoreItem.get_by_id(item.id)
+    new_stock = item.stock + qty
+    if new_stock < 0:
+        raise RuleError(tr("Only {stock} {unit} of {name} in stock: cannot take out {qty}.").format(
+            stock=item.stock, unit=item.unit, name=item_label(item), qty=-qty))
+    m = StoreMovement.create(item=item, kind=kind, quantity=qty, balance=new_stock, moved_on=on,
+                             unit_price=money(unit_price) if unit_price is not None else None, request=request,
+                             issue=issue, count=count, note=note, created_at=clock.now())
+    audit.record_create(m)
+    before = audit.snapshot(item, ["stock", "last_price"])
+    StoreItem.update(stock=StoreItem.stock + qty).where(StoreItem.id == item.id).execute()
+    item.stock = new_stock
+    if unit_price is not None and qty > 0:
+        item.last_price = money(unit_price)
+        StoreItem.update(last_price=item.last_price).where(StoreItem.id == item.id).execute()
+    audit.record_update(item, before, action=kind)
+    return m
+
+
+def item_label(item: StoreItem) -> str:
+    return f"{item.name}（{item.spec}）" if item.spec else item.name
+
+
+def stock_in(item, quantity, *, on: _dt.date | None = None, unit_price=None, note: str = "") -> StoreMovement:
+    """A manual stock-in (e.g. a donation or goods bought before the program)."""
+    item = _fk(StoreItem, item)
+    on = on or clock.today()
+    qty = _int(quantity)
+    errors = {}
+    if item is None:
+        errors["item"] = tr("Choose the item.")
+    if qty is None or qty < 1:
+        errors["quantity"] = tr("Enter a whole number of at least 1.")
+    price = to_decimal(unit_price) if unit_price not in (None, "") else None
+    if unit_price not in (None, "") and (price is None or price < 0):
+        errors["unit_price"] = tr("Enter an amount of money of 0 or more, e.g. 3500.00.")
+    if on > clock.today():
+        errors["on"] = tr("The date cannot be in the future.")
+    if errors:
+        raise ValidationError(errors)
+    with database.atomic():
+        return _stock_move(item, "manual", qty, on, unit_price=price, note=_text(note) or None)
+
+
+def issue(lines: list[tuple[Any, Any]], *, recipient_name: str = "", person=None, department=None,
+          on: _dt.date | None = None, purpose: str = "") -> StoreIssue:
+    """Issue (领用) items to a department or person: one 领用单 with one movement per item."""
+    on = on or clock.today()
+    person_obj = _fk(Person, person)
+    dept = _fk(Department, department)
+    name = _text(recipient_name) or (person_obj.name if person_obj else "")
+    errors = {}
+    if not name:
+        errors["recipient_name"] = tr("Who receives it? (they sign the issue slip)")
+    if on > clock.today():
+        errors["on"] = tr("The date cannot be in the future.")
+    todo = []
+    for i, (raw_item, raw_qty) in enumerate(lines, start=1):
+        item = _fk(StoreItem, raw_item)
+        qty = _int(raw_qty)
+        if item is None:
+            errors[f"line{i}"] = tr("Line {n}: choose the item.").format(n=i)
+        elif qty is None or qty < 1:
+            errors[f"line{i}"] = tr("Line {n}: enter a whole number of at least 1.").format(n=i)
+        else:
+            todo.append((item, qty))
+    if not todo and not errors:
+        errors["lines"] = tr("Add at least one item.")
+    if errors:
+        raise ValidationError(errors)
+    wanted: dict[int, int] = {}
+    for item, qty in todo:
+        wanted[item.id] = wanted.get(item.id, 0) + qty
+    short = []
+    for item_id, qty in wanted.items():
+        item = StoreItem.get_by_id(item_id)
+        if qty > item.stock:
+            short.append(tr("Only {stock} {unit} of {name} in stock: cannot issue {qty}.").format(
+                stock=item.stock, unit=item.unit, name=item_label(item), qty=qty))
+    if short:
+        raise RuleError("\n".join(short))
+    with database.atomic():
+        doc = numbering.document_number("LY", on.year,
+                                        lambda n: StoreIssue.select().where(StoreIssue.doc_no == n).exists())
+        slip = StoreIssue.create(doc_no=doc, issued_on=on, department=dept, person=person_obj,
+                                 recipient_name=name[:100], purpose=_text(purpose) or None, created_at=clock.now())
+        audit.record_create(slip)
+        for item, qty in todo:
+            _stock_move(item, "issue", -qty, on, issue=slip, note=tr("Issue slip {doc} to {name}").format(
+                doc=doc, name=name))
+    return slip
+
+
+def get_issue(ref) -> StoreIssue:
+    slip = None
+    if isinstance(ref, StoreIssue):
+        return ref
+    text = _text(ref)
+    if text.isdigit():
+        slip = StoreIssue.get_or_none(StoreIssue.id == int(text))
+    elif text:
+        slip = StoreIssue.get_or_none(StoreIssue.doc_no == text.upper())
+    if slip is None:
+        raise NotFound(tr("Issue slip {ref} does not exist.").format(ref=ref))
+    return slip
+
+
+def issue_lines(slip: StoreIssue) -> list[dict]:
+    rows = []
+    for m in (StoreMovement.select(StoreMovement, StoreItem).join(StoreItem)
+              .where(StoreMovement.issue == slip).order_by(StoreMovement.id)):
+        rows.append({"name": m.item.name, "spec": m.item.spec, "unit": m.item.unit, "qty": -m.quantity,
+                     "price": m.item.last_price})
+    return rows
+
+
+def below_minimum() -> list[StoreItem]:
+    return list(StoreItem.select().where((StoreItem.active == True) & (StoreItem.stock < StoreItem.min_level))  # noqa: E712
+                .order_by(StoreItem.name))
+
+
+def store_rows(text: str = "", only_low: bool = False) -> list[dict]:
+    q = StoreItem.select().where(StoreItem.active == True)  # noqa: E712
+    if text:
+        q = q.where(StoreItem.name.contains(text) | StoreItem.spec.contains(text))
+    if only_low:
+        q = q.where(StoreItem.stock < StoreItem.min_level)
+    rows = []
+    for it in q.order_by(StoreItem.name, StoreItem.spec):
+        rows.append({"id": it.id, "name": it.name, "spec": it.spec, "unit": it.unit, "stock": it.stock,
+                     "min_level": it.min_level, "low": it.stock < it.min_level, "last_price": it.last_price,
+                     "value": money((it.last_price or 0) * it.stock)})
+    return rows
+
+
+def movements(item: StoreItem | None = None, month: str | None = None, limit: int | None = 500) -> list[dict]:
+    q = (StoreMovement.select(StoreMovement, StoreItem, StoreIssue, PurchaseRequest)
+         .join(StoreItem).switch(StoreMovement).join(StoreIssue, JOIN.LEFT_OUTER)
+         .switch(StoreMovement).join(PurchaseRequest, JOIN.LEFT_OUTER))
+    if item is not None:
+        q = q.where(StoreMovement.item == item)
+    if month:
+        first, last = month_range(month)
+        q = q.where((StoreMovement.moved_on >= first) & (StoreMovement.moved_on <= last))
+    q = q.order_by(StoreMovement.id.desc())
+    if limit:
+        q = q.limit(limit)
+    from .models import MOVEMENT_KINDS
+
+    rows = []
+    for m in q:
+        doc = m.issue.doc_no if m.issue_id else (m.request.number if m.request_id else "")
+        rows.append({"id": m.id, "moved_on": m.moved_on, "item": item_label(m.item), "unit": m.item.unit,
+                     "kind": tr(MOVEMENT_KINDS.get(m.kind, m.kind)), "quantity": m.quantity, "balance": m.balance,
+                     "doc": doc, "note": m.note or ""})
+    return rows
+
+
+def month_range(month: str) -> tuple[_dt.date, _dt.date]:
+    try:
+        y, m = (int(p) for p in str(month).strip().split("-"))
+        first = _dt.date(y, m, 1)
+    except (TypeError, ValueError):
+        raise UserError(tr("Give the month as YYYY-MM, e.g. 2026-11.")) from None
+    nxt = _dt.date(y + (m == 12), m % 12 + 1, 1)
+    return first, nxt - _dt.timedelta(days=1)
+
+
+def count_for(month: str) -> StoreCount | None:
+    month_range(month)
+    return StoreCount.get_or_none(StoreCount.month == month.strip())
+
+
+def record_count(month: str, counted: dict[int, Any], *, counted_by: str, on: _dt.date | None = None,
+                 note: str = "") -> StoreCount:
+    """The monthly count: counted quantity per item id. Every difference becomes an
+    adjustment movement, so the book agrees with the shelf (账物相符)."""
+    month_range(month)
+    month = month.strip()
+    on = on or clock.today()
+    errors = {}
+    if not _text(counted_by):
+        errors["counted_by"] = tr("Who counted?")
+    if on > clock.today():
+        errors["on"] = tr("The date cannot be in the future.")
+    clean = {}
+    for item_id, raw in counted.items():
+        qty = _int(raw)
+        item = _fk(StoreItem, item_id)
+        if item is None:
+            continue
+        if qty is None or qty < 0:
+            errors[f"item{item.id}"] = tr("{name}: enter the counted quantity (0 or more).").format(name=item_label(item))
+        else:
+            clean[item.id] = qty
+    if errors:
+        raise ValidationError(errors)
+    if StoreCount.select().where(StoreCount.month == month).exists():
+        raise RuleError(tr("The count for {month} has already been recorded.").format(month=month))
+    with database.atomic():
+        doc = numbering.document_number("PD", on.year,
+                                        lambda n: StoreCount.select().where(StoreCount.doc_no == n).exists())
+        sc = StoreCount.create(month=month, doc_no=doc, counted_on=on, counted_by=_text(counted_by)[:100],
+                               note=_text(note) or None, created_at=clock.now())
+        audit.record_create(sc)
+        for item in StoreItem.select().where(StoreItem.active == True).order_by(StoreItem.name):  # noqa: E712
+            book = item.stock
+            real = clean.get(item.id, book)
+            line = StoreCountLine.create(count=sc, item=item, book_qty=book, counted_qty=real, difference=real - book)
+            if real != book:
+                _stock_move(item, "count", real - book, on, count=sc,
+                            note=tr("Monthly count {month}: book {book}, counted {real}").format(
+                                month=month, book=book, real=real))
+                audit.record("store_count_line", line.id, "difference", {"quantity": (book, real)})
+    return sc
+
+
+def count_rows(month: str) -> tuple[StoreCount | None, list[dict]]:
+    """The count sheet: recorded results, or the items with book quantities to count."""
+    sc = count_for(month)
+    rows = []
+    if sc is not None:
+        for ln in (StoreCountLine.select(StoreCountLine, StoreItem).join(StoreItem)
+                   .where(StoreCountLine.count == sc).order_by(StoreItem.name, StoreItem.spec)):
+            rows.append({"name": ln.item.name, "spec": ln.item.spec, "unit": ln.item.unit, "book": ln.book_qty,
+                         "counted": ln.counted_qty, "difference": ln.difference or 0, "item_id": ln.item_id})
+    else:
+        for it in StoreItem.select().where(StoreItem.active == True).order_by(StoreItem.name, StoreItem.spec):  # noqa: E712
+            rows.append({"name": it.name, "spec": it.spec, "unit": it.unit, "book": it.stock, "counted": None,
+                         "difference": None, "item_id": it.id})
+    return sc, rows
