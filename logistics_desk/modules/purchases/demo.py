@@ -1,0 +1,5 @@
+"""Demo data for purchases (being built)."""
+
+
+def populate(ctx):
+    return None
