@@ -453,7 +453,8 @@ def parse_int(value: Any, spec: ColumnSpec | None = None) -> int:
             raise _CellError(tr("Not a whole number."))
         text = unicodedata.normalize("NFKC", str(value)).strip()
         body, unit = _split_unit(text)
-        if unit and not (_CJK_UNIT_RE.match(unit) or unit in (spec.units if spec else ())):
+        measure_word = _CJK_UNIT_RE.match(unit) and not any(ch in unit for ch in "半多余几约")
+        if unit and not (measure_word or fold(unit) in {fold(u) for u in (spec.units if spec else ())}):
             raise _CellError(tr("Not a whole number."))
         try:
             number = _text_to_decimal(body)
@@ -720,8 +721,8 @@ class _XlsxSource:
                     if cell["value"] is None:
                         text = element.findtext(FORMULA_TAG) or ""
                         cell["value"] = _Uncalculated("=" + text if text else "=…")
-                elif cell["data_type"] == "e" and cell["value"] is not None:
-                    cell["value"] = _ExcelError(str(cell["value"]))
+                if cell["data_type"] == "e" and isinstance(cell["value"], str):
+                    cell["value"] = _ExcelError(cell["value"])
                 return cell
 
         wb = self.wb
@@ -734,9 +735,13 @@ class _XlsxSource:
                 date_formats=wb._date_formats,
                 timedelta_formats=wb._timedelta_formats,
             )
+            previous = 0
             for idx, cells in parser.parse():
                 if limit is not None and idx > limit:
                     break
+                for missing in range(previous + 1, idx):  # rows absent from the file are blank
+                    yield missing, [], set()
+                previous = idx
                 if not cells:
                     yield idx, [], set()
                     continue
@@ -1063,7 +1068,7 @@ def _read(source, path, columns, specs, aliases, progress, cancel, sheet) -> Rea
             merged_ref = None
             if _is_blank(value) and col in active_fill:
                 value, _last, merged_ref = active_fill[col]
-            raw[key] = value
+            raw[key] = _as_text(value) if isinstance(value, (_Uncalculated, _ExcelError)) else value
             if merged_ref is not None and spec.kind in ("int", "decimal", "money"):
                 row.errors.append(
                     RowError(
@@ -1315,15 +1320,15 @@ def write_workbook(
 
 
 def _discard(writers: list[_SheetWriter]) -> None:
-    """Remove openpyxl's temporary row files of an unsaved write-only workbook."""
+    """Close and remove openpyxl's temporary row files of an unsaved write-only workbook."""
     for writer in writers:
-        w = getattr(writer.ws, "_writer", None)
-        out = getattr(w, "out", None)
+        ws = writer.ws
         try:
-            if w is not None:
-                w.xf.close()
-        except Exception:  # noqa: BLE001, S110 - best effort
+            if not ws.closed:
+                ws.close()
+        except Exception:  # noqa: BLE001, S110 - best effort clean-up
             pass
+        out = getattr(getattr(ws, "_writer", None), "out", None)
         if out and os.path.exists(out):
             try:
                 os.remove(out)
