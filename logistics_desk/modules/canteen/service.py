@@ -1,0 +1,1021 @@
+"""Canteen food-sample retention (食品留样): rules, queries and workflows (no Qt).
+
+The rules (《餐饮服务食品安全操作规范》2018; 《学校食品安全与营养健康管理规定》2019 第四十条):
+every dish of every meal is sampled, at least 125 g, each in its own sealed
+container, kept in a dedicated refrigerator for at least 48 hours, labelled,
+with a record of dish, amount, time and who took it, and of the disposal.
+The minimum weight, the retention hours, the fridge range and the meals served
+are settings.
+
+Every write runs in one transaction with its change-record entries.  The clock
+is ``core.clock`` so tests inject the time.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from peewee import JOIN, fn
+
+from ...core import audit, clock, numbering, settings
+from ...core.db import database
+from ...core.errors import NotFound, RuleError, ValidationError
+from ...core.i18n import N_, tr
+from ...core.masterdata import Person, Term
+from .models import MEAL_ORDER, MEALS, CanteenClosure, CanteenDish, CanteenFridge, CanteenReading, CanteenSample
+
+settings.register_defaults({
+    "canteen.meals": ["breakfast", "lunch", "dinner"],  # the meals the canteen serves
+    "canteen.retention_hours": 48,
+    "canteen.min_weight_g": 125,
+    "canteen.default_weight_g": 150,
+    "canteen.default_sampler": None,  # person id
+    "canteen.default_fridge": None,  # fridge id
+    "canteen.fridge_min": 0.0,
+    "canteen.fridge_max": 8.0,
+    "canteen.readings_per_day": 2,
+    "canteen.late_entry_hours": 2,
+    "canteen.service_weekdays": [0, 1, 2, 3, 4],  # Monday = 0
+    # until when a meal's samples may still be outstanding today (not yet a breach)
+    "canteen.meal_deadlines": {"breakfast": "09:30", "lunch": "13:30", "dinner": "19:30", "snack": "21:00"},
+    "canteen.start_date": None,  # the first day checked (None: the first day with records)
+})
+
+MAX_WEIGHT_G = 5000
+FUTURE_SLACK = _dt.timedelta(minutes=10)
+
+
+def meal_label(key: str | None) -> str:
+    return tr(MEALS[key]) if key in MEALS else (key or "")
+
+
+def parse_meal(text: str) -> str:
+    """A meal key from a key, an English or a translated label (午餐)."""
+    value = (text or "").strip()
+    for key, label in MEALS.items():
+        if value.lower() in (key, label.lower()) or value == tr(label):
+            return key
+    from ...core.errors import UserError
+
+    raise UserError(tr("Unknown meal “{meal}”. Use one of: {meals}.").format(
+        meal=text, meals="、".join(tr(v) for v in MEALS.values())))
+
+
+# --- settings -------------------------------------------------------------------
+
+def served_meals() -> list[str]:
+    meals = settings.get("canteen.meals") or []
+    return [m for m in MEALS if m in meals]
+
+
+def retention_hours() -> int:
+    return int(settings.get("canteen.retention_hours") or 48)
+
+
+def min_weight() -> int:
+    return int(settings.get("canteen.min_weight_g") or 0)
+
+
+def default_weight() -> int:
+    return int(settings.get("canteen.default_weight_g") or 150)
+
+
+def readings_per_day() -> int:
+    return int(settings.get("canteen.readings_per_day") or 0)
+
+
+def late_entry_hours() -> float:
+    return float(settings.get("canteen.late_entry_hours") or 0)
+
+
+def fridge_range(fridge: CanteenFridge | None = None) -> tuple[Decimal, Decimal]:
+    lo = fridge.min_temp if fridge is not None and fridge.min_temp is not None else settings.get("canteen.fridge_min")
+    hi = fridge.max_temp if fridge is not None and fridge.max_temp is not None else settings.get("canteen.fridge_max")
+    return Decimal(str(lo if lo is not None else 0)), Decimal(str(hi if hi is not None else 8))
+
+
+def default_sampler() -> Person | None:
+    pid = settings.get("canteen.default_sampler")
+    return Person.get_or_none((Person.id == pid) & (Person.active == True)) if pid else None  # noqa: E712
+
+
+def default_fridge() -> CanteenFridge | None:
+    fid = settings.get("canteen.default_fridge")
+    found = CanteenFridge.get_or_none((CanteenFridge.id == fid) & (CanteenFridge.active == True)) if fid else None  # noqa: E712
+    if found is None:
+        active = list(active_fridges())
+        if len(active) == 1:
+            return active[0]
+    return found
+
+
+def set_defaults(*, sampler: Person | int | None = None, weight_g: int | None = None,
+                 fridge: CanteenFridge | int | None = None) -> None:
+    """Remember the defaults of the quick "sample taken" action."""
+    values: dict[str, Any] = {}
+    if sampler is not None:
+        values["canteen.default_sampler"] = getattr(sampler, "id", sampler)
+    if weight_g is not None:
+        if not 1 <= int(weight_g) <= MAX_WEIGHT_G:
+            raise ValidationError({"weight_g": tr("Enter a weight between 1 and {max} g.").format(max=MAX_WEIGHT_G)})
+        values["canteen.default_weight_g"] = int(weight_g)
+    if fridge is not None:
+        values["canteen.default_fridge"] = getattr(fridge, "id", fridge)
+    if values:
+        settings.set_many(values)
+
+
+def meal_deadline(meal: str) -> _dt.time:
+    text = (settings.get("canteen.meal_deadlines") or {}).get(meal) or "23:59"
+    try:
+        h, m = (int(x) for x in str(text).split(":")[:2])
+        return _dt.time(h, m)
+    except ValueError:
+        return _dt.time(23, 59)
+
+
+def canteen_staff():
+    return (Person.select().where((Person.is_canteen_staff == True) & (Person.active == True))  # noqa: E712
+            .order_by(Person.name))
+
+
+# --- formatting ------------------------------------------------------------------
+
+def fmt_moment(value: _dt.datetime | None) -> str:
+    """11月25日 12:10 (zh) / 11/25 12:10."""
+    if value is None:
+        return ""
+    return tr("{month}/{day} {time}").format(month=value.month, day=value.day, time=value.strftime("%H:%M"))
+
+
+def fmt_duration(delta: _dt.timedelta) -> str:
+    minutes = max(0, int(delta.total_seconds() // 60))
+    hours, minutes = divmod(minutes, 60)
+    if hours and minutes:
+        return tr("{h} h {m} min").format(h=hours, m=minutes)
+    if hours:
+        return tr("{h} h").format(h=hours)
+    return tr("{m} min").format(m=max(minutes, 1))
+
+
+def fmt_temp(value) -> str:
+    return "" if value is None else f"{Decimal(str(value)):.1f}"
+
+
+# --- fridges --------------------------------------------------------------------
+
+def active_fridges():
+    return CanteenFridge.select().where(CanteenFridge.active == True).order_by(CanteenFridge.name)  # noqa: E712
+
+
+def all_fridges():
+    return CanteenFridge.select().order_by(CanteenFridge.active.desc(), CanteenFridge.name)
+
+
+def _to_temp(value, field: str, errors: dict) -> Decimal | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = Decimal(str(value).replace("℃", "").replace("°C", "").strip())
+    except InvalidOperation:
+        errors[field] = tr("Enter a temperature in °C, e.g. 4.5.")
+        return None
+    if not Decimal(-40) <= number <= Decimal(40):
+        errors[field] = tr("Enter a temperature between -40 and 40 °C.")
+        return None
+    return number.quantize(Decimal("0.1"))
+
+
+def save_fridge(values: dict[str, Any], record: CanteenFridge | None = None) -> CanteenFridge:
+    """Create or edit a sample fridge (name, location, allowed range; empty range: the setting)."""
+    errors: dict[str, str] = {}
+    name = (values.get("name", record.name if record else "") or "").strip()
+    if not name:
+        errors["name"] = tr("This field is required.")
+    else:
+        q = CanteenFridge.select().where(CanteenFridge.name == name)
+        if record is not None:
+            q = q.where(CanteenFridge.id != record.id)
+        if q.exists():
+            errors["name"] = tr("“{value}” already exists.").format(value=name)
+    lo = _to_temp(values.get("min_temp", record.min_temp if record else None), "min_temp", errors)
+    hi = _to_temp(values.get("max_temp", record.max_temp if record else None), "max_temp", errors)
+    if lo is not None and hi is not None and lo >= hi:
+        errors["max_temp"] = tr("The highest temperature must be above the lowest.")
+    if errors:
+        raise ValidationError(errors)
+    fields = {"name": name, "location": (values.get("location", record.location if record else "") or "").strip() or None,
+              "min_temp": lo, "max_temp": hi,
+              "active": bool(values.get("active", record.active if record else True)),
+              "note": values.get("note", record.note if record else None) or None}
+    with database.atomic():
+        if record is None:
+            fridge = CanteenFridge.create(**fields)
+            audit.record_create(fridge)
+            return fridge
+        before = audit.snapshot(record, list(fields))
+        for k, v in fields.items():
+            setattr(record, k, v)
+        record.save()
+        audit.record_update(record, before)
+        return record
+
+
+# --- the dish list ---------------------------------------------------------------
+
+def suggest_dishes(text: str = "", limit: int = 200) -> list[str]:
+    """Dish names from the list, most used first, containing ``text``."""
+    q = CanteenDish.select(CanteenDish.name).where(CanteenDish.active == True)  # noqa: E712
+    if text:
+        q = q.where(CanteenDish.name.contains(text.strip()))
+    return [r.name for r in q.order_by(CanteenDish.use_count.desc(), CanteenDish.name).limit(limit)]
+
+
+def _remember_dish(name: str, day: _dt.date) -> CanteenDish:
+    dish = CanteenDish.get_or_none(CanteenDish.name == name)
+    if dish is None:
+        dish = CanteenDish.create(name=name, use_count=1, last_used=day)
+        audit.record_create(dish)
+        return dish
+    fields = {"use_count": CanteenDish.use_count + 1, "active": True}
+    if dish.last_used is None or dish.last_used < day:
+        fields["last_used"] = day
+    CanteenDish.update(**fields).where(CanteenDish.id == dish.id).execute()
+    return dish
+
+
+# --- the menu (dish lines) -------------------------------------------------------
+
+def get_sample(sample_id: int) -> CanteenSample:
+    row = CanteenSample.get_or_none(CanteenSample.id == sample_id)
+    if row is None:
+        raise NotFound(tr("The record no longer exists."))
+    return row
+
+
+def find_by_number(number: str) -> CanteenSample | None:
+    return CanteenSample.get_or_none(CanteenSample.number == (number or "").strip().upper())
+
+
+def _number(day: _dt.date) -> str:
+    stamp = day.strftime("%Y%m%d")
+    return numbering.next_unique(
+        f"canteen:{stamp}", lambda n: f"LY-{stamp}-{n:04d}",
+        lambda c: CanteenSample.select().where(CanteenSample.number == c).exists())
+
+
+def _live(q):
+    return q.where(CanteenSample.voided == False)  # noqa: E712
+
+
+def _check_meal(meal: str) -> None:
+    if meal not in MEALS:
+        raise ValidationError({"meal": tr("Choose a meal.")})
+
+
+def add_dish(day: _dt.date, meal: str, name: str) -> CanteenSample:
+    """Put a dish on the menu of a day's meal (remembered in the dish list)."""
+    _check_meal(meal)
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValidationError({"dish": tr("Enter the dish name.")})
+    if len(name) > 100:
+        raise ValidationError({"dish": tr("The dish name is too long (100 characters at most).")})
+    if _live(CanteenSample.select().where((CanteenSample.day == day) & (CanteenSample.meal == meal)
+                                          & (CanteenSample.dish_name == name))).exists():
+        raise ValidationError({"dish": tr("“{dish}” is already on the menu of {meal} on {day}.").format(
+            dish=name, meal=meal_label(meal), day=day.isoformat())})
+    with database.atomic():
+        dish = _remember_dish(name, day)
+        order = (CanteenSample.select(fn.MAX(CanteenSample.sort_order))
+                 .where((CanteenSample.day == day) & (CanteenSample.meal == meal)).scalar() or 0) + 1
+        line = CanteenSample.create(number=_number(day), day=day, meal=meal, sort_order=order, dish=dish,
+                                    dish_name=name, created_at=clock.now())
+        audit.record_create(line)
+    return line
+
+
+def add_dishes(day: _dt.date, meal: str, names: Iterable[str]) -> list[CanteenSample]:
+    """Several dishes at once; names already on that meal's menu are skipped."""
+    out = []
+    with database.atomic():
+        present = set(r.dish_name for r in _live(CanteenSample.select(CanteenSample.dish_name).where(
+            (CanteenSample.day == day) & (CanteenSample.meal == meal))))
+        for name in names:
+            name = " ".join((name or "").split())
+            if name and name not in present:
+                out.append(add_dish(day, meal, name))
+                present.add(name)
+    return out
+
+
+def copy_menu(from_day: _dt.date, to_day: _dt.date, meals: Iterable[str] | None = None) -> int:
+    """Copy a day's dishes (not the samples) to another day; dishes already there are kept."""
+    if from_day == to_day:
+        raise ValidationError({"from_day": tr("Choose a different day to copy from.")})
+    meals = list(meals) if meals is not None else list(MEALS)
+    rows = list(_live(CanteenSample.select(CanteenSample.meal, CanteenSample.dish_name).where(
+        (CanteenSample.day == from_day) & (CanteenSample.meal.in_(meals))))
+        .order_by(CanteenSample.meal, CanteenSample.sort_order, CanteenSample.id))
+    count = 0
+    with database.atomic():
+        by_meal: dict[str, list[str]] = defaultdict(list)
+        for r in rows:
+            by_meal[r.meal].append(r.dish_name)
+        for meal in sorted(by_meal, key=MEAL_ORDER.get):
+            count += len(add_dishes(to_day, meal, by_meal[meal]))
+    return count
+
+
+def copy_week(from_monday: _dt.date, to_monday: _dt.date) -> int:
+    """Copy a whole week's menu (Monday to Sunday) to another week."""
+    if from_monday == to_monday:
+        raise ValidationError({"from_day": tr("Choose a different week to copy from.")})
+    total = 0
+    with database.atomic():
+        for i in range(7):
+            src = from_monday + _dt.timedelta(days=i)
+            if _live(CanteenSample.select().where(CanteenSample.day == src)).exists():
+                total += copy_menu(src, to_monday + _dt.timedelta(days=i))
+    return total
+
+
+def remove_dish(line: CanteenSample, reason: str | None = None) -> None:
+    """Take a dish off the menu. A dish that has a sample is voided with a reason, never deleted."""
+    line = get_sample(line.id)
+    if line.voided:
+        return
+    with database.atomic():
+        if not line.has_sample:
+            audit.record("canteen_sample", line.id, "delete", note=f"{line.number} {line.dish_name}")
+            line.delete_instance()
+            return
+        if line.disposed_at is not None:
+            raise RuleError(tr("Sample {number} has been disposed of; its record is kept.").format(number=line.number))
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationError({"reason": tr("Give the reason for voiding a recorded sample.")})
+        before = audit.snapshot(line, ["voided", "void_reason"])
+        line.voided, line.void_reason = True, reason
+        line.save()
+        audit.record_update(line, before, action="void", note=reason)
+
+
+def move_dish(line: CanteenSample, step: int) -> None:
+    """Move a dish up (-1) or down (+1) within its meal."""
+    rows = list(_live(CanteenSample.select().where((CanteenSample.day == line.day) & (CanteenSample.meal == line.meal)))
+                .order_by(CanteenSample.sort_order, CanteenSample.id))
+    ids = [r.id for r in rows]
+    if line.id not in ids:
+        return
+    i = ids.index(line.id)
+    j = i + step
+    if not 0 <= j < len(rows):
+        return
+    rows[i], rows[j] = rows[j], rows[i]
+    with database.atomic():
+        for n, r in enumerate(rows, 1):
+            if r.sort_order != n:
+                CanteenSample.update(sort_order=n).where(CanteenSample.id == r.id).execute()
+
+
+# --- samples ---------------------------------------------------------------------
+
+SAMPLE_FIELDS = ["weight_g", "taken_at", "taken_by", "fridge", "container_no", "note"]
+
+
+def _fk(model, value):
+    if value in (None, "", 0):
+        return None
+    if isinstance(value, model):
+        return value
+    return model.get_or_none(model.id == int(value))
+
+
+def _validate_sample(line: CanteenSample, values: dict[str, Any]) -> dict[str, Any]:
+    errors: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+    if "weight_g" in values:
+        w = values["weight_g"]
+        if w in (None, ""):
+            clean["weight_g"] = None
+        else:
+            try:
+                w = int(Decimal(str(w).replace("g", "").replace("克", "").strip()))
+            except (InvalidOperation, ValueError):
+                w = -1
+            if not 1 <= w <= MAX_WEIGHT_G:
+                errors["weight_g"] = tr("Enter a weight between 1 and {max} g.").format(max=MAX_WEIGHT_G)
+            clean["weight_g"] = w
+    if "taken_at" in values:
+        t = values["taken_at"]
+        if t is not None and not isinstance(t, _dt.datetime):
+            errors["taken_at"] = tr("Enter the time the sample was taken.")
+        elif t is not None:
+            t = t.replace(second=0, microsecond=0)
+            if t.date() != line.day:
+                errors["taken_at"] = tr("The sample of a meal on {day} must be taken on that day.").format(
+                    day=line.day.isoformat())
+            elif t > clock.now() + FUTURE_SLACK:
+                errors["taken_at"] = tr("The sampling time is in the future.")
+        clean["taken_at"] = t
+    if "taken_by" in values:
+        p = _fk(Person, values["taken_by"])
+        if values["taken_by"] not in (None, "", 0) and p is None:
+            errors["taken_by"] = tr("Choose who took the sample.")
+        clean["taken_by"] = p
+    if "fridge" in values:
+        f = _fk(CanteenFridge, values["fridge"])
+        if values["fridge"] not in (None, "", 0) and f is None:
+            errors["fridge"] = tr("Choose the fridge.")
+        clean["fridge"] = f
+    if "container_no" in values:
+        clean["container_no"] = (str(values["container_no"] or "")).strip()[:40] or None
+    if "note" in values:
+        clean["note"] = (values["note"] or "").strip() or None
+    if errors:
+        raise ValidationError(errors)
+    return clean
+
+
+def _next_container(day: _dt.date) -> str:
+    n = _live(CanteenSample.select().where((CanteenSample.day == day) & CanteenSample.taken_at.is_null(False))).count()
+    return str(n + 1)
+
+
+def record_sample(line: CanteenSample, values: dict[str, Any]) -> CanteenSample:
+    """Record or correct the sample of a dish: weight_g, taken_at, taken_by, fridge, container_no, note.
+
+    The keep-until time is taken_at + the retention hours (kept with the record).
+    The first recording sets ``entered_at`` (the late-entry check compares it with taken_at).
+    """
+    line = get_sample(line.id)
+    if line.voided:
+        raise RuleError(tr("Record {number} was voided.").format(number=line.number))
+    values = {k: v for k, v in values.items() if k in SAMPLE_FIELDS}
+    clean = _validate_sample(line, values)
+    merged = {k: getattr(line, k) for k in SAMPLE_FIELDS}
+    merged.update(clean)
+    if merged["weight_g"] is None and merged["taken_at"] is None and merged["taken_by"] is None:
+        raise ValidationError({"weight_g": tr("Enter at least the weight and the time the sample was taken.")})
+    if line.disposed_at is not None and merged["taken_at"] is None:
+        raise ValidationError({"taken_at": tr("A disposed sample must keep its sampling time.")})
+    now = clock.now()
+    with database.atomic():
+        before = audit.snapshot(line, SAMPLE_FIELDS + ["keep_until", "retention_hours", "entered_at"])
+        first = not line.has_sample
+        for k, v in clean.items():
+            setattr(line, k, v)
+        if line.taken_at is not None:
+            if line.retention_hours is None or first:
+                line.retention_hours = retention_hours()
+            line.keep_until = line.taken_at + _dt.timedelta(hours=line.retention_hours)
+        else:
+            line.keep_until = None
+        if first or line.entered_at is None:
+            line.entered_at = now
+        line.save()
+        audit.record_update(line, before, action="sample" if first else "update")
+    return line
+
+
+def quick_take(line: CanteenSample, *, taken_by: Person | int | None = None, weight_g: int | None = None,
+               fridge: CanteenFridge | int | None = None, at: _dt.datetime | None = None) -> CanteenSample:
+    """"Taken now by <default sampler>, <default weight> g" — one key press per dish."""
+    line = get_sample(line.id)
+    if line.has_sample:
+        raise RuleError(tr("The sample of “{dish}” is already recorded ({number}).").format(
+            dish=line.dish_name, number=line.number))
+    by = _fk(Person, taken_by) if taken_by is not None else default_sampler()
+    if by is None:
+        raise ValidationError({"taken_by": tr("Choose who takes the samples first.")})
+    box = _fk(CanteenFridge, fridge) if fridge is not None else default_fridge()
+    if box is None:
+        raise ValidationError({"fridge": tr("Choose the sample fridge first (add one under Fridges).")})
+    at = at or clock.now()
+    if at.date() != line.day:
+        raise RuleError(tr("“{dish}” is on the menu of {day}; a sample taken now belongs to today. "
+                           "Open the sample to enter its time.").format(dish=line.dish_name, day=line.day.isoformat()))
+    return record_sample(line, {"weight_g": weight_g or default_weight(), "taken_at": at, "taken_by": by,
+                                "fridge": box, "container_no": _next_container(line.day)})
+
+
+def clear_sample(line: CanteenSample, reason: str | None = None) -> CanteenSample:
+    """Undo a sample recorded by mistake (e.g. the wrong dish ticked). Not once disposed."""
+    line = get_sample(line.id)
+    if line.disposed_at is not None:
+        raise RuleError(tr("Sample {number} has been disposed of; its record is kept.").format(number=line.number))
+    if not line.has_sample:
+        return line
+    with database.atomic():
+        fields = SAMPLE_FIELDS + ["keep_until", "retention_hours", "entered_at"]
+        before = audit.snapshot(line, fields)
+        for k in fields:
+            setattr(line, k, None)
+        line.save()
+        audit.record_update(line, before, action="clear", note=(reason or "").strip() or None)
+    return line
+
+
+# --- disposal --------------------------------------------------------------------
+
+def due_samples(now: _dt.datetime | None = None):
+    """Samples whose retention has passed and that are not disposed of yet, oldest first."""
+    now = now or clock.now()
+    return _live(CanteenSample.select().where(
+        CanteenSample.keep_until.is_null(False) & (CanteenSample.keep_until <= now)
+        & CanteenSample.disposed_at.is_null())).order_by(CanteenSample.keep_until, CanteenSample.id)
+
+
+def stored_samples():
+    """Every sample still in a fridge (recorded, not disposed of), by keep-until."""
+    return _live(CanteenSample.select().where(
+        CanteenSample.taken_at.is_null(False) & CanteenSample.disposed_at.is_null())).order_by(
+        CanteenSample.keep_until, CanteenSample.id)
+
+
+def early_reason(line: CanteenSample, at: _dt.datetime) -> str | None:
+    """Why ``line`` may not be disposed of at ``at`` (None: it may)."""
+    if line.voided:
+        return tr("Record {number} was voided.").format(number=line.number)
+    if line.disposed_at is not None:
+        return tr("Sample {number} ({dish}) was already disposed of on {at}.").format(
+            number=line.number, dish=line.dish_name, at=fmt_moment(line.disposed_at))
+    if line.taken_at is None or line.keep_until is None:
+        return tr("Sample {number} ({dish}) has no sampling time; record it first.").format(
+            number=line.number, dish=line.dish_name)
+    if at < line.keep_until:
+        return tr("Sample {number} ({dish}) must be kept until {until}, {left} from now; "
+                  "it cannot be disposed of before then.").format(
+            number=line.number, dish=line.dish_name, until=fmt_moment(line.keep_until),
+            left=fmt_duration(line.keep_until - at))
+    return None
+
+
+def dispose(lines: Iterable[CanteenSample], *, disposed_by: Person | int | None, at: _dt.datetime | None = None,
+            note: str | None = None) -> int:
+    """Record the disposal of samples in one go (who, when). All or none: any sample
+    still within its retention time refuses the whole disposal with the reason."""
+    by = _fk(Person, disposed_by)
+    if by is None:
+        raise ValidationError({"disposed_by": tr("Choose who disposed of the samples.")})
+    now = clock.now()
+    at = (at or now).replace(second=0, microsecond=0) if at else now
+    if at > now + FUTURE_SLACK:
+        raise ValidationError({"disposed_at": tr("The disposal time is in the future.")})
+    rows = [get_sample(line.id) for line in lines]
+    if not rows:
+        raise ValidationError({"samples": tr("Choose the samples to dispose of.")})
+    problems = [r for r in (early_reason(row, at) for row in rows) if r]
+    if problems:
+        more = len(problems) - 1
+        text = problems[0]
+        if more:
+            text += "\n" + tr("({n} more samples cannot be disposed of.)").format(n=more)
+        raise RuleError(text)
+    with database.atomic():
+        for row in rows:
+            before = audit.snapshot(row, ["disposed_at", "disposed_by", "disposal_note"])
+            row.disposed_at, row.disposed_by, row.disposal_note = at, by, (note or "").strip() or None
+            row.save()
+            audit.record_update(row, before, action="dispose")
+    return len(rows)
+
+
+# --- fridge readings -------------------------------------------------------------
+
+def record_reading(fridge: CanteenFridge | int, temperature, *, read_at: _dt.datetime | None = None,
+                   read_by: Person | int | None = None, note: str | None = None) -> CanteenReading:
+    """A temperature reading of a fridge; the allowed range in force is stored with it."""
+    errors: dict[str, str] = {}
+    box = _fk(CanteenFridge, fridge)
+    if box is None:
+        errors["fridge"] = tr("Choose the fridge.")
+    temp = _to_temp(temperature, "temperature", errors)
+    if temp is None and "temperature" not in errors:
+        errors["temperature"] = tr("Enter the temperature.")
+    now = clock.now()
+    read_at = (read_at or now).replace(second=0, microsecond=0)
+    if read_at > now + FUTURE_SLACK:
+        errors["read_at"] = tr("The reading time is in the future.")
+    if errors:
+        raise ValidationError(errors)
+    lo, hi = fridge_range(box)
+    with database.atomic():
+        reading = CanteenReading.create(fridge=box, day=read_at.date(), read_at=read_at, temperature=temp,
+                                        min_temp=lo, max_temp=hi, read_by=_fk(Person, read_by),
+                                        note=(note or "").strip() or None, created_at=now)
+        audit.record_create(reading)
+    return reading
+
+
+def void_reading(reading: CanteenReading, reason: str) -> None:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": tr("Give the reason for voiding the reading.")})
+    with database.atomic():
+        before = audit.snapshot(reading, ["voided", "void_reason"])
+        reading.voided, reading.void_reason = True, reason
+        reading.save()
+        audit.record_update(reading, before, action="void", note=reason)
+
+
+def readings(start: _dt.date, end: _dt.date, fridge: CanteenFridge | None = None) -> list[dict]:
+    Reader = Person.alias()
+    q = (CanteenReading.select(CanteenReading.id, CanteenReading.day, CanteenReading.read_at,
+                               CanteenReading.temperature, CanteenReading.min_temp, CanteenReading.max_temp,
+                               CanteenReading.note, CanteenFridge.name.alias("fridge_name"),
+                               CanteenFridge.id.alias("fridge_id"), Reader.name.alias("read_by_name"))
+         .join(CanteenFridge, on=(CanteenReading.fridge == CanteenFridge.id))
+         .switch(CanteenReading).join(Reader, JOIN.LEFT_OUTER, on=(CanteenReading.read_by == Reader.id))
+         .where((CanteenReading.day >= start) & (CanteenReading.day <= end) & (CanteenReading.voided == False)))  # noqa: E712
+    if fridge is not None:
+        q = q.where(CanteenReading.fridge == fridge)
+    out = []
+    for r in q.order_by(CanteenReading.read_at, CanteenFridge.name).dicts():
+        r["out_of_range"] = r["temperature"] < r["min_temp"] or r["temperature"] > r["max_temp"]
+        out.append(r)
+    return out
+
+
+# --- closed days -----------------------------------------------------------------
+
+def close_day(day: _dt.date, reason: str) -> CanteenClosure:
+    """Mark a day on which the canteen does not serve (no samples expected)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": tr("Give the reason (e.g. National Day holiday).")})
+    existing = CanteenClosure.get_or_none(CanteenClosure.day == day)
+    with database.atomic():
+        if existing is not None:
+            before = audit.snapshot(existing, ["reason"])
+            existing.reason = reason
+            existing.save()
+            audit.record_update(existing, before)
+            return existing
+        row = CanteenClosure.create(day=day, reason=reason, created_at=clock.now())
+        audit.record_create(row)
+        return row
+
+
+def reopen_day(day: _dt.date) -> None:
+    row = CanteenClosure.get_or_none(CanteenClosure.day == day)
+    if row is None:
+        return
+    with database.atomic():
+        audit.record("canteen_closure", row.id, "delete", note=f"{row.day} {row.reason}")
+        row.delete_instance()
+
+
+def closure(day: _dt.date) -> CanteenClosure | None:
+    return CanteenClosure.get_or_none(CanteenClosure.day == day)
+
+
+# --- reading the day / the log ---------------------------------------------------
+
+def _line_query():
+    Taker = Person.alias("taker")
+    Disposer = Person.alias("disposer")
+    return (CanteenSample.select(
+        CanteenSample.id, CanteenSample.number, CanteenSample.day, CanteenSample.meal, CanteenSample.sort_order,
+        CanteenSample.dish_name, CanteenSample.weight_g, CanteenSample.taken_at, CanteenSample.keep_until,
+        CanteenSample.container_no, CanteenSample.entered_at, CanteenSample.disposed_at,
+        CanteenSample.disposal_note, CanteenSample.note, CanteenSample.taken_by.alias("taken_by_id"),
+        CanteenSample.fridge.alias("fridge_id"),
+        Taker.name.alias("taken_by_name"), Disposer.name.alias("disposed_by_name"),
+        CanteenFridge.name.alias("fridge_name"))
+        .join(Taker, JOIN.LEFT_OUTER, on=(CanteenSample.taken_by == Taker.id))
+        .switch(CanteenSample).join(Disposer, JOIN.LEFT_OUTER, on=(CanteenSample.disposed_by == Disposer.id))
+        .switch(CanteenSample).join(CanteenFridge, JOIN.LEFT_OUTER, on=(CanteenSample.fridge == CanteenFridge.id))
+        .where(CanteenSample.voided == False))  # noqa: E712
+
+
+def _sorted_lines(rows: Iterable[dict]) -> list[dict]:
+    return sorted(rows, key=lambda r: (r["day"], MEAL_ORDER.get(r["meal"], 9), r["sort_order"], r["id"]))
+
+
+def day_lines(day: _dt.date, meal: str | None = None) -> list[dict]:
+    """The day's dishes with their samples, in meal order (plain dicts)."""
+    q = _line_query().where(CanteenSample.day == day)
+    if meal:
+        q = q.where(CanteenSample.meal == meal)
+    return _sorted_lines(q.dicts())
+
+
+def log_lines(start: _dt.date, end: _dt.date, meal: str | None = None) -> list[dict]:
+    """Every dish line (with or without sample) between two days, in order."""
+    q = _line_query().where((CanteenSample.day >= start) & (CanteenSample.day <= end))
+    if meal:
+        q = q.where(CanteenSample.meal == meal)
+    return _sorted_lines(q.dicts())
+
+
+def week_start(day: _dt.date) -> _dt.date:
+    return day - _dt.timedelta(days=day.weekday())
+
+
+def days_with_menu(start: _dt.date, end: _dt.date) -> dict[_dt.date, tuple[int, int]]:
+    """{day: (dishes, sampled)} between two days (for a week overview)."""
+    out: dict[_dt.date, list[int]] = {}
+    q = _live(CanteenSample.select(CanteenSample.day, CanteenSample.taken_at).where(
+        (CanteenSample.day >= start) & (CanteenSample.day <= end))).tuples()
+    for day, taken in q:
+        d = out.setdefault(day, [0, 0])
+        d[0] += 1
+        if taken is not None:
+            d[1] += 1
+    return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+# --- the compliance check --------------------------------------------------------
+
+BREACH_KINDS = {
+    "meal_missing": N_("Meal not recorded"),
+    "meal_no_samples": N_("Meal without samples"),
+    "dish_no_sample": N_("Dish without sample"),
+    "under_weight": N_("Under minimum weight"),
+    "incomplete": N_("Incomplete record"),
+    "early_disposal": N_("Disposed before deadline"),
+    "not_disposed": N_("Past deadline, not disposed"),
+    "few_readings": N_("Too few fridge readings"),
+    "out_of_range": N_("Temperature out of range"),
+    "late_entry": N_("Late entry"),
+}
+SEVERITIES = {"breach": N_("Breach"), "reminder": N_("Reminder"), "pending": N_("Still to do")}
+
+
+@dataclass
+class Breach:
+    day: _dt.date
+    kind: str
+    message: str
+    severity: str = "breach"  # breach | reminder | pending (today, not yet due)
+    meal: str | None = None
+    sample_id: int | None = None
+    number: str | None = None
+    fridge_id: int | None = None
+    reading_id: int | None = None
+
+    @property
+    def kind_label(self) -> str:
+        return tr(BREACH_KINDS.get(self.kind, self.kind))
+
+    @property
+    def severity_label(self) -> str:
+        return tr(SEVERITIES[self.severity])
+
+    @property
+    def meal_label(self) -> str:
+        return meal_label(self.meal)
+
+    def sort_key(self):
+        return (self.day, MEAL_ORDER.get(self.meal, 8) if self.meal else 9, list(BREACH_KINDS).index(self.kind),
+                self.number or "", self.reading_id or 0)
+
+
+def first_day() -> _dt.date | None:
+    """The first day the check covers: the setting, else the first day with records."""
+    value = settings.get("canteen.start_date")
+    if value:
+        try:
+            return _dt.date.fromisoformat(str(value))
+        except ValueError:
+            pass
+    return _live(CanteenSample.select(fn.MIN(CanteenSample.day))).scalar()
+
+
+def _term_ranges() -> list[tuple[_dt.date, _dt.date]]:
+    return [(t.start_date, t.end_date) for t in Term.select(Term.start_date, Term.end_date)]
+
+
+def is_service_day(day: _dt.date, *, closed: set | None = None, terms: list | None = None,
+                   weekdays: list | None = None) -> bool:
+    """Whether the canteen serves on ``day``: a service weekday, inside a term (when terms
+    are entered), not marked closed."""
+    if closed is None:
+        closed = {day} if CanteenClosure.select().where(CanteenClosure.day == day).exists() else set()
+    if day in closed:
+        return False
+    weekdays = weekdays if weekdays is not None else (settings.get("canteen.service_weekdays") or [])
+    if day.weekday() not in weekdays:
+        return False
+    terms = terms if terms is not None else _term_ranges()
+    if terms and not any(a <= day <= b for a, b in terms):
+        return False
+    return True
+
+
+def check(start: _dt.date, end: _dt.date, now: _dt.datetime | None = None, *,
+          progress=None, cancel=None) -> list[Breach]:
+    """Every breach between two days, each with its reason.
+
+    Days after today are not checked (menus entered in advance). Today's meals whose
+    time has not passed, and today's fridge readings, are "pending", not breaches.
+    """
+    now = now or clock.now()
+    today = now.date()
+    first = first_day() or today
+    start = max(start, first)
+    end = min(end, today)
+    if end < start:
+        return []
+    meals_served = served_meals()
+    min_w = min_weight()
+    late = _dt.timedelta(hours=late_entry_hours())
+    need = readings_per_day()
+    closed = {r.day for r in CanteenClosure.select(CanteenClosure.day).where(
+        (CanteenClosure.day >= start) & (CanteenClosure.day <= end))}
+    terms = _term_ranges()
+    weekdays = settings.get("canteen.service_weekdays") or []
+    fridges = {f.id: f.name for f in CanteenFridge.select(CanteenFridge.id, CanteenFridge.name)}
+
+    by_meal: dict[tuple[_dt.date, str], list[tuple]] = defaultdict(list)
+    q = _live(CanteenSample.select(
+        CanteenSample.id, CanteenSample.number, CanteenSample.day, CanteenSample.meal, CanteenSample.sort_order,
+        CanteenSample.dish_name, CanteenSample.weight_g, CanteenSample.taken_at, CanteenSample.taken_by,
+        CanteenSample.fridge, CanteenSample.keep_until, CanteenSample.entered_at, CanteenSample.disposed_at)
+        .where((CanteenSample.day >= start) & (CanteenSample.day <= end))).tuples()
+    for row in q:
+        by_meal[(row[2], row[3])].append(row)
+    out: list[Breach] = []
+    add = out.append
+
+    day = start
+    n_days = (end - start).days + 1
+    done = 0
+    while day <= end:
+        service = is_service_day(day, closed=closed, terms=terms, weekdays=weekdays)
+        present = [m for m in MEALS if (day, m) in by_meal]
+        expected = [m for m in MEALS if m in present or (service and m in meals_served)]
+        for meal in expected:
+            lines = sorted(by_meal.get((day, meal), []), key=lambda r: (r[4], r[0]))
+            pending = day == today and now.time() < meal_deadline(meal)
+            ml = meal_label(meal)
+            if not lines:
+                if pending:
+                    add(Breach(day, "meal_missing", tr("{meal}: no dishes entered yet.").format(meal=ml),
+                               "pending", meal))
+                else:
+                    add(Breach(day, "meal_missing", tr("{meal}: no dishes and no samples recorded.").format(meal=ml),
+                               meal=meal))
+                continue
+            sampled = [r for r in lines if r[6] is not None or r[7] is not None or r[8] is not None]
+            if not sampled:
+                names = "、".join(r[5] for r in lines)
+                if pending:
+                    add(Breach(day, "meal_no_samples", tr("{meal}: samples still to take ({dishes}).").format(
+                        meal=ml, dishes=names), "pending", meal))
+                else:
+                    add(Breach(day, "meal_no_samples", tr("{meal}: none of the {n} dishes was sampled ({dishes}).")
+                               .format(meal=ml, n=len(lines), dishes=names), meal=meal))
+                continue
+            for r in lines:
+                sid, number, _d, _m, _o, dish, weight, taken_at, taken_by, fridge, keep_until, entered, disposed = r
+                if r not in sampled:
+                    if pending:
+                        add(Breach(day, "dish_no_sample", tr("{meal} “{dish}”: sample still to take.").format(
+                            meal=ml, dish=dish), "pending", meal, sid, number))
+                    else:
+                        add(Breach(day, "dish_no_sample", tr("{meal} “{dish}”: no sample was taken.").format(
+                            meal=ml, dish=dish), meal=meal, sample_id=sid, number=number))
+                    continue
+                if weight is not None and weight < min_w:
+                    add(Breach(day, "under_weight", tr("{meal} “{dish}”: {weight} g retained, at least {min} g "
+                                                       "required.").format(meal=ml, dish=dish, weight=weight, min=min_w),
+                               meal=meal, sample_id=sid, number=number))
+                missing = []
+                if weight is None:
+                    missing.append(tr("weight"))
+                if taken_at is None:
+                    missing.append(tr("time taken"))
+                if taken_by is None:
+                    missing.append(tr("who took it"))
+                if fridge is None:
+                    missing.append(tr("fridge"))
+                if missing:
+                    add(Breach(day, "incomplete", tr("{meal} “{dish}”: the record has no {missing}.").format(
+                        meal=ml, dish=dish, missing="、".join(missing)), meal=meal, sample_id=sid, number=number))
+                if disposed is not None and keep_until is not None and disposed < keep_until:
+                    add(Breach(day, "early_disposal", tr("{meal} “{dish}”: disposed of on {at}, before the end of "
+                                                         "retention ({until}), {short} too early.").format(
+                        meal=ml, dish=dish, at=fmt_moment(disposed), until=fmt_moment(keep_until),
+                        short=fmt_duration(keep_until - disposed)), meal=meal, sample_id=sid, number=number))
+                if disposed is None and keep_until is not None and keep_until <= now:
+                    add(Breach(day, "not_disposed", tr("{meal} “{dish}”: kept until {until}, not yet disposed of.")
+                               .format(meal=ml, dish=dish, until=fmt_moment(keep_until)), "reminder",
+                               meal, sid, number))
+                if late and entered is not None and taken_at is not None and entered - taken_at > late:
+                    add(Breach(day, "late_entry", tr("{meal} “{dish}”: taken at {taken}, entered {entered} "
+                                                     "({delay} later).").format(
+                        meal=ml, dish=dish, taken=fmt_moment(taken_at), entered=fmt_moment(entered),
+                        delay=fmt_duration(entered - taken_at)), meal=meal, sample_id=sid, number=number))
+        day += _dt.timedelta(days=1)
+        done += 1
+        if progress is not None and done % 30 == 0:
+            progress(done, n_days)
+        if cancel is not None and done % 30 == 0 and cancel():
+            from ...core.tasks import Cancelled
+
+            raise Cancelled()
+
+    out.extend(_fridge_breaches(start, end, now, need, fridges))
+    out.sort(key=Breach.sort_key)
+    return out
+
+
+def _fridge_breaches(start: _dt.date, end: _dt.date, now: _dt.datetime, need: int,
+                     fridges: dict[int, str]) -> list[Breach]:
+    today = now.date()
+    out: list[Breach] = []
+    # which fridge held samples on which day: from sampling to disposal (or until now)
+    in_use: set[tuple[int, _dt.date]] = set()
+    start_dt = _dt.datetime.combine(start, _dt.time.min)
+    q = _live(CanteenSample.select(CanteenSample.fridge, CanteenSample.taken_at, CanteenSample.disposed_at).where(
+        CanteenSample.taken_at.is_null(False) & CanteenSample.fridge.is_null(False)
+        & (CanteenSample.day <= end)
+        & (CanteenSample.disposed_at.is_null() | (CanteenSample.disposed_at >= start_dt)))).tuples()
+    one = _dt.timedelta(days=1)
+    for fridge, taken_at, disposed_at in q:
+        a = max(taken_at.date(), start)
+        b = min(disposed_at.date() if disposed_at is not None else today, end)
+        while a <= b:
+            in_use.add((fridge, a))
+            a += one
+    counts: dict[tuple[int, _dt.date], int] = defaultdict(int)
+    q = (CanteenReading.select(CanteenReading.id, CanteenReading.fridge, CanteenReading.day, CanteenReading.read_at,
+                               CanteenReading.temperature, CanteenReading.min_temp, CanteenReading.max_temp)
+         .where((CanteenReading.day >= start) & (CanteenReading.day <= end) & (CanteenReading.voided == False))  # noqa: E712
+         .tuples())
+    for rid, fridge, day, read_at, temp, lo, hi in q:
+        counts[(fridge, day)] += 1
+        if temp < lo or temp > hi:
+            add_text = tr("Fridge “{fridge}” read {temp} °C at {time}; the allowed range is {lo}–{hi} °C.").format(
+                fridge=fridges.get(fridge, "?"), temp=fmt_temp(temp), time=read_at.strftime("%H:%M"),
+                lo=fmt_temp(lo), hi=fmt_temp(hi))
+            out.append(Breach(day, "out_of_range", add_text, fridge_id=fridge, reading_id=rid))
+    if need > 0:
+        for fridge, day in sorted(in_use, key=lambda x: (x[1], x[0])):
+            n = counts.get((fridge, day), 0)
+            if n >= need:
+                continue
+            name = fridges.get(fridge, "?")
+            if day == today:
+                out.append(Breach(day, "few_readings", tr("Fridge “{fridge}”: {n} of {need} temperature readings "
+                                                          "taken today.").format(fridge=name, n=n, need=need),
+                                  "pending", fridge_id=fridge))
+            else:
+                out.append(Breach(day, "few_readings", tr("Fridge “{fridge}” held samples but has {n} temperature "
+                                                          "reading(s); at least {need} a day are required.").format(
+                    fridge=name, n=n, need=need), fridge_id=fridge))
+    return out
+
+
+@dataclass
+class DayStatus:
+    day: _dt.date
+    breaches: list[Breach]  # breaches and reminders
+    pending: list[Breach]
+    dishes: int
+    sampled: int
+
+    @property
+    def state(self) -> str:
+        """"ok" (green), "reminder" (only reminders: amber) or "breach" (red)."""
+        if any(b.severity == "breach" for b in self.breaches):
+            return "breach"
+        if self.breaches:
+            return "reminder"
+        return "ok"
+
+
+def day_status(day: _dt.date | None = None, now: _dt.datetime | None = None) -> DayStatus:
+    """The state of a day at a glance; for today also every sample anywhere past its deadline."""
+    now = now or clock.now()
+    day = day or now.date()
+    found = check(day, day, now)
+    if day == now.date():
+        seen = {b.sample_id for b in found if b.kind == "not_disposed"}
+        for row in due_samples(now).where(CanteenSample.day < day):
+            if row.id not in seen:
+                found.append(Breach(row.day, "not_disposed",
+                                    tr("{day} {meal} “{dish}”: kept until {until}, not yet disposed of.").format(
+                                        day=f"{row.day.month}/{row.day.day}", meal=meal_label(row.meal),
+                                        dish=row.dish_name, until=fmt_moment(row.keep_until)),
+                                    "reminder", row.meal, row.id, row.number))
+    stats = days_with_menu(day, day).get(day, (0, 0))
+    return DayStatus(day, [b for b in found if b.severity != "pending"], [b for b in found if b.severity == "pending"],
+                     stats[0], stats[1])
+
+
+def summarize(breaches: list[Breach]) -> dict[str, int]:
+    """{kind: count} in the order of BREACH_KINDS, pending left out."""
+    counts = {k: 0 for k in BREACH_KINDS}
+    for b in breaches:
+        if b.severity != "pending":
+            counts[b.kind] += 1
+    return {k: v for k, v in counts.items() if v}
