@@ -13,6 +13,11 @@ from .i18n import tr
 KEEP_DAILY = 14
 
 
+def _read_only_uri(path: Path) -> str:
+    """A read-only SQLite URI for ``path`` (spaces, #, ? and Chinese names are escaped)."""
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
 def backup_dir(db_path: Path | None = None) -> Path:
     path = db_path or db.current_path()
     if path is None:
@@ -99,7 +104,7 @@ def verify(path: str | Path) -> list[str]:
     if not path.is_file():
         return [tr("File not found: {path}").format(path=path)]
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
             rows = con.execute("PRAGMA integrity_check").fetchall()
             problems = [r[0] for r in rows if r[0] != "ok"]
@@ -108,15 +113,18 @@ def verify(path: str | Path) -> list[str]:
                 {r[0] for r in con.execute("SELECT name FROM schema_migration")}
                 if "schema_migration" in tables else set()
             )
+            version = int(con.execute("PRAGMA user_version").fetchone()[0])
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         return [tr("Not a Logistics Desk database: {error}").format(error=exc)]
+    if problems:
+        return [tr("The file is damaged: {detail}").format(detail="; ".join(problems[:5]))]
     if "schema_migration" not in tables:
         problems.append(tr("Not a Logistics Desk database: it has no schema history."))
-    from .migrations import known_steps
+    from .migrations import known_steps, latest_index
 
-    if applied - set(known_steps()):
+    if applied - set(known_steps()) or version > latest_index():
         problems.append(tr("It was written by a newer version of Logistics Desk."))
     return problems
 
@@ -132,8 +140,10 @@ def restore(source: str | Path, *, progress=None) -> Path:
     path = db.current_path()
     if path is None:
         raise UserError(tr("No database is open."))
+    if Path(source).resolve() == path.resolve():
+        raise UserError(tr("That is the database in use: choose a backup file."))
     safety = make_backup(kind="prerestore")
-    src = sqlite3.connect(f"file:{Path(source)}?mode=ro", uri=True)
+    src = sqlite3.connect(_read_only_uri(Path(source)), uri=True)
     try:
         src.backup(db.database.connection(), pages=256,
                    progress=(lambda s, r, t: progress(t - r, t)) if progress else None)

@@ -23,9 +23,9 @@ from peewee import (
     fn,
 )
 
-from . import audit
+from . import audit, clock
 from .db import BaseModel, database
-from .errors import NotFound, ValidationError
+from .errors import NotFound, RuleError, ValidationError
 from .i18n import N_, tr
 
 
@@ -200,7 +200,7 @@ def category_path(category: Category) -> str:
 
 
 def current_term(on: _dt.date | None = None) -> Term | None:
-    on = on or _dt.date.today()
+    on = on or clock.today()
     return (Term.select().where((Term.start_date <= on) & (Term.end_date >= on)).first()
             or Term.select().order_by(Term.start_date.desc()).first())
 
@@ -333,8 +333,14 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
             v = v.strip()
             if v == "":
                 v = None
+        elif isinstance(v, BaseModel):  # a record given for a foreign key: store its id
+            v = v.id
         out[k] = v
     return out
+
+
+def _fk_id(value: Any) -> int | None:
+    return value.id if isinstance(value, BaseModel) else value
 
 
 def _validate(model, values: dict[str, Any], record) -> dict[str, str]:
@@ -342,30 +348,63 @@ def _validate(model, values: dict[str, Any], record) -> dict[str, str]:
     for field in REQUIRED[model]:
         if values.get(field) in (None, ""):
             errors[field] = tr("This field is required.")
+    for field_name, field in model._meta.fields.items():
+        value = values.get(field_name)
+        if isinstance(field, CharField) and isinstance(value, str) and len(value) > field.max_length \
+                and field_name not in errors and field_name != "full_name":
+            errors[field_name] = tr("At most {n} characters.").format(n=field.max_length)
     name = values.get("name")
-    if model is Term and not errors:
-        if values["end_date"] < values["start_date"]:
+    if model is Term:
+        for field in ("start_date", "end_date"):
+            if field not in errors and not isinstance(values.get(field), _dt.date):
+                errors[field] = tr("Enter a date.")
+        if not errors and values["end_date"] <= values["start_date"]:
             errors["end_date"] = tr("The term must end after it starts.")
+        if not errors:
+            q = Term.select().where((Term.start_date <= values["end_date"]) & (Term.end_date >= values["start_date"]))
+            if record is not None:
+                q = q.where(Term.id != record.id)
+            other = q.first()
+            if other is not None:
+                errors["start_date"] = tr("These dates overlap the term “{name}” ({start} – {end}).").format(
+                    name=other.name, start=other.start_date, end=other.end_date)
+    if model is Department and values.get("kind") not in DEPARTMENT_KINDS:
+        errors["kind"] = tr("Choose department or class.")
+    if model is Person and values.get("department") is not None:
+        if not Department.select().where(Department.id == _fk_id(values["department"])).exists():
+            errors["department"] = tr("The record no longer exists.")
     if model is Category:
         code = values.get("code")
-        if code and not re.fullmatch(r"[A-Z0-9]{1,10}", code):
+        if code and "code" not in errors and not re.fullmatch(r"[A-Z0-9]{1,10}", code):
             errors["code"] = tr("Use 1–10 capital letters or digits (it becomes part of asset numbers).")
         life = values.get("useful_life_years")
-        if life is not None and (not isinstance(life, int) or life < 1 or life > 100):
+        if life is not None and (isinstance(life, bool) or not isinstance(life, int) or life < 1 or life > 100):
             errors["useful_life_years"] = tr("Enter a useful life between 1 and 100 years.")
-        parent = values.get("parent")
-        if record is not None and parent is not None:
+        parent = _fk_id(values.get("parent"))
+        if parent is not None:
             node = Category.get_or_none(Category.id == parent)
-            while node is not None:
+            if node is None:
+                errors["parent"] = tr("The record no longer exists.")
+            while node is not None and record is not None:
                 if node.id == record.id:
-                    errors["parent"] = tr("A category cannot be placed under itself.")
+                    errors["parent"] = tr("A category cannot be placed under itself or one of its subcategories.")
                     break
                 node = node.parent
     if model is Place:
-        if values.get("kind") == "room" and not values.get("parent"):
+        parent = _fk_id(values.get("parent"))
+        if values.get("kind") not in PLACE_KINDS:
+            errors["kind"] = tr("Choose building or room.")
+        elif values.get("kind") == "room" and not parent:
             errors["parent"] = tr("Choose the building this room is in.")
-        if values.get("kind") == "building" and values.get("parent"):
+        elif values.get("kind") == "building" and parent:
             errors["parent"] = tr("A building is not inside another place.")
+        elif values.get("kind") == "room":
+            building = Place.get_or_none(Place.id == parent)
+            if building is None or building.kind != "building":
+                errors["parent"] = tr("Choose the building this room is in.")
+            elif record is not None and record.kind == "building" and \
+                    Place.select().where(Place.parent == record).exists():
+                errors["kind"] = tr("This building has rooms: it cannot become a room.")
     unique_field = {Term: "name", Department: "name", Supplier: "name", Category: "code"}.get(model)
     if unique_field and values.get(unique_field) and unique_field not in errors:
         q = model.select().where(getattr(model, unique_field) == values[unique_field])
@@ -385,14 +424,21 @@ def _validate(model, values: dict[str, Any], record) -> dict[str, str]:
 
 def _place_full_name(values: dict[str, Any]) -> str:
     if values.get("kind") == "room" and values.get("parent"):
-        parent = Place.get_by_id(values["parent"])
+        parent = Place.get_by_id(_fk_id(values["parent"]))
         return place_full_name(parent.name, values["name"])
     return values["name"]
 
 
 def save(model, values: dict[str, Any], record=None):
-    """Create (record=None) or update a master-data record; validated and audited."""
+    """Create (record=None) or update a master-data record; validated and audited.
+
+    ``values`` holds field names (foreign keys as ids or records); raises
+    ``ValidationError({field: message})`` and writes nothing when a value is
+    wrong. Renaming a building renames its rooms' full names too.
+    """
     values = _clean(values)
+    if model is Category and isinstance(values.get("code"), str):
+        values["code"] = values["code"].upper()
     if record is not None:
         merged = audit.snapshot(record)
         merged.update(values)
@@ -400,6 +446,10 @@ def save(model, values: dict[str, Any], record=None):
         merged = dict(values)
     if model is Place:
         merged.setdefault("kind", "room" if merged.get("parent") else "building")
+    if record is None:  # the model's defaults for what was not given (e.g. kind "department")
+        for field_name, field in model._meta.fields.items():
+            if field.default is not None and not callable(field.default):
+                merged.setdefault(field_name, field.default)
     errors = _validate(model, merged, record)
     if errors:
         raise ValidationError(errors)
@@ -423,11 +473,49 @@ def save(model, values: dict[str, Any], record=None):
 
 
 def set_active(record, active_flag: bool, reason: str | None = None) -> None:
+    """Deactivate (hide from choice lists) or reactivate a record; nothing is deleted.
+
+    Deactivating a building deactivates its rooms, and a category its
+    subcategories. A room or subcategory cannot be reactivated while its
+    building or parent category is inactive (``RuleError``).
+    """
+    model = type(record)
+    if active_flag and model in (Place, Category) and record.parent_id is not None:
+        parent = model.get_or_none(model.id == record.parent_id)
+        if parent is not None and not parent.active:
+            raise RuleError(tr("Reactivate “{name}” first: it contains this record.").format(name=parent.name))
     with database.atomic():
-        before = audit.snapshot(record, ["active"])
-        record.active = active_flag
-        record.save()
-        audit.record_update(record, before, action="activate" if active_flag else "deactivate", note=reason)
+        targets = [record]
+        if not active_flag and model in (Place, Category):
+            targets += _descendants(model, record)
+        for target in targets:
+            if bool(target.active) == bool(active_flag):
+                continue
+            before = audit.snapshot(target, ["active"])
+            target.active = active_flag
+            target.save()
+            audit.record_update(target, before, action="activate" if active_flag else "deactivate", note=reason)
+
+
+def _descendants(model, record) -> list:
+    out, frontier = [], [record.id]
+    while frontier:
+        children = list(model.select().where(model.parent.in_(frontier)))
+        out += children
+        frontier = [c.id for c in children]
+    return out
+
+
+def reorder(records: list) -> None:
+    """Give ``records`` (siblings: rooms of a building, buildings, categories) the
+    order they are listed in (``sort_order`` 1, 2, ...); audited, one transaction."""
+    with database.atomic():
+        for position, record in enumerate(records, start=1):
+            if record.sort_order != position:
+                before = audit.snapshot(record, ["sort_order"])
+                record.sort_order = position
+                record.save()
+                audit.record_update(record, before)
 
 
 # --- the school's profile ---------------------------------------------------

@@ -1,17 +1,24 @@
 """Settings: one key/value table; every change audited.
 
 Modules declare their defaults with ``register_defaults`` at import time
-(in their ``service.py``); ``get`` falls back to them.
+(in their ``service.py``); ``get`` falls back to them. ``register_validator``
+adds a check for a key: ``set_many`` refuses values that fail it with a
+``ValidationError`` keyed by the setting's key (nothing is written then).
 """
 
 from __future__ import annotations
 
 import json
+import string
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from peewee import CharField, TextField
 
 from .db import BaseModel, database
+from .errors import ValidationError
+from .i18n import tr
 
 DEFAULTS: dict[str, Any] = {
     "operator.name": "",
@@ -58,9 +65,35 @@ def set(key: str, value: Any) -> None:  # noqa: A001 - settings.set reads well
     set_many({key: value})
 
 
+# --- validation ----------------------------------------------------------------
+
+VALIDATORS: dict[str, Callable[[Any], str | None]] = {}
+
+
+def register_validator(key: str, check: Callable[[Any], str | None]) -> None:
+    """``check(value)`` returns a translated message when ``value`` is not acceptable."""
+    VALIDATORS[key] = check
+
+
+def validate(values: dict[str, Any]) -> dict[str, str]:
+    """Messages for the values that fail their key's check: {key: message}."""
+    errors: dict[str, str] = {}
+    for key, value in values.items():
+        check = VALIDATORS.get(key)
+        message = check(value) if check is not None else None
+        if message:
+            errors[key] = message
+    return errors
+
+
 def set_many(values: dict[str, Any]) -> None:
+    """Store several settings at once: checked first, then one transaction, audited."""
     from . import audit
 
+    values = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+    errors = validate(values)
+    if errors:
+        raise ValidationError(errors)
     with database.atomic():
         for key, value in values.items():
             old = get(key)
@@ -75,3 +108,96 @@ def set_many(values: dict[str, Any]) -> None:
 
 def _text(value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
+
+
+# --- the checks for core settings --------------------------------------------------
+
+ASSET_NUMBER_CHARS = frozenset(string.ascii_letters + string.digits + "._/-")
+NUMBER_PATTERN_FIELDS = ("year", "code", "seq")
+
+
+def number_pattern_problem(pattern: Any) -> str | None:
+    """Why an asset-number pattern cannot be used (None: it is fine).
+
+    The pattern is a Python format string with {year}, {code} (the category
+    code) and {seq} (the sequence number, required); the numbers it makes must
+    be plain ASCII (letters, digits, ``. _ / -``) so a barcode scanner can type
+    them, at most 40 characters, and different for different sequence numbers.
+    """
+    if not isinstance(pattern, str) or not pattern.strip():
+        return tr("Enter a number pattern, for example {example}.").format(example="{year}-{code}-{seq:05d}")
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None]
+    except ValueError:
+        return tr("The pattern has an unmatched brace: write {{ and }} for a literal brace.")
+    unknown = sorted({n for n in names if n not in NUMBER_PATTERN_FIELDS})
+    if unknown:
+        return tr("Unknown field {field}: use {{year}}, {{code}} and {{seq}}.").format(field="{" + unknown[0] + "}")
+    if "seq" not in names:
+        return tr("The pattern must contain {seq} (the running number).")
+    try:
+        samples = [pattern.format(year=2026, code=code, seq=seq)
+                   for code, seq in (("JJ", 1), ("JJ", 2), ("ABCDEFGHIJ", 99999))]
+    except (ValueError, TypeError, IndexError, KeyError) as exc:
+        return tr("The pattern cannot be used: {error}").format(error=exc)
+    if any(not s or not frozenset(s) <= ASSET_NUMBER_CHARS for s in samples):
+        return tr("Numbers may contain only letters A–Z, digits and . _ / - (a barcode scanner must be able to type them).")
+    if not samples[0][0].isalnum():
+        return tr("A number must begin with a letter or a digit.")
+    if samples[0] == samples[1]:
+        return tr("The pattern must contain {seq} (the running number).")
+    if max(len(s) for s in samples) > 40:
+        return tr("The numbers would be longer than 40 characters.")
+    return None
+
+
+def _required_text(max_length: int, message: str) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        if value is None or not str(value).strip():
+            return tr(message)
+        if len(str(value)) > max_length:
+            return tr("At most {n} characters.").format(n=max_length)
+        return None
+
+    return check
+
+
+def _optional_text(max_length: int) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        if value is not None and not isinstance(value, str):
+            return tr("Enter text.")
+        if value and len(value) > max_length:
+            return tr("At most {n} characters.").format(n=max_length)
+        return None
+
+    return check
+
+
+def _amount(value: Any) -> str | None:
+    if isinstance(value, bool):
+        return tr("Enter an amount in yuan.")
+    try:
+        amount = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return tr("Enter an amount in yuan.")
+    if not amount.is_finite() or amount < 0 or amount > Decimal("100000000"):
+        return tr("Enter an amount between 0 and 100,000,000 yuan.")
+    return None
+
+
+def _one_of(choices: tuple) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        return None if value in choices else tr("Choose one of the offered values.")
+
+    return check
+
+
+register_validator("school.name", _required_text(100, "Enter the school's name: it heads every printed form."))
+for _key in ("school.address", "school.phone", "school.principal", "school.director"):
+    register_validator(_key, _optional_text(200 if _key == "school.address" else 100))
+register_validator("operator.name", _optional_text(50))
+register_validator("ui.language", _one_of(("", None, "zh_CN", "en")))
+register_validator("assets.threshold_general", _amount)
+register_validator("assets.threshold_special", _amount)
+register_validator("assets.number_pattern", number_pattern_problem)
+register_validator("assets.compensation_basis", _one_of(("original", "net_book_value")))
