@@ -1,12 +1,1187 @@
-"""The purchases tab (being built)."""
+"""The purchases tab: sub-tabs 请购单 (requests), 库存 (the supply store) and 预算 (budgets)."""
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+from __future__ import annotations
 
+import datetime as _dt
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import audit, clock, masterdata, settings
+from ...core.errors import UserError, ValidationError
 from ...core.i18n import tr
+from ...core.masterdata import Category, Department, Place, Supplier
 from ...core.ui.tab import ModuleTab
+from ...core.ui.table import Column, PagedTableModel, date_text, money
+from ...core.ui.widgets import ChoiceBox, DateBox, FieldErrors, SearchBox, ask_text, show_error, show_info
+from ...core.ui.work import run_in_worker
+from . import documents, forms, service
+from .models import ACCEPT_RESULTS, ASSET_MODES, DECISIONS, LINE_KINDS, STATUSES, StoreIssue, StoreItem
+
+RED = "#c0392b"
+
+
+def run_dialog(dialog: QDialog) -> bool:
+    """Show a dialog modally; tests replace this with a person filling it in."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def open_preview(parent, pdf: bytes, title: str, filename: str) -> None:
+    from ...core.ui.pdf_preview import preview_pdf
+
+    preview_pdf(parent, pdf, title, filename)
+
+
+def print_form(parent, title: str, data_fn, render_fn, filename: str) -> None:
+    """Read the data here (GUI thread), render the PDF in a worker, then open the preview."""
+    try:
+        data = data_fn()
+    except UserError as exc:
+        show_error(parent, exc)
+        return
+    run_in_worker(parent, tr("Preparing {title}…").format(title=title), lambda progress, cancelled: render_fn(data),
+                  lambda pdf: open_preview(parent, pdf, title, filename))
+
+
+def _item(text, align_right: bool = False, color: str | None = None) -> QTableWidgetItem:
+    it = QTableWidgetItem("" if text is None else str(text))
+    it.setFlags(it.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    if align_right:
+        it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if color:
+        it.setForeground(QColor(color))
+    return it
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.verticalHeader().setVisible(False)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+def _fill(table: QTableWidget, rows: list[list], right: set[int] = frozenset(), colors: list | None = None) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.setItem(r, c, _item(value, c in right, colors[r] if colors else None))
+    table.resizeColumnsToContents()
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("dialog_error")
+    label.setStyleSheet(f"color: {RED};")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class _Dialog(QDialog):
+    """A dialog whose OK runs ``save()``; a ValidationError shows next to the fields and keeps it open."""
+
+    def __init__(self, parent, title: str):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.errors = FieldErrors()
+        self.general_error = _error_label()
+        self.layout_ = QVBoxLayout(self)
+        self.form = QFormLayout()
+        self.layout_.addLayout(self.form)
+        self.result_value = None
+
+    def add_row(self, label: str, widget: QWidget, field: str | None = None) -> QWidget:
+        if field:
+            box = QVBoxLayout()
+            box.setContentsMargins(0, 0, 0, 0)
+            box.addWidget(widget)
+            box.addWidget(self.errors.make_label(field, widget))
+            holder = QWidget()
+            holder.setLayout(box)
+            self.form.addRow(label, holder)
+        else:
+            self.form.addRow(label, widget)
+        return widget
+
+    def finish(self, ok_text: str | None = None) -> None:
+        self.layout_.addWidget(self.general_error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(ok_text or tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        self.buttons.accepted.connect(self.try_accept)
+        self.buttons.rejected.connect(self.reject)
+        self.layout_.addWidget(self.buttons)
+
+    def save(self):  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def try_accept(self) -> None:
+        self.errors.clear()
+        self.general_error.hide()
+        try:
+            self.result_value = self.save()
+        except ValidationError as exc:
+            rest = self.errors.show(exc)
+            if rest:
+                self.general_error.setText("\n".join(rest))
+                self.general_error.show()
+            return
+        except UserError as exc:
+            self.general_error.setText(exc.message)
+            self.general_error.show()
+            return
+        self.accept()
+
+
+def _departments() -> list[tuple[str, int]]:
+    return [(d.name, d.id) for d in Department.select().where(Department.active == True)  # noqa: E712
+            .order_by(Department.kind.desc(), Department.name)]
+
+
+def _rooms() -> list[tuple[str, int]]:
+    return [(p.full_name, p.id) for p in masterdata.rooms()]
+
+
+def _categories() -> list[tuple[str, int]]:
+    return [(f"{c.name} ({c.code})", c.id) for c in Category.select().where(Category.active == True)  # noqa: E712
+            .order_by(Category.sort_order, Category.code)]
+
+
+# --- the request dialog --------------------------------------------------------------
+
+LINE_HEADERS = ["Item", "Model / spec", "Qty", "Unit", "Est. unit price", "Amount", "Type", "Category"]
+
+
+class RequestDialog(_Dialog):
+    def __init__(self, parent, request=None):
+        super().__init__(parent, tr("Edit purchase request {number}").format(number=request.number)
+                         if request else tr("New purchase request"))
+        self.request = request
+        self.resize(980, 640)
+        self.department = self.add_row(tr("Requesting department"), ChoiceBox(_departments(), empty_label=""),
+                                       "department")
+        self.requester = self.add_row(tr("Requester"), QLineEdit(), "requester_name")
+        self.date = self.add_row(tr("Date"), DateBox(value=clock.today()), "request_date")
+        self.purpose = self.add_row(tr("Purpose"), QLineEdit(), "purpose")
+        self.in_budget = QCheckBox(tr("Within the annual budget"))
+        self.in_budget.setChecked(True)
+        self.form.addRow("", self.in_budget)
+        self.budget_line = self.add_row(tr("Budget line"), ChoiceBox([], empty_label=""), "budget_line")
+        self.funding = self.add_row(tr("Funding source"), QLineEdit(), "funding_source")
+        self.place = self.add_row(tr("Delivery place"), ChoiceBox(_rooms(), empty_label=""), "place")
+        self.note = self.add_row(tr("Notes"), QLineEdit(), "note")
+        self.lines = QTableWidget(0, len(LINE_HEADERS))
+        self.lines.setHorizontalHeaderLabels([tr(h) for h in LINE_HEADERS])
+        self.lines.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.lines.setColumnWidth(0, 170)
+        self.lines.setColumnWidth(1, 150)
+        self.lines.setColumnWidth(7, 150)
+        self.layout_.addWidget(QLabel(tr("Items")))
+        self.layout_.addWidget(self.lines)
+        row = QHBoxLayout()
+        add = QPushButton(tr("Add line"))
+        add.clicked.connect(lambda: self.add_line())
+        remove = QPushButton(tr("Remove line"))
+        remove.clicked.connect(self.remove_line)
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        self.total_label = QLabel()
+        self.total_label.setObjectName("total")
+        row.addWidget(self.total_label)
+        self.layout_.addLayout(row)
+        self.levels_label = QLabel()
+        self.levels_label.setWordWrap(True)
+        self.layout_.addWidget(self.levels_label)
+        self.budget_warning = QLabel()
+        self.budget_warning.setObjectName("budget_warning")
+        self.budget_warning.setWordWrap(True)
+        self.budget_warning.setStyleSheet(f"color: {RED}; font-weight: bold;")
+        self.budget_warning.hide()
+        self.layout_.addWidget(self.budget_warning)
+        self.finish()
+        self._categories = _categories()
+        self.department.currentIndexChanged.connect(self._reload_budgets)
+        self.date.dateChanged.connect(self._reload_budgets)
+        self.in_budget.toggled.connect(self._update)
+        self.budget_line.currentIndexChanged.connect(self._update)
+        self.lines.itemChanged.connect(self._update)
+        if request is not None:
+            self._load(request)
+        else:
+            self.add_line()
+        self._update()
+
+    def _load(self, req) -> None:
+        self.department.set_value(req.department_id)
+        self.requester.setText(req.requester_name)
+        self.date.set_date(req.request_date)
+        self.purpose.setText(req.purpose)
+        self.in_budget.setChecked(req.in_budget)
+        self._reload_budgets()
+        self.budget_line.set_value(req.budget_line_id)
+        self.funding.setText(req.funding_source or "")
+        self.place.set_value(req.place_id)
+        self.note.setText(req.note or "")
+        for ln in service.lines_of(req):
+            self.add_line({"name": ln.name, "model_spec": ln.model_spec, "quantity": ln.quantity, "unit": ln.unit,
+                           "est_price": ln.est_price, "kind": ln.kind, "category": ln.category_id})
+
+    def _reload_budgets(self) -> None:
+        dept = self.department.value()
+        year = self.date.value().year
+        items = [(f"{b.name}（{service.fmt_money(b.amount)}）", b.id)
+                 for b in service.budget_lines(year, dept)] if dept else []
+        self.budget_line.set_items(items)
+        if items and self.budget_line.value() is None:
+            self.budget_line.setCurrentIndex(1)
+        self._update()
+
+    def add_line(self, values: dict | None = None) -> int:
+        values = values or {}
+        self.lines.blockSignals(True)
+        r = self.lines.rowCount()
+        self.lines.insertRow(r)
+        for c, key in enumerate(("name", "model_spec", "quantity", "unit", "est_price")):
+            v = values.get(key)
+            if key == "quantity" and v is None:
+                v = 1
+            if key == "unit" and v is None:
+                v = "件"
+            self.lines.setItem(r, c, QTableWidgetItem("" if v is None else str(v)))
+        amount = QTableWidgetItem("")
+        amount.setFlags(amount.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        self.lines.setItem(r, 5, amount)
+        kind = ChoiceBox([(tr(v), k) for k, v in LINE_KINDS.items()])
+        kind.set_value(values.get("kind", "consumable"))
+        self.lines.setCellWidget(r, 6, kind)
+        cat = ChoiceBox(self._categories, empty_label="")
+        cat.set_value(values.get("category"))
+        self.lines.setCellWidget(r, 7, cat)
+        self.lines.blockSignals(False)
+        self._update()
+        return r
+
+    def remove_line(self) -> None:
+        r = self.lines.currentRow()
+        if r < 0:
+            r = self.lines.rowCount() - 1
+        if r >= 0:
+            self.lines.removeRow(r)
+        self._update()
+
+    def set_line(self, row: int, **values) -> None:
+        """Type into a line's cells (tests, paste)."""
+        cols = {"name": 0, "model_spec": 1, "quantity": 2, "unit": 3, "est_price": 4}
+        for key, value in values.items():
+            if key in cols:
+                self.lines.item(row, cols[key]).setText(str(value))
+            elif key == "kind":
+                self.lines.cellWidget(row, 6).set_value(value)
+            elif key == "category":
+                self.lines.cellWidget(row, 7).set_value(value)
+        self._update()
+
+    def line_values(self) -> list[dict]:
+        out = []
+        for r in range(self.lines.rowCount()):
+            def cell(c, r=r):
+                it = self.lines.item(r, c)
+                return it.text().strip() if it else ""
+            out.append({"name": cell(0), "model_spec": cell(1), "quantity": cell(2), "unit": cell(3),
+                        "est_price": cell(4), "kind": self.lines.cellWidget(r, 6).value(),
+                        "category": self.lines.cellWidget(r, 7).value()})
+        return out
+
+    def total(self) -> Decimal:
+        total = Decimal(0)
+        self.lines.blockSignals(True)
+        for r, v in enumerate(self.line_values()):
+            qty = service._int(v["quantity"])
+            price = service.to_decimal(v["est_price"])
+            amount = service.money(price * qty) if qty is not None and price is not None else None
+            if amount is not None:
+                total += amount
+            self.lines.item(r, 5).setText(service.fmt_money(amount) if amount is not None else "")
+        self.lines.blockSignals(False)
+        return total
+
+    def _update(self, *_args) -> None:
+        self.budget_line.setEnabled(self.in_budget.isChecked())
+        total = self.total()
+        self.total_label.setText(tr("Estimated total: {amount} yuan").format(amount=service.fmt_money(total)))
+        self.levels_label.setText(service.approval_note(total))
+        warning = None
+        if self.in_budget.isChecked() and self.budget_line.value():
+            warning = service.budget_check(self.budget_line.value(), total, exclude=self.request)
+        self.budget_warning.setText(("⚠ " + warning) if warning else "")
+        self.budget_warning.setVisible(bool(warning))
+
+    def values(self) -> dict:
+        dept = self.department.value()
+        name = self.requester.text().strip()
+        person = masterdata.find_person(name, Department.get_or_none(Department.id == dept) if dept else None)
+        return {"department": dept, "requester_name": name, "requester": person.id if person else None,
+                "request_date": self.date.value(), "purpose": self.purpose.text(),
+                "in_budget": self.in_budget.isChecked(), "budget_line": self.budget_line.value(),
+                "funding_source": self.funding.text(), "place": self.place.value(), "note": self.note.text(),
+                "lines": self.line_values()}
+
+    def save(self):
+        if self.request is None:
+            return service.create_request(self.values())
+        return service.update_request(self.request, self.values())
+
+
+class ApprovalDialog(_Dialog):
+    def __init__(self, parent, request):
+        super().__init__(parent, tr("Record a signature for {number}").format(number=request.number))
+        self.request = request
+        pending = [s["role"] for s in service.approval_state(request) if s["approval"] is None]
+        self.level = self.add_row(tr("Approval level"), ChoiceBox([(tr(r), r) for r in pending]), "level")
+        self.approver = self.add_row(tr("Signed by"), QLineEdit(), "approver")
+        self.date = self.add_row(tr("Date"), DateBox(value=clock.today()), "decided_on")
+        self.decision = self.add_row(tr("Decision"), ChoiceBox([(tr(v), k) for k, v in DECISIONS.items()]), "decision")
+        self.comment = self.add_row(tr("Comment"), QLineEdit(), "comment")
+        self.level.currentIndexChanged.connect(self._default_name)
+        self._default_name()
+        self.finish(tr("Record"))
+
+    def _default_name(self) -> None:
+        role = self.level.value() or ""
+        name = ""
+        if role == "Director of general affairs":
+            name = settings.get("school.director") or ""
+        elif role == "Principal":
+            name = settings.get("school.principal") or ""
+        self.approver.setText(name)
+
+    def save(self):
+        return service.record_approval(self.request, level=self.level.value(), approver=self.approver.text(),
+                                       decision=self.decision.value(), decided_on=self.date.value(),
+                                       comment=self.comment.text())
+
+
+class QuoteDialog(_Dialog):
+    def __init__(self, parent, request):
+        super().__init__(parent, tr("Add a quote for {number}").format(number=request.number))
+        self.request = request
+        self.supplier = self.add_row(tr("Supplier"), ChoiceBox([(s.name, s.id) for s in masterdata.active(Supplier)],
+                                                              empty_label=""), "supplier")
+        self.amount = self.add_row(tr("Quoted total"), QLineEdit(), "amount")
+        self.date = self.add_row(tr("Quote date"), DateBox(value=clock.today()), "quoted_on")
+        self.delivery = self.add_row(tr("Delivery / terms"), QLineEdit())
+        self.note = self.add_row(tr("Notes"), QLineEdit())
+        self.finish(tr("Add"))
+
+    def save(self):
+        return service.add_quote(self.request, supplier=self.supplier.value(), amount=self.amount.text(),
+                                 quoted_on=self.date.value(), delivery=self.delivery.text(), note=self.note.text())
+
+
+class OrderDialog(_Dialog):
+    def __init__(self, parent, request):
+        super().__init__(parent, tr("Place the order for {number}").format(number=request.number))
+        self.request = request
+        self.quotes = service.quotes_of(request)
+        info = QLabel()
+        info.setWordWrap(True)
+        if service.needs_quotes(request.total):
+            info.setText(tr("Above {limit} yuan: at least {n} quotes are needed (货比三家); {have} recorded.").format(
+                limit=service.fmt_money(settings.get("purchases.quote_threshold")),
+                n=settings.get("purchases.min_quotes"), have=len(self.quotes)))
+        else:
+            info.setText(tr("Below {limit} yuan quotes are not required.").format(
+                limit=service.fmt_money(settings.get("purchases.quote_threshold"))))
+        self.form.addRow(info)
+        low = min((q.amount for q in self.quotes), default=None)
+        self.quote = ChoiceBox([(f"{q.supplier.name} — {service.fmt_money(q.amount)}"
+                                 + (f" ({tr('lowest')})" if q.amount == low else ""), q.id) for q in self.quotes],
+                               empty_label="")
+        self.supplier = ChoiceBox([(s.name, s.id) for s in masterdata.active(Supplier)], empty_label="")
+        if self.quotes:
+            self.add_row(tr("Chosen quote"), self.quote, "quote")
+            self.quote.setCurrentIndex(1)
+        else:
+            self.add_row(tr("Supplier"), self.supplier, "supplier")
+        self.reason = self.add_row(tr("Reason (if not the lowest)"), QLineEdit(), "reason")
+        self.buyer = self.add_row(tr("Buyer (经办人)"), QLineEdit(settings.get("operator.name") or ""), "buyer")
+        self.date = self.add_row(tr("Order date"), DateBox(value=clock.today()), "ordered_on")
+        self.finish(tr("Place order"))
+
+    def save(self):
+        return service.place_order(self.request, buyer=self.buyer.text(), quote=self.quote.value(),
+                                   supplier=self.supplier.value(), ordered_on=self.date.value(),
+                                   reason=self.reason.text())
+
+
+class DeliveryDialog(_Dialog):
+    def __init__(self, parent, request):
+        super().__init__(parent, tr("Record a delivery for {number}").format(number=request.number))
+        self.request = request
+        self.lines = [ln for ln in service.lines_of(request)]
+        self.table = QTableWidget(len(self.lines), 5)
+        self.table.setHorizontalHeaderLabels([tr("Item"), tr("Ordered"), tr("Received so far"), tr("This delivery"),
+                                              tr("Unit")])
+        self.spins = {}
+        for r, ln in enumerate(self.lines):
+            self.table.setItem(r, 0, _item(ln.name + (f"（{ln.model_spec}）" if ln.model_spec else "")))
+            self.table.setItem(r, 1, _item(ln.quantity, True))
+            self.table.setItem(r, 2, _item(ln.received_qty, True))
+            spin = QSpinBox()
+            spin.setRange(0, max(0, ln.quantity - ln.received_qty))
+            spin.setValue(ln.quantity - ln.received_qty)
+            self.table.setCellWidget(r, 3, spin)
+            self.spins[ln.id] = spin
+            self.table.setItem(r, 4, _item(ln.unit))
+        self.table.resizeColumnsToContents()
+        self.table.setMinimumWidth(560)
+        self.form.addRow(self.table)
+        self.date = self.add_row(tr("Received on"), DateBox(value=clock.today()), "received_on")
+        self.note = self.add_row(tr("Notes"), QLineEdit())
+        self.finish(tr("Record"))
+
+    def save(self):
+        return service.record_delivery(self.request, {k: s.value() for k, s in self.spins.items()},
+                                       received_on=self.date.value(), note=self.note.text())
+
+
+class AcceptDialog(_Dialog):
+    def __init__(self, parent, request):
+        super().__init__(parent, tr("Accept the goods of {number}").format(number=request.number))
+        self.request = request
+        note = QLabel(tr("Two people accept the goods; neither may be the buyer ({buyer}).").format(
+            buyer=request.buyer_name or "—"))
+        note.setWordWrap(True)
+        self.form.addRow(note)
+        self.acceptor1 = self.add_row(tr("Acceptor (1)"), QLineEdit(), "acceptor1")
+        self.acceptor2 = self.add_row(tr("Acceptor (2)"), QLineEdit(), "acceptor2")
+        self.date = self.add_row(tr("Accepted on"), DateBox(value=clock.today()), "accepted_on")
+        self.result_box = self.add_row(tr("Result"), ChoiceBox([(tr(v), k) for k, v in ACCEPT_RESULTS.items()]), "result")
+        self.invoice = self.add_row(tr("Invoice number"), QLineEdit(request.invoice_no or ""))
+        self.funding = self.add_row(tr("Funding source"), QLineEdit(request.funding_source or ""))
+        self.note = self.add_row(tr("Notes"), QLineEdit(), "note")
+        self.place = self.add_row(tr("Place of the new assets"), ChoiceBox(_rooms(), empty_label=""))
+        self.place.set_value(request.place_id)
+        self.modes = {}
+        asset_lines = [ln for ln in service.lines_of(request) if ln.kind == "asset"]
+        if asset_lines:
+            box = QGroupBox(tr("Fixed-asset lines go into the asset register"))
+            grid = QGridLayout(box)
+            for r, ln in enumerate(asset_lines):
+                grid.addWidget(QLabel(f"{ln.name} ×{ln.quantity} {ln.unit}"), r, 0)
+                mode = ChoiceBox([(tr(v), k) for k, v in ASSET_MODES.items()])
+                mode.set_value("each" if ln.quantity <= 20 else "batch")
+                grid.addWidget(mode, r, 1)
+                self.modes[ln.id] = mode
+            self.layout_.addWidget(box)
+        consumables = [ln for ln in service.lines_of(request) if ln.kind == "consumable"]
+        if consumables:
+            self.layout_.addWidget(QLabel(tr("Consumables go into the supply store: {items}").format(
+                items="、".join(f"{ln.name} ×{ln.quantity}" for ln in consumables))))
+        self.finish(tr("Record acceptance"))
+
+    def save(self):
+        options = {lid: {"mode": m.value(), "place": self.place.value()} for lid, m in self.modes.items()}
+        return service.accept(self.request, acceptors=[self.acceptor1.text(), self.acceptor2.text()],
+                              accepted_on=self.date.value(), result=self.result_box.value(), note=self.note.text(),
+                              invoice_no=self.invoice.text(), funding_source=self.funding.text(),
+                              asset_options=options)
+
+
+# --- requests page ------------------------------------------------------------------
+
+def _over_color(row: dict) -> str | None:
+    return RED if row.get("over_budget") else None
+
+
+def _status_color(row: dict) -> str | None:
+    return {"rejected": RED, "cancelled": "#7f8c8d", "closed": "#7f8c8d", "submitted": "#d35400",
+            "received": "#2471a3"}.get(row.get("status"))
+
+
+REQUEST_COLUMNS = [
+    Column("number", "Request number"),
+    Column("request_date", "Date", fmt=date_text),
+    Column("department", "Department"),
+    Column("requester_name", "Requester"),
+    Column("purpose", "Purpose"),
+    Column("total", "Amount", "right", fmt=lambda v, r: money(r.get("amount"))),
+    Column("status", "Status", fmt=lambda v, r: r.get("status_label", ""), color=_status_color),
+    Column("supplier", "Supplier"),
+    Column("budget_left", "Budget left", "right", sortable=False, fmt=lambda v, r: r.get("budget_text", ""),
+           color=_over_color),
+]
+
+ACTIONS = [
+    ("edit", "Edit"), ("submit", "Submit"), ("approve", "Record signature"), ("quote", "Add quote"),
+    ("order", "Place order"), ("receive", "Record delivery"), ("accept", "Accept goods"),
+    ("complete", "Complete"), ("cancel", "Cancel request"),
+]
+PRINT_ACTIONS = [("print_request", "Request form"), ("print_quotes", "Quote comparison"),
+                 ("print_acceptance", "Acceptance form"), ("print_notice", "Public notice")]
+
+
+class RequestsPage(QWidget):
+    def __init__(self, tab):
+        super().__init__()
+        self.tab = tab
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search = SearchBox(tr("Search number, purpose, requester, department, item…"))
+        self.search.search.connect(lambda _t: self.apply_filters())
+        bar.addWidget(self.search, 3)
+        self.status = ChoiceBox([(tr("Open requests"), "open")] + [(tr(v), k) for k, v in STATUSES.items()],
+                                empty_label=tr("All states"))
+        self.status.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        bar.addWidget(self.status, 1)
+        self.new_button = QPushButton(tr("New request…"))
+        self.new_button.clicked.connect(self.new_request)
+        bar.addWidget(self.new_button)
+        self.export_button = QPushButton(tr("Export to Excel…"))
+        self.export_button.clicked.connect(self.export)
+        bar.addWidget(self.export_button)
+        layout.addLayout(bar)
+        self.budget_filter_label = QLabel()
+        self.budget_filter_label.hide()
+        layout.addWidget(self.budget_filter_label)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.model = PagedTableModel(REQUEST_COLUMNS, service.RequestSource(), self, default_sort="number",
+                                     default_descending=True)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        for col, w in enumerate((110, 90, 100, 70, 220, 90, 80, 140)):
+            self.view.setColumnWidth(col, w)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self.show_selected())
+        self.view.doubleClicked.connect(lambda _i: self.run_action("edit"))
+        split.addWidget(self.view)
+        split.addWidget(self._detail_panel())
+        split.setSizes([820, 560])
+        layout.addWidget(split, 1)
+        self.count_label = QLabel()
+        layout.addWidget(self.count_label)
+        self.filters: dict = {"status": None}
+        self.current = None
+        self.apply_filters()
+
+    def _detail_panel(self) -> QWidget:
+        w = QWidget()
+        v = QVBoxLayout(w)
+        v.setContentsMargins(4, 0, 0, 0)
+        self.header = QLabel(tr("Choose a request on the left, or make a new one."))
+        self.header.setObjectName("request_header")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        v.addWidget(self.header)
+        self.budget_warning = QLabel()
+        self.budget_warning.setObjectName("request_budget_warning")
+        self.budget_warning.setWordWrap(True)
+        self.budget_warning.setStyleSheet(f"color: {RED}; font-weight: bold;")
+        self.budget_warning.hide()
+        v.addWidget(self.budget_warning)
+        actions = QGridLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for i, (key, label) in enumerate(ACTIONS):
+            b = QPushButton(tr(label))
+            b.clicked.connect(lambda _c=False, k=key: self.run_action(k))
+            actions.addWidget(b, i // 5, i % 5)
+            self.buttons[key] = b
+        v.addLayout(actions)
+        prints = QHBoxLayout()
+        prints.addWidget(QLabel(tr("Print:")))
+        for key, label in PRINT_ACTIONS:
+            b = QPushButton(tr(label))
+            b.clicked.connect(lambda _c=False, k=key: self.run_action(k))
+            prints.addWidget(b)
+            self.buttons[key] = b
+        prints.addStretch(1)
+        v.addLayout(prints)
+        self.details = QTabWidget()
+        self.lines_table = _table([tr("Item"), tr("Model / spec"), tr("Qty"), tr("Unit"), tr("Unit price"),
+                                   tr("Amount"), tr("Type"), tr("Received")])
+        self.details.addTab(self.lines_table, tr("Items"))
+        self.approvals_table = _table([tr("Approval level"), tr("Signed by"), tr("Date"), tr("Decision"),
+                                       tr("Comment")])
+        self.details.addTab(self.approvals_table, tr("Signatures"))
+        self.quotes_table = _table([tr("Supplier"), tr("Quoted total"), tr("Quote date"), tr("Delivery / terms"),
+                                    tr("Result")])
+        self.details.addTab(self.quotes_table, tr("Quotes"))
+        self.history_table = _table([tr("Time"), tr("From"), tr("To"), tr("By"), tr("Notes")])
+        self.details.addTab(self.history_table, tr("History"))
+        self.assets_table = _table([tr("Asset number"), tr("Name"), tr("Quantity"), tr("Amount"), tr("Place")])
+        self.details.addTab(self.assets_table, tr("Assets created"))
+        v.addWidget(self.details, 1)
+        self._enable([])
+        return w
+
+    # --- list ---
+    def apply_filters(self) -> None:
+        self.filters["text"] = self.search.text().strip()
+        self.filters["status"] = self.status.value()
+        self.model.set_filters({k: v for k, v in self.filters.items() if v})
+        total = self.model.rowCount()
+        self.count_label.setText(tr("{n} requests").format(n=total))
+        if self.current is not None:
+            self.select_request(self.current.id)
+        else:
+            self.show_selected()
+
+    def set_budget_filter(self, budget_id: int | None, label: str = "") -> None:
+        self.filters["budget_line"] = budget_id
+        self.budget_filter_label.setText(tr("Only requests on budget line {label}").format(label=label))
+        self.budget_filter_label.setVisible(bool(budget_id))
+        self.apply_filters()
+
+    def reload(self) -> None:
+        self.model.reload()
+        self.count_label.setText(tr("{n} requests").format(n=self.model.rowCount()))
+        if self.current is not None:
+            self.select_request(self.current.id)
+
+    def select_request(self, request_id: int) -> None:
+        row = self.model.find_row(request_id)
+        if row is not None:
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
+        self.current = service.PurchaseRequest.get_or_none(service.PurchaseRequest.id == request_id)
+        self.show_request(self.current)
+
+    def show_selected(self) -> None:
+        idx = self.view.currentIndex()
+        rid = self.model.row_id(idx.row()) if idx.isValid() else None
+        self.current = service.PurchaseRequest.get_or_none(service.PurchaseRequest.id == rid) if rid else None
+        self.show_request(self.current)
+
+    def _enable(self, actions: list[str]) -> None:
+        for key, b in self.buttons.items():
+            b.setEnabled(key in actions)
+
+    def show_request(self, req) -> None:
+        if req is None:
+            self.header.setText(tr("Choose a request on the left, or make a new one."))
+            self.budget_warning.hide()
+            for t in (self.lines_table, self.approvals_table, self.quotes_table, self.history_table,
+                      self.assets_table):
+                t.setRowCount(0)
+            self._enable([])
+            return
+        total = service.effective_total(req)
+        head = (f"<b>{req.number}</b> · {service.status_label(req.status)} · {req.department.name} · "
+                f"{req.requester_name} · {req.request_date.isoformat()}<br>{req.purpose}<br>"
+                + tr("Amount: {amount} yuan").format(amount=service.fmt_money(total)) + " · "
+                + service.approval_note(req.total))
+        if req.supplier_id:
+            head += "<br>" + tr("Supplier: {supplier}; buyer: {buyer}").format(supplier=req.supplier.name,
+                                                                               buyer=req.buyer_name or "—")
+        if req.choice_reason:
+            head += "<br>" + tr("Reason for the choice: {reason}").format(reason=req.choice_reason)
+        if req.cancel_reason:
+            head += "<br>" + tr("Cancelled: {reason}").format(reason=req.cancel_reason)
+        if service.needs_notice(total) and req.status in ("ordered", "partly_received", "received", "accepted",
+                                                          "closed"):
+            head += "<br>" + tr("Large expenditure: print the public notice (采购公示).")
+        self.header.setText(head)
+        warning = None
+        if req.budget_line_id and req.status not in ("rejected", "cancelled", "closed"):
+            warning = service.budget_check(req.budget_line_id, total, exclude=req)
+        elif not req.in_budget:
+            warning = None
+        self.budget_warning.setText(("⚠ " + warning) if warning else "")
+        self.budget_warning.setVisible(bool(warning))
+        lines = service.lines_of(req)
+        _fill(self.lines_table, [[ln.name, ln.model_spec or "", ln.quantity, ln.unit,
+                                  service.fmt_money(ln.price if ln.price is not None else ln.est_price),
+                                  service.fmt_money((ln.price if ln.price is not None else ln.est_price) * ln.quantity),
+                                  tr(LINE_KINDS[ln.kind]), ln.received_qty] for ln in lines], {2, 4, 5, 7})
+        rows = []
+        for s in service.approval_state(req):
+            a = s["approval"]
+            rows.append([tr(s["role"]), a.approver if a else tr("(waiting)"), a.decided_on.isoformat() if a else "",
+                         tr(DECISIONS[a.decision]) if a else "", (a.comment or "") if a else ""])
+        _fill(self.approvals_table, rows)
+        quotes = service.quotes_of(req)
+        low = min((q.amount for q in quotes), default=None)
+        _fill(self.quotes_table, [[q.supplier.name, service.fmt_money(q.amount), q.quoted_on.isoformat(),
+                                   q.delivery or "", "、".join(
+                                       ([tr("lowest")] if q.amount == low else [])
+                                       + ([tr("chosen")] if req.chosen_quote == q.id else []))] for q in quotes], {1})
+        _fill(self.history_table, [[c.at.strftime("%Y-%m-%d %H:%M"), status_text(c.from_status),
+                                    status_text(c.to_status), c.operator, c.note or ""]
+                                   for c in service.status_history(req)])
+        _fill(self.assets_table, [[a.number, a.name, a.quantity, service.fmt_money(a.amount),
+                                   a.place.full_name if a.place_id else ""] for a in service.assets_of(req)], {2, 3})
+        acts = service.next_actions(req)
+        acts = list(acts) + ["print_request"]
+        if quotes:
+            acts.append("print_quotes")
+        if req.status in ("ordered", "partly_received", "received", "accepted", "closed"):
+            acts += ["print_acceptance", "print_notice"]
+        self._enable(acts)
+
+    # --- actions ---
+    def new_request(self) -> None:
+        dlg = RequestDialog(self)
+        if run_dialog(dlg):
+            self.current = dlg.result_value
+            self.changed()
+
+    def changed(self) -> None:
+        self.reload()
+        self.tab.data_changed.emit()
+        self.tab.store.reload()
+        self.tab.budgets.reload()
+
+    def run_action(self, key: str) -> None:
+        req = self.current
+        if req is None:
+            return
+        req = service.get_request(req.id)
+        try:
+            if key == "edit":
+                if req.status != "draft":
+                    return
+                if run_dialog(RequestDialog(self, req)):
+                    self.changed()
+            elif key == "submit":
+                service.submit(req)
+                self.changed()
+            elif key == "approve":
+                if run_dialog(ApprovalDialog(self, req)):
+                    self.changed()
+            elif key == "quote":
+                if run_dialog(QuoteDialog(self, req)):
+                    self.changed()
+            elif key == "order":
+                if run_dialog(OrderDialog(self, req)):
+                    self.changed()
+            elif key == "receive":
+                if run_dialog(DeliveryDialog(self, req)):
+                    self.changed()
+            elif key == "accept":
+                if run_dialog(AcceptDialog(self, req)):
+                    self.changed()
+            elif key == "complete":
+                service.complete(req)
+                self.changed()
+            elif key == "cancel":
+                reason = ask_text(self, tr("Cancel request"), tr("Why is {number} cancelled?").format(number=req.number))
+                if reason is None:
+                    return
+                service.cancel(req, reason)
+                self.changed()
+            elif key == "print_request":
+                print_form(self, tr("Purchase request form"), lambda: documents.request_data(req.id),
+                           forms.request_form, f"{req.number}.pdf")
+            elif key == "print_quotes":
+                print_form(self, tr("Quote comparison sheet"), lambda: documents.quote_data(req.id),
+                           forms.quote_comparison, f"{req.number}-quotes.pdf")
+            elif key == "print_acceptance":
+                print_form(self, tr("Acceptance form"), lambda: documents.acceptance_data(req.id),
+                           forms.acceptance_form, f"{req.number}-acceptance.pdf")
+            elif key == "print_notice":
+                print_form(self, tr("Public notice of purchase"), lambda: documents.notice_data(req.id),
+                           forms.public_notice, f"{req.number}-notice.pdf")
+        except UserError as exc:
+            show_error(self, exc)
+
+    def export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export to Excel"), "purchases.xlsx", "Excel (*.xlsx)")
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        from . import excel
+
+        filters = {k: v for k, v in self.filters.items() if v}
+        run_in_worker(self, tr("Exporting…"), lambda progress, cancelled: excel.export(path, filters, progress,
+                                                                                       cancelled),
+                      lambda n: show_info(self, tr("{n} rows written to {path}.").format(n=n, path=path)))
+
+
+def status_text(status: str | None) -> str:
+    return service.status_label(status) if status else "—"
+
+
+# --- the supply store ------------------------------------------------------------------
+
+class ItemDialog(_Dialog):
+    def __init__(self, parent, item=None):
+        super().__init__(parent, tr("Store item"))
+        self.item = item
+        self.name = self.add_row(tr("Item"), QLineEdit(item.name if item else ""), "name")
+        self.spec = self.add_row(tr("Model / spec"), QLineEdit(item.spec if item else ""))
+        self.unit = self.add_row(tr("Unit"), QLineEdit(item.unit if item else "件"))
+        self.min_level = self.add_row(tr("Minimum level"), QSpinBox(), "min_level")
+        self.min_level.setRange(0, 1000000)
+        self.min_level.setValue(item.min_level if item else 0)
+        self.finish()
+
+    def save(self):
+        return service.save_item({"name": self.name.text(), "spec": self.spec.text(), "unit": self.unit.text(),
+                                  "min_level": self.min_level.value()}, self.item)
+
+
+def _store_items() -> list[tuple[str, int]]:
+    return [(f"{service.item_label(i)} — {tr('in stock')} {i.stock} {i.unit}", i.id)
+            for i in StoreItem.select().where(StoreItem.active == True).order_by(StoreItem.name)]  # noqa: E712
+
+
+class StockInDialog(_Dialog):
+    def __init__(self, parent, item_id=None):
+        super().__init__(parent, tr("Stock in"))
+        self.item = self.add_row(tr("Item"), ChoiceBox(_store_items(), empty_label=""), "item")
+        self.item.set_value(item_id)
+        self.quantity = self.add_row(tr("Quantity"), QSpinBox(), "quantity")
+        self.quantity.setRange(0, 1000000)
+        self.price = self.add_row(tr("Unit price"), QLineEdit(), "unit_price")
+        self.date = self.add_row(tr("Date"), DateBox(value=clock.today()), "on")
+        self.note = self.add_row(tr("Notes"), QLineEdit())
+        self.finish(tr("Stock in"))
+
+    def save(self):
+        return service.stock_in(self.item.value(), self.quantity.value(), on=self.date.value(),
+                                unit_price=self.price.text(), note=self.note.text())
+
+
+class IssueDialog(_Dialog):
+    def __init__(self, parent, item_id=None):
+        super().__init__(parent, tr("Issue from the store (领用)"))
+        self.resize(620, 420)
+        self.department = self.add_row(tr("Department"), ChoiceBox(_departments(), empty_label=""))
+        self.recipient = self.add_row(tr("Recipient"), QLineEdit(), "recipient_name")
+        self.purpose = self.add_row(tr("Purpose"), QLineEdit())
+        self.date = self.add_row(tr("Date"), DateBox(value=clock.today()), "on")
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels([tr("Item"), tr("Quantity")])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.form.addRow(self.table)
+        add = QPushButton(tr("Add line"))
+        add.clicked.connect(lambda: self.add_line())
+        self.form.addRow(add)
+        self.items = _store_items()
+        self.add_line(item_id)
+        self.finish(tr("Issue"))
+
+    def add_line(self, item_id=None, qty: int = 1) -> int:
+        r = self.table.rowCount()
+        self.table.insertRow(r)
+        box = ChoiceBox(self.items, empty_label="")
+        box.set_value(item_id)
+        self.table.setCellWidget(r, 0, box)
+        spin = QSpinBox()
+        spin.setRange(0, 1000000)
+        spin.setValue(qty)
+        self.table.setCellWidget(r, 1, spin)
+        return r
+
+    def lines(self):
+        out = []
+        for r in range(self.table.rowCount()):
+            item = self.table.cellWidget(r, 0).value()
+            qty = self.table.cellWidget(r, 1).value()
+            if item or qty:
+                out.append((item, qty))
+        return out
+
+    def save(self):
+        return service.issue(self.lines(), recipient_name=self.recipient.text(), department=self.department.value(),
+                             on=self.date.value(), purpose=self.purpose.text())
+
+
+class CountDialog(_Dialog):
+    def __init__(self, parent, month: str):
+        super().__init__(parent, tr("Monthly store count"))
+        self.resize(620, 520)
+        self.month = self.add_row(tr("Month"), QLineEdit(month), "month")
+        self.counted_by = self.add_row(tr("Counted by"), QLineEdit(settings.get("operator.name") or ""), "counted_by")
+        self.date = self.add_row(tr("Date"), DateBox(value=clock.today()), "on")
+        self.note = self.add_row(tr("Notes"), QLineEdit())
+        items = list(StoreItem.select().where(StoreItem.active == True).order_by(StoreItem.name))  # noqa: E712
+        self.table = QTableWidget(len(items), 4)
+        self.table.setHorizontalHeaderLabels([tr("Item"), tr("Unit"), tr("Book qty"), tr("Counted")])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.spins = {}
+        for r, it in enumerate(items):
+            self.table.setItem(r, 0, _item(service.item_label(it)))
+            self.table.setItem(r, 1, _item(it.unit))
+            self.table.setItem(r, 2, _item(it.stock, True))
+            spin = QSpinBox()
+            spin.setRange(0, 1000000)
+            spin.setValue(it.stock)
+            self.table.setCellWidget(r, 3, spin)
+            self.spins[it.id] = spin
+        self.form.addRow(self.table)
+        self.finish(tr("Record the count"))
+
+    def save(self):
+        return service.record_count(self.month.text(), {k: s.value() for k, s in self.spins.items()},
+                                    counted_by=self.counted_by.text(), on=self.date.value(), note=self.note.text())
+
+
+class StorePage(QWidget):
+    def __init__(self, tab):
+        super().__init__()
+        self.tab = tab
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search = SearchBox(tr("Search items…"))
+        self.search.search.connect(lambda _t: self.reload())
+        bar.addWidget(self.search, 2)
+        self.only_low = QCheckBox(tr("Only below minimum"))
+        self.only_low.toggled.connect(lambda _c: self.reload())
+        bar.addWidget(self.only_low)
+        for key, label in (("new", "New item…"), ("edit", "Edit item…"), ("stock_in", "Stock in…"),
+                           ("issue", "Issue (领用)…"), ("count", "Monthly count…"), ("print_count", "Count sheet"),
+                           ("print_issue", "Print issue slip"), ("export", "Export to Excel…")):
+            b = QPushButton(tr(label))
+            b.setObjectName(f"store_{key}")
+            b.clicked.connect(lambda _c=False, k=key: self.run_action(k))
+            bar.addWidget(b)
+        layout.addLayout(bar)
+        self.low_label = QLabel()
+        self.low_label.setObjectName("low_label")
+        self.low_label.setWordWrap(True)
+        self.low_label.setStyleSheet(f"color: {RED};")
+        layout.addWidget(self.low_label)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.items = _table([tr("Item"), tr("Model / spec"), tr("Unit"), tr("In stock"), tr("Minimum level"),
+                             tr("Last unit price")])
+        self.items.itemSelectionChanged.connect(self.show_movements)
+        split.addWidget(self.items)
+        right = QTabWidget()
+        self.movements = _table([tr("Date"), tr("Movement"), tr("Quantity"), tr("Balance"), tr("Document"),
+                                 tr("Notes")])
+        right.addTab(self.movements, tr("Movements"))
+        self.issues = _table([tr("Issue slip"), tr("Date"), tr("Department"), tr("Recipient"), tr("Purpose")])
+        right.addTab(self.issues, tr("Issue slips"))
+        self.right = right
+        split.addWidget(right)
+        split.setSizes([700, 600])
+        layout.addWidget(split, 1)
+        self.rows: list[dict] = []
+        self.issue_ids: list[int] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.rows = service.store_rows(self.search.text().strip(), self.only_low.isChecked())
+        _fill(self.items, [[r["name"], r["spec"], r["unit"], r["stock"], r["min_level"],
+                            service.fmt_money(r["last_price"]) if r["last_price"] is not None else ""]
+                           for r in self.rows], {3, 4, 5}, [RED if r["low"] else None for r in self.rows])
+        low = service.below_minimum()
+        self.low_label.setText(tr("Below the minimum level: {items}").format(
+            items="、".join(f"{service.item_label(i)} ({i.stock}/{i.min_level} {i.unit})" for i in low)) if low
+            else tr("Every item is at or above its minimum level."))
+        issues = list(StoreIssue.select().order_by(StoreIssue.id.desc()).limit(300))
+        self.issue_ids = [s.id for s in issues]
+        _fill(self.issues, [[s.doc_no, s.issued_on.isoformat(), s.department.name if s.department_id else "",
+                             s.recipient_name, s.purpose or ""] for s in issues])
+        self.show_movements()
+
+    def selected_item(self) -> int | None:
+        r = self.items.currentRow()
+        return self.rows[r]["id"] if 0 <= r < len(self.rows) else None
+
+    def show_movements(self) -> None:
+        item_id = self.selected_item()
+        rows = service.movements(StoreItem.get_by_id(item_id), limit=500) if item_id else service.movements(limit=200)
+        _fill(self.movements, [[m["moved_on"].isoformat(), m["kind"] if item_id else f"{m['item']} · {m['kind']}",
+                                m["quantity"], m["balance"], m["doc"], m["note"]] for m in rows], {2, 3},
+              [RED if m["quantity"] < 0 else None for m in rows])
+
+    def changed(self) -> None:
+        self.reload()
+        self.tab.data_changed.emit()
+
+    def run_action(self, key: str) -> None:
+        try:
+            if key == "new":
+                if run_dialog(ItemDialog(self)):
+                    self.changed()
+            elif key == "edit":
+                item_id = self.selected_item()
+                if item_id and run_dialog(ItemDialog(self, StoreItem.get_by_id(item_id))):
+                    self.changed()
+            elif key == "stock_in":
+                if run_dialog(StockInDialog(self, self.selected_item())):
+                    self.changed()
+            elif key == "issue":
+                dlg = IssueDialog(self, self.selected_item())
+                if run_dialog(dlg):
+                    self.changed()
+                    slip = dlg.result_value
+                    print_form(self, tr("Issue slip"), lambda: documents.issue_data(slip.id), forms.issue_slip,
+                               f"{slip.doc_no}.pdf")
+            elif key == "count":
+                if run_dialog(CountDialog(self, clock.today().strftime("%Y-%m"))):
+                    self.changed()
+            elif key == "print_count":
+                month = ask_text(self, tr("Count sheet"), tr("Month (YYYY-MM):"), clock.today().strftime("%Y-%m"))
+                if month:
+                    service.month_range(month)
+                    print_form(self, tr("Monthly store count sheet"), lambda: documents.count_data(month),
+                               forms.store_count_sheet, f"store-count-{month}.pdf")
+            elif key == "print_issue":
+                r = self.issues.currentRow()
+                if 0 <= r < len(self.issue_ids):
+                    sid = self.issue_ids[r]
+                    print_form(self, tr("Issue slip"), lambda: documents.issue_data(sid), forms.issue_slip,
+                               "issue-slip.pdf")
+                else:
+                    self.right.setCurrentWidget(self.issues)
+                    show_info(self, tr("Choose an issue slip in the list first."))
+            elif key == "export":
+                self.tab.requests.export()
+        except UserError as exc:
+            show_error(self, exc)
+
+
+# --- budgets ------------------------------------------------------------------------
+
+class BudgetDialog(_Dialog):
+    def __init__(self, parent, year: int, line=None):
+        super().__init__(parent, tr("Budget line"))
+        self.line = line
+        self.year = self.add_row(tr("Year"), QSpinBox(), "year")
+        self.year.setRange(2000, 2100)
+        self.year.setValue(line.year if line else year)
+        self.department = self.add_row(tr("Department"), ChoiceBox(_departments(), empty_label=""), "department")
+        self.department.set_value(line.department_id if line else None)
+        names = list(settings.get("purchases.budget_lines") or [])
+        self.name = self.add_row(tr("Budget line"), ChoiceBox([(n, n) for n in names]), "name")
+        self.name.setEditable(True)
+        if line:
+            self.name.setCurrentText(line.name)
+        self.amount = self.add_row(tr("Annual budget (yuan)"), QLineEdit(str(line.amount) if line else ""), "amount")
+        self.note = self.add_row(tr("Notes"), QLineEdit(line.note or "" if line else ""))
+        self.finish()
+
+    def save(self):
+        return service.save_budget({"year": self.year.value(), "department": self.department.value(),
+                                    "name": self.name.currentText(), "amount": self.amount.text(),
+                                    "note": self.note.text()}, self.line)
+
+
+class BudgetPage(QWidget):
+    def __init__(self, tab):
+        super().__init__()
+        self.tab = tab
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(tr("Year")))
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(clock.today().year)
+        self.year.valueChanged.connect(lambda _v: self.reload())
+        bar.addWidget(self.year)
+        for key, label in (("new", "New budget line…"), ("edit", "Edit…"), ("requests", "Show its requests")):
+            b = QPushButton(tr(label))
+            b.setObjectName(f"budget_{key}")
+            b.clicked.connect(lambda _c=False, k=key: self.run_action(k))
+            bar.addWidget(b)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.table = _table([tr("Department"), tr("Budget line"), tr("Budget"), tr("Committed"), tr("Spent"),
+                             tr("Left"), tr("Used"), tr("Notes")])
+        layout.addWidget(self.table, 1)
+        self.summary = QLabel()
+        self.summary.setObjectName("budget_summary")
+        layout.addWidget(self.summary)
+        explain = QLabel(tr("Committed: approved requests not yet accepted. Spent: accepted requests. "
+                            "Red: the line is overspent."))
+        explain.setWordWrap(True)
+        layout.addWidget(explain)
+        self.rows: list[dict] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.rows = service.budget_rows(self.year.value())
+        out = []
+        for r in self.rows:
+            used = (r["committed"] + r["spent"]) / r["budget"] * 100 if r["budget"] else Decimal(0)
+            out.append([r["department"], r["name"], service.fmt_money(r["budget"]), service.fmt_money(r["committed"]),
+                        service.fmt_money(r["spent"]), service.fmt_money(r["remaining"]), f"{used:.0f}%", r["note"]])
+        _fill(self.table, out, {2, 3, 4, 5, 6}, [RED if r["over"] else None for r in self.rows])
+        tot = {k: sum((r[k] for r in self.rows), Decimal(0)) for k in ("budget", "committed", "spent", "remaining")}
+        self.summary.setText(tr("{year}: budget {budget}, committed {committed}, spent {spent}, left {left} yuan").format(
+            year=self.year.value(), budget=service.fmt_money(tot["budget"]),
+            committed=service.fmt_money(tot["committed"]), spent=service.fmt_money(tot["spent"]),
+            left=service.fmt_money(tot["remaining"])))
+
+    def selected(self) -> dict | None:
+        r = self.table.currentRow()
+        return self.rows[r] if 0 <= r < len(self.rows) else None
+
+    def run_action(self, key: str) -> None:
+        try:
+            if key == "new":
+                if run_dialog(BudgetDialog(self, self.year.value())):
+                    self.reload()
+                    self.tab.data_changed.emit()
+            elif key == "edit":
+                row = self.selected()
+                if row and run_dialog(BudgetDialog(self, self.year.value(), service.BudgetLine.get_by_id(row["id"]))):
+                    self.reload()
+                    self.tab.requests.reload()
+            elif key == "requests":
+                row = self.selected()
+                if row:
+                    self.tab.requests.set_budget_filter(row["id"], f"{row['department']} · {row['name']}")
+                    self.tab.sub.setCurrentWidget(self.tab.requests)
+        except UserError as exc:
+            show_error(self, exc)
 
 
 class PurchasesTab(ModuleTab):
     def __init__(self, parent=None):
         super().__init__(parent)
-        QVBoxLayout(self).addWidget(QLabel(tr("Purchases")))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.sub = QTabWidget()
+        self.requests = RequestsPage(self)
+        self.store = StorePage(self)
+        self.budgets = BudgetPage(self)
+        self.sub.addTab(self.requests, tr("Purchase requests"))
+        self.sub.addTab(self.store, tr("Supply store"))
+        self.sub.addTab(self.budgets, tr("Budgets"))
+        layout.addWidget(self.sub)
+
+    def refresh(self) -> None:
+        self.requests.reload()
+        self.store.reload()
+        self.budgets.reload()

@@ -1,0 +1,141 @@
+"""What the printed forms show, read from the database as plain dicts (no Qt).
+
+``forms.py`` renders these dicts to PDF; the view reads them on the GUI thread
+and renders in a worker; the CLI does both in a row.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from ...core import clock, masterdata, settings
+from ...core.errors import RuleError
+from ...core.i18n import tr
+from . import service
+from .models import ACCEPT_RESULTS, DECISIONS, LINE_KINDS, PurchaseAcceptance, StoreIssue
+
+
+def _line_rows(request, ordered: bool = False) -> list[dict]:
+    rows = []
+    for ln in service.lines_of(request):
+        price = ln.price if (ordered and ln.price is not None) else ln.est_price
+        rows.append({
+            "name": ln.name, "spec": ln.model_spec or "", "qty": ln.quantity, "unit": ln.unit,
+            "price": price, "amount": service.money(price * ln.quantity), "kind": tr(LINE_KINDS[ln.kind]),
+            "category": ln.category.name if ln.category_id else "", "received": ln.received_qty, "id": ln.id,
+        })
+    return rows
+
+
+def request_data(request) -> dict:
+    req = service.get_request(request)
+    budget = None
+    if req.budget_line_id:
+        use = service.budget_use([req.budget_line_id])[req.budget_line_id]
+        budget = {"label": service.budget_label(req.budget_line), "budget": use.budget, "committed": use.committed,
+                  "spent": use.spent, "remaining": use.remaining,
+                  "warning": service.budget_check(req.budget_line_id, service.effective_total(req), exclude=req)}
+    approvals = [{"role": tr(a.level), "approver": a.approver, "date": a.decided_on,
+                  "decision": tr(DECISIONS[a.decision]), "comment": a.comment or ""}
+                 for a in req.approvals.order_by(req.approvals.model.id)]
+    return {
+        "number": req.number, "date": req.request_date, "department": req.department.name,
+        "requester": req.requester_name, "purpose": req.purpose, "in_budget": req.in_budget,
+        "budget": budget, "funding_source": req.funding_source or "",
+        "place": req.place.full_name if req.place_id else "", "status": service.status_label(req.status),
+        "lines": _line_rows(req), "total": req.total,
+        "roles": [tr(r) for r in service.required_levels(req.total)],
+        "approval_note": service.approval_note(req.total), "tender": service.needs_tender(req.total),
+        "approvals": approvals, "note": req.note or "",
+    }
+
+
+def quote_data(request) -> dict:
+    req = service.get_request(request)
+    quotes = service.quotes_of(req)
+    if not quotes:
+        raise RuleError(tr("Purchase request {number} has no quotes yet.").format(number=req.number))
+    low = min(q.amount for q in quotes)
+    rows = []
+    for q in quotes:
+        rows.append({"supplier": q.supplier.name, "contact": q.supplier.contact or "", "phone": q.supplier.phone or "",
+                     "date": q.quoted_on, "delivery": q.delivery or "", "amount": q.amount,
+                     "diff": service.money(q.amount - low), "chosen": req.chosen_quote == q.id,
+                     "lowest": q.amount == low, "note": q.note or ""})
+    chosen = next((r for r in rows if r["chosen"]), None)
+    return {
+        "number": req.number, "date": clock.today(), "department": req.department.name, "purpose": req.purpose,
+        "estimate": req.total, "quotes": rows, "needed": int(settings.get("purchases.min_quotes") or 3)
+        if service.needs_quotes(req.total) else 0,
+        "chosen": chosen["supplier"] if chosen else (req.supplier.name if req.supplier_id else ""),
+        "order_total": req.order_total, "reason": req.choice_reason or "", "buyer": req.buyer_name or "",
+        "lines": _line_rows(req),
+    }
+
+
+def acceptance_data(request) -> dict:
+    req = service.get_request(request)
+    if req.status not in ("ordered", "partly_received", "received", "accepted", "closed"):
+        raise RuleError(tr("The acceptance form is printed once the goods are ordered; {number} is {status}.").format(
+            number=req.number, status=service.status_label(req.status)))
+    acc = (PurchaseAcceptance.select().where((PurchaseAcceptance.request == req) & (PurchaseAcceptance.result == "pass"))
+           .order_by(PurchaseAcceptance.id.desc()).first()
+           or PurchaseAcceptance.select().where(PurchaseAcceptance.request == req)
+           .order_by(PurchaseAcceptance.id.desc()).first())
+    rows = _line_rows(req, ordered=True)
+    numbers: dict[str, list[str]] = {}
+    for a in service.assets_of(req):
+        numbers.setdefault(a.name, []).append(a.number)
+    for r in rows:
+        if r["kind"] == tr(LINE_KINDS["asset"]):
+            nums = numbers.get(r["name"], [])
+            r["dest"] = (nums[0] if len(nums) == 1 else f"{nums[0]} … {nums[-1]}") if nums else tr("Asset register")
+        else:
+            r["dest"] = tr("Supply store")
+    return {
+        "number": req.number, "date": acc.accepted_on if acc else None, "department": req.department.name,
+        "purpose": req.purpose, "supplier": req.supplier.name if req.supplier_id else "",
+        "ordered_on": req.ordered_on, "buyer": req.buyer_name or "", "invoice_no": req.invoice_no or "",
+        "funding_source": req.funding_source or "", "lines": rows, "total": req.order_total or req.total,
+        "acceptors": [acc.acceptor1, acc.acceptor2] if acc else [],
+        "result": tr(ACCEPT_RESULTS[acc.result]) if acc else "", "note": (acc.note or "") if acc else "",
+    }
+
+
+def notice_data(request) -> dict:
+    req = service.get_request(request)
+    if req.status not in ("ordered", "partly_received", "received", "accepted", "closed"):
+        raise RuleError(tr("The public notice is printed once the supplier is chosen; {number} is {status}.").format(
+            number=req.number, status=service.status_label(req.status)))
+    today = clock.today()
+    days = int(settings.get("purchases.notice_days") or 5)
+    return {
+        "number": req.number, "date": today, "department": req.department.name, "purpose": req.purpose,
+        "supplier": req.supplier.name if req.supplier_id else "", "amount": service.effective_total(req),
+        "quotes": len(service.quotes_of(req)), "ordered_on": req.ordered_on, "buyer": req.buyer_name or "",
+        "roles": [tr(r) for r in service.required_levels(req.total)], "lines": _line_rows(req, ordered=True),
+        "from": today, "to": today + _dt.timedelta(days=days), "phone": settings.get("school.phone") or "",
+        "large": service.needs_notice(service.effective_total(req)),
+    }
+
+
+def issue_data(slip) -> dict:
+    slip = service.get_issue(slip if not isinstance(slip, StoreIssue) else slip)
+    return {"doc_no": slip.doc_no, "date": slip.issued_on, "recipient": slip.recipient_name,
+            "department": slip.department.name if slip.department_id else "", "purpose": slip.purpose or "",
+            "lines": service.issue_lines(slip)}
+
+
+def count_data(month: str) -> dict:
+    sc, rows = service.count_rows(month)
+    return {"month": month.strip(), "doc_no": sc.doc_no if sc else None, "date": sc.counted_on if sc else clock.today(),
+            "counted_by": sc.counted_by if sc else "", "recorded": sc is not None, "rows": rows,
+            "note": (sc.note or "") if sc else ""}
+
+
+def school_phone() -> str:
+    return settings.get("school.phone") or ""
+
+
+def school() -> str:
+    return masterdata.school_name()
