@@ -55,6 +55,6 @@ def draw_qr(c: Canvas, value: str, x: float, y: float, size: float, level: str =
     widget = QrCodeWidget(str(value), barLevel=level, barBorder=2)
     bx0, by0, bx1, by1 = widget.getBounds()
     bw, bh = bx1 - bx0, by1 - by0
-    d = Drawing(size, size, transform=[size / bw, 0, 0, size / bh, -bx0 * size / bw, -by0 * size / bh])
+    d = Drawing(size, size, initialFontName=FONT, initialFontSize=8, transform=[size / bw, 0, 0, size / bh, -bx0 * size / bw, -by0 * size / bh])
     d.add(widget)
     renderPDF.draw(d, c, x, y)

@@ -25,7 +25,7 @@ def bar_chart_drawing(
 ) -> Drawing:
     """A vertical bar chart ``width`` × ``height`` points; one colour per series, legend if named."""
     register_fonts()
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=FONT, initialFontSize=8)
     top_pad = 16 if title else 6
     legend_h = 12 if series_names else 0
     chart = VerticalBarChart()

@@ -191,19 +191,30 @@ PAD = 2.2 * mm
 
 
 def _fit_lines(lines: Sequence[str], w: float, h: float, max_size: float, min_size: float = 4.5) -> tuple[float, list[str]]:
-    """The largest font size at which ``lines`` (wrapped) fit in w × h; returns (size, wrapped lines)."""
+    """The font size and lines that fit ``lines`` in w × h points.
+
+    Prefer one printed line per given line, shrunk to fit; wrap only when that would
+    make the text much smaller than wrapping does."""
     lines = [str(x) for x in lines if x not in (None, "")]
     if not lines:
         return max_size, []
+    lead = 1.18
+    # A: no wrapping
+    size_a = min(max_size, h / (len(lines) * lead))
+    for line in lines:
+        size_a = min(size_a, fit_size(line, w, size_a, 0.1))
+    # B: wrapping, the largest size whose wrapped lines fit the height
     size = max_size
     while True:
         out: list[str] = []
         for line in lines:
             out.extend(wrap(line, w, size))
-        if len(out) * size * 1.18 <= h or size <= min_size:
+        if len(out) * size * lead <= h or size <= min_size:
             break
-        size = max(min_size, size - 0.5)
-    max_n = max(1, int(h // (size * 1.18)))
+        size = max(min_size, size - 0.25)
+    if size_a >= min_size and size_a >= 0.8 * size:
+        return size_a, lines
+    max_n = max(1, int(h // (size * lead)))
     if len(out) > max_n:
         out = out[:max_n]
         out[-1] = fit(out[-1] + "…", w, size)
@@ -247,8 +258,10 @@ def draw_label(c: Canvas, label: Label, x: float, y: float, w: float, h: float, 
         modules = code128_modules(code) + 20
         bar_w = min(iw, modules * 0.33 * mm)
         text_lines = [str(x) for x in label.lines if x not in (None, "")]
-        code_h = avail_h * (0.62 if text_lines else 1.0)
-        code_h = min(code_h, 16 * mm)
+        # the code gets what the lines do not need: bars of at least 5.5 mm, at most 16 mm with its number
+        want_lines = len(text_lines) * min(max_text, 8.5) * 1.18
+        code_h = min(16 * mm, avail_h * (0.62 if text_lines else 1.0))
+        code_h = max(min(code_h, avail_h - want_lines), min(avail_h, 5.5 * mm + code_text * 1.15))
         draw_code128(c, code, ix + (iw - bar_w) / 2, top - code_h, bar_w, code_h, True, code_text)
         rest = avail_h - code_h - 0.6 * mm
         if text_lines and rest > 4:

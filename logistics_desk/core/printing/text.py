@@ -11,6 +11,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from .fonts import FONT
 
 ELLIPSIS = "…"
+# characters that must not begin a line (Chinese line-breaking rules, 避头点)
+NO_START = set("、，。．：；！？）］｝」』】〉》”’%…·,.:;!?)]}")
 
 
 def width(text: str, size: float) -> float:
@@ -55,6 +57,9 @@ def wrap(text: str, max_width: float, size: float, max_lines: int | None = None)
                     last_break = end
             if end < n and last_break > start:
                 end = last_break
+            # a line must not begin with closing punctuation: take the character before it along
+            while end < n and para[end] in NO_START and end - 1 > start:
+                end -= 1
             lines.append(para[start:end].rstrip())
             start = end
             while start < n and para[start] == " ":

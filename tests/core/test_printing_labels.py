@@ -1,0 +1,176 @@
+"""Label sheets: every code on a printed page decodes to exactly the numbers printed, in order."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from PIL import Image
+
+from logistics_desk.core import i18n, settings
+from logistics_desk.core.errors import ValidationError
+from logistics_desk.core.printing import (
+    LABEL_PRESETS,
+    Label,
+    LabelSheet,
+    asset_label,
+    calibration_page,
+    label_offset,
+    label_presets,
+    label_sheet,
+    render_labels,
+)
+
+pytestmark = pytest.mark.skipif(
+    not all(shutil.which(t) for t in ("pdftoppm", "zbarimg", "pdftotext", "pdffonts")),
+    reason="poppler-utils and zbar-tools needed",
+)
+
+DPI = 300
+
+
+def render_page(pdf: bytes, tmp_path, page: int = 1, dpi: int = DPI) -> Image.Image:
+    path = tmp_path / "labels.pdf"
+    path.write_bytes(pdf)
+    prefix = tmp_path / f"page{page}"
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", str(page), "-l", str(page),
+                    str(path), str(prefix)], check=True)
+    return Image.open(next(tmp_path.glob(f"page{page}*.png")))
+
+
+def decode(image: Image.Image, tmp_path) -> list[str]:
+    path = tmp_path / "cell.png"
+    image.save(path)
+    out = subprocess.run(["zbarimg", "-q", "--raw", str(path)], capture_output=True, text=True).stdout
+    return out.split()
+
+
+def decode_cells(pdf: bytes, sheet: LabelSheet, tmp_path, page: int = 1) -> list[list[str]]:
+    """What zbarimg reads in each label cell of a page, in label order."""
+    image = render_page(pdf, tmp_path, page)
+    k = DPI / 25.4
+    cells = []
+    for i in range(sheet.per_page):
+        x, y = sheet.cell(i)
+        crop = image.crop((int(x * k), int(y * k), int((x + sheet.label_w) * k), int((y + sheet.label_h) * k)))
+        cells.append(decode(crop, tmp_path))
+    return cells
+
+
+def numbers(n: int, start: int = 1) -> list[str]:
+    return [f"ZC-2026-{i:05d}" for i in range(start, start + n)]
+
+
+@pytest.mark.parametrize("kind", ["qr", "code128"])
+def test_3x8_sheet_decodes_to_exactly_the_numbers_in_order(kind, tmp_path):
+    nums = numbers(20)
+    labels = [asset_label(n, "联想台式计算机", "教学楼 301", kind, school="测试实验学校") for n in nums]
+    pdf = render_labels(labels, "3x8", offset=(0, 0))
+    cells = decode_cells(pdf, label_sheet("3x8"), tmp_path)
+    assert cells == [[n] for n in nums] + [[]] * 4
+    # the whole page holds exactly those codes, each with its number in readable text
+    page = decode(render_page(pdf, tmp_path), tmp_path)
+    assert sorted(page) == nums
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    for n in nums:
+        assert n in text
+    assert text.count("测试实验学校") == 20 and text.count("联想台式计算机") == 20
+
+
+@pytest.mark.parametrize("key", ["4x10", "2x7"])
+def test_other_presets_decode_too(key, tmp_path):
+    sheet = label_sheet(key)
+    nums = numbers(sheet.per_page)
+    kinds = ["qr", "code128"]
+    labels = [asset_label(n, "学生课桌椅（双人）", "教学楼 2 层 203 教室", kinds[i % 2], school="测试实验学校")
+              for i, n in enumerate(nums)]
+    cells = decode_cells(render_labels(labels, key, offset=(0, 0)), sheet, tmp_path)
+    assert cells == [[n] for n in nums]
+
+
+def test_start_position_skips_used_labels_and_continues_on_the_next_sheet(tmp_path):
+    sheet = label_sheet("3x8")
+    nums = numbers(24)
+    pdf = render_labels([asset_label(n, "投影仪", "", "qr", school="S") for n in nums], sheet, skip=5, offset=(0, 0))
+    out = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert re.search(r"Pages:\s+2", out)
+    first = decode_cells(pdf, sheet, tmp_path, 1)
+    assert first == [[]] * 5 + [[n] for n in nums[:19]]
+    second = decode_cells(pdf, sheet, tmp_path, 2)
+    assert second == [[n] for n in nums[19:]] + [[]] * 19
+
+
+def test_printer_offset_from_settings_moves_every_label(database, tmp_path):
+    assert label_offset() == (0.0, 0.0)  # registered defaults
+    settings.set_many({"printing.label_offset_x": 3.0, "printing.label_offset_y": -2.0})
+    assert label_offset() == (3.0, -2.0)
+
+    def first_word_box(pdf: bytes) -> tuple[float, float]:
+        html = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=pdf, capture_output=True,
+                              check=True).stdout.decode()
+        m = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>ZC-2026-00001<', html)
+        return float(m.group(1)), float(m.group(2))
+
+    labels = [asset_label("ZC-2026-00001", "投影仪", "", "qr")]
+    moved = first_word_box(render_labels(labels, "3x8"))
+    still = first_word_box(render_labels(labels, "3x8", offset=(0, 0)))
+    mm_pt = 72 / 25.4
+    assert moved[0] - still[0] == pytest.approx(3 * mm_pt, abs=0.05)
+    assert moved[1] - still[1] == pytest.approx(-2 * mm_pt, abs=0.05)  # pdftotext y grows downwards
+    # the school name comes from the settings
+    text = subprocess.run(["pdftotext", "-", "-"], input=render_labels(labels, "3x8"), capture_output=True,
+                          check=True).stdout.decode()
+    assert "测试实验学校" in text
+
+
+def test_long_lines_shrink_to_stay_inside_the_label(tmp_path):
+    sheet = label_sheet("4x10")
+    lines = ["2026-03-02 午餐留样", "菜品：红烧肉、番茄炒蛋、清炒时蔬、紫菜蛋花汤", "留样量：每样 125 克",
+             "留样时间：11:30  销毁时间：03-04 11:30", "留样人：王师傅"]
+    pdf = render_labels([Label(lines, "LY-2026-0001", "qr", heading="测试实验学校食堂")], sheet, offset=(0, 0))
+    html = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    boxes = [tuple(map(float, m)) for m in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', html)]
+    assert boxes
+    mm_pt = 72 / 25.4
+    left, top = sheet.left * mm_pt, sheet.top * mm_pt
+    right, bottom = left + sheet.label_w * mm_pt, top + sheet.label_h * mm_pt
+    for x0, y0, x1, y1 in boxes:
+        assert left <= x0 and x1 <= right + 0.5 and top <= y0 and y1 <= bottom + 0.5
+    words = re.sub(r"<[^>]+>|\s", "", html)
+    assert "留样人：王师傅" in words and "LY-2026-0001" in words
+    assert decode_cells(pdf, sheet, tmp_path)[0] == ["LY-2026-0001"]
+
+
+def test_presets_by_key_and_custom_grid(database):
+    i18n.set_language("zh_CN")
+    keys = [k for k, _ in label_presets()]
+    assert keys == ["3x8", "4x10", "2x7", "custom"]
+    assert dict(label_presets())["3x8"] == "3 × 8 张标签，70 × 37 毫米"
+    assert label_sheet("3x8").per_page == 24 and label_sheet("4x10").per_page == 40
+    assert label_sheet("2x7").per_page == 14
+    assert (label_sheet("4x10").label_w, label_sheet("4x10").label_h) == (48.5, 25.4)
+    assert label_sheet(None) == LABEL_PRESETS["3x8"][1]  # settings default
+    settings.set_many({"printing.label_template": "custom", "printing.label_custom": {
+        "cols": 2, "rows": 5, "label_w": 90, "label_h": 50, "top": 10, "left": 10, "pitch_x": 100, "pitch_y": 55}})
+    sheet = label_sheet(None)
+    assert (sheet.cols, sheet.rows, sheet.per_page) == (2, 5, 10)
+    assert sheet.cell(3) == (110, 65)
+    with pytest.raises(ValidationError):
+        label_sheet("5x5")
+    with pytest.raises(ValidationError):
+        LabelSheet(3, 8, 80, 37).validate()  # 240 mm wide: not on A4
+    with pytest.raises(ValidationError):
+        LabelSheet(3, 8, 70, 37, pitch_x=60).validate()
+
+
+def test_calibration_page_and_fonts(tmp_path):
+    pdf = calibration_page("2x7", offset=(0, 0))
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert "Label 14" in text and "Column 2, row 7" in text
+    path = tmp_path / "l.pdf"
+    path.write_bytes(render_labels([asset_label("A-1", "名称", "地点", "qr", school="学校")], "3x8", offset=(0, 0)))
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert len(out) == 1 and "WenQuanYiMicroHei" in out[0] and out[0].split()[-5:-2] == ["yes", "yes", "yes"]
