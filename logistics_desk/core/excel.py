@@ -646,6 +646,13 @@ def parse_value(value: Any, spec: ColumnSpec, epoch: _dt.date = EXCEL_EPOCH) -> 
 def _parse_cell(value: Any, spec: ColumnSpec, epoch: _dt.date) -> Any:
     if _is_blank(value):
         return None
+    return _parse_present(value, spec, epoch)
+
+
+def _parse_present(value: Any, spec: ColumnSpec, epoch: _dt.date) -> Any:
+    kind = spec.kind
+    if kind == "text" and value.__class__ is str:
+        return _parse_text(value, spec)
     if isinstance(value, _Uncalculated):
         raise _CellError(
             tr(
@@ -655,9 +662,9 @@ def _parse_cell(value: Any, spec: ColumnSpec, epoch: _dt.date) -> Any:
         )
     if isinstance(value, _ExcelError):
         raise _CellError(tr("The cell shows an Excel error: {error}.").format(error=value.code))
-    if spec.kind == "date":
+    if kind == "date":
         return parse_date(value, spec, epoch)
-    return _PARSERS[spec.kind](value, spec)
+    return _PARSERS[kind](value, spec)
 
 
 # ---------------------------------------------------------------------------
@@ -682,6 +689,83 @@ def _open_error(path: Path) -> UserError:
             name=path.name
         )
     )
+
+
+_PARSER_CLASS = None
+_COLUMN_CACHE: dict[str, int] = {}
+
+
+def _sheet_parser_class():
+    """openpyxl's sheet parser with a lean ``parse_cell``: it returns
+    ``(column, value, has_formula)``, keeps formulas without a cached result
+    (``_Uncalculated``) and Excel errors (``_ExcelError``) apart from text, and
+    reads a plain inline string without building rich-text objects."""
+    global _PARSER_CLASS
+    if _PARSER_CLASS is not None:
+        return _PARSER_CLASS
+    from openpyxl.cell.text import Text
+    from openpyxl.utils.datetime import from_excel, from_ISO8601
+    from openpyxl.worksheet._reader import FORMULA_TAG, INLINE_STRING, VALUE_TAG, WorkSheetParser, _cast_number
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    text_tag = "{%s}t" % SHEET_MAIN_NS
+    cache = _COLUMN_CACHE
+
+    class Parser(WorkSheetParser):
+        def parse_cell(self, element):  # noqa: ANN001, C901, PLR0912
+            get = element.get
+            coordinate = get("r")
+            if coordinate:
+                letters = coordinate.rstrip("0123456789")
+                column = cache.get(letters)
+                if column is None:
+                    column = cache[letters] = _col_index(letters)
+                self.col_counter = column
+            else:
+                self.col_counter += 1
+                column = self.col_counter
+            data_type = get("t", "n")
+            value: Any = None
+            if data_type == "inlineStr":
+                child = element.find(INLINE_STRING)
+                if child is not None:
+                    first = child.find(text_tag)
+                    if first is not None and len(child) == 1:
+                        value = first.text or ""
+                    else:
+                        value = Text.from_tree(child).content
+            else:
+                text = element.findtext(VALUE_TAG)
+                if text:
+                    if data_type == "n":
+                        value = _cast_number(text)
+                        style = get("s")
+                        if style and int(style) in self.date_formats:
+                            try:
+                                value = from_excel(value, self.epoch, timedelta=int(style) in self.timedelta_formats)
+                            except (OverflowError, ValueError):
+                                value = _ExcelError("#VALUE!")
+                    elif data_type == "s":
+                        value = self.shared_strings[int(text)]
+                    elif data_type == "str":
+                        value = text
+                    elif data_type == "b":
+                        value = text.strip() not in ("0", "false")
+                    elif data_type == "e":
+                        value = _ExcelError(text)
+                    elif data_type == "d":
+                        value = from_ISO8601(text)
+                    else:
+                        value = text
+            formula = element.find(FORMULA_TAG)
+            if formula is None:
+                return column, value, False
+            if value is None:
+                value = _Uncalculated("=" + formula.text if formula.text else "=…")
+            return column, value, True
+
+    _PARSER_CLASS = Parser
+    return Parser
 
 
 class _XlsxSource:
@@ -711,23 +795,9 @@ class _XlsxSource:
         return visible + [ws for ws in sheets if ws not in visible]
 
     def rows(self, ws: Any, limit: int | None = None) -> Iterator[tuple[int, list[Any], set[int]]]:
-        from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
-
-        class Parser(WorkSheetParser):
-            def parse_cell(self, element):  # noqa: ANN001
-                cell = super().parse_cell(element)
-                if element.find(FORMULA_TAG) is not None:
-                    cell["formula"] = True
-                    if cell["value"] is None:
-                        text = element.findtext(FORMULA_TAG) or ""
-                        cell["value"] = _Uncalculated("=" + text if text else "=…")
-                if cell["data_type"] == "e" and isinstance(cell["value"], str):
-                    cell["value"] = _ExcelError(cell["value"])
-                return cell
-
         wb = self.wb
         with wb._archive.open(ws._worksheet_path) as src:
-            parser = Parser(
+            parser = _sheet_parser_class()(
                 src,
                 wb.shared_strings,
                 data_only=True,
@@ -745,15 +815,12 @@ class _XlsxSource:
                 if not cells:
                     yield idx, [], set()
                     continue
-                width = cells[-1]["column"]
-                values: list[Any] = [None] * width
+                values: list[Any] = [None] * max(cell[0] for cell in cells)
                 formulas: set[int] = set()
-                for cell in cells:
-                    col = cell["column"] - 1
-                    if col < width:
-                        values[col] = cell["value"]
-                        if cell.get("formula"):
-                            formulas.add(col)
+                for column, value, formula in cells:
+                    values[column - 1] = value
+                    if formula:
+                        formulas.add(column - 1)
                 yield idx, values, formulas
 
     def merges(self, ws: Any) -> list[tuple[int, int, int, int]]:
@@ -1015,11 +1082,17 @@ def _read(source, path, columns, specs, aliases, progress, cancel, sheet) -> Rea
     # 3. the rows
     ordered = [(key, col, specs[key]) for key, col in sorted(mapping.items(), key=lambda kv: kv[1])]
     header_folded = {col: fold_header(header_values[col]) for col in mapped_cols}
+    first_mapped = min(mapped_cols)
     epoch = source.epoch
     total = source.total_rows(ws)
     blank_reason, total_reason = tr("blank row"), tr("totals row")
     footer_reason, header_reason = tr("signature or note line"), tr("header repeated")
     serial_reason = tr("nothing but a serial number")
+    required_message = tr("Required; this cell is empty.")
+    merged_message = tr(
+        "This cell is part of the merged cells {range} over several rows; a number cannot be "
+        "shared between rows. Unmerge the cells and write the number in each row."
+    )
     done = 0
     for idx, values, formulas in source.rows(ws):
         done += 1
@@ -1040,7 +1113,9 @@ def _read(source, path, columns, specs, aliases, progress, cancel, sheet) -> Rea
                 if start is not None and not _is_blank(values[col]):
                     active_fill[col] = (values[col], start[0], start[1])
 
-        nonblank = [col for col in range(width) if not _is_blank(values[col])]
+        nonblank = [
+            col for col, v in enumerate(values) if v is not None and (v.__class__ is not str or v.strip())
+        ]
         if not nonblank:
             result.skipped.append((idx, blank_reason))
             continue
@@ -1055,8 +1130,15 @@ def _read(source, path, columns, specs, aliases, progress, cancel, sheet) -> Rea
         if all(col in serial_cols or col in formulas for col in nonblank):
             result.skipped.append((idx, serial_reason))
             continue
-        if sum(1 for col in mapped_cols if col < width and isinstance(values[col], str)
-               and fold_header(values[col]) == header_folded[col]) * 2 > len(mapped_cols):
+        if sum(1 for col in mapped_cols if col < width and values[col] == header_values[col]) * 2 > len(
+            mapped_cols
+        ) or (
+            first_mapped < width
+            and isinstance(values[first_mapped], str)
+            and fold_header(values[first_mapped]) == header_folded[first_mapped]
+            and sum(1 for col in mapped_cols if col < width and isinstance(values[col], str)
+                    and fold_header(values[col]) == header_folded[col]) * 2 > len(mapped_cols)
+        ):
             result.skipped.append((idx, header_reason))
             continue
 
@@ -1065,30 +1147,24 @@ def _read(source, path, columns, specs, aliases, progress, cancel, sheet) -> Rea
         row = RowData(idx, parsed, raw)
         for key, col, spec in ordered:
             value = values[col] if col < width else None
-            merged_ref = None
-            if _is_blank(value) and col in active_fill:
-                value, _last, merged_ref = active_fill[col]
-            raw[key] = _as_text(value) if isinstance(value, (_Uncalculated, _ExcelError)) else value
-            if merged_ref is not None and spec.kind in ("int", "decimal", "money"):
-                row.errors.append(
-                    RowError(
-                        idx,
-                        result.headers[key],
-                        "",
-                        tr(
-                            "This cell is part of the merged cells {range} over several rows; a number cannot be "
-                            "shared between rows. Unmerge the cells and write the number in each row."
-                        ).format(range=merged_ref),
-                    )
-                )
-                continue
-            if _is_blank(value):
-                if spec.required:
-                    row.errors.append(RowError(idx, result.headers[key], "", tr("Required; this cell is empty.")))
-                continue
+            if value is None or (value.__class__ is str and not value.strip()):
+                if active_fill and col in active_fill:
+                    value, _last, merged_ref = active_fill[col]
+                    raw[key] = value
+                    if spec.kind in ("int", "decimal", "money"):
+                        row.errors.append(RowError(idx, result.headers[key], "", merged_message.format(range=merged_ref)))
+                        continue
+                else:
+                    raw[key] = value
+                    if spec.required:
+                        row.errors.append(RowError(idx, result.headers[key], "", required_message))
+                    continue
+            raw[key] = value
             try:
-                parsed[key] = _parse_cell(value, spec, epoch)
+                parsed[key] = _parse_present(value, spec, epoch)
             except _CellError as exc:
+                if isinstance(value, (_Uncalculated, _ExcelError)):
+                    raw[key] = _as_text(value)
                 row.errors.append(RowError(idx, result.headers[key], _as_text(value), str(exc)))
         result.rows.append(row)
 
@@ -1145,6 +1221,7 @@ def _as_write_column(column: WriteColumn | ColumnSpec | tuple) -> WriteColumn:
 
 _SHEET_TITLE_RE = re.compile(r"[\[\]:*?/\\]")
 _INJECTION_PREFIXES = ("=", "+", "-", "@")
+_CAREFUL_TEXT_RE = re.compile(r"^[=+\-@]|[\000-\010\013\014\016-\037]")
 _WIDTH_SAMPLE = 200
 
 
@@ -1185,9 +1262,15 @@ class _SheetWriter:
                 cell = WriteOnlyCell(self.ws)
                 cell.number_format = fmt
                 self.styled[i] = cell
+        self.kinds = [col.kind for col in columns]
         self.rows = 0
 
-    def text_cell(self, text: str):
+    def careful_text(self, text: str):
+        """Text with control characters dropped; text that Excel could take for
+        a formula (= + - @) is stored as text with the quote-prefix flag."""
+        text = _ILLEGAL_RE.sub("", text)
+        if not text.startswith(_INJECTION_PREFIXES):
+            return text
         cell = self.cell_class(self.ws)
         cell.value = text
         cell.data_type = "s"
@@ -1234,35 +1317,30 @@ class _SheetWriter:
         return list(row)
 
     def append(self, values: list[Any]) -> None:
-        out: list[Any] = []
-        for i, value in enumerate(values):
+        out = list(values)
+        kinds = self.kinds
+        styled = self.styled
+        for i, value in enumerate(out):
             if value is None:
-                out.append(None)
                 continue
-            kind = self.columns[i].kind if i < len(self.columns) else "text"
-            if isinstance(value, str):
-                if _ILLEGAL_RE.search(value):
-                    value = _ILLEGAL_RE.sub("", value)
-                if value.startswith(_INJECTION_PREFIXES):
-                    out.append(self.text_cell(value))
-                    continue
-                out.append(value)
+            if value.__class__ is str:
+                if _CAREFUL_TEXT_RE.search(value):
+                    out[i] = self.careful_text(value)
                 continue
+            kind = kinds[i] if i < len(kinds) else "text"
             if kind == "bool" and isinstance(value, bool):
-                out.append(self.yes if value else self.no)
+                out[i] = self.yes if value else self.no
                 continue
-            if kind == "date" and isinstance(value, _dt.datetime):
-                value = value.date()
-            cell = self.styled.get(i)
-            if cell is not None and isinstance(value, (int, float, Decimal, _dt.date)):
-                if kind == "money" and isinstance(value, float):
+            cell = styled.get(i)
+            if cell is not None and isinstance(value, (int, float, Decimal, _dt.date)) and not isinstance(value, bool):
+                if kind == "date" and isinstance(value, _dt.datetime):
+                    value = value.date()
+                elif kind == "money" and isinstance(value, float):
                     value = round(value, 2)
                 cell.value = value
-                if kind != "money":
-                    cell.number_format = DATE_FORMAT if kind == "date" else DATETIME_FORMAT
-                out.append(cell)
-                continue
-            out.append(value)
+                out[i] = cell
+            elif isinstance(value, str):  # a str subclass
+                out[i] = self.careful_text(str(value)) if _CAREFUL_TEXT_RE.search(value) else str(value)
         self.ws.append(out)
         self.rows += 1
 
@@ -1297,6 +1375,10 @@ def write_workbook(
             columns = [_as_write_column(c) for c in sheet.columns]
             writer = _SheetWriter(wb, sheet.title, columns)
             writers.append(writer)
+            if isinstance(sheet.rows, (list, tuple)) and columns:
+                # a known size lets readers (openpyxl read-only, Excel) skip a pass over the sheet
+                ref = f"A1:{_col_letter(len(columns) - 1)}{len(sheet.rows) + 1}"
+                writer.ws.calculate_dimension = lambda ref=ref: ref
             iterator = iter(sheet.rows)
             sample = [writer.values_of(r) for r in islice(iterator, _WIDTH_SAMPLE)]
             writer.set_widths(sample)

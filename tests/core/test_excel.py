@@ -77,7 +77,7 @@ def set_cached_values(path: Path, values: dict[str, str]) -> None:
         items = {name: z.read(name) for name in z.namelist()}
     xml = items["xl/worksheets/sheet1.xml"].decode()
     for ref, value in values.items():
-        xml, n = re.subn(rf'(<c r="{ref}"[^>]*>\s*<f>[^<]*</f>)\s*<v\s*/>', rf"\g<1><v>{value}</v>", xml)
+        xml, n = re.subn(rf'(<c r="{ref}"[^>]*>\s*<f>[^<]*</f>)\s*(?:<v\s*/>|<v></v>)', rf"\g<1><v>{value}</v>", xml)
         assert n == 1, ref
     items["xl/worksheets/sheet1.xml"] = xml.encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
@@ -379,7 +379,8 @@ def test_excel_error_value(tmp_path):
     with zipfile.ZipFile(path) as z:
         items = {n: z.read(n) for n in z.namelist()}
     xml = items["xl/worksheets/sheet1.xml"].decode()
-    xml = xml.replace('<c r="I2"><f>G2/0</f><v /></c>', '<c r="I2" t="e"><f>G2/0</f><v>#DIV/0!</v></c>')
+    xml, n = re.subn(r'<c r="I2"><f>G2/0</f>(?:<v\s*/>|<v></v>)</c>', '<c r="I2" t="e"><f>G2/0</f><v>#DIV/0!</v></c>', xml)
+    assert n == 1
     items["xl/worksheets/sheet1.xml"] = xml.encode()
     with zipfile.ZipFile(path, "w") as z:
         for n, data in items.items():
