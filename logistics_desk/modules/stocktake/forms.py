@@ -1,0 +1,194 @@
+"""The stock-take's printed forms: count sheets and the variance report (no Qt).
+
+Renderers take plain data (``sheet_data`` / ``report_data`` query it) and
+return PDF bytes on the shared template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from ...core import clock
+from ...core.i18n import tr
+from ...core.printing import Column, Fields, Section, SlipForm, SmallTable, TableForm, Text
+from . import service
+
+
+# --- count sheets --------------------------------------------------------------
+
+def sheet_columns() -> list[Column]:
+    return [
+        Column("no", tr("No."), 8, kind="index"),
+        Column("number", tr("Asset No. (scan)"), 46, kind="barcode"),
+        Column("name", tr("Name"), 44, max_lines=2),
+        Column("model", tr("Model / spec"), 32, max_lines=2),
+        Column("unit", tr("Unit"), 9, align="center"),
+        Column("qty", tr("Book qty"), 13, kind="qty"),
+        Column("counted", tr("Counted qty"), 17, align="center"),
+        Column("good", tr("Good"), 10, kind="checkbox"),
+        Column("damaged", tr("Damaged"), 10, kind="checkbox"),
+        Column("repair", tr("Needs repair"), 10, kind="checkbox"),
+        Column("remark", tr("Remarks"), 38),
+    ]
+
+
+def sheet_data(stocktake_id: int, place: str | int | None = None) -> dict:
+    """Plain data for ``render_sheets``: the stock-take's heading and one entry per place."""
+    st = service.get(stocktake_id)
+    places = []
+    for p in service.sheet_places(st.id, place):
+        places.append({
+            "name": p.name, "custodians": p.custodians,
+            "rows": [{"number": r["asset_number"], "name": r["name"], "model": r["model_spec"] or "",
+                      "unit": r["unit"] or "", "qty": r["quantity"]} for r in p.rows],
+        })
+    return {"doc_no": st.doc_no, "title": st.title, "term": st.term.name if st.term_id else "",
+            "scope": st.scope_text, "date": st.count_date, "places": places}
+
+
+def render_sheets(data: dict, progress=None, cancel=None) -> bytes:
+    """Count sheets: each place on its own pages, rows in walking order, barcode per row,
+    boxes for 实盘数量 and 状况, signature lines for 盘点人, 复核人, 保管人."""
+    sections = []
+    for p in data["places"]:
+        qty = sum(r["qty"] for r in p["rows"])
+        sections.append(Section(
+            title=p["name"],
+            meta=[(tr("Stock-take"), f'{data["doc_no"]} {data["title"]}'), (tr("Place"), p["name"]),
+                  (tr("Custodian"), p["custodians"] or "—"),
+                  (tr("Expected"), tr("{n} items, {qty} pieces").format(n=len(p["rows"]), qty=qty))],
+            rows=p["rows"],
+            totals={"qty": qty},
+            blank_rows=3,
+            note=tr("Tick one condition box per row and write the counted quantity. Items found here that are "
+                    "not listed: write them in the empty rows (number, name, quantity)."),
+        ))
+    return TableForm(tr("Stock-take count sheet"), sheet_columns(), sections, doc_number=data["doc_no"],
+                     date=data["date"], landscape=True,
+                     signatures=[tr("Counted by"), tr("Checked by"), tr("Custodian")]).render(progress, cancel)
+
+
+# --- the variance report ----------------------------------------------------------
+
+SIGN_OFF = ("Counted by", "Checked by", "Custodian", "Director of general affairs", "Principal")
+
+
+def report_data(stocktake_id: int) -> dict:
+    v = service.variance(stocktake_id)
+    st = v["stocktake"]
+    cmp = service.compare_with_previous(st.id)
+
+    def summary(rows):
+        return [{"label": r["label"], "expected": r["expected"], "expected_qty": r["expected_qty"],
+                 "expected_value": r["expected_value"], "found_qty": r["found_qty"],
+                 "missing_qty": r["missing_qty"], "missing_value": r["missing_value"],
+                 "surplus_qty": r["surplus_qty"], "surplus_value": r["surplus_value"],
+                 "misplaced": r["misplaced"], "damaged": r["damaged"]} for r in rows]
+
+    return {
+        "doc_no": st.doc_no, "title": st.title, "term": st.term.name if st.term_id else "",
+        "scope": st.scope_text, "count_date": st.count_date, "status": service.status_text(st),
+        "provisional": v["provisional"], "printed_on": clock.today(),
+        "signers": {k: getattr(st, k) or "" for k in service.SIGN_ROLES},
+        "places": summary(v["places"]), "categories": summary(v["categories"]),
+        "totals": summary([v["totals"]])[0],
+        "missing": [{"number": d["asset_number"], "name": d["name"], "place": d["place_name"] or "",
+                     "qty": d["missing_qty"], "value": d["missing_value"],
+                     "remark": service.result_text(d["state"])} for d in v["missing"]],
+        "misplaced": [{"number": d["asset_number"], "name": d["name"], "place": d["place_name"] or "",
+                       "found": d["found_place_name"], "qty": d["quantity"], "value": d["book_value"]}
+                      for d in v["misplaced"]],
+        "damaged": [{"number": d["asset_number"], "name": d["name"], "place": d["place_name"] or "",
+                     "condition": tr(service.CONDITIONS[d["condition"]]), "note": d["note"] or "",
+                     "value": d["book_value"]} for d in v["damaged"]],
+        "surplus": [{"number": u["code"] or "", "name": u["name"], "place": u["place_name"] or "",
+                     "category": u["category_name"] or "", "qty": u["quantity"], "value": u["value"]}
+                    for u in v["surplus"]],
+        "previous": cmp["previous"].doc_no if cmp["previous"] else None,
+        "recurring": [{"number": d["asset_number"], "name": d["name"], "place": d["place_name"] or ""}
+                      for d in cmp["recurring"]],
+    }
+
+
+def _summary_columns(first: str) -> list[Column]:
+    return [
+        Column("label", first, 40),
+        Column("expected", tr("Items expected"), 14, kind="qty"),
+        Column("expected_qty", tr("Qty expected"), 14, kind="qty"),
+        Column("expected_value", tr("Book value"), 22, kind="money"),
+        Column("found_qty", tr("Qty found"), 14, kind="qty"),
+        Column("missing_qty", tr("Shortage qty"), 14, kind="qty"),
+        Column("missing_value", tr("Shortage value"), 20, kind="money"),
+        Column("surplus_qty", tr("Surplus qty"), 14, kind="qty"),
+        Column("surplus_value", tr("Surplus value"), 20, kind="money"),
+        Column("misplaced", tr("Misplaced"), 13, kind="qty"),
+        Column("damaged", tr("Damaged"), 13, kind="qty"),
+    ]
+
+
+def _totals(rows: Sequence[dict], keys: Sequence[str]) -> dict[str, Any]:
+    return {k: sum((r[k] for r in rows), Decimal(0) if k.endswith("value") else 0) for k in keys}
+
+
+def render_report(data: dict, progress=None, cancel=None) -> bytes:
+    """The variance report (盘点差异报告) with the sign-off block."""
+    t = data["totals"]
+    meta = [(tr("Stock-take"), data["title"]), (tr("Term"), data["term"] or "—"),
+            (tr("Scope"), data["scope"]), (tr("Count date"), data["count_date"]), (tr("Status"), data["status"])]
+    lines = tr("Expected {e} items ({eq} pieces, book value {ev} yuan); found {fq} pieces; shortage {mq} pieces "
+               "({mv} yuan); surplus {sq} pieces ({sv} yuan); misplaced {p} items; damaged {d} items.").format(
+        e=t["expected"], eq=t["expected_qty"], ev=f'{t["expected_value"]:,.2f}', fq=t["found_qty"],
+        mq=t["missing_qty"], mv=f'{t["missing_value"]:,.2f}', sq=t["surplus_qty"],
+        sv=f'{t["surplus_value"]:,.2f}', p=t["misplaced"], d=t["damaged"])
+    blocks: list = []
+    if data["provisional"]:
+        blocks.append(Text(tr("PROVISIONAL: the count is still open; items not counted yet are shown as shortage."),
+                           bold=True))
+    blocks.append(Text(lines))
+    keys = ["expected", "expected_qty", "expected_value", "found_qty", "missing_qty", "missing_value",
+            "surplus_qty", "surplus_value", "misplaced", "damaged"]
+    blocks.append(SmallTable(_summary_columns(tr("Place")), data["places"], totals=_totals(data["places"], keys),
+                             title=tr("By place")))
+    blocks.append(SmallTable(_summary_columns(tr("Category")), data["categories"],
+                             totals=_totals(data["categories"], keys), title=tr("By category")))
+    none = tr("(none)")
+    blocks.append(SmallTable([
+        Column("no", tr("No."), 8, kind="index"), Column("number", tr("Asset No."), 30),
+        Column("name", tr("Name"), 44), Column("place", tr("Expected place"), 40),
+        Column("qty", tr("Shortage qty"), 16, kind="qty"), Column("value", tr("Book value"), 22, kind="money"),
+        Column("remark", tr("Remarks"), 30)], data["missing"], title=tr("Shortage (盘亏)"), empty_text=none,
+        totals=_totals(data["missing"], ["qty", "value"]) if data["missing"] else None))
+    blocks.append(SmallTable([
+        Column("no", tr("No."), 8, kind="index"), Column("number", tr("Asset No."), 30),
+        Column("name", tr("Name"), 44), Column("category", tr("Category"), 30),
+        Column("place", tr("Found in"), 40), Column("qty", tr("Qty"), 12, kind="qty"),
+        Column("value", tr("Value"), 22, kind="money")], data["surplus"], title=tr("Surplus (盘盈)"),
+        empty_text=none, totals=_totals(data["surplus"], ["qty", "value"]) if data["surplus"] else None))
+    blocks.append(SmallTable([
+        Column("no", tr("No."), 8, kind="index"), Column("number", tr("Asset No."), 30),
+        Column("name", tr("Name"), 44), Column("place", tr("Expected place"), 40),
+        Column("found", tr("Found in"), 40), Column("value", tr("Book value"), 22, kind="money")],
+        data["misplaced"], title=tr("Misplaced"), empty_text=none))
+    blocks.append(SmallTable([
+        Column("no", tr("No."), 8, kind="index"), Column("number", tr("Asset No."), 30),
+        Column("name", tr("Name"), 44), Column("place", tr("Place"), 36),
+        Column("condition", tr("Condition"), 18, align="center"), Column("note", tr("Remarks"), 50),
+        Column("value", tr("Book value"), 22, kind="money")], data["damaged"], title=tr("Damaged"),
+        empty_text=none))
+    if data.get("previous"):
+        blocks.append(SmallTable([
+            Column("no", tr("No."), 8, kind="index"), Column("number", tr("Asset No."), 30),
+            Column("name", tr("Name"), 44), Column("place", tr("Expected place"), 40)], data["recurring"],
+            title=tr("Missing again (also missing in {doc})").format(doc=data["previous"]), empty_text=none))
+    return SlipForm(tr("Stock-take variance report"), blocks, doc_number=data["doc_no"], date=data["printed_on"],
+                    meta=meta, signatures=[tr(s) for s in SIGN_OFF], landscape=True).render(progress, cancel)
+
+
+def sheets_pdf(stocktake_id: int, place: str | int | None = None) -> bytes:
+    return render_sheets(sheet_data(stocktake_id, place))
+
+
+def report_pdf(stocktake_id: int) -> bytes:
+    return render_report(report_data(stocktake_id))
