@@ -876,7 +876,12 @@ class _CsvSource:
         if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             raise _open_error(path)
         self.text, self.encoding = _decode_text(data, path)
-        self.delimiter = self._sniff(candidate_names)
+        first_line, _sep, rest = self.text.partition("\n")
+        if re.fullmatch(r"sep=.\r?", first_line):  # Excel's separator hint; Excel does not show the line
+            self.delimiter = first_line[4]
+            self.text = rest
+        else:
+            self.delimiter = self._sniff(candidate_names)
         self.records = list(csv.reader(io.StringIO(self.text, newline=""), delimiter=self.delimiter))
 
     def _sniff(self, names: set[str]) -> str:
@@ -928,7 +933,7 @@ _FOOTER_RE = re.compile(
     r"^(?:制表人?|填表人?|填报人?|审核人?|审批人?|复核人?|负责人|部门负责人|单位负责人|经办人|主管(?:领导)?|分管领导|"
     r"校长|会计|出纳|保管员|验收人|监督人|日期|制表日期|填表日期|填报日期|打印日期|签字|签名|盖章|签字盖章|"
     r"注|备注说明|说明|填表说明|prepared\s*by|checked\s*by|approved\s*by|signature|date)"
-    r"(?:[:：]|$)",
+    r"(?:[:：]|$)|^(?:以下空白|以下无内容|以下为空|以下无|此处空白|空白)[。.]?$",
     re.IGNORECASE,
 )
 
@@ -952,6 +957,41 @@ def _map_header(values: Sequence[Any], aliases: dict[str, str]) -> dict[str, int
         if key is not None and key not in found:
             found[key] = col
     return found
+
+
+def _looks_like_header(values: Sequence[Any] | None, aliases: dict[str, str]) -> bool:
+    if not values:
+        return False
+    filled = [v for v in values if not _is_blank(v)]
+    if not filled or not all(isinstance(v, str) for v in filled):
+        return False
+    return len(_map_header(values, aliases)) * 2 >= len(filled)
+
+
+def _two_row_header(
+    row: int, values: list[Any], scanned: dict[int, list[Any]], aliases: dict[str, str]
+) -> tuple[list[Any], int]:
+    """Headers written on two rows (a group label such as 金额 merged over 单价
+    and 金额 below it, or 序号/名称 merged down both rows): combine the header
+    row with the row above or below when that row is made of column names.
+    Below, the more specific sub-header wins; above, the header row wins.
+    Returns the combined header and the last header row."""
+    combined = list(values)
+    last = row
+    below = scanned.get(row + 1)
+    if _looks_like_header(below, aliases):
+        combined += [None] * (len(below) - len(combined))
+        for col, v in enumerate(below):
+            if isinstance(v, str) and fold_header(v) in aliases:
+                combined[col] = v
+        last = row + 1
+    above = scanned.get(row - 1)
+    if _looks_like_header(above, aliases):
+        combined += [None] * (len(above) - len(combined))
+        for col, v in enumerate(above):
+            if _is_blank(combined[col]) and isinstance(v, str) and fold_header(v) in aliases:
+                combined[col] = v
+    return combined, last
 
 
 def _permission_error(path: Path) -> UserError:
@@ -1020,12 +1060,16 @@ def _read(source, path, columns, specs, aliases, progress, cancel, sheet) -> Rea
             candidates = [source.wb.worksheets[sheet]]
         else:
             candidates = [source.wb[sheet]]
-    best: tuple[int, Any, int, list[Any]] | None = None  # score, ws, row, values
-    for ws in candidates:
+    best: tuple[int, int, int, list[Any]] | None = None  # score, sheet, row, values
+    scanned: list[dict[int, list[Any]]] = []
+    for n, ws in enumerate(candidates):
+        seen: dict[int, list[Any]] = {}
+        scanned.append(seen)
         for idx, values, _f in source.rows(ws, limit=HEADER_SCAN_ROWS):
+            seen[idx] = values
             score = len(_map_header(values, aliases))
             if score and (best is None or score > best[0]):
-                best = (score, ws, idx, values)
+                best = (score, n, idx, values)
     need = min(2, len(columns))
     if best is None or best[0] < need:
         names = "、".join(c.header for c in columns[:8])
@@ -1040,9 +1084,11 @@ def _read(source, path, columns, specs, aliases, progress, cancel, sheet) -> Rea
             )
         )
         return result
-    _score, ws, header_row, header_values = best
+    _score, sheet_no, header_row, header_values = best
+    ws = candidates[sheet_no]
     result.sheet = getattr(ws, "title", None)
     result.header_row = header_row
+    header_values, last_header_row = _two_row_header(header_row, header_values, scanned[sheet_no], aliases)
     mapping = _map_header(header_values, aliases)
     result.headers = {key: str(header_values[col]).strip() for key, col in mapping.items()}
     mapped_cols = set(mapping.values())
@@ -1074,7 +1120,7 @@ def _read(source, path, columns, specs, aliases, progress, cancel, sheet) -> Rea
     # 2. merged regions below the header
     fill_starts: dict[tuple[int, int], tuple[int, str]] = {}
     for c1, r1, c2, r2 in source.merges(ws):
-        if r2 > r1 and r1 > header_row:
+        if r2 > r1 and r1 > last_header_row:
             ref = f"{_col_letter(c1)}{r1}:{_col_letter(c2)}{r2}"
             fill_starts[(r1, c1)] = (r2, ref)
     active_fill: dict[int, tuple[Any, int, str]] = {}  # col -> (value, last row, ref)
@@ -1101,7 +1147,7 @@ def _read(source, path, columns, specs, aliases, progress, cancel, sheet) -> Rea
                 raise Cancelled()
             if progress is not None:
                 progress(idx, max(total, idx))
-        if idx <= header_row:
+        if idx <= last_header_row:
             continue
         width = len(values)
         # merged regions: pick up a new one, drop finished ones

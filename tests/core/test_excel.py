@@ -914,3 +914,48 @@ def test_template_reads_back(tmp_path):
         {"name": "投影仪", "price": D("3500.00"), "date": dt.date(2026, 9, 1), "status": "in_use", "lend": True,
          "number": "-001"}
     ]
+
+
+def test_two_row_header(tmp_path):
+    path = make_xlsx(
+        tmp_path / "two.xlsx",
+        [
+            ["资产登记表"],
+            ["序号", "资产名称", "资产分类", "价值（元）", None, "购置日期"],
+            [None, None, None, "单价", "金额", None],
+            [1, "显微镜", "专用设备", 2600, 5200, "2019-09-01"],
+            ["以下空白"],
+        ],
+        merges=["A1:F1", "A2:A3", "B2:B3", "C2:C3", "D2:E2", "F2:F3"],
+    )
+    result = read_table(path, COLUMNS)
+    assert result.header_row == 2
+    assert result.headers == {
+        "name": "资产名称", "category": "资产分类", "unit_price": "单价", "amount": "金额", "acquired": "购置日期"
+    }
+    assert result.errors == []
+    assert [(r.row, r["unit_price"], r["amount"]) for r in result.rows] == [(4, D("2600.00"), D("5200.00"))]
+    assert result.skipped == [(5, "signature or note line")]
+
+
+def test_two_row_header_group_label_that_is_a_column_name(tmp_path):
+    path = make_xlsx(
+        tmp_path / "two2.xlsx",
+        [
+            ["资产名称", "资产分类", "金额", None],
+            [None, None, "单价", "金额"],
+            ["显微镜", "专用设备", 2600, 5200],
+        ],
+        merges=["A1:A2", "B1:B2", "C1:D1"],
+    )
+    result = read_table(path, COLUMNS)
+    assert (result.headers["unit_price"], result.headers["amount"]) == ("单价", "金额")
+    assert [(r["unit_price"], r["amount"]) for r in result.rows] == [(D("2600.00"), D("5200.00"))]
+
+
+def test_csv_separator_hint(tmp_path):
+    path = tmp_path / "hint.csv"
+    path.write_text("sep=;\n资产名称;资产分类;单价\n钢琴;专用设备;16000,00\n", encoding="utf-8")
+    result = read_table(path, COLUMNS)
+    assert result.delimiter == ";"
+    assert errors_of(result) == [(2, "单价", "16000,00", "Not an amount of money.")]  # a decimal comma is refused
