@@ -1,5 +1,359 @@
-"""Demo data for the repair log (filled in below)."""
+"""Demo data for the repair log (no Qt): a year of tickets like the seeds'
+school (about 4,000), most done on time, some late, a few still open and
+overdue; inspection checklists with a year of inspections.
+
+The bulk of the year is inserted in batches (it is history, not user work);
+the recent tickets and every ticket on an asset go through the real service
+functions, so the assets' histories and statuses are right.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+
+from ...core import audit, clock, numbering
+from ...core.db import database
+from ...core.errors import UserError
+from ...core.i18n import tr
+from ...core.masterdata import Department, Person, Place, Supplier
+from . import service as rs
+from .models import (
+    Inspection,
+    InspectionResult,
+    RepairCategory,
+    RepairPart,
+    RepairTicket,
+)
+
+# category: (weight, [(description, parts [(name, unit, cost range)], major?)], where)
+PROBLEMS = {
+    "水电": (30, [("水龙头漏水", [("水龙头", "个", (25, 60))], False), ("日光灯不亮", [("LED灯管", "根", (18, 35))], False),
+                 ("厕所冲水阀坏了", [("冲水阀", "个", (45, 120))], False), ("插座没电", [("五孔插座", "个", (8, 20))], False),
+                 ("下水道堵塞", [], False), ("空气开关跳闸", [("空气开关", "个", (30, 80))], False),
+                 ("水管爆裂", [("PPR管", "米", (8, 15)), ("管件", "个", (3, 10))], True),
+                 ("吊扇不转", [("吊扇电容", "个", (10, 25))], False), ("开水器不加热", [("加热管", "根", (80, 160))], True)],
+             "any"),
+    "门窗": (20, [("门锁坏了", [("执手锁", "把", (45, 90))], False), ("窗户玻璃破碎", [("玻璃", "平方米", (60, 90))], False),
+                 ("门合页脱落", [("合页", "副", (12, 30))], False), ("窗户关不严", [], False),
+                 ("纱窗破损", [("纱网", "平方米", (15, 30))], False), ("防盗门变形", [], True)], "any"),
+    "课桌椅": (18, [("课桌桌面松动", [("螺丝", "包", (5, 10))], False), ("椅子腿断裂", [("椅腿", "根", (20, 40))], False),
+                   ("升降课桌卡死", [], False), ("抽屉脱落", [], False), ("讲台抽屉锁坏", [("抽屉锁", "把", (10, 20))], False)],
+               "classroom"),
+    "电教设备": (14, [("投影仪不亮", [("投影灯泡", "个", (280, 450))], False), ("一体机触摸失灵", [], True),
+                     ("音箱没有声音", [("音频线", "根", (15, 30))], False), ("电脑无法开机", [("电源", "个", (120, 260))], False),
+                     ("展台画面模糊", [], False), ("空调不制冷", [("冷媒", "千克", (60, 120))], True)], "classroom"),
+    "网络": (6, [("教室网络不通", [("水晶头", "盒", (20, 40))], False), ("无线信号弱", [], False),
+                 ("交换机端口故障", [("交换机", "台", (300, 900))], True)], "office"),
+    "房屋建筑": (5, [("屋顶漏雨", [("防水涂料", "桶", (180, 320))], True), ("墙皮脱落", [("腻子粉", "袋", (30, 50))], True),
+                     ("楼梯扶手松动", [], False), ("地砖破裂", [("地砖", "块", (15, 35))], False)], "any"),
+    "其他": (7, [("窗帘轨道脱落", [("窗帘轨道", "米", (12, 25))], False), ("黑板擦槽损坏", [], False),
+                 ("篮球架螺丝松动", [], False), ("垃圾桶损坏", [("垃圾桶", "个", (40, 90))], False)], "any"),
+}
+URGENT_PROBLEMS = [("水电", "电线裸露有触电危险"), ("水电", "配电箱冒烟"), ("房屋建筑", "天花板有掉落危险"),
+                   ("门窗", "窗户玻璃松动可能坠落"), ("水电", "燃气管道有异味")]
+STUDENTS = "子涵 梓萱 一诺 雨桐 浩然 宇轩 欣怡 俊杰 思远 佳怡 子墨 诗涵 明轩 若曦 晨阳".split()
+
+CHECKLISTS = [
+    ("每日校园巡视", "daily", "其他", None, ["校门及围墙", "教学楼走廊照明", "消防通道畅通", "楼梯扶手", "卫生间水电", "校园环境卫生"]),
+    ("每周体育器材检查", "weekly", "其他", ("体育馆", ["器材室", "篮球场"]), ["篮球架稳固", "单双杠", "器材完好", "场地地面"]),
+    ("每周燃气安全检查", "weekly", "水电", ("食堂", ["操作间"]), ["燃气阀门", "燃气管道", "报警器", "灶具"]),
+    ("每月电扇检修", "monthly", "水电", ("教学楼", None), ["吊扇固定", "调速开关", "扇叶"]),
+    ("每月门窗检查", "monthly", "门窗", ("宿舍楼", None), ["门锁", "窗户玻璃", "纱窗", "防盗网"]),
+]
+
+
+def _rooms(kind: str, rooms: list[Place], by_building: dict[str, list[Place]]) -> list[Place]:
+    if kind == "classroom":
+        return by_building.get("教学楼") or rooms
+    if kind == "office":
+        return (by_building.get("行政楼") or []) + (by_building.get("实验楼") or []) or rooms
+    return rooms
 
 
 def populate(ctx) -> None:
-    ctx.data.setdefault("summary", {})
+    rng = ctx.rng
+    today = ctx.today
+    now = clock.now()
+    if RepairTicket.select().exists():
+        return
+    n_year = int(ctx.data.get("repairs.tickets") or min(4000, max(300, ctx.n_assets * 8)))
+    rooms = list(Place.select().where(Place.kind == "room"))
+    if not rooms:
+        return
+    by_building: dict[str, list[Place]] = {}
+    for r in rooms:
+        by_building.setdefault(r.parent.name if r.parent_id else r.name, []).append(r)
+    # some rooms are trouble spots (repeat faults)
+    weight_of = {r.id: (6 if rng.random() < 0.05 else 1) for r in rooms}
+    cats = {c.name: c for c in RepairCategory.select()}
+    office = Department.get_or_none(Department.name == "总务处")
+    workers = list(Person.select().where(Person.department == office)) if office else []
+    if len(workers) < 3:
+        workers = list(Person.select().where(Person.is_canteen_staff == False).limit(4))  # noqa: E712
+    firms = list(Supplier.select().where(Supplier.name.in_(["城区水电维修服务部", "格力空调特约维修站",
+                                                             "鸿达教学设备有限公司", "本地五金建材经营部"])))
+    classes = list(Department.select().where(Department.kind == "class"))
+    teachers = list(Person.select().where(Person.is_canteen_staff == False))  # noqa: E712
+    if not teachers:
+        return
+    cat_names = list(PROBLEMS)
+    cat_weights = [PROBLEMS[c][0] for c in cat_names]
+
+    def when_reported(day: _dt.date) -> _dt.datetime:
+        return _dt.datetime.combine(day, _dt.time(7, 30)) + _dt.timedelta(minutes=rng.randint(0, 600))
+
+    def pick_room(kind: str) -> Place:
+        pool = _rooms(kind, rooms, by_building)
+        return rng.choices(pool, [weight_of[p.id] for p in pool])[0]
+
+    targets = rs.deadline_targets()
+    start = today - _dt.timedelta(days=365)
+    days = [start + _dt.timedelta(days=i) for i in range(366)]
+    day_weights = [(1.0 if d.weekday() < 5 else 0.15) * (0.4 if d.month in (7, 8) else 1.0) for d in days]
+    bulk_end = today - _dt.timedelta(days=14)  # after this, through the service
+    plan = sorted(rng.choices(days, day_weights, k=n_year))
+
+    def make_values(day):
+        urgent = rng.random() < 0.04
+        if urgent:
+            cat_name, desc = rng.choice(URGENT_PROBLEMS)
+            parts, major, kind = [], False, "any"
+        else:
+            cat_name = rng.choices(cat_names, cat_weights)[0]
+            desc, parts, major = rng.choice(PROBLEMS[cat_name][1])
+            kind = PROBLEMS[cat_name][2]
+        urgency = "urgent" if urgent else ("major" if major or rng.random() < 0.06 else "minor")
+        room = pick_room(kind)
+        if rng.random() < 0.45 and classes:
+            klass = rng.choice(classes)
+            reporter = {"reporter_department": klass.id, "reporter_name": rng.choice("王李张刘陈杨赵黄周吴") + rng.choice(STUDENTS)}
+        else:
+            t = rng.choice(teachers)
+            reporter = {"reporter": t.id, "reporter_name": t.name, "contact": t.phone}
+        return {"reported_at": when_reported(day), "category": cats[cat_name].id, "place": room.id,
+                "description": f"{room.name}{desc}", "urgency": urgency, **reporter}, parts
+
+    def repair_hours(urgency: str, late: bool, reported: _dt.datetime) -> float:
+        if urgency == "urgent":
+            return rng.uniform(2.2, 8) if late else rng.uniform(0.3, 1.9)
+        if urgency == "major":
+            due_h = (rs.deadline(reported, "major", targets) - reported).total_seconds() / 3600
+            return rng.uniform(due_h + 2, due_h + 96) if late else rng.uniform(4, due_h - 0.5)
+        due_h = (rs.deadline(reported, "minor", targets) - reported).total_seconds() / 3600
+        return rng.uniform(due_h + 1, due_h + 40) if late else rng.uniform(0.5, min(8, due_h - 0.2))
+
+    def cause_of() -> str:
+        return rng.choices(["wear", "accidental", "deliberate", "unknown"], [80, 10, 4, 6])[0]
+
+    counters: dict[int, int] = {}
+    ticket_rows, part_rows = [], []
+    place_names = {p.id: p.full_name for p in rooms}
+    person_names = {p.id: p.name for p in teachers + workers}
+    firm_names = {f.id: f.name for f in firms}
+    class_names = {c.id: c.name for c in classes}
+    cat_label = {c.id: c.name for c in cats.values()}
+    with database.atomic():
+        for day in [d for d in plan if d < bulk_end]:
+            values, parts = make_values(day)
+            reported = values["reported_at"]
+            year = reported.year
+            counters[year] = counters.get(year, 0) + 1
+            number = f"WX-{year}-{counters[year]:04d}"
+            due = rs.deadline(reported, values["urgency"], targets)
+            cancelled = rng.random() < 0.015
+            late = rng.random() < (0.08 if values["urgency"] == "urgent" else 0.05)
+            use_firm = firms and (values["urgency"] == "major" or rng.random() < 0.12)
+            assignee = None if use_firm else rng.choice(workers).id
+            supplier = rng.choice(firms).id if use_firm else None
+            row = {
+                "number": number, "reported_at": reported, "reporter": values.get("reporter"),
+                "reporter_department": values.get("reporter_department"), "reporter_name": values["reporter_name"],
+                "contact": values.get("contact"), "place": values["place"], "category": values["category"],
+                "description": values["description"], "urgency": values["urgency"], "due_at": due,
+                "assignee": assignee, "assignee_supplier": supplier, "source": "desk",
+                "created_at": reported, "updated_at": reported, "parts_cost": Decimal("0.00"),
+                "labour_cost": Decimal("0.00"), "total_cost": Decimal("0.00"), "compensation": Decimal("0.00"),
+            }
+            if cancelled:
+                row.update(status="cancelled", is_open=False, cancelled_at=reported + _dt.timedelta(hours=1),
+                           cancel_reason=rng.choice(["重复报修", "误报，设备正常", "已由班级自行处理"]))
+            else:
+                done = reported + _dt.timedelta(hours=repair_hours(values["urgency"], late, reported))
+                done = done.replace(microsecond=0)
+                chosen = []
+                for name, unit, (lo, hi) in parts:
+                    if rng.random() < 0.8:
+                        qty = Decimal(rng.choice([1, 1, 1, 2, 3]))
+                        cost = Decimal(rng.randint(lo * 100, hi * 100)) / 100
+                        chosen.append((name, unit, qty, cost))
+                labour = Decimal(rng.choice([80, 120, 150, 200, 300, 450])) if use_firm else Decimal("0.00")
+                parts_cost = sum((q * c for _n, _u, q, c in chosen), Decimal("0.00")).quantize(Decimal("0.01"))
+                cause = cause_of()
+                row.update(status="accepted", is_open=False, assigned_at=reported + _dt.timedelta(minutes=20),
+                           started_at=reported + _dt.timedelta(minutes=40), done_at=done,
+                           work_done=rng.choice(["已修复", "更换配件，已修复", "已维修，试用正常", "已疏通", "已更换"]),
+                           parts_cost=parts_cost, labour_cost=labour, total_cost=parts_cost + labour, cause=cause,
+                           accepted_at=done + _dt.timedelta(hours=rng.uniform(0.5, 30)),
+                           accepted_by=values["reporter_name"], satisfied=rng.random() > 0.03)
+                if not row["satisfied"]:
+                    row["accept_comment"] = rng.choice(["维修不彻底", "等待时间太长", "又出现同样问题"])
+                if cause in ("accidental", "deliberate"):
+                    row["responsible_name"] = rng.choice("王李张刘陈杨赵黄周吴") + rng.choice(STUDENTS)
+                    row["compensation"] = (parts_cost * (2 if cause == "deliberate" else 1)).quantize(Decimal("0.01"))
+                    if cause == "deliberate":
+                        row["discipline_note"] = "班主任已进行批评教育"
+                part_rows.append([(name, unit, qty, cost) for name, unit, qty, cost in chosen])
+            if row["status"] == "cancelled":
+                part_rows.append([])
+            row["is_open"] = False
+            text = [number, row["reporter_name"], row.get("contact"), row["description"],
+                    class_names.get(row["reporter_department"]), place_names.get(row["place"]),
+                    cat_label.get(row["category"]), person_names.get(assignee), firm_names.get(supplier),
+                    row.get("responsible_name")]
+            row["search_text"] = " ".join(t for t in text if t).lower()
+            ticket_rows.append(row)
+        fields = sorted({k for r in ticket_rows for k in r})
+        full = [{k: r.get(k) for k in fields} for r in ticket_rows]
+        for i in range(0, len(full), 300):
+            RepairTicket.insert_many(full[i:i + 300]).execute()
+        ids = {t.number: t.id for t in RepairTicket.select(RepairTicket.id, RepairTicket.number)}
+        rows = []
+        for row, parts in zip(ticket_rows, part_rows):
+            for k, (name, unit, qty, cost) in enumerate(parts):
+                rows.append({"ticket": ids[row["number"]], "name": name, "unit": unit, "quantity": qty,
+                             "unit_cost": cost, "amount": (qty * cost).quantize(Decimal("0.01")), "sort_order": k})
+        for i in range(0, len(rows), 500):
+            RepairPart.insert_many(rows[i:i + 500]).execute()
+        for year, n in counters.items():
+            numbering.bump_to(f"doc:WX:{year}", n)
+        audit.record("repair_ticket", None, "demo", note=tr("Demo repair tickets created: {n}").format(
+            n=len(ticket_rows)))
+
+    # the last two weeks, through the service: tickets on assets, open ones, some overdue
+    from ..assets.models import Asset
+
+    assets_pool = list(Asset.select().where(Asset.status == "in_use").order_by(Asset.id).limit(400))
+    recent = [d for d in plan if d >= bulk_end]
+    through_service = 0
+    for day in recent:
+        values, parts = make_values(day)
+        if values["reported_at"] > now:
+            values["reported_at"] = now - _dt.timedelta(minutes=rng.randint(5, 300))
+        if assets_pool and rng.random() < 0.25:
+            a = rng.choice(assets_pool)
+            values["asset"] = a.id
+            if a.place_id:
+                values["place"] = a.place_id
+            code = a.category.code if a.category_id else ""
+            cat_name = {"JSJ": "电教设备", "BGSB": "电教设备", "ZY": "电教设备", "TX": "网络", "JJ": "课桌椅",
+                        "DQ": "水电"}.get(code, "其他")
+            values["category"] = cats[cat_name].id
+            values["description"] = a.name + rng.choice(["无法使用", "损坏", "故障", "有异响", "松动"])
+        clock.freeze(values["reported_at"])
+        try:
+            t = rs.create_ticket(values)
+            age_h = (now - values["reported_at"]).total_seconds() / 3600
+            stay_open = rng.random() < (0.5 if age_h < 24 else 0.08)
+            if stay_open:
+                clock.freeze(min(now, t.reported_at + _dt.timedelta(minutes=30)))
+                step = rng.random()
+                if step > 0.3:
+                    rs.assign(t, assignee=rng.choice(workers).id)
+                if step > 0.6:
+                    rs.start(t)
+                if step > 0.85 and parts:
+                    rs.wait_for_parts(t, parts[0][0])
+            else:
+                hours = min(repair_hours(t.urgency, rng.random() < 0.06, t.reported_at), max(0.3, age_h - 0.1))
+                clock.freeze(t.reported_at + _dt.timedelta(hours=hours))
+                cause = rng.choices(["wear", "unknown", "accidental"], [85, 10, 5])[0]
+                extra = {"responsible_name": rng.choice("王李张刘陈杨赵黄周吴") + rng.choice(STUDENTS)} \
+                    if cause == "accidental" else {}
+                chosen = [{"name": n, "unit": u, "quantity": 1, "unit_cost": Decimal(rng.randint(lo, hi))}
+                          for n, u, (lo, hi) in parts]
+                t = rs.complete(t, work_done="已修复", cause=cause, parts=chosen, assignee=rng.choice(workers).id,
+                                **extra)
+                if rng.random() < 0.7 and hours + 2 < age_h:
+                    clock.freeze(t.done_at + _dt.timedelta(hours=1))
+                    rs.accept(t, accepted_by=t.reporter_name or "班长", satisfied=True)
+            through_service += 1
+        except UserError:
+            continue
+    clock.freeze(now)
+    try:
+        _inspections(ctx, rooms, workers, cats, now)
+    finally:
+        clock.set_clock(None)
+    summary = ctx.data.setdefault("summary", {})
+    summary[tr("Repair tickets")] = RepairTicket.select().count()
+    summary[tr("Inspections")] = Inspection.select().count()
+
+
+def _inspections(ctx, rooms, workers, cats, now) -> None:
+    rng = ctx.rng
+    today = ctx.today
+    start = today - _dt.timedelta(days=365)
+    inspector = workers[0] if workers else None
+    lists = []
+    with database.atomic():
+        for name, schedule, cat, where, items in CHECKLISTS:
+            places = []
+            if where is not None:
+                building, room_names = where
+                places = [r for r in rooms if r.parent_id and r.parent.name == building
+                          and (room_names is None or r.name in room_names)]
+                if room_names is None:
+                    places = [r.parent for r in places[:1]]
+            cl = rs.save_checklist({"name": name, "schedule": schedule, "category": cat, "items": items,
+                                    "places": [p.id for p in places], "starts_on": start,
+                                    "responsible": inspector.name if inspector else "李师傅"})
+            lists.append((cl, places or [None]))
+    # a year of inspections (a few missed), the past in bulk; problems found were repaired
+    counters: dict[int, int] = {}
+    insp_rows, result_rows = [], []
+    for cl, places in lists:
+        items = rs.checklist_items(cl)
+        day = cl.starts_on
+        while day < today - _dt.timedelta(days=1):
+            first, last = rs.period_of(cl.schedule, day)
+            for p in places:
+                if rng.random() < 0.03:
+                    continue  # missed
+                when_day = first if cl.schedule == "daily" else first + _dt.timedelta(days=rng.randint(0, min(4, (last - first).days)))
+                if when_day >= today:
+                    continue
+                at = _dt.datetime.combine(when_day, _dt.time(rng.choice([7, 8, 16]), rng.randint(0, 59)))
+                counters[at.year] = counters.get(at.year, 0) + 1
+                number = f"XJ-{at.year}-{counters[at.year]:04d}"
+                found = [(it, rng.random() < 0.015) for it in items]
+                insp_rows.append({"number": number, "checklist": cl.id, "place": p.id if p else None,
+                                  "inspected_at": at, "inspector": inspector.id if inspector else None,
+                                  "inspector_name": inspector.name if inspector else "李师傅",
+                                  "items_checked": len(items), "problems": sum(1 for _, bad in found if bad),
+                                  "created_at": at})
+                result_rows.append([(it, bad) for it, bad in found])
+            day = last + _dt.timedelta(days=1)
+    with database.atomic():
+        for i in range(0, len(insp_rows), 300):
+            Inspection.insert_many(insp_rows[i:i + 300]).execute()
+        ids = {r.number: r.id for r in Inspection.select(Inspection.id, Inspection.number)}
+        rows = []
+        for insp, results in zip(insp_rows, result_rows):
+            for k, (it, bad) in enumerate(results):
+                rows.append({"inspection": ids[insp["number"]], "item": it.id, "item_text": it.text, "ok": not bad,
+                             "note": rng.choice(["松动", "损坏", "有异响", "不亮", "需更换"]) if bad else None,
+                             "sort_order": k})
+        for i in range(0, len(rows), 500):
+            InspectionResult.insert_many(rows[i:i + 500]).execute()
+        for year, n in counters.items():
+            numbering.bump_to(f"doc:XJ:{year}", n)
+        audit.record("inspection", None, "demo", note=tr("Demo inspections created: {n}").format(n=len(insp_rows)))
+    # today's patrol found something: a ticket opened through the service
+    daily = next((cl for cl, _p in lists if cl.schedule == "daily"), None)
+    if daily is not None:
+        items = rs.checklist_items(daily)
+        clock.freeze(now - _dt.timedelta(minutes=90) if now.hour >= 9 else now)
+        rs.run_inspection(daily, [{"item": it.id, "ok": k != 3, "note": "" if k != 3 else "三楼东侧扶手松动"}
+                                  for k, it in enumerate(items)], inspector=inspector,
+                          inspector_name=inspector.name if inspector else "李师傅")

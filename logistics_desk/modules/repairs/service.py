@@ -190,12 +190,19 @@ def set_category_active(record: RepairCategory, active: bool) -> None:
 
 # --- deadlines ---------------------------------------------------------------------
 
-def deadline(reported_at: _dt.datetime, urgency: str) -> _dt.datetime:
+def deadline_targets() -> dict:
+    """The settings behind the deadlines (read once for many tickets)."""
+    return {"urgent_hours": float(settings.get("repairs.urgent_hours") or 2),
+            "minor_days": int(settings.get("repairs.minor_days") or 0),
+            "major_days": int(settings.get("repairs.major_days") or 0)}
+
+
+def deadline(reported_at: _dt.datetime, urgency: str, targets: dict | None = None) -> _dt.datetime:
     """The promise: urgent within hours, minor the same day, major within three days."""
+    targets = targets or deadline_targets()
     if urgency == "urgent":
-        return reported_at + _dt.timedelta(hours=float(settings.get("repairs.urgent_hours") or 2))
-    key = "repairs.major_days" if urgency == "major" else "repairs.minor_days"
-    days = int(settings.get(key) or 0)
+        return reported_at + _dt.timedelta(hours=targets["urgent_hours"])
+    days = targets["major_days"] if urgency == "major" else targets["minor_days"]
     return _dt.datetime.combine(reported_at.date() + _dt.timedelta(days=days), END_OF_DAY)
 
 

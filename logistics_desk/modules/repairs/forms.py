@@ -1,0 +1,212 @@
+"""Printed forms of the repair log (no Qt): the repair slip (报修单, half A4 each,
+with the reporter's acceptance signature), the monthly repair report with a
+chart, and the inspection ledger (安全检修台账). Data in, PDF bytes out: the
+``*_data`` functions query, the renderers only draw."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+
+from ...core import clock
+from ...core.i18n import tr
+from ...core.printing import (
+    BarChart,
+    Column,
+    Field,
+    Fields,
+    Section,
+    SlipForm,
+    SmallTable,
+    TableForm,
+    Text,
+    render_slips,
+)
+from . import service as rs
+from .models import RepairTicket
+
+
+def _dt_text(value) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def _money(value) -> str:
+    return f"{Decimal(value or 0):,.2f}"
+
+
+# --- the repair slip ------------------------------------------------------------------
+
+def slip_data(ticket: RepairTicket) -> dict:
+    t = rs.get_ticket(ticket)
+    parts = rs.parts_of(t)
+    return {
+        "number": t.number, "reported_at": t.reported_at, "reporter": rs.reporter_text(t),
+        "contact": t.contact or "", "place": t.place.full_name if t.place_id else "",
+        "asset": f"{t.asset.number} {t.asset.name}" if t.asset_id else "",
+        "category": t.category.name, "urgency": rs.urgency_label(t.urgency), "due_at": t.due_at,
+        "description": t.description, "assignee": rs.assignee_text(t), "status": rs.status_label(t.status),
+        "done_at": t.done_at, "work_done": t.work_done or "",
+        "parts": "；".join(f"{p.name} {p.quantity.normalize():f}{p.unit or ''}×{_money(p.unit_cost)}" for p in parts),
+        "parts_cost": t.parts_cost, "labour_cost": t.labour_cost, "total_cost": t.total_cost,
+        "cause": rs.cause_label(t.cause),
+        "compensation": (tr("{name} pays {amount} yuan").format(name=t.responsible_name or "",
+                                                                 amount=_money(t.compensation))
+                         if t.compensation or t.responsible_name else ""),
+        "accepted_by": t.accepted_by or "", "accepted_at": t.accepted_at, "satisfied": t.satisfied,
+        "accept_comment": t.accept_comment or "", "cancel_reason": t.cancel_reason or "",
+    }
+
+
+def _slip(d: dict) -> SlipForm:
+    def box(checked: bool) -> str:
+        return "■ " if checked else "□ "
+
+    verdict = box(d["satisfied"] is True) + tr("satisfied") + "    " + box(d["satisfied"] is False) + tr("not satisfied")
+    if d["accept_comment"]:
+        verdict += "    " + d["accept_comment"]
+    cost = _money(d["total_cost"]) if d["total_cost"] else ""
+    work = d["work_done"]
+    if d["parts"]:
+        work = (work + "    " if work else "") + tr("Parts: {parts}").format(parts=d["parts"])
+    items = [
+        (tr("Reported at"), _dt_text(d["reported_at"])), (tr("Reported by"), d["reporter"]),
+        (tr("Contact"), d["contact"]),
+        (tr("Place"), d["place"]), (tr("Asset"), d["asset"]), (tr("Category"), d["category"]),
+        (tr("Urgency"), d["urgency"]), (tr("Deadline"), _dt_text(d["due_at"])), (tr("Assigned to"), d["assignee"]),
+        Field(tr("What is broken"), d["description"], span=3),
+        Field(tr("Work done"), work, span=3, height=11),
+        (tr("Done at"), _dt_text(d["done_at"])), (tr("Cost (yuan)"), cost), (tr("Cause"), d["cause"]),
+    ]
+    if d["compensation"]:
+        items.append(Field(tr("Compensation"), d["compensation"], span=3))
+    items.append(Field(tr("Acceptance"), verdict, span=3))
+    blocks = [Fields(items, columns=3)]
+    if d["cancel_reason"]:
+        blocks.append(Text(tr("Cancelled: {reason}").format(reason=d["cancel_reason"])))
+    return SlipForm(tr("Repair slip"), blocks, doc_number=d["number"], date=d["reported_at"].date(),
+                    signatures=[tr("Repaired by"), tr("Reporter (acceptance)")])
+
+
+def repair_slips(data: list[dict], per_page: int = 2, progress=None, cancel=None) -> bytes:
+    """Repair slips, two half-A4 slips per sheet with a cut line."""
+    return render_slips([_slip(d) for d in data], per_page=per_page, progress=progress, cancel=cancel)
+
+
+# --- the monthly (or term) repair report -----------------------------------------------
+
+def report_data(start: _dt.date, end: _dt.date, label: str | None = None) -> dict:
+    f = rs.figures(start, end)
+    f["label"] = label or f"{start} – {end}"
+    f["by_urgency"] = [(rs.urgency_label(u), s) for u, s in f["by_urgency"]]
+    T = RepairTicket
+    overdue = (T.select().where((T.is_open == True) & (T.due_at < f["now"])  # noqa: E712
+                                & (T.reported_at <= _dt.datetime.combine(end, _dt.time.max)))
+               .order_by(T.due_at).limit(30))
+    f["overdue_list"] = [{"number": t.number, "place": t.place.full_name if t.place_id else "",
+                          "description": t.description, "urgency": rs.urgency_label(t.urgency),
+                          "due": t.due_at, "status": rs.status_label(t.status)} for t in overdue]
+    return f
+
+
+def _pct(v) -> str:
+    return "—" if v is None else f"{v * 100:.1f}%"
+
+
+def _h(v) -> str:
+    return "—" if v is None else f"{v:.1f}"
+
+
+def _summary_columns(first: str) -> list[Column]:
+    return [Column("label", first, 30), Column("reported", tr("Reported"), 12, kind="qty"),
+            Column("done", tr("Done"), 12, kind="qty"), Column("on_time", tr("On time"), 12, kind="qty"),
+            Column("rate", tr("On-time rate"), 14, align="right"), Column("avg", tr("Average h"), 13, align="right"),
+            Column("median", tr("Median h"), 13, align="right"), Column("cost", tr("Cost"), 18, kind="money")]
+
+
+def _summary_rows(groups) -> list[dict]:
+    return [{"label": label, "reported": s["reported"], "done": s["done"], "on_time": s["on_time"],
+             "rate": _pct(s["on_time_rate"]), "avg": _h(s["avg_hours"]), "median": _h(s["median_hours"]),
+             "cost": s["cost"]} for label, s in groups]
+
+
+def repair_report(data: dict, progress=None, cancel=None) -> bytes:
+    t = data["total"]
+    blocks = [
+        Fields([
+            (tr("Reported"), t["reported"]), (tr("Done"), f"{t['done']}（{_pct(t['done_rate'])}）"),
+            (tr("Done on time"), f"{t['on_time']}（{_pct(t['on_time_rate'])}）"),
+            (tr("Still open / overdue"), f"{t['open']} / {t['overdue']}"),
+            (tr("Average time to repair"), tr("{h} hours").format(h=_h(t["avg_hours"]))),
+            (tr("Median time to repair"), tr("{h} hours").format(h=_h(t["median_hours"]))),
+            (tr("Repair cost"), tr("{amount} yuan").format(amount=_money(t["cost"]))),
+            (tr("Compensation"), tr("{amount} yuan").format(amount=_money(t["compensation"]))),
+            (tr("Cancelled"), data["cancelled"]),
+            (tr("Not satisfied at acceptance"), t["unsatisfied"]),
+        ], columns=2),
+        SmallTable(_summary_columns(tr("Urgency")), _summary_rows(data["by_urgency"]), title=tr("By urgency"),
+                   totals={"label": tr("Total"), "reported": t["reported"], "done": t["done"],
+                           "on_time": t["on_time"], "rate": _pct(t["on_time_rate"]), "avg": _h(t["avg_hours"]),
+                           "median": _h(t["median_hours"]), "cost": t["cost"]}),
+    ]
+    cats = data["by_category"]
+    if cats:
+        blocks.append(BarChart([c for c, _ in cats], [[s["reported"] for _, s in cats], [s["on_time"] for _, s in cats]],
+                               series_names=[tr("Reported"), tr("Done on time")], title=tr("Tickets by category"),
+                               height=62))
+    blocks.append(SmallTable(_summary_columns(tr("Category")), _summary_rows(cats), title=tr("By category"),
+                             empty_text=tr("None.")))
+    blocks.append(SmallTable(_summary_columns(tr("Building")), _summary_rows(data["by_place"]),
+                             title=tr("By building"), empty_text=tr("None.")))
+    repeat = [{"kind": tr("Place"), "what": p["place"], "count": p["count"], "detail": p["categories"]}
+              for p in data["repeat_places"]]
+    repeat += [{"kind": tr("Asset"), "what": f"{a['number']} {a['name']}", "count": a["count"],
+                "detail": tr("{amount} yuan").format(amount=_money(a["cost"]))} for a in data["repeat_assets"]]
+    blocks.append(SmallTable([Column("kind", tr("Kind"), 12), Column("what", tr("Place or asset"), 50),
+                              Column("count", tr("Tickets"), 12, kind="qty"), Column("detail", tr("Details"), 40)],
+                             repeat, title=tr("Repeat faults ({n} or more tickets)").format(n=data["threshold"]),
+                             empty_text=tr("None.")))
+    if data["overdue_list"]:
+        blocks.append(SmallTable([Column("number", tr("Ticket No."), 24), Column("place", tr("Place"), 30),
+                                  Column("description", tr("What is broken"), 44),
+                                  Column("urgency", tr("Urgency"), 22), Column("due", tr("Deadline"), 26)],
+                                 [{**r, "due": _dt_text(r["due"])} for r in data["overdue_list"]],
+                                 title=tr("Open and overdue")))
+    return SlipForm(tr("Repair report"), blocks, date=clock.today(), subtitle=data["label"],
+                    meta=[(tr("Period"), f"{data['start']} – {data['end']}")],
+                    signatures=[tr("Prepared by"), tr("Director of general affairs")]).render(progress, cancel)
+
+
+# --- the inspection ledger ---------------------------------------------------------------
+
+def ledger_data(start: _dt.date, end: _dt.date) -> dict:
+    return {"start": start, "end": end, "rows": rs.inspections(start, end),
+            "missed": rs.missed_checks(start, end)}
+
+
+def inspection_ledger(data: dict, progress=None, cancel=None) -> bytes:
+    columns = [
+        Column("no", tr("No."), 8, kind="index"),
+        Column("at", tr("Inspected at"), 26),
+        Column("checklist", tr("Checklist"), 30),
+        Column("place", tr("Place"), 30),
+        Column("inspector", tr("Inspector"), 16),
+        Column("items", tr("Items"), 10, kind="qty"),
+        Column("problems", tr("Problems"), 10, kind="qty"),
+        Column("findings", tr("Findings and action"), 80),
+        Column("sign", tr("Signature"), 16),
+    ]
+    rows = [{"at": _dt_text(r["inspected_at"]), "checklist": r["checklist"], "place": r["place"],
+             "inspector": r["inspector"], "items": r["items_checked"], "problems": r["problems"],
+             "findings": r["findings"]} for r in data["rows"]]
+    period = f"{data['start']} – {data['end']}"
+    sections = [Section(meta=[(tr("Period"), period), (tr("Inspections"), len(rows))], rows=rows,
+                        totals={"no": tr("Total"), "items": sum(r["items"] for r in rows),
+                                "problems": sum(r["problems"] for r in rows)})]
+    if data["missed"]:
+        missed_rows = [{"at": m["period"], "checklist": m["checklist"], "place": m["place"] or tr("(whole school)"),
+                        "findings": tr("Due and not done")} for m in data["missed"]]
+        sections.append(Section(meta=[(tr("Period"), period)], rows=missed_rows, title=tr("Checks not done"),
+                                totals=None))
+    return TableForm(tr("Inspection ledger"), columns, sections, date=clock.today(), landscape=True,
+                     signatures=[tr("Safety officer"), tr("Director of general affairs")]).render(
+        progress=progress, cancel=cancel)
