@@ -28,7 +28,7 @@ def line_columns() -> list[xl.WriteColumn]:
     return [W("number", tr("Request number")), W("seq", tr("No."), "int"), W("name", tr("Item")),
             W("spec", tr("Model / spec")), W("qty", tr("Qty"), "int"), W("unit", tr("Unit")),
             W("est_price", tr("Estimated unit price"), "money"), W("amount", tr("Amount"), "money"),
-            W("price", tr("Ordered unit price"), "money"), W("received", tr("Received"), "int"),
+            W("price", tr("Ordered unit price"), "money"), W("received", tr("Qty received"), "int"),
             W("kind", tr("Type")), W("category", tr("Category"))]
 
 

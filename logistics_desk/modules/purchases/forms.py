@@ -127,7 +127,7 @@ def acceptance_form(data: dict) -> bytes:
     columns = [
         Column("no", tr("No."), 7, kind="index"), Column("name", tr("Item"), 26),
         Column("spec", tr("Model / spec"), 24), Column("unit", tr("Unit"), 8, align="center"),
-        Column("qty", tr("Ordered"), 10, kind="qty"), Column("received", tr("Received"), 10, kind="qty"),
+        Column("qty", tr("Qty ordered"), 10, kind="qty"), Column("received", tr("Qty received"), 10, kind="qty"),
         Column("price", tr("Unit price"), 15, kind="money"), Column("amount", tr("Amount"), 17, kind="money"),
         Column("kind", tr("Type"), 12, align="center"), Column("dest", tr("Goes to"), 26),
     ]

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from ...core import audit, clock, masterdata, settings
 from ...core.errors import UserError, ValidationError
-from ...core.i18n import tr
+from ...core.i18n import N_, tr
 from ...core.masterdata import Category, Department, Place, Supplier
 from ...core.ui.tab import ModuleTab
 from ...core.ui.table import Column, PagedTableModel, date_text, money
@@ -178,7 +178,8 @@ def _categories() -> list[tuple[str, int]]:
 
 # --- the request dialog --------------------------------------------------------------
 
-LINE_HEADERS = ["Item", "Model / spec", "Qty", "Unit", "Est. unit price", "Amount", "Type", "Category"]
+LINE_HEADERS = [N_("Item"), N_("Model / spec"), N_("Qty"), N_("Unit"), N_("Est. unit price"), N_("Amount"), N_("Type"),
+                N_("Category")]
 
 
 class RequestDialog(_Dialog):
@@ -450,7 +451,7 @@ class DeliveryDialog(_Dialog):
         self.request = request
         self.lines = [ln for ln in service.lines_of(request)]
         self.table = QTableWidget(len(self.lines), 5)
-        self.table.setHorizontalHeaderLabels([tr("Item"), tr("Ordered"), tr("Received so far"), tr("This delivery"),
+        self.table.setHorizontalHeaderLabels([tr("Item"), tr("Qty ordered"), tr("Received so far"), tr("This delivery"),
                                               tr("Unit")])
         self.spins = {}
         for r, ln in enumerate(self.lines):
@@ -530,25 +531,25 @@ def _status_color(row: dict) -> str | None:
 
 
 REQUEST_COLUMNS = [
-    Column("number", "Request number"),
-    Column("request_date", "Date", fmt=date_text),
-    Column("department", "Department"),
-    Column("requester_name", "Requester"),
-    Column("purpose", "Purpose"),
-    Column("total", "Amount", "right", fmt=lambda v, r: money(r.get("amount"))),
-    Column("status", "Status", fmt=lambda v, r: r.get("status_label", ""), color=_status_color),
-    Column("supplier", "Supplier"),
-    Column("budget_left", "Budget left", "right", sortable=False, fmt=lambda v, r: r.get("budget_text", ""),
+    Column("number", N_("Request number")),
+    Column("request_date", N_("Date"), fmt=date_text),
+    Column("department", N_("Department")),
+    Column("requester_name", N_("Requester")),
+    Column("purpose", N_("Purpose")),
+    Column("total", N_("Amount"), "right", fmt=lambda v, r: money(r.get("amount"))),
+    Column("status", N_("Status"), fmt=lambda v, r: r.get("status_label", ""), color=_status_color),
+    Column("supplier", N_("Supplier")),
+    Column("budget_left", N_("Budget left"), "right", sortable=False, fmt=lambda v, r: r.get("budget_text", ""),
            color=_over_color),
 ]
 
 ACTIONS = [
-    ("edit", "Edit"), ("submit", "Submit"), ("approve", "Record signature"), ("quote", "Add quote"),
-    ("order", "Place order"), ("receive", "Record delivery"), ("accept", "Accept goods"),
-    ("complete", "Complete"), ("cancel", "Cancel request"),
+    ("edit", N_("Edit")), ("submit", N_("Submit")), ("approve", N_("Record signature")), ("quote", N_("Add quote")),
+    ("order", N_("Place order")), ("receive", N_("Record delivery")), ("accept", N_("Accept goods")),
+    ("complete", N_("Complete")), ("cancel", N_("Cancel request")),
 ]
-PRINT_ACTIONS = [("print_request", "Request form"), ("print_quotes", "Quote comparison"),
-                 ("print_acceptance", "Acceptance form"), ("print_notice", "Public notice")]
+PRINT_ACTIONS = [("print_request", N_("Request form")), ("print_quotes", N_("Quote comparison")),
+                 ("print_acceptance", N_("Acceptance form")), ("print_notice", N_("Public notice"))]
 
 
 class RequestsPage(QWidget):
@@ -634,7 +635,7 @@ class RequestsPage(QWidget):
         v.addLayout(prints)
         self.details = QTabWidget()
         self.lines_table = _table([tr("Item"), tr("Model / spec"), tr("Qty"), tr("Unit"), tr("Unit price"),
-                                   tr("Amount"), tr("Type"), tr("Received")])
+                                   tr("Amount"), tr("Type"), tr("Qty received")])
         self.details.addTab(self.lines_table, tr("Items"))
         self.approvals_table = _table([tr("Approval level"), tr("Signed by"), tr("Date"), tr("Decision"),
                                        tr("Comment")])
@@ -966,9 +967,9 @@ class StorePage(QWidget):
         self.only_low = QCheckBox(tr("Only below minimum"))
         self.only_low.toggled.connect(lambda _c: self.reload())
         bar.addWidget(self.only_low)
-        for key, label in (("new", "New item…"), ("edit", "Edit item…"), ("stock_in", "Stock in…"),
-                           ("issue", "Issue (领用)…"), ("count", "Monthly count…"), ("print_count", "Count sheet"),
-                           ("print_issue", "Print issue slip"), ("export", "Export to Excel…")):
+        for key, label in (("new", N_("New item…")), ("edit", N_("Edit item…")), ("stock_in", N_("Stock in…")),
+                           ("issue", N_("Issue (领用)…")), ("count", N_("Monthly count…")), ("print_count", N_("Count sheet")),
+                           ("print_issue", N_("Print issue slip")), ("export", N_("Export to Excel…"))):
             b = QPushButton(tr(label))
             b.setObjectName(f"store_{key}")
             b.clicked.connect(lambda _c=False, k=key: self.run_action(k))
@@ -1109,7 +1110,7 @@ class BudgetPage(QWidget):
         self.year.setValue(clock.today().year)
         self.year.valueChanged.connect(lambda _v: self.reload())
         bar.addWidget(self.year)
-        for key, label in (("new", "New budget line…"), ("edit", "Edit…"), ("requests", "Show its requests")):
+        for key, label in (("new", N_("New budget line…")), ("edit", N_("Edit…")), ("requests", N_("Show its requests"))):
             b = QPushButton(tr(label))
             b.setObjectName(f"budget_{key}")
             b.clicked.connect(lambda _c=False, k=key: self.run_action(k))

@@ -1,0 +1,1319 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>LogisticsDesk</name>
+    <message>
+      <source>Purchases</source>
+      <translation>采购申请</translation>
+    </message>
+    <message>
+      <source>{n} rows written to {path}.</source>
+      <translation>已写入 {n} 行：{path}。</translation>
+    </message>
+    <message>
+      <source>Unknown state {state}; use one of: {states}.</source>
+      <translation>未知状态 {state}；可用：{states}。</translation>
+    </message>
+    <message>
+      <source>Purchase requests</source>
+      <translation>请购单</translation>
+    </message>
+    <message>
+      <source>Budget lines</source>
+      <translation>预算科目</translation>
+    </message>
+    <message>
+      <source>Store items</source>
+      <translation>库存物品</translation>
+    </message>
+    <message>
+      <source>Store movements</source>
+      <translation>出入库记录</translation>
+    </message>
+    <message>
+      <source>Reimbursed</source>
+      <translation>已报销</translation>
+    </message>
+    <message>
+      <source>Opening stock</source>
+      <translation>期初库存</translation>
+    </message>
+    <message>
+      <source>Supply store</source>
+      <translation>办公用品仓库</translation>
+    </message>
+    <message>
+      <source>Asset register</source>
+      <translation>资产台账</translation>
+    </message>
+    <message>
+      <source>Purchase request {number} has no quotes yet.</source>
+      <translation>请购单 {number} 尚无报价。</translation>
+    </message>
+    <message>
+      <source>The acceptance form is printed once the goods are ordered; {number} is {status}.</source>
+      <translation>下单后才能打印验收单；{number} 当前为“{status}”。</translation>
+    </message>
+    <message>
+      <source>The public notice is printed once the supplier is chosen; {number} is {status}.</source>
+      <translation>确定供应商后才能打印采购公示；{number} 当前为“{status}”。</translation>
+    </message>
+    <message>
+      <source>Request number</source>
+      <translation>请购单号</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Requesting department</source>
+      <translation>申请部门</translation>
+    </message>
+    <message>
+      <source>Requester</source>
+      <translation>申请人</translation>
+    </message>
+    <message>
+      <source>Purpose</source>
+      <translation>用途</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Within the annual budget</source>
+      <translation>年度预算内</translation>
+    </message>
+    <message>
+      <source>Budget line</source>
+      <translation>预算科目</translation>
+    </message>
+    <message>
+      <source>Funding source</source>
+      <translation>经费来源</translation>
+    </message>
+    <message>
+      <source>Estimated total</source>
+      <translation>预算金额</translation>
+    </message>
+    <message>
+      <source>Order amount</source>
+      <translation>订购金额</translation>
+    </message>
+    <message>
+      <source>Signatures needed</source>
+      <translation>需签批</translation>
+    </message>
+    <message>
+      <source>Supplier</source>
+      <translation>供应商</translation>
+    </message>
+    <message>
+      <source>Buyer</source>
+      <translation>经办人</translation>
+    </message>
+    <message>
+      <source>Order date</source>
+      <translation>下单日期</translation>
+    </message>
+    <message>
+      <source>Invoice number</source>
+      <translation>发票号</translation>
+    </message>
+    <message>
+      <source>Accepted on</source>
+      <translation>验收日期</translation>
+    </message>
+    <message>
+      <source>Reason cancelled</source>
+      <translation>撤销原因</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>序号</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>物品名称</translation>
+    </message>
+    <message>
+      <source>Model / spec</source>
+      <translation>规格型号</translation>
+    </message>
+    <message>
+      <source>Qty</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>Estimated unit price</source>
+      <translation>预估单价</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>Ordered unit price</source>
+      <translation>订购单价</translation>
+    </message>
+    <message>
+      <source>Qty received</source>
+      <translation>到货数量</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>资产分类</translation>
+    </message>
+    <message>
+      <source>In stock</source>
+      <translation>库存</translation>
+    </message>
+    <message>
+      <source>Minimum level</source>
+      <translation>最低库存</translation>
+    </message>
+    <message>
+      <source>Below minimum</source>
+      <translation>低于最低库存</translation>
+    </message>
+    <message>
+      <source>Last unit price</source>
+      <translation>最近单价</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>Movement</source>
+      <translation>出入库类型</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <source>Balance</source>
+      <translation>结存</translation>
+    </message>
+    <message>
+      <source>Document</source>
+      <translation>单据号</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Request lines</source>
+      <translation>请购明细</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <source>Second handler</source>
+      <translation>经办人（二）</translation>
+    </message>
+    <message>
+      <source>Director of general affairs</source>
+      <translation>总务主任</translation>
+    </message>
+    <message>
+      <source>Acceptor (1)</source>
+      <translation>验收人（一）</translation>
+    </message>
+    <message>
+      <source>Acceptor (2)</source>
+      <translation>验收人（二）</translation>
+    </message>
+    <message>
+      <source>Unit price</source>
+      <translation>单价</translation>
+    </message>
+    <message>
+      <source>Delivery place</source>
+      <translation>使用地点</translation>
+    </message>
+    <message>
+      <source>Purchase request</source>
+      <translation>请购单号</translation>
+    </message>
+    <message>
+      <source>Quotes required</source>
+      <translation>需报价家数</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Quote date</source>
+      <translation>报价日期</translation>
+    </message>
+    <message>
+      <source>Delivery / terms</source>
+      <translation>供货期/条件</translation>
+    </message>
+    <message>
+      <source>Quoted total</source>
+      <translation>报价总额</translation>
+    </message>
+    <message>
+      <source>Above lowest</source>
+      <translation>高于最低价</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结论</translation>
+    </message>
+    <message>
+      <source>Chosen supplier</source>
+      <translation>选定供应商</translation>
+    </message>
+    <message>
+      <source>Reason for not choosing the lowest quote</source>
+      <translation>未选最低价的理由</translation>
+    </message>
+    <message>
+      <source>Acceptors</source>
+      <translation>验收人</translation>
+    </message>
+    <message>
+      <source>Qty ordered</source>
+      <translation>订购数量</translation>
+    </message>
+    <message>
+      <source>Goes to</source>
+      <translation>去向</translation>
+    </message>
+    <message>
+      <source>Quantity, specification and quality checked against the order and the invoice. The buyer does not accept the goods.</source>
+      <translation>已按订单和发票核对数量、规格和质量。采购经办人不参加验收。</translation>
+    </message>
+    <message>
+      <source>Book qty</source>
+      <translation>账面数</translation>
+    </message>
+    <message>
+      <source>Counted</source>
+      <translation>实盘数</translation>
+    </message>
+    <message>
+      <source>Difference</source>
+      <translation>差异</translation>
+    </message>
+    <message>
+      <source>Remarks</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>月份</translation>
+    </message>
+    <message>
+      <source>Counted by</source>
+      <translation>盘点人</translation>
+    </message>
+    <message>
+      <source>Following approval by {roles}, the purchase below requested by {department} has been placed. In keeping with the rule that large expenditures are made public, it is posted here.</source>
+      <translation>经{roles}审批，{department}申请的下列采购已完成订购。根据大额支出公示制度，现予公示。</translation>
+    </message>
+    <message>
+      <source>Amount (yuan)</source>
+      <translation>金额（元）</translation>
+    </message>
+    <message>
+      <source>Quotes compared</source>
+      <translation>比价家数</translation>
+    </message>
+    <message>
+      <source>Notice period: {start} to {end}. Anyone with an objection may raise it with the general affairs office during this period{phone}.</source>
+      <translation>公示期：{start} 至 {end}。如有异议，请在公示期内向总务处反映{phone}。</translation>
+    </message>
+    <message>
+      <source>General affairs office</source>
+      <translation>总务处</translation>
+    </message>
+    <message>
+      <source>Budget {label}: {budget} yuan; committed {committed}; spent {spent}; left {remaining}.</source>
+      <translation>预算 {label}：{budget} 元；已占用 {committed}；已支出 {spent}；余额 {remaining}。</translation>
+    </message>
+    <message>
+      <source>Purchase request form</source>
+      <translation>请购单</translation>
+    </message>
+    <message>
+      <source>Not required</source>
+      <translation>不要求</translation>
+    </message>
+    <message>
+      <source>lowest</source>
+      <translation>最低价</translation>
+    </message>
+    <message>
+      <source>chosen</source>
+      <translation>选定</translation>
+    </message>
+    <message>
+      <source>Items (estimated prices)</source>
+      <translation>采购物品（预估价）</translation>
+    </message>
+    <message>
+      <source>Quotes</source>
+      <translation>报价</translation>
+    </message>
+    <message>
+      <source>Quote comparison sheet</source>
+      <translation>比价单</translation>
+    </message>
+    <message>
+      <source>Acceptance form</source>
+      <translation>验收单</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Recipient</source>
+      <translation>领用人</translation>
+    </message>
+    <message>
+      <source>Issue slip</source>
+      <translation>领用单</translation>
+    </message>
+    <message>
+      <source>surplus</source>
+      <translation>盘盈</translation>
+    </message>
+    <message>
+      <source>shortage</source>
+      <translation>盘亏</translation>
+    </message>
+    <message>
+      <source>{n} items differ from the book; each difference was entered as an adjustment.</source>
+      <translation>共 {n} 种物品账实不符，差异均已作盘点调整入账。</translation>
+    </message>
+    <message>
+      <source>Store keeper</source>
+      <translation>仓库管理员</translation>
+    </message>
+    <message>
+      <source>Monthly store count sheet</source>
+      <translation>办公用品月度盘点表</translation>
+    </message>
+    <message>
+      <source>Public notice of purchase</source>
+      <translation>采购公示</translation>
+    </message>
+    <message>
+      <source>Estimated total: {amount} yuan.</source>
+      <translation>预算总额：{amount} 元。</translation>
+    </message>
+    <message>
+      <source>Approvals recorded</source>
+      <translation>已登记的审批</translation>
+    </message>
+    <message>
+      <source>Notes: {note}</source>
+      <translation>备注：{note}</translation>
+    </message>
+    <message>
+      <source>Approval level</source>
+      <translation>审批层级</translation>
+    </message>
+    <message>
+      <source>Signed by</source>
+      <translation>签批人</translation>
+    </message>
+    <message>
+      <source>Decision</source>
+      <translation>意见</translation>
+    </message>
+    <message>
+      <source>Comment</source>
+      <translation>批示</translation>
+    </message>
+    <message>
+      <source>Issued by</source>
+      <translation>发放人</translation>
+    </message>
+    <message>
+      <source> (telephone {phone})</source>
+      <translation>（电话 {phone}）</translation>
+    </message>
+    <message>
+      <source>Draft</source>
+      <translation>草稿</translation>
+    </message>
+    <message>
+      <source>Submitted</source>
+      <translation>已提交</translation>
+    </message>
+    <message>
+      <source>Approved</source>
+      <translation>已批准</translation>
+    </message>
+    <message>
+      <source>Rejected</source>
+      <translation>已驳回</translation>
+    </message>
+    <message>
+      <source>Collecting quotes</source>
+      <translation>询价</translation>
+    </message>
+    <message>
+      <source>Ordered</source>
+      <translation>已下单</translation>
+    </message>
+    <message>
+      <source>Partly received</source>
+      <translation>部分到货</translation>
+    </message>
+    <message>
+      <source>Received</source>
+      <translation>已到货</translation>
+    </message>
+    <message>
+      <source>Accepted</source>
+      <translation>已验收</translation>
+    </message>
+    <message>
+      <source>Completed</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>已撤销</translation>
+    </message>
+    <message>
+      <source>Fixed asset</source>
+      <translation>固定资产</translation>
+    </message>
+    <message>
+      <source>Consumable</source>
+      <translation>消耗品</translation>
+    </message>
+    <message>
+      <source>Passed</source>
+      <translation>合格</translation>
+    </message>
+    <message>
+      <source>Failed</source>
+      <translation>不合格</translation>
+    </message>
+    <message>
+      <source>One record per unit</source>
+      <translation>每件一条记录</translation>
+    </message>
+    <message>
+      <source>One batch record</source>
+      <translation>合并为一条批量记录</translation>
+    </message>
+    <message>
+      <source>Stock in (purchase)</source>
+      <translation>采购入库</translation>
+    </message>
+    <message>
+      <source>Stock in</source>
+      <translation>入库</translation>
+    </message>
+    <message>
+      <source>Issue</source>
+      <translation>领用</translation>
+    </message>
+    <message>
+      <source>Count adjustment</source>
+      <translation>盘点调整</translation>
+    </message>
+    <message>
+      <source>Principal</source>
+      <translation>校长</translation>
+    </message>
+    <message>
+      <source>School leadership meeting</source>
+      <translation>校务会</translation>
+    </message>
+    <message>
+      <source>Enter a year, e.g. 2026.</source>
+      <translation>请输入年份，如 2026。</translation>
+    </message>
+    <message>
+      <source>Choose the department.</source>
+      <translation>请选择部门。</translation>
+    </message>
+    <message>
+      <source>Name the budget line, e.g. 办公经费.</source>
+      <translation>请填写预算科目，如“办公经费”。</translation>
+    </message>
+    <message>
+      <source>Enter an amount of money of 0 or more, e.g. 3500.00.</source>
+      <translation>请输入不小于 0 的金额，如 3500.00。</translation>
+    </message>
+    <message>
+      <source>Choose the requesting department.</source>
+      <translation>请选择申请部门。</translation>
+    </message>
+    <message>
+      <source>Who asks for it?</source>
+      <translation>请填写申请人。</translation>
+    </message>
+    <message>
+      <source>Enter a date.</source>
+      <translation>请输入日期。</translation>
+    </message>
+    <message>
+      <source>Say what it is for.</source>
+      <translation>请填写用途。</translation>
+    </message>
+    <message>
+      <source>Unknown budget line.</source>
+      <translation>预算科目不存在。</translation>
+    </message>
+    <message>
+      <source>Choose the budget line, or untick “within the annual budget”.</source>
+      <translation>请选择预算科目，或取消勾选“年度预算内”。</translation>
+    </message>
+    <message>
+      <source>Add at least one item.</source>
+      <translation>请至少添加一项物品。</translation>
+    </message>
+    <message>
+      <source>This request does not need that signature.</source>
+      <translation>本申请不需要该层级签批。</translation>
+    </message>
+    <message>
+      <source>Who signed?</source>
+      <translation>请填写签批人。</translation>
+    </message>
+    <message>
+      <source>Approved or rejected?</source>
+      <translation>请选择同意或驳回。</translation>
+    </message>
+    <message>
+      <source>Write down why it was rejected.</source>
+      <translation>请填写驳回理由。</translation>
+    </message>
+    <message>
+      <source>This signature has already been recorded.</source>
+      <translation>该层级的签批已登记。</translation>
+    </message>
+    <message>
+      <source>The date cannot be in the future.</source>
+      <translation>日期不能晚于今天。</translation>
+    </message>
+    <message>
+      <source>Choose the supplier from the supplier list.</source>
+      <translation>请从供应商名录中选择供应商。</translation>
+    </message>
+    <message>
+      <source>Enter the quoted total, e.g. 3500.00.</source>
+      <translation>请输入报价总额，如 3500.00。</translation>
+    </message>
+    <message>
+      <source>Who buys it (经办人)?</source>
+      <translation>请填写采购经办人。</translation>
+    </message>
+    <message>
+      <source>Choose the supplier.</source>
+      <translation>请选择供应商。</translation>
+    </message>
+    <message>
+      <source>Enter the quantity received for at least one line.</source>
+      <translation>请至少填写一项的到货数量。</translation>
+    </message>
+    <message>
+      <source>Acceptance needs two people: enter the first.</source>
+      <translation>验收须两人：请填写第一位验收人。</translation>
+    </message>
+    <message>
+      <source>Acceptance needs two people: enter the second.</source>
+      <translation>验收须两人：请填写第二位验收人。</translation>
+    </message>
+    <message>
+      <source>The two acceptors must be different people.</source>
+      <translation>两位验收人必须是不同的人。</translation>
+    </message>
+    <message>
+      <source>Passed or failed?</source>
+      <translation>请选择验收结论。</translation>
+    </message>
+    <message>
+      <source>Write down what was wrong.</source>
+      <translation>请写明不合格的情况。</translation>
+    </message>
+    <message>
+      <source>This field is required.</source>
+      <translation>此项必填。</translation>
+    </message>
+    <message>
+      <source>Enter a whole number of 0 or more.</source>
+      <translation>请输入不小于 0 的整数。</translation>
+    </message>
+    <message>
+      <source>Choose the item.</source>
+      <translation>请选择物品。</translation>
+    </message>
+    <message>
+      <source>Enter a whole number of at least 1.</source>
+      <translation>请输入至少为 1 的整数。</translation>
+    </message>
+    <message>
+      <source>Who receives it? (they sign the issue slip)</source>
+      <translation>请填写领用人（在领用单上签字）。</translation>
+    </message>
+    <message>
+      <source>Who counted?</source>
+      <translation>请填写盘点人。</translation>
+    </message>
+    <message>
+      <source>Needs the signatures of: {roles}.</source>
+      <translation>需签批：{roles}。</translation>
+    </message>
+    <message>
+      <source>Add at least one item before submitting.</source>
+      <translation>提交前请至少添加一项物品。</translation>
+    </message>
+    <message>
+      <source>The date cannot be before the request date.</source>
+      <translation>日期不能早于申请日期。</translation>
+    </message>
+    <message>
+      <source>Bought with purchase request {number} from {supplier}, accepted by {a} and {b}</source>
+      <translation>采购入账：请购单 {number}，供应商 {supplier}，验收人 {a}、{b}</translation>
+    </message>
+    <message>
+      <source>The acceptance cannot be before the order date.</source>
+      <translation>验收日期不能早于下单日期。</translation>
+    </message>
+    <message>
+      <source>Over budget: {line} has {remaining} yuan left (budget {budget}, committed {committed}, spent {spent}); this request needs {total} yuan, {over} yuan more than is left.</source>
+      <translation>超预算：{line} 余额 {remaining} 元（预算 {budget}，已占用 {committed}，已支出 {spent}）；本申请需 {total} 元，超出 {over} 元。</translation>
+    </message>
+    <message>
+      <source>Line {n}: </source>
+      <translation>第 {n} 行：</translation>
+    </message>
+    <message>
+      <source>name the item.</source>
+      <translation>请填写物品名称。</translation>
+    </message>
+    <message>
+      <source>enter a whole quantity of at least 1.</source>
+      <translation>数量须为至少 1 的整数。</translation>
+    </message>
+    <message>
+      <source>enter the estimated unit price, e.g. 35.00.</source>
+      <translation>请填写预估单价，如 35.00。</translation>
+    </message>
+    <message>
+      <source>choose fixed asset or consumable.</source>
+      <translation>请选择固定资产或消耗品。</translation>
+    </message>
+    <message>
+      <source>a fixed asset needs a category (it goes into the asset register).</source>
+      <translation>固定资产须选择资产分类（验收后登记入资产台账）。</translation>
+    </message>
+    <message>
+      <source>This budget line belongs to {department}.</source>
+      <translation>该预算科目属于{department}。</translation>
+    </message>
+    <message>
+      <source>This budget line is for {year}.</source>
+      <translation>该预算科目属于 {year} 年度。</translation>
+    </message>
+    <message>
+      <source>Created</source>
+      <translation>新建</translation>
+    </message>
+    <message>
+      <source>{role}: {name} {decision}</source>
+      <translation>{role}：{name} {decision}</translation>
+    </message>
+    <message>
+      <source>{supplier} has already quoted for this request.</source>
+      <translation>{supplier} 已对本申请报过价。</translation>
+    </message>
+    <message>
+      <source>Give the reason for cancelling.</source>
+      <translation>请填写撤销原因。</translation>
+    </message>
+    <message>
+      <source>Outside the budget</source>
+      <translation>预算外</translation>
+    </message>
+    <message>
+      <source>Give the month as YYYY-MM, e.g. 2026-11.</source>
+      <translation>月份格式为 YYYY-MM，如 2026-11。</translation>
+    </message>
+    <message>
+      <source>Purchase request {ref} does not exist.</source>
+      <translation>请购单 {ref} 不存在。</translation>
+    </message>
+    <message>
+      <source>Above the tender threshold of {limit} yuan: public bidding (公开招标) is required.</source>
+      <translation>超过招标限额 {limit} 元：须公开招标。</translation>
+    </message>
+    <message>
+      <source>{department} already has the budget line “{name}” for {year}.</source>
+      <translation>{department} 已有 {year} 年度的预算科目“{name}”。</translation>
+    </message>
+    <message>
+      <source>A request that is {old} cannot become {new}.</source>
+      <translation>“{old}”状态的申请不能改为“{new}”。</translation>
+    </message>
+    <message>
+      <source>Only a draft can be edited; this request is {status}.</source>
+      <translation>只能修改草稿；本申请当前为“{status}”。</translation>
+    </message>
+    <message>
+      <source>Approvals are recorded for a submitted request; this one is {status}.</source>
+      <translation>只有已提交的申请才能登记审批；本申请当前为“{status}”。</translation>
+    </message>
+    <message>
+      <source>Quotes are collected after approval, before ordering; this request is {status}.</source>
+      <translation>报价应在批准后、下单前登记；本申请当前为“{status}”。</translation>
+    </message>
+    <message>
+      <source>Above {limit} yuan at least {n} supplier quotes are needed before ordering (货比三家); this request has {have}.</source>
+      <translation>金额超过 {limit} 元，下单前至少需要 {n} 家供应商报价（货比三家）；本申请目前有 {have} 家。</translation>
+    </message>
+    <message>
+      <source>Only an approved request can be ordered; this one is {status}.</source>
+      <translation>只有已批准的申请才能下单；本申请当前为“{status}”。</translation>
+    </message>
+    <message>
+      <source>Ordered from {supplier}, {amount} yuan; buyer {buyer}</source>
+      <translation>向 {supplier} 订购，{amount} 元；经办人 {buyer}</translation>
+    </message>
+    <message>
+      <source>Deliveries are recorded for an ordered request; this one is {status}.</source>
+      <translation>只有已下单的申请才能登记到货；本申请当前为“{status}”。</translation>
+    </message>
+    <message>
+      <source>Line {n}: enter a whole number.</source>
+      <translation>第 {n} 行：请输入整数。</translation>
+    </message>
+    <message>
+      <source>{name} bought the goods and cannot also accept them.</source>
+      <translation>{name} 是采购经办人，不能参加验收。</translation>
+    </message>
+    <message>
+      <source>Goods are accepted once everything has arrived; this request is {status}.</source>
+      <translation>全部到货后才能验收；本申请当前为“{status}”。</translation>
+    </message>
+    <message>
+      <source>Accepted by {a} and {b}</source>
+      <translation>由 {a}、{b} 验收</translation>
+    </message>
+    <message>
+      <source>⚠ over by {amount}</source>
+      <translation>⚠ 超出 {amount}</translation>
+    </message>
+    <message>
+      <source>“{value}” already exists.</source>
+      <translation>“{value}”已存在。</translation>
+    </message>
+    <message>
+      <source>Only {stock} {unit} of {name} in stock: cannot take out {qty}.</source>
+      <translation>{name} 库存仅 {stock} {unit}，不能出库 {qty}。</translation>
+    </message>
+    <message>
+      <source>Line {n}: choose the item.</source>
+      <translation>第 {n} 行：请选择物品。</translation>
+    </message>
+    <message>
+      <source>Issue slip {ref} does not exist.</source>
+      <translation>领用单 {ref} 不存在。</translation>
+    </message>
+    <message>
+      <source>{name}: enter the counted quantity (0 or more).</source>
+      <translation>{name}：请输入实盘数量（不小于 0）。</translation>
+    </message>
+    <message>
+      <source>The count for {month} has already been recorded.</source>
+      <translation>{month} 的盘点已登记过。</translation>
+    </message>
+    <message>
+      <source>{supplier} is not the cheapest quote ({amount} yuan against {cheapest} yuan): write down why it was chosen.</source>
+      <translation>{supplier} 不是最低报价（{amount} 元，最低 {cheapest} 元）：请写明选择理由。</translation>
+    </message>
+    <message>
+      <source>Line {n}: only {open} {unit} of {name} are still due.</source>
+      <translation>第 {n} 行：{name} 仅剩 {open} {unit} 未到货。</translation>
+    </message>
+    <message>
+      <source>Line {n}: enter a whole number of at least 1.</source>
+      <translation>第 {n} 行：请输入至少为 1 的整数。</translation>
+    </message>
+    <message>
+      <source>Only {stock} {unit} of {name} in stock: cannot issue {qty}.</source>
+      <translation>{name} 库存仅 {stock} {unit}，不能领用 {qty}。</translation>
+    </message>
+    <message>
+      <source>Line {n}: enter the unit price.</source>
+      <translation>第 {n} 行：请填写单价。</translation>
+    </message>
+    <message>
+      <source>Choose one record per unit or one batch record.</source>
+      <translation>请选择每件一条记录或合并为一条批量记录。</translation>
+    </message>
+    <message>
+      <source>Purchase request {number}</source>
+      <translation>请购单 {number}</translation>
+    </message>
+    <message>
+      <source>Issue slip {doc} to {name}</source>
+      <translation>领用单 {doc}，领用人 {name}</translation>
+    </message>
+    <message>
+      <source>Purchase request {number} ({supplier})</source>
+      <translation>请购单 {number}（{supplier}）</translation>
+    </message>
+    <message>
+      <source>Monthly count {month}: book {book}, counted {real}</source>
+      <translation>{month} 月度盘点：账面 {book}，实盘 {real}</translation>
+    </message>
+    <message>
+      <source>Line {n} ({name}): {msg}</source>
+      <translation>第 {n} 行（{name}）：{msg}</translation>
+    </message>
+    <message>
+      <source>Est. unit price</source>
+      <translation>预估单价</translation>
+    </message>
+    <message>
+      <source>Budget left</source>
+      <translation>预算余额</translation>
+    </message>
+    <message>
+      <source>Edit</source>
+      <translation>修改</translation>
+    </message>
+    <message>
+      <source>Submit</source>
+      <translation>提交</translation>
+    </message>
+    <message>
+      <source>Record signature</source>
+      <translation>登记签批</translation>
+    </message>
+    <message>
+      <source>Add quote</source>
+      <translation>登记报价</translation>
+    </message>
+    <message>
+      <source>Place order</source>
+      <translation>下单</translation>
+    </message>
+    <message>
+      <source>Record delivery</source>
+      <translation>登记到货</translation>
+    </message>
+    <message>
+      <source>Accept goods</source>
+      <translation>验收</translation>
+    </message>
+    <message>
+      <source>Complete</source>
+      <translation>办结</translation>
+    </message>
+    <message>
+      <source>Cancel request</source>
+      <translation>撤销申请</translation>
+    </message>
+    <message>
+      <source>Request form</source>
+      <translation>请购单</translation>
+    </message>
+    <message>
+      <source>Quote comparison</source>
+      <translation>比价单</translation>
+    </message>
+    <message>
+      <source>Public notice</source>
+      <translation>采购公示</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Add line</source>
+      <translation>添加一行</translation>
+    </message>
+    <message>
+      <source>Remove line</source>
+      <translation>删除一行</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>登记</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>添加</translation>
+    </message>
+    <message>
+      <source>Reason (if not the lowest)</source>
+      <translation>理由（未选最低价时必填）</translation>
+    </message>
+    <message>
+      <source>Buyer (经办人)</source>
+      <translation>经办人</translation>
+    </message>
+    <message>
+      <source>Received on</source>
+      <translation>到货日期</translation>
+    </message>
+    <message>
+      <source>Place of the new assets</source>
+      <translation>新资产存放地点</translation>
+    </message>
+    <message>
+      <source>Record acceptance</source>
+      <translation>登记验收</translation>
+    </message>
+    <message>
+      <source>Search number, purpose, requester, department, item…</source>
+      <translation>搜索单号、用途、申请人、部门、物品…</translation>
+    </message>
+    <message>
+      <source>New request…</source>
+      <translation>新建请购单…</translation>
+    </message>
+    <message>
+      <source>Export to Excel…</source>
+      <translation>导出 Excel…</translation>
+    </message>
+    <message>
+      <source>Choose a request on the left, or make a new one.</source>
+      <translation>请在左侧选择一张请购单，或新建一张。</translation>
+    </message>
+    <message>
+      <source>Items</source>
+      <translation>物品</translation>
+    </message>
+    <message>
+      <source>Signatures</source>
+      <translation>签批</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>流转记录</translation>
+    </message>
+    <message>
+      <source>Assets created</source>
+      <translation>生成的资产</translation>
+    </message>
+    <message>
+      <source>Export to Excel</source>
+      <translation>导出 Excel</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>正在导出…</translation>
+    </message>
+    <message>
+      <source>Store item</source>
+      <translation>库存物品</translation>
+    </message>
+    <message>
+      <source>Issue from the store (领用)</source>
+      <translation>仓库领用</translation>
+    </message>
+    <message>
+      <source>Monthly store count</source>
+      <translation>月度盘点</translation>
+    </message>
+    <message>
+      <source>Record the count</source>
+      <translation>登记盘点</translation>
+    </message>
+    <message>
+      <source>Search items…</source>
+      <translation>搜索物品…</translation>
+    </message>
+    <message>
+      <source>Only below minimum</source>
+      <translation>只看低于最低库存</translation>
+    </message>
+    <message>
+      <source>Movements</source>
+      <translation>出入库记录</translation>
+    </message>
+    <message>
+      <source>Issue slips</source>
+      <translation>领用单</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>年度</translation>
+    </message>
+    <message>
+      <source>Annual budget (yuan)</source>
+      <translation>年度预算（元）</translation>
+    </message>
+    <message>
+      <source>Committed: approved requests not yet accepted. Spent: accepted requests. Red: the line is overspent.</source>
+      <translation>已占用：已批准但尚未验收的申请；已支出：已验收的申请。红色：该科目已超支。</translation>
+    </message>
+    <message>
+      <source>Budgets</source>
+      <translation>预算</translation>
+    </message>
+    <message>
+      <source>Preparing {title}…</source>
+      <translation>正在生成{title}…</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>New purchase request</source>
+      <translation>新建请购单</translation>
+    </message>
+    <message>
+      <source>Chosen quote</source>
+      <translation>选定报价</translation>
+    </message>
+    <message>
+      <source>Received so far</source>
+      <translation>已到数量</translation>
+    </message>
+    <message>
+      <source>This delivery</source>
+      <translation>本次到货</translation>
+    </message>
+    <message>
+      <source>Fixed-asset lines go into the asset register</source>
+      <translation>固定资产验收后登记入资产台账</translation>
+    </message>
+    <message>
+      <source>All states</source>
+      <translation>全部状态</translation>
+    </message>
+    <message>
+      <source>Print:</source>
+      <translation>打印：</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>原状态</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>新状态</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>操作人</translation>
+    </message>
+    <message>
+      <source>Asset number</source>
+      <translation>资产编号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>存放地点</translation>
+    </message>
+    <message>
+      <source>Large expenditure: print the public notice (采购公示).</source>
+      <translation>大额支出：请打印采购公示。</translation>
+    </message>
+    <message>
+      <source>New item…</source>
+      <translation>新增物品…</translation>
+    </message>
+    <message>
+      <source>Edit item…</source>
+      <translation>修改物品…</translation>
+    </message>
+    <message>
+      <source>Stock in…</source>
+      <translation>入库…</translation>
+    </message>
+    <message>
+      <source>Issue (领用)…</source>
+      <translation>领用…</translation>
+    </message>
+    <message>
+      <source>Monthly count…</source>
+      <translation>月度盘点…</translation>
+    </message>
+    <message>
+      <source>Count sheet</source>
+      <translation>盘点表</translation>
+    </message>
+    <message>
+      <source>Print issue slip</source>
+      <translation>打印领用单</translation>
+    </message>
+    <message>
+      <source>Every item is at or above its minimum level.</source>
+      <translation>所有物品均不低于最低库存。</translation>
+    </message>
+    <message>
+      <source>New budget line…</source>
+      <translation>新增预算科目…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>修改…</translation>
+    </message>
+    <message>
+      <source>Show its requests</source>
+      <translation>查看该科目的请购单</translation>
+    </message>
+    <message>
+      <source>Budget</source>
+      <translation>预算</translation>
+    </message>
+    <message>
+      <source>Committed</source>
+      <translation>已占用</translation>
+    </message>
+    <message>
+      <source>Spent</source>
+      <translation>已支出</translation>
+    </message>
+    <message>
+      <source>Left</source>
+      <translation>余额</translation>
+    </message>
+    <message>
+      <source>Used</source>
+      <translation>使用率</translation>
+    </message>
+    <message>
+      <source>Estimated total: {amount} yuan</source>
+      <translation>预算总额：{amount} 元</translation>
+    </message>
+    <message>
+      <source>Record a signature for {number}</source>
+      <translation>登记 {number} 的签批</translation>
+    </message>
+    <message>
+      <source>Add a quote for {number}</source>
+      <translation>登记 {number} 的报价</translation>
+    </message>
+    <message>
+      <source>Place the order for {number}</source>
+      <translation>{number} 下单</translation>
+    </message>
+    <message>
+      <source>Record a delivery for {number}</source>
+      <translation>登记 {number} 到货</translation>
+    </message>
+    <message>
+      <source>Accept the goods of {number}</source>
+      <translation>验收 {number}</translation>
+    </message>
+    <message>
+      <source>Two people accept the goods; neither may be the buyer ({buyer}).</source>
+      <translation>验收须两人，且均不能是采购经办人（{buyer}）。</translation>
+    </message>
+    <message>
+      <source>{n} requests</source>
+      <translation>共 {n} 张请购单</translation>
+    </message>
+    <message>
+      <source>Only requests on budget line {label}</source>
+      <translation>仅显示预算科目 {label} 的请购单</translation>
+    </message>
+    <message>
+      <source>in stock</source>
+      <translation>库存</translation>
+    </message>
+    <message>
+      <source>{year}: budget {budget}, committed {committed}, spent {spent}, left {left} yuan</source>
+      <translation>{year} 年度：预算 {budget}，已占用 {committed}，已支出 {spent}，余额 {left} 元</translation>
+    </message>
+    <message>
+      <source>Edit purchase request {number}</source>
+      <translation>修改请购单 {number}</translation>
+    </message>
+    <message>
+      <source>Above {limit} yuan: at least {n} quotes are needed (货比三家); {have} recorded.</source>
+      <translation>金额超过 {limit} 元，至少需要 {n} 家报价（货比三家）；已登记 {have} 家。</translation>
+    </message>
+    <message>
+      <source>Below {limit} yuan quotes are not required.</source>
+      <translation>金额不超过 {limit} 元，无需比价。</translation>
+    </message>
+    <message>
+      <source>Open requests</source>
+      <translation>未办结</translation>
+    </message>
+    <message>
+      <source>Supplier: {supplier}; buyer: {buyer}</source>
+      <translation>供应商：{supplier}；经办人：{buyer}</translation>
+    </message>
+    <message>
+      <source>Reason for the choice: {reason}</source>
+      <translation>选择理由：{reason}</translation>
+    </message>
+    <message>
+      <source>Cancelled: {reason}</source>
+      <translation>已撤销：{reason}</translation>
+    </message>
+    <message>
+      <source>(waiting)</source>
+      <translation>（待签）</translation>
+    </message>
+    <message>
+      <source>Below the minimum level: {items}</source>
+      <translation>低于最低库存：{items}</translation>
+    </message>
+    <message>
+      <source>Consumables go into the supply store: {items}</source>
+      <translation>消耗品入办公用品仓库：{items}</translation>
+    </message>
+    <message>
+      <source>Amount: {amount} yuan</source>
+      <translation>金额：{amount} 元</translation>
+    </message>
+    <message>
+      <source>Month (YYYY-MM):</source>
+      <translation>月份（YYYY-MM）：</translation>
+    </message>
+    <message>
+      <source>Choose an issue slip in the list first.</source>
+      <translation>请先在列表中选择一张领用单。</translation>
+    </message>
+    <message>
+      <source>Why is {number} cancelled?</source>
+      <translation>撤销 {number} 的原因：</translation>
+    </message>
+  </context>
+</TS>
