@@ -282,3 +282,16 @@ def test_two_slips_per_page_and_long_slips_continue(tmp_path):
     assert n >= 2
     assert f"第1页/共{n}页" in page_text(pdf, 1)
     assert "事项" in page_text(pdf, 2) and f"第2页/共{n}页" in page_text(pdf, 2)
+
+
+@needs_poppler
+def test_date_defaults_to_today_from_the_clock():
+    from logistics_desk.core import clock
+
+    clock.freeze(dt.datetime(2026, 9, 1, 8, 0))
+    text = page_text(TableForm("T", columns(), [Section([], rows(1))], school="S").render(), 1)
+    assert "Date:2026-09-01" in text
+    text = page_text(TableForm("T", columns(), [Section([], rows(1))], school="S", date="").render(), 1)
+    assert "Date:" not in text
+    text = page_text(SlipForm("Slip", [Text("x")], school="S").render(), 1)
+    assert "Date:2026-09-01" in text

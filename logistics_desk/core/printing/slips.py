@@ -43,6 +43,7 @@ from .template import (
     page_size,
     school_name,
     signature_height,
+    today,
 )
 from .text import format_value, width, wrap
 
@@ -127,7 +128,8 @@ Block = Fields | Text | SmallTable | BarChart | Spacer | Signatures
 
 @dataclass
 class SlipForm:
-    """A free-layout form. ``render()`` -> PDF bytes; several: ``render_slips``."""
+    """A free-layout form. ``render()`` -> PDF bytes; several: ``render_slips``.
+    ``date=None`` prints today's date; ``""`` prints none."""
 
     title: str
     blocks: Sequence[Block] = field(default_factory=list)
@@ -397,7 +399,8 @@ def render_slips(
             school = school_default
         else:
             school = slip.school
-        header = Header(school, slip.title, slip.subtitle, slip.doc_number, slip.date, slip.meta)
+        header = Header(school, slip.title, slip.subtitle, slip.doc_number,
+                        slip.date if slip.date is not None else today(), slip.meta)
         head_h = header.height(avail)
         body_h = slot_h - top_margin - head_h - bottom_margin - FOOTER_H
         slots = _paginate(_pieces(slip, MARGIN_X, avail), body_h)

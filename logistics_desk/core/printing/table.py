@@ -36,8 +36,9 @@ from .template import (
     page_size,
     school_name,
     signature_height,
+    today,
 )
-from .text import format_value, width, wrap
+from .text import fit_size, format_value, width, wrap
 
 KINDS = ("text", "money", "qty", "date", "barcode", "checkbox", "index")
 _DEFAULT_ALIGN = {
@@ -138,7 +139,16 @@ class TableLayout:
         self.min_h = min_row_height * mm
         self.text_w = [w - 2 * PAD_X for w in self.col_w]
         self.has_barcode = any(c.kind == "barcode" for c in self.columns)
-        self.head_lines = [wrap(c.header, tw, font_size, 3) for c, tw in zip(self.columns, self.text_w)]
+        # a header that nearly fits is set a little smaller rather than broken over two lines
+        self.head_sizes = []
+        self.head_lines = []
+        for c, tw in zip(self.columns, self.text_w):
+            size = fit_size(c.header, tw + PAD_X, font_size, font_size * 0.78)
+            lines = [c.header] if width(c.header, size) <= tw + PAD_X else wrap(c.header, tw, font_size, 3)
+            if len(lines) > 1:
+                size = font_size
+            self.head_sizes.append(size)
+            self.head_lines.append(lines)
         n = max((len(x) for x in self.head_lines), default=1)
         self.head_h = max(self.min_h, n * self.leading + 2 * PAD_Y + 1 * mm)
 
@@ -199,8 +209,8 @@ class TableLayout:
         c.setFillGray(HEADER_FILL)
         c.rect(self.x, bottom, self.avail, self.head_h, stroke=0, fill=1)
         c.setFillGray(0)
-        fs = self.font_size
         for i, lines in enumerate(self.head_lines):
+            fs = self.head_sizes[i]
             cx = self.col_x[i] + self.col_w[i] / 2
             block = len(lines) * self.leading
             y0 = bottom + self.head_h / 2 + block / 2
@@ -317,7 +327,8 @@ class TableForm:
     """A table on the shared A4 template. ``render()`` returns the PDF bytes.
 
     ``sections`` may be a generator (sections are laid out one at a time); give
-    a list if you want ``progress`` to know the total.
+    a list if you want ``progress`` to know the total. ``date=None`` prints today's
+    date (``clock.today()``); pass ``""`` to print no date.
     """
 
     title: str
@@ -422,6 +433,7 @@ class TableForm:
             except TypeError:
                 total = None
         school = school_name(self.school)
+        date = self.date if self.date is not None else today()
         buffer = io.BytesIO()
         c = new_canvas(buffer, self.landscape, self.title, school)
         done = 0
@@ -429,7 +441,7 @@ class TableForm:
         for section in sections:
             if cancel is not None and cancel():
                 raise PrintCancelled()
-            header = Header(school, self.title, section.title, self.doc_number, self.date, section.meta)
+            header = Header(school, self.title, section.title, self.doc_number, date, section.meta)
             pages, tail = self._paginate(section, header)
             n = len(pages)
             for p, rows in enumerate(pages, start=1):
@@ -442,7 +454,7 @@ class TableForm:
                 if progress is not None:
                     progress(done, total)
         if not any_page:
-            header = Header(school, self.title, None, self.doc_number, self.date, ())
+            header = Header(school, self.title, None, self.doc_number, date, ())
             empty = Section()
             pages, tail = self._paginate(empty, header)
             self._draw_page(c, header, pages[0], tail, empty, 1, 1)
