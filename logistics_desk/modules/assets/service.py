@@ -817,6 +817,24 @@ def _allocate_numbers(rows: list[dict], codes: dict[int, str]) -> None:
 
 
 ASSET_COLUMNS = [n for n in Asset._meta.sorted_field_names if n != "id"]
+EVENT_COLUMNS = ["asset", "kind", "event_date", "created_at", "summary"]
+
+
+def _insert_rows(model, names: list[str], rows: list[list]) -> None:
+    """Many rows in one prepared INSERT (the query builder is too slow for 50,000 rows).
+
+    Plain standard SQL with the database's own quoting and parameter style;
+    values go through each field's ``db_value`` as peewee would.
+    """
+    db = database.obj
+    fields = [model._meta.fields[n] for n in names]
+    left, right = db.quote[0], db.quote[1]
+    sql = "INSERT INTO {t} ({c}) VALUES ({p})".format(
+        t=f"{left}{model._meta.table_name}{right}",
+        c=", ".join(f"{left}{f.column_name}{right}" for f in fields),
+        p=", ".join([db.param] * len(fields)))
+    params = [[None if v is None else f.db_value(v) for f, v in zip(fields, row)] for row in rows]
+    db.cursor().executemany(sql, params)
 
 
 def register_many(rows: list[dict], *, event_kind: str = "import", event_summary: str | None = None,
@@ -860,8 +878,7 @@ def register_many(rows: list[dict], *, event_kind: str = "import", event_summary
         for start in range(0, total, batch):
             check_cancelled(cancelled)
             chunk = prepared[start:start + batch]
-            Asset.insert_many([[row.get(c) for c in columns] for row in chunk],
-                              fields=[getattr(Asset, c) for c in columns]).execute()
+            _insert_rows(Asset, columns, [[row.get(c) for c in columns] for row in chunk])
             by_number = dict(Asset.select(Asset.number, Asset.id)
                              .where(Asset.number.in_([row["number"] for row in chunk])).tuples())
             audit_items = []
@@ -877,7 +894,7 @@ def register_many(rows: list[dict], *, event_kind: str = "import", event_summary
                                if event_kind == "register" else clock.today(),
                                "created_at": now, "summary": summary})
             audit.record_many(audit_items)
-            AssetEvent.insert_many(events).execute()
+            _insert_rows(AssetEvent, EVENT_COLUMNS, [[e[c] for c in EVENT_COLUMNS] for e in events])
             if progress is not None:
                 progress(min(start + batch, total), total)
     return ids
