@@ -3,7 +3,9 @@
 Every service write calls ``record`` inside the same ``database.atomic()``
 block as the change. Entries are hash-chained (each row's hash covers its own
 content and the previous row's hash), so ``verify_chain`` finds a row that was
-altered or removed outside the program.
+altered or removed outside the program. The id of the newest entry is also
+kept in the counter table ("audit:last_id"), so removing the newest entries
+is found too.
 """
 
 from __future__ import annotations
@@ -77,6 +79,29 @@ def _last_hash() -> str:
     return last.hash if last else GENESIS
 
 
+ANCHOR_KEY = "audit:last_id"
+
+
+def _anchor() -> int | None:
+    from .numbering import Counter
+
+    row = Counter.get_or_none(Counter.key == ANCHOR_KEY)
+    return row.value if row is not None else None
+
+
+def _set_anchor(last_id: int) -> None:
+    from .numbering import Counter
+
+    Counter.insert(key=ANCHOR_KEY, value=last_id).on_conflict(
+        conflict_target=[Counter.key], update={Counter.value: last_id}).execute()
+
+
+def _next_id() -> int:
+    """After the newest entry, and after the anchor: ids removed from the end are never reused."""
+    last = AuditEntry.select(AuditEntry.id).order_by(AuditEntry.id.desc()).limit(1).scalar() or 0
+    return max(last, _anchor() or 0) + 1
+
+
 def record(
     table: str,
     record_id: int | None,
@@ -96,8 +121,8 @@ def record(
     prev = _last_hash()
     items = list((changes or {}).items()) or [(None, (None, None))]
     entries = []
+    next_id = _next_id()
     for field, (old, new) in items:
-        next_id = (AuditEntry.select(AuditEntry.id).order_by(AuditEntry.id.desc()).limit(1).scalar() or 0) + 1
         row = {
             "id": next_id, "ts": ts, "operator": operator, "table_name": table,
             "record_id": record_id, "action": action, "field": field,
@@ -107,6 +132,8 @@ def record(
         row["hash"] = _digest(prev, row)
         entries.append(AuditEntry.create(**row))
         prev = row["hash"]
+        next_id += 1
+    _set_anchor(next_id - 1)
     return entries
 
 
@@ -166,4 +193,55 @@ def verify_chain() -> list[str]:
             problems.append(tr("Change record entry {id} was altered after it was written.").format(id=row["id"]))
         prev = row["hash"]
         expected_id = row["id"] + 1
+    anchor = _anchor()
+    last_id = (expected_id or 1) - 1
+    if anchor is not None and anchor > last_id:
+        problems.append(tr("Change record entries {first}–{last} are missing.").format(first=last_id + 1, last=anchor))
+    elif anchor is not None and anchor < last_id:
+        problems.append(tr("Change record entries after {id} were not written by the program.").format(id=anchor))
     return problems
+
+
+def create_changes(values: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """The ``changes`` that ``record_create`` writes for a new record with ``values`` (foreign keys as ids)."""
+    clean = {k: to_text(v) for k, v in values.items() if k != "id" and v not in (None, "")}
+    return {"*": (None, json.dumps(clean, ensure_ascii=False, sort_keys=True))}
+
+
+def record_many(items, batch: int = 500) -> int:
+    """Bulk ``record``: ``items`` yields (table, record_id, action, changes, note) tuples.
+
+    For large imports and demo data: the same entries and hash chain as calling
+    ``record`` for each item, written with multi-row inserts. Call inside the
+    transaction of the change. Returns the number of entries written.
+    """
+    if not database.in_transaction():
+        raise RuntimeError("audit.record_many must run inside database.atomic()")
+    ts = clock.now()
+    operator = current_operator()
+    prev = _last_hash()
+    next_id = _next_id()
+    pending: list[dict] = []
+    written = 0
+    for table, record_id, action, changes, note in items:
+        for field, (old, new) in (list((changes or {}).items()) or [(None, (None, None))]):
+            row = {
+                "id": next_id, "ts": ts, "operator": operator, "table_name": table,
+                "record_id": record_id, "action": action, "field": field,
+                "old_value": to_text(old), "new_value": to_text(new), "note": note,
+            }
+            row["prev_hash"] = prev
+            row["hash"] = _digest(prev, row)
+            prev = row["hash"]
+            next_id += 1
+            pending.append(row)
+            if len(pending) >= batch:
+                AuditEntry.insert_many(pending).execute()
+                written += len(pending)
+                pending = []
+    if pending:
+        AuditEntry.insert_many(pending).execute()
+        written += len(pending)
+    if written:
+        _set_anchor(next_id - 1)
+    return written

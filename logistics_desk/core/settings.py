@@ -31,6 +31,9 @@ DEFAULTS: dict[str, Any] = {
     # fixed-asset threshold (元): below it an item is registered as low-value
     "assets.threshold_general": 1000,
     "assets.threshold_special": 1500,
+    # the asset register's own defaults (also registered by modules/assets/service.py)
+    "assets.number_pattern": "{year}-{code}-{seq:05d}",
+    "assets.compensation_basis": "original",  # original | net_book_value
 }
 
 
