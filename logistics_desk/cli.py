@@ -83,6 +83,8 @@ def run(args: argparse.Namespace) -> int:
 
         return run_gui(args)
 
+    if command == "restore":
+        return _restore(args)
     db.open_database(getattr(args, "db", None))
     apply_language_setting(args)
     try:
@@ -106,12 +108,6 @@ def run(args: argparse.Namespace) -> int:
             path = backup.make_backup(args.file)
             _out(tr("Backup written: {path}").format(path=path))
             return EXIT_OK
-        if command == "restore":
-            from .core import backup
-
-            safety = backup.restore(args.file)
-            _out(tr("Restored from {path}. The previous state was saved to {safety}.").format(path=args.file, safety=safety))
-            return EXIT_OK
         if command == "check":
             from .core import audit
 
@@ -126,6 +122,32 @@ def run(args: argparse.Namespace) -> int:
     finally:
         db.close_database()
     return EXIT_FAILURE
+
+
+def _restore(args: argparse.Namespace) -> int:
+    """Restore a backup; also over a current file too damaged to open."""
+    import sqlite3
+
+    import peewee
+
+    from .core import backup
+
+    target = db.resolve_path(getattr(args, "db", None))
+    try:
+        db.open_database(target)
+    except (sqlite3.DatabaseError, peewee.DatabaseError):  # the current file is damaged: replace it whole
+        db.close_database()
+        kept = backup.restore_file(args.file, target)
+        db.open_database(target, backup=False)
+        db.close_database()
+        _out(tr("Restored from {path}. The damaged file was moved to {safety}.").format(path=args.file, safety=kept))
+        return EXIT_OK
+    try:
+        safety = backup.restore(args.file)
+    finally:
+        db.close_database()
+    _out(tr("Restored from {path}. The previous state was saved to {safety}.").format(path=args.file, safety=safety))
+    return EXIT_OK
 
 
 def apply_language_setting(args: argparse.Namespace) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -153,3 +154,31 @@ def restore(source: str | Path, *, progress=None) -> Path:
 
     migrate(db.database.obj, backup=False)
     return safety
+
+
+def restore_file(source: str | Path, target: str | Path) -> Path:
+    """Restore ``source`` over a database file that cannot be opened (damaged).
+
+    Nothing may have ``target`` open. The damaged file (and its -wal/-shm) is
+    moved to backups/<stem>-damaged-<time>.db first; returns that path. The
+    caller opens (and so migrates) the restored file afterwards.
+    """
+    problems = verify(source)
+    if problems:
+        raise UserError(tr("The backup cannot be restored: {problems}").format(problems="; ".join(problems)))
+    target = Path(target)
+    if Path(source).resolve() == target.resolve():
+        raise UserError(tr("That is the database in use: choose a backup file."))
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    kept = backup_dir(target) / f"{target.stem}-damaged-{stamp}.db"
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        shutil.move(str(target), str(kept))
+    for suffix in ("-wal", "-shm"):
+        extra = target.with_name(target.name + suffix)
+        if extra.exists():
+            shutil.move(str(extra), str(kept.with_name(kept.name + suffix)))
+    tmp = target.with_name(target.name + ".part")
+    shutil.copyfile(str(source), str(tmp))
+    tmp.replace(target)
+    return kept

@@ -166,3 +166,18 @@ def test_cli_backup_and_restore(db_path, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "cannot be restored" in out and "Traceback" not in out
     assert "甲供应商" in _suppliers(db_path)
+
+
+def test_cli_restores_over_a_damaged_database(db_path, tmp_path, capsys):
+    db.open_database(db_path, backup=False)
+    masterdata.save(Supplier, {"name": "甲供应商"})
+    good = backup.make_backup(tmp_path / "good.db")
+    db.close_database()
+    db_path.write_bytes(b"disk trouble" * 4000)  # the live file is ruined
+
+    assert cli.main(["--db", str(db_path), "--lang", "en", "restore", str(good)]) == 0
+    assert "damaged file was moved" in capsys.readouterr().out
+    assert "甲供应商" in _suppliers(db_path)
+    kept = list((db_path.parent / "backups").glob("logistics-damaged-*.db"))
+    assert len(kept) == 1 and kept[0].read_bytes().startswith(b"disk trouble")
+    assert cli.main(["--db", str(db_path), "--lang", "en", "check"]) == 0
