@@ -141,7 +141,7 @@
     </message>
     <message>
       <source>Model / spec</source>
-      <translation>规格型号</translation>
+      <translation>型号规格</translation>
     </message>
     <message>
       <source>Qty</source>
@@ -168,11 +168,11 @@
       <translation>到货数量</translation>
     </message>
     <message>
-      <source>Type</source>
-      <translation>类别</translation>
+      <source>Asset or consumable</source>
+      <translation>物品性质</translation>
     </message>
     <message>
-      <source>Category</source>
+      <source>Asset category</source>
       <translation>资产分类</translation>
     </message>
     <message>
@@ -192,8 +192,8 @@
       <translation>最近单价</translation>
     </message>
     <message>
-      <source>Value</source>
-      <translation>金额</translation>
+      <source>Stock value</source>
+      <translation>库存金额</translation>
     </message>
     <message>
       <source>Movement</source>
@@ -284,8 +284,8 @@
       <translation>高于最低价</translation>
     </message>
     <message>
-      <source>Result</source>
-      <translation>结论</translation>
+      <source>Comparison</source>
+      <translation>比价结果</translation>
     </message>
     <message>
       <source>Chosen supplier</source>
@@ -294,6 +294,10 @@
     <message>
       <source>Reason for not choosing the lowest quote</source>
       <translation>未选最低价的理由</translation>
+    </message>
+    <message>
+      <source>Acceptance result</source>
+      <translation>验收结论</translation>
     </message>
     <message>
       <source>Acceptors</source>
@@ -313,11 +317,11 @@
     </message>
     <message>
       <source>Book qty</source>
-      <translation>账面数</translation>
+      <translation>账面数量</translation>
     </message>
     <message>
       <source>Counted</source>
-      <translation>实盘数</translation>
+      <translation>实盘</translation>
     </message>
     <message>
       <source>Difference</source>
@@ -605,7 +609,7 @@
     </message>
     <message>
       <source>Who signed?</source>
-      <translation>请填写签批人。</translation>
+      <translation>请填写签字人。</translation>
     </message>
     <message>
       <source>Approved or rejected?</source>
@@ -677,7 +681,7 @@
     </message>
     <message>
       <source>Enter a whole number of at least 1.</source>
-      <translation>请输入至少为 1 的整数。</translation>
+      <translation>请输入不小于 1 的整数。</translation>
     </message>
     <message>
       <source>Who receives it? (they sign the issue slip)</source>

@@ -112,7 +112,8 @@ def _populate(ctx, rng) -> None:
                               "kind": "asset", "category": cats.get(code)})
             else:
                 name, spec, unit, price, _m = rng.choice(CONSUMABLES)
-                lines.append({"name": name, "model_spec": spec, "quantity": rng.choice((10, 20, 50, 100)),
+                qty = rng.choice((10, 20, 50, 100)) if price < 20 else rng.choice((2, 4, 6))
+                lines.append({"name": name, "model_spec": spec, "quantity": qty,
                               "unit": unit, "est_price": price, "kind": "consumable"})
         seen, unique = set(), []
         for ln in lines:

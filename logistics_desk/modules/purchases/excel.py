@@ -29,7 +29,7 @@ def line_columns() -> list[xl.WriteColumn]:
             W("spec", tr("Model / spec")), W("qty", tr("Qty"), "int"), W("unit", tr("Unit")),
             W("est_price", tr("Estimated unit price"), "money"), W("amount", tr("Amount"), "money"),
             W("price", tr("Ordered unit price"), "money"), W("received", tr("Qty received"), "int"),
-            W("kind", tr("Type")), W("category", tr("Category"))]
+            W("kind", tr("Asset or consumable")), W("category", tr("Asset category"))]
 
 
 def store_columns() -> list[xl.WriteColumn]:
@@ -37,7 +37,7 @@ def store_columns() -> list[xl.WriteColumn]:
     return [W("name", tr("Item")), W("spec", tr("Model / spec")), W("unit", tr("Unit")),
             W("stock", tr("In stock"), "int"), W("min_level", tr("Minimum level"), "int"),
             W("low", tr("Below minimum"), "bool"), W("last_price", tr("Last unit price"), "money"),
-            W("value", tr("Value"), "money")]
+            W("value", tr("Stock value"), "money")]
 
 
 def movement_columns() -> list[xl.WriteColumn]:

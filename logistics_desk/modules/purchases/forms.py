@@ -39,7 +39,7 @@ def _item_columns(with_kind: bool = True) -> list[Column]:
         Column("amount", tr("Amount"), 19, kind="money"),
     ]
     if with_kind:
-        cols += [Column("kind", tr("Type"), 14, align="center"), Column("category", tr("Category"), 18)]
+        cols += [Column("kind", tr("Asset or consumable"), 14, align="center"), Column("category", tr("Asset category"), 18)]
     return cols
 
 
@@ -99,7 +99,7 @@ def quote_comparison(data: dict) -> bytes:
         Column("contact", tr("Contact"), 14), Column("phone", tr("Phone"), 22),
         Column("date", tr("Quote date"), 18, kind="date"), Column("delivery", tr("Delivery / terms"), 20),
         Column("amount", tr("Quoted total"), 20, kind="money"), Column("diff", tr("Above lowest"), 17, kind="money"),
-        Column("mark", tr("Result"), 14, align="center"),
+        Column("mark", tr("Comparison"), 14, align="center"),
     ]
     blocks = [Fields(fields, columns=2), Spacer(3), SmallTable(_item_columns(False), data["lines"],
                                                              title=tr("Items (estimated prices)")),
@@ -121,7 +121,7 @@ def acceptance_form(data: dict) -> bytes:
         Field(tr("Purpose"), data["purpose"], span=2),
         (tr("Supplier"), data["supplier"]), (tr("Order date"), format_date(data["ordered_on"])),
         (tr("Buyer"), data["buyer"]), (tr("Invoice number"), data["invoice_no"] or ""),
-        (tr("Funding source"), data["funding_source"]), (tr("Result"), data["result"] or ""),
+        (tr("Funding source"), data["funding_source"]), (tr("Acceptance result"), data["result"] or ""),
         Field(tr("Acceptors"), "、".join(data["acceptors"]), span=2),
     ]
     columns = [
@@ -129,7 +129,7 @@ def acceptance_form(data: dict) -> bytes:
         Column("spec", tr("Model / spec"), 24), Column("unit", tr("Unit"), 8, align="center"),
         Column("qty", tr("Qty ordered"), 10, kind="qty"), Column("received", tr("Qty received"), 10, kind="qty"),
         Column("price", tr("Unit price"), 15, kind="money"), Column("amount", tr("Amount"), 17, kind="money"),
-        Column("kind", tr("Type"), 12, align="center"), Column("dest", tr("Goes to"), 26),
+        Column("kind", tr("Asset or consumable"), 12, align="center"), Column("dest", tr("Goes to"), 26),
     ]
     blocks = [Fields(fields, columns=2), Spacer(3),
               SmallTable(columns, data["lines"], totals={"amount": data["total"]}), Spacer(2),

@@ -178,8 +178,8 @@ def _categories() -> list[tuple[str, int]]:
 
 # --- the request dialog --------------------------------------------------------------
 
-LINE_HEADERS = [N_("Item"), N_("Model / spec"), N_("Qty"), N_("Unit"), N_("Est. unit price"), N_("Amount"), N_("Type"),
-                N_("Category")]
+LINE_HEADERS = [N_("Item"), N_("Model / spec"), N_("Qty"), N_("Unit"), N_("Est. unit price"), N_("Amount"), N_("Asset or consumable"),
+                N_("Asset category")]
 
 
 class RequestDialog(_Dialog):
@@ -487,7 +487,7 @@ class AcceptDialog(_Dialog):
         self.acceptor1 = self.add_row(tr("Acceptor (1)"), QLineEdit(), "acceptor1")
         self.acceptor2 = self.add_row(tr("Acceptor (2)"), QLineEdit(), "acceptor2")
         self.date = self.add_row(tr("Accepted on"), DateBox(value=clock.today()), "accepted_on")
-        self.result_box = self.add_row(tr("Result"), ChoiceBox([(tr(v), k) for k, v in ACCEPT_RESULTS.items()]), "result")
+        self.result_box = self.add_row(tr("Acceptance result"), ChoiceBox([(tr(v), k) for k, v in ACCEPT_RESULTS.items()]), "result")
         self.invoice = self.add_row(tr("Invoice number"), QLineEdit(request.invoice_no or ""))
         self.funding = self.add_row(tr("Funding source"), QLineEdit(request.funding_source or ""))
         self.note = self.add_row(tr("Notes"), QLineEdit(), "note")
@@ -635,13 +635,13 @@ class RequestsPage(QWidget):
         v.addLayout(prints)
         self.details = QTabWidget()
         self.lines_table = _table([tr("Item"), tr("Model / spec"), tr("Qty"), tr("Unit"), tr("Unit price"),
-                                   tr("Amount"), tr("Type"), tr("Qty received")])
+                                   tr("Amount"), tr("Asset or consumable"), tr("Qty received")])
         self.details.addTab(self.lines_table, tr("Items"))
         self.approvals_table = _table([tr("Approval level"), tr("Signed by"), tr("Date"), tr("Decision"),
                                        tr("Comment")])
         self.details.addTab(self.approvals_table, tr("Signatures"))
         self.quotes_table = _table([tr("Supplier"), tr("Quoted total"), tr("Quote date"), tr("Delivery / terms"),
-                                    tr("Result")])
+                                    tr("Comparison")])
         self.details.addTab(self.quotes_table, tr("Quotes"))
         self.history_table = _table([tr("Time"), tr("From"), tr("To"), tr("By"), tr("Notes")])
         self.details.addTab(self.history_table, tr("History"))
