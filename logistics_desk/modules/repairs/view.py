@@ -1106,9 +1106,16 @@ def figures_html(f: dict) -> str:
     from html import escape
 
     t = f["total"]
-    head = (f"<h3>{escape(tr('Repairs {start} to {end}').format(start=f['start'], end=f['end']))}</h3>"
-            f"<p>{escape(tr('Reported {r}, done {d} ({dr}), on time {o} ({orate}), still open {op} of which overdue {ov}; cancelled {c}.').format(r=t['reported'], d=t['done'], dr=_pct(t['done_rate']), o=t['on_time'], orate=_pct(t['on_time_rate']), op=t['open'], ov=t['overdue'], c=f['cancelled']))}<br>"
-            f"{escape(tr('Time to repair: average {avg} h, median {med} h. Cost {cost} yuan (parts {parts}, labour {labour}); compensation {comp} yuan.').format(avg=_hours(t['avg_hours']), med=_hours(t['median_hours']), cost=f'{t['cost']:,.2f}', parts=f'{t['parts_cost']:,.2f}', labour=f'{t['labour_cost']:,.2f}', comp=f'{t['compensation']:,.2f}'))}</p>")
+    line1 = tr("Reported {r}, done {d} ({dr}), on time {o} ({orate}), still open {op} of which overdue {ov}; "
+               "cancelled {c}.").format(r=t["reported"], d=t["done"], dr=_pct(t["done_rate"]), o=t["on_time"],
+                                        orate=_pct(t["on_time_rate"]), op=t["open"], ov=t["overdue"],
+                                        c=f["cancelled"])
+    line2 = tr("Time to repair: average {avg} h, median {med} h. Cost {cost} yuan (parts {parts}, labour {labour}); "
+               "compensation {comp} yuan.").format(avg=_hours(t["avg_hours"]), med=_hours(t["median_hours"]),
+                                                   cost=money(t["cost"]), parts=money(t["parts_cost"]),
+                                                   labour=money(t["labour_cost"]), comp=money(t["compensation"]))
+    title = tr("Repairs {start} to {end}").format(start=f["start"], end=f["end"])
+    head = f"<h3>{escape(title)}</h3><p>{escape(line1)}<br>{escape(line2)}</p>"
 
     def table(title, rows):
         cols = [tr("Reported"), tr("Done"), tr("On time"), tr("On-time rate"), tr("Average h"), tr("Median h"),
