@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from ...core import clock
-from ...core.i18n import tr
+from ...core.i18n import N_, tr
 from ...core.printing import Column, Fields, Section, SlipForm, SmallTable, TableForm, Text
 from . import service
 
@@ -72,7 +72,7 @@ def render_sheets(data: dict, progress=None, cancel=None) -> bytes:
 
 # --- the variance report ----------------------------------------------------------
 
-SIGN_OFF = ("Counted by", "Checked by", "Custodian", "Director of general affairs", "Principal")
+SIGN_OFF = (N_("Counted by"), N_("Checked by"), N_("Custodian"), N_("Director of general affairs"), N_("Principal"))
 
 
 def report_data(stocktake_id: int) -> dict:

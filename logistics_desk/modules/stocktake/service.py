@@ -988,17 +988,23 @@ def open_repair_ticket(line_id: int) -> int:
     asset = assets.get_asset(line.asset_id)
     description = tr("Found {condition} in stock-take {doc}: {note}").format(
         condition=tr(CONDITIONS[line.condition]), doc=st.doc_no, note=line.note or "")
-    offered = {"asset": asset, "asset_id": asset.id, "place": line.found_place_id or line.place_id,
-               "description": description, "reporter_name": st.counter or audit.current_operator(),
-               "reporter": st.counter or audit.current_operator(), "category": "teaching_equipment",
-               "source": "stocktake", "ref_table": "stocktake", "ref_id": st.id}
-    params = inspect.signature(create).parameters
-    if len(params) == 1 and next(iter(params)) in ("values", "data"):
-        ticket = create({k: v for k, v in offered.items() if k not in ("asset", "reporter")})
+    name = line.name or ""
+    if any(ch in name for ch in "桌椅柜床凳"):
+        category = "课桌椅"
+    elif any(w in name for w in ("投影", "电脑", "平板", "电视", "音箱", "摄像", "打印", "显示", "白板", "话筒")):
+        category = "电教设备"
     else:
-        accepts_kw = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
-        kwargs = {k: v for k, v in offered.items() if accepts_kw or k in params}
-        ticket = create(**kwargs)
+        category = "其他"
+    values = {"asset": asset, "place": line.found_place_id or line.place_id, "description": description,
+              "reporter_name": st.counter or audit.current_operator(), "category": category, "urgency": "minor",
+              "source": "stocktake", "ref_table": "stocktake", "ref_id": st.id}
+    params = inspect.signature(create).parameters
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()) or not params:
+        ticket = create(**values)
+    elif len(params) >= 1 and next(iter(params)) in ("values", "data"):
+        ticket = create(values)
+    else:
+        ticket = create(**{k: v for k, v in values.items() if k in params})
     ticket_id = getattr(ticket, "id", ticket)
     with database.atomic():
         _save_count(line, {"repair_ref": int(ticket_id)}, "repair_ticket")

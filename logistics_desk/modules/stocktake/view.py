@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from ...core import clock
 from ...core.errors import UserError
-from ...core.i18n import tr
+from ...core.i18n import N_, tr
 from ...core.ui.pdf_preview import preview_pdf
 from ...core.ui.tab import ModuleTab
 from ...core.ui.widgets import ChoiceBox, ask_text, confirm, show_error, show_info
@@ -380,6 +380,8 @@ class StockTakeTab(ModuleTab):
         self.apply_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.apply_table.verticalHeader().setVisible(False)
         self.apply_table.horizontalHeader().setStretchLastSection(True)
+        for col, w in ((0, 50), (1, 190), (2, 160), (3, 180)):
+            self.apply_table.setColumnWidth(col, w)
         lay.addWidget(self.apply_table, 1)
         row = QHBoxLayout()
         self.apply_button = QPushButton(tr("Apply ticked"))
@@ -912,11 +914,11 @@ class StockTakeTab(ModuleTab):
                 self.variance_table.setItem(r, c, it)
 
     ACTION_LABELS = {
-        "relocate": "Move to where found",
-        "shortage": "Mark as shortage (盘亏待批)",
-        "damage": "Record the damage",
-        "surplus": "Register as a new asset (盘盈)",
-        "writeoff": "Awaiting write-off approval",
+        "relocate": N_("Move to where found"),
+        "shortage": N_("Mark as shortage (盘亏待批)"),
+        "damage": N_("Record the damage"),
+        "surplus": N_("Register as a new asset (盘盈)"),
+        "writeoff": N_("Awaiting write-off approval"),
     }
 
     def _fill_apply(self) -> None:

@@ -237,3 +237,20 @@ def test_sheet_places(s):
     assert [p.name for p in st_service.sheet_places(st.id, "教学楼 102")] == ["教学楼 102"]
     with pytest.raises(ValidationError):
         st_service.sheet_places(st.id, "操场")
+
+
+def test_repair_ticket_for_damage_when_the_repair_log_exists(s):
+    if not st_service.repairs_available():
+        pytest.skip("the repair log is not in this checkout")
+    st = _full_count(s)
+    st_service.set_surplus(st_service.unknowns(st.id)[0]["id"], {"name": "饮水机", "category": s["cat"].id})
+    st_service.close(st.id)
+    proj = StockTakeLine.get(StockTakeLine.asset_number == "T-0002")
+    ticket_id = st_service.open_repair_ticket(proj.id)
+    from logistics_desk.modules.repairs.models import RepairTicket
+
+    ticket = RepairTicket.get_by_id(ticket_id)
+    assert ticket.asset_id == proj.asset_id and "镜头裂了" in ticket.description
+    assert StockTakeLine.get_by_id(proj.id).repair_ref == ticket_id
+    with pytest.raises(RuleError):
+        st_service.open_repair_ticket(proj.id)
