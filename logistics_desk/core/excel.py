@@ -1501,9 +1501,9 @@ def write_error_report(path: str | os.PathLike, errors: Iterable[RowError] | Rea
     if isinstance(errors, ReadResult):
         errors = errors.errors
     columns = [
-        WriteColumn("row", tr("Row"), "int", 8),
+        WriteColumn("row", tr("Row No."), "int", 8),
         WriteColumn("column", tr("Column"), "text"),
-        WriteColumn("value", tr("Value"), "text"),
+        WriteColumn("value", tr("Cell value"), "text"),
         WriteColumn("message", tr("Reason"), "text"),
     ]
     rows = [(e.row if e.row > 0 else None, e.column, e.value, e.message) for e in errors]

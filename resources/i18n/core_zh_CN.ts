@@ -8,15 +8,19 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Backup written: {path}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Restored from {path}. The previous state was saved to {safety}.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Backup written: {path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Database intact; change record intact ({count} entries).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Restored from {path}. The damaged file was moved to {safety}.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -100,6 +104,14 @@
       <translation>只有序号</translation>
     </message>
     <message>
+      <source>Required; this cell is empty.</source>
+      <translation>必填项，此处为空。</translation>
+    </message>
+    <message>
+      <source>This cell is part of the merged cells {range} over several rows; a number cannot be shared between rows. Unmerge the cells and write the number in each row.</source>
+      <translation>此单元格属于跨多行的合并单元格 {range}，数字不能由几行共用。请取消合并，在每一行分别填写数字。</translation>
+    </message>
+    <message>
       <source>Text</source>
       <translation>文本</translation>
     </message>
@@ -168,7 +180,7 @@
       <translation>否</translation>
     </message>
     <message>
-      <source>Row</source>
+      <source>Row No.</source>
       <translation>行号</translation>
     </message>
     <message>
@@ -176,7 +188,7 @@
       <translation>列</translation>
     </message>
     <message>
-      <source>Value</source>
+      <source>Cell value</source>
       <translation>值</translation>
     </message>
     <message>
@@ -312,14 +324,6 @@
       <translation>{name} 是旧版 Excel 格式或设有密码。请用 Excel 或 WPS 打开，如有密码请先取消，另存为 .xlsx 后再导入。</translation>
     </message>
     <message>
-      <source>Required; this cell is empty.</source>
-      <translation>必填项，此处为空。</translation>
-    </message>
-    <message>
-      <source>This cell is part of the merged cells {range} over several rows; a number cannot be shared between rows. Unmerge the cells and write the number in each row.</source>
-      <translation>此单元格属于跨多行的合并单元格 {range}，数字不能由几行共用。请取消合并，在每一行分别填写数字。</translation>
-    </message>
-    <message>
       <source>The day is missing. Write the whole date, like 2026-09-01.</source>
       <translation>缺少日，请填写完整日期，如 2026-09-01。</translation>
     </message>
@@ -349,11 +353,11 @@
     </message>
     <message>
       <source>The record no longer exists.</source>
-      <translation type="unfinished" />
+      <translation>该记录已不存在。</translation>
     </message>
     <message>
       <source>This field is required.</source>
-      <translation type="unfinished" />
+      <translation>此项必填。</translation>
     </message>
     <message>
       <source>The term must end after it starts.</source>
@@ -393,7 +397,7 @@
     </message>
     <message>
       <source>“{value}” already exists.</source>
-      <translation type="unfinished" />
+      <translation>“{value}”已存在。</translation>
     </message>
     <message>
       <source>These dates overlap the term “{name}” ({start} – {end}).</source>
@@ -701,6 +705,583 @@ Database: {path}</source>
     <message>
       <source>Could not save {path}: {error}</source>
       <translation>无法保存 {path}：{error}</translation>
+    </message>
+    <message>
+      <source>New record</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Terms</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New term</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Departments and classes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New department or class</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>People</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New person</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Suppliers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New supplier</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Places</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New building</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Asset categories</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New top-level category</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Created</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reactivated</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Deactivated</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Term</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Starts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ends</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Head / class teacher</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Title</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Canteen staff</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Building / room</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Full name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Walk order</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Category</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>GB/T 14885</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Useful life</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Special equipment</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not set</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Filter as you type…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show deactivated</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Deactivate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change history…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Active</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unsaved changes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reactivated: {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Deactivated: {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>First day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Last day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Current term</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New department</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New class</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Canteen staff (may take food samples)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Contact person</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add building</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add room</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Move up</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Move down</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The order in which rooms are walked at a stock-take and printed on count sheets.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Parent category</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>GB/T 14885 code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Useful life (years)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Depreciated</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New subcategory</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Without a useful life of its own or a parent's, it is not depreciated.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Operator</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Action</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Old value</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New value</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>For example 2026-2027学年第一学期.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Coming</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Past</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A class is named like 初一(1)班.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A room's full name is the building's name and the room's: 教学楼 301.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add a building first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(top level)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Capital letters or digits, e.g. JJ; it becomes part of asset numbers.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Inherit from the parent</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Government accounting standard No. 3: computers 6 years, vehicles 8, machinery 10, furniture 15, brick buildings 30, concrete or steel buildings 50.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Land, books and archives, cultural relics, animals and plants are not depreciated.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Uses the fixed-asset threshold for special equipment.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not depreciated</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Select the category the new one belongs under.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change history: {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No changes recorded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save the changes to “{name}”?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not saved: please correct the fields marked in red.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saved: {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Order</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{first}-{second} school year, first term</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{first}-{second} school year, second term</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{name} (class)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Inherits a useful life of {n} years from “{name}”.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{n} shown</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{shown} of {total} shown</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reactivate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Full name: {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New room in {building}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{n} years</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New subcategory of {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{life} (inherited)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Original price</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Net book value</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>School and general</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Settings saved.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>School name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Heads every printed form.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Telephone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Principal</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Printed on forms that need the principal's signature.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Director of general affairs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Operator (clerk)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your name: it is written into the change record with every change.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Interface language</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{year}: the year, {code}: the category code, {seq:05d}: the running number with five digits. Letters, digits and . _ / - only, so a scanner can type it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Asset number pattern</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Damage compensation basis</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Backup folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Latest backup</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Back up now</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open the folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Undo my edits</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Settings and master data</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Takes effect the next time the program starts. Printed forms use the interface language.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fixed-asset threshold, general</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fixed-asset threshold, special equipment</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source> yuan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Items priced below the threshold are registered as low-value items.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Accidental damage is paid at this price (照价赔偿), deliberate damage at double; natural wear is borne by the school.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The program backs the data up by itself once a day when it starts and before every schema upgrade; it keeps the last 14 daily backups and one per month. Restore a backup from the File menu.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>School</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Operator and language</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fixed assets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Backups</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The new language takes effect when the program is restarted.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>None yet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This page could not be opened: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Follow the system</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Example: {number}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{when} ({name}); {count} backups in the folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>These pages have changes that are not saved: {pages}.
+Save them?</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Unexpected error</source>

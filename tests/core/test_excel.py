@@ -864,7 +864,7 @@ def test_error_report_with_file_level_error(tmp_path):
     report = tmp_path / "r.xlsx"
     write_error_report(report, result.errors)
     ws = openpyxl.load_workbook(report).active
-    assert ws["A1"].value == "Row"
+    assert [c.value for c in ws[1]] == ["Row No.", "Column", "Cell value", "Reason"]
     assert ws["A2"].value == 1 and ws["D2"].value.startswith("Required columns are missing")
 
 
