@@ -30,8 +30,8 @@ def _yes_no(value: bool) -> str:
 
 def _item_columns(with_kind: bool = True) -> list[Column]:
     cols = [
-        Column("no", tr("No."), 8, kind="index"),
-        Column("name", tr("Item"), 30),
+        Column("no", tr("No."), 9, kind="index"),
+        Column("name", tr("Item"), 29),
         Column("spec", tr("Model / spec"), 30),
         Column("qty", tr("Qty"), 10, kind="qty"),
         Column("unit", tr("Unit"), 9, align="center"),
@@ -125,11 +125,11 @@ def acceptance_form(data: dict) -> bytes:
         Field(tr("Acceptors"), "、".join(data["acceptors"]), span=2),
     ]
     columns = [
-        Column("no", tr("No."), 7, kind="index"), Column("name", tr("Item"), 26),
+        Column("no", tr("No."), 9, kind="index"), Column("name", tr("Item"), 24),
         Column("spec", tr("Model / spec"), 24), Column("unit", tr("Unit"), 8, align="center"),
         Column("qty", tr("Qty ordered"), 10, kind="qty"), Column("received", tr("Qty received"), 10, kind="qty"),
         Column("price", tr("Unit price"), 15, kind="money"), Column("amount", tr("Amount"), 17, kind="money"),
-        Column("kind", tr("Asset or consumable"), 12, align="center"), Column("dest", tr("Goes to"), 26),
+        Column("kind", tr("Asset or consumable"), 14, align="center"), Column("dest", tr("Goes to"), 26),
     ]
     blocks = [Fields(fields, columns=2), Spacer(3),
               SmallTable(columns, data["lines"], totals={"amount": data["total"]}), Spacer(2),

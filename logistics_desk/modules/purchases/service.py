@@ -610,6 +610,8 @@ def place_order(request: PurchaseRequest, *, buyer: str, quote=None, supplier=No
         if price is None or price < 0:
             raise ValidationError({"prices": tr("Line {n}: enter the unit price.").format(n=ln.seq)})
         new_prices[ln.id] = money(price)
+    if chosen is not None and not prices and lines:
+        _absorb_rounding(lines, new_prices, money(chosen.amount))
     with database.atomic():
         before = audit.snapshot(request)
         request.supplier = sup
@@ -620,15 +622,25 @@ def place_order(request: PurchaseRequest, *, buyer: str, quote=None, supplier=No
         for ln in lines:
             ln.price = new_prices[ln.id]
             ln.save()
-        if chosen is not None and not prices:
-            request.order_total = money(chosen.amount)  # the amount agreed with the supplier
-        else:
-            request.order_total = sum((money(ln.price * ln.quantity) for ln in lines), ZERO)
+        request.order_total = sum((money(ln.price * ln.quantity) for ln in lines), ZERO)
         request.save()
         audit.record_update(request, before, action="order")
         _move(request, "ordered", tr("Ordered from {supplier}, {amount} yuan; buyer {buyer}").format(
             supplier=sup.name, amount=fmt_money(request.order_total), buyer=request.buyer_name))
     return request
+
+
+def _absorb_rounding(lines: list[PurchaseLine], prices: dict[int, Decimal], target: Decimal) -> None:
+    """Scaled unit prices rarely add up to the quoted total to the fen: put the
+    difference on a line whose quantity divides it, so the lines add up exactly."""
+    diff = target - sum((prices[ln.id] * ln.quantity for ln in lines), ZERO)
+    if not diff:
+        return
+    cents = int((diff * 100).to_integral_value())
+    for ln in sorted(lines, key=lambda x: x.quantity):
+        if cents % ln.quantity == 0 and prices[ln.id] + diff / ln.quantity >= 0:
+            prices[ln.id] = money(prices[ln.id] + diff / ln.quantity)
+            return
 
 
 def record_delivery(request: PurchaseRequest, quantities: dict[int, Any], *, received_on: _dt.date | None = None,

@@ -86,6 +86,7 @@ def test_full_flow_creates_assets_and_stock(m):
     req = service.get_request(req.id)
     assert req.status == "ordered" and req.order_total == Decimal("12800.00") and req.supplier_id == s[0].id
     lines = service.lines_of(req)
+    assert sum(ln.price * ln.quantity for ln in lines) == req.order_total  # the lines add up to the quote
     pc, paper = lines
     service.record_delivery(req, {pc.id: 2})
     assert service.get_request(req.id).status == "partly_received"
