@@ -28,7 +28,7 @@ from ..i18n import N_, tr
 from .barcodes import code128_modules, draw_code128, draw_qr
 from .fonts import FONT, register_fonts
 from .template import Cancel, PrintCancelled, Progress, draw_bold, new_canvas, school_name
-from .text import fit, fit_size, width, wrap
+from .text import fit, fit_size, wrap
 
 settings.register_defaults(
     {

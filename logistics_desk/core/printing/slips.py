@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.graphics import renderPDF
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 

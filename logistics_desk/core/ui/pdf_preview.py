@@ -145,14 +145,18 @@ class PdfPreviewDialog(QDialog):
         size = self.document.pagePointSize(0)
         return size.width() > size.height()
 
-    def _prepare_printer(self, printer: QPrinter) -> None:
+    def _match_orientation(self, printer: QPrinter) -> None:
         printer.setFullPage(True)  # our pages carry their own margins; labels need the exact sheet
+        orientation = QPageLayout.Orientation.Landscape if self._landscape() else QPageLayout.Orientation.Portrait
+        printer.setPageOrientation(orientation)
+
+    def _prepare_printer(self, printer: QPrinter) -> None:
+        """Before the print dialog: the document's paper size, orientation and page range."""
         size = self.document.pagePointSize(0) if self.page_count() else QSizeF(595.28, 841.89)
         w, h = sorted((size.width(), size.height()))
         page_size = QPageSize(QSizeF(w, h), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
-        orientation = QPageLayout.Orientation.Landscape if self._landscape() else QPageLayout.Orientation.Portrait
         printer.setPageSize(page_size)
-        printer.setPageOrientation(orientation)
+        self._match_orientation(printer)
         printer.setFromTo(1, max(1, self.page_count()))
 
     def _choose_printer(self) -> QPrinter | None:
@@ -198,7 +202,7 @@ class PdfPreviewDialog(QDialog):
             sequence = pages * copies
         else:
             sequence = [p for p in pages for _ in range(copies)]
-        printer.setFullPage(True)
+        self._match_orientation(printer)
         progress = QProgressDialog(tr("Printing…"), tr("Cancel"), 0, len(sequence), self)
         progress.setWindowTitle(tr("Printing"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -235,9 +239,13 @@ class PdfPreviewDialog(QDialog):
         size_pt = self.document.pagePointSize(index)
         image_size = QSize(round(size_pt.width() / 72 * dpi), round(size_pt.height() / 72 * dpi))
         options = QPdfDocumentRenderOptions()
-        image = self.document.render(index, image_size, options)
-        if image.format() != QImage.Format.Format_ARGB32_Premultiplied:
-            image = image.convertToFormat(QImage.Format.Format_RGB32)
+        rendered = self.document.render(index, image_size, options)
+        # QtPdf leaves the paper transparent: put it on white (printers and PDF engines show black)
+        image = QImage(rendered.size(), QImage.Format.Format_RGB32)
+        image.fill(Qt.GlobalColor.white)
+        p = QPainter(image)
+        p.drawImage(0, 0, rendered)
+        p.end()
         # exact physical size: page points -> printer device pixels
         res = printer.resolution()
         target = QRectF(QPointF(0, 0), QSizeF(size_pt.width() / 72 * res, size_pt.height() / 72 * res))
@@ -246,7 +254,6 @@ class PdfPreviewDialog(QDialog):
             # the paper is smaller than the page: scale down, keep the aspect
             scale = min(paper.width() / target.width(), paper.height() / target.height())
             target = QRectF(0, 0, target.width() * scale, target.height() * scale)
-        painter.fillRect(target, Qt.GlobalColor.white)
         painter.drawImage(target, image)
 
 

@@ -10,7 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
-from logistics_desk.core.printing import Column, Section, TableForm
+from PIL import Image
+
+from logistics_desk.core.printing import Column, Section, TableForm, asset_label, label_sheet, render_labels
 from logistics_desk.core.ui.pdf_preview import PdfPreviewDialog, preview_pdf
 
 # Qt's offscreen platform warns whenever a top-level window with a layout is shown
@@ -71,9 +73,43 @@ def test_print_all_pages_to_a_pdf_printer(qtbot, tmp_path, three_pages):
     dlg._choose_printer = lambda: printer
     dlg.print_button.click()
     assert pages_in(out) == 3
-    # the text survives as an image: the page size is A4 portrait
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
-    assert "595" in info and "842" in info
+    assert "595" in info and "842" in info  # A4 portrait, like the form
+    # the paper is white with the form on it (QtPdf renders pages on a transparent background)
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-r", "20", "-gray", "-f", "1", "-l", "1", str(out), str(tmp_path / "p")],
+                       check=True)
+        image = Image.open(next(tmp_path.glob("p*.pgm")))
+        hist = image.convert("L").histogram()
+        assert sum(i * n for i, n in enumerate(hist)) / sum(hist) > 200
+        assert sum(hist[:128]) > 0  # and something is printed on it
+
+
+@pytest.mark.skipif(not (shutil.which("pdftoppm") and shutil.which("zbarimg")), reason="poppler/zbar needed")
+def test_printed_label_sheet_keeps_its_scale_and_codes(qtbot, tmp_path):
+    numbers = [f"ZC-2026-{i:05d}" for i in range(1, 25)]
+    pdf = render_labels([asset_label(n, "投影仪", "教学楼 301", "qr", school="S") for n in numbers], "3x8",
+                        offset=(0, 0))
+    dlg = PdfPreviewDialog(pdf, "Labels", None)
+    qtbot.addWidget(dlg)
+    out = tmp_path / "labels.pdf"
+    dlg._choose_printer = lambda: pdf_printer(out)
+    assert dlg.print_document() == 1
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+    size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info)
+    assert abs(float(size.group(1)) - 595.3) < 1 and abs(float(size.group(2)) - 841.9) < 1
+    # each label is still where the sheet has it: decode the codes cell by cell
+    subprocess.run(["pdftoppm", "-r", "300", "-gray", str(out), str(tmp_path / "l")], check=True)
+    image = Image.open(next(tmp_path.glob("l*.pgm")))
+    sheet, k = label_sheet("3x8"), 300 / 25.4
+    found = []
+    for i in range(sheet.per_page):
+        x, y = sheet.cell(i)
+        cell = tmp_path / f"c{i}.pgm"
+        image.crop((int(x * k), int(y * k), int((x + sheet.label_w) * k), int((y + sheet.label_h) * k))).save(cell)
+        found.append(subprocess.run(["zbarimg", "-q", "--raw", str(cell)], capture_output=True,
+                                    text=True).stdout.strip())
+    assert found == numbers
 
 
 @pytest.mark.skipif(not shutil.which("pdfinfo"), reason="pdfinfo not installed")
@@ -104,3 +140,16 @@ def test_preview_pdf_opens_a_window(qtbot, three_pages):
     assert dlg.suggested_filename == "inventory.pdf"
     dlg.close_button.click()
     assert not dlg.isVisible()
+
+
+@pytest.mark.skipif(not shutil.which("pdfinfo"), reason="pdfinfo not installed")
+def test_landscape_forms_print_landscape(qtbot, tmp_path):
+    pdf = TableForm("Wide", [Column("a", "Item")], [Section([], [{"a": "x"}])], school="S", landscape=True).render()
+    dlg = PdfPreviewDialog(pdf, "Wide", None)
+    qtbot.addWidget(dlg)
+    out = tmp_path / "wide.pdf"
+    dlg._choose_printer = lambda: pdf_printer(out)
+    assert dlg.print_document() == 1
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+    size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info)
+    assert float(size.group(1)) > float(size.group(2))
