@@ -100,7 +100,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UserError
-from .i18n import N_, tr
+from .i18n import N_, current_language, tr
 
 __all__ = [
     "KINDS",
@@ -329,6 +329,11 @@ def fold_header(text: Any) -> str:
     if stripped.strip("*:#"):
         t = stripped
     return t.strip("*:").casefold()
+
+
+def _join(items: Iterable[str]) -> str:
+    """A list in running text: 甲、乙、丙 in Chinese, "a, b, c" in English."""
+    return ("、" if current_language().startswith("zh") else ", ").join(items)
 
 
 def display_width(text: str) -> int:
@@ -607,7 +612,7 @@ def _parse_choice(value: Any, spec: ColumnSpec) -> Any:
     if key in table:
         return table[key]
     labels = spec.choice_labels()
-    shown = "、".join(labels[:12]) + ("…" if len(labels) > 12 else "")
+    shown = _join(labels[:12]) + ("…" if len(labels) > 12 else "")
     raise _CellError(tr("Not one of the accepted values: {values}.").format(values=shown))
 
 
@@ -1072,7 +1077,7 @@ def _read(source, path, columns, specs, aliases, progress, cancel, sheet) -> Rea
                 best = (score, n, idx, values)
     need = min(2, len(columns))
     if best is None or best[0] < need:
-        names = "、".join(c.header for c in columns[:8])
+        names = _join(c.header for c in columns[:8])
         result.file_errors.append(
             RowError(
                 0,
@@ -1105,14 +1110,14 @@ def _read(source, path, columns, specs, aliases, progress, cancel, sheet) -> Rea
     missing = [c for c in columns if c.required and c.key not in mapping]
     if missing:
         result.missing_columns = [c.key for c in missing]
-        found = "、".join(str(v).strip() for v in header_values if not _is_blank(v)) or "—"
+        found = _join(str(v).strip() for v in header_values if not _is_blank(v)) or "—"
         result.file_errors.append(
             RowError(
                 header_row,
                 "",
                 "",
                 tr("Required columns are missing: {missing}. Columns found in the file: {found}.").format(
-                    missing="、".join(c.header for c in missing), found=found
+                    missing=_join(c.header for c in missing), found=found
                 ),
             )
         )
@@ -1597,7 +1602,7 @@ def write_template(
 def _describe(spec: ColumnSpec) -> str:
     parts = [tr(_KIND_HELP[spec.kind])]
     if spec.kind == "choice":
-        parts.append("、".join(spec.choice_labels()))
+        parts.append(_join(spec.choice_labels()))
     if spec.max_length:
         parts.append(tr("at most {n} characters").format(n=spec.max_length))
     if spec.help:

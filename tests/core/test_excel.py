@@ -269,7 +269,7 @@ def test_missing_required_columns_reported_once(tmp_path):
     assert result.extra_columns == ["备注"]
     assert result.errors[0].row == 1
     assert result.errors[0].message == (
-        "Required columns are missing: 资产分类、单价. Columns found in the file: 资产名称、数量、备注."
+        "Required columns are missing: 资产分类, 单价. Columns found in the file: 资产名称, 数量, 备注."
     )
     assert sum("missing" in e.message for e in result.errors) == 1
     # the rows are still read, so every other mistake is shown at once
@@ -486,7 +486,7 @@ def test_wrong_types_are_reported_per_cell(tmp_path):
         (3, "数量", "12.5", "Not a whole number."),
         (3, "单价", "12.345", "More than two decimal places: an amount is in yuan and fen."),
         (3, "购置日期", "明天", "Not a date. Write it like 2026-09-01."),
-        (3, "状态", "坏了", "Not one of the accepted values: 在用、闲置."),
+        (3, "状态", "坏了", "Not one of the accepted values: 在用, 闲置."),
         (3, "可外借", "也许", "Write 是 or 否 (yes or no)."),
         (4, "数量", "0", "Must be at least 1."),
         (4, "单价", "-1", "Must be at least 0."),
@@ -959,3 +959,10 @@ def test_csv_separator_hint(tmp_path):
     result = read_table(path, COLUMNS)
     assert result.delimiter == ";"
     assert errors_of(result) == [(2, "单价", "16000,00", "Not an amount of money.")]  # a decimal comma is refused
+
+
+def test_missing_columns_message_in_chinese(tmp_path):
+    i18n.set_language("zh_CN")
+    path = make_xlsx(tmp_path / "m.xlsx", [["资产名称", "数量"], ["钢琴", 1]])
+    result = read_table(path, COLUMNS)
+    assert str(result.errors[0]) == "第 1 行：缺少必需的列：资产分类、单价。文件中的列有：资产名称、数量。"
