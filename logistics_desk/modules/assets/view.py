@@ -62,16 +62,16 @@ def _status_color(row: dict) -> str | None:
 
 COLUMNS = [
     Column("number", N_("Asset number"), width=130),
-    Column("name", N_("Name"), width=150),
-    Column("category", N_("Category"), width=110),
-    Column("model_spec", N_("Model / spec"), width=140),
+    Column("name", N_("Asset name"), width=150),
+    Column("category", N_("Asset category"), width=110),
+    Column("model_spec", N_("Model / specification"), width=140),
     Column("quantity", N_("Quantity"), "right", width=55),
-    Column("unit", N_("Unit"), "center", width=45),
+    Column("unit", N_("Unit of measure"), "center", width=45),
     Column("unit_price", N_("Unit price"), "right", fmt=money, width=90),
     Column("amount", N_("Amount"), "right", fmt=money, width=100),
-    Column("acquired_on", N_("Acquired on"), "center", fmt=date_text, width=90),
-    Column("place", N_("Place"), width=140),
-    Column("department", N_("Department / class"), width=110),
+    Column("acquired_on", N_("Acquisition date"), "center", fmt=date_text, width=90),
+    Column("place", N_("Storage place"), width=140),
+    Column("department", N_("Department or class"), width=110),
     Column("custodian", N_("Custodian"), width=70),
     Column("status_label", N_("Status"), "center", color=_status_color, width=80),
 ]
@@ -735,7 +735,7 @@ class OverdueDialog(QDialog):
             lay.addWidget(QLabel(tr("{n} loans are past their due date.").format(n=len(rows))))
         else:
             lay.addWidget(QLabel(tr("No loan is overdue.")))
-        self.table = _table([tr("Asset number"), tr("Name"), tr("Borrower"), tr("Lent on"), tr("Due back"),
+        self.table = _table([tr("Asset number"), tr("Asset name"), tr("Borrower"), tr("Lent on"), tr("Due back"),
                              tr("Days overdue"), tr("Purpose")],
                             [[r["number"], r["name"], r["borrower_name"], r["lent_on"].isoformat(),
                               r["due_on"].isoformat(), str(r["overdue_days"]), r.get("purpose") or ""] for r in rows])
@@ -749,11 +749,11 @@ class OverdueDialog(QDialog):
 
 
 DETAIL_FIELDS = [
-    ("number", N_("Asset number")), ("name", N_("Name")), ("category_path", N_("Category")),
-    ("model_spec", N_("Model / spec")), ("brand", N_("Brand")), ("quantity_unit", N_("Quantity")),
-    ("unit_price", N_("Unit price")), ("amount", N_("Amount")), ("acquired_on", N_("Acquired on")),
-    ("source_label", N_("Source")), ("supplier", N_("Supplier")), ("invoice_no", N_("Invoice number")),
-    ("funding_source", N_("Funding source")), ("place", N_("Place")), ("department", N_("Department / class")),
+    ("number", N_("Asset number")), ("name", N_("Asset name")), ("category_path", N_("Asset category")),
+    ("model_spec", N_("Model / specification")), ("brand", N_("Brand")), ("quantity_unit", N_("Quantity")),
+    ("unit_price", N_("Unit price")), ("amount", N_("Amount")), ("acquired_on", N_("Acquisition date")),
+    ("source_label", N_("Acquisition source")), ("supplier", N_("Supplier")), ("invoice_no", N_("Invoice number")),
+    ("funding_source", N_("Funding source")), ("place", N_("Storage place")), ("department", N_("Department or class")),
     ("custodian", N_("Custodian")), ("status_label", N_("Status")), ("warranty_end", N_("Warranty until")),
     ("serial_no", N_("Serial number")), ("note", N_("Notes")),
 ]
@@ -834,7 +834,7 @@ class ImportPreviewDialog(QDialog):
             m.setStyleSheet("color: #1f5f99;")
             lay.addWidget(m)
         errors = plan.errors
-        self.error_table = _table([tr("Row"), tr("Column"), tr("Value"), tr("Why")],
+        self.error_table = _table([tr("Row number"), tr("Column"), tr("Cell value"), tr("Why")],
                                   [[str(e.row) if e.row > 0 else "", e.column, e.value, e.message] for e in errors])
         if errors:
             head = QLabel(tr("Nothing is imported while a row is wrong. Correct the file and import it again, "

@@ -1,0 +1,1159 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>LogisticsDesk</name>
+    <message>
+      <source>Asset register</source>
+      <translation>资产台账</translation>
+    </message>
+    <message>
+      <source>Export writes an .xlsx file: give a name ending in .xlsx.</source>
+      <translation>导出生成 .xlsx 文件：请给出以 .xlsx 结尾的文件名。</translation>
+    </message>
+    <message>
+      <source>{n} assets written to {path}.</source>
+      <translation>已导出 {n} 条资产到 {path}。</translation>
+    </message>
+    <message>
+      <source>Import template written: {path}</source>
+      <translation>导入模板已保存：{path}</translation>
+    </message>
+    <message>
+      <source>Nothing was imported. Correct the rows above, or use --skip-invalid to import only the valid rows.</source>
+      <translation>未导入任何数据。请改正上面列出的行，或使用 --skip-invalid 只导入正确的行。</translation>
+    </message>
+    <message>
+      <source>Dry run: nothing was written. {n} rows would be imported.</source>
+      <translation>试运行：未写入任何数据。可导入 {n} 行。</translation>
+    </message>
+    <message>
+      <source>Not a date: {text}. Write it like 2026-09-01.</source>
+      <translation>“{text}”不是日期，请写成 2026-09-01 的形式。</translation>
+    </message>
+    <message>
+      <source>Unknown place: {name}</source>
+      <translation>没有这个地点：{name}</translation>
+    </message>
+    <message>
+      <source>Unknown department or class: {name}</source>
+      <translation>没有这个部门或班级：{name}</translation>
+    </message>
+    <message>
+      <source>Unknown category: {name}</source>
+      <translation>没有这个资产分类：{name}</translation>
+    </message>
+    <message>
+      <source>Unknown person: {name}</source>
+      <translation>没有这个人员：{name}</translation>
+    </message>
+    <message>
+      <source>Asset number</source>
+      <translation>资产编号</translation>
+    </message>
+    <message>
+      <source>Asset name</source>
+      <translation>资产名称</translation>
+    </message>
+    <message>
+      <source>Asset category</source>
+      <translation>资产分类</translation>
+    </message>
+    <message>
+      <source>Category code</source>
+      <translation>分类代码</translation>
+    </message>
+    <message>
+      <source>Model / specification</source>
+      <translation>规格型号</translation>
+    </message>
+    <message>
+      <source>Brand</source>
+      <translation>品牌</translation>
+    </message>
+    <message>
+      <source>Unit of measure</source>
+      <translation>计量单位</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <source>Unit price</source>
+      <translation>单价</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>Acquisition date</source>
+      <translation>购置日期</translation>
+    </message>
+    <message>
+      <source>Acquisition source</source>
+      <translation>取得方式</translation>
+    </message>
+    <message>
+      <source>Supplier</source>
+      <translation>供应商</translation>
+    </message>
+    <message>
+      <source>Invoice number</source>
+      <translation>发票号</translation>
+    </message>
+    <message>
+      <source>Funding source</source>
+      <translation>经费来源</translation>
+    </message>
+    <message>
+      <source>Storage place</source>
+      <translation>存放地点</translation>
+    </message>
+    <message>
+      <source>Department or class</source>
+      <translation>使用部门/班级</translation>
+    </message>
+    <message>
+      <source>Custodian</source>
+      <translation>保管人</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Warranty until</source>
+      <translation>保修截止</translation>
+    </message>
+    <message>
+      <source>Serial number</source>
+      <translation>序列号</translation>
+    </message>
+    <message>
+      <source>Net book value</source>
+      <translation>账面净值</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>There is no valid row to import.</source>
+      <translation>没有可以导入的正确行。</translation>
+    </message>
+    <message>
+      <source>Leave empty: the program assigns the next number</source>
+      <translation>留空则由程序自动编号</translation>
+    </message>
+    <message>
+      <source>A category name or code from the settings, e.g. 通用设备 or TY</source>
+      <translation>设置中已有的分类名称或代码，如 通用设备 或 TY</translation>
+    </message>
+    <message>
+      <source>Empty: 1</source>
+      <translation>留空为 1</translation>
+    </message>
+    <message>
+      <source>Quantity × unit price; may be left empty</source>
+      <translation>数量 × 单价，可留空</translation>
+    </message>
+    <message>
+      <source>Empty: in use</source>
+      <translation>留空为“在用”</translation>
+    </message>
+    <message>
+      <source>New places</source>
+      <translation>新增地点</translation>
+    </message>
+    <message>
+      <source>New departments / classes</source>
+      <translation>新增部门/班级</translation>
+    </message>
+    <message>
+      <source>New people</source>
+      <translation>新增人员</translation>
+    </message>
+    <message>
+      <source>New suppliers</source>
+      <translation>新增供应商</translation>
+    </message>
+    <message>
+      <source>The acquisition date cannot be in the future.</source>
+      <translation>购置日期不能晚于今天。</translation>
+    </message>
+    <message>
+      <source>The warranty cannot end before the acquisition date.</source>
+      <translation>保修截止日期不能早于购置日期。</translation>
+    </message>
+    <message>
+      <source>{n} assets imported.</source>
+      <translation>已导入 {n} 条资产。</translation>
+    </message>
+    <message>
+      <source>{file}: {rows} rows read, {good} good, {bad} with errors.</source>
+      <translation>{file}：读取 {rows} 行，正确 {good} 行，有错误 {bad} 行。</translation>
+    </message>
+    <message>
+      <source>Unknown category: add it in the settings or use an existing one.</source>
+      <translation>资产分类不存在：请先在设置中添加，或改用已有分类。</translation>
+    </message>
+    <message>
+      <source>Use letters, digits and - . / _ only (a scanner must be able to type it).</source>
+      <translation>只能使用字母、数字和 - . / _（扫码枪要能输入）。</translation>
+    </message>
+    <message>
+      <source>The amount cannot be divided into a unit price in fen; give the unit price.</source>
+      <translation>金额除以数量后不是整分，请填写单价。</translation>
+    </message>
+    <message>
+      <source>Give the unit price or the amount.</source>
+      <translation>请填写单价或金额。</translation>
+    </message>
+    <message>
+      <source>{n} rows have errors: nothing was imported. Correct the file, or import only the valid rows.</source>
+      <translation>有 {n} 行存在错误，未导入任何数据。请改正文件，或只导入正确的行。</translation>
+    </message>
+    <message>
+      <source>{n} rows with errors were left out.</source>
+      <translation>有错误的 {n} 行未导入。</translation>
+    </message>
+    <message>
+      <source>{label} ({n}): {items}</source>
+      <translation>{label}（{n}）：{items}</translation>
+    </message>
+    <message>
+      <source>Imported from {file}</source>
+      <translation>从 {file} 导入</translation>
+    </message>
+    <message>
+      <source>The number repeats row {row} of the file.</source>
+      <translation>编号与文件第 {row} 行重复。</translation>
+    </message>
+    <message>
+      <source>The amount is not quantity × unit price ({expected}).</source>
+      <translation>金额不等于数量 × 单价（{expected}）。</translation>
+    </message>
+    <message>
+      <source>Asset number {number} already exists.</source>
+      <translation>资产编号 {number} 已存在。</translation>
+    </message>
+    <message>
+      <source>In use</source>
+      <translation>在用</translation>
+    </message>
+    <message>
+      <source>Idle</source>
+      <translation>闲置</translation>
+    </message>
+    <message>
+      <source>Lent</source>
+      <translation>借出</translation>
+    </message>
+    <message>
+      <source>Under repair</source>
+      <translation>维修中</translation>
+    </message>
+    <message>
+      <source>Missing (pending approval)</source>
+      <translation>盘亏待批</translation>
+    </message>
+    <message>
+      <source>Lost</source>
+      <translation>丢失</translation>
+    </message>
+    <message>
+      <source>Disposed</source>
+      <translation>已处置</translation>
+    </message>
+    <message>
+      <source>Purchase</source>
+      <translation>购置</translation>
+    </message>
+    <message>
+      <source>Donation</source>
+      <translation>捐赠</translation>
+    </message>
+    <message>
+      <source>Transfer in</source>
+      <translation>调入</translation>
+    </message>
+    <message>
+      <source>Self-made</source>
+      <translation>自制</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>Natural wear</source>
+      <translation>自然损耗</translation>
+    </message>
+    <message>
+      <source>Accidental damage</source>
+      <translation>意外损坏</translation>
+    </message>
+    <message>
+      <source>Deliberate damage</source>
+      <translation>故意损坏</translation>
+    </message>
+    <message>
+      <source>Scrapped</source>
+      <translation>报废</translation>
+    </message>
+    <message>
+      <source>Sold</source>
+      <translation>出售</translation>
+    </message>
+    <message>
+      <source>Transferred out</source>
+      <translation>调出</translation>
+    </message>
+    <message>
+      <source>Donated</source>
+      <translation>对外捐赠</translation>
+    </message>
+    <message>
+      <source>Written off as lost</source>
+      <translation>丢失核销</translation>
+    </message>
+    <message>
+      <source>Registered</source>
+      <translation>登记</translation>
+    </message>
+    <message>
+      <source>Edited</source>
+      <translation>修改</translation>
+    </message>
+    <message>
+      <source>Transferred</source>
+      <translation>调拨</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>归还</translation>
+    </message>
+    <message>
+      <source>Damage reported</source>
+      <translation>报损</translation>
+    </message>
+    <message>
+      <source>Written off</source>
+      <translation>报废处置</translation>
+    </message>
+    <message>
+      <source>Status changed</source>
+      <translation>状态变更</translation>
+    </message>
+    <message>
+      <source>Stock-take</source>
+      <translation>盘点</translation>
+    </message>
+    <message>
+      <source>Repair</source>
+      <translation>维修</translation>
+    </message>
+    <message>
+      <source>Imported</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <source>On the books (not disposed or lost)</source>
+      <translation>在账（未处置、未丢失）</translation>
+    </message>
+    <message>
+      <source>Lent, overdue</source>
+      <translation>借出逾期</translation>
+    </message>
+    <message>
+      <source>Enter an amount of money of 0 or more, e.g. 3500.00.</source>
+      <translation>请输入不小于 0 的金额，如 3500.00。</translation>
+    </message>
+    <message>
+      <source>Enter the acquisition date.</source>
+      <translation>请输入购置日期。</translation>
+    </message>
+    <message>
+      <source>Enter a date.</source>
+      <translation>请输入日期。</translation>
+    </message>
+    <message>
+      <source>Unknown source.</source>
+      <translation>取得方式无效。</translation>
+    </message>
+    <message>
+      <source>Unknown status.</source>
+      <translation>状态无效。</translation>
+    </message>
+    <message>
+      <source>Leave the number empty when copying into several records.</source>
+      <translation>复制成多条时请将编号留空。</translation>
+    </message>
+    <message>
+      <source>Give the reason for the transfer.</source>
+      <translation>请填写调拨原因。</translation>
+    </message>
+    <message>
+      <source>The date cannot be in the future.</source>
+      <translation>日期不能晚于今天。</translation>
+    </message>
+    <message>
+      <source>Nothing changes: choose a new place, department or custodian.</source>
+      <translation>没有变化：请选择新的地点、部门或保管人。</translation>
+    </message>
+    <message>
+      <source>Who borrows it?</source>
+      <translation>请填写借用人。</translation>
+    </message>
+    <message>
+      <source>Enter the date it is due back.</source>
+      <translation>请输入应还日期。</translation>
+    </message>
+    <message>
+      <source>Choose the cause.</source>
+      <translation>请选择损坏原因。</translation>
+    </message>
+    <message>
+      <source>Describe the damage.</source>
+      <translation>请说明损坏情况。</translation>
+    </message>
+    <message>
+      <source>Name the person responsible: they pay the compensation.</source>
+      <translation>请填写责任人：由其承担赔偿。</translation>
+    </message>
+    <message>
+      <source>Deliberate damage needs a discipline note.</source>
+      <translation>故意损坏须填写处分意见。</translation>
+    </message>
+    <message>
+      <source>Give the reason.</source>
+      <translation>请填写原因。</translation>
+    </message>
+    <message>
+      <source>Who approved it?</source>
+      <translation>请填写审批人。</translation>
+    </message>
+    <message>
+      <source>Choose the disposal method.</source>
+      <translation>请选择处置方式。</translation>
+    </message>
+    <message>
+      <source>The asset no longer exists.</source>
+      <translation>该资产已不存在。</translation>
+    </message>
+    <message>
+      <source>This field is required.</source>
+      <translation>此项必填。</translation>
+    </message>
+    <message>
+      <source>Choose a category.</source>
+      <translation>请选择资产分类。</translation>
+    </message>
+    <message>
+      <source>Unknown category.</source>
+      <translation>资产分类无效。</translation>
+    </message>
+    <message>
+      <source>Unknown value.</source>
+      <translation>没有这一项，请从列表中选择。</translation>
+    </message>
+    <message>
+      <source>Enter a whole number of at least 1.</source>
+      <translation>请输入不小于 1 的整数。</translation>
+    </message>
+    <message>
+      <source>The amount is too large.</source>
+      <translation>金额过大。</translation>
+    </message>
+    <message>
+      <source>Use “Write off” to dispose of an asset; a disposed asset cannot be changed back.</source>
+      <translation>处置资产请用“报废”；已处置的资产不能改回。</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <source>The due date cannot be before the loan date.</source>
+      <translation>应还日期不能早于借出日期。</translation>
+    </message>
+    <message>
+      <source>A new asset is in use or idle.</source>
+      <translation>新登记的资产只能是“在用”或“闲置”。</translation>
+    </message>
+    <message>
+      <source>Copy into 1 to 1000 records.</source>
+      <translation>可复制成 1 至 1000 条。</translation>
+    </message>
+    <message>
+      <source>The return date cannot be before the loan date.</source>
+      <translation>归还日期不能早于借出日期。</translation>
+    </message>
+    <message>
+      <source>Returned by {name}</source>
+      <translation>{name} 已归还</translation>
+    </message>
+    <message>
+      <source>Between 1 and {n}.</source>
+      <translation>应在 1 至 {n} 之间。</translation>
+    </message>
+    <message>
+      <source>Damage ({cause}): {description}</source>
+      <translation>报损（{cause}）：{description}</translation>
+    </message>
+    <message>
+      <source>Asset {number} is {status}; this cannot be done.</source>
+      <translation>资产 {number} 的状态为“{status}”，不能办理此项。</translation>
+    </message>
+    <message>
+      <source>Asset {number} is {status} and cannot be lent.</source>
+      <translation>资产 {number} 的状态为“{status}”，不能借出。</translation>
+    </message>
+    <message>
+      <source>Lent to {name}, due back {due}</source>
+      <translation>借给 {name}，应于 {due} 归还</translation>
+    </message>
+    <message>
+      <source>Asset {number} is not on loan.</source>
+      <translation>资产 {number} 未借出。</translation>
+    </message>
+    <message>
+      <source> ({days} days late)</source>
+      <translation>（逾期 {days} 天）</translation>
+    </message>
+    <message>
+      <source>; {name} pays {amount} yuan</source>
+      <translation>；{name} 赔偿 {amount} 元</translation>
+    </message>
+    <message>
+      <source>Asset {number} has already been written off.</source>
+      <translation>资产 {number} 已经报废处置。</translation>
+    </message>
+    <message>
+      <source>Asset {number} is on loan: take it back first.</source>
+      <translation>资产 {number} 已借出：请先办理归还。</translation>
+    </message>
+    <message>
+      <source>Written off ({method}): {reason}; approved by {approver}</source>
+      <translation>报废处置（{method}）：{reason}；审批人 {approver}</translation>
+    </message>
+    <message>
+      <source>At most {n} characters.</source>
+      <translation>最多 {n} 个字。</translation>
+    </message>
+    <message>
+      <source>Registered: {name}, {qty} {unit}, {amount} yuan</source>
+      <translation>登记：{name}，{qty} {unit}，{amount} 元</translation>
+    </message>
+    <message>
+      <source>Natural wear: the school bears the loss; nobody pays.</source>
+      <translation>自然损耗：由学校承担，无需赔偿。</translation>
+    </message>
+    <message>
+      <source>Accidental damage: the person responsible pays the price (照价赔偿).</source>
+      <translation>意外损坏：由责任人照价赔偿。</translation>
+    </message>
+    <message>
+      <source>Deliberate damage: the person responsible pays double (加倍赔偿) and a discipline note is recorded.</source>
+      <translation>故意损坏：由责任人加倍赔偿，并记录处分意见。</translation>
+    </message>
+    <message>
+      <source>(unchanged)</source>
+      <translation>（不变）</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Empty: assigned automatically</source>
+      <translation>留空自动编号</translation>
+    </message>
+    <message>
+      <source>Under warranty until</source>
+      <translation>保修至</translation>
+    </message>
+    <message>
+      <source> records</source>
+      <translation> 条</translation>
+    </message>
+    <message>
+      <source>Name *</source>
+      <translation>资产名称 *</translation>
+    </message>
+    <message>
+      <source>Category *</source>
+      <translation>资产分类 *</translation>
+    </message>
+    <message>
+      <source>Model / spec</source>
+      <translation>规格型号</translation>
+    </message>
+    <message>
+      <source>Quantity *</source>
+      <translation>数量 *</translation>
+    </message>
+    <message>
+      <source>Unit price (yuan)</source>
+      <translation>单价（元）</translation>
+    </message>
+    <message>
+      <source>Amount (yuan)</source>
+      <translation>金额（元）</translation>
+    </message>
+    <message>
+      <source>Acquired on *</source>
+      <translation>购置日期 *</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>取得方式</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>存放地点</translation>
+    </message>
+    <message>
+      <source>Department / class</source>
+      <translation>部门/班级</translation>
+    </message>
+    <message>
+      <source>Warranty</source>
+      <translation>保修</translation>
+    </message>
+    <message>
+      <source>Transfer</source>
+      <translation>调拨</translation>
+    </message>
+    <message>
+      <source>New place</source>
+      <translation>新存放地点</translation>
+    </message>
+    <message>
+      <source>New department / class</source>
+      <translation>新部门/班级</translation>
+    </message>
+    <message>
+      <source>New custodian</source>
+      <translation>新保管人</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Reason *</source>
+      <translation>原因 *</translation>
+    </message>
+    <message>
+      <source>Borrower *</source>
+      <translation>借用人 *</translation>
+    </message>
+    <message>
+      <source>A staff member, or type any name</source>
+      <translation>选择教职工，或直接输入姓名</translation>
+    </message>
+    <message>
+      <source>Lent on</source>
+      <translation>借出日期</translation>
+    </message>
+    <message>
+      <source>Due back *</source>
+      <translation>应还日期 *</translation>
+    </message>
+    <message>
+      <source>Purpose</source>
+      <translation>用途</translation>
+    </message>
+    <message>
+      <source>Returned on</source>
+      <translation>归还日期</translation>
+    </message>
+    <message>
+      <source>Condition / note</source>
+      <translation>归还时状况/备注</translation>
+    </message>
+    <message>
+      <source>Cause *</source>
+      <translation>损坏原因 *</translation>
+    </message>
+    <message>
+      <source>What is damaged *</source>
+      <translation>损坏情况 *</translation>
+    </message>
+    <message>
+      <source>Quantity damaged</source>
+      <translation>损坏数量</translation>
+    </message>
+    <message>
+      <source>Person responsible</source>
+      <translation>责任人</translation>
+    </message>
+    <message>
+      <source>A staff member, or type a student's name</source>
+      <translation>选择教职工，或输入学生姓名</translation>
+    </message>
+    <message>
+      <source>Discipline note</source>
+      <translation>处分意见</translation>
+    </message>
+    <message>
+      <source>The asset is now</source>
+      <translation>资产现状</translation>
+    </message>
+    <message>
+      <source>original price</source>
+      <translation>原价</translation>
+    </message>
+    <message>
+      <source>net book value</source>
+      <translation>账面净值</translation>
+    </message>
+    <message>
+      <source>Write off</source>
+      <translation>报废</translation>
+    </message>
+    <message>
+      <source>Approved by *</source>
+      <translation>审批人 *</translation>
+    </message>
+    <message>
+      <source>Disposal method *</source>
+      <translation>处置方式 *</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Overdue loans</source>
+      <translation>逾期未还</translation>
+    </message>
+    <message>
+      <source>Show them in the register</source>
+      <translation>在台账中只看这些</translation>
+    </message>
+    <message>
+      <source>Import assets</source>
+      <translation>导入资产</translation>
+    </message>
+    <message>
+      <source>Save the error report…</source>
+      <translation>保存错误报告…</translation>
+    </message>
+    <message>
+      <source>Search number, name, model, place, custodian, department…</source>
+      <translation>搜索编号、名称、型号、地点、保管人、部门…</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>清除筛选</translation>
+    </message>
+    <message>
+      <source>No asset matches the search and filters.</source>
+      <translation>没有符合搜索和筛选条件的资产。</translation>
+    </message>
+    <message>
+      <source>The register is empty.
+
+Register the first asset, or import the register you keep in Excel (.xlsx or .csv). The import template shows the columns the program reads; your own file works too.</source>
+      <translation>资产台账还是空的。
+
+请登记第一件资产，或导入您用 Excel 记的台账（.xlsx 或 .csv）。导入模板列出了程序能读取的列；您自己的表格也可以直接导入。</translation>
+    </message>
+    <message>
+      <source>Import an asset register</source>
+      <translation>导入资产台账</translation>
+    </message>
+    <message>
+      <source>Spreadsheets (*.xlsx *.xlsm *.csv);;All files (*)</source>
+      <translation>表格文件 (*.xlsx *.xlsm *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <source>Export the register</source>
+      <translation>导出资产台账</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>正在导出…</translation>
+    </message>
+    <message>
+      <source>Register an asset</source>
+      <translation>登记资产</translation>
+    </message>
+    <message>
+      <source>(choose)</source>
+      <translation>（请选择）</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>Copy into</source>
+      <translation>复制成</translation>
+    </message>
+    <message>
+      <source>A batch of identical items, each with its own number</source>
+      <translation>一批相同的物品，每件一个编号</translation>
+    </message>
+    <message>
+      <source>Below the fixed-asset threshold: registered as a low-value item.</source>
+      <translation>低于固定资产标准：按低值易耗品登记。</translation>
+    </message>
+    <message>
+      <source>The record stays in the register with the status “Disposed”.</source>
+      <translation>记录仍保留在台账中，状态为“已处置”。</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>事项</translation>
+    </message>
+    <message>
+      <source>What happened</source>
+      <translation>内容</translation>
+    </message>
+    <message>
+      <source>Document</source>
+      <translation>单据号</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Operator</source>
+      <translation>操作人</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <source>Old value</source>
+      <translation>原值</translation>
+    </message>
+    <message>
+      <source>New value</source>
+      <translation>新值</translation>
+    </message>
+    <message>
+      <source>Borrower</source>
+      <translation>借用人</translation>
+    </message>
+    <message>
+      <source>Due back</source>
+      <translation>应还日期</translation>
+    </message>
+    <message>
+      <source>Days overdue</source>
+      <translation>逾期天数</translation>
+    </message>
+    <message>
+      <source>Lent to {name} on {lent}, due back {due}</source>
+      <translation>{lent} 借给 {name}，应于 {due} 归还</translation>
+    </message>
+    <message>
+      <source>Row number</source>
+      <translation>行号</translation>
+    </message>
+    <message>
+      <source>Column</source>
+      <translation>列</translation>
+    </message>
+    <message>
+      <source>Cell value</source>
+      <translation>单元格内容</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Nothing is imported while a row is wrong. Correct the file and import it again, or import only the valid rows.</source>
+      <translation>只要有一行错误，就不会导入任何数据。请改正文件后重新导入，或只导入正确的行。</translation>
+    </message>
+    <message>
+      <source>Every row is correct.</source>
+      <translation>所有行都正确。</translation>
+    </message>
+    <message>
+      <source>Save the error report</source>
+      <translation>保存错误报告</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>正在导入…</translation>
+    </message>
+    <message>
+      <source>Register…</source>
+      <translation>登记…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>修改…</translation>
+    </message>
+    <message>
+      <source>Transfer…</source>
+      <translation>调拨…</translation>
+    </message>
+    <message>
+      <source>Lend…</source>
+      <translation>借出…</translation>
+    </message>
+    <message>
+      <source>Take back…</source>
+      <translation>归还…</translation>
+    </message>
+    <message>
+      <source>Report damage…</source>
+      <translation>报损…</translation>
+    </message>
+    <message>
+      <source>Write off…</source>
+      <translation>报废…</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>履历</translation>
+    </message>
+    <message>
+      <source>Import…</source>
+      <translation>导入…</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <source>Import template…</source>
+      <translation>导入模板…</translation>
+    </message>
+    <message>
+      <source>All categories</source>
+      <translation>全部分类</translation>
+    </message>
+    <message>
+      <source>All places</source>
+      <translation>全部地点</translation>
+    </message>
+    <message>
+      <source>All departments and classes</source>
+      <translation>全部部门和班级</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>全部状态</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <source>What the filter shows</source>
+      <translation>导出筛选结果</translation>
+    </message>
+    <message>
+      <source>The whole register</source>
+      <translation>导出全部台账</translation>
+    </message>
+    <message>
+      <source>Save the import template</source>
+      <translation>保存导入模板</translation>
+    </message>
+    <message>
+      <source>{number} {name}: now at {place}, {department}, custodian {custodian}</source>
+      <translation>{number} {name}：现存放于 {place}，{department}，保管人 {custodian}</translation>
+    </message>
+    <message>
+      <source>{n} assets selected</source>
+      <translation>已选 {n} 件资产</translation>
+    </message>
+    <message>
+      <source>Lend {number} {name}</source>
+      <translation>借出 {number} {name}</translation>
+    </message>
+    <message>
+      <source>Take back {number} {name}</source>
+      <translation>归还 {number} {name}</translation>
+    </message>
+    <message>
+      <source>Report damage: {number} {name}</source>
+      <translation>报损：{number} {name}</translation>
+    </message>
+    <message>
+      <source>{number} {name}, original value {amount} yuan, net book value {nbv} yuan</source>
+      <translation>{number} {name}，原值 {amount} 元，账面净值 {nbv} 元</translation>
+    </message>
+    <message>
+      <source>{n} assets, net book value {nbv} yuan</source>
+      <translation>{n} 件资产，账面净值合计 {nbv} 元</translation>
+    </message>
+    <message>
+      <source>History of {number} {name}</source>
+      <translation>资产履历：{number} {name}</translation>
+    </message>
+    <message>
+      <source>History ({n})</source>
+      <translation>履历（{n}）</translation>
+    </message>
+    <message>
+      <source>Change record ({n})</source>
+      <translation>变更记录（{n}）</translation>
+    </message>
+    <message>
+      <source>No loan is overdue.</source>
+      <translation>没有逾期未还的借用。</translation>
+    </message>
+    <message>
+      <source>This category is not depreciated.</source>
+      <translation>该类资产不计提折旧。</translation>
+    </message>
+    <message>
+      <source>Low-value item: not depreciated.</source>
+      <translation>低值易耗品，不计提折旧。</translation>
+    </message>
+    <message>
+      <source> — {days} days overdue</source>
+      <translation> —— 已逾期 {days} 天</translation>
+    </message>
+    <message>
+      <source>File: {file}</source>
+      <translation>文件：{file}</translation>
+    </message>
+    <message>
+      <source>{rows} rows read: {good} can be imported, {bad} have errors.</source>
+      <translation>共读取 {rows} 行：{good} 行可以导入，{bad} 行有错误。</translation>
+    </message>
+    <message>
+      <source>Import {n} rows</source>
+      <translation>导入 {n} 行</translation>
+    </message>
+    <message>
+      <source>Import only the {n} valid rows</source>
+      <translation>只导入正确的 {n} 行</translation>
+    </message>
+    <message>
+      <source>Cancelled. Nothing was imported.</source>
+      <translation>已取消，未导入任何数据。</translation>
+    </message>
+    <message>
+      <source>Print</source>
+      <translation>打印</translation>
+    </message>
+    <message>
+      <source>Overdue loans ({n})</source>
+      <translation>逾期未还（{n}）</translation>
+    </message>
+    <message>
+      <source>Select an asset to see its details and net book value.</source>
+      <translation>选中一件资产，可在此查看详情和账面净值。</translation>
+    </message>
+    <message>
+      <source>Reading {file}…</source>
+      <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+      <source>Asset import template</source>
+      <translation>资产导入模板</translation>
+    </message>
+    <message>
+      <source>Edit asset {number}</source>
+      <translation>修改资产 {number}</translation>
+    </message>
+    <message>
+      <source>The number is assigned on saving, like {example}.</source>
+      <translation>保存时自动编号，如 {example}。</translation>
+    </message>
+    <message>
+      <source>{n} records will be registered, each with its own number.</source>
+      <translation>将登记 {n} 条记录，每条一个编号。</translation>
+    </message>
+    <message>
+      <source>Price ({basis}): {base} yuan → compensation {comp} yuan</source>
+      <translation>计价（{basis}）：{base} 元 → 应赔偿 {comp} 元</translation>
+    </message>
+    <message>
+      <source>(all fields)</source>
+      <translation>（全部字段）</translation>
+    </message>
+    <message>
+      <source>Depreciation: straight line over {years} years, {months} months so far.</source>
+      <translation>折旧：按 {years} 年平均年限法按月计提，已计提 {months} 个月。</translation>
+    </message>
+    <message>
+      <source>Skipped (not data): {rows}</source>
+      <translation>已跳过（非数据行）：{rows}</translation>
+    </message>
+    <message>
+      <source>Columns not imported: {cols}</source>
+      <translation>未导入的列：{cols}</translation>
+    </message>
+    <message>
+      <source>Will be created:</source>
+      <translation>将新建：</translation>
+    </message>
+    <message>
+      <source>-errors</source>
+      <translation>-错误报告</translation>
+    </message>
+    <message>
+      <source>{n} of {total}</source>
+      <translation>共 {n} 条（全部 {total} 条）</translation>
+    </message>
+    <message>
+      <source>{n} in all</source>
+      <translation>共 {n} 条</translation>
+    </message>
+    <message>
+      <source>Export what the filter shows ({n}) or the whole register ({total})?</source>
+      <translation>导出筛选结果（{n} 条）还是全部台账（{total} 条）？</translation>
+    </message>
+    <message>
+      <source>{n} loans are past their due date.</source>
+      <translation>有 {n} 笔借用已过应还日期。</translation>
+    </message>
+    <message>
+      <source>Accumulated depreciation: {value} yuan</source>
+      <translation>累计折旧：{value} 元</translation>
+    </message>
+    <message>
+      <source>{n} assets selected.</source>
+      <translation>已选 {n} 件资产。</translation>
+    </message>
+    <message>
+      <source>Net book value: {value} yuan</source>
+      <translation>账面净值：{value} 元</translation>
+    </message>
+    <message>
+      <source>row {row} ({why})</source>
+      <translation>第 {row} 行（{why}）</translation>
+    </message>
+  </context>
+</TS>
