@@ -94,7 +94,7 @@ import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
@@ -1061,10 +1061,14 @@ def _read(source, path, columns, specs, aliases, progress, cancel, sheet) -> Rea
     # 1. which sheet, which header row
     candidates = source.sheets()
     if sheet is not None and not isinstance(source, _CsvSource):
-        if isinstance(sheet, int):
-            candidates = [source.wb.worksheets[sheet]]
-        else:
-            candidates = [source.wb[sheet]]
+        try:
+            candidates = [source.wb.worksheets[sheet] if isinstance(sheet, int) else source.wb[sheet]]
+        except (KeyError, IndexError):
+            raise UserError(
+                tr("{name} has no sheet “{sheet}”. Its sheets: {sheets}.").format(
+                    name=path.name, sheet=sheet, sheets=_join(source.wb.sheetnames)
+                )
+            ) from None
     best: tuple[int, int, int, list[Any]] | None = None  # score, sheet, row, values
     scanned: list[dict[int, list[Any]]] = []
     for n, ws in enumerate(candidates):

@@ -5,75 +5,75 @@
     <name>LogisticsDesk</name>
     <message>
       <source>Logistics Desk</source>
-      <translation type="unfinished" />
+      <translation>总务台账</translation>
     </message>
     <message>
       <source>Restored from {path}. The previous state was saved to {safety}.</source>
-      <translation type="unfinished" />
+      <translation>已从 {path} 恢复。恢复前的数据已保存到 {safety}。</translation>
     </message>
     <message>
       <source>Backup written: {path}</source>
-      <translation type="unfinished" />
+      <translation>备份已写入：{path}</translation>
     </message>
     <message>
       <source>Database intact; change record intact ({count} entries).</source>
-      <translation type="unfinished" />
+      <translation>数据库完好；修改记录完整（共 {count} 条）。</translation>
     </message>
     <message>
       <source>Restored from {path}. The damaged file was moved to {safety}.</source>
-      <translation type="unfinished" />
+      <translation>已从 {path} 恢复。损坏的文件已移至 {safety}。</translation>
     </message>
     <message>
       <source>Error: {message}</source>
-      <translation type="unfinished" />
+      <translation>错误：{message}</translation>
     </message>
     <message>
       <source>Failed: {error}</source>
-      <translation type="unfinished" />
+      <translation>失败：{error}</translation>
     </message>
     <message>
       <source>Written: {path}</source>
-      <translation type="unfinished" />
+      <translation>已写入：{path}</translation>
     </message>
     <message>
       <source>SQLite: {p}</source>
-      <translation type="unfinished" />
+      <translation>SQLite：{p}</translation>
     </message>
     <message>
       <source>Clerk</source>
-      <translation type="unfinished" />
+      <translation>总务干事</translation>
     </message>
     <message>
       <source>Change record entries {first}–{last} are missing.</source>
-      <translation type="unfinished" />
+      <translation>修改记录第 {first}–{last} 条缺失。</translation>
     </message>
     <message>
       <source>Change record entry {id} does not follow the one before it (an entry was removed or altered).</source>
-      <translation type="unfinished" />
+      <translation>修改记录第 {id} 条与上一条衔接不上（有记录被删除或篡改）。</translation>
     </message>
     <message>
       <source>Change record entries after {id} were not written by the program.</source>
-      <translation type="unfinished" />
+      <translation>修改记录第 {id} 条之后的记录不是本程序写入的。</translation>
     </message>
     <message>
       <source>Change record entry {id} was altered after it was written.</source>
-      <translation type="unfinished" />
+      <translation>修改记录第 {id} 条在写入后被改动过。</translation>
     </message>
     <message>
       <source>No database is open.</source>
-      <translation type="unfinished" />
+      <translation>没有打开数据库。</translation>
     </message>
     <message>
       <source>Not a Logistics Desk database: it has no schema history.</source>
-      <translation type="unfinished" />
+      <translation>这不是总务台账的数据库：其中没有数据结构版本记录。</translation>
     </message>
     <message>
       <source>It was written by a newer version of Logistics Desk.</source>
-      <translation type="unfinished" />
+      <translation>它是由更新版本的总务台账写入的。</translation>
     </message>
     <message>
       <source>That is the database in use: choose a backup file.</source>
-      <translation type="unfinished" />
+      <translation>这是正在使用的数据库，请选择一个备份文件。</translation>
     </message>
     <message>
       <source>File not found: {path}</source>
@@ -81,23 +81,23 @@
     </message>
     <message>
       <source>The file is damaged: {detail}</source>
-      <translation type="unfinished" />
+      <translation>文件已损坏：{detail}</translation>
     </message>
     <message>
       <source>The backup cannot be restored: {problems}</source>
-      <translation type="unfinished" />
+      <translation>无法恢复该备份：{problems}</translation>
     </message>
     <message>
       <source>Not a Logistics Desk database: {error}</source>
-      <translation type="unfinished" />
+      <translation>这不是总务台账的数据库：{error}</translation>
     </message>
     <message>
       <source>Demo data created:</source>
-      <translation type="unfinished" />
+      <translation>演示数据已生成：</translation>
     </message>
     <message>
       <source>Demo master data created</source>
-      <translation type="unfinished" />
+      <translation>已生成演示基础数据</translation>
     </message>
     <message>
       <source>nothing but a serial number</source>
@@ -324,32 +324,36 @@
       <translation>{name} 是旧版 Excel 格式或设有密码。请用 Excel 或 WPS 打开，如有密码请先取消，另存为 .xlsx 后再导入。</translation>
     </message>
     <message>
+      <source>{name} has no sheet “{sheet}”. Its sheets: {sheets}.</source>
+      <translation>{name} 中没有名为“{sheet}”的工作表。其中的工作表有：{sheets}。</translation>
+    </message>
+    <message>
       <source>The day is missing. Write the whole date, like 2026-09-01.</source>
       <translation>缺少日，请填写完整日期，如 2026-09-01。</translation>
     </message>
     <message>
       <source>Department</source>
-      <translation type="unfinished" />
+      <translation>部门</translation>
     </message>
     <message>
       <source>Class</source>
-      <translation type="unfinished" />
+      <translation>班级</translation>
     </message>
     <message>
       <source>Building</source>
-      <translation type="unfinished" />
+      <translation>楼宇</translation>
     </message>
     <message>
       <source>Room</source>
-      <translation type="unfinished" />
+      <translation>房间</translation>
     </message>
     <message>
       <source>Choose department or class.</source>
-      <translation type="unfinished" />
+      <translation>请选择部门或班级。</translation>
     </message>
     <message>
       <source>(School name not set)</source>
-      <translation type="unfinished" />
+      <translation>（未设置学校名称）</translation>
     </message>
     <message>
       <source>The record no longer exists.</source>
@@ -361,39 +365,39 @@
     </message>
     <message>
       <source>The term must end after it starts.</source>
-      <translation type="unfinished" />
+      <translation>学期的结束日期必须晚于开始日期。</translation>
     </message>
     <message>
       <source>Use 1–10 capital letters or digits (it becomes part of asset numbers).</source>
-      <translation type="unfinished" />
+      <translation>请使用 1–10 位大写字母或数字（它会成为资产编号的一部分）。</translation>
     </message>
     <message>
       <source>Enter a useful life between 1 and 100 years.</source>
-      <translation type="unfinished" />
+      <translation>请输入 1 到 100 年之间的使用年限。</translation>
     </message>
     <message>
       <source>Choose building or room.</source>
-      <translation type="unfinished" />
+      <translation>请选择楼宇或房间。</translation>
     </message>
     <message>
       <source>Enter a date.</source>
-      <translation type="unfinished" />
+      <translation>请输入日期。</translation>
     </message>
     <message>
       <source>Choose the building this room is in.</source>
-      <translation type="unfinished" />
+      <translation>请选择该房间所在的楼宇。</translation>
     </message>
     <message>
       <source>At most {n} characters.</source>
-      <translation type="unfinished" />
+      <translation>最多 {n} 个字。</translation>
     </message>
     <message>
       <source>A category cannot be placed under itself or one of its subcategories.</source>
-      <translation type="unfinished" />
+      <translation>分类不能放在它自己或它的下级分类之下。</translation>
     </message>
     <message>
       <source>A building is not inside another place.</source>
-      <translation type="unfinished" />
+      <translation>楼宇不能位于其他地点之内。</translation>
     </message>
     <message>
       <source>“{value}” already exists.</source>
@@ -401,19 +405,19 @@
     </message>
     <message>
       <source>These dates overlap the term “{name}” ({start} – {end}).</source>
-      <translation type="unfinished" />
+      <translation>这段日期与学期“{name}”（{start} – {end}）重叠。</translation>
     </message>
     <message>
       <source>Reactivate “{name}” first: it contains this record.</source>
-      <translation type="unfinished" />
+      <translation>请先重新启用“{name}”：本记录隶属于它。</translation>
     </message>
     <message>
       <source>This building has rooms: it cannot become a room.</source>
-      <translation type="unfinished" />
+      <translation>该楼宇下有房间，不能改为房间。</translation>
     </message>
     <message>
       <source>This database was written by a newer version of Logistics Desk (schema {theirs}; this program knows schema {ours}). It has not been opened or changed. Please install the newer version.</source>
-      <translation type="unfinished" />
+      <translation>该数据库是由更新版本的总务台账写入的（数据结构版本 {theirs}，本程序只支持到版本 {ours}）。数据库没有被打开，也没有任何改动。请安装新版本。</translation>
     </message>
     <message>
       <source>3 × 8 labels, 70 × 37 mm</source>
@@ -505,142 +509,145 @@
     </message>
     <message>
       <source>The pattern must contain {seq} (the running number).</source>
-      <translation type="unfinished" />
+      <translation>格式中必须包含 {seq}（流水号）。</translation>
     </message>
     <message>
       <source>Numbers may contain only letters A–Z, digits and . _ / - (a barcode scanner must be able to type them).</source>
-      <translation type="unfinished" />
+      <translation>编号只能包含字母 A–Z、数字和 . _ / -（扫码枪必须能输入）。</translation>
     </message>
     <message>
       <source>A number must begin with a letter or a digit.</source>
-      <translation type="unfinished" />
+      <translation>编号必须以字母或数字开头。</translation>
     </message>
     <message>
       <source>The numbers would be longer than 40 characters.</source>
-      <translation type="unfinished" />
+      <translation>生成的编号会超过 40 个字符。</translation>
     </message>
     <message>
       <source>Enter an amount in yuan.</source>
-      <translation type="unfinished" />
+      <translation>请输入金额（元）。</translation>
     </message>
     <message>
       <source>Enter an amount between 0 and 100,000,000 yuan.</source>
-      <translation type="unfinished" />
+      <translation>请输入 0 到 100,000,000 元之间的金额。</translation>
     </message>
     <message>
       <source>The pattern has an unmatched brace: write {{ and }} for a literal brace.</source>
-      <translation type="unfinished" />
+      <translation>格式中有不成对的花括号；如需花括号本身，请写成 {{ 和 }}。</translation>
     </message>
     <message>
       <source>Enter text.</source>
-      <translation type="unfinished" />
+      <translation>请输入文字。</translation>
     </message>
     <message>
       <source>Choose one of the offered values.</source>
-      <translation type="unfinished" />
+      <translation>请从给出的选项中选择。</translation>
     </message>
     <message>
       <source>Enter a number pattern, for example {example}.</source>
-      <translation type="unfinished" />
+      <translation>请输入编号格式，例如 {example}。</translation>
     </message>
     <message>
       <source>Unknown field {field}: use {{year}}, {{code}} and {{seq}}.</source>
-      <translation type="unfinished" />
+      <translation>未知字段 {field}：只能使用 {{year}}、{{code}} 和 {{seq}}。</translation>
     </message>
     <message>
       <source>The pattern cannot be used: {error}</source>
-      <translation type="unfinished" />
+      <translation>该格式无法使用：{error}</translation>
     </message>
     <message>
       <source>Cancelled. Nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>已取消，没有任何改动。</translation>
     </message>
     <message>
       <source>&amp;File</source>
-      <translation type="unfinished" />
+      <translation>文件(&amp;F)</translation>
     </message>
     <message>
       <source>Back up now…</source>
-      <translation type="unfinished" />
+      <translation>立即备份…</translation>
     </message>
     <message>
       <source>Restore from a backup…</source>
-      <translation type="unfinished" />
+      <translation>从备份恢复…</translation>
     </message>
     <message>
       <source>Check data integrity</source>
-      <translation type="unfinished" />
+      <translation>检查数据完整性</translation>
     </message>
     <message>
       <source>Quit</source>
-      <translation type="unfinished" />
+      <translation>退出</translation>
     </message>
     <message>
       <source>&amp;Settings</source>
-      <translation type="unfinished" />
+      <translation>设置(&amp;S)</translation>
     </message>
     <message>
       <source>Settings and master data…</source>
-      <translation type="unfinished" />
+      <translation>设置与基础数据…</translation>
     </message>
     <message>
       <source>&amp;Help</source>
-      <translation type="unfinished" />
+      <translation>帮助(&amp;H)</translation>
     </message>
     <message>
       <source>About</source>
-      <translation type="unfinished" />
+      <translation>关于</translation>
     </message>
     <message>
       <source>(operator not set)</source>
-      <translation type="unfinished" />
+      <translation>（未设置操作员）</translation>
     </message>
     <message>
       <source>Back up the database</source>
-      <translation type="unfinished" />
+      <translation>备份数据库</translation>
     </message>
     <message>
       <source>Database (*.db)</source>
-      <translation type="unfinished" />
+      <translation>数据库 (*.db)</translation>
     </message>
     <message>
       <source>Restore from a backup</source>
-      <translation type="unfinished" />
+      <translation>从备份恢复</translation>
     </message>
     <message>
       <source>Restore</source>
-      <translation type="unfinished" />
+      <translation>恢复</translation>
     </message>
     <message>
       <source>Please enter the school's name in Settings: it heads every printed form.</source>
-      <translation type="unfinished" />
+      <translation>请在“设置”中填写学校名称：它印在每张表单的抬头。</translation>
     </message>
     <message>
       <source>Backing up…</source>
-      <translation type="unfinished" />
+      <translation>正在备份…</translation>
     </message>
     <message>
       <source>Restoring…</source>
-      <translation type="unfinished" />
+      <translation>正在恢复…</translation>
     </message>
     <message>
       <source>Operator: {name}   Database: {path}</source>
-      <translation type="unfinished" />
+      <translation>操作员：{name}   数据库：{path}</translation>
     </message>
     <message>
       <source>Replace the current data with the backup {path}?
 The current data is backed up first.</source>
-      <translation type="unfinished" />
+      <translation>用备份 {path} 替换当前数据吗？
+替换前会先备份当前数据。</translation>
     </message>
     <message>
       <source>Restored. The previous data was saved to {path}.</source>
-      <translation type="unfinished" />
+      <translation>已恢复。原来的数据已保存到 {path}。</translation>
     </message>
     <message>
       <source>Logistics Desk {version}
 The general-affairs office's books: assets, stock-takes, purchases, repairs and canteen samples.
 Database: {path}</source>
-      <translation type="unfinished" />
+      <translation>总务台账 {version}
+总务处的账本：资产、盘点、采购、维修和食品留样。
+数据库：{path}</translation>
     </message>
     <message>
       <source>Fit width</source>
@@ -708,606 +715,613 @@ Database: {path}</source>
     </message>
     <message>
       <source>New record</source>
-      <translation type="unfinished" />
+      <translation>新建记录</translation>
     </message>
     <message>
       <source>Terms</source>
-      <translation type="unfinished" />
+      <translation>学期</translation>
     </message>
     <message>
       <source>New term</source>
-      <translation type="unfinished" />
+      <translation>新建学期</translation>
     </message>
     <message>
       <source>Departments and classes</source>
-      <translation type="unfinished" />
+      <translation>部门与班级</translation>
     </message>
     <message>
       <source>New department or class</source>
-      <translation type="unfinished" />
+      <translation>新建部门或班级</translation>
     </message>
     <message>
       <source>People</source>
-      <translation type="unfinished" />
+      <translation>人员</translation>
     </message>
     <message>
       <source>New person</source>
-      <translation type="unfinished" />
+      <translation>新建人员</translation>
     </message>
     <message>
       <source>Suppliers</source>
-      <translation type="unfinished" />
+      <translation>供应商</translation>
     </message>
     <message>
       <source>New supplier</source>
-      <translation type="unfinished" />
+      <translation>新建供应商</translation>
     </message>
     <message>
       <source>Places</source>
-      <translation type="unfinished" />
+      <translation>地点</translation>
     </message>
     <message>
       <source>New building</source>
-      <translation type="unfinished" />
+      <translation>新建楼宇</translation>
     </message>
     <message>
       <source>Asset categories</source>
-      <translation type="unfinished" />
+      <translation>资产分类</translation>
     </message>
     <message>
       <source>New top-level category</source>
-      <translation type="unfinished" />
+      <translation>新建一级分类</translation>
     </message>
     <message>
       <source>Created</source>
-      <translation type="unfinished" />
+      <translation>新建</translation>
     </message>
     <message>
       <source>Changed</source>
-      <translation type="unfinished" />
+      <translation>修改</translation>
     </message>
     <message>
       <source>Reactivated</source>
-      <translation type="unfinished" />
+      <translation>重新启用</translation>
     </message>
     <message>
       <source>Deactivated</source>
-      <translation type="unfinished" />
+      <translation>已停用</translation>
     </message>
     <message>
       <source>Term</source>
-      <translation type="unfinished" />
+      <translation>学期</translation>
     </message>
     <message>
       <source>Starts</source>
-      <translation type="unfinished" />
+      <translation>开始日期</translation>
     </message>
     <message>
       <source>Ends</source>
-      <translation type="unfinished" />
+      <translation>结束日期</translation>
     </message>
     <message>
       <source>Status</source>
-      <translation type="unfinished" />
+      <translation>状态</translation>
     </message>
     <message>
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>名称</translation>
     </message>
     <message>
       <source>Kind</source>
-      <translation type="unfinished" />
+      <translation>类型</translation>
     </message>
     <message>
       <source>Code</source>
-      <translation type="unfinished" />
+      <translation>代码</translation>
     </message>
     <message>
       <source>Head / class teacher</source>
-      <translation type="unfinished" />
+      <translation>负责人 / 班主任</translation>
     </message>
     <message>
-      <source>Title</source>
-      <translation type="unfinished" />
+      <source>Person's name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Job title</source>
+      <translation>职务</translation>
     </message>
     <message>
       <source>Phone</source>
-      <translation type="unfinished" />
+      <translation>电话</translation>
     </message>
     <message>
       <source>Canteen staff</source>
-      <translation type="unfinished" />
+      <translation>食堂从业人员</translation>
     </message>
     <message>
       <source>Contact</source>
-      <translation type="unfinished" />
+      <translation>联系人</translation>
     </message>
     <message>
       <source>Address</source>
-      <translation type="unfinished" />
+      <translation>地址</translation>
     </message>
     <message>
       <source>Building / room</source>
-      <translation type="unfinished" />
+      <translation>楼宇 / 房间</translation>
     </message>
     <message>
       <source>Full name</source>
-      <translation type="unfinished" />
+      <translation>全称</translation>
     </message>
     <message>
       <source>Walk order</source>
-      <translation type="unfinished" />
+      <translation>清点顺序</translation>
     </message>
     <message>
       <source>Category</source>
-      <translation type="unfinished" />
+      <translation>分类</translation>
     </message>
     <message>
       <source>GB/T 14885</source>
-      <translation type="unfinished" />
+      <translation>国标 GB/T 14885</translation>
     </message>
     <message>
       <source>Useful life</source>
-      <translation type="unfinished" />
+      <translation>使用年限</translation>
     </message>
     <message>
       <source>Special equipment</source>
-      <translation type="unfinished" />
+      <translation>专用设备</translation>
     </message>
     <message>
       <source>Not set</source>
-      <translation type="unfinished" />
+      <translation>未设置</translation>
     </message>
     <message>
       <source>Filter as you type…</source>
-      <translation type="unfinished" />
+      <translation>输入即筛选…</translation>
     </message>
     <message>
       <source>Show deactivated</source>
-      <translation type="unfinished" />
+      <translation>显示已停用</translation>
     </message>
     <message>
       <source>Save</source>
-      <translation type="unfinished" />
+      <translation>保存</translation>
     </message>
     <message>
       <source>Deactivate</source>
-      <translation type="unfinished" />
+      <translation>停用</translation>
     </message>
     <message>
       <source>Change history…</source>
-      <translation type="unfinished" />
+      <translation>修改记录…</translation>
     </message>
     <message>
       <source>Active</source>
-      <translation type="unfinished" />
+      <translation>启用</translation>
     </message>
     <message>
       <source>Unsaved changes</source>
-      <translation type="unfinished" />
+      <translation>有未保存的修改</translation>
     </message>
     <message>
       <source>Reactivated: {name}</source>
-      <translation type="unfinished" />
+      <translation>已重新启用：{name}</translation>
     </message>
     <message>
       <source>Deactivated: {name}</source>
-      <translation type="unfinished" />
+      <translation>已停用：{name}</translation>
     </message>
     <message>
       <source>First day</source>
-      <translation type="unfinished" />
+      <translation>开始日期</translation>
     </message>
     <message>
       <source>Last day</source>
-      <translation type="unfinished" />
+      <translation>结束日期</translation>
     </message>
     <message>
       <source>Current term</source>
-      <translation type="unfinished" />
+      <translation>本学期</translation>
     </message>
     <message>
       <source>New department</source>
-      <translation type="unfinished" />
+      <translation>新建部门</translation>
     </message>
     <message>
       <source>New class</source>
-      <translation type="unfinished" />
+      <translation>新建班级</translation>
     </message>
     <message>
       <source>Canteen staff (may take food samples)</source>
-      <translation type="unfinished" />
+      <translation>食堂从业人员（可负责留样）</translation>
     </message>
     <message>
       <source>Contact person</source>
-      <translation type="unfinished" />
+      <translation>联系人</translation>
     </message>
     <message>
       <source>Notes</source>
-      <translation type="unfinished" />
+      <translation>备注</translation>
     </message>
     <message>
       <source>Add building</source>
-      <translation type="unfinished" />
+      <translation>添加楼宇</translation>
     </message>
     <message>
       <source>Add room</source>
-      <translation type="unfinished" />
+      <translation>添加房间</translation>
     </message>
     <message>
       <source>Move up</source>
-      <translation type="unfinished" />
+      <translation>上移</translation>
     </message>
     <message>
       <source>Move down</source>
-      <translation type="unfinished" />
+      <translation>下移</translation>
     </message>
     <message>
       <source>The order in which rooms are walked at a stock-take and printed on count sheets.</source>
-      <translation type="unfinished" />
+      <translation>盘点时逐间清点的顺序，也是盘点表的打印顺序。</translation>
     </message>
     <message>
       <source>Parent category</source>
-      <translation type="unfinished" />
+      <translation>上级分类</translation>
     </message>
     <message>
       <source>GB/T 14885 code</source>
-      <translation type="unfinished" />
+      <translation>国标分类代码（GB/T 14885）</translation>
     </message>
     <message>
       <source>Useful life (years)</source>
-      <translation type="unfinished" />
+      <translation>使用年限（年）</translation>
     </message>
     <message>
       <source>Depreciated</source>
-      <translation type="unfinished" />
+      <translation>计提折旧</translation>
     </message>
     <message>
       <source>New subcategory</source>
-      <translation type="unfinished" />
+      <translation>新建下级分类</translation>
     </message>
     <message>
       <source>Without a useful life of its own or a parent's, it is not depreciated.</source>
-      <translation type="unfinished" />
+      <translation>本分类及其上级分类都没有设定使用年限，不计提折旧。</translation>
     </message>
     <message>
       <source>Time</source>
-      <translation type="unfinished" />
+      <translation>时间</translation>
     </message>
     <message>
       <source>Operator</source>
-      <translation type="unfinished" />
+      <translation>操作员</translation>
     </message>
     <message>
       <source>Action</source>
-      <translation type="unfinished" />
+      <translation>操作</translation>
     </message>
     <message>
       <source>Field</source>
-      <translation type="unfinished" />
+      <translation>项目</translation>
     </message>
     <message>
       <source>Old value</source>
-      <translation type="unfinished" />
+      <translation>原值</translation>
     </message>
     <message>
       <source>New value</source>
-      <translation type="unfinished" />
+      <translation>新值</translation>
     </message>
     <message>
       <source>For example 2026-2027学年第一学期.</source>
-      <translation type="unfinished" />
+      <translation>例如：2026-2027学年第一学期。</translation>
     </message>
     <message>
       <source>Coming</source>
-      <translation type="unfinished" />
+      <translation>未开始</translation>
     </message>
     <message>
       <source>Past</source>
-      <translation type="unfinished" />
+      <translation>已结束</translation>
     </message>
     <message>
       <source>A class is named like 初一(1)班.</source>
-      <translation type="unfinished" />
+      <translation>班级名称如：初一(1)班。</translation>
     </message>
     <message>
       <source>A room's full name is the building's name and the room's: 教学楼 301.</source>
-      <translation type="unfinished" />
+      <translation>房间全称由楼宇名称和房间名称组成，如：教学楼 301。</translation>
     </message>
     <message>
       <source>Add a building first.</source>
-      <translation type="unfinished" />
+      <translation>请先添加楼宇。</translation>
     </message>
     <message>
       <source>(top level)</source>
-      <translation type="unfinished" />
+      <translation>（一级分类）</translation>
     </message>
     <message>
       <source>Capital letters or digits, e.g. JJ; it becomes part of asset numbers.</source>
-      <translation type="unfinished" />
+      <translation>大写字母或数字，如 JJ；它会成为资产编号的一部分。</translation>
     </message>
     <message>
       <source>Inherit from the parent</source>
-      <translation type="unfinished" />
+      <translation>沿用上级分类</translation>
     </message>
     <message>
       <source>Government accounting standard No. 3: computers 6 years, vehicles 8, machinery 10, furniture 15, brick buildings 30, concrete or steel buildings 50.</source>
-      <translation type="unfinished" />
+      <translation>《政府会计准则第3号》应用指南：计算机 6 年，车辆 8 年，机械设备 10 年，家具 15 年，砖混结构房屋 30 年，钢筋混凝土或钢结构房屋 50 年。</translation>
     </message>
     <message>
       <source>Land, books and archives, cultural relics, animals and plants are not depreciated.</source>
-      <translation type="unfinished" />
+      <translation>土地、图书和档案、文物和陈列品、特种动植物不计提折旧。</translation>
     </message>
     <message>
       <source>Uses the fixed-asset threshold for special equipment.</source>
-      <translation type="unfinished" />
+      <translation>适用专用设备的固定资产标准。</translation>
     </message>
     <message>
       <source>Not depreciated</source>
-      <translation type="unfinished" />
+      <translation>不折旧</translation>
     </message>
     <message>
       <source>Select the category the new one belongs under.</source>
-      <translation type="unfinished" />
+      <translation>请先选中新分类所属的上级分类。</translation>
     </message>
     <message>
       <source>Change history: {name}</source>
-      <translation type="unfinished" />
+      <translation>修改记录：{name}</translation>
     </message>
     <message>
       <source>No changes recorded.</source>
-      <translation type="unfinished" />
+      <translation>没有修改记录。</translation>
     </message>
     <message>
       <source>Save the changes to “{name}”?</source>
-      <translation type="unfinished" />
+      <translation>保存对“{name}”的修改吗？</translation>
     </message>
     <message>
       <source>Not saved: please correct the fields marked in red.</source>
-      <translation type="unfinished" />
+      <translation>未保存：请改正标红的项目。</translation>
     </message>
     <message>
       <source>Saved: {name}</source>
-      <translation type="unfinished" />
+      <translation>已保存：{name}</translation>
     </message>
     <message>
       <source>Order</source>
-      <translation type="unfinished" />
+      <translation>顺序</translation>
     </message>
     <message>
       <source>{first}-{second} school year, first term</source>
-      <translation type="unfinished" />
+      <translation>{first}-{second}学年第一学期</translation>
     </message>
     <message>
       <source>{first}-{second} school year, second term</source>
-      <translation type="unfinished" />
+      <translation>{first}-{second}学年第二学期</translation>
     </message>
     <message>
       <source>{name} (class)</source>
-      <translation type="unfinished" />
+      <translation>{name}（班级）</translation>
     </message>
     <message>
       <source>Inherits a useful life of {n} years from “{name}”.</source>
-      <translation type="unfinished" />
+      <translation>沿用“{name}”的使用年限：{n} 年。</translation>
     </message>
     <message>
       <source>{n} shown</source>
-      <translation type="unfinished" />
+      <translation>共 {n} 条</translation>
     </message>
     <message>
       <source>{shown} of {total} shown</source>
-      <translation type="unfinished" />
+      <translation>显示 {shown} 条，共 {total} 条</translation>
     </message>
     <message>
       <source>Reactivate</source>
-      <translation type="unfinished" />
+      <translation>重新启用</translation>
     </message>
     <message>
       <source>Full name: {name}</source>
-      <translation type="unfinished" />
+      <translation>全称：{name}</translation>
     </message>
     <message>
       <source>New room in {building}</source>
-      <translation type="unfinished" />
+      <translation>在{building}新建房间</translation>
     </message>
     <message>
       <source>{n} years</source>
-      <translation type="unfinished" />
+      <translation>{n} 年</translation>
     </message>
     <message>
       <source>New subcategory of {name}</source>
-      <translation type="unfinished" />
+      <translation>新建“{name}”的下级分类</translation>
     </message>
     <message>
       <source>{life} (inherited)</source>
-      <translation type="unfinished" />
+      <translation>{life}（沿用上级）</translation>
     </message>
     <message>
       <source>Original price</source>
-      <translation type="unfinished" />
+      <translation>原价</translation>
     </message>
     <message>
       <source>Net book value</source>
-      <translation type="unfinished" />
+      <translation>账面净值</translation>
     </message>
     <message>
       <source>School and general</source>
-      <translation type="unfinished" />
+      <translation>学校信息与常规</translation>
     </message>
     <message>
       <source>Settings saved.</source>
-      <translation type="unfinished" />
+      <translation>设置已保存。</translation>
     </message>
     <message>
       <source>School name</source>
-      <translation type="unfinished" />
+      <translation>学校名称</translation>
     </message>
     <message>
       <source>Heads every printed form.</source>
-      <translation type="unfinished" />
+      <translation>印在每张表单的抬头。</translation>
     </message>
     <message>
       <source>Telephone</source>
-      <translation type="unfinished" />
+      <translation>电话</translation>
     </message>
     <message>
       <source>Principal</source>
-      <translation type="unfinished" />
+      <translation>校长</translation>
     </message>
     <message>
       <source>Printed on forms that need the principal's signature.</source>
-      <translation type="unfinished" />
+      <translation>用于需要校长签字的表单。</translation>
     </message>
     <message>
       <source>Director of general affairs</source>
-      <translation type="unfinished" />
+      <translation>总务主任</translation>
     </message>
     <message>
       <source>Operator (clerk)</source>
-      <translation type="unfinished" />
+      <translation>操作员（总务干事）</translation>
     </message>
     <message>
       <source>Your name: it is written into the change record with every change.</source>
-      <translation type="unfinished" />
+      <translation>您的姓名：每次修改都会记入修改记录。</translation>
     </message>
     <message>
       <source>Interface language</source>
-      <translation type="unfinished" />
+      <translation>界面语言</translation>
     </message>
     <message>
       <source>{year}: the year, {code}: the category code, {seq:05d}: the running number with five digits. Letters, digits and . _ / - only, so a scanner can type it.</source>
-      <translation type="unfinished" />
+      <translation>{year}：年份，{code}：分类代码，{seq:05d}：五位流水号。只能使用字母、数字和 . _ / -，以便扫码枪输入。</translation>
     </message>
     <message>
       <source>Asset number pattern</source>
-      <translation type="unfinished" />
+      <translation>资产编号格式</translation>
     </message>
     <message>
       <source>Damage compensation basis</source>
-      <translation type="unfinished" />
+      <translation>损坏赔偿计价依据</translation>
     </message>
     <message>
       <source>Backup folder</source>
-      <translation type="unfinished" />
+      <translation>备份文件夹</translation>
     </message>
     <message>
       <source>Latest backup</source>
-      <translation type="unfinished" />
+      <translation>最近一次备份</translation>
     </message>
     <message>
       <source>Back up now</source>
-      <translation type="unfinished" />
+      <translation>立即备份</translation>
     </message>
     <message>
       <source>Open the folder</source>
-      <translation type="unfinished" />
+      <translation>打开文件夹</translation>
     </message>
     <message>
       <source>Undo my edits</source>
-      <translation type="unfinished" />
+      <translation>撤销未保存的修改</translation>
     </message>
     <message>
       <source>Settings and master data</source>
-      <translation type="unfinished" />
+      <translation>设置与基础数据</translation>
     </message>
     <message>
       <source>Takes effect the next time the program starts. Printed forms use the interface language.</source>
-      <translation type="unfinished" />
+      <translation>下次启动程序时生效。打印的表单使用界面语言。</translation>
     </message>
     <message>
       <source>Fixed-asset threshold, general</source>
-      <translation type="unfinished" />
+      <translation>固定资产标准（通用）</translation>
     </message>
     <message>
       <source>Fixed-asset threshold, special equipment</source>
-      <translation type="unfinished" />
+      <translation>固定资产标准（专用设备）</translation>
     </message>
     <message>
       <source> yuan</source>
-      <translation type="unfinished" />
+      <translation> 元</translation>
     </message>
     <message>
       <source>Items priced below the threshold are registered as low-value items.</source>
-      <translation type="unfinished" />
+      <translation>单价低于标准的物品登记为低值易耗品。</translation>
     </message>
     <message>
       <source>Accidental damage is paid at this price (照价赔偿), deliberate damage at double; natural wear is borne by the school.</source>
-      <translation type="unfinished" />
+      <translation>意外损坏按此价格照价赔偿，故意损坏加倍赔偿；自然损耗由学校承担。</translation>
     </message>
     <message>
       <source>The program backs the data up by itself once a day when it starts and before every schema upgrade; it keeps the last 14 daily backups and one per month. Restore a backup from the File menu.</source>
-      <translation type="unfinished" />
+      <translation>程序每天启动时自动备份一次，每次升级数据结构前也会备份；保留最近 14 天的每日备份，以及每月一份。恢复备份请使用“文件”菜单。</translation>
     </message>
     <message>
       <source>School</source>
-      <translation type="unfinished" />
+      <translation>学校</translation>
     </message>
     <message>
       <source>Operator and language</source>
-      <translation type="unfinished" />
+      <translation>操作员与语言</translation>
     </message>
     <message>
       <source>Fixed assets</source>
-      <translation type="unfinished" />
+      <translation>固定资产</translation>
     </message>
     <message>
       <source>Backups</source>
-      <translation type="unfinished" />
+      <translation>备份</translation>
     </message>
     <message>
       <source>The new language takes effect when the program is restarted.</source>
-      <translation type="unfinished" />
+      <translation>新的界面语言将在重新启动程序后生效。</translation>
     </message>
     <message>
       <source>None yet</source>
-      <translation type="unfinished" />
+      <translation>暂无</translation>
     </message>
     <message>
       <source>This page could not be opened: {error}</source>
-      <translation type="unfinished" />
+      <translation>无法打开此页面：{error}</translation>
     </message>
     <message>
       <source>Follow the system</source>
-      <translation type="unfinished" />
+      <translation>跟随系统</translation>
     </message>
     <message>
       <source>Example: {number}</source>
-      <translation type="unfinished" />
+      <translation>示例：{number}</translation>
     </message>
     <message>
       <source>{when} ({name}); {count} backups in the folder</source>
-      <translation type="unfinished" />
+      <translation>{when}（{name}）；文件夹中共有 {count} 份备份</translation>
     </message>
     <message>
       <source>These pages have changes that are not saved: {pages}.
 Save them?</source>
-      <translation type="unfinished" />
+      <translation>以下页面有未保存的修改：{pages}。
+要保存吗？</translation>
     </message>
     <message>
       <source>Unexpected error</source>
-      <translation type="unfinished" />
+      <translation>意外错误</translation>
     </message>
     <message>
       <source>Cannot do that</source>
-      <translation type="unfinished" />
+      <translation>无法执行</translation>
     </message>
     <message>
       <source>Done</source>
-      <translation type="unfinished" />
+      <translation>完成</translation>
     </message>
     <message>
       <source>Please confirm</source>
-      <translation type="unfinished" />
+      <translation>请确认</translation>
     </message>
     <message>
       <source>Search…</source>
-      <translation type="unfinished" />
+      <translation>搜索…</translation>
     </message>
     <message>
       <source>Something went wrong and the operation was not completed. Nothing was half-saved.
 
 {error}</source>
-      <translation type="unfinished" />
+      <translation>出现了问题，操作没有完成；不会保存不完整的数据。
+
+{error}</translation>
     </message>
   </context>
 </TS>

@@ -966,3 +966,10 @@ def test_missing_columns_message_in_chinese(tmp_path):
     path = make_xlsx(tmp_path / "m.xlsx", [["资产名称", "数量"], ["钢琴", 1]])
     result = read_table(path, COLUMNS)
     assert str(result.errors[0]) == "第 1 行：缺少必需的列：资产分类、单价。文件中的列有：资产名称、数量。"
+
+
+def test_unknown_sheet(tmp_path):
+    path = make_xlsx(tmp_path / "s.xlsx", [["资产名称", "资产分类"]], title="资产")
+    with pytest.raises(UserError) as info:
+        read_table(path, COLUMNS, sheet="汇总")
+    assert info.value.message == "s.xlsx has no sheet “汇总”. Its sheets: 资产."
