@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QLayout,
     QLabel,
     QProgressDialog,
     QPushButton,
@@ -47,7 +48,12 @@ class PdfPreviewDialog(QDialog):
         self.pdf_bytes = bytes(pdf_bytes)
         self.suggested_filename = suggested_filename or ((title or "document") + ".pdf")
         self.setWindowTitle(tr("Print preview – {title}").format(title=title) if title else tr("Print preview"))
-        self.resize(900, 1000)
+        screen = (parent.screen() if parent is not None else QApplication.primaryScreen())
+        avail = screen.availableGeometry() if screen is not None else None
+        if avail is not None and avail.height() > 0:
+            self.resize(min(900, int(avail.width() * 0.9)), min(1000, int(avail.height() * 0.9)))
+        else:
+            self.resize(900, 1000)
 
         # the document reads from a buffer that must live as long as it does
         self._data = QByteArray(self.pdf_bytes)
@@ -81,6 +87,10 @@ class PdfPreviewDialog(QDialog):
         for w in (self.print_button, self.save_button, self.close_button):
             buttons.addWidget(w)
         layout = QVBoxLayout(self)
+        # a fixed minimum instead of the layout's: the layout would push size hints to the window
+        # after it is shown, which Qt's offscreen platform (the tests) reports as a warning
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setMinimumSize(520, 400)
         layout.addLayout(tools)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)

@@ -15,8 +15,7 @@ from PIL import Image
 from logistics_desk.core.printing import Column, Section, TableForm, asset_label, label_sheet, render_labels
 from logistics_desk.core.ui.pdf_preview import PdfPreviewDialog, preview_pdf
 
-# Qt's offscreen platform warns whenever a top-level window with a layout is shown
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
+pytestmark = pytest.mark.gui
 
 
 @pytest.fixture(scope="module")
