@@ -58,7 +58,7 @@ def up(migrator, db):
         funding_source = CharField(max_length=100, null=True)
         place = ForeignKeyField(Place, null=True, backref="+", on_delete="RESTRICT")  # where the goods go
         status = CharField(max_length=20, default="draft", index=True)
-        total = DecimalField(max_digits=16, decimal_places=2, auto_round=True, default=0)  # estimated
+        total = DecimalField(max_digits=16, decimal_places=2, auto_round=True, default=0, index=True)  # estimated
         order_total = DecimalField(max_digits=16, decimal_places=2, auto_round=True, null=True)
         supplier = ForeignKeyField(Supplier, null=True, backref="+", on_delete="RESTRICT")
         chosen_quote = IntegerField(null=True)
@@ -74,6 +74,7 @@ def up(migrator, db):
 
         class Meta:
             table_name = "purchase_request"
+            indexes = ((("budget_line", "status"), False),)
 
 
     class PurchaseLine(Base):

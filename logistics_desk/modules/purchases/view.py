@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
@@ -31,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import audit, clock, masterdata, settings
+from ...core import clock, masterdata, settings
 from ...core.errors import UserError, ValidationError
 from ...core.i18n import N_, tr
-from ...core.masterdata import Category, Department, Place, Supplier
+from ...core.masterdata import Category, Department, Supplier
 from ...core.ui.tab import ModuleTab
 from ...core.ui.table import Column, PagedTableModel, date_text, money
 from ...core.ui.widgets import ChoiceBox, DateBox, FieldErrors, SearchBox, ask_text, show_error, show_info

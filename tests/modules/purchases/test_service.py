@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 from decimal import Decimal
 
 import pytest
