@@ -204,14 +204,30 @@ def _fit_lines(lines: Sequence[str], w: float, h: float, max_size: float, min_si
     for line in lines:
         size_a = min(size_a, fit_size(line, w, size_a, 0.1))
     # B: wrapping, the largest size whose wrapped lines fit the height
+    def wrapped(size: float) -> tuple[list[str], bool]:
+        out: list[str] = []
+        orphan = False
+        for line in lines:
+            parts = wrap(line, w, size)
+            orphan = orphan or (len(parts) > 1 and len(parts[-1].strip()) <= 1)
+            out.extend(parts)
+        return out, orphan
+
     size = max_size
     while True:
-        out: list[str] = []
-        for line in lines:
-            out.extend(wrap(line, w, size))
+        out, orphan = wrapped(size)
         if len(out) * size * lead <= h or size <= min_size:
             break
         size = max(min_size, size - 0.25)
+    # a single character alone on a line looks broken: shrink a little (up to 15 %) to avoid it
+    if orphan:
+        smaller = size
+        while smaller > max(min_size, size * 0.85):
+            smaller -= 0.25
+            out2, orphan2 = wrapped(smaller)
+            if not orphan2:
+                size, out = smaller, out2
+                break
     if size_a >= min_size and size_a >= 0.8 * size:
         return size_a, lines
     max_n = max(1, int(h // (size * lead)))
