@@ -18,7 +18,7 @@ from peewee import CharField, TextField
 
 from .db import BaseModel, database
 from .errors import ValidationError
-from .i18n import tr
+from .i18n import N_, tr
 
 DEFAULTS: dict[str, Any] = {
     "operator.name": "",
@@ -195,7 +195,7 @@ def _one_of(choices: tuple) -> Callable[[Any], str | None]:
     return check
 
 
-register_validator("school.name", _required_text(100, "Enter the school's name: it heads every printed form."))
+register_validator("school.name", _required_text(100, N_("Enter the school's name: it heads every printed form.")))
 for _key in ("school.address", "school.phone", "school.principal", "school.director"):
     register_validator(_key, _optional_text(200 if _key == "school.address" else 100))
 register_validator("operator.name", _optional_text(50))

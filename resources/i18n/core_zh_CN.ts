@@ -532,6 +532,10 @@
       <translation>请输入 0 到 100,000,000 元之间的金额。</translation>
     </message>
     <message>
+      <source>Enter the school's name: it heads every printed form.</source>
+      <translation>请填写学校名称：它印在每张表单的抬头。</translation>
+    </message>
+    <message>
       <source>The pattern has an unmatched brace: write {{ and }} for a literal brace.</source>
       <translation>格式中有不成对的花括号；如需花括号本身，请写成 {{ 和 }}。</translation>
     </message>
@@ -782,6 +786,14 @@ Database: {path}</source>
       <translation>已停用</translation>
     </message>
     <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Walk order</source>
+      <translation>清点顺序</translation>
+    </message>
+    <message>
       <source>Term</source>
       <translation>学期</translation>
     </message>
@@ -792,10 +804,6 @@ Database: {path}</source>
     <message>
       <source>Ends</source>
       <translation>结束日期</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>状态</translation>
     </message>
     <message>
       <source>Name</source>
@@ -844,10 +852,6 @@ Database: {path}</source>
     <message>
       <source>Full name</source>
       <translation>全称</translation>
-    </message>
-    <message>
-      <source>Walk order</source>
-      <translation>清点顺序</translation>
     </message>
     <message>
       <source>Category</source>

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -49,9 +50,21 @@ from ..masterdata import Category, Department, Person, Place, Supplier, Term
 from .widgets import ChoiceBox, DateBox, FieldErrors, show_error
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 3
 INACTIVE_COLOR = "#8a8a8a"
 ERROR_STYLE = "color: #c0392b;"
 HINT_STYLE = "color: #666666;"
+
+
+_CN_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
+_NUMBER = re.compile(r"\d+")
+
+
+def natural_key(text: str) -> str:
+    """Sorts 初一 < 初二 < 初三 and 2 < 10: Chinese numerals as digits, numbers padded."""
+    text = (text or "").translate(_CN_DIGITS).replace("十", "1")
+    return _NUMBER.sub(lambda m: m.group(0).zfill(8), text).casefold()
 
 
 @dataclass
@@ -180,11 +193,13 @@ class RecordPage(QWidget):
         self.items = QStandardItemModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.items)
-        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterKeyColumn(0)
+        self.proxy.setFilterRole(FILTER_ROLE)  # the text columns of the row (not order or status)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setRecursiveFilteringEnabled(True)
         self.proxy.setAutoAcceptChildRows(True)
-        self.proxy.setSortLocaleAware(True)  # Chinese names in the system's collation (pinyin on a Chinese desktop)
+        self.proxy.setSortRole(SORT_ROLE)  # 初一 before 初二, 2 before 10
+        self.proxy.setSortLocaleAware(True)  # names in the system collation (pinyin on a Chinese desktop)
         self.view = QTreeView()
         self.view.setModel(self.proxy)
         self.view.setRootIsDecorated(self.tree)
@@ -334,15 +349,21 @@ class RecordPage(QWidget):
     def status_text(self, record) -> str:
         return tr("Active") if getattr(record, "active", True) else tr("Deactivated")
 
+    no_filter_columns: tuple[str, ...] = (N_("Status"), N_("Walk order"))
+
     def make_row(self, record) -> list[QStandardItem]:
         cells = []
         inactive = self.has_active and not record.active
-        for text in self.row_texts(record):
+        texts = self.row_texts(record)
+        for text in texts:
             item = QStandardItem(text)
             item.setData(record.id, ID_ROLE)
+            item.setData(natural_key(text), SORT_ROLE)
             if inactive:
                 item.setForeground(QBrush(QColor(INACTIVE_COLOR)))
             cells.append(item)
+        searchable = [t for t, c in zip(texts, self.columns) if c not in self.no_filter_columns]
+        cells[0].setData(" ".join(searchable), FILTER_ROLE)
         return cells
 
     def populate(self) -> None:
@@ -803,11 +824,11 @@ class PeoplePage(RecordPage):
     title = N_("People")
     model = Person
     new_title = N_("New person")
-    columns = [N_("Name"), N_("Department"), N_("Title"), N_("Phone"), N_("Canteen staff"), N_("Status")]
+    columns = [N_("Person's name"), N_("Department"), N_("Job title"), N_("Phone"), N_("Canteen staff"), N_("Status")]
     fields = [
-        Field("name", N_("Name"), required=True),
+        Field("name", N_("Person's name"), required=True),
         Field("department", N_("Department"), "choice", choices=_department_choices, empty_label=N_("(none)")),
-        Field("title", N_("Title")),
+        Field("title", N_("Job title")),
         Field("phone", N_("Phone")),
         Field("is_canteen_staff", N_("Canteen staff (may take food samples)"), "check"),
     ]

@@ -227,6 +227,8 @@ class GeneralPage(QWidget):
             settings.set_many(values)
         except ValidationError as exc:
             rest = self.errors.show(exc)
+            if "assets.number_pattern" in exc.errors:  # the message is beside the field: no second copy
+                self.pattern_preview.hide()
             first = next((self.widgets[k] for k in exc.errors if k in self.widgets), None)
             if first is not None:
                 first.setFocus()
@@ -247,6 +249,11 @@ class GeneralPage(QWidget):
         return True
 
     def _preview_pattern(self, *_args) -> None:
+        """Live: the number the pattern makes, or why it cannot be used."""
+        label = self.errors.labels["assets.number_pattern"]
+        label.hide()  # a message from the last save is replaced by the live check
+        self.widgets["assets.number_pattern"].setStyleSheet("")
+        self.pattern_preview.show()
         pattern = self.widgets["assets.number_pattern"].text().strip()
         problem = settings.number_pattern_problem(pattern)
         if problem:
