@@ -63,6 +63,14 @@ def run_gui(args) -> int:
         install_translators(app, i18n.current_language())
         QMessageBox.critical(None, i18n.tr("Logistics Desk"), exc.message)
         return 1
+    except Exception as exc:  # a damaged file: say so and how to restore, never a traceback
+        log.error("cannot open the database: %s", format_exception(exc))
+        install_translators(app, i18n.current_language())
+        QMessageBox.critical(None, i18n.tr("Logistics Desk"), i18n.tr(
+            "The database {path} cannot be opened: {error}\n\nIt may be damaged. Restore a backup from the "
+            "backups folder beside it with: python main.py restore BACKUP.db").format(
+            path=db.resolve_path(getattr(args, "db", None)), error=str(exc) or exc.__class__.__name__))
+        return 1
     apply_language_setting(args)
     install_translators(app, i18n.current_language())
     from .core import backup

@@ -8,6 +8,14 @@
       <translation>总务台账</translation>
     </message>
     <message>
+      <source>The database {path} cannot be opened: {error}
+
+It may be damaged. Restore a backup from the backups folder beside it with: python main.py restore BACKUP.db</source>
+      <translation>无法打开数据库 {path}：{error}
+
+它可能已损坏。请用同一位置 backups 文件夹中的备份恢复：python main.py restore 备份文件.db</translation>
+    </message>
+    <message>
       <source>Restored from {path}. The previous state was saved to {safety}.</source>
       <translation>已从 {path} 恢复。恢复前的数据已保存到 {safety}。</translation>
     </message>
