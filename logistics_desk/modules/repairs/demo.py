@@ -287,7 +287,7 @@ def populate(ctx) -> None:
         clock.set_clock(None)
     summary = ctx.data.setdefault("summary", {})
     summary[tr("Repair tickets")] = RepairTicket.select().count()
-    summary[tr("Inspections")] = Inspection.select().count()
+    summary[tr("Inspections recorded")] = Inspection.select().count()
 
 
 def _inspections(ctx, rooms, workers, cats, now) -> None:

@@ -117,7 +117,7 @@ def _h(v) -> str:
 
 
 def _summary_columns(first: str) -> list[Column]:
-    return [Column("label", first, 30), Column("reported", tr("Reported"), 12, kind="qty"),
+    return [Column("label", first, 30), Column("reported", tr("Tickets reported"), 12, kind="qty"),
             Column("done", tr("Done"), 12, kind="qty"), Column("on_time", tr("On time"), 12, kind="qty"),
             Column("rate", tr("On-time rate"), 14, align="right"), Column("avg", tr("Average h"), 13, align="right"),
             Column("median", tr("Median h"), 13, align="right"), Column("cost", tr("Cost"), 18, kind="money")]
@@ -133,7 +133,7 @@ def repair_report(data: dict, progress=None, cancel=None) -> bytes:
     t = data["total"]
     blocks = [
         Fields([
-            (tr("Reported"), t["reported"]), (tr("Done"), f"{t['done']}（{_pct(t['done_rate'])}）"),
+            (tr("Tickets reported"), t["reported"]), (tr("Done"), f"{t['done']}（{_pct(t['done_rate'])}）"),
             (tr("Done on time"), f"{t['on_time']}（{_pct(t['on_time_rate'])}）"),
             (tr("Still open / overdue"), f"{t['open']} / {t['overdue']}"),
             (tr("Average time to repair"), tr("{h} hours").format(h=_h(t["avg_hours"]))),
@@ -151,7 +151,7 @@ def repair_report(data: dict, progress=None, cancel=None) -> bytes:
     cats = data["by_category"]
     if cats:
         blocks.append(BarChart([c for c, _ in cats], [[s["reported"] for _, s in cats], [s["on_time"] for _, s in cats]],
-                               series_names=[tr("Reported"), tr("Done on time")], title=tr("Tickets by category"),
+                               series_names=[tr("Tickets reported"), tr("Done on time")], title=tr("Tickets by category"),
                                height=62))
     blocks.append(SmallTable(_summary_columns(tr("Category")), _summary_rows(cats), title=tr("By category"),
                              empty_text=tr("None.")))
@@ -199,7 +199,7 @@ def inspection_ledger(data: dict, progress=None, cancel=None) -> bytes:
              "inspector": r["inspector"], "items": r["items_checked"], "problems": r["problems"],
              "findings": r["findings"]} for r in data["rows"]]
     period = f"{data['start']} – {data['end']}"
-    sections = [Section(meta=[(tr("Period"), period), (tr("Inspections"), len(rows))], rows=rows,
+    sections = [Section(meta=[(tr("Period"), period), (tr("Inspections recorded"), len(rows))], rows=rows,
                         totals={"no": tr("Total"), "items": sum(r["items"] for r in rows),
                                 "problems": sum(r["problems"] for r in rows)})]
     if data["missed"]:

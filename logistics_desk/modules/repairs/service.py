@@ -17,7 +17,7 @@ import statistics
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-from peewee import JOIN, fn
+from peewee import JOIN, Case, fn
 
 from ...core import audit, clock, numbering, settings
 from ...core.db import database
@@ -760,8 +760,26 @@ class TicketSource:
     first, then the closed ones newest first — two index range scans.
     """
 
+    def __init__(self):
+        self._counts: tuple[str, int, int] | None = None  # (filters key, all, open)
+
+    @staticmethod
+    def _key(filters: dict) -> str:
+        return repr(sorted((k, v) for k, v in filters.items() if k != "now"))
+
+    def _count_both(self, filters: dict) -> tuple[int, int]:
+        """Rows and open rows of a filter in one pass (the list asks for both)."""
+        key = self._key(filters)
+        if self._counts is None or self._counts[0] != key:
+            T = RepairTicket
+            q = _filtered(T.select(fn.COUNT(T.id), fn.SUM(Case(None, [(T.is_open == True, 1)], 0))), filters)  # noqa: E712
+            total, n_open = q.scalar(as_tuple=True)
+            self._counts = (key, int(total or 0), int(n_open or 0))
+        return self._counts[1], self._counts[2]
+
     def count(self, filters: dict) -> int:
-        return _filtered(RepairTicket.select(), filters).count()
+        self._counts = None  # a fresh count: the data may have changed
+        return self._count_both(filters)[0]
 
     def _rows(self, q) -> list[dict]:
         T = RepairTicket
@@ -793,7 +811,7 @@ class TicketSource:
         T = RepairTicket
         now = filters.get("now") or clock.now()
         if sort_key in (None, "priority"):
-            n_open = _filtered(T.select().where(T.is_open == True), filters).count()  # noqa: E712
+            n_open = self._count_both(filters)[1]
             rows: list[dict] = []
             if offset < n_open:
                 q = _filtered(self._base().where(T.is_open == True), filters)  # noqa: E712
@@ -880,7 +898,9 @@ def figures(start: _dt.date, end: _dt.date, now: _dt.datetime | None = None) -> 
             "unsatisfied": sum(1 for r in group if r["satisfied"] is False),
         }
 
-    places = {p.id: p for p in Place.select().where(Place.id.in_({r["place"] for r in rows if r["place"]}))}
+    Parent = Place.alias()
+    places = {p.id: p for p in Place.select(Place, Parent).join(Parent, JOIN.LEFT_OUTER, on=(Place.parent == Parent.id))
+              .where(Place.id.in_({r["place"] for r in rows if r["place"]}))}
     cats = {c.id: c.name for c in RepairCategory.select()}
 
     def building_of(place_id):

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from ...core import clock, masterdata
 from ...core.errors import UserError, ValidationError
-from ...core.i18n import tr
+from ...core.i18n import N_, tr
 from ...core.masterdata import Department, Person, Supplier
 from ...core.ui.tab import ModuleTab
 from ...core.ui.table import Column, PagedTableModel, money
@@ -461,20 +461,20 @@ def _status_color(row: dict) -> str | None:
 
 
 COLUMNS = [
-    Column("number", "Ticket No.", width=110),
-    Column("reported_at", "Reported at", fmt=_dt_text, width=120),
-    Column("reporter", "Reported by", width=120),
-    Column("place_name", "Place", sortable=True, width=140),
-    Column("category_name", "Category", width=70),
-    Column("description", "What is broken", sortable=False, width=220),
-    Column("urgency_label", "Urgency", width=110),
-    Column("status_label", "Status", color=_status_color, width=90),
-    Column("assignee_text", "Assigned to", sortable=False, width=100),
-    Column("due_at", "Deadline", fmt=_dt_text, color=_deadline_color, width=120),
-    Column("deadline_text", "Time left", sortable=False, color=_deadline_color, width=110),
-    Column("done_at", "Done at", fmt=_dt_text, width=120),
-    Column("total_cost", "Cost", align="right", fmt=lambda v, r: money(v) if v else "", width=80),
-    Column("asset_number", "Asset", sortable=False, width=110),
+    Column("number", N_("Ticket No."), width=110),
+    Column("reported_at", N_("Reported at"), fmt=_dt_text, width=120),
+    Column("reporter", N_("Reported by"), width=120),
+    Column("place_name", N_("Place"), sortable=True, width=140),
+    Column("category_name", N_("Category"), width=70),
+    Column("description", N_("What is broken"), sortable=False, width=220),
+    Column("urgency_label", N_("Urgency"), width=110),
+    Column("status_label", N_("Status"), color=_status_color, width=90),
+    Column("assignee_text", N_("Assigned to"), sortable=False, width=100),
+    Column("due_at", N_("Deadline"), fmt=_dt_text, color=_deadline_color, width=120),
+    Column("deadline_text", N_("Time left"), sortable=False, color=_deadline_color, width=110),
+    Column("done_at", N_("Done at"), fmt=_dt_text, width=120),
+    Column("total_cost", N_("Cost"), align="right", fmt=lambda v, r: money(v) if v else "", width=80),
+    Column("asset_number", N_("Asset"), sortable=False, width=110),
 ]
 SORT_KEYS = {"place_name": "place", "category_name": "category", "urgency_label": "urgency",
              "status_label": "status", "reporter": "reporter"}
@@ -486,8 +486,8 @@ class _Source(rs.TicketSource):
 
 
 PERIODS = [
-    ("all", "All time"), ("today", "Today"), ("week", "This week"), ("month", "This month"),
-    ("last_month", "Last month"), ("term", "This term"), ("year", "This year"),
+    ("all", N_("All time")), ("today", N_("Today")), ("week", N_("This week")), ("month", N_("This month")),
+    ("last_month", N_("Last month")), ("term", N_("This term")), ("year", N_("This year")),
 ]
 
 
@@ -1118,7 +1118,7 @@ def figures_html(f: dict) -> str:
     head = f"<h3>{escape(title)}</h3><p>{escape(line1)}<br>{escape(line2)}</p>"
 
     def table(title, rows):
-        cols = [tr("Reported"), tr("Done"), tr("On time"), tr("On-time rate"), tr("Average h"), tr("Median h"),
+        cols = [tr("Tickets reported"), tr("Done"), tr("On time"), tr("On-time rate"), tr("Average h"), tr("Median h"),
                 tr("Cost")]
         html = [f"<h4>{escape(title)}</h4><table border='1' cellspacing='0' cellpadding='3'><tr><th></th>"]
         html += [f"<th>{escape(c)}</th>" for c in cols] + ["</tr>"]
