@@ -692,6 +692,14 @@
       <translation>请填写盘点人。</translation>
     </message>
     <message>
+      <source>At least one approval level is needed.</source>
+      <translation>至少需要一个审批层级。</translation>
+    </message>
+    <message>
+      <source>The first level signs every request: its amount must be 0.</source>
+      <translation>第一个层级签批所有申请：其金额须为 0。</translation>
+    </message>
+    <message>
       <source>Needs the signatures of: {roles}.</source>
       <translation>需签批：{roles}。</translation>
     </message>
@@ -860,6 +868,14 @@
       <translation>{month} 的盘点已登记过。</translation>
     </message>
     <message>
+      <source>Level {n}: name who signs.</source>
+      <translation>第 {n} 级：请填写签批人（职务）。</translation>
+    </message>
+    <message>
+      <source>Enter a whole number from {low} to 60.</source>
+      <translation>请输入 {low} 到 60 之间的整数。</translation>
+    </message>
+    <message>
       <source>{supplier} is not the cheapest quote ({amount} yuan against {cheapest} yuan): write down why it was chosen.</source>
       <translation>{supplier} 不是最低报价（{amount} 元，最低 {cheapest} 元）：请写明选择理由。</translation>
     </message>
@@ -874,6 +890,10 @@
     <message>
       <source>Only {stock} {unit} of {name} in stock: cannot issue {qty}.</source>
       <translation>{name} 库存仅 {stock} {unit}，不能领用 {qty}。</translation>
+    </message>
+    <message>
+      <source>Level {n}: enter the amount above which it signs (0 for always).</source>
+      <translation>第 {n} 级：请填写需该级签批的金额起点（0 表示全部）。</translation>
     </message>
     <message>
       <source>Line {n}: enter the unit price.</source>
@@ -902,6 +922,42 @@
     <message>
       <source>Line {n} ({name}): {msg}</source>
       <translation>第 {n} 行（{name}）：{msg}</translation>
+    </message>
+    <message>
+      <source>Add level</source>
+      <translation>添加层级</translation>
+    </message>
+    <message>
+      <source>Approval levels: each level signs when the request total is above its amount (yuan). The first level (amount 0) signs every request.</source>
+      <translation>审批层级：申请金额超过某层级的金额（元）时，须该层级签批。第一级（金额 0）签批所有申请。</translation>
+    </message>
+    <message>
+      <source>Who signs</source>
+      <translation>签批人（职务）</translation>
+    </message>
+    <message>
+      <source>Above (yuan)</source>
+      <translation>金额超过（元）</translation>
+    </message>
+    <message>
+      <source>Three quotes needed above (yuan)</source>
+      <translation>须货比三家的金额起点（元）</translation>
+    </message>
+    <message>
+      <source>Public bidding required above (yuan)</source>
+      <translation>须公开招标的金额起点（元）</translation>
+    </message>
+    <message>
+      <source>Public notice from (yuan)</source>
+      <translation>须采购公示的金额起点（元）</translation>
+    </message>
+    <message>
+      <source>Quotes needed</source>
+      <translation>须报价家数</translation>
+    </message>
+    <message>
+      <source>Days a notice is posted</source>
+      <translation>公示天数</translation>
     </message>
     <message>
       <source>Est. unit price</source>

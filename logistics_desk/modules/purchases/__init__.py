@@ -23,4 +23,5 @@ MODULE = ModuleSpec(
     commands="logistics_desk.modules.purchases.commands",
     demo=_demo,
     models=_models,
+    settings_page="logistics_desk.modules.purchases.settings_page:PurchasesSettingsPage",
 )

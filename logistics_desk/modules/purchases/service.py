@@ -1196,3 +1196,42 @@ def count_rows(month: str) -> tuple[StoreCount | None, list[dict]]:
             rows.append({"name": it.name, "spec": it.spec, "unit": it.unit, "book": it.stock, "counted": None,
                          "difference": None, "item_id": it.id})
     return sc, rows
+
+
+# --- settings ---------------------------------------------------------------------
+
+def save_settings(values: dict[str, Any]) -> None:
+    """Approval levels [{role, above}], thresholds (元) and the notice period, validated and audited."""
+    errors: dict[str, str] = {}
+    levels = []
+    for i, lv in enumerate(values.get("levels") or [], start=1):
+        role = _text(lv.get("role"))
+        above = to_decimal(lv.get("above"))
+        if not role and lv.get("above") in (None, ""):
+            continue
+        if not role:
+            errors["levels"] = tr("Level {n}: name who signs.").format(n=i)
+        elif above is None or above < 0:
+            errors["levels"] = tr("Level {n}: enter the amount above which it signs (0 for always).").format(n=i)
+        else:
+            levels.append({"role": role, "above": float(money(above)) if above % 1 else int(above)})
+    if not levels and "levels" not in errors:
+        errors["levels"] = tr("At least one approval level is needed.")
+    if levels and min(lv["above"] for lv in levels) != 0:
+        errors["levels"] = tr("The first level signs every request: its amount must be 0.")
+    out = {"purchases.approval_levels": sorted(levels, key=lambda lv: lv["above"])}
+    for key in ("quote_threshold", "tender_threshold", "notice_threshold"):
+        v = to_decimal(values.get(key))
+        if v is None or v < 0:
+            errors[key] = tr("Enter an amount of money of 0 or more, e.g. 3500.00.")
+        else:
+            out[f"purchases.{key}"] = int(v) if v % 1 == 0 else float(v)
+    for key, low in (("min_quotes", 1), ("notice_days", 1)):
+        v = _int(values.get(key))
+        if v is None or v < low or v > 60:
+            errors[key] = tr("Enter a whole number from {low} to 60.").format(low=low)
+        else:
+            out[f"purchases.{key}"] = v
+    if errors:
+        raise ValidationError(errors)
+    settings.set_many(out)

@@ -279,3 +279,25 @@ def test_budget_page(tab, qtbot, monkeypatch):
     [b for b in page.findChildren(view.QPushButton) if b.objectName() == "budget_new"][0].click()
     assert page.table.rowCount() == 2
     assert "58,000.00" in page.summary.text()
+
+
+def test_settings_page_changes_levels(database, qtbot):
+    from logistics_desk.core.errors import ValidationError
+    from logistics_desk.modules.purchases.settings_page import PurchasesSettingsPage
+
+    page = PurchasesSettingsPage()
+    qtbot.addWidget(page)
+    assert page.levels.rowCount() == 3
+    assert page.levels.item(1, 0).text() == "Principal" and page.levels.item(1, 1).text() == "1000"
+    page.levels.item(1, 1).setText("500")
+    page.fields["quote_threshold"].setText("3000")
+    page.save()
+    assert service.required_levels(600) == ["Director of general affairs", "Principal"]
+    assert service.needs_quotes(2500) is False
+    page.levels.item(0, 1).setText("100")
+    with pytest.raises(ValidationError) as e:
+        page.save()
+    assert "must be 0" in e.value.errors["levels"]
+    page.fields["quote_threshold"].setText("abc")
+    with pytest.raises(ValidationError):
+        page.save()
