@@ -1243,12 +1243,14 @@ def _col_letter(col0: int) -> str:
 class WriteColumn:
     """A column to write: ``header`` is shown as given (translate it first);
     ``kind`` is one of text, int, decimal, money, date, datetime, bool, choice;
-    ``width`` in Excel character units (None: from the content)."""
+    ``width`` in Excel character units (None: from the content); ``wrap``
+    wraps long text inside that width."""
 
     key: str
     header: str
     kind: str = "text"
     width: float | None = None
+    wrap: bool = False  # wrap long text inside the column's width
 
     def __post_init__(self):
         if self.kind not in WRITE_KINDS:
@@ -1318,6 +1320,10 @@ class _SheetWriter:
                 cell.number_format = fmt
                 self.styled[i] = cell
         self.kinds = [col.kind for col in columns]
+        self.wrapped = {i for i, col in enumerate(columns) if col.wrap}
+        self.wrap_alignment = Alignment(wrap_text=True, vertical="top")
+        self.row_lines = 1
+        self.widths: dict[int, float] = {}
         self.rows = 0
 
     def careful_text(self, text: str):
@@ -1330,6 +1336,14 @@ class _SheetWriter:
         cell.value = text
         cell.data_type = "s"
         cell.quotePrefix = True
+        return cell
+
+    def wrapped_cell(self, value: Any):
+        if isinstance(value, str):
+            cell = self.cell_class(self.ws, value=value)
+        else:  # already a careful text cell
+            cell = value
+        cell.alignment = self.wrap_alignment
         return cell
 
     def set_widths(self, sample: list[list[Any]]) -> None:
@@ -1352,6 +1366,7 @@ class _SheetWriter:
                     widest = max(widest, max((display_width(line) for line in shown.splitlines()), default=0))
                 minimum = {"date": 12, "datetime": 17, "money": 12}.get(col.kind, 6)
                 width = min(max(widest + 2, minimum), 60)
+            self.widths[i] = width
             self.ws.column_dimensions[get_column_letter(i + 1)].width = width
 
     def write_header(self) -> None:
@@ -1363,8 +1378,16 @@ class _SheetWriter:
             cell.border = self.header_border
             cell.alignment = self.header_alignment
             cells.append(cell)
-        self.ws.freeze_panes = "A2"
-        self.ws.append(cells)
+        ws = self.ws
+        ws.freeze_panes = "A2"
+        # printed from Excel: landscape A4, all columns on the page width, the header on every page
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = 9  # A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_title_rows = "1:1"
+        ws.append(cells)
 
     def values_of(self, row: Mapping[str, Any] | Sequence[Any]) -> list[Any]:
         if isinstance(row, Mapping):
@@ -1380,7 +1403,10 @@ class _SheetWriter:
                 continue
             if value.__class__ is str:
                 if _CAREFUL_TEXT_RE.search(value):
-                    out[i] = self.careful_text(value)
+                    out[i] = value = self.careful_text(value)
+                if i in self.wrapped:
+                    out[i] = self.wrapped_cell(value)
+                    self.fit_height(i, value)
                 continue
             kind = kinds[i] if i < len(kinds) else "text"
             if kind == "bool" and isinstance(value, bool):
@@ -1396,8 +1422,18 @@ class _SheetWriter:
                 out[i] = cell
             elif isinstance(value, str):  # a str subclass
                 out[i] = self.careful_text(str(value)) if _CAREFUL_TEXT_RE.search(value) else str(value)
+        if self.row_lines > 1:
+            self.ws.row_dimensions[self.rows + 2].height = 15 * self.row_lines
+        self.row_lines = 1
         self.ws.append(out)
         self.rows += 1
+
+    def fit_height(self, i: int, value: Any) -> None:
+        """Wrapped text: make the row tall enough (write-only rows get no automatic height)."""
+        text = value if isinstance(value, str) else str(value.value)
+        width = max((self.widths.get(i) or 10) - 1, 1)
+        lines = sum(max(1, -(-display_width(line) // int(width))) for line in text.split("\n"))
+        self.row_lines = max(self.row_lines, min(lines, 20))
 
     def finish(self) -> None:
         from openpyxl.utils import get_column_letter
@@ -1512,8 +1548,8 @@ def write_error_report(path: str | os.PathLike, errors: Iterable[RowError] | Rea
     columns = [
         WriteColumn("row", tr("Row No."), "int", 8),
         WriteColumn("column", tr("Column"), "text"),
-        WriteColumn("value", tr("Cell value"), "text"),
-        WriteColumn("message", tr("Reason"), "text"),
+        WriteColumn("value", tr("Cell value"), "text", 30),
+        WriteColumn("message", tr("Reason"), "text", 60, wrap=True),
     ]
     rows = [(e.row if e.row > 0 else None, e.column, e.value, e.message) for e in errors]
     return write_table(path, tr("Errors"), columns, rows)

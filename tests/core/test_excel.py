@@ -973,3 +973,17 @@ def test_unknown_sheet(tmp_path):
     with pytest.raises(UserError) as info:
         read_table(path, COLUMNS, sheet="汇总")
     assert info.value.message == "s.xlsx has no sheet “汇总”. Its sheets: 资产."
+
+
+def test_wrapped_column_and_print_setup(tmp_path):
+    path = tmp_path / "wrap.xlsx"
+    write_table(path, "s", [WriteColumn("a", "名称"), WriteColumn("b", "说明", width=30, wrap=True)],
+                [("钢琴", "很长的说明" * 20), ("琴凳", "=危险")])
+    ws = openpyxl.load_workbook(path).active
+    assert ws["B2"].alignment.wrap_text and ws["B3"].alignment.wrap_text
+    assert (ws["B3"].value, ws["B3"].data_type, ws["B3"].quotePrefix) == ("=危险", "s", True)
+    assert not ws["A2"].alignment.wrap_text
+    assert ws.row_dimensions[2].height == 15 * 7 and ws.row_dimensions[3].height is None  # 200 units of text in 29
+    assert ws.column_dimensions["B"].width == 30
+    assert ws.page_setup.orientation == "landscape" and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$1:$1"
