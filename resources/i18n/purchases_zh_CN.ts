@@ -60,6 +60,10 @@
       <translation>确定供应商后才能打印采购公示；{number} 当前为“{status}”。</translation>
     </message>
     <message>
+      <source>{number} has not created any asset records yet.</source>
+      <translation>{number} 尚未生成资产记录。</translation>
+    </message>
+    <message>
       <source>Request number</source>
       <translation>请购单号</translation>
     </message>
@@ -1014,6 +1018,10 @@
     <message>
       <source>Public notice</source>
       <translation>采购公示</translation>
+    </message>
+    <message>
+      <source>Asset labels</source>
+      <translation>资产标签</translation>
     </message>
     <message>
       <source>Cancel</source>

@@ -139,3 +139,16 @@ def school_phone() -> str:
 
 def school() -> str:
     return masterdata.school_name()
+
+
+def label_data(request) -> dict:
+    """The tags of the assets a request created (ready to stick on at acceptance)."""
+    req = service.get_request(request)
+    items = [{"number": a.number, "name": a.name, "place": a.place.full_name if a.place_id else ""}
+             for a in service.assets_of(req)]
+    if not items:
+        raise RuleError(tr("{number} has not created any asset records yet.").format(number=req.number))
+    from ...core.printing import label_offset, label_sheet
+
+    return {"items": items, "school": school(), "sheet": label_sheet(), "offset": label_offset(),
+            "code": settings.get("printing.label_code") or "qr"}

@@ -206,3 +206,11 @@ def public_notice(data: dict) -> bytes:
               Text(tr("General affairs office"), size=11, align="right"),
               Text(format_date(data["date"]), size=11, align="right")]
     return SlipForm(tr("Public notice of purchase"), blocks, doc_number=data["number"], date=data["date"]).render()
+
+
+def asset_labels(data: dict) -> bytes:
+    """Asset tags on the school's label sheet, one per asset record."""
+    from ...core.printing import asset_label, render_labels
+
+    labels = [asset_label(i["number"], i["name"], i["place"], data["code"], data["school"]) for i in data["items"]]
+    return render_labels(labels, data["sheet"], offset=data["offset"])

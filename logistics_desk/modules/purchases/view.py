@@ -548,7 +548,8 @@ ACTIONS = [
     ("complete", N_("Complete")), ("cancel", N_("Cancel request")),
 ]
 PRINT_ACTIONS = [("print_request", N_("Request form")), ("print_quotes", N_("Quote comparison")),
-                 ("print_acceptance", N_("Acceptance form")), ("print_notice", N_("Public notice"))]
+                 ("print_acceptance", N_("Acceptance form")), ("print_notice", N_("Public notice")),
+                 ("print_labels", N_("Asset labels"))]
 
 
 class RequestsPage(QWidget):
@@ -752,6 +753,8 @@ class RequestsPage(QWidget):
             acts.append("print_quotes")
         if req.status in ("ordered", "partly_received", "received", "accepted", "closed"):
             acts += ["print_acceptance", "print_notice"]
+        if self.assets_table.rowCount():
+            acts.append("print_labels")
         self._enable(acts)
 
     # --- actions ---
@@ -814,6 +817,9 @@ class RequestsPage(QWidget):
             elif key == "print_acceptance":
                 print_form(self, tr("Acceptance form"), lambda: documents.acceptance_data(req.id),
                            forms.acceptance_form, f"{req.number}-acceptance.pdf")
+            elif key == "print_labels":
+                print_form(self, tr("Asset labels"), lambda: documents.label_data(req.id), forms.asset_labels,
+                           f"{req.number}-labels.pdf")
             elif key == "print_notice":
                 print_form(self, tr("Public notice of purchase"), lambda: documents.notice_data(req.id),
                            forms.public_notice, f"{req.number}-notice.pdf")

@@ -191,10 +191,10 @@ def test_request_through_every_state(tab, qtbot, monkeypatch):
     assert person.errors == []
 
     # the paper forms open in the preview
-    for key in ("print_request", "print_quotes", "print_acceptance", "print_notice"):
+    for key in ("print_request", "print_quotes", "print_acceptance", "print_notice", "print_labels"):
         qtbot.mouseClick(page.buttons[key], Qt.MouseButton.LeftButton)
     work.wait_for_workers()
-    qtbot.waitUntil(lambda: len(person.pdfs) == 4)
+    qtbot.waitUntil(lambda: len(person.pdfs) == 5)
     assert all(pdf.startswith(b"%PDF") for _t, pdf in person.pdfs)
 
 
