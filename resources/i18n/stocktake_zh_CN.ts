@@ -1020,10 +1020,6 @@ Open one for this term: choose what to count, print the count sheets, then walk 
       <translation>已生成报修单 {id}。</translation>
     </message>
     <message>
-      <source>Compared with {doc} ({title}): {new} newly missing, {rec} missing again, {back} found again.</source>
-      <translation>与 {doc}（{title}）相比：新增盘亏 {new} 项，连续盘亏 {rec} 项，重新找到 {back} 项。</translation>
-    </message>
-    <message>
       <source>Found again</source>
       <translation>重新找到</translation>
     </message>
@@ -1050,6 +1046,14 @@ Open one for this term: choose what to count, print the count sheets, then walk 
     <message>
       <source>{n} results applied.</source>
       <translation>已处理 {n} 项盘点结果。</translation>
+    </message>
+    <message>
+      <source>Compared with {doc} ({title}): {new} newly missing, {rec} missing again, {back} found again.</source>
+      <translation>与 {doc}（{title}）相比：新增盘亏 {new} 项，连续盘亏 {rec} 项，重新找到 {back} 项。</translation>
+    </message>
+    <message>
+      <source>This count is still open: items not counted yet are shown as missing.</source>
+      <translation>本次盘点尚未结束：未盘到的资产暂按盘亏显示。</translation>
     </message>
     <message>
       <source>Missing again</source>

@@ -82,6 +82,8 @@ class OpenDialog(QDialog):
         kind = self.kind_box.value()
         self.choices.blockSignals(True)
         self.choices.clear()
+        # values kept beside the list: QListWidgetItem.setData/data corrupt None's refcount in PySide6 6.12
+        self._choice_values: list[int] = []
         items: list[tuple[str, int]] = []
         if kind == "buildings":
             items = [(p.full_name, p.id) for p in masterdata.buildings()]
@@ -94,7 +96,7 @@ class OpenDialog(QDialog):
                      for c in Category.select().where(Category.active == True).order_by(Category.code)]  # noqa: E712
         for label, value in items:
             it = QListWidgetItem(label)
-            it.setData(Qt.ItemDataRole.UserRole, value)
+            self._choice_values.append(value)
             it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             it.setCheckState(Qt.CheckState.Unchecked)
             self.choices.addItem(it)
@@ -113,7 +115,7 @@ class OpenDialog(QDialog):
         kind = self.kind_box.value()
         if not kind:
             return {}
-        ids = [self.choices.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.choices.count())
+        ids = [self._choice_values[i] for i in range(self.choices.count())
                if self.choices.item(i).checkState() == Qt.CheckState.Checked]
         return {kind: ids}
 

@@ -140,6 +140,7 @@ class StockTakeTab(ModuleTab):
         self.st = None  # the stock-take shown
         self.place_id = None  # the place being counted
         self._row_of: dict[int, int] = {}  # line id -> row of the expected table
+        self._line_ids: list[int] = []  # row -> line id
         self._filling = False
         self._overall = [0, 0]
         self._build()
@@ -332,6 +333,8 @@ class StockTakeTab(ModuleTab):
         self.unknown_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.unknown_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.unknown_table.horizontalHeader().setStretchLastSection(True)
+        for col, w in ((0, 170), (1, 170), (2, 90), (3, 130), (4, 240)):
+            self.unknown_table.setColumnWidth(col, w)
         self.unknown_table.verticalHeader().setVisible(False)
         lay.addWidget(self.unknown_table, 1)
         row = QHBoxLayout()
@@ -410,6 +413,8 @@ class StockTakeTab(ModuleTab):
         self.compare_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.compare_table.verticalHeader().setVisible(False)
         self.compare_table.horizontalHeader().setStretchLastSection(True)
+        for col, w in ((0, 130), (1, 170), (2, 220)):
+            self.compare_table.setColumnWidth(col, w)
         lay.addWidget(self.compare_table, 1)
         return page
 
@@ -516,9 +521,9 @@ class StockTakeTab(ModuleTab):
         self.place_list.blockSignals(True)
         self.place_list.clear()
         self._place_rows = {}
-        for i, (pid, info) in enumerate(prog.items()):
+        self._place_ids = list(prog)  # (item.setData/data corrupt None's refcount in PySide6 6.12)
+        for i, pid in enumerate(prog):
             it = QListWidgetItem()
-            it.setData(Qt.ItemDataRole.UserRole, pid)
             self.place_list.addItem(it)
             self._place_rows[pid] = i
             self._paint_place(pid)
@@ -553,7 +558,7 @@ class StockTakeTab(ModuleTab):
     def _place_chosen(self, row: int) -> None:
         if row < 0 or self.st is None:
             return
-        self.place_id = self.place_list.item(row).data(Qt.ItemDataRole.UserRole)
+        self.place_id = self._place_ids[row]
         self.place_title.setText(self._progress[self.place_id]["name"])
         self._fill_lines()
         self._paint_overall()
@@ -582,6 +587,8 @@ class StockTakeTab(ModuleTab):
         rows = service.lines_for_place(self.st.id, self.place_id)
         self.table.setRowCount(len(rows))
         self._row_of = {}
+        # line ids by row, kept here: QTableWidgetItem.setData/data corrupt None's refcount in PySide6 6.12
+        self._line_ids = [d["id"] for d in rows]
         for r, d in enumerate(rows):
             self._row_of[d["id"]] = r
             self._paint_line(r, d)
@@ -606,7 +613,6 @@ class StockTakeTab(ModuleTab):
             if c in (COL_QTY, COL_COUNTED):
                 it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if c == 0:
-                it.setData(Qt.ItemDataRole.UserRole, d["id"])
                 it.setForeground(QColor(STATE_STYLE[state][1]))
                 f = it.font()
                 f.setBold(True)
@@ -625,7 +631,7 @@ class StockTakeTab(ModuleTab):
         r = self.table.currentRow()
         if r < 0:
             return None
-        return self.table.item(r, 0).data(Qt.ItemDataRole.UserRole)
+        return self._line_ids[r] if r < len(self._line_ids) else None
 
     def _line_action(self, fn, *, keep_table_focus: bool = True) -> None:
         line_id = self._current_line_id()
@@ -671,7 +677,7 @@ class StockTakeTab(ModuleTab):
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() != COL_COUNTED:
             return
-        line_id = self.table.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)
+        line_id = self._line_ids[item.row()]
         text = item.text().strip()
         try:
             if text == "":
@@ -1029,7 +1035,9 @@ class StockTakeTab(ModuleTab):
         self.compare_label.setText(tr(
             "Compared with {doc} ({title}): {new} newly missing, {rec} missing again, {back} found again.").format(
             doc=prev.doc_no, title=prev.title, new=len(cmp["new_missing"]), rec=len(cmp["recurring"]),
-            back=len(cmp["recovered"])))
+            back=len(cmp["recovered"]))
+            + ("\n" + tr("This count is still open: items not counted yet are shown as missing.")
+               if self.st.status == "open" else ""))
         rows = ([(tr("Missing again"), d) for d in cmp["recurring"]]
                 + [(tr("Newly missing"), d) for d in cmp["new_missing"]]
                 + [(tr("Found again"), d) for d in cmp["recovered"]])
