@@ -16,10 +16,16 @@ Reading
   the sheet with the best header). Names match in any order, in Chinese or
   English, ignoring spaces, line breaks, full-/half-width differences, case, a
   trailing ``*`` or ``:`` and text in brackets: ``单价（元）`` matches ``单价``.
+  A header on two rows (a group label such as 价值 merged over 单价 and 金额
+  written below it) is combined. When two file columns mean the same, the
+  first is read and the other is listed in ``extra_columns`` with the unknown
+  ones. A CSV's separator is the one that makes a header appear (Excel's
+  ``sep=;`` first line is honoured).
 * Skipped, and listed in ``ReadResult.skipped``: blank rows; rows holding only
   a 序号 (or only formulas); totals rows (合计/总计/小计/共计/累计 in one of the
-  first cells); signature and note lines (制表人：, 审核人：, 负责人：, 日期：, 注：
-  ...); the header row repeated (printed registers repeat it on each page).
+  first cells); signature and note lines (制表人：, 审核人：, 负责人：, 日期：, 注：,
+  以下空白 ...); the header row repeated (printed registers repeat it on each
+  page).
 * Values are read "as a person reads them", by ``ColumnSpec.kind``:
 
   ``text``     stripped; full-width letters and digits become half-width
@@ -68,7 +74,9 @@ Writing
 ``write_table(path, sheet_title, columns, rows, progress=None, cancel=None)``
 and ``write_workbook(path, sheets)`` stream with openpyxl's write-only mode:
 bold frozen header with an autofilter, dates as real dates, money as numbers
-formatted ``#,##0.00``, column widths from the content. A text value starting
+formatted ``#,##0.00``, column widths from the content (CJK counts double),
+wrapped columns on request; printed from Excel it comes out landscape A4, fit
+to the page width, the header repeated on every page. A text value starting
 with ``=``, ``+``, ``-`` or ``@`` is stored as text with Excel's quote-prefix
 flag, so it shows exactly as written and is never a formula. The file is
 written to a temporary name and moved into place, so a cancelled or failed
@@ -151,6 +159,21 @@ class Cancelled(UserError):
 # ---------------------------------------------------------------------------
 
 
+_ZH_CATALOG: dict[str, str] | None = None
+
+
+def _chinese_catalog() -> dict[str, str]:
+    global _ZH_CATALOG
+    if _ZH_CATALOG is None:
+        try:
+            from .i18n import load_ts_catalog
+
+            _ZH_CATALOG = load_ts_catalog("zh_CN")
+        except Exception:  # noqa: BLE001 - header aliases only; never fail a read for this
+            _ZH_CATALOG = {}
+    return _ZH_CATALOG
+
+
 @dataclass(frozen=True)
 class ColumnSpec:
     """One column a reader accepts.
@@ -191,9 +214,15 @@ class ColumnSpec:
         return self.names[0]
 
     def aliases(self) -> list[str]:
+        """Accepted header spellings: ``names``, the label, and the label in
+        the interface language and in Chinese (a file exported in one language
+        imports in the other)."""
         found = list(self.names)
         if self.label:
             found += [self.label, tr(self.label)]
+            chinese = _chinese_catalog().get(self.label)
+            if chinese:
+                found.append(chinese)
         return found
 
     def choice_labels(self) -> list[str]:

@@ -987,3 +987,15 @@ def test_wrapped_column_and_print_setup(tmp_path):
     assert ws.column_dimensions["B"].width == 30
     assert ws.page_setup.orientation == "landscape" and ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows == "$1:$1"
+
+
+def test_a_file_exported_in_chinese_imports_in_english(tmp_path, monkeypatch):
+    from logistics_desk.core import excel
+
+    monkeypatch.setattr(excel, "_ZH_CATALOG", {"Asset label": "资产标签", "Count": "件数"})
+    spec = [ColumnSpec("name", label="Asset label", required=True), ColumnSpec("q", label="Count", kind="int")]
+    path = tmp_path / "zh.xlsx"
+    write_table(path, "s", [WriteColumn("name", "资产标签"), WriteColumn("q", "件数", "int")], [("钢琴", 2)])
+    result = read_table(path, spec)  # English interface
+    assert result.errors == []
+    assert [(r["name"], r["q"]) for r in result.rows] == [("钢琴", 2)]
