@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from ..i18n import tr
@@ -40,6 +40,29 @@ class _Worker(QObject):
             self.failed.emit(exc)
         else:
             self.finished.emit(result)
+        finally:
+            QThread.currentThread().quit()  # the thread ends by itself: wait_for_workers never hangs
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread: the worker's signals reach the callbacks there (queued), never in the worker."""
+
+    def __init__(self, on_progress, on_done, on_failed):
+        super().__init__()
+        self._progress, self._done, self._failed = on_progress, on_done, on_failed
+
+    @Slot(int, int)
+    def progress(self, done, total):
+        if self._progress is not None:
+            self._progress(done, total)
+
+    @Slot(object)
+    def done(self, result):
+        self._done(result)
+
+    @Slot(object)
+    def failed(self, exc):
+        self._failed(exc)
 
 
 def _dialog(parent, title: str) -> QProgressDialog:
@@ -60,14 +83,13 @@ def run_in_worker(parent, title: str, fn: Callable[[Callable, Callable], Any],
     worker = _Worker(fn)
     worker.moveToThread(thread)
     dlg = _dialog(parent, title) if show_progress else None
+    _progress = None
     if dlg is not None:
         dlg.canceled.connect(lambda: setattr(worker, "cancel_requested", True))
 
         def _progress(done, total):
             dlg.setMaximum(max(total, 1))
             dlg.setValue(min(done, max(total, 1)))
-
-        worker.progressed.connect(_progress)
 
     def _cleanup():
         if dlg is not None:
@@ -90,10 +112,12 @@ def run_in_worker(parent, title: str, fn: Callable[[Callable, Callable], Any],
 
             show_error(parent, exc)
 
-    worker.finished.connect(_done)
-    worker.failed.connect(_failed)
+    relay = _Relay(_progress, _done, _failed)
+    worker.progressed.connect(relay.progress)
+    worker.finished.connect(relay.done)
+    worker.failed.connect(relay.failed)
     thread.started.connect(worker.run)
-    entry = (thread, worker)
+    entry = (thread, worker, relay)
     _running.add(entry)
     thread.finished.connect(lambda: _running.discard(entry))
     thread.start()
@@ -102,7 +126,7 @@ def run_in_worker(parent, title: str, fn: Callable[[Callable, Callable], Any],
 
 def wait_for_workers(timeout_ms: int = 30000) -> None:
     """Block until every worker has finished (tests, shutdown)."""
-    for thread, _worker in list(_running):
+    for thread, *_rest in list(_running):
         thread.wait(timeout_ms)
     QApplication.processEvents()
 
