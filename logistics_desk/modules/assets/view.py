@@ -117,9 +117,10 @@ class SearchCombo(ChoiceBox):
         if i >= 0 and self.itemText(i) == text:
             return self.itemData(i)
         i = self.findText(text, Qt.MatchFlag.MatchExactly)
-        if i < 0:  # "张伟" for the entry "张伟（教务处）"
+        if i < 0:  # "张伟" for "张伟（教务处）", "计算机设备" for "　　计算机设备 (JSJ)"
             for j in range(self.count()):
-                if self.itemText(j).split("（")[0] == text:
+                label = self.itemText(j).strip()
+                if text in (label, label.split("（")[0], label.split(" (")[0]):
                     i = j
                     break
         return self.itemData(i) if i >= 0 else None
@@ -128,7 +129,7 @@ class SearchCombo(ChoiceBox):
         text = self.currentText().strip()
         if self._empty_label is not None and text == self._empty_label:
             return ""
-        return text.split("（")[0] if self.value() is not None else text
+        return self.currentText().strip().split("（")[0] if self.value() is not None else text
 
     def set_value(self, value) -> None:
         if value is None and self._empty_label is not None:
@@ -1128,6 +1129,8 @@ class AssetsTab(ModuleTab):
     def select_ids(self, ids: list[int]) -> None:
         if not ids:
             return
+        if self.model.rowCount():
+            self.model.row_dict(0)  # the first page (newest first: where new records are)
         row = self.model.find_row(ids[0])
         if row is None and len(ids) == 1:
             # not on a loaded page: show it by the number
