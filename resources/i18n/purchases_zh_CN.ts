@@ -132,7 +132,7 @@
       <translation>验收日期</translation>
     </message>
     <message>
-      <source>Reason cancelled</source>
+      <source>Reason withdrawn</source>
       <translation>撤销原因</translation>
     </message>
     <message>
@@ -140,7 +140,7 @@
       <translation>序号</translation>
     </message>
     <message>
-      <source>Item</source>
+      <source>Item name</source>
       <translation>物品名称</translation>
     </message>
     <message>
@@ -264,7 +264,7 @@
       <translation>需报价家数</translation>
     </message>
     <message>
-      <source>Contact</source>
+      <source>Contact person</source>
       <translation>联系人</translation>
     </message>
     <message>
@@ -460,7 +460,7 @@
       <translation>意见</translation>
     </message>
     <message>
-      <source>Comment</source>
+      <source>Signer's comment</source>
       <translation>批示</translation>
     </message>
     <message>
@@ -512,7 +512,7 @@
       <translation>已完成</translation>
     </message>
     <message>
-      <source>Cancelled</source>
+      <source>Withdrawn</source>
       <translation>已撤销</translation>
     </message>
     <message>
@@ -772,7 +772,7 @@
       <translation>{supplier} 已对本申请报过价。</translation>
     </message>
     <message>
-      <source>Give the reason for cancelling.</source>
+      <source>Give the reason for withdrawing it.</source>
       <translation>请填写撤销原因。</translation>
     </message>
     <message>
@@ -1004,7 +1004,7 @@
       <translation>办结</translation>
     </message>
     <message>
-      <source>Cancel request</source>
+      <source>Withdraw request</source>
       <translation>撤销申请</translation>
     </message>
     <message>
@@ -1080,15 +1080,15 @@
       <translation>请在左侧选择一张请购单，或新建一张。</translation>
     </message>
     <message>
-      <source>Items</source>
-      <translation>物品</translation>
+      <source>Goods</source>
+      <translation>采购物品</translation>
     </message>
     <message>
       <source>Signatures</source>
       <translation>签批</translation>
     </message>
     <message>
-      <source>History</source>
+      <source>Status history</source>
       <translation>流转记录</translation>
     </message>
     <message>
@@ -1192,11 +1192,11 @@
       <translation>时间</translation>
     </message>
     <message>
-      <source>From</source>
+      <source>From state</source>
       <translation>原状态</translation>
     </message>
     <message>
-      <source>To</source>
+      <source>To state</source>
       <translation>新状态</translation>
     </message>
     <message>
@@ -1352,7 +1352,7 @@
       <translation>选择理由：{reason}</translation>
     </message>
     <message>
-      <source>Cancelled: {reason}</source>
+      <source>Withdrawn: {reason}</source>
       <translation>已撤销：{reason}</translation>
     </message>
     <message>
@@ -1380,7 +1380,7 @@
       <translation>请先在列表中选择一张领用单。</translation>
     </message>
     <message>
-      <source>Why is {number} cancelled?</source>
+      <source>Why is {number} withdrawn?</source>
       <translation>撤销 {number} 的原因：</translation>
     </message>
   </context>

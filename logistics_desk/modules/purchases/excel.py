@@ -20,12 +20,12 @@ def request_columns() -> list[xl.WriteColumn]:
             W("total", tr("Estimated total"), "money"), W("order_total", tr("Order amount"), "money"),
             W("approvals", tr("Signatures needed")), W("supplier", tr("Supplier")), W("buyer", tr("Buyer")),
             W("ordered_on", tr("Order date"), "date"), W("invoice_no", tr("Invoice number")),
-            W("accepted_on", tr("Accepted on"), "date"), W("cancel_reason", tr("Reason cancelled"))]
+            W("accepted_on", tr("Accepted on"), "date"), W("cancel_reason", tr("Reason withdrawn"))]
 
 
 def line_columns() -> list[xl.WriteColumn]:
     W = xl.WriteColumn
-    return [W("number", tr("Request number")), W("seq", tr("No."), "int"), W("name", tr("Item")),
+    return [W("number", tr("Request number")), W("seq", tr("No."), "int"), W("name", tr("Item name")),
             W("spec", tr("Model / spec")), W("qty", tr("Qty"), "int"), W("unit", tr("Unit")),
             W("est_price", tr("Estimated unit price"), "money"), W("amount", tr("Amount"), "money"),
             W("price", tr("Ordered unit price"), "money"), W("received", tr("Qty received"), "int"),
@@ -34,7 +34,7 @@ def line_columns() -> list[xl.WriteColumn]:
 
 def store_columns() -> list[xl.WriteColumn]:
     W = xl.WriteColumn
-    return [W("name", tr("Item")), W("spec", tr("Model / spec")), W("unit", tr("Unit")),
+    return [W("name", tr("Item name")), W("spec", tr("Model / spec")), W("unit", tr("Unit")),
             W("stock", tr("In stock"), "int"), W("min_level", tr("Minimum level"), "int"),
             W("low", tr("Below minimum"), "bool"), W("last_price", tr("Last unit price"), "money"),
             W("value", tr("Stock value"), "money")]
@@ -42,7 +42,7 @@ def store_columns() -> list[xl.WriteColumn]:
 
 def movement_columns() -> list[xl.WriteColumn]:
     W = xl.WriteColumn
-    return [W("moved_on", tr("Date"), "date"), W("item", tr("Item")), W("unit", tr("Unit")), W("kind", tr("Movement")),
+    return [W("moved_on", tr("Date"), "date"), W("item", tr("Item name")), W("unit", tr("Unit")), W("kind", tr("Movement")),
             W("quantity", tr("Quantity"), "int"), W("balance", tr("Balance"), "int"), W("doc", tr("Document")),
             W("note", tr("Notes"))]
 

@@ -31,7 +31,7 @@ def _yes_no(value: bool) -> str:
 def _item_columns(with_kind: bool = True) -> list[Column]:
     cols = [
         Column("no", tr("No."), 9, kind="index"),
-        Column("name", tr("Item"), 29),
+        Column("name", tr("Item name"), 29),
         Column("spec", tr("Model / spec"), 30),
         Column("qty", tr("Qty"), 10, kind="qty"),
         Column("unit", tr("Unit"), 9, align="center"),
@@ -72,7 +72,7 @@ def request_form(data: dict) -> bytes:
         blocks.append(SmallTable([
             Column("role", tr("Approval level"), 26), Column("approver", tr("Signed by"), 18),
             Column("date", tr("Date"), 16, kind="date"), Column("decision", tr("Decision"), 12, align="center"),
-            Column("comment", tr("Comment"), 40)], data["approvals"], title=tr("Approvals recorded")))
+            Column("comment", tr("Signer's comment"), 40)], data["approvals"], title=tr("Approvals recorded")))
     roles = [tr("Requester")] + list(data["roles"])
     return SlipForm(tr("Purchase request form"), blocks, doc_number=data["number"], date=data["date"],
                     signatures=roles).render()
@@ -96,7 +96,7 @@ def quote_comparison(data: dict) -> bytes:
         rows.append({**q, "mark": "、".join(marks)})
     columns = [
         Column("no", tr("No."), 8, kind="index"), Column("supplier", tr("Supplier"), 38),
-        Column("contact", tr("Contact"), 14), Column("phone", tr("Phone"), 22),
+        Column("contact", tr("Contact person"), 14), Column("phone", tr("Phone"), 22),
         Column("date", tr("Quote date"), 18, kind="date"), Column("delivery", tr("Delivery / terms"), 20),
         Column("amount", tr("Quoted total"), 20, kind="money"), Column("diff", tr("Above lowest"), 17, kind="money"),
         Column("mark", tr("Comparison"), 14, align="center"),
@@ -125,7 +125,7 @@ def acceptance_form(data: dict) -> bytes:
         Field(tr("Acceptors"), "、".join(data["acceptors"]), span=2),
     ]
     columns = [
-        Column("no", tr("No."), 9, kind="index"), Column("name", tr("Item"), 24),
+        Column("no", tr("No."), 9, kind="index"), Column("name", tr("Item name"), 24),
         Column("spec", tr("Model / spec"), 24), Column("unit", tr("Unit"), 8, align="center"),
         Column("qty", tr("Qty ordered"), 10, kind="qty"), Column("received", tr("Qty received"), 10, kind="qty"),
         Column("price", tr("Unit price"), 15, kind="money"), Column("amount", tr("Amount"), 17, kind="money"),
@@ -148,7 +148,7 @@ def issue_slip(data: dict | list[dict]) -> bytes:
     for d in data if isinstance(data, list) else [data]:
         fields = [(tr("Department"), d["department"] or "—"), (tr("Recipient"), d["recipient"]),
                   Field(tr("Purpose"), d["purpose"] or "—", span=2)]
-        columns = [Column("no", tr("No."), 8, kind="index"), Column("name", tr("Item"), 34),
+        columns = [Column("no", tr("No."), 8, kind="index"), Column("name", tr("Item name"), 34),
                    Column("spec", tr("Model / spec"), 30), Column("unit", tr("Unit"), 10, align="center"),
                    Column("qty", tr("Qty"), 12, kind="qty"), Column("remark", tr("Remarks"), 20)]
         slips.append(SlipForm(tr("Issue slip"), [Fields(fields, columns=2), Spacer(2),
@@ -161,7 +161,7 @@ def issue_slip(data: dict | list[dict]) -> bytes:
 def store_count_sheet(data: dict) -> bytes:
     """The monthly count sheet: book quantities, counted and differences (blank to fill in if not yet counted)."""
     columns = [
-        Column("no", tr("No."), 8, kind="index"), Column("name", tr("Item"), 34),
+        Column("no", tr("No."), 8, kind="index"), Column("name", tr("Item name"), 34),
         Column("spec", tr("Model / spec"), 30), Column("unit", tr("Unit"), 10, align="center"),
         Column("book", tr("Book qty"), 14, kind="qty"), Column("counted", tr("Counted"), 14, kind="qty"),
         Column("difference", tr("Difference"), 14, kind="qty"), Column("remark", tr("Remarks"), 22),

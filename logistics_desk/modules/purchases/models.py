@@ -31,7 +31,7 @@ STATUSES = {
     "received": N_("Received"),  # 已到货
     "accepted": N_("Accepted"),  # 已验收
     "closed": N_("Completed"),  # 已完成
-    "cancelled": N_("Cancelled"),  # 已撤销
+    "cancelled": N_("Withdrawn"),  # 已撤销
 }
 # which move may follow which (the service refuses any other)
 TRANSITIONS = {

@@ -801,7 +801,7 @@ def complete(request: PurchaseRequest, note: str = "") -> PurchaseRequest:
 def cancel(request: PurchaseRequest, reason: str) -> PurchaseRequest:
     request = get_request(request)
     if not _text(reason):
-        raise ValidationError({"reason": tr("Give the reason for cancelling.")})
+        raise ValidationError({"reason": tr("Give the reason for withdrawing it.")})
     with database.atomic():
         before = audit.snapshot(request, ["cancel_reason"])
         request.cancel_reason = _text(reason)

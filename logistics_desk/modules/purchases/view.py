@@ -177,7 +177,7 @@ def _categories() -> list[tuple[str, int]]:
 
 # --- the request dialog --------------------------------------------------------------
 
-LINE_HEADERS = [N_("Item"), N_("Model / spec"), N_("Qty"), N_("Unit"), N_("Est. unit price"), N_("Amount"), N_("Asset or consumable"),
+LINE_HEADERS = [N_("Item name"), N_("Model / spec"), N_("Qty"), N_("Unit"), N_("Est. unit price"), N_("Amount"), N_("Asset or consumable"),
                 N_("Asset category")]
 
 
@@ -205,7 +205,7 @@ class RequestDialog(_Dialog):
         self.lines.setColumnWidth(0, 170)
         self.lines.setColumnWidth(1, 150)
         self.lines.setColumnWidth(7, 150)
-        self.layout_.addWidget(QLabel(tr("Items")))
+        self.layout_.addWidget(QLabel(tr("Goods")))
         self.layout_.addWidget(self.lines)
         row = QHBoxLayout()
         add = QPushButton(tr("Add line"))
@@ -371,7 +371,7 @@ class ApprovalDialog(_Dialog):
         self.approver = self.add_row(tr("Signed by"), QLineEdit(), "approver")
         self.date = self.add_row(tr("Date"), DateBox(value=clock.today()), "decided_on")
         self.decision = self.add_row(tr("Decision"), ChoiceBox([(tr(v), k) for k, v in DECISIONS.items()]), "decision")
-        self.comment = self.add_row(tr("Comment"), QLineEdit(), "comment")
+        self.comment = self.add_row(tr("Signer's comment"), QLineEdit(), "comment")
         self.level.currentIndexChanged.connect(self._default_name)
         self._default_name()
         self.finish(tr("Record"))
@@ -450,7 +450,7 @@ class DeliveryDialog(_Dialog):
         self.request = request
         self.lines = [ln for ln in service.lines_of(request)]
         self.table = QTableWidget(len(self.lines), 5)
-        self.table.setHorizontalHeaderLabels([tr("Item"), tr("Qty ordered"), tr("Received so far"), tr("This delivery"),
+        self.table.setHorizontalHeaderLabels([tr("Item name"), tr("Qty ordered"), tr("Received so far"), tr("This delivery"),
                                               tr("Unit")])
         self.spins = {}
         for r, ln in enumerate(self.lines):
@@ -545,7 +545,7 @@ REQUEST_COLUMNS = [
 ACTIONS = [
     ("edit", N_("Edit")), ("submit", N_("Submit")), ("approve", N_("Record signature")), ("quote", N_("Add quote")),
     ("order", N_("Place order")), ("receive", N_("Record delivery")), ("accept", N_("Accept goods")),
-    ("complete", N_("Complete")), ("cancel", N_("Cancel request")),
+    ("complete", N_("Complete")), ("cancel", N_("Withdraw request")),
 ]
 PRINT_ACTIONS = [("print_request", N_("Request form")), ("print_quotes", N_("Quote comparison")),
                  ("print_acceptance", N_("Acceptance form")), ("print_notice", N_("Public notice")),
@@ -634,17 +634,17 @@ class RequestsPage(QWidget):
         prints.addStretch(1)
         v.addLayout(prints)
         self.details = QTabWidget()
-        self.lines_table = _table([tr("Item"), tr("Model / spec"), tr("Qty"), tr("Unit"), tr("Unit price"),
+        self.lines_table = _table([tr("Item name"), tr("Model / spec"), tr("Qty"), tr("Unit"), tr("Unit price"),
                                    tr("Amount"), tr("Asset or consumable"), tr("Qty received")])
-        self.details.addTab(self.lines_table, tr("Items"))
+        self.details.addTab(self.lines_table, tr("Goods"))
         self.approvals_table = _table([tr("Approval level"), tr("Signed by"), tr("Date"), tr("Decision"),
-                                       tr("Comment")])
+                                       tr("Signer's comment")])
         self.details.addTab(self.approvals_table, tr("Signatures"))
         self.quotes_table = _table([tr("Supplier"), tr("Quoted total"), tr("Quote date"), tr("Delivery / terms"),
                                     tr("Comparison")])
         self.details.addTab(self.quotes_table, tr("Quotes"))
-        self.history_table = _table([tr("Time"), tr("From"), tr("To"), tr("By"), tr("Notes")])
-        self.details.addTab(self.history_table, tr("History"))
+        self.history_table = _table([tr("Time"), tr("From state"), tr("To state"), tr("By"), tr("Notes")])
+        self.details.addTab(self.history_table, tr("Status history"))
         self.assets_table = _table([tr("Asset number"), tr("Name"), tr("Quantity"), tr("Amount"), tr("Place")])
         self.details.addTab(self.assets_table, tr("Assets created"))
         v.addWidget(self.details, 1)
@@ -713,7 +713,7 @@ class RequestsPage(QWidget):
         if req.choice_reason:
             head += "<br>" + tr("Reason for the choice: {reason}").format(reason=req.choice_reason)
         if req.cancel_reason:
-            head += "<br>" + tr("Cancelled: {reason}").format(reason=req.cancel_reason)
+            head += "<br>" + tr("Withdrawn: {reason}").format(reason=req.cancel_reason)
         if service.needs_notice(total) and req.status in ("ordered", "partly_received", "received", "accepted",
                                                           "closed"):
             head += "<br>" + tr("Large expenditure: print the public notice (采购公示).")
@@ -803,7 +803,7 @@ class RequestsPage(QWidget):
                 service.complete(req)
                 self.changed()
             elif key == "cancel":
-                reason = ask_text(self, tr("Cancel request"), tr("Why is {number} cancelled?").format(number=req.number))
+                reason = ask_text(self, tr("Withdraw request"), tr("Why is {number} withdrawn?").format(number=req.number))
                 if reason is None:
                     return
                 service.cancel(req, reason)
@@ -850,7 +850,7 @@ class ItemDialog(_Dialog):
     def __init__(self, parent, item=None):
         super().__init__(parent, tr("Store item"))
         self.item = item
-        self.name = self.add_row(tr("Item"), QLineEdit(item.name if item else ""), "name")
+        self.name = self.add_row(tr("Item name"), QLineEdit(item.name if item else ""), "name")
         self.spec = self.add_row(tr("Model / spec"), QLineEdit(item.spec if item else ""))
         self.unit = self.add_row(tr("Unit"), QLineEdit(item.unit if item else "件"))
         self.min_level = self.add_row(tr("Minimum level"), QSpinBox(), "min_level")
@@ -871,7 +871,7 @@ def _store_items() -> list[tuple[str, int]]:
 class StockInDialog(_Dialog):
     def __init__(self, parent, item_id=None):
         super().__init__(parent, tr("Stock in"))
-        self.item = self.add_row(tr("Item"), ChoiceBox(_store_items(), empty_label=""), "item")
+        self.item = self.add_row(tr("Item name"), ChoiceBox(_store_items(), empty_label=""), "item")
         self.item.set_value(item_id)
         self.quantity = self.add_row(tr("Quantity"), QSpinBox(), "quantity")
         self.quantity.setRange(0, 1000000)
@@ -894,7 +894,7 @@ class IssueDialog(_Dialog):
         self.purpose = self.add_row(tr("Purpose"), QLineEdit())
         self.date = self.add_row(tr("Date"), DateBox(value=clock.today()), "on")
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels([tr("Item"), tr("Quantity")])
+        self.table.setHorizontalHeaderLabels([tr("Item name"), tr("Quantity")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.form.addRow(self.table)
         add = QPushButton(tr("Add line"))
@@ -940,7 +940,7 @@ class CountDialog(_Dialog):
         self.note = self.add_row(tr("Notes"), QLineEdit())
         items = list(StoreItem.select().where(StoreItem.active == True).order_by(StoreItem.name))  # noqa: E712
         self.table = QTableWidget(len(items), 4)
-        self.table.setHorizontalHeaderLabels([tr("Item"), tr("Unit"), tr("Book qty"), tr("Counted")])
+        self.table.setHorizontalHeaderLabels([tr("Item name"), tr("Unit"), tr("Book qty"), tr("Counted")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.spins = {}
         for r, it in enumerate(items):
@@ -986,7 +986,7 @@ class StorePage(QWidget):
         self.low_label.setStyleSheet(f"color: {RED};")
         layout.addWidget(self.low_label)
         split = QSplitter(Qt.Orientation.Horizontal)
-        self.items = _table([tr("Item"), tr("Model / spec"), tr("Unit"), tr("In stock"), tr("Minimum level"),
+        self.items = _table([tr("Item name"), tr("Model / spec"), tr("Unit"), tr("In stock"), tr("Minimum level"),
                              tr("Last unit price")])
         self.items.itemSelectionChanged.connect(self.show_movements)
         split.addWidget(self.items)

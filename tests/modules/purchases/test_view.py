@@ -226,7 +226,7 @@ def test_cancel_needs_a_reason_and_budget_overrun_warns(tab, qtbot, monkeypatch)
     qtbot.mouseClick(page.buttons["cancel"], Qt.MouseButton.LeftButton)
     req = PurchaseRequest.get()
     assert req.status == "cancelled" and req.cancel_reason == "改为明年预算"
-    assert page.model.data(page.model.index(0, 6)) == "Cancelled"
+    assert page.model.data(page.model.index(0, 6)) == "Withdrawn"
     assert not page.buttons["submit"].isEnabled()
 
 
