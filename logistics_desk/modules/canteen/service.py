@@ -1019,3 +1019,19 @@ def summarize(breaches: list[Breach]) -> dict[str, int]:
         if b.severity != "pending":
             counts[b.kind] += 1
     return {k: v for k, v in counts.items() if v}
+
+
+def period_report(start: _dt.date, end: _dt.date, now: _dt.datetime | None = None, *,
+                  progress=None, cancel=None) -> dict[str, Any]:
+    """What the compliance report prints: the breaches and the figures of the period."""
+    if end < start:
+        raise ValidationError({"end": tr("The end date is before the start date.")})
+    now = now or clock.now()
+    breaches = check(start, end, now, progress=progress, cancel=cancel)
+    first = first_day() or now.date()
+    a, b = max(start, first), min(end, now.date())
+    days_checked = max(0, (b - a).days + 1)
+    stats = _live(CanteenSample.select(fn.COUNT(CanteenSample.id), fn.COUNT(CanteenSample.taken_at)).where(
+        (CanteenSample.day >= start) & (CanteenSample.day <= end))).tuples().first() or (0, 0)
+    return {"breaches": breaches, "summary": summarize(breaches), "days_checked": days_checked,
+            "dishes": stats[0] or 0, "sampled": stats[1] or 0, "start": start, "end": end}

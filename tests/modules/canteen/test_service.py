@@ -98,7 +98,7 @@ def test_early_disposal_message_in_chinese(canteen):
     i18n.set_language("zh_CN")
     with pytest.raises(RuleError) as e:
         s.dispose([a], disposed_by=canteen.cook)
-    assert "保留至 11月25日 12:10" in e.value.message and "还差 26 小时 10 分钟" in e.value.message
+    assert "保留至 11月25日 12:10" in e.value.message and "还差 26 小时 10 分" in e.value.message
 
 
 def test_remove_dish_deletes_plan_but_voids_sample(canteen):

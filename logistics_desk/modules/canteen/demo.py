@@ -1,0 +1,167 @@
+"""Demo data for the canteen: a term of meals with samples, disposals and fridge
+readings, with a few realistic breaches (a forgotten dish, a small sample, a late
+entry, a hot fridge, a day with one reading, samples not yet disposed of)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import defaultdict
+
+from ...core import audit, masterdata, numbering, settings
+from ...core.db import database
+from ...core.i18n import tr
+from ...core.masterdata import Person
+from . import service
+from .models import CanteenClosure, CanteenDish, CanteenFridge, CanteenReading, CanteenSample
+
+BREAKFAST = ["小米粥", "白米粥", "黑米粥", "肉包", "菜包", "豆沙包", "馒头", "花卷", "煮鸡蛋", "茶叶蛋", "豆浆",
+             "牛奶", "油条", "鸡蛋饼", "葱油饼", "蒸玉米", "凉拌海带丝", "榨菜", "炒面", "南瓜粥"]
+MAINS = ["红烧肉", "宫保鸡丁", "鱼香肉丝", "糖醋里脊", "土豆烧牛肉", "黄焖鸡", "可乐鸡翅", "红烧鸡块", "回锅肉",
+         "清蒸鲈鱼", "红烧带鱼", "番茄牛腩", "咖喱鸡", "梅菜扣肉", "香菇滑鸡", "孜然羊肉", "木须肉", "京酱肉丝"]
+SIDES = ["番茄炒蛋", "麻婆豆腐", "家常豆腐", "青椒土豆丝", "醋溜白菜", "蒜蓉西兰花", "清炒菠菜", "手撕包菜",
+         "西葫芦炒蛋", "干煸豆角", "红烧茄子", "炒豆芽", "蚝油生菜", "芹菜香干", "胡萝卜炒肉片", "地三鲜"]
+SOUPS = ["紫菜蛋花汤", "冬瓜排骨汤", "番茄蛋汤", "海带豆腐汤", "青菜豆腐汤", "玉米排骨汤", "丝瓜蛋汤"]
+STAPLES = ["米饭", "二米饭", "馒头"]
+DINNER = ["牛肉面", "鸡蛋炒饭", "扬州炒饭", "酸菜肉丝面", "饺子", "馄饨", "小笼包", "葱油拌面"]
+
+TIMES = {"breakfast": (6, 50), "lunch": (11, 15), "dinner": (17, 5)}
+
+
+def _menu(rng, meal: str) -> list[str]:
+    if meal == "breakfast":
+        return rng.sample(BREAKFAST, rng.choice((3, 4)))
+    if meal == "lunch":
+        return rng.sample(MAINS, 2) + rng.sample(SIDES, 2) + [rng.choice(SOUPS), rng.choice(STAPLES)]
+    return [rng.choice(DINNER)] + rng.sample(MAINS, 1) + rng.sample(SIDES, 2) + [rng.choice(SOUPS)]
+
+
+def populate(ctx) -> None:
+    rng = ctx.rng
+    today = ctx.today
+    from ...core import clock
+
+    now = clock.now() if clock.today() == today else _dt.datetime.combine(today, _dt.time(15, 0))
+    term = masterdata.current_term(today)
+    start = max(term.start_date, today - _dt.timedelta(days=140)) if term and term.start_date <= today else \
+        today - _dt.timedelta(days=100)
+    staff = list(service.canteen_staff())
+    if not staff:
+        canteen = masterdata.Department.get_or_none(masterdata.Department.name == "食堂")
+        with database.atomic():
+            for name in ("王建华", "李秀英", "张桂兰"):
+                staff.append(Person.create(name=name, department=canteen, title="厨师", is_canteen_staff=True))
+    if CanteenSample.select().exists():
+        return
+    f1 = service.save_fridge({"name": "1号留样冰箱", "location": "食堂 留样间"})
+    f2 = service.save_fridge({"name": "2号留样冰箱（备用）", "location": "食堂 留样间"})
+    sampler, second = staff[0], staff[1 % len(staff)]
+    settings.set_many({"canteen.default_sampler": sampler.id, "canteen.default_fridge": f1.id,
+                       "canteen.start_date": start.isoformat()})
+    closed = {}
+    for y in (start.year, today.year):
+        for d in range(1, 8):
+            day = _dt.date(y, 10, d)
+            if start <= day <= today:
+                closed[day] = "国庆节放假"
+    hours = service.retention_hours()
+
+    # the breaches planted in the term (days counted back from today)
+    service_days = [start + _dt.timedelta(days=i) for i in range((today - start).days)]
+    service_days = [d for d in service_days if d.weekday() < 5 and d not in closed]
+    planted: dict[str, _dt.date] = {}
+    if len(service_days) > 30:
+        picks = rng.sample(service_days[5:-8], 6)
+        planted = dict(zip(("missing_dish", "small", "late", "no_sampler", "hot", "one_reading"), picks))
+
+    samples = []
+    dish_use: dict[str, list] = defaultdict(lambda: [0, None])
+    counters: dict[str, int] = {}
+    week_after = today + _dt.timedelta(days=7 - today.weekday())  # next Monday: the menu entered in advance
+    day = start
+    last_day = week_after + _dt.timedelta(days=4)
+    while day <= last_day:
+        if day.weekday() < 5 and day not in closed:
+            stamp = day.strftime("%Y%m%d")
+            n = 0
+            for meal in ("breakfast", "lunch", "dinner"):
+                hh, mm = TIMES[meal]
+                base = _dt.datetime.combine(day, _dt.time(hh, mm)) + _dt.timedelta(minutes=rng.randint(0, 25))
+                for order, dish in enumerate(_menu(rng, meal), 1):
+                    n += 1
+                    use = dish_use[dish]
+                    use[0] += 1
+                    use[1] = day if use[1] is None or use[1] < day else use[1]
+                    row = {"number": f"LY-{stamp}-{n:04d}", "day": day, "meal": meal, "sort_order": order,
+                           "dish_name": dish, "created_at": _dt.datetime.combine(day - _dt.timedelta(days=3),
+                                                                                  _dt.time(16, 30)),
+                           "weight_g": None, "taken_at": None, "taken_by": None, "fridge": None,
+                           "container_no": None, "retention_hours": None, "keep_until": None, "entered_at": None,
+                           "disposed_at": None, "disposed_by": None}
+                    taken = base + _dt.timedelta(minutes=order)
+                    if taken <= now:
+                        weight = rng.choice((150, 150, 150, 160, 180, 200, 140, 130))
+                        if planted.get("missing_dish") == day and meal == "lunch" and order == 3:
+                            samples.append(row)
+                            continue
+                        if planted.get("small") == day and meal == "dinner" and order == 2:
+                            weight = 98
+                        row.update(weight_g=weight, taken_at=taken, taken_by=(sampler if meal != "dinner" else second).id,
+                                   fridge=f1.id, container_no=str(n), retention_hours=hours,
+                                   keep_until=taken + _dt.timedelta(hours=hours),
+                                   entered_at=taken + _dt.timedelta(minutes=rng.randint(1, 12)))
+                        if planted.get("late") == day and meal == "breakfast":
+                            row["entered_at"] = taken + _dt.timedelta(hours=26, minutes=rng.randint(0, 50))
+                        if planted.get("no_sampler") == day and meal == "lunch" and order == 1:
+                            row["taken_by"] = None
+                        disposed = row["keep_until"] + _dt.timedelta(minutes=rng.randint(20, 200))
+                        forgotten = (today - day).days in (4, 5) and meal == "dinner" and order == 1
+                        if disposed <= now and not forgotten:
+                            row.update(disposed_at=disposed, disposed_by=rng.choice(staff).id)
+                    samples.append(row)
+            counters[stamp] = n
+        day += _dt.timedelta(days=1)
+
+    # fridge readings: twice a day for the fridge in use, weekends too (samples stay there)
+    readings = []
+    lo, hi = service.fridge_range(f1)
+    day = start
+    while day <= today:
+        for hh, mm in ((7, 30), (16, 0)):
+            at = _dt.datetime.combine(day, _dt.time(hh, mm)) + _dt.timedelta(minutes=rng.randint(0, 20))
+            if at > now:
+                continue
+            if planted.get("one_reading") == day and hh == 16:
+                continue
+            temp = round(rng.uniform(2.0, 5.8), 1)
+            note = None
+            if planted.get("hot") == day and hh == 16:
+                temp, note = 9.6, "冰箱门未关严，已调整，30分钟后复测"
+            readings.append({"fridge": f1.id, "day": day, "read_at": at, "temperature": temp, "min_temp": lo,
+                             "max_temp": hi, "read_by": rng.choice(staff).id, "note": note, "created_at": at})
+            if day.weekday() < 5 and hh == 7:
+                readings.append({"fridge": f2.id, "day": day, "read_at": at + _dt.timedelta(minutes=2),
+                                 "temperature": round(rng.uniform(2.5, 6.0), 1), "min_temp": lo, "max_temp": hi,
+                                 "read_by": rng.choice(staff).id, "note": None, "created_at": at})
+        day += _dt.timedelta(days=1)
+
+    with database.atomic():
+        for name, (count, last) in dish_use.items():
+            CanteenDish.insert(name=name, use_count=count, last_used=last).on_conflict_ignore().execute()
+        ids = {d.name: d.id for d in CanteenDish.select(CanteenDish.id, CanteenDish.name)}
+        for row in samples:
+            row["dish"] = ids[row["dish_name"]]
+        for i in range(0, len(samples), 400):
+            CanteenSample.insert_many(samples[i:i + 400]).execute()
+        for i in range(0, len(readings), 400):
+            CanteenReading.insert_many(readings[i:i + 400]).execute()
+        for d, reason in closed.items():
+            CanteenClosure.insert(day=d, reason=reason, created_at=now).on_conflict_ignore().execute()
+        for stamp, n in counters.items():
+            numbering.bump_to(f"canteen:{stamp}", n)
+        audit.record("canteen_sample", None, "demo",
+                     note=tr("Demo canteen samples created: {n}").format(n=len(samples)))
+    summary = ctx.data.setdefault("summary", {})
+    summary[tr("Canteen dishes and samples")] = len(samples)
+    summary[tr("Fridge temperature readings")] = len(readings)
+    ctx.data["canteen_fridges"] = [f1.id, f2.id]
+    _ = CanteenFridge  # noqa: F841 - imported for readers of this file

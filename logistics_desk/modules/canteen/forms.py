@@ -1,0 +1,190 @@
+"""Printed canteen forms (no Qt): plain data in, PDF bytes out.
+
+* ``sample_labels(rows)`` — labels for the sample boxes on the same label sheets
+  as asset labels (school, date and meal, dish, weight, time taken, taken by,
+  keep-until, and a QR code of the record number).
+* ``sample_log(rows, start, end)`` — 食品留样记录表, one section per month.
+* ``fridge_log(readings, start, end)`` — 留样冰箱温度记录表, one section per fridge.
+* ``compliance_report(breaches, start, end, ...)`` — 留样合规检查报告.
+
+Rows are the dicts of ``service.day_lines`` / ``service.log_lines`` /
+``service.readings``; breaches are ``service.Breach`` objects (plain data).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+
+from ...core import clock
+from ...core.i18n import tr
+from ...core.printing import Column, Section, TableForm
+from ...core.printing.labels import Label, render_labels
+from .models import MEALS
+
+
+def _meal(key: str | None) -> str:
+    return tr(MEALS[key]) if key in MEALS else (key or "")
+
+
+def _hm(value: _dt.datetime | None) -> str:
+    return value.strftime("%H:%M") if value else ""
+
+
+def _md_hm(value: _dt.datetime | None) -> str:
+    return value.strftime("%m-%d %H:%M") if value else ""
+
+
+def _day_text(day: _dt.date) -> str:
+    return tr("{year}-{month:02d}-{day:02d}").format(year=day.year, month=day.month, day=day.day)
+
+
+# --- labels --------------------------------------------------------------------------
+
+def sample_label(row: dict, school: str | None = None) -> Label:
+    """One sample label; a dish without a recorded sample gets blanks to fill in by hand."""
+    blank = "____"
+    weight = f"{row['weight_g']} g" if row.get("weight_g") is not None else blank
+    lines = [
+        f"{_day_text(row['day'])} {_meal(row['meal'])}",
+        row["dish_name"],
+        tr("Weight: {weight}").format(weight=weight),
+        tr("Taken: {time}").format(time=_hm(row.get("taken_at")) or blank),
+        tr("By: {name}").format(name=row.get("taken_by_name") or blank),
+        tr("Keep until: {time}").format(time=_md_hm(row.get("keep_until")) or blank),
+    ]
+    return Label(lines=lines, code=row["number"], code_kind="qr", heading=school)
+
+
+def sample_labels(rows: Iterable[dict], *, sheet=None, skip: int = 0, school: str | None = None,
+                  progress=None, cancel=None) -> bytes:
+    labels = [sample_label(r, school) for r in rows]
+    return render_labels(labels, sheet, skip=skip, progress=progress, cancel=cancel)
+
+
+# --- the sample log ------------------------------------------------------------------
+
+def _log_columns() -> list[Column]:
+    return [
+        Column("day", tr("Date"), 19, kind="date"),
+        Column("meal", tr("Meal"), 10, align="center"),
+        Column("dish", tr("Dish"), 30),
+        Column("weight", tr("Weight (g)"), 12, kind="qty"),
+        Column("taken", tr("Time taken"), 13, align="center"),
+        Column("keep", tr("Keep until"), 19, align="center"),
+        Column("fridge", tr("Fridge"), 20),
+        Column("taken_by", tr("Taken by"), 14, align="center"),
+        Column("disposed", tr("Disposed at"), 19, align="center"),
+        Column("disposed_by", tr("Disposed by"), 14, align="center"),
+        Column("checked_by", tr("Checked by"), 14, align="center"),
+    ]
+
+
+def _log_row(r: dict) -> dict:
+    return {
+        "day": r["day"], "meal": _meal(r["meal"]), "dish": r["dish_name"],
+        "weight": r["weight_g"] if r.get("weight_g") is not None else "",
+        "taken": _hm(r.get("taken_at")), "keep": _md_hm(r.get("keep_until")),
+        "fridge": r.get("fridge_name") or "", "taken_by": r.get("taken_by_name") or "",
+        "disposed": _md_hm(r.get("disposed_at")), "disposed_by": r.get("disposed_by_name") or "",
+        "checked_by": "",
+    }
+
+
+def _by_month(rows: Sequence[dict]) -> "OrderedDict[tuple[int, int], list[dict]]":
+    groups: OrderedDict[tuple[int, int], list[dict]] = OrderedDict()
+    for r in rows:
+        groups.setdefault((r["day"].year, r["day"].month), []).append(r)
+    return groups
+
+
+def sample_log(rows: Sequence[dict], start: _dt.date, end: _dt.date, *, retention_hours: int = 48,
+               min_weight: int = 125, school: str | None = None, progress=None, cancel=None) -> bytes:
+    """食品留样记录表 for a day, week, month or longer: one section (own page numbers
+    and signature lines) per calendar month."""
+    period = _day_text(start) if start == end else f"{_day_text(start)} — {_day_text(end)}"
+    note = tr("Each dish of each meal is sampled, at least {min} g, in its own sealed container, kept in the "
+              "dedicated fridge at 0–8 °C for at least {hours} hours.").format(min=min_weight, hours=retention_hours)
+    signatures = [tr("Sampled by"), tr("Canteen manager"), tr("Checked by")]
+    groups = _by_month(rows)
+
+    def sections():
+        if not groups:
+            yield Section(meta=[(tr("Period"), period)], rows=[], totals=None, note=note, blank_rows=10,
+                          signatures=signatures)
+            return
+        for (year, month), items in groups.items():
+            sampled = sum(1 for r in items if r.get("taken_at") is not None)
+            yield Section(
+                meta=[(tr("Period"), period), (tr("Month"), tr("{year}-{month:02d}").format(year=year, month=month)),
+                      (tr("Dishes / samples"), f"{len(items)} / {sampled}")],
+                rows=[_log_row(r) for r in items], totals=None, note=note, signatures=signatures)
+
+    return TableForm(tr("Food sample log"), _log_columns(), list(sections()), date=clock.today(),
+                     landscape=True, school=school, signatures=signatures).render(progress=progress, cancel=cancel)
+
+
+# --- the fridge temperature log ------------------------------------------------------
+
+def fridge_log(readings: Sequence[dict], start: _dt.date, end: _dt.date, *, per_day: int = 2,
+               school: str | None = None, progress=None, cancel=None) -> bytes:
+    """留样冰箱温度记录表: one section per fridge; readings out of range are marked."""
+    columns = [
+        Column("day", tr("Date"), 20, kind="date"),
+        Column("time", tr("Time"), 12, align="center"),
+        Column("temp", tr("Temperature (°C)"), 16, align="right"),
+        Column("range", tr("Allowed range (°C)"), 18, align="center"),
+        Column("ok", tr("Result"), 14, align="center"),
+        Column("by", tr("Recorded by"), 16, align="center"),
+        Column("note", tr("Notes"), 36),
+    ]
+    period = _day_text(start) if start == end else f"{_day_text(start)} — {_day_text(end)}"
+    groups: OrderedDict[str, list[dict]] = OrderedDict()
+    for r in sorted(readings, key=lambda r: (r["fridge_name"], r["read_at"])):
+        groups.setdefault(r["fridge_name"], []).append(r)
+    signatures = [tr("Recorded by"), tr("Canteen manager")]
+    sections = []
+    for name, items in groups.items() or [(tr("(no readings)"), [])]:
+        bad = sum(1 for r in items if r["out_of_range"])
+        sections.append(Section(
+            meta=[(tr("Fridge"), name), (tr("Period"), period),
+                  (tr("Readings / out of range"), f"{len(items)} / {bad}"),
+                  (tr("Required"), tr("{n} readings a day").format(n=per_day))],
+            rows=[{"day": r["day"], "time": r["read_at"].strftime("%H:%M"), "temp": f"{r['temperature']:.1f}",
+                   "range": f"{r['min_temp']:.1f} – {r['max_temp']:.1f}",
+                   "ok": tr("Out of range") if r["out_of_range"] else tr("Normal"),
+                   "by": r.get("read_by_name") or "", "note": r.get("note") or ""} for r in items],
+            totals=None, blank_rows=0 if items else 12, signatures=signatures))
+    return TableForm(tr("Sample fridge temperature log"), columns, sections, date=clock.today(),
+                     school=school, signatures=signatures).render(progress=progress, cancel=cancel)
+
+
+# --- the compliance report -----------------------------------------------------------
+
+def compliance_report(breaches: Sequence, start: _dt.date, end: _dt.date, *, summary: dict[str, int],
+                      kinds: dict[str, str], days_checked: int, dishes: int, sampled: int,
+                      school: str | None = None, progress=None, cancel=None) -> bytes:
+    """留样合规检查报告: the figures, then every breach with its reason."""
+    columns = [
+        Column("no", tr("No."), 8, kind="index"),
+        Column("day", tr("Date"), 20, kind="date"),
+        Column("kind", tr("Item"), 26),
+        Column("severity", tr("Level"), 12, align="center"),
+        Column("message", tr("Description"), 110, max_lines=4),
+    ]
+    period = _day_text(start) if start == end else f"{_day_text(start)} — {_day_text(end)}"
+    counts = "；".join(f"{tr(kinds[k])} {v}" for k, v in summary.items()) or tr("none")
+    rows = [{"day": b.day, "kind": b.kind_label, "severity": b.severity_label, "message": b.message}
+            for b in breaches if b.severity != "pending"]
+    if rows:
+        note = tr("Each item must be put right or explained; the canteen manager signs for the corrections.")
+    else:
+        note = tr("No breaches: every meal of every day checked has its samples and records in order.")
+    section = Section(
+        meta=[(tr("Period"), period), (tr("Days checked"), days_checked),
+              (tr("Dishes / samples"), f"{dishes} / {sampled}"), (tr("Findings"), counts)],
+        rows=rows, totals=None, note=note,
+        signatures=[tr("Checked by"), tr("Canteen manager"), tr("Director of general affairs")])
+    return TableForm(tr("Food sample compliance report"), columns, [section], date=clock.today(),
+                     school=school).render(progress=progress, cancel=cancel)

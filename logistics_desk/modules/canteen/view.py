@@ -1,0 +1,1073 @@
+"""The 食品留样 tab: today's state at a glance, the day's menu and samples (one key
+per sample), disposal, fridge temperatures, and the check / print page."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTime, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCompleter,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTimeEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import clock
+from ...core.errors import UserError, ValidationError
+from ...core.i18n import tr
+from ...core.ui.tab import ModuleTab
+from ...core.ui.widgets import ChoiceBox, DateBox, FieldErrors, ask_text, confirm, show_error, show_info
+from ...core.ui.work import run_in_worker, run_with_progress
+from . import service
+from .models import MEALS, CanteenFridge, CanteenReading
+
+GREEN, RED, AMBER, GREY = "#1e7e34", "#c0392b", "#b9770e", "#7f8c8d"
+WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+
+def _weekday(day: _dt.date) -> str:
+    return tr(WEEKDAYS[day.weekday()])
+
+
+def _item(text: str, data=None, color: str | None = None, align=None) -> QTableWidgetItem:
+    it = QTableWidgetItem(text)
+    it.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+    if data is not None:
+        it.setData(Qt.ItemDataRole.UserRole, data)
+    if color:
+        it.setForeground(QColor(color))
+    if align is not None:
+        it.setTextAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+    return it
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.verticalHeader().setVisible(False)
+    t.setAlternatingRowColors(True)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+def _staff_items() -> list[tuple[str, int]]:
+    return [(p.name, p.id) for p in service.canteen_staff()]
+
+
+def _fridge_items() -> list[tuple[str, int]]:
+    return [(f.name, f.id) for f in service.active_fridges()]
+
+
+def _preview(parent, pdf: bytes, title: str, filename: str) -> None:
+    from ...core.ui.pdf_preview import preview_pdf
+
+    parent._last_pdf = pdf  # tests and "print again" read it
+    preview_pdf(parent, pdf, title, filename)
+
+
+# --- the day grid ----------------------------------------------------------------------
+
+class DayGrid(QTableWidget):
+    """The day's dishes; Enter or Space records "taken now", Delete removes, F2 edits."""
+
+    take_requested = Signal()
+    edit_requested = Signal()
+    remove_requested = Signal()
+
+    def keyPressEvent(self, event):  # noqa: N802
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.take_requested.emit()
+            return
+        if key == Qt.Key.Key_Delete:
+            self.remove_requested.emit()
+            return
+        if key == Qt.Key.Key_F2:
+            self.edit_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class SampleDialog(QDialog):
+    """Enter or correct a dish's sample: weight, time, who, fridge, container."""
+
+    def __init__(self, line: dict, parent=None):
+        super().__init__(parent)
+        self.line = line
+        self.setWindowTitle(tr("Sample of “{dish}”").format(dish=line["dish_name"]))
+        form = QFormLayout(self)
+        self.errors = FieldErrors()
+        form.addRow(tr("Record No."), QLabel(line["number"]))
+        form.addRow(tr("Meal"), QLabel(f"{line['day'].isoformat()} {service.meal_label(line['meal'])}"))
+        self.weight = QSpinBox()
+        self.weight.setRange(0, service.MAX_WEIGHT_G)
+        self.weight.setSuffix(" g")
+        self.weight.setSpecialValueText(tr("(not entered)"))
+        self.weight.setValue(line["weight_g"] if line.get("weight_g") is not None else service.default_weight())
+        self.time = QTimeEdit()
+        self.time.setDisplayFormat("HH:mm")
+        t = line.get("taken_at")
+        if t is None:
+            now = clock.now()
+            t = now if now.date() == line["day"] else _dt.datetime.combine(line["day"], _dt.time(12, 0))
+        self.time.setTime(QTime(t.hour, t.minute))
+        self.taken_by = ChoiceBox(_staff_items(), empty_label=tr("(not entered)"))
+        default = service.default_sampler()
+        self.taken_by.set_value(line.get("taken_by_id") or (default.id if default else None))
+        self.fridge = ChoiceBox(_fridge_items(), empty_label=tr("(not entered)"))
+        box = service.default_fridge()
+        self.fridge.set_value(line.get("fridge_id") or (box.id if box else None))
+        self.container = QLineEdit(line.get("container_no") or "")
+        self.note = QLineEdit(line.get("note") or "")
+        for field, label, widget in (("weight_g", tr("Weight"), self.weight), ("taken_at", tr("Time taken"), self.time),
+                                     ("taken_by", tr("Taken by"), self.taken_by), ("fridge", tr("Fridge"), self.fridge),
+                                     ("container_no", tr("Container No."), self.container),
+                                     ("note", tr("Notes"), self.note)):
+            form.addRow(label, widget)
+            form.addRow("", self.errors.make_label(field, widget))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict:
+        q = self.time.time()
+        return {"weight_g": self.weight.value() or None,
+                "taken_at": _dt.datetime.combine(self.line["day"], _dt.time(q.hour(), q.minute())),
+                "taken_by": self.taken_by.value(), "fridge": self.fridge.value(),
+                "container_no": self.container.text(), "note": self.note.text()}
+
+    def save(self) -> None:
+        try:
+            service.record_sample(service.get_sample(self.line["id"]), self.values())
+        except ValidationError as exc:
+            rest = self.errors.show(exc)
+            if rest:
+                show_error(self, UserError("\n".join(rest)))
+            return
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.accept()
+
+
+class DayPage(QWidget):
+    changed = Signal()
+
+    COLUMNS = ["Meal", "Dish", "Record No.", "Weight (g)", "Time taken", "Taken by", "Fridge", "Container",
+               "Keep until", "Status"]
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.day = clock.today()
+        self.rows: list[dict] = []
+        lay = QVBoxLayout(self)
+
+        nav = QHBoxLayout()
+        self.prev_btn = QToolButton()
+        self.prev_btn.setText("◀")
+        self.prev_btn.setToolTip(tr("Previous day"))
+        self.date_box = DateBox(value=self.day)
+        self.next_btn = QToolButton()
+        self.next_btn.setText("▶")
+        self.next_btn.setToolTip(tr("Next day"))
+        self.today_btn = QPushButton(tr("Today"))
+        self.day_label = QLabel()
+        nav.addWidget(self.prev_btn)
+        nav.addWidget(self.date_box)
+        nav.addWidget(self.next_btn)
+        nav.addWidget(self.today_btn)
+        nav.addWidget(self.day_label)
+        nav.addStretch(1)
+        self.week_buttons: list[QToolButton] = []
+        for i in range(7):
+            b = QToolButton()
+            b.setCheckable(True)
+            b.setAutoRaise(True)
+            b.setMinimumWidth(74)
+            b.clicked.connect(lambda _c=False, i=i: self.set_day(service.week_start(self.day) + _dt.timedelta(days=i)))
+            nav.addWidget(b)
+            self.week_buttons.append(b)
+        lay.addLayout(nav)
+
+        quick = QHBoxLayout()
+        quick.addWidget(QLabel(tr("Enter/Space = sample taken now by")))
+        self.sampler = ChoiceBox(_staff_items(), empty_label=tr("(choose)"))
+        quick.addWidget(self.sampler)
+        self.weight = QSpinBox()
+        self.weight.setRange(1, service.MAX_WEIGHT_G)
+        self.weight.setSuffix(" g")
+        quick.addWidget(self.weight)
+        quick.addWidget(QLabel(tr("into")))
+        self.fridge = ChoiceBox(_fridge_items(), empty_label=tr("(choose)"))
+        quick.addWidget(self.fridge)
+        quick.addStretch(1)
+        lay.addLayout(quick)
+
+        add = QHBoxLayout()
+        add.addWidget(QLabel(tr("Add dish to")))
+        self.meal_box = ChoiceBox([(tr(label), key) for key, label in MEALS.items()])
+        add.addWidget(self.meal_box)
+        self.dish_edit = QLineEdit()
+        self.dish_edit.setPlaceholderText(tr("Dish name (remembered dishes are suggested)"))
+        self.dish_model = QStringListModel([], self)
+        self.completer = QCompleter(self.dish_model, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.dish_edit.setCompleter(self.completer)
+        add.addWidget(self.dish_edit, 1)
+        self.add_btn = QPushButton(tr("Add"))
+        add.addWidget(self.add_btn)
+        self.copy_btn = QPushButton(tr("Copy menu from…"))
+        copy_menu = QMenu(self.copy_btn)
+        copy_menu.addAction(tr("The day before"), lambda: self.copy_from(-1))
+        copy_menu.addAction(tr("The same day last week"), lambda: self.copy_from(-7))
+        copy_menu.addAction(tr("Another day…"), self.copy_from_other)
+        copy_menu.addAction(tr("Last week's menu to this whole week"), self.copy_last_week)
+        self.copy_btn.setMenu(copy_menu)
+        add.addWidget(self.copy_btn)
+        lay.addLayout(add)
+
+        self.grid = DayGrid(0, len(self.COLUMNS))
+        self.grid.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
+        self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grid.verticalHeader().setVisible(False)
+        self.grid.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.grid.horizontalHeader().setStretchLastSection(False)
+        lay.addWidget(self.grid, 1)
+        self.empty_label = QLabel(tr("No dishes on this day yet: add them above, or copy a menu."))
+        self.empty_label.setStyleSheet(f"color: {GREY}; padding: 6px;")
+        lay.addWidget(self.empty_label)
+
+        actions = QHBoxLayout()
+        self.take_btn = QPushButton(tr("Sample taken now (Space)"))
+        self.edit_btn = QPushButton(tr("Enter / correct sample… (F2)"))
+        self.clear_btn = QPushButton(tr("Undo sample"))
+        self.remove_btn = QPushButton(tr("Remove dish (Del)"))
+        self.up_btn = QToolButton()
+        self.up_btn.setText("▲")
+        self.down_btn = QToolButton()
+        self.down_btn.setText("▼")
+        self.labels_btn = QPushButton(tr("Print labels"))
+        labels_menu = QMenu(self.labels_btn)
+        labels_menu.addAction(tr("All labels of the day"), lambda: self.print_labels(None))
+        labels_menu.addAction(tr("Labels of the selected meal"), lambda: self.print_labels(self._selected_meal()))
+        self.labels_btn.setMenu(labels_menu)
+        self.log_btn = QPushButton(tr("Print day log"))
+        for w in (self.take_btn, self.edit_btn, self.clear_btn, self.remove_btn, self.up_btn, self.down_btn):
+            actions.addWidget(w)
+        actions.addStretch(1)
+        actions.addWidget(self.labels_btn)
+        actions.addWidget(self.log_btn)
+        lay.addLayout(actions)
+
+        self.prev_btn.clicked.connect(lambda: self.set_day(self.day - _dt.timedelta(days=1)))
+        self.next_btn.clicked.connect(lambda: self.set_day(self.day + _dt.timedelta(days=1)))
+        self.today_btn.clicked.connect(lambda: self.set_day(clock.today()))
+        self.date_box.dateChanged.connect(lambda _d: self.set_day(self.date_box.value()))
+        self.add_btn.clicked.connect(self.add_dish)
+        self.dish_edit.returnPressed.connect(self.add_dish)
+        self.grid.take_requested.connect(self.take_selected)
+        self.grid.edit_requested.connect(self.edit_selected)
+        self.grid.remove_requested.connect(self.remove_selected)
+        self.grid.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.take_btn.clicked.connect(self.take_selected)
+        self.edit_btn.clicked.connect(self.edit_selected)
+        self.clear_btn.clicked.connect(self.clear_selected)
+        self.remove_btn.clicked.connect(self.remove_selected)
+        self.up_btn.clicked.connect(lambda: self.move_selected(-1))
+        self.down_btn.clicked.connect(lambda: self.move_selected(1))
+        self.log_btn.clicked.connect(self.print_day_log)
+        self.sampler.currentIndexChanged.connect(lambda _i: self._save_defaults())
+        self.fridge.currentIndexChanged.connect(lambda _i: self._save_defaults())
+        self.weight.editingFinished.connect(self._save_defaults)
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=lambda: self.print_labels(None))
+        self.reload_choices()
+        self.reload()
+
+    # --- choices and defaults ---
+    def reload_choices(self) -> None:
+        self._loading = True
+        try:
+            self.weight.setValue(service.default_weight())
+            self.sampler.set_items(_staff_items())
+            self.fridge.set_items(_fridge_items())
+            s, f = service.default_sampler(), service.default_fridge()
+            self.sampler.set_value(s.id if s else None)
+            self.fridge.set_value(f.id if f else None)
+            self.dish_model.setStringList(service.suggest_dishes())
+        finally:
+            self._loading = False
+
+    def _save_defaults(self) -> None:
+        if getattr(self, "_loading", False):
+            return
+        try:
+            service.set_defaults(sampler=self.sampler.value(), weight_g=self.weight.value(), fridge=self.fridge.value())
+        except UserError as exc:
+            show_error(self, exc)
+
+    # --- the day ---
+    def set_day(self, day: _dt.date) -> None:
+        if day == self.day and self.date_box.value() == day:
+            return
+        self.day = day
+        self.date_box.blockSignals(True)
+        self.date_box.set_date(day)
+        self.date_box.blockSignals(False)
+        self.reload()
+
+    def reload(self, keep_id: int | None = None) -> None:
+        day = self.day
+        closed = service.closure(day)
+        text = f"{_weekday(day)}"
+        if closed:
+            text += "  " + tr("Canteen closed: {reason}").format(reason=closed.reason)
+        self.day_label.setText(text)
+        monday = service.week_start(day)
+        stats = service.days_with_menu(monday, monday + _dt.timedelta(days=6))
+        for i, b in enumerate(self.week_buttons):
+            d = monday + _dt.timedelta(days=i)
+            n, s = stats.get(d, (0, 0))
+            b.setText(f"{_weekday(d)} {d.month}/{d.day}\n{s}/{n}" if n else f"{_weekday(d)} {d.month}/{d.day}\n—")
+            b.setChecked(d == day)
+        self.rows = service.day_lines(day)
+        self.grid.setRowCount(len(self.rows))
+        now = clock.now()
+        min_w = service.min_weight()
+        select_row = 0
+        for r, line in enumerate(self.rows):
+            if line["id"] == keep_id:
+                select_row = r
+            sampled = line["taken_at"] is not None or line["weight_g"] is not None
+            if line["disposed_at"] is not None:
+                status, color = tr("Disposed {at}").format(at=service.fmt_moment(line["disposed_at"])), GREY
+            elif sampled and line["keep_until"] is not None and line["keep_until"] <= now:
+                status, color = tr("Due for disposal"), AMBER
+            elif sampled:
+                status, color = tr("Kept"), GREEN
+            else:
+                status, color = tr("No sample yet"), RED if day < now.date() else GREY
+            weight = line["weight_g"]
+            cells = [
+                _item(service.meal_label(line["meal"]), line["id"]),
+                _item(line["dish_name"]),
+                _item(line["number"]),
+                _item("" if weight is None else str(weight), color=RED if weight is not None and weight < min_w else None,
+                      align=Qt.AlignmentFlag.AlignRight),
+                _item(line["taken_at"].strftime("%H:%M") if line["taken_at"] else ""),
+                _item(line["taken_by_name"] or ("" if not sampled else tr("(missing)")),
+                      color=RED if sampled and not line["taken_by_name"] else None),
+                _item(line["fridge_name"] or ""),
+                _item(line["container_no"] or ""),
+                _item(service.fmt_moment(line["keep_until"])),
+                _item(status, color=color),
+            ]
+            for c, it in enumerate(cells):
+                self.grid.setItem(r, c, it)
+        self.grid.resizeColumnsToContents()
+        self.grid.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.empty_label.setVisible(not self.rows)
+        if self.rows:
+            self.grid.selectRow(select_row)
+
+    def selected_lines(self) -> list[dict]:
+        rows = sorted({i.row() for i in self.grid.selectionModel().selectedRows()})
+        return [self.rows[r] for r in rows if r < len(self.rows)]
+
+    def _selected_meal(self) -> str | None:
+        sel = self.selected_lines()
+        return sel[0]["meal"] if sel else self.meal_box.value()
+
+    def _after_write(self, keep_id: int | None = None) -> None:
+        self.reload(keep_id)
+        self.changed.emit()
+
+    # --- actions ---
+    def add_dish(self) -> None:
+        name = self.dish_edit.text().strip()
+        try:
+            line = service.add_dish(self.day, self.meal_box.value(), name)
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.dish_edit.clear()
+        self.dish_model.setStringList(service.suggest_dishes())
+        self._after_write(line.id)
+        self.dish_edit.setFocus()
+
+    def take_selected(self) -> None:
+        lines = [ln for ln in self.selected_lines() if ln["taken_at"] is None and ln["weight_g"] is None]
+        if not lines:
+            sel = self.selected_lines()
+            if sel:
+                self.edit_selected()
+            return
+        last = None
+        try:
+            for ln in lines:
+                last = service.quick_take(service.get_sample(ln["id"]), taken_by=self.sampler.value(),
+                                          weight_g=self.weight.value(), fridge=self.fridge.value())
+        except UserError as exc:
+            show_error(self, exc)
+        if last is None:
+            return
+        # move to the next dish still without a sample: three key presses for three dishes
+        self.reload(last.id)
+        index = next((i for i, r in enumerate(self.rows) if r["id"] == last.id), 0)
+        for j in range(index + 1, len(self.rows)):
+            if self.rows[j]["taken_at"] is None and self.rows[j]["weight_g"] is None:
+                self.grid.selectRow(j)
+                break
+        self.changed.emit()
+
+    def edit_selected(self) -> None:
+        sel = self.selected_lines()
+        if not sel:
+            return
+        dlg = SampleDialog(sel[0], self)
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            self._after_write(sel[0]["id"])
+
+    def clear_selected(self) -> None:
+        sel = [ln for ln in self.selected_lines() if ln["taken_at"] is not None or ln["weight_g"] is not None]
+        if not sel:
+            return
+        try:
+            for ln in sel:
+                service.clear_sample(service.get_sample(ln["id"]))
+        except UserError as exc:
+            show_error(self, exc)
+        self._after_write(sel[0]["id"])
+
+    def remove_selected(self) -> None:
+        sel = self.selected_lines()
+        if not sel:
+            return
+        reason = None
+        if any(ln["taken_at"] is not None or ln["weight_g"] is not None for ln in sel):
+            reason = ask_text(self, tr("Void sample record"), tr("Reason for voiding the recorded sample:"))
+            if not reason:
+                return
+        elif not confirm(self, tr("Take {n} dish(es) off the menu?").format(n=len(sel))):
+            return
+        try:
+            for ln in sel:
+                service.remove_dish(service.get_sample(ln["id"]), reason)
+        except UserError as exc:
+            show_error(self, exc)
+        self._after_write()
+
+    def move_selected(self, step: int) -> None:
+        sel = self.selected_lines()
+        if sel:
+            service.move_dish(service.get_sample(sel[0]["id"]), step)
+            self.reload(sel[0]["id"])
+
+    def copy_from(self, days_back: int) -> None:
+        self._copy(self.day + _dt.timedelta(days=days_back))
+
+    def copy_from_other(self) -> None:
+        text = ask_text(self, tr("Copy menu"), tr("Copy the dishes of which day (YYYY-MM-DD)?"),
+                        (self.day - _dt.timedelta(days=7)).isoformat())
+        if not text:
+            return
+        try:
+            source = _dt.date.fromisoformat(text)
+        except ValueError:
+            show_error(self, UserError(tr("“{text}” is not a date; write it as 2026-11-23.").format(text=text)))
+            return
+        self._copy(source)
+
+    def _copy(self, source: _dt.date) -> None:
+        try:
+            n = service.copy_menu(source, self.day)
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        if n == 0:
+            show_info(self, tr("Nothing to copy: {day} has no other dishes.").format(day=source.isoformat()))
+        self._after_write()
+
+    def copy_last_week(self) -> None:
+        monday = service.week_start(self.day)
+        try:
+            n = service.copy_week(monday - _dt.timedelta(days=7), monday)
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        show_info(self, tr("{n} dishes copied from last week.").format(n=n))
+        self._after_write()
+
+    def print_labels(self, meal: str | None) -> None:
+        from . import forms
+
+        rows = service.day_lines(self.day, meal)
+        if not rows:
+            show_error(self, UserError(tr("No dishes to print labels for.")))
+            return
+        name = f"sample-labels-{self.day.isoformat()}{'-' + meal if meal else ''}.pdf"
+        run_in_worker(self, tr("Printing labels…"),
+                      lambda progress, cancelled: forms.sample_labels(rows, progress=progress, cancel=cancelled),
+                      lambda pdf: _preview(self, pdf, tr("Sample labels"), name))
+
+    def print_day_log(self) -> None:
+        from . import forms
+
+        rows = service.day_lines(self.day)
+        day = self.day
+        hours, min_w = service.retention_hours(), service.min_weight()
+        run_in_worker(self, tr("Printing…"),
+                      lambda progress, cancelled: forms.sample_log(rows, day, day, retention_hours=hours,
+                                                                   min_weight=min_w, progress=progress,
+                                                                   cancel=cancelled),
+                      lambda pdf: _preview(self, pdf, tr("Food sample log"), f"sample-log-{day.isoformat()}.pdf"))
+
+
+# --- disposal ---------------------------------------------------------------------------
+
+class DisposalPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows = []
+        lay = QVBoxLayout(self)
+        self.info = QLabel()
+        lay.addWidget(self.info)
+        self.table = _table([tr("Dispose"), tr("Record No."), tr("Date"), tr("Meal"), tr("Dish"), tr("Time taken"),
+                             tr("Keep until"), tr("Fridge"), tr("State")])
+        lay.addWidget(self.table, 1)
+        form = QHBoxLayout()
+        form.addWidget(QLabel(tr("Disposed by")))
+        self.by = ChoiceBox(_staff_items(), empty_label=tr("(choose)"))
+        form.addWidget(self.by)
+        form.addWidget(QLabel(tr("at")))
+        self.at = QDateTimeEdit()
+        self.at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        form.addWidget(self.at)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(tr("Notes (optional)"))
+        form.addWidget(self.note, 1)
+        self.all_due_btn = QPushButton(tr("Tick all due"))
+        self.dispose_btn = QPushButton(tr("Dispose of ticked samples"))
+        form.addWidget(self.all_due_btn)
+        form.addWidget(self.dispose_btn)
+        lay.addLayout(form)
+        self.all_due_btn.clicked.connect(self.tick_due)
+        self.dispose_btn.clicked.connect(self.dispose)
+        self.reload()
+
+    def reload(self) -> None:
+        now = clock.now()
+        self.by.set_items(_staff_items())
+        self.at.setDateTime(QDateTime(now))
+        self.rows = list(service.stored_samples())
+        due = sum(1 for r in self.rows if r.keep_until is not None and r.keep_until <= now)
+        self.info.setText(tr("{n} samples in the fridges, {due} of them past their retention time.").format(
+            n=len(self.rows), due=due))
+        self.table.setRowCount(len(self.rows))
+        for i, r in enumerate(self.rows):
+            is_due = r.keep_until is not None and r.keep_until <= now
+            check = QTableWidgetItem()
+            check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            check.setCheckState(Qt.CheckState.Checked if is_due else Qt.CheckState.Unchecked)
+            check.setData(Qt.ItemDataRole.UserRole, r.id)
+            self.table.setItem(i, 0, check)
+            if is_due:
+                state, color = tr("Due"), AMBER
+            elif r.keep_until is None:
+                state, color = tr("No sampling time"), RED
+            else:
+                state, color = tr("Keep {left} more").format(left=service.fmt_duration(r.keep_until - now)), GREY
+            for c, text in enumerate([r.number, r.day.isoformat(), service.meal_label(r.meal), r.dish_name,
+                                      r.taken_at.strftime("%H:%M") if r.taken_at else "",
+                                      service.fmt_moment(r.keep_until), r.fridge.name if r.fridge_id else "", state], 1):
+                self.table.setItem(i, c, _item(text, color=color if c == 8 else None))
+        self.table.resizeColumnsToContents()
+
+    def tick_due(self) -> None:
+        now = clock.now()
+        for i, r in enumerate(self.rows):
+            due = r.keep_until is not None and r.keep_until <= now
+            self.table.item(i, 0).setCheckState(Qt.CheckState.Checked if due else Qt.CheckState.Unchecked)
+
+    def ticked(self) -> list:
+        return [r for i, r in enumerate(self.rows) if self.table.item(i, 0).checkState() == Qt.CheckState.Checked]
+
+    def dispose(self) -> None:
+        chosen = self.ticked()
+        try:
+            n = service.dispose(chosen, disposed_by=self.by.value(), at=self.at.dateTime().toPython(),
+                                note=self.note.text())
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.note.clear()
+        self.reload()
+        show_info(self, tr("{n} samples disposed of.").format(n=n))
+        self.changed.emit()
+
+
+# --- fridges and temperatures ----------------------------------------------------------
+
+class FridgeDialog(QDialog):
+    def __init__(self, fridge: CanteenFridge | None = None, parent=None):
+        super().__init__(parent)
+        self.fridge = fridge
+        self.setWindowTitle(tr("Sample fridge"))
+        form = QFormLayout(self)
+        self.errors = FieldErrors()
+        self.name = QLineEdit(fridge.name if fridge else "")
+        self.location = QLineEdit(fridge.location or "" if fridge else "")
+        lo, hi = service.fridge_range(fridge)
+        self.min_temp = QLineEdit("" if fridge is None or fridge.min_temp is None else str(fridge.min_temp))
+        self.min_temp.setPlaceholderText(tr("default {t} °C").format(t=service.fmt_temp(lo)))
+        self.max_temp = QLineEdit("" if fridge is None or fridge.max_temp is None else str(fridge.max_temp))
+        self.max_temp.setPlaceholderText(tr("default {t} °C").format(t=service.fmt_temp(hi)))
+        from PySide6.QtWidgets import QCheckBox
+
+        self.active = QCheckBox(tr("In use"))
+        self.active.setChecked(fridge.active if fridge else True)
+        for field, label, widget in (("name", tr("Name"), self.name), ("location", tr("Location"), self.location),
+                                     ("min_temp", tr("Lowest allowed (°C)"), self.min_temp),
+                                     ("max_temp", tr("Highest allowed (°C)"), self.max_temp),
+                                     ("active", "", self.active)):
+            form.addRow(label, widget)
+            form.addRow("", self.errors.make_label(field, widget))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        try:
+            service.save_fridge({"name": self.name.text(), "location": self.location.text(),
+                                 "min_temp": self.min_temp.text(), "max_temp": self.max_temp.text(),
+                                 "active": self.active.isChecked()}, self.fridge)
+        except ValidationError as exc:
+            rest = self.errors.show(exc)
+            if rest:
+                show_error(self, UserError("\n".join(rest)))
+            return
+        self.accept()
+
+
+class FridgePage(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("Sample fridges")))
+        self.add_fridge_btn = QPushButton(tr("Add fridge…"))
+        self.edit_fridge_btn = QPushButton(tr("Edit fridge…"))
+        top.addStretch(1)
+        top.addWidget(self.add_fridge_btn)
+        top.addWidget(self.edit_fridge_btn)
+        lay.addLayout(top)
+        self.fridges = _table([tr("Name"), tr("Location"), tr("Allowed range (°C)"), tr("State")])
+        self.fridges.setMaximumHeight(130)
+        lay.addWidget(self.fridges)
+
+        entry = QHBoxLayout()
+        entry.addWidget(QLabel(tr("Reading:")))
+        self.fridge_box = ChoiceBox(_fridge_items())
+        entry.addWidget(self.fridge_box)
+        self.temp = QDoubleSpinBox()
+        self.temp.setRange(-40, 40)
+        self.temp.setDecimals(1)
+        self.temp.setSingleStep(0.5)
+        self.temp.setSuffix(" °C")
+        self.temp.setValue(4.0)
+        entry.addWidget(self.temp)
+        entry.addWidget(QLabel(tr("by")))
+        self.by = ChoiceBox(_staff_items(), empty_label=tr("(choose)"))
+        entry.addWidget(self.by)
+        entry.addWidget(QLabel(tr("at")))
+        self.at = QDateTimeEdit()
+        self.at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        entry.addWidget(self.at)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(tr("Notes (e.g. door left open, re-checked)"))
+        entry.addWidget(self.note, 1)
+        self.record_btn = QPushButton(tr("Record reading"))
+        entry.addWidget(self.record_btn)
+        lay.addLayout(entry)
+
+        day_row = QHBoxLayout()
+        day_row.addWidget(QLabel(tr("Readings of")))
+        self.day_box = DateBox(value=clock.today())
+        day_row.addWidget(self.day_box)
+        self.summary = QLabel()
+        day_row.addWidget(self.summary, 1)
+        self.void_btn = QPushButton(tr("Void reading…"))
+        day_row.addWidget(self.void_btn)
+        lay.addLayout(day_row)
+        self.table = _table([tr("Time"), tr("Fridge"), tr("Temperature (°C)"), tr("Allowed range (°C)"), tr("Result"),
+                             tr("Recorded by"), tr("Notes")])
+        lay.addWidget(self.table, 1)
+        self.rows: list[dict] = []
+
+        self.add_fridge_btn.clicked.connect(lambda: self.edit_fridge(None))
+        self.edit_fridge_btn.clicked.connect(self.edit_selected_fridge)
+        self.fridges.doubleClicked.connect(lambda _i: self.edit_selected_fridge())
+        self.record_btn.clicked.connect(self.record)
+        self.day_box.dateChanged.connect(lambda _d: self.reload_readings())
+        self.void_btn.clicked.connect(self.void_selected)
+        self.reload()
+
+    def reload(self) -> None:
+        fridges = list(service.all_fridges())
+        self.fridges.setRowCount(len(fridges))
+        for i, f in enumerate(fridges):
+            lo, hi = service.fridge_range(f)
+            self.fridges.setItem(i, 0, _item(f.name, f.id))
+            self.fridges.setItem(i, 1, _item(f.location or ""))
+            self.fridges.setItem(i, 2, _item(f"{service.fmt_temp(lo)} – {service.fmt_temp(hi)}"))
+            self.fridges.setItem(i, 3, _item(tr("In use") if f.active else tr("Not in use")))
+        self.fridges.resizeColumnsToContents()
+        self.fridge_box.set_items(_fridge_items())
+        self.by.set_items(_staff_items())
+        if self.by.value() is None:
+            s = service.default_sampler()
+            self.by.set_value(s.id if s else None)
+        self.at.setDateTime(QDateTime(clock.now()))
+        self.reload_readings()
+
+    def reload_readings(self) -> None:
+        day = self.day_box.value()
+        self.rows = service.readings(day, day)
+        self.table.setRowCount(len(self.rows))
+        bad = 0
+        for i, r in enumerate(self.rows):
+            color = RED if r["out_of_range"] else None
+            bad += bool(r["out_of_range"])
+            cells = [r["read_at"].strftime("%H:%M"), r["fridge_name"], service.fmt_temp(r["temperature"]),
+                     f"{service.fmt_temp(r['min_temp'])} – {service.fmt_temp(r['max_temp'])}",
+                     tr("Out of range") if r["out_of_range"] else tr("Normal"), r["read_by_name"] or "", r["note"] or ""]
+            for c, text in enumerate(cells):
+                self.table.setItem(i, c, _item(text, r["id"] if c == 0 else None, color))
+        self.table.resizeColumnsToContents()
+        self.summary.setText(tr("{n} readings, {bad} out of range; {need} a day required for each fridge holding "
+                                "samples.").format(n=len(self.rows), bad=bad, need=service.readings_per_day()))
+
+    def edit_fridge(self, fridge) -> None:
+        if FridgeDialog(fridge, self).exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+            self.changed.emit()
+
+    def edit_selected_fridge(self) -> None:
+        row = self.fridges.currentRow()
+        if row < 0:
+            return
+        fid = self.fridges.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        self.edit_fridge(CanteenFridge.get_by_id(fid))
+
+    def record(self) -> None:
+        try:
+            service.record_reading(self.fridge_box.value(), self.temp.value(), read_at=self.at.dateTime().toPython(),
+                                   read_by=self.by.value(), note=self.note.text())
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.note.clear()
+        self.day_box.set_date(self.at.dateTime().toPython().date())
+        self.reload_readings()
+        self.changed.emit()
+
+    def void_selected(self) -> None:
+        row = self.table.currentRow()
+        if row < 0 or row >= len(self.rows):
+            return
+        reason = ask_text(self, tr("Void reading"), tr("Reason for voiding this reading:"))
+        if not reason:
+            return
+        try:
+            service.void_reading(CanteenReading.get_by_id(self.rows[row]["id"]), reason)
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.reload_readings()
+        self.changed.emit()
+
+
+# --- check and print --------------------------------------------------------------------
+
+class CheckPage(QWidget):
+    """The compliance check over any period, and the printed log/report/export of it."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.breaches: list[service.Breach] = []
+        lay = QVBoxLayout(self)
+        period = QHBoxLayout()
+        period.addWidget(QLabel(tr("From")))
+        today = clock.today()
+        self.start = DateBox(value=today.replace(day=1))
+        period.addWidget(self.start)
+        period.addWidget(QLabel(tr("to")))
+        self.end = DateBox(value=today)
+        period.addWidget(self.end)
+        for label, fn in ((tr("Today"), self._today), (tr("This week"), self._week), (tr("This month"), self._month),
+                          (tr("This term"), self._term)):
+            b = QPushButton(label)
+            b.clicked.connect(fn)
+            period.addWidget(b)
+        period.addStretch(1)
+        self.check_btn = QPushButton(tr("Check"))
+        period.addWidget(self.check_btn)
+        lay.addLayout(period)
+        self.result = QLabel(tr("Choose a period and press Check."))
+        self.result.setWordWrap(True)
+        lay.addWidget(self.result)
+        self.table = _table([tr("Date"), tr("Item"), tr("Level"), tr("Meal"), tr("Record No."), tr("Description")])
+        lay.addWidget(self.table, 1)
+        out = QHBoxLayout()
+        out.addStretch(1)
+        self.log_btn = QPushButton(tr("Print sample log"))
+        self.fridge_btn = QPushButton(tr("Print temperature log"))
+        self.report_btn = QPushButton(tr("Print compliance report"))
+        self.export_btn = QPushButton(tr("Export to Excel…"))
+        for b in (self.log_btn, self.fridge_btn, self.report_btn, self.export_btn):
+            out.addWidget(b)
+        lay.addLayout(out)
+        self.check_btn.clicked.connect(self.run_check)
+        self.log_btn.clicked.connect(self.print_log)
+        self.fridge_btn.clicked.connect(self.print_fridge_log)
+        self.report_btn.clicked.connect(self.print_report)
+        self.export_btn.clicked.connect(self.export)
+
+    def _set(self, a: _dt.date, b: _dt.date) -> None:
+        self.start.set_date(a)
+        self.end.set_date(b)
+
+    def _today(self):
+        t = clock.today()
+        self._set(t, t)
+
+    def _week(self):
+        t = clock.today()
+        self._set(service.week_start(t), t)
+
+    def _month(self):
+        t = clock.today()
+        self._set(t.replace(day=1), t)
+
+    def _term(self):
+        from ...core import masterdata
+
+        t = clock.today()
+        term = masterdata.current_term(t)
+        self._set(term.start_date if term else t.replace(month=1, day=1), min(t, term.end_date) if term else t)
+
+    def period(self) -> tuple[_dt.date, _dt.date] | None:
+        a, b = self.start.value(), self.end.value()
+        if b < a:
+            show_error(self, UserError(tr("The end date is before the start date.")))
+            return None
+        return a, b
+
+    def run_check(self) -> None:
+        p = self.period()
+        if p is None:
+            return
+        try:
+            report = run_with_progress(self, tr("Checking…"),
+                                       lambda progress, cancelled: service.period_report(
+                                           p[0], p[1], progress=progress, cancel=cancelled))
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.show_report(report)
+
+    def show_report(self, report: dict) -> None:
+        self.breaches = [b for b in report["breaches"] if b.severity != "pending"]
+        self.table.setRowCount(len(self.breaches))
+        for i, b in enumerate(self.breaches):
+            color = AMBER if b.severity == "reminder" else RED
+            for c, text in enumerate([b.day.isoformat(), b.kind_label, b.severity_label, b.meal_label, b.number or "",
+                                      b.message]):
+                self.table.setItem(i, c, _item(text, color=color if c in (1, 2) else None))
+        self.table.resizeColumnsToContents()
+        counts = "；".join(f"{tr(service.BREACH_KINDS[k])} {v}" for k, v in report["summary"].items())
+        if self.breaches:
+            self.result.setText(tr("{days} days checked, {dishes} dishes, {sampled} samples: {n} findings ({counts}).")
+                                .format(days=report["days_checked"], dishes=report["dishes"],
+                                        sampled=report["sampled"], n=len(self.breaches), counts=counts))
+            self.result.setStyleSheet(f"color: {RED}; font-weight: bold;")
+        else:
+            self.result.setText(tr("{days} days checked, {dishes} dishes, {sampled} samples: no breaches.").format(
+                days=report["days_checked"], dishes=report["dishes"], sampled=report["sampled"]))
+            self.result.setStyleSheet(f"color: {GREEN}; font-weight: bold;")
+
+    def print_log(self) -> None:
+        from . import forms
+
+        p = self.period()
+        if p is None:
+            return
+        rows = service.log_lines(*p)
+        hours, min_w = service.retention_hours(), service.min_weight()
+        run_in_worker(self, tr("Printing…"),
+                      lambda progress, cancelled: forms.sample_log(rows, p[0], p[1], retention_hours=hours,
+                                                                   min_weight=min_w, progress=progress,
+                                                                   cancel=cancelled),
+                      lambda pdf: _preview(self, pdf, tr("Food sample log"), f"sample-log-{p[0]}-{p[1]}.pdf"))
+
+    def print_fridge_log(self) -> None:
+        from . import forms
+
+        p = self.period()
+        if p is None:
+            return
+        rows = service.readings(*p)
+        need = service.readings_per_day()
+        run_in_worker(self, tr("Printing…"),
+                      lambda progress, cancelled: forms.fridge_log(rows, p[0], p[1], per_day=need, progress=progress,
+                                                                   cancel=cancelled),
+                      lambda pdf: _preview(self, pdf, tr("Sample fridge temperature log"),
+                                           f"fridge-log-{p[0]}-{p[1]}.pdf"))
+
+    def print_report(self) -> None:
+        from . import forms
+
+        p = self.period()
+        if p is None:
+            return
+        report = service.period_report(*p)
+        self.show_report(report)
+        run_in_worker(self, tr("Printing…"),
+                      lambda progress, cancelled: forms.compliance_report(
+                          report["breaches"], p[0], p[1], summary=report["summary"], kinds=service.BREACH_KINDS,
+                          days_checked=report["days_checked"], dishes=report["dishes"], sampled=report["sampled"],
+                          progress=progress, cancel=cancelled),
+                      lambda pdf: _preview(self, pdf, tr("Food sample compliance report"),
+                                           f"sample-compliance-{p[0]}-{p[1]}.pdf"))
+
+    def export(self, path: str | None = None) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from . import excel
+
+        p = self.period()
+        if p is None:
+            return
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, tr("Export to Excel…"), f"食品留样-{p[0]}-{p[1]}.xlsx",
+                                                  "Excel (*.xlsx)")
+        if not path:
+            return
+        try:
+            n = run_with_progress(self, tr("Exporting…"), lambda progress, cancelled: excel.export_samples(
+                path, p[0], p[1], progress=progress, cancel=cancelled))
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        show_info(self, tr("{n} sample records written to {path}.").format(n=n, path=path))
+
+
+# --- the tab ----------------------------------------------------------------------------
+
+class CanteenTab(ModuleTab):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        banner = QHBoxLayout()
+        self.banner = QLabel()
+        self.banner.setObjectName("status_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        banner.addWidget(self.banner, 1)
+        self.details_btn = QPushButton(tr("Details"))
+        banner.addWidget(self.details_btn, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addLayout(banner)
+        self.pages = QTabWidget()
+        self.day_page = DayPage()
+        self.disposal_page = DisposalPage()
+        self.fridge_page = FridgePage()
+        self.check_page = CheckPage()
+        self.pages.addTab(self.day_page, tr("Daily samples"))
+        self.pages.addTab(self.disposal_page, tr("Disposal"))
+        self.pages.addTab(self.fridge_page, tr("Fridge temperatures"))
+        self.pages.addTab(self.check_page, tr("Check and print"))
+        lay.addWidget(self.pages, 1)
+        for page in (self.day_page, self.disposal_page, self.fridge_page):
+            page.changed.connect(self._changed)
+        self.pages.currentChanged.connect(self._page_shown)
+        self.details_btn.clicked.connect(self.show_details)
+        self.update_status()
+
+    def _changed(self) -> None:
+        self.update_status()
+        self.data_changed.emit()
+
+    def _page_shown(self, index: int) -> None:
+        page = self.pages.widget(index)
+        if page is self.disposal_page:
+            self.disposal_page.reload()
+        elif page is self.fridge_page:
+            self.fridge_page.reload()
+        elif page is self.day_page:
+            self.day_page.reload()
+
+    def update_status(self) -> None:
+        status = service.day_status()
+        self.status = status
+        day = status.day
+        head = tr("Today {date} ({weekday}): {sampled} of {dishes} dishes sampled.").format(
+            date=day.isoformat(), weekday=_weekday(day), sampled=status.sampled, dishes=status.dishes)
+        if status.state == "ok":
+            lines = [head + " " + tr("All in order.")]
+            if status.pending:
+                lines.append(tr("Still to do: {items}").format(items="；".join(b.message for b in status.pending[:4])))
+            color, bg = GREEN, "#e9f7ef"
+        else:
+            n = len(status.breaches)
+            lines = [head + " " + (tr("{n} problems:") if status.state == "breach" else tr("{n} reminders:")).format(n=n)]
+            lines += [f"• {b.kind_label}: {b.message}" for b in status.breaches[:6]]
+            if n > 6:
+                lines.append(tr("… and {n} more (Details).").format(n=n - 6))
+            if status.pending:
+                lines.append(tr("Still to do: {items}").format(items="；".join(b.message for b in status.pending[:3])))
+            color, bg = (RED, "#fdedec") if status.state == "breach" else (AMBER, "#fef5e7")
+        self.banner.setText("\n".join(lines))
+        self.banner.setStyleSheet(f"color: {color}; background: {bg}; border: 1px solid {color}; padding: 6px;")
+        bad = sum(1 for b in status.breaches if b.severity == "breach")
+        self.title_changed.emit(tr("Food samples") + (f" ({bad})" if bad else ""))
+
+    def show_details(self) -> None:
+        today = clock.today()
+        self.check_page._set(today, today)
+        self.pages.setCurrentWidget(self.check_page)
+        report = service.period_report(today, today)
+        report["breaches"] = self.status.breaches + self.status.pending
+        self.check_page.show_report(report)
+
+    def refresh(self) -> None:
+        self.day_page.reload_choices()
+        self._page_shown(self.pages.currentIndex())
+        self.update_status()

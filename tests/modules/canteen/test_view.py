@@ -1,0 +1,200 @@
+"""The 食品留样 tab driven like a person: keys, clicks, what is shown and stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+
+import pytest
+from PySide6.QtCore import QDateTime, Qt
+
+from logistics_desk.core import clock
+from logistics_desk.core.ui.work import wait_for_workers
+from logistics_desk.modules.canteen import view
+from logistics_desk.modules.canteen.models import CanteenSample
+
+from .conftest import at
+from .test_service import _clean_day
+
+
+@pytest.fixture
+def tab(canteen, qtbot, monkeypatch):
+    shown = {"errors": [], "infos": [], "pdfs": []}
+    monkeypatch.setattr(view, "show_error", lambda parent, exc: shown["errors"].append(getattr(exc, "message", str(exc))))
+    monkeypatch.setattr(view, "show_info", lambda parent, text, title=None: shown["infos"].append(text))
+    monkeypatch.setattr(view, "confirm", lambda parent, text, title=None: True)
+    monkeypatch.setattr(view, "_preview", lambda parent, pdf, title, filename: shown["pdfs"].append((pdf, filename)))
+    w = view.CanteenTab()
+    qtbot.addWidget(w)
+    w.shown = shown
+    w.day_page.set_day(canteen.day)
+    return w
+
+
+def _cell(table, row, col) -> str:
+    item = table.item(row, col)
+    return item.text() if item else ""
+
+
+def _column(table, col) -> list[str]:
+    return [_cell(table, r, col) for r in range(table.rowCount())]
+
+
+def _pdf_text(pdf: bytes, tmp_path) -> str:
+    path = tmp_path / "x.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
+
+
+def _add(page, qtbot, meal: str, names: list[str]) -> None:
+    page.meal_box.set_value(meal)
+    for name in names:
+        page.dish_edit.insert(name)  # Chinese comes through the input method, not key codes
+        qtbot.keyClick(page.dish_edit, Qt.Key.Key_Return)
+
+
+def test_enter_menu_and_take_samples_with_keys(tab, canteen, qtbot, tmp_path):
+    page = tab.day_page
+    assert page.empty_label.isVisibleTo(page)
+    _add(page, qtbot, "breakfast", ["小米粥", "肉包"])
+    _add(page, qtbot, "lunch", ["红烧肉", "番茄炒蛋", "紫菜蛋花汤"])
+    assert tab.shown["errors"] == []
+    assert _column(page.grid, 1) == ["小米粥", "肉包", "红烧肉", "番茄炒蛋", "紫菜蛋花汤"]
+    assert _column(page.grid, 0) == ["Breakfast", "Breakfast", "Lunch", "Lunch", "Lunch"]
+    assert "番茄炒蛋" in page.dish_model.stringList()  # remembered for next time
+
+    clock.freeze(at(canteen.day, 7, 5))
+    page.grid.setFocus()
+    page.grid.selectRow(0)
+    qtbot.keyClick(page.grid, Qt.Key.Key_Space)
+    qtbot.keyClick(page.grid, Qt.Key.Key_Return)  # the selection moved on to the next dish
+    assert _column(page.grid, 3)[:2] == ["150", "150"]
+    assert _column(page.grid, 4)[:2] == ["07:05", "07:05"]
+    assert _column(page.grid, 5)[:2] == ["王师傅", "王师傅"]
+    assert _column(page.grid, 8)[0] == "11/25 07:05"
+    assert page.grid.currentRow() == 2
+    # the defaults are editable: 180 g by 李阿姨 for lunch
+    clock.freeze(at(canteen.day, 11, 30))
+    page.sampler.set_value(canteen.helper.id)
+    page.weight.setValue(180)
+    page.weight.editingFinished.emit()
+    for _ in range(3):
+        qtbot.keyClick(page.grid, Qt.Key.Key_Space)
+    rows = list(CanteenSample.select().where(CanteenSample.meal == "lunch").order_by(CanteenSample.sort_order))
+    assert [(r.weight_g, r.taken_by.name, r.taken_at) for r in rows] == [(180, "李阿姨", at(canteen.day, 11, 30))] * 3
+    assert tab.day_page.week_buttons[0].text().endswith("5/5")
+
+    # labels of the day: one per dish, with the record number as the QR code
+    page.print_labels(None)
+    wait_for_workers()
+    pdf, filename = tab.shown["pdfs"][-1]
+    assert filename == "sample-labels-2026-11-23.pdf"
+    text = _pdf_text(pdf, tmp_path)
+    for needle in ("小米粥", "紫菜蛋花汤", "LY-20261123-0001", "LY-20261123-0005", "180 g", "李阿姨", "11-25 11:30",
+                   "测试实验学校"):
+        assert needle in text
+    page.print_labels("lunch")
+    wait_for_workers()
+    assert "小米粥" not in _pdf_text(tab.shown["pdfs"][-1][0], tmp_path)
+
+
+def test_refuse_early_disposal_then_dispose_after_deadline(tab, canteen, qtbot):
+    s = canteen.service
+    a, b = s.add_dishes(canteen.day, "lunch", ["宫保鸡丁", "米饭"])
+    clock.freeze(at(canteen.day, 12, 10))
+    s.quick_take(a)
+    s.quick_take(b)
+    clock.freeze(at(canteen.day + dt.timedelta(days=1), 9, 0))
+    tab.pages.setCurrentWidget(tab.disposal_page)
+    page = tab.disposal_page
+    assert _column(page.table, 4) == ["宫保鸡丁", "米饭"]
+    assert page.table.item(0, 0).checkState() == Qt.CheckState.Unchecked  # not due yet
+    page.table.item(0, 0).setCheckState(Qt.CheckState.Checked)
+    page.by.set_value(canteen.cook.id)
+    qtbot.mouseClick(page.dispose_btn, Qt.MouseButton.LeftButton)
+    assert len(tab.shown["errors"]) == 1
+    assert "must be kept until 11/25 12:10, 27 h 10 min from now" in tab.shown["errors"][0]
+    assert CanteenSample.get_by_id(a.id).disposed_at is None
+
+    clock.freeze(at(canteen.day + dt.timedelta(days=2), 12, 30))
+    page.reload()
+    assert [page.table.item(i, 0).checkState() for i in range(2)] == [Qt.CheckState.Checked] * 2
+    page.by.set_value(canteen.helper.id)
+    page.at.setDateTime(QDateTime(at(canteen.day + dt.timedelta(days=2), 12, 20)))
+    qtbot.mouseClick(page.dispose_btn, Qt.MouseButton.LeftButton)
+    assert tab.shown["infos"][-1] == "2 samples disposed of."
+    row = CanteenSample.get_by_id(a.id)
+    assert row.disposed_by.name == "李阿姨" and row.disposed_at == at(canteen.day + dt.timedelta(days=2), 12, 20)
+    assert page.table.rowCount() == 0
+
+
+def test_each_breach_shown_and_none_on_a_clean_day(tab, canteen, qtbot):
+    from .test_service import test_each_kind_of_breach
+
+    clean = canteen.day - dt.timedelta(days=7)  # the Monday before: complete
+    _clean_day(canteen, clean)
+    clock.freeze(at(clean + dt.timedelta(days=2), 18, 0))
+    canteen.service.dispose(canteen.service.due_samples(), disposed_by=canteen.cook)
+    test_each_kind_of_breach(canteen)  # builds the breaches into canteen.day
+    page = tab.check_page
+    tab.pages.setCurrentWidget(page)
+    page.start.set_date(clean)
+    page.end.set_date(clean)
+    qtbot.mouseClick(page.check_btn, Qt.MouseButton.LeftButton)
+    assert page.table.rowCount() == 0
+    assert "no breaches" in page.result.text()
+
+    page.start.set_date(canteen.day)
+    page.end.set_date(canteen.day)
+    qtbot.mouseClick(page.check_btn, Qt.MouseButton.LeftButton)
+    kinds = set(_column(page.table, 1))
+    assert kinds == {"Meal not recorded", "Meal without samples", "Dish without sample", "Under minimum weight",
+                     "Incomplete record", "Disposed before deadline", "Past deadline, not disposed",
+                     "Too few fridge readings", "Temperature out of range", "Late entry"}
+    assert "findings" in page.result.text()
+    assert any("9.5 °C" in m for m in _column(page.table, 5))
+
+
+def test_banner_green_when_complete_red_when_not(tab, canteen):
+    day = canteen.day
+    _clean_day(canteen, day)
+    clock.freeze(at(day, 21, 0))
+    tab.update_status()
+    assert tab.status.state == "ok"
+    assert "All in order" in tab.banner.text() and "#1e7e34" in tab.banner.styleSheet()
+    canteen.service.add_dish(day, "dinner", "酸奶")
+    tab.update_status()
+    assert tab.status.state == "breach"
+    assert "“酸奶”: no sample was taken" in tab.banner.text() and "#c0392b" in tab.banner.styleSheet()
+
+
+def test_edit_dialog_validates_and_saves(tab, canteen, qtbot):
+    line = canteen.service.add_dish(canteen.day, "lunch", "清蒸鲈鱼")
+    clock.freeze(at(canteen.day, 12, 0))
+    tab.day_page.reload()
+    dlg = view.SampleDialog(tab.day_page.rows[0], tab)
+    qtbot.addWidget(dlg)
+    dlg.weight.setValue(0)
+    dlg.taken_by.set_value(None)
+    dlg.save()
+    assert dlg.errors.message("weight_g") == ""  # no weight but a time: allowed, the check flags it
+    line = canteen.service.get_sample(line.id)
+    assert line.weight_g is None and line.taken_at == at(canteen.day, 12, 0)
+    dlg2 = view.SampleDialog(tab.day_page.rows[0] | {"taken_at": None}, tab)
+    qtbot.addWidget(dlg2)
+    from PySide6.QtCore import QTime
+
+    dlg2.time.setTime(QTime(13, 0))  # later than now
+    dlg2.save()
+    assert "future" in dlg2.errors.message("taken_at")
+
+
+def test_fridge_reading_out_of_range_shown_red(tab, canteen, qtbot):
+    clock.freeze(at(canteen.day, 8, 0))
+    tab.pages.setCurrentWidget(tab.fridge_page)
+    page = tab.fridge_page
+    page.temp.setValue(9.0)
+    qtbot.mouseClick(page.record_btn, Qt.MouseButton.LeftButton)
+    assert _column(page.table, 4) == ["Out of range"]
+    assert page.table.item(0, 2).foreground().color().name() == view.RED
+    assert "1 out of range" in page.summary.text()
