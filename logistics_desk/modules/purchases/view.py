@@ -587,13 +587,13 @@ class RequestsPage(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.horizontalHeader().setStretchLastSection(True)
-        for col, w in enumerate((110, 90, 100, 70, 220, 90, 80, 140)):
+        for col, w in enumerate((105, 85, 90, 60, 150, 85, 70, 120)):
             self.view.setColumnWidth(col, w)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self.show_selected())
         self.view.doubleClicked.connect(lambda _i: self.run_action("edit"))
         split.addWidget(self.view)
         split.addWidget(self._detail_panel())
-        split.setSizes([820, 560])
+        split.setSizes([900, 500])
         layout.addWidget(split, 1)
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
