@@ -285,6 +285,7 @@ class ScanResult:
     unknown_id: int | None = None
     place_id: int | None = None  # the line's expected place (for progress)
     code: str = ""
+    newly_counted: bool = False  # the line had no count before (progress moves by one)
 
     @property
     def colour(self) -> str:
@@ -301,8 +302,11 @@ def _place_name(place_id: int | None) -> str:
     return name or str(place_id)
 
 
+UNAUDITED = ("method", "counted_at")  # the change record's own time and action say these
+
+
 def _save_count(line: StockTakeLine, values: dict[str, Any], action: str) -> None:
-    before = audit.snapshot(line, list(values))
+    before = audit.snapshot(line, [k for k in values if k not in UNAUDITED])
     for k, v in values.items():
         setattr(line, k, v)
     line.save(only=[getattr(StockTakeLine, k) for k in values])
@@ -320,6 +324,7 @@ def _find_line(st_id: int, code: str) -> StockTakeLine | None:
 def _count_found(st: StockTake, line: StockTakeLine, place_id: int | None, method: str, code: str) -> ScanResult:
     """Record ``line`` as found at ``place_id`` (inside a transaction)."""
     here = place_id if place_id is not None else line.place_id
+    newly = line.counted_qty is None
     values = {"counted_qty": line.quantity, "found_place": here, "method": method, "counted_at": clock.now()}
     if line.condition is None:
         values["condition"] = "good"
@@ -328,11 +333,12 @@ def _count_found(st: StockTake, line: StockTakeLine, place_id: int | None, metho
     if here == line.place_id:
         qty = tr(" — {qty} {unit}").format(qty=line.quantity, unit=unit) if line.quantity > 1 else ""
         return ScanResult("found", tr("Found: {number} {name}").format(number=line.asset_number, name=line.name),
-                          tr("Expected here{qty}.").format(qty=qty), line.id, place_id=line.place_id, code=code)
+                          tr("Expected here{qty}.").format(qty=qty), line.id, place_id=line.place_id, code=code,
+                          newly_counted=newly)
     return ScanResult("misplaced", tr("Misplaced: {number} {name}").format(number=line.asset_number, name=line.name),
                       tr("Expected in {expected}; recorded as found in {here}.").format(
                           expected=line.place_name or tr("(no place)"), here=_place_name(here)),
-                      line.id, place_id=line.place_id, code=code)
+                      line.id, place_id=line.place_id, code=code, newly_counted=newly)
 
 
 def scan(stocktake_id: int, code: str, place_id: int | None, method: str = "scan") -> ScanResult:
