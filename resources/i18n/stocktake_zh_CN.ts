@@ -52,7 +52,7 @@
       <translation>盘点人</translation>
     </message>
     <message>
-      <source>Checked by</source>
+      <source>Count checked by</source>
       <translation>复核人</translation>
     </message>
     <message>
@@ -1032,6 +1032,10 @@ Open one for this term: choose what to count, print the count sheets, then walk 
       <translation>完成：盘点结果已处理。</translation>
     </message>
     <message>
+      <source>{counted} / {total} counted here</source>
+      <translation>本处已盘 {counted} / {total}</translation>
+    </message>
+    <message>
       <source>(in {place})</source>
       <translation>（在 {place}）</translation>
     </message>
@@ -1074,10 +1078,6 @@ Open one for this term: choose what to count, print the count sheets, then walk 
     <message>
       <source>Signed off. Next step: apply the results ({n} to apply) on the Results page.</source>
       <translation>已签字确认。下一步：在“盘点结果与处理”页处理盘点结果（{n} 项待处理）。</translation>
-    </message>
-    <message>
-      <source>{counted} / {total} counted here</source>
-      <translation>本处已盘 {counted} / {total}</translation>
     </message>
     <message>
       <source>{number} {name}: what is wrong?</source>

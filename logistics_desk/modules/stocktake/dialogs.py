@@ -65,7 +65,7 @@ class OpenDialog(QDialog):
         self.counter_edit = QLineEdit(settings.get("operator.name") or "")
         form.addRow(tr("Counted by"), self.counter_edit)
         self.checker_edit = QLineEdit()
-        form.addRow(tr("Checked by"), self.checker_edit)
+        form.addRow(tr("Count checked by"), self.checker_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(tr("Open and freeze the list"))
@@ -233,7 +233,7 @@ class SignOffDialog(QDialog):
         defaults = {"counter": st.counter or "", "checker": st.checker or "",
                     "director": settings.get("school.director") or "",
                     "principal": settings.get("school.principal") or "", "custodian_sign": ""}
-        labels = {"counter": tr("Counted by"), "checker": tr("Checked by"), "custodian_sign": tr("Custodian"),
+        labels = {"counter": tr("Counted by"), "checker": tr("Count checked by"), "custodian_sign": tr("Custodian"),
                   "director": tr("Director of general affairs"), "principal": tr("Principal")}
         for key in service.SIGN_ROLES:
             edit = QLineEdit(defaults[key])

@@ -67,12 +67,12 @@ def render_sheets(data: dict, progress=None, cancel=None) -> bytes:
         ))
     return TableForm(tr("Stock-take count sheet"), sheet_columns(), sections, doc_number=data["doc_no"],
                      date=data["date"], landscape=True,
-                     signatures=[tr("Counted by"), tr("Checked by"), tr("Custodian")]).render(progress, cancel)
+                     signatures=[tr("Counted by"), tr("Count checked by"), tr("Custodian")]).render(progress, cancel)
 
 
 # --- the variance report ----------------------------------------------------------
 
-SIGN_OFF = (N_("Counted by"), N_("Checked by"), N_("Custodian"), N_("Director of general affairs"), N_("Principal"))
+SIGN_OFF = (N_("Counted by"), N_("Count checked by"), N_("Custodian"), N_("Director of general affairs"), N_("Principal"))
 
 
 def report_data(stocktake_id: int) -> dict:

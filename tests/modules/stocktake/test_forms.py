@@ -61,7 +61,7 @@ def test_count_sheets_one_place_per_page_barcodes_scan(counted, tmp_path):
     assert "教学楼 101" in pages[0] and "教学楼 102" not in pages[0].split("Place")[1].split("\n")[0]
     assert "3 items, 52 pieces" in pages[0]  # the expected total of 101
     assert "2 items, 2 pieces" in pages[1]
-    for role in ("Counted by", "Checked by", "Custodian"):
+    for role in ("Counted by", "Count checked by", "Custodian"):
         assert role in pages[0]
     assert "Page 1 of 1" in pages[0]
     # walking order: by asset number
@@ -91,7 +91,7 @@ def test_variance_report_totals(counted, tmp_path):
     assert ("Expected 5 items (54 pieces, book value {:,.2f} yuan); found 51 pieces; shortage 3 pieces"
             .format(v["expected_value"])) in " ".join(text.split())
     assert f'{v["missing_value"]:,.2f}' in text and "900.00" in text
-    for role in ("Counted by", "Checked by", "Custodian", "Director of general affairs", "Principal"):
+    for role in ("Counted by", "Count checked by", "Custodian", "Director of general affairs", "Principal"):
         assert f"{role} signature" in text
     for number in ("T-0003", "T-0005", "X-0100", "T-0004", "T-0002"):
         assert number in text
