@@ -8,6 +8,258 @@
       <translation>食品留样</translation>
     </message>
     <message>
+      <source>The end date is before the start date.</source>
+      <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+      <source>{n} sample records written to {path}.</source>
+      <translation>已将 {n} 条留样记录写入 {path}。</translation>
+    </message>
+    <message>
+      <source>Give a date (YYYY-MM-DD).</source>
+      <translation>请给出日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+      <source>No dishes are entered for {day}{meal}.</source>
+      <translation>{day}{meal}没有录入菜品。</translation>
+    </message>
+    <message>
+      <source>“{text}” is not a date; write it as 2026-11-23.</source>
+      <translation>“{text}”不是日期，请写成 2026-11-23 的形式。</translation>
+    </message>
+    <message>
+      <source>Canteen dishes and samples</source>
+      <translation>食堂菜品及留样</translation>
+    </message>
+    <message>
+      <source>Fridge temperature readings</source>
+      <translation>冰箱测温记录</translation>
+    </message>
+    <message>
+      <source>Demo canteen samples created: {n}</source>
+      <translation>已生成演示留样记录：{n} 条</translation>
+    </message>
+    <message>
+      <source>Record No.</source>
+      <translation>留样编号</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Meal</source>
+      <translation>餐次</translation>
+    </message>
+    <message>
+      <source>Dish</source>
+      <translation>菜品名称</translation>
+    </message>
+    <message>
+      <source>Weight (g)</source>
+      <translation>留样量(克)</translation>
+    </message>
+    <message>
+      <source>Time taken</source>
+      <translation>留样时间</translation>
+    </message>
+    <message>
+      <source>Keep until</source>
+      <translation>保留至</translation>
+    </message>
+    <message>
+      <source>Fridge</source>
+      <translation>存放冰箱</translation>
+    </message>
+    <message>
+      <source>Container No.</source>
+      <translation>容器编号</translation>
+    </message>
+    <message>
+      <source>Taken by</source>
+      <translation>留样人</translation>
+    </message>
+    <message>
+      <source>Entered at</source>
+      <translation>登记时间</translation>
+    </message>
+    <message>
+      <source>Disposed at</source>
+      <translation>处理时间</translation>
+    </message>
+    <message>
+      <source>Disposed by</source>
+      <translation>处理人</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Temperature (°C)</source>
+      <translation>温度(°C)</translation>
+    </message>
+    <message>
+      <source>Lowest allowed (°C)</source>
+      <translation>最低允许温度(°C)</translation>
+    </message>
+    <message>
+      <source>Highest allowed (°C)</source>
+      <translation>最高允许温度(°C)</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Recorded by</source>
+      <translation>记录人</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>检查项目</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>情况说明</translation>
+    </message>
+    <message>
+      <source>Out of range</source>
+      <translation>超出范围</translation>
+    </message>
+    <message>
+      <source>Normal</source>
+      <translation>正常</translation>
+    </message>
+    <message>
+      <source>Food sample log</source>
+      <translation>食品留样记录表</translation>
+    </message>
+    <message>
+      <source>Fridge temperatures</source>
+      <translation>冰箱温度</translation>
+    </message>
+    <message>
+      <source>Compliance check</source>
+      <translation>合规检查</translation>
+    </message>
+    <message>
+      <source>Sampled by</source>
+      <translation>留样人</translation>
+    </message>
+    <message>
+      <source>Canteen manager</source>
+      <translation>食堂负责人</translation>
+    </message>
+    <message>
+      <source>Checked by</source>
+      <translation>检查人</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>Each item must be put right or explained; the canteen manager signs for the corrections.</source>
+      <translation>以上各项须逐项整改或说明原因，由食堂负责人签字确认。</translation>
+    </message>
+    <message>
+      <source>No breaches: every meal of every day checked has its samples and records in order.</source>
+      <translation>未发现问题：所查各日各餐次留样及记录齐全、规范。</translation>
+    </message>
+    <message>
+      <source>{year}-{month:02d}-{day:02d}</source>
+      <translation>{year}-{month:02d}-{day:02d}</translation>
+    </message>
+    <message>
+      <source>Each dish of each meal is sampled, at least {min} g, in its own sealed container, kept in the dedicated fridge at 0–8 °C for at least {hours} hours.</source>
+      <translation>每餐次每个品种均须留样，每个品种不少于 {min} 克，分别盛放于密闭专用容器内，置于专用冷藏设备（0–8 °C）中保存 {hours} 小时以上。</translation>
+    </message>
+    <message>
+      <source>Allowed range (°C)</source>
+      <translation>允许范围(°C)</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>序号</translation>
+    </message>
+    <message>
+      <source>Weight: {weight}</source>
+      <translation>留样量：{weight}</translation>
+    </message>
+    <message>
+      <source>Taken: {time}</source>
+      <translation>留样时间：{time}</translation>
+    </message>
+    <message>
+      <source>By: {name}</source>
+      <translation>留样人：{name}</translation>
+    </message>
+    <message>
+      <source>Keep until: {time}</source>
+      <translation>保留至：{time}</translation>
+    </message>
+    <message>
+      <source>(no readings)</source>
+      <translation>（无测温记录）</translation>
+    </message>
+    <message>
+      <source>Sample fridge temperature log</source>
+      <translation>留样冰箱温度记录表</translation>
+    </message>
+    <message>
+      <source>Director of general affairs</source>
+      <translation>总务主任</translation>
+    </message>
+    <message>
+      <source>Food sample compliance report</source>
+      <translation>食品留样合规检查报告</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>期间</translation>
+    </message>
+    <message>
+      <source>Days checked</source>
+      <translation>检查天数</translation>
+    </message>
+    <message>
+      <source>Dishes / samples</source>
+      <translation>菜品数 / 留样数</translation>
+    </message>
+    <message>
+      <source>Findings</source>
+      <translation>发现问题</translation>
+    </message>
+    <message>
+      <source>Readings / out of range</source>
+      <translation>测温次数 / 超标次数</translation>
+    </message>
+    <message>
+      <source>Required</source>
+      <translation>要求</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>月份</translation>
+    </message>
+    <message>
+      <source>{n} readings a day</source>
+      <translation>每天 {n} 次</translation>
+    </message>
+    <message>
+      <source>{year}-{month:02d}</source>
+      <translation>{year}年{month}月</translation>
+    </message>
+    <message>
       <source>Breakfast</source>
       <translation>早餐</translation>
     </message>
@@ -322,6 +574,430 @@
     <message>
       <source>{meal} “{dish}”: no sample was taken.</source>
       <translation>{meal}“{dish}”：未留样。</translation>
+    </message>
+    <message>
+      <source>Mon</source>
+      <translation>周一</translation>
+    </message>
+    <message>
+      <source>Tue</source>
+      <translation>周二</translation>
+    </message>
+    <message>
+      <source>Wed</source>
+      <translation>周三</translation>
+    </message>
+    <message>
+      <source>Thu</source>
+      <translation>周四</translation>
+    </message>
+    <message>
+      <source>Fri</source>
+      <translation>周五</translation>
+    </message>
+    <message>
+      <source>Sat</source>
+      <translation>周六</translation>
+    </message>
+    <message>
+      <source>Sun</source>
+      <translation>周日</translation>
+    </message>
+    <message>
+      <source>Container</source>
+      <translation>容器号</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>(not entered)</source>
+      <translation>（未填）</translation>
+    </message>
+    <message>
+      <source>Previous day</source>
+      <translation>前一天</translation>
+    </message>
+    <message>
+      <source>Next day</source>
+      <translation>后一天</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>今天</translation>
+    </message>
+    <message>
+      <source>Dish name (remembered dishes are suggested)</source>
+      <translation>菜品名称（会提示以前录入过的菜品）</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>添加</translation>
+    </message>
+    <message>
+      <source>Copy menu from…</source>
+      <translation>复制菜单…</translation>
+    </message>
+    <message>
+      <source>The day before</source>
+      <translation>前一天的菜单</translation>
+    </message>
+    <message>
+      <source>The same day last week</source>
+      <translation>上周同一天的菜单</translation>
+    </message>
+    <message>
+      <source>Another day…</source>
+      <translation>其他日期…</translation>
+    </message>
+    <message>
+      <source>Last week's menu to this whole week</source>
+      <translation>把上周菜单复制到本周</translation>
+    </message>
+    <message>
+      <source>No dishes on this day yet: add them above, or copy a menu.</source>
+      <translation>当天还没有菜品：请在上方添加，或复制菜单。</translation>
+    </message>
+    <message>
+      <source>Sample taken now (Space)</source>
+      <translation>已留样（空格键）</translation>
+    </message>
+    <message>
+      <source>Enter / correct sample… (F2)</source>
+      <translation>填写/更正留样…（F2）</translation>
+    </message>
+    <message>
+      <source>Undo sample</source>
+      <translation>撤销留样</translation>
+    </message>
+    <message>
+      <source>Remove dish (Del)</source>
+      <translation>删除菜品（Del）</translation>
+    </message>
+    <message>
+      <source>Print labels</source>
+      <translation>打印标签</translation>
+    </message>
+    <message>
+      <source>All labels of the day</source>
+      <translation>当天全部标签</translation>
+    </message>
+    <message>
+      <source>Labels of the selected meal</source>
+      <translation>所选餐次的标签</translation>
+    </message>
+    <message>
+      <source>Print day log</source>
+      <translation>打印当天记录表</translation>
+    </message>
+    <message>
+      <source>Copy menu</source>
+      <translation>复制菜单</translation>
+    </message>
+    <message>
+      <source>Copy the dishes of which day (YYYY-MM-DD)?</source>
+      <translation>复制哪一天的菜品（YYYY-MM-DD）？</translation>
+    </message>
+    <message>
+      <source>Printing labels…</source>
+      <translation>正在生成标签…</translation>
+    </message>
+    <message>
+      <source>Printing…</source>
+      <translation>正在生成…</translation>
+    </message>
+    <message>
+      <source>Notes (optional)</source>
+      <translation>备注（可不填）</translation>
+    </message>
+    <message>
+      <source>Tick all due</source>
+      <translation>勾选全部到期留样</translation>
+    </message>
+    <message>
+      <source>Dispose of ticked samples</source>
+      <translation>处理已勾选的留样</translation>
+    </message>
+    <message>
+      <source>Sample fridge</source>
+      <translation>留样冰箱</translation>
+    </message>
+    <message>
+      <source>In use</source>
+      <translation>在用</translation>
+    </message>
+    <message>
+      <source>Add fridge…</source>
+      <translation>添加冰箱…</translation>
+    </message>
+    <message>
+      <source>Edit fridge…</source>
+      <translation>修改冰箱…</translation>
+    </message>
+    <message>
+      <source>Notes (e.g. door left open, re-checked)</source>
+      <translation>备注（如：冰箱门未关严，已复测）</translation>
+    </message>
+    <message>
+      <source>Record reading</source>
+      <translation>记录温度</translation>
+    </message>
+    <message>
+      <source>Void reading…</source>
+      <translation>作废测温记录…</translation>
+    </message>
+    <message>
+      <source>Void reading</source>
+      <translation>作废测温记录</translation>
+    </message>
+    <message>
+      <source>Reason for voiding this reading:</source>
+      <translation>作废该测温记录的原因：</translation>
+    </message>
+    <message>
+      <source>Check</source>
+      <translation>检查</translation>
+    </message>
+    <message>
+      <source>Choose a period and press Check.</source>
+      <translation>选择期间后点击“检查”。</translation>
+    </message>
+    <message>
+      <source>Print sample log</source>
+      <translation>打印留样记录表</translation>
+    </message>
+    <message>
+      <source>Print temperature log</source>
+      <translation>打印冰箱温度记录表</translation>
+    </message>
+    <message>
+      <source>Print compliance report</source>
+      <translation>打印合规检查报告</translation>
+    </message>
+    <message>
+      <source>Export to Excel…</source>
+      <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <source>Daily samples</source>
+      <translation>每日留样</translation>
+    </message>
+    <message>
+      <source>Disposal</source>
+      <translation>留样处理</translation>
+    </message>
+    <message>
+      <source>Check and print</source>
+      <translation>检查与打印</translation>
+    </message>
+    <message>
+      <source>Weight</source>
+      <translation>留样量</translation>
+    </message>
+    <message>
+      <source>Enter/Space = sample taken now by</source>
+      <translation>回车/空格 = 现在留样，留样人</translation>
+    </message>
+    <message>
+      <source>(choose)</source>
+      <translation>（请选择）</translation>
+    </message>
+    <message>
+      <source>into</source>
+      <translation>存入</translation>
+    </message>
+    <message>
+      <source>Add dish to</source>
+      <translation>添加菜品到</translation>
+    </message>
+    <message>
+      <source>Void sample record</source>
+      <translation>作废留样记录</translation>
+    </message>
+    <message>
+      <source>Reason for voiding the recorded sample:</source>
+      <translation>作废该留样记录的原因：</translation>
+    </message>
+    <message>
+      <source>Dispose</source>
+      <translation>处理</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>at</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>位置</translation>
+    </message>
+    <message>
+      <source>Sample fridges</source>
+      <translation>留样冰箱</translation>
+    </message>
+    <message>
+      <source>Reading:</source>
+      <translation>测温：</translation>
+    </message>
+    <message>
+      <source>by</source>
+      <translation>记录人</translation>
+    </message>
+    <message>
+      <source>Readings of</source>
+      <translation>测温日期</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>从</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>至</translation>
+    </message>
+    <message>
+      <source>This week</source>
+      <translation>本周</translation>
+    </message>
+    <message>
+      <source>This month</source>
+      <translation>本月</translation>
+    </message>
+    <message>
+      <source>This term</source>
+      <translation>本学期</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>正在检查…</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>正在导出…</translation>
+    </message>
+    <message>
+      <source>Today {date} ({weekday}): {sampled} of {dishes} dishes sampled.</source>
+      <translation>今天 {date}（{weekday}）：{dishes} 个菜品已留样 {sampled} 个。</translation>
+    </message>
+    <message>
+      <source>Sample of “{dish}”</source>
+      <translation>“{dish}”的留样</translation>
+    </message>
+    <message>
+      <source>{n} dishes copied from last week.</source>
+      <translation>已从上周复制 {n} 个菜品。</translation>
+    </message>
+    <message>
+      <source>No dishes to print labels for.</source>
+      <translation>没有可打印标签的菜品。</translation>
+    </message>
+    <message>
+      <source>Sample labels</source>
+      <translation>留样标签</translation>
+    </message>
+    <message>
+      <source>{n} samples in the fridges, {due} of them past their retention time.</source>
+      <translation>冰箱中有 {n} 份留样，其中 {due} 份已过保留期限。</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>已到期</translation>
+    </message>
+    <message>
+      <source>{n} samples disposed of.</source>
+      <translation>已处理 {n} 份留样。</translation>
+    </message>
+    <message>
+      <source>default {t} °C</source>
+      <translation>默认 {t} °C</translation>
+    </message>
+    <message>
+      <source>{n} readings, {bad} out of range; {need} a day required for each fridge holding samples.</source>
+      <translation>测温 {n} 次，超出范围 {bad} 次；存有留样的冰箱每天至少测温 {need} 次。</translation>
+    </message>
+    <message>
+      <source>All in order.</source>
+      <translation>全部合规。</translation>
+    </message>
+    <message>
+      <source>Canteen closed: {reason}</source>
+      <translation>食堂停伙：{reason}</translation>
+    </message>
+    <message>
+      <source>Due for disposal</source>
+      <translation>到期待处理</translation>
+    </message>
+    <message>
+      <source>Nothing to copy: {day} has no other dishes.</source>
+      <translation>没有可复制的内容：{day} 没有其他菜品。</translation>
+    </message>
+    <message>
+      <source>No sampling time</source>
+      <translation>无留样时间</translation>
+    </message>
+    <message>
+      <source>Not in use</source>
+      <translation>停用</translation>
+    </message>
+    <message>
+      <source>{days} days checked, {dishes} dishes, {sampled} samples: {n} findings ({counts}).</source>
+      <translation>检查 {days} 天，菜品 {dishes} 个，留样 {sampled} 份：发现问题 {n} 项（{counts}）。</translation>
+    </message>
+    <message>
+      <source>{days} days checked, {dishes} dishes, {sampled} samples: no breaches.</source>
+      <translation>检查 {days} 天，菜品 {dishes} 个，留样 {sampled} 份：未发现问题。</translation>
+    </message>
+    <message>
+      <source>Disposed {at}</source>
+      <translation>已于 {at} 处理</translation>
+    </message>
+    <message>
+      <source>Kept</source>
+      <translation>留存中</translation>
+    </message>
+    <message>
+      <source>No sample yet</source>
+      <translation>尚未留样</translation>
+    </message>
+    <message>
+      <source>(missing)</source>
+      <translation>（缺）</translation>
+    </message>
+    <message>
+      <source>Take {n} dish(es) off the menu?</source>
+      <translation>从菜单中删除 {n} 个菜品？</translation>
+    </message>
+    <message>
+      <source>Still to do: {items}</source>
+      <translation>待完成：{items}</translation>
+    </message>
+    <message>
+      <source>… and {n} more (Details).</source>
+      <translation>……另有 {n} 项（见详情）。</translation>
+    </message>
+    <message>
+      <source>Keep {left} more</source>
+      <translation>还需保留 {left}</translation>
+    </message>
+    <message>
+      <source>{n} problems:</source>
+      <translation>{n} 个问题：</translation>
+    </message>
+    <message>
+      <source>{n} reminders:</source>
+      <translation>{n} 项提醒：</translation>
     </message>
   </context>
 </TS>

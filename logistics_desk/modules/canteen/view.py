@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from ...core import clock
 from ...core.errors import UserError, ValidationError
-from ...core.i18n import tr
+from ...core.i18n import N_, tr
 from ...core.ui.tab import ModuleTab
 from ...core.ui.widgets import ChoiceBox, DateBox, FieldErrors, ask_text, confirm, show_error, show_info
 from ...core.ui.work import run_in_worker, run_with_progress
@@ -41,7 +41,7 @@ from . import service
 from .models import MEALS, CanteenFridge, CanteenReading
 
 GREEN, RED, AMBER, GREY = "#1e7e34", "#c0392b", "#b9770e", "#7f8c8d"
-WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+WEEKDAYS = [N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun")]
 
 
 def _weekday(day: _dt.date) -> str:
@@ -175,8 +175,8 @@ class SampleDialog(QDialog):
 class DayPage(QWidget):
     changed = Signal()
 
-    COLUMNS = ["Meal", "Dish", "Record No.", "Weight (g)", "Time taken", "Taken by", "Fridge", "Container",
-               "Keep until", "Status"]
+    COLUMNS = [N_("Meal"), N_("Dish"), N_("Record No."), N_("Weight (g)"), N_("Time taken"), N_("Taken by"),
+               N_("Fridge"), N_("Container"), N_("Keep until"), N_("Status")]
 
     def __init__(self, parent=None):
         super().__init__(parent)
