@@ -63,12 +63,14 @@ def populate(ctx) -> None:
                 service.scan(st.id, line.asset_number, line.place_id)
             if line in damaged:
                 service.set_condition(line.id, "needs_repair", rng.choice(["椅腿松动", "屏幕有划痕", "开关失灵"]))
-        cat = Category.select().where(Category.useful_life_years.is_null(False)).order_by(Category.id).first()
+        fallback = Category.select().where(Category.useful_life_years.is_null(False)).order_by(Category.id).first()
+        sound = Category.get_or_none(Category.name == "电气设备") or fallback
+        furniture = Category.get_or_none(Category.name == "家具") or fallback
         service.scan(st.id, "JX-0815", old_rooms[0])
         u = service.unknowns(st.id)[0]
-        service.set_surplus(u["id"], {"name": "移动音箱", "category": cat.id, "unit_price": "680",
+        service.set_surplus(u["id"], {"name": "移动音箱", "category": sound.id, "unit_price": "680",
                                       "note": "标签为旧系统编号"})
-        service.add_surplus(st.id, {"name": "折叠椅", "category": cat.id, "quantity": 4, "unit_price": "45",
+        service.add_surplus(st.id, {"name": "折叠椅", "category": furniture.id, "quantity": 4, "unit_price": "45",
                                     "place": old_rooms[1]})
         service.close(st.id)
         _at(_dt.datetime.combine(count_day + _dt.timedelta(days=3), _dt.time(10, 0)))
