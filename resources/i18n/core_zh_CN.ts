@@ -188,19 +188,19 @@ It may be damaged. Restore a backup from the backups folder beside it with: pyth
       <translation>否</translation>
     </message>
     <message>
-      <source>Row No.</source>
+      <source>File row</source>
       <translation>行号</translation>
     </message>
     <message>
-      <source>Column</source>
+      <source>File column</source>
       <translation>列</translation>
     </message>
     <message>
-      <source>Cell value</source>
+      <source>Value in the file</source>
       <translation>值</translation>
     </message>
     <message>
-      <source>Reason</source>
+      <source>What is wrong</source>
       <translation>原因</translation>
     </message>
     <message>
@@ -224,7 +224,11 @@ It may be damaged. Restore a backup from the backups folder beside it with: pyth
       <translation>各列顺序不限，无法识别的列将被忽略。示例行可以删除。</translation>
     </message>
     <message>
-      <source>Required</source>
+      <source>Column name</source>
+      <translation>列名</translation>
+    </message>
+    <message>
+      <source>Required column</source>
       <translation>必填</translation>
     </message>
     <message>
@@ -699,7 +703,7 @@ Database: {path}</source>
     </message>
     <message>
       <source>Printing…</source>
-      <translation>正在打印…</translation>
+      <translation>正在生成…</translation>
     </message>
     <message>
       <source>Cancel</source>

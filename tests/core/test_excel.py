@@ -762,7 +762,23 @@ def test_progress_and_cancel(tmp_path):
 # ---------------------------------------------------------------------------
 
 
-def test_write_then_read_back_1000_rows(tmp_path):
+@pytest.fixture(params=["fast", "openpyxl"])
+def writer_path(request, monkeypatch):
+    """Run a writing test through the raw-XML row writer and through openpyxl's cells."""
+    if request.param == "openpyxl":
+        from logistics_desk.core import excel
+
+        original = excel._SheetWriter.start
+
+        def start(self):
+            original(self)
+            self.raw = None
+
+        monkeypatch.setattr(excel._SheetWriter, "start", start)
+    return request.param
+
+
+def test_write_then_read_back_1000_rows(tmp_path, writer_path):
     rows = big_rows(1000)
     rows[3]["name"] = "=HYPERLINK(\"x\")"
     rows[4]["place"] = "+教学楼"
@@ -779,7 +795,7 @@ def test_write_then_read_back_1000_rows(tmp_path):
             assert read.values[key] == value, (read.row, key)
 
 
-def test_written_sheet_looks_right(tmp_path):
+def test_written_sheet_looks_right(tmp_path, writer_path):
     path = tmp_path / "look.xlsx"
     write_table(path, "资产/台账:2026", WRITE_COLUMNS + [WriteColumn("ok", "在用", "bool")], [
         {**big_rows(1)[0], "name": "一个很长很长很长很长很长很长的资产名称", "ok": True},
@@ -803,7 +819,7 @@ def test_written_sheet_looks_right(tmp_path):
 
 
 @pytest.mark.parametrize("text", ["=1+1", "=HYPERLINK(\"http://evil\",\"click\")", "+1", "-1", "@SUM(A1:A2)", "=", "-"])
-def test_formula_injection_comes_back_as_text(tmp_path, text):
+def test_formula_injection_comes_back_as_text(tmp_path, text, writer_path):
     path = tmp_path / "inj.xlsx"
     write_table(path, "s", [WriteColumn("a", "备注")], [{"a": text}])
     ws = openpyxl.load_workbook(path).active
@@ -817,7 +833,7 @@ def test_formula_injection_comes_back_as_text(tmp_path, text):
     assert read_table(path, [ColumnSpec("a", ["备注"])]).rows[0]["a"] == text.strip()
 
 
-def test_control_characters_are_dropped(tmp_path):
+def test_control_characters_are_dropped(tmp_path, writer_path):
     path = tmp_path / "ctl.xlsx"
     write_table(path, "s", [("a", "备注")], [("a\x07b\x1f",)])
     assert openpyxl.load_workbook(path).active["A2"].value == "ab"
@@ -864,7 +880,7 @@ def test_error_report_with_file_level_error(tmp_path):
     report = tmp_path / "r.xlsx"
     write_error_report(report, result.errors)
     ws = openpyxl.load_workbook(report).active
-    assert [c.value for c in ws[1]] == ["Row No.", "Column", "Cell value", "Reason"]
+    assert [c.value for c in ws[1]] == ["File row", "File column", "Value in the file", "What is wrong"]
     assert ws["A2"].value == 1 and ws["D2"].value.startswith("Required columns are missing")
 
 
@@ -905,8 +921,9 @@ def test_template_reads_back(tmp_path):
     assert lists == {"D2:D501": '"在用,闲置"', "E2:E501": '"是,否"'}
     assert "金额（元）" in ws["B1"].comment.text
     notes = wb["填写说明"]
-    assert [c.value for c in notes[5]] == ["列", "必填", "填写内容"]
-    assert [c.value for c in notes[9]] == ["状态", "否", "从下列值中选一个；在用、闲置"]
+    assert [c.value for c in notes[5]] == ["列名", "必填", "填写内容"]
+    assert [c.value for c in notes[6]] == ["资产名称", "是", "文本；最多 50 个字；文本"]
+    assert [c.value for c in notes[9]] == ["状态", None, "从下列值中选一个；在用、闲置"]
 
     result = read_table(path, specs)
     assert result.errors == []
@@ -975,7 +992,7 @@ def test_unknown_sheet(tmp_path):
     assert info.value.message == "s.xlsx has no sheet “汇总”. Its sheets: 资产."
 
 
-def test_wrapped_column_and_print_setup(tmp_path):
+def test_wrapped_column_and_print_setup(tmp_path, writer_path):
     path = tmp_path / "wrap.xlsx"
     write_table(path, "s", [WriteColumn("a", "名称"), WriteColumn("b", "说明", width=30, wrap=True)],
                 [("钢琴", "很长的说明" * 20), ("琴凳", "=危险")])
@@ -999,3 +1016,28 @@ def test_a_file_exported_in_chinese_imports_in_english(tmp_path, monkeypatch):
     result = read_table(path, spec)  # English interface
     assert result.errors == []
     assert [(r["name"], r["q"]) for r in result.rows] == [("钢琴", 2)]
+
+
+def test_values_of_every_type_in_order(tmp_path, writer_path):
+    path = tmp_path / "types.xlsx"
+    cols = [WriteColumn("a", "甲"), WriteColumn("b", "乙", "money"), WriteColumn("c", "丙", "datetime"),
+            WriteColumn("d", "丁", "decimal")]
+    rows = [
+        ("<b>&\"x\"</b>", 1.005, dt.datetime(2026, 9, 1, 8, 30), D("1.5")),
+        (dt.time(8, 30), 7, dt.date(2026, 9, 2), 2.25),  # a time: the row goes through openpyxl's cells
+        ("  空格  ", D("3.456"), None, True),
+        ("", float("nan"), None, D("1E+3")),
+        ("尾", None, None, None),
+    ]
+    write_table(path, "s", cols, rows)
+    ws = openpyxl.load_workbook(path).active
+    got = [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
+    assert got == [
+        ["<b>&\"x\"</b>", 1.0, dt.datetime(2026, 9, 1, 8, 30), 1.5],
+        [dt.time(8, 30), 7, dt.datetime(2026, 9, 2), 2.25],
+        ["  空格  ", 3.456, None, True],
+        [None, None, None, 1000],
+        ["尾", None, None, None],
+    ]
+    assert ws["B3"].number_format == "#,##0.00" and ws["C2"].number_format == "yyyy-mm-dd hh:mm"
+    assert ws["C3"].number_format == "yyyy-mm-dd"
