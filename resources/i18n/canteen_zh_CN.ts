@@ -112,8 +112,8 @@
       <translation>最高允许温度(°C)</translation>
     </message>
     <message>
-      <source>Result</source>
-      <translation>结果</translation>
+      <source>Within range?</source>
+      <translation>是否正常</translation>
     </message>
     <message>
       <source>Recorded by</source>
@@ -381,7 +381,7 @@
     </message>
     <message>
       <source>{h} h {m} min</source>
-      <translation>{h} 小时 {m} 分钟</translation>
+      <translation>{h} 小时 {m} 分</translation>
     </message>
     <message>
       <source>{h} h</source>
@@ -777,7 +777,7 @@
     </message>
     <message>
       <source>Export to Excel…</source>
-      <translation>导出到 Excel…</translation>
+      <translation>导出 Excel…</translation>
     </message>
     <message>
       <source>Details</source>
@@ -984,10 +984,6 @@
       <translation>待完成：{items}</translation>
     </message>
     <message>
-      <source>… and {n} more (Details).</source>
-      <translation>……另有 {n} 项（见详情）。</translation>
-    </message>
-    <message>
       <source>Keep {left} more</source>
       <translation>还需保留 {left}</translation>
     </message>
@@ -996,8 +992,12 @@
       <translation>{n} 个问题：</translation>
     </message>
     <message>
-      <source>{n} reminders:</source>
-      <translation>{n} 项提醒：</translation>
+      <source>… and {n} more (Details).</source>
+      <translation>……另有 {n} 项（见详情）。</translation>
+    </message>
+    <message>
+      <source>{n} samples are past their retention time and wait for disposal (see Disposal).</source>
+      <translation>{n} 份留样已过保留期限，等待处理（见“留样处理”）。</translation>
     </message>
   </context>
 </TS>

@@ -37,7 +37,7 @@ def reading_columns() -> list[WriteColumn]:
         WriteColumn("temperature", tr("Temperature (°C)"), "decimal"),
         WriteColumn("min_temp", tr("Lowest allowed (°C)"), "decimal"),
         WriteColumn("max_temp", tr("Highest allowed (°C)"), "decimal"),
-        WriteColumn("result", tr("Result")),
+        WriteColumn("result", tr("Within range?")),
         WriteColumn("read_by_name", tr("Recorded by")),
         WriteColumn("note", tr("Notes")),
     ]

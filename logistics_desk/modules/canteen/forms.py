@@ -135,7 +135,7 @@ def fridge_log(readings: Sequence[dict], start: _dt.date, end: _dt.date, *, per_
         Column("time", tr("Time"), 12, align="center"),
         Column("temp", tr("Temperature (°C)"), 16, align="right"),
         Column("range", tr("Allowed range (°C)"), 18, align="center"),
-        Column("ok", tr("Result"), 14, align="center"),
+        Column("ok", tr("Within range?"), 14, align="center"),
         Column("by", tr("Recorded by"), 16, align="center"),
         Column("note", tr("Notes"), 36),
     ]

@@ -727,7 +727,7 @@ class FridgePage(QWidget):
         self.void_btn = QPushButton(tr("Void reading…"))
         day_row.addWidget(self.void_btn)
         lay.addLayout(day_row)
-        self.table = _table([tr("Time"), tr("Fridge"), tr("Temperature (°C)"), tr("Allowed range (°C)"), tr("Result"),
+        self.table = _table([tr("Time"), tr("Fridge"), tr("Temperature (°C)"), tr("Allowed range (°C)"), tr("Within range?"),
                              tr("Recorded by"), tr("Notes")])
         lay.addWidget(self.table, 1)
         self.rows: list[dict] = []
@@ -1046,11 +1046,20 @@ class CanteenTab(ModuleTab):
                 lines.append(tr("Still to do: {items}").format(items="；".join(b.message for b in status.pending[:4])))
             color, bg = GREEN, "#e9f7ef"
         else:
-            n = len(status.breaches)
-            lines = [head + " " + (tr("{n} problems:") if status.state == "breach" else tr("{n} reminders:")).format(n=n)]
-            lines += [f"• {b.kind_label}: {b.message}" for b in status.breaches[:6]]
-            if n > 6:
-                lines.append(tr("… and {n} more (Details).").format(n=n - 6))
+            hard = [b for b in status.breaches if b.severity == "breach"]
+            due = [b for b in status.breaches if b.severity == "reminder"]
+            if hard:
+                lines = [head + " " + tr("{n} problems:").format(n=len(hard))]
+                lines += [f"• {b.kind_label}: {b.message}" for b in hard[:6]]
+                if len(hard) > 6:
+                    lines.append(tr("… and {n} more (Details).").format(n=len(hard) - 6))
+            else:
+                lines = [head]
+            if len(due) == 1:
+                lines.append(f"• {due[0].kind_label}: {due[0].message}")
+            elif due:
+                lines.append("• " + tr("{n} samples are past their retention time and wait for disposal "
+                                       "(see Disposal).").format(n=len(due)))
             if status.pending:
                 lines.append(tr("Still to do: {items}").format(items="；".join(b.message for b in status.pending[:3])))
             color, bg = (RED, "#fdedec") if status.state == "breach" else (AMBER, "#fef5e7")

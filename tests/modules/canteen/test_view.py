@@ -198,3 +198,23 @@ def test_fridge_reading_out_of_range_shown_red(tab, canteen, qtbot):
     assert _column(page.table, 4) == ["Out of range"]
     assert page.table.item(0, 2).foreground().color().name() == view.RED
     assert "1 out of range" in page.summary.text()
+
+
+def test_label_qr_codes_decode_with_zbarimg(canteen, tmp_path):
+    import shutil
+
+    if not shutil.which("zbarimg") or not shutil.which("pdftoppm"):
+        pytest.skip("zbarimg/pdftoppm not installed")
+    from logistics_desk.modules.canteen import forms
+
+    s = canteen.service
+    lines = s.add_dishes(canteen.day, "lunch", ["红烧肉", "番茄炒蛋", "紫菜蛋花汤"])
+    clock.freeze(at(canteen.day, 11, 40))
+    s.quick_take(lines[0])
+    pdf = forms.sample_labels(s.day_lines(canteen.day))
+    (tmp_path / "labels.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", "300", "-f", "1", "-l", "1", str(tmp_path / "labels.pdf"),
+                    str(tmp_path / "page")], check=True)
+    png = next(tmp_path.glob("page*.png"))
+    out = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True).stdout.split()
+    assert sorted(out) == [line.number for line in lines]
