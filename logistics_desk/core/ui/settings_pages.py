@@ -59,11 +59,14 @@ HINT_STYLE = "color: #666666;"
 
 _CN_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
 _NUMBER = re.compile(r"\d+")
+_NEEDS_KEY = re.compile(r"[\d〇一二三四五六七八九十]")
 
 
 def natural_key(text: str) -> str:
     """Sorts 初一 < 初二 < 初三 and 2 < 10: Chinese numerals as digits, numbers padded."""
-    text = (text or "").translate(_CN_DIGITS).replace("十", "1")
+    if not text or not _NEEDS_KEY.search(text):
+        return (text or "").casefold()
+    text = text.translate(_CN_DIGITS).replace("十", "1")
     return _NUMBER.sub(lambda m: m.group(0).zfill(8), text).casefold()
 
 
@@ -358,7 +361,8 @@ class RecordPage(QWidget):
         for text in texts:
             item = QStandardItem(text)
             item.setData(record.id, ID_ROLE)
-            item.setData(natural_key(text), SORT_ROLE)
+            if not self.tree:  # trees keep their walk order
+                item.setData(natural_key(text), SORT_ROLE)
             if inactive:
                 item.setForeground(QBrush(QColor(INACTIVE_COLOR)))
             cells.append(item)
@@ -382,6 +386,7 @@ class RecordPage(QWidget):
                 self.view.expandAll()
             header = self.view.header()
             header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            header.setResizeContentsPrecision(200)  # widths from the first rows: fast with thousands
             for col in range(len(self.columns)):
                 self.view.resizeColumnToContents(col)
                 if self.view.columnWidth(col) > 320:
@@ -402,6 +407,8 @@ class RecordPage(QWidget):
 
     def _count_rows(self, model, parent) -> int:
         n = model.rowCount(parent)
+        if not self.tree:
+            return n
         return n + sum(self._count_rows(model, model.index(r, 0, parent)) for r in range(n))
 
     def _filter(self, text: str) -> None:

@@ -405,13 +405,6 @@ class BrokenPage(QWidget):
         pass
 
 
-def _module_page_title(page: QWidget, spec) -> str:
-    title = getattr(page, "title", None)
-    if callable(title):
-        title = None
-    return tr(title) if isinstance(title, str) and title else tr(spec.title)
-
-
 class SettingsWindow(QDialog):
     """设置与基础数据: a list of pages on the left, the chosen page on the right."""
 
@@ -424,22 +417,16 @@ class SettingsWindow(QDialog):
         self.nav.setMinimumWidth(150)
         self.nav.setMaximumWidth(240)
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, QWidget] = {}  # the pages built so far (each is built when first shown)
+        self._keys: list[str] = []
+        self._factories: dict[str, Any] = {}
 
-        self.add_page(GeneralPage())
+        self.add_page("general", tr(GeneralPage.title), GeneralPage)
         for cls in PAGES:
-            self.add_page(cls())
+            self.add_page(cls.key, tr(cls.title), cls)
         for spec in modules():
-            if not spec.settings_page:
-                continue
-            key = f"module:{spec.key}"
-            try:
-                page = load_view(spec.settings_page)()
-                host = ModulePageHost(key, _module_page_title(page, spec), page)
-            except Exception as exc:  # one module's page must not keep the settings from opening
-                log.exception("settings page of %s failed", spec.key)
-                host = BrokenPage(key, tr(spec.title), exc)
-            self.add_page(host)
+            if spec.settings_page:
+                self._add_module_page(spec)
 
         self.status = QLabel()
         self.status.setObjectName("settings_status")
@@ -465,24 +452,65 @@ class SettingsWindow(QDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
 
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._row_changed)
         self.nav.setCurrentRow(0)
 
-    def add_page(self, page: QWidget) -> None:
-        self.pages[page.key] = page
-        self.nav.addItem(page.title if isinstance(page, (ModulePageHost, BrokenPage)) else tr(page.title))
-        self.stack.addWidget(page)
-        page.message.connect(self.show_message)
-        page.changed.connect(lambda source=page: self._changed(source))
+    def add_page(self, key: str, title: str, factory) -> None:
+        """A page in the list; ``factory()`` builds it when it is first shown."""
+        self._keys.append(key)
+        self._factories[key] = factory
+        self.nav.addItem(title)
+        self.stack.addWidget(QWidget())  # stands in until the page is built
+
+    def _add_module_page(self, spec) -> None:
+        key = f"module:{spec.key}"
+        try:
+            cls = load_view(spec.settings_page)
+        except Exception as exc:  # one module's page must not keep the settings from opening
+            log.exception("settings page of %s failed", spec.key)
+            self.add_page(key, tr(spec.title), lambda error=exc: BrokenPage(key, tr(spec.title), error))
+            return
+        title = getattr(cls, "title", None)
+        title = tr(title) if isinstance(title, str) and title else tr(spec.title)
+
+        def build():
+            try:
+                return ModulePageHost(key, title, cls())
+            except Exception as exc:
+                log.exception("settings page of %s failed", spec.key)
+                return BrokenPage(key, title, exc)
+
+        self.add_page(key, title, build)
+
+    def page_keys(self) -> list[str]:
+        return list(self._keys)
 
     def page(self, key: str) -> QWidget:
-        """A page by key: general, terms, departments, places, people, suppliers, categories, module:<key>."""
-        return self.pages[key]
+        """A page by key (built if needed): general, terms, departments, places, people, suppliers,
+        categories, module:<key>."""
+        page = self.pages.get(key)
+        if page is None:
+            page = self._factories[key]()
+            index = self._keys.index(key)
+            stand_in = self.stack.widget(index)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self.stack.setCurrentIndex(current)
+            self.pages[key] = page
+            page.message.connect(self.show_message)
+            page.changed.connect(lambda source=page: self._changed(source))
+        return page
 
     def show_page(self, key: str) -> QWidget:
-        page = self.pages[key]
-        self.nav.setCurrentRow(self.stack.indexOf(page))
-        return page
+        self.nav.setCurrentRow(self._keys.index(key))
+        return self.page(key)
+
+    def _row_changed(self, row: int) -> None:
+        if 0 <= row < len(self._keys):
+            self.page(self._keys[row])
+            self.stack.setCurrentIndex(row)
 
     def show_message(self, text: str, error: bool = False) -> None:
         self.status.setStyleSheet(ERROR_STYLE if error else "color: #1e7e34;")

@@ -363,6 +363,16 @@ def test_a_second_supplier_with_the_same_name_is_refused(qtbot, window):
     assert "correct the fields" in window.status.text()
 
 
+def test_pages_are_built_when_first_shown(qtbot, window):
+    assert set(window.pages) == {"general"}
+    assert [window.nav.item(i).text() for i in range(7)] == [
+        "School and general", "Terms", "Departments and classes", "Places", "People", "Suppliers",
+        "Asset categories"]
+    window.nav.setCurrentRow(3)  # a click on 地点
+    assert window.stack.currentWidget() is window.page("places")
+    assert set(window.pages) == {"general", "places"}
+
+
 def test_closing_with_nothing_unsaved_does_not_ask(qtbot, window):
     assert window.unsaved_pages() == []
     window.reject()
