@@ -401,7 +401,7 @@ It may be damaged. Restore a backup from the backups folder beside it with: pyth
     </message>
     <message>
       <source>At most {n} characters.</source>
-      <translation>最多 {n} 个字。</translation>
+      <translation>最多 {n} 个字符。</translation>
     </message>
     <message>
       <source>A category cannot be placed under itself or one of its subcategories.</source>
@@ -850,7 +850,7 @@ Database: {path}</source>
       <translation>食堂从业人员</translation>
     </message>
     <message>
-      <source>Contact</source>
+      <source>Contact person</source>
       <translation>联系人</translation>
     </message>
     <message>
@@ -946,10 +946,6 @@ Database: {path}</source>
       <translation>食堂从业人员（可负责留样）</translation>
     </message>
     <message>
-      <source>Contact person</source>
-      <translation>联系人</translation>
-    </message>
-    <message>
       <source>Notes</source>
       <translation>备注</translation>
     </message>
@@ -1006,7 +1002,7 @@ Database: {path}</source>
       <translation>操作员</translation>
     </message>
     <message>
-      <source>Action</source>
+      <source>Change</source>
       <translation>操作</translation>
     </message>
     <message>

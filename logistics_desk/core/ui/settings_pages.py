@@ -118,7 +118,7 @@ class HistoryDialog(QDialog):
         self.resize(820, 420)
         entries = audit.history(table, record_id)
         self.table = QTableWidget(len(entries), 6)
-        self.table.setHorizontalHeaderLabels([tr("Time"), tr("Operator"), tr("Action"), tr("Field"),
+        self.table.setHorizontalHeaderLabels([tr("Time"), tr("Operator"), tr("Change"), tr("Field"),
                                               tr("Old value"), tr("New value")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -862,7 +862,7 @@ class SuppliersPage(RecordPage):
     title = N_("Suppliers")
     model = Supplier
     new_title = N_("New supplier")
-    columns = [N_("Name"), N_("Contact"), N_("Phone"), N_("Address"), N_("Status")]
+    columns = [N_("Name"), N_("Contact person"), N_("Phone"), N_("Address"), N_("Status")]
     fields = [
         Field("name", N_("Name"), required=True),
         Field("contact", N_("Contact person")),
