@@ -48,6 +48,26 @@
       <translation>没有这个人员：{name}</translation>
     </message>
     <message>
+      <source>Assets</source>
+      <translation>资产</translation>
+    </message>
+    <message>
+      <source>Transfers</source>
+      <translation>调拨</translation>
+    </message>
+    <message>
+      <source>Loans (of them overdue)</source>
+      <translation>借出（其中逾期）</translation>
+    </message>
+    <message>
+      <source>Damage reports</source>
+      <translation>报损</translation>
+    </message>
+    <message>
+      <source>Write-offs</source>
+      <translation>报废处置</translation>
+    </message>
+    <message>
       <source>Asset number</source>
       <translation>资产编号</translation>
     </message>

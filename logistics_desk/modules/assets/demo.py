@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from ...core.db import database
 from ...core.errors import UserError
+from ...core.i18n import tr
 from ...core.masterdata import Category, Department, Person, Place, Supplier
 from . import service
 from .models import Asset
@@ -67,6 +68,7 @@ CATALOG = [
     ("校车", "CL", ["宇通 ZK6809DX 41座"], "宇通", "辆", (280000, 420000), (1, 1), "garage", ["本地五金建材经营部"], 0.02),
 ]
 
+LENDABLE = ["笔记本电脑", "投影仪", "电子琴", "篮球", "数字示波器", "电子天平", "激光打印机", "学生电源", "显微镜"]
 FUNDING = ["公用经费", "义务教育薄弱环节改善资金", "专项资金", "生均公用经费", "上级拨款", "自筹资金"]
 
 BUILDING_FOR = {
@@ -193,7 +195,7 @@ def populate(ctx) -> None:
 
     progress = ctx.progress
     ids = service.register_many(rows, event_kind="register", progress=progress, batch=500)
-    summary["assets"] = len(ids)
+    summary[tr("Assets")] = len(ids)
     ctx.data["assets"] = {"ids_sample": ids[:500], "count": len(ids)}
     _histories(ctx, ids, people)
 
@@ -210,6 +212,9 @@ def _histories(ctx, ids: list[int], people: list[Person]) -> None:
     k = max(3, min(len(ids) // 50, 300))
     rooms = list(Place.select().where(Place.kind == "room"))
     candidates = rng.sample(ids, min(len(ids), k * 4))
+    # what a school lends out: portable things, not desks and beds
+    lendable = [a for (a,) in Asset.select(Asset.id).where(Asset.name.in_(LENDABLE)).tuples()]
+    loan_pool = rng.sample(lendable, min(len(lendable), k))
     transfers = loans = overdue = damages = writeoffs = 0
     with database.atomic():
         for i, aid in enumerate(candidates):
@@ -217,6 +222,12 @@ def _histories(ctx, ids: list[int], people: list[Person]) -> None:
             if asset.status not in ("in_use", "idle"):
                 continue
             kind = i % 4
+            if kind == 1:
+                if not loan_pool:
+                    continue
+                asset = Asset.get_by_id(loan_pool.pop())
+                if asset.status not in ("in_use", "idle"):
+                    continue
             age = (today - asset.acquired_on).days
             if age < 30:
                 continue
@@ -261,7 +272,7 @@ def _histories(ctx, ids: list[int], people: list[Person]) -> None:
                     writeoffs += 1
             except UserError:  # a demo history that does not fit this asset is skipped
                 continue
-    summary["transfers"] = transfers
-    summary["loans (overdue)"] = f"{loans} ({overdue})"
-    summary["damage reports"] = damages
-    summary["write-offs"] = writeoffs
+    summary[tr("Transfers")] = transfers
+    summary[tr("Loans (of them overdue)")] = f"{loans} ({overdue})"
+    summary[tr("Damage reports")] = damages
+    summary[tr("Write-offs")] = writeoffs

@@ -61,19 +61,19 @@ def _status_color(row: dict) -> str | None:
 
 
 COLUMNS = [
-    Column("number", N_("Asset number"), width=130),
-    Column("name", N_("Asset name"), width=150),
-    Column("category", N_("Asset category"), width=110),
-    Column("model_spec", N_("Model / specification"), width=140),
-    Column("quantity", N_("Quantity"), "right", width=55),
-    Column("unit", N_("Unit of measure"), "center", width=45),
-    Column("unit_price", N_("Unit price"), "right", fmt=money, width=90),
-    Column("amount", N_("Amount"), "right", fmt=money, width=100),
-    Column("acquired_on", N_("Acquisition date"), "center", fmt=date_text, width=90),
-    Column("place", N_("Storage place"), width=140),
-    Column("department", N_("Department or class"), width=110),
-    Column("custodian", N_("Custodian"), width=70),
-    Column("status_label", N_("Status"), "center", color=_status_color, width=80),
+    Column("number", N_("Asset number"), width=125),
+    Column("name", N_("Asset name"), width=130),
+    Column("category", N_("Asset category"), width=95),
+    Column("model_spec", N_("Model / specification"), width=115),
+    Column("quantity", N_("Quantity"), "right", width=50),
+    Column("unit", N_("Unit of measure"), "center", width=62),
+    Column("unit_price", N_("Unit price"), "right", fmt=money, width=82),
+    Column("amount", N_("Amount"), "right", fmt=money, width=92),
+    Column("acquired_on", N_("Acquisition date"), "center", fmt=date_text, width=86),
+    Column("place", N_("Storage place"), width=130),
+    Column("department", N_("Department or class"), width=95),
+    Column("custodian", N_("Custodian"), width=62),
+    Column("status_label", N_("Status"), "center", color=_status_color, width=70),
 ]
 
 
@@ -699,6 +699,7 @@ class HistoryDialog(QDialog):
     def __init__(self, parent, asset: Asset):
         super().__init__(parent)
         self.setWindowTitle(tr("History of {number} {name}").format(number=asset.number, name=asset.name))
+        self.setMinimumSize(760, 420)
         self.resize(900, 520)
         from .models import EVENT_KINDS
 
@@ -729,6 +730,7 @@ class OverdueDialog(QDialog):
     def __init__(self, parent):
         super().__init__(parent)
         self.setWindowTitle(tr("Overdue loans"))
+        self.setMinimumSize(700, 360)
         self.resize(820, 420)
         rows = service.overdue_loan_rows()
         lay = QVBoxLayout(self)
@@ -810,6 +812,7 @@ class ImportPreviewDialog(QDialog):
         super().__init__(parent)
         self.plan = plan
         self.setWindowTitle(tr("Import assets"))
+        self.setMinimumSize(760, 440)
         self.resize(900, 560)
         lay = QVBoxLayout(self)
         res = plan.result
@@ -969,7 +972,7 @@ class AssetsTab(ModuleTab):
             [(tr(label), key) for key, label in service.STATUS_FILTERS.items()]
             + [(tr(label), key) for key, label in STATUSES.items()], empty_label=tr("All statuses"))
         for w in (self.category_filter, self.place_filter, self.department_filter):
-            w.setMinimumWidth(170)
+            w.setMinimumWidth(200 if w is self.department_filter else 170)
             w.activated.connect(lambda _i: self.apply_filters())
             w.lineEdit().editingFinished.connect(self._combo_edited)
         self.status_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
@@ -997,9 +1000,10 @@ class AssetsTab(ModuleTab):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setStretchLastSection(True)
+        metrics = self.table.horizontalHeader().fontMetrics()
         for i, col in enumerate(COLUMNS):
-            if col.width:
-                self.table.setColumnWidth(i, col.width)
+            # wide enough for the header in the interface language
+            self.table.setColumnWidth(i, max(col.width or 80, metrics.horizontalAdvance(tr(col.title)) + 24))
         self.table.doubleClicked.connect(lambda _i: self.edit())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
         self.detail = QLabel()
@@ -1115,6 +1119,7 @@ class AssetsTab(ModuleTab):
             total = n
             self.count_label.setText(tr("{n} in all").format(n=n))
         self.stack.setCurrentIndex(1 if total == 0 else 0)
+        self.buttons["export"].setEnabled(total > 0)
         self.no_match.setVisible(filtered and n == 0)
         overdue = len(service.overdue_loan_rows()) if total else 0
         self.overdue_button.setText(tr("Overdue loans ({n})").format(n=overdue))
