@@ -779,11 +779,28 @@ def open_loan_rows() -> list[dict]:
 
 def change_record(asset: Asset) -> list[dict]:
     """The asset's change-record entries (field: old → new), oldest first."""
+    from .models import EVENT_KINDS
+
+    actions = dict(EVENT_KINDS, create=N_("Registered"), update=N_("Edited"))
+
+    def shown(field, value):
+        if value in (None, ""):
+            return ""
+        if field in ("category", "place", "department", "custodian", "supplier"):
+            try:
+                return display_value(field, int(value))
+            except ValueError:
+                return value
+        if field in ("status", "source", "low_value"):
+            return display_value(field, value if field != "low_value" else value == "1")
+        return value
+
     out = []
     for e in audit.history("asset", asset.id):
-        out.append({"ts": e.ts, "operator": e.operator, "action": e.action, "field": e.field,
+        out.append({"ts": e.ts, "operator": e.operator, "action": e.action,
+                    "action_label": tr(actions[e.action]) if e.action in actions else e.action, "field": e.field,
                     "field_label": tr(FIELD_LABELS[e.field]) if e.field in FIELD_LABELS else (e.field or ""),
-                    "old": e.old_value, "new": e.new_value, "note": e.note})
+                    "old": shown(e.field, e.old_value), "new": shown(e.field, e.new_value), "note": e.note})
     return out
 
 

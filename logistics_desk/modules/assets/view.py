@@ -710,9 +710,9 @@ class HistoryDialog(QDialog):
         self.events.setWordWrap(True)
         changes = service.change_record(asset)
         self.changes = _table([tr("Time"), tr("Operator"), tr("Action"), tr("Field"), tr("Old value"), tr("New value")],
-                              [[c["ts"].strftime("%Y-%m-%d %H:%M") if c["ts"] else "", c["operator"], c["action"],
+                              [[c["ts"].strftime("%Y-%m-%d %H:%M") if c["ts"] else "", c["operator"], c["action_label"],
                                 c["field_label"] if c["field"] != "*" else tr("(all fields)"),
-                                c["old"] or "", (c["new"] or "")[:200]] for c in changes])
+                                c["old"] or "", (c["new"] or "")[:160]] for c in changes])
         tabs = QTabWidget()
         tabs.addTab(self.events, tr("History ({n})").format(n=len(events)))
         tabs.addTab(self.changes, tr("Change record ({n})").format(n=len(changes)))
