@@ -412,8 +412,8 @@ def _as_text(value: Any) -> str:
 # ---------------------------------------------------------------------------
 
 
-class _CellError(Exception):
-    pass
+class _CellError(UserError):
+    """A value that cannot be read for its column; ``message`` is translated."""
 
 
 class _Uncalculated:

@@ -1041,3 +1041,12 @@ def test_values_of_every_type_in_order(tmp_path, writer_path):
     ]
     assert ws["B3"].number_format == "#,##0.00" and ws["C2"].number_format == "yyyy-mm-dd hh:mm"
     assert ws["C3"].number_format == "yyyy-mm-dd"
+
+
+def test_parse_functions_raise_user_errors():
+    from logistics_desk.core.excel import parse_date, parse_money
+
+    with pytest.raises(UserError) as info:
+        parse_money("abc")
+    assert info.value.message == "Not an amount of money."
+    assert parse_date("2026年9月1日") == dt.date(2026, 9, 1)
