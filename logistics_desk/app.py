@@ -35,7 +35,7 @@ def install_translators(app, language: str) -> list:
             if t.load(str(qm)):
                 app.installTranslator(t)
                 translators.append(t)
-        i18n.set_backend(lambda text: QCoreApplication.translate(i18n.CONTEXT, text))
+        i18n.set_backend(lambda context, text: QCoreApplication.translate(context, text))
     else:
         i18n.set_backend(None)
     return translators

@@ -6,7 +6,8 @@
 
 Strings are found by reading the code: calls to ``tr("...")``, ``self.tr("...")``,
 ``N_("...")`` and ``translate(ctx, "...")``. Each part of the program (core, and
-each module) has its own ``resources/i18n/<part>_zh_CN.ts``.
+each module) has its own ``resources/i18n/<part>_zh_CN.ts``, which is its own
+translation context: the same English can read differently in two parts.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "logistics_desk"
 I18N = ROOT / "resources" / "i18n"
 LANGUAGE = "zh_CN"
-CONTEXT = "LogisticsDesk"
 
 
 def part_of(path: Path) -> str:
@@ -82,7 +82,7 @@ def read_ts(path: Path) -> dict[str, str]:
 def write_ts(path: Path, strings: list[str], translations: dict[str, str]) -> None:
     ts = ET.Element("TS", version="2.1", language=LANGUAGE)
     context = ET.SubElement(ts, "context")
-    ET.SubElement(context, "name").text = CONTEXT
+    ET.SubElement(context, "name").text = path.name[: -len(f"_{LANGUAGE}.ts")]
     for source in strings:
         message = ET.SubElement(context, "message")
         ET.SubElement(message, "source").text = source
@@ -120,7 +120,10 @@ def main(argv: list[str] | None = None) -> int:
             continue
         path = ts_path(part)
         translations = read_ts(path)
-        translations.update({k: v for k, v in added.items() if k in strings})
+        # A part's existing translation is kept unless --part names it: the same
+        # English may rightly read differently in two parts (each is its own context).
+        translations.update({k: v for k, v in added.items()
+                             if k in strings and (args.part == part or not translations.get(k))})
         missing = [s for s in strings if not translations.get(s)]
         missing_total += len(missing)
         for s in missing:

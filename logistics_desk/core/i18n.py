@@ -4,7 +4,10 @@ Source strings in code are English. Translations live in Qt Linguist ``.ts``
 files under ``resources/i18n/`` (one per part of the program, e.g.
 ``assets_zh_CN.ts``), from which ``.qm`` files are built for Qt.
 
-``tr("text")`` is used everywhere, in services, forms and views alike. Without
+Each part (core, and each module folder) is its own translation context: ``tr``
+looks at the calling module to find its part, so the same English can be
+translated differently in two parts. ``tr("text")`` is used everywhere, in
+services, forms and views alike. Without
 Qt it reads the ``.ts`` files directly; the Qt application swaps in a backend
 that asks ``QCoreApplication.translate`` (the built ``.qm`` files), so both
 paths read the same translations. ``N_("text")`` marks a string for extraction
@@ -19,18 +22,20 @@ from __future__ import annotations
 
 import locale
 import os
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
 from .paths import I18N_DIR
 
-CONTEXT = "LogisticsDesk"
+CONTEXT = "core"  # the context of strings outside the modules
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
 
 _language = DEFAULT_LANGUAGE
-_catalog: dict[str, str] = {}
-_backend: Callable[[str], str] | None = None
+_catalogs: dict[str, dict[str, str]] = {}  # part -> source -> translation
+_catalog: dict[str, str] = {}  # every part merged (core wins), for lookups without a part
+_backend: Callable[[str, str], str] | None = None
 
 
 def N_(text: str) -> str:  # noqa: N802 - gettext convention
@@ -38,11 +43,14 @@ def N_(text: str) -> str:  # noqa: N802 - gettext convention
     return text
 
 
-def load_ts_catalog(language: str) -> dict[str, str]:
-    catalog: dict[str, str] = {}
+def load_ts_catalogs(language: str) -> dict[str, dict[str, str]]:
+    """Translations per part (each ``<part>_<language>.ts`` is one context)."""
+    catalogs: dict[str, dict[str, str]] = {}
     if language == "en":
-        return catalog
-    for path in sorted(I18N_DIR.glob(f"*_{language}.ts")):
+        return catalogs
+    suffix = f"_{language}.ts"
+    for path in sorted(I18N_DIR.glob(f"*{suffix}")):
+        catalog = catalogs.setdefault(path.name[: -len(suffix)], {})
         root = ET.parse(path).getroot()
         for message in root.iter("message"):
             source = message.findtext("source")
@@ -53,7 +61,24 @@ def load_ts_catalog(language: str) -> dict[str, str]:
                 continue
             if translation.text:
                 catalog[source] = translation.text
-    return catalog
+    return catalogs
+
+
+def load_ts_catalog(language: str) -> dict[str, str]:
+    """All parts merged into one mapping; core's translation wins a clash."""
+    catalogs = load_ts_catalogs(language)
+    merged: dict[str, str] = {}
+    for part in sorted(catalogs, key=lambda p: p == CONTEXT):
+        merged.update(catalogs[part])
+    return merged
+
+
+def part_of_module(module_name: str) -> str:
+    """``logistics_desk.modules.assets.view`` -> ``assets``; anything else -> ``core``."""
+    parts = module_name.split(".")
+    if len(parts) >= 3 and parts[0] == "logistics_desk" and parts[1] == "modules":
+        return parts[2]
+    return CONTEXT
 
 
 def system_language() -> str:
@@ -71,10 +96,11 @@ def system_language() -> str:
 
 
 def set_language(language: str | None) -> str:
-    global _language, _catalog
+    global _language, _catalog, _catalogs
     if language not in LANGUAGES:
         language = DEFAULT_LANGUAGE
     _language = language
+    _catalogs = load_ts_catalogs(language)
     _catalog = load_ts_catalog(language)
     return language
 
@@ -83,24 +109,37 @@ def current_language() -> str:
     return _language
 
 
-def set_backend(backend: Callable[[str], str] | None) -> None:
-    """The Qt application installs QCoreApplication.translate here."""
+def set_backend(backend: Callable[[str, str], str] | None) -> None:
+    """The Qt application installs ``QCoreApplication.translate(context, text)`` here."""
     global _backend
     _backend = backend
 
 
-def tr(text: str) -> str:
-    if _language == "en":
+def translate(context: str, text: str) -> str:
+    """``text`` translated in ``context`` (a part: core or a module's folder name).
+
+    The part's own translation wins; a string the part does not translate (a
+    column title handed to a shared widget, say) falls back to core's, then to
+    any part's.
+    """
+    if _language == "en" or not text:
         return text
     if _backend is not None:
-        translated = _backend(text)
+        translated = _backend(context, text)
         if translated != text:
             return translated
+    own = _catalogs.get(context)
+    if own is not None and text in own:
+        return own[text]
     return _catalog.get(text, text)
 
 
-def translate(context: str, text: str) -> str:  # noqa: ARG001 - one context
-    return tr(text)
+def tr(text: str) -> str:
+    """Translate ``text`` in the context of the calling module's part."""
+    if _language == "en" or not text:
+        return text
+    caller = sys._getframe(1).f_globals.get("__name__", "")
+    return translate(part_of_module(caller), text)
 
 
 set_language(DEFAULT_LANGUAGE)

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
-    <name>LogisticsDesk</name>
+    <name>assets</name>
     <message>
       <source>Asset register</source>
       <translation>资产台账</translation>

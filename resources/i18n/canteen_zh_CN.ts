@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
-    <name>LogisticsDesk</name>
+    <name>canteen</name>
     <message>
       <source>Food samples</source>
       <translation>食品留样</translation>

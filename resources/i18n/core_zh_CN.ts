@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
-    <name>LogisticsDesk</name>
+    <name>core</name>
     <message>
       <source>Logistics Desk</source>
       <translation>总务台账</translation>

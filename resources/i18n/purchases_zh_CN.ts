@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
-    <name>LogisticsDesk</name>
+    <name>purchases</name>
     <message>
       <source>Purchases</source>
       <translation>采购申请</translation>

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
-    <name>LogisticsDesk</name>
+    <name>repairs</name>
     <message>
       <source>Repair log</source>
       <translation>维修登记</translation>
@@ -1009,7 +1009,7 @@
     </message>
     <message>
       <source>Item</source>
-      <translation>项目</translation>
+      <translation>检查项目</translation>
     </message>
     <message>
       <source>Result</source>
@@ -1049,7 +1049,7 @@
     </message>
     <message>
       <source>State</source>
-      <translation>情况</translation>
+      <translation>状态</translation>
     </message>
     <message>
       <source>Due now</source>

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
-    <name>LogisticsDesk</name>
+    <name>stocktake</name>
     <message>
       <source>Stock-take</source>
       <translation>期末盘点</translation>
