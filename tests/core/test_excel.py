@@ -29,7 +29,9 @@ from logistics_desk.core.excel import (
     write_workbook,
 )
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+_SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+# ../shared/data beside the checkout when present, else the copy kept in tests/data
+DATA = _SHARED_DATA if _SHARED_DATA.is_dir() else Path(__file__).resolve().parents[1] / "data"
 SAMPLE_XLSX = DATA / "资产登记表-样例.xlsx"
 SAMPLE_CSV = DATA / "资产清单-旧系统导出-GBK.csv"
 

@@ -11,7 +11,9 @@ from logistics_desk import cli
 from logistics_desk.core import db
 from logistics_desk.modules.assets.models import Asset
 
-DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
+_SHARED_DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
+# ../shared/data beside the checkout when present, else the copy kept in tests/data
+DATA = _SHARED_DATA if _SHARED_DATA.is_dir() else Path(__file__).resolve().parents[2] / "data"
 
 
 @pytest.fixture(autouse=True)

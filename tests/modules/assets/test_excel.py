@@ -17,7 +17,9 @@ from logistics_desk.core.tasks import Cancelled
 from logistics_desk.modules.assets import excel, service
 from logistics_desk.modules.assets.models import Asset
 
-DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
+_SHARED_DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
+# ../shared/data beside the checkout when present, else the copy kept in tests/data
+DATA = _SHARED_DATA if _SHARED_DATA.is_dir() else Path(__file__).resolve().parents[2] / "data"
 SAMPLE_XLSX = DATA / "资产登记表-样例.xlsx"
 SAMPLE_CSV = DATA / "资产清单-旧系统导出-GBK.csv"
 
