@@ -30,6 +30,18 @@ class BaseModel(Model):
         legacy_table_names = False
 
 
+def record_or_none(model, value):
+    """``value`` as a ``model`` record: a record, an id (int or text) or nothing -> the record or None."""
+    if value in (None, "", 0):
+        return None
+    if isinstance(value, model):
+        return value
+    try:
+        return model.get_or_none(model.id == int(value))
+    except (TypeError, ValueError):
+        return None
+
+
 def resolve_path(path: str | os.PathLike | None = None) -> Path:
     """``--db PATH`` wins, then ``LOGISTICS_DESK_DB``, then data/logistics.db."""
     if path:

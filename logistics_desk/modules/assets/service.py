@@ -17,7 +17,7 @@ from typing import Any
 from peewee import JOIN
 
 from ...core import audit, clock, masterdata, numbering, settings
-from ...core.db import database
+from ...core.db import database, record_or_none
 from ...core.errors import NotFound, RuleError, ValidationError
 from ...core.i18n import N_, tr
 from ...core.masterdata import Category, Department, Person, Place, Supplier
@@ -87,15 +87,7 @@ def money(value: Any) -> Decimal:
     return (to_decimal(value) or Decimal(0)).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def _fk(model, value):
-    if value in (None, "", 0):
-        return None
-    if isinstance(value, model):
-        return value
-    try:
-        return model.get_or_none(model.id == int(value))
-    except (TypeError, ValueError):
-        return None
+_fk = record_or_none
 
 
 def validate(values: dict[str, Any], asset: Asset | None = None) -> tuple[dict[str, Any], dict[str, str]]:

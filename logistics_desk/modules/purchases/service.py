@@ -21,7 +21,7 @@ from typing import Any
 from peewee import JOIN, fn
 
 from ...core import audit, clock, numbering, settings
-from ...core.db import database
+from ...core.db import database, record_or_none
 from ...core.errors import NotFound, RuleError, UserError, ValidationError
 from ...core.i18n import N_, tr
 from ...core.masterdata import Category, Department, Person, Place, Supplier
@@ -92,15 +92,7 @@ def fmt_money(value: Any) -> str:
     return f"{money(value):,.2f}"
 
 
-def _fk(model, value):
-    if value in (None, "", 0):
-        return None
-    if isinstance(value, model):
-        return value
-    try:
-        return model.get_or_none(model.id == int(value))
-    except (TypeError, ValueError):
-        return None
+_fk = record_or_none
 
 
 def _text(value: Any) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 from peewee import JOIN, Case, fn
 
 from ...core import audit, clock, numbering, settings
-from ...core.db import database
+from ...core.db import database, record_or_none
 from ...core.errors import NotFound, RuleError, ValidationError
 from ...core.i18n import tr
 from ...core.masterdata import Department, Person, Place, Supplier
@@ -60,15 +60,7 @@ END_OF_DAY = _dt.time(23, 59, 59)
 
 # --- small helpers ---------------------------------------------------------------
 
-def _fk(model, value):
-    if value in (None, "", 0):
-        return None
-    if isinstance(value, model):
-        return value
-    try:
-        return model.get_or_none(model.id == int(value))
-    except (TypeError, ValueError):
-        return None
+_fk = record_or_none
 
 
 def _money(value: Any, field: str, errors: dict) -> Decimal:
