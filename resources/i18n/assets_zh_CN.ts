@@ -260,6 +260,386 @@
       <translation>资产编号 {number} 已存在。</translation>
     </message>
     <message>
+      <source>Department head</source>
+      <translation>部门负责人</translation>
+    </message>
+    <message>
+      <source>Copy 1: kept by the general affairs office</source>
+      <translation>第一联：总务处存根</translation>
+    </message>
+    <message>
+      <source>Copy 2: for the receiving side</source>
+      <translation>第二联：调入方留存</translation>
+    </message>
+    <message>
+      <source>Copy 2: for the borrower</source>
+      <translation>第二联：借用人留存</translation>
+    </message>
+    <message>
+      <source>Natural wear and tear: the school bears the loss; no compensation.</source>
+      <translation>自然损耗：由学校承担，不需赔偿。</translation>
+    </message>
+    <message>
+      <source>Accidental damage: the person responsible pays the price (照价赔偿).</source>
+      <translation>意外损坏：由责任人照价赔偿。</translation>
+    </message>
+    <message>
+      <source>Deliberate damage: the person responsible pays double the price (加倍赔偿) and receives a discipline note.</source>
+      <translation>故意损坏：由责任人加倍赔偿，并予以纪律处理。</translation>
+    </message>
+    <message>
+      <source>Original price</source>
+      <translation>原价</translation>
+    </message>
+    <message>
+      <source>General affairs clerk</source>
+      <translation>总务干事</translation>
+    </message>
+    <message>
+      <source>Low-value item, not depreciated</source>
+      <translation>低值易耗品，不计提折旧</translation>
+    </message>
+    <message>
+      <source>Not depreciated</source>
+      <translation>不计提折旧</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>履历</translation>
+    </message>
+    <message>
+      <source>Fixed asset card</source>
+      <translation>固定资产卡片</translation>
+    </message>
+    <message>
+      <source>transfer</source>
+      <translation>调拨单</translation>
+    </message>
+    <message>
+      <source>Asset transfer slip</source>
+      <translation>资产调拨单</translation>
+    </message>
+    <message>
+      <source>loan</source>
+      <translation>借用单</translation>
+    </message>
+    <message>
+      <source>Asset loan slip</source>
+      <translation>资产借用单</translation>
+    </message>
+    <message>
+      <source>damage report</source>
+      <translation>损坏报告</translation>
+    </message>
+    <message>
+      <source>The damage above is natural wear and tear: no compensation is due. The item is to be repaired or written off through the general affairs office.</source>
+      <translation>上述损坏属自然损耗，不需赔偿。该物品由总务处安排维修或办理报废。</translation>
+    </message>
+    <message>
+      <source>Damage and compensation notice</source>
+      <translation>损坏赔偿通知</translation>
+    </message>
+    <message>
+      <source>Asset write-off request</source>
+      <translation>资产报废申请表</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>序号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Model / spec</source>
+      <translation>规格型号</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>Acquired on</source>
+      <translation>购置日期</translation>
+    </message>
+    <message>
+      <source>Remarks</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Choose one place, building, department or custodian for the inventory sheet.</source>
+      <translation>资产清单请选择一个地点、楼栋、部门或保管人。</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>分类</translation>
+    </message>
+    <message>
+      <source>Original value</source>
+      <translation>原值</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>取得方式</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>存放地点</translation>
+    </message>
+    <message>
+      <source>Department / class</source>
+      <translation>部门/班级</translation>
+    </message>
+    <message>
+      <source>Useful life</source>
+      <translation>使用年限</translation>
+    </message>
+    <message>
+      <source>Months depreciated</source>
+      <translation>已提折旧月数</translation>
+    </message>
+    <message>
+      <source>Accumulated depreciation</source>
+      <translation>累计折旧</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>事项</translation>
+    </message>
+    <message>
+      <source>What happened</source>
+      <translation>内容</translation>
+    </message>
+    <message>
+      <source>Document</source>
+      <translation>单据号</translation>
+    </message>
+    <message>
+      <source>Write the number range as FIRST..LAST, e.g. 2026-JJ-00001..2026-JJ-00050.</source>
+      <translation>编号范围请写成 起..止，例如 2026-JJ-00001..2026-JJ-00050。</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>调出</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>调入</translation>
+    </message>
+    <message>
+      <source>write-off</source>
+      <translation>报废单</translation>
+    </message>
+    <message>
+      <source>{y} years {m} months</source>
+      <translation>{y} 年 {m} 个月</translation>
+    </message>
+    <message>
+      <source>Unknown inventory scope: {kind}</source>
+      <translation>未知的清单范围：{kind}</translation>
+    </message>
+    <message>
+      <source>{names} and {n} more</source>
+      <translation>{names} 等（另 {n} 人/处）</translation>
+    </message>
+    <message>
+      <source>Class head teacher</source>
+      <translation>班主任</translation>
+    </message>
+    <message>
+      <source>The custodian checks every line against the things in the room and signs; differences are written in the remarks column.</source>
+      <translation>保管人逐项核对实物后签字；账实不符的请在备注栏注明。</translation>
+    </message>
+    <message>
+      <source>Asset inventory sheet</source>
+      <translation>资产清单</translation>
+    </message>
+    <message>
+      <source>Latest history ({shown} of {total})</source>
+      <translation>最近履历（共 {total} 条，显示 {shown} 条）</translation>
+    </message>
+    <message>
+      <source>Handed over by</source>
+      <translation>调出人</translation>
+    </message>
+    <message>
+      <source>Received by</source>
+      <translation>接收人</translation>
+    </message>
+    <message>
+      <source>Director of general affairs</source>
+      <translation>总务主任</translation>
+    </message>
+    <message>
+      <source>Borrower</source>
+      <translation>借用人</translation>
+    </message>
+    <message>
+      <source>Lent out by</source>
+      <translation>经办人</translation>
+    </message>
+    <message>
+      <source>Return checked by</source>
+      <translation>归还验收人</translation>
+    </message>
+    <message>
+      <source>{name}: under the school's property rules you are to pay {amount} yuan in compensation for the damage above. Please pay at the general affairs office within 7 days of receiving this notice.</source>
+      <translation>{name}：根据学校财产管理制度，你应对上述损坏赔偿人民币 {amount} 元。请于接到本通知之日起 7 日内到总务处交纳。</translation>
+    </message>
+    <message>
+      <source>Person responsible</source>
+      <translation>责任人</translation>
+    </message>
+    <message>
+      <source>{n} years</source>
+      <translation>{n} 年</translation>
+    </message>
+    <message>
+      <source>Applicant</source>
+      <translation>申请人</translation>
+    </message>
+    <message>
+      <source>Head of the department using it</source>
+      <translation>使用部门负责人</translation>
+    </message>
+    <message>
+      <source>Principal</source>
+      <translation>校长</translation>
+    </message>
+    <message>
+      <source>The record no longer exists.</source>
+      <translation>该记录已不存在。</translation>
+    </message>
+    <message>
+      <source>Items on the sheet</source>
+      <translation>清单项数</translation>
+    </message>
+    <message>
+      <source>Card kept by</source>
+      <translation>建卡人</translation>
+    </message>
+    <message>
+      <source>Checked by (assets)</source>
+      <translation>复核人</translation>
+    </message>
+    <message>
+      <source>Unknown code type: {code} (qr or code128).</source>
+      <translation>未知的条码类型：{code}（可用 qr 或 code128）。</translation>
+    </message>
+    <message>
+      <source>No {what} with the number {doc}.</source>
+      <translation>找不到单号为 {doc} 的{what}。</translation>
+    </message>
+    <message>
+      <source>The borrower keeps the item safe, uses it only for the purpose above and returns it by the due date; loss or damage is compensated under the school's property rules.</source>
+      <translation>借用人应妥善保管，仅用于上述用途，并按期归还；如有丢失或损坏，按学校财产管理制度赔偿。</translation>
+    </message>
+    <message>
+      <source>Damaged on</source>
+      <translation>损坏日期</translation>
+    </message>
+    <message>
+      <source>Cause</source>
+      <translation>损坏原因</translation>
+    </message>
+    <message>
+      <source>Rule applied</source>
+      <translation>适用规定</translation>
+    </message>
+    <message>
+      <source>Price basis</source>
+      <translation>计价依据</translation>
+    </message>
+    <message>
+      <source>Value counted</source>
+      <translation>计价金额</translation>
+    </message>
+    <message>
+      <source>Compensation (yuan)</source>
+      <translation>赔偿金额（元）</translation>
+    </message>
+    <message>
+      <source>Compensation paid on</source>
+      <translation>交款日期</translation>
+    </message>
+    <message>
+      <source>Discipline note</source>
+      <translation>处分意见</translation>
+    </message>
+    <message>
+      <source>Time in use</source>
+      <translation>已使用时间</translation>
+    </message>
+    <message>
+      <source>Reason for writing off</source>
+      <translation>报废原因</translation>
+    </message>
+    <message>
+      <source>Proposed disposal</source>
+      <translation>拟处置方式</translation>
+    </message>
+    <message>
+      <source>Opinion of the department using it</source>
+      <translation>使用部门意见</translation>
+    </message>
+    <message>
+      <source>Opinion of the general affairs office</source>
+      <translation>总务处意见</translation>
+    </message>
+    <message>
+      <source>Opinion of the principal</source>
+      <translation>校长意见</translation>
+    </message>
+    <message>
+      <source>No history yet.</source>
+      <translation>暂无履历。</translation>
+    </message>
+    <message>
+      <source>{n} lines</source>
+      <translation>{n} 项</translation>
+    </message>
+    <message>
+      <source>Reason for the transfer</source>
+      <translation>调拨原因</translation>
+    </message>
+    <message>
+      <source>Lent on</source>
+      <translation>借出日期</translation>
+    </message>
+    <message>
+      <source>Due back</source>
+      <translation>应还日期</translation>
+    </message>
+    <message>
+      <source>Returned on</source>
+      <translation>归还日期</translation>
+    </message>
+    <message>
+      <source>Condition on return</source>
+      <translation>归还情况</translation>
+    </message>
+    <message>
+      <source>Purpose</source>
+      <translation>用途</translation>
+    </message>
+    <message>
+      <source>No asset with the number {number}.</source>
+      <translation>找不到编号为 {number} 的资产。</translation>
+    </message>
+    <message>
+      <source>Approved by {name}</source>
+      <translation>同意。批准人：{name}</translation>
+    </message>
+    <message>
       <source>In use</source>
       <translation>在用</translation>
     </message>
@@ -576,10 +956,6 @@
       <translation>自然损耗：由学校承担，无需赔偿。</translation>
     </message>
     <message>
-      <source>Accidental damage: the person responsible pays the price (照价赔偿).</source>
-      <translation>意外损坏：由责任人照价赔偿。</translation>
-    </message>
-    <message>
       <source>Deliberate damage: the person responsible pays double (加倍赔偿) and a discipline note is recorded.</source>
       <translation>故意损坏：由责任人加倍赔偿，并记录处分意见。</translation>
     </message>
@@ -616,10 +992,6 @@
       <translation>资产分类 *</translation>
     </message>
     <message>
-      <source>Model / spec</source>
-      <translation>规格型号</translation>
-    </message>
-    <message>
       <source>Quantity *</source>
       <translation>数量 *</translation>
     </message>
@@ -634,18 +1006,6 @@
     <message>
       <source>Acquired on *</source>
       <translation>购置日期 *</translation>
-    </message>
-    <message>
-      <source>Source</source>
-      <translation>取得方式</translation>
-    </message>
-    <message>
-      <source>Place</source>
-      <translation>存放地点</translation>
-    </message>
-    <message>
-      <source>Department / class</source>
-      <translation>部门/班级</translation>
     </message>
     <message>
       <source>Warranty</source>
@@ -668,10 +1028,6 @@
       <translation>新保管人</translation>
     </message>
     <message>
-      <source>Date</source>
-      <translation>日期</translation>
-    </message>
-    <message>
       <source>Reason *</source>
       <translation>原因 *</translation>
     </message>
@@ -684,20 +1040,8 @@
       <translation>选择教职工，或直接输入姓名</translation>
     </message>
     <message>
-      <source>Lent on</source>
-      <translation>借出日期</translation>
-    </message>
-    <message>
       <source>Due back *</source>
       <translation>应还日期 *</translation>
-    </message>
-    <message>
-      <source>Purpose</source>
-      <translation>用途</translation>
-    </message>
-    <message>
-      <source>Returned on</source>
-      <translation>归还日期</translation>
     </message>
     <message>
       <source>Condition / note</source>
@@ -716,16 +1060,8 @@
       <translation>损坏数量</translation>
     </message>
     <message>
-      <source>Person responsible</source>
-      <translation>责任人</translation>
-    </message>
-    <message>
       <source>A staff member, or type a student's name</source>
       <translation>选择教职工，或输入学生姓名</translation>
-    </message>
-    <message>
-      <source>Discipline note</source>
-      <translation>处分意见</translation>
     </message>
     <message>
       <source>The asset is now</source>
@@ -828,10 +1164,6 @@ Register the first asset, or import the register you keep in Excel (.xlsx or .cs
       <translation>（无）</translation>
     </message>
     <message>
-      <source>Unit</source>
-      <translation>单位</translation>
-    </message>
-    <message>
       <source>Copy into</source>
       <translation>复制成</translation>
     </message>
@@ -846,18 +1178,6 @@ Register the first asset, or import the register you keep in Excel (.xlsx or .cs
     <message>
       <source>The record stays in the register with the status “Disposed”.</source>
       <translation>记录仍保留在台账中，状态为“已处置”。</translation>
-    </message>
-    <message>
-      <source>Event</source>
-      <translation>事项</translation>
-    </message>
-    <message>
-      <source>What happened</source>
-      <translation>内容</translation>
-    </message>
-    <message>
-      <source>Document</source>
-      <translation>单据号</translation>
     </message>
     <message>
       <source>Time</source>
@@ -882,14 +1202,6 @@ Register the first asset, or import the register you keep in Excel (.xlsx or .cs
     <message>
       <source>New value</source>
       <translation>新值</translation>
-    </message>
-    <message>
-      <source>Borrower</source>
-      <translation>借用人</translation>
-    </message>
-    <message>
-      <source>Due back</source>
-      <translation>应还日期</translation>
     </message>
     <message>
       <source>Days overdue</source>
@@ -958,10 +1270,6 @@ Register the first asset, or import the register you keep in Excel (.xlsx or .cs
     <message>
       <source>Write off…</source>
       <translation>报废…</translation>
-    </message>
-    <message>
-      <source>History</source>
-      <translation>履历</translation>
     </message>
     <message>
       <source>Import…</source>

@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as _dt
 import sys
 
-from ...core.errors import UserError
+from ...core.errors import UserError, ValidationError
 from ...core.i18n import tr
 from .. import CliCommand
 from .models import STATUSES
 
-PRINTS: list[CliCommand] = []
+PRINTS: list[CliCommand] = []  # filled at the end of this file (print inventory, labels, asset-card, slips)
 
 
 class InvalidRows(UserError):
@@ -133,3 +133,124 @@ EXPORTS = [
     CliCommand("assets", "export the asset register to .xlsx (all, or filtered)", _export_arguments, _run_export),
     CliCommand("assets-template", "write the asset import template (.xlsx)", _template_arguments, _run_template),
 ]
+
+
+# --- print FORM ... -o FILE.pdf (the forms are in forms.py) ------------------------------
+
+def _inventory_arguments(parser) -> None:
+    scope = parser.add_mutually_exclusive_group(required=True)
+    scope.add_argument("--place", metavar="PLACE", help='one room (e.g. "教学楼 301"); a building prints all its rooms')
+    scope.add_argument("--building", metavar="BUILDING", help="every room of the building, each on its own pages")
+    scope.add_argument("--department", metavar="NAME", help="one department or class")
+    scope.add_argument("--custodian", metavar="NAME", help="one custodian")
+
+
+def _run_inventory(args) -> bytes:
+    from . import forms
+
+    for kind in forms.SCOPES:
+        value = getattr(args, kind, None)
+        if value:
+            forms.resolve_scope(kind, value)  # unknown names: a clear message (exit status 2)
+            return forms.render_inventory(forms.inventory_data(**{kind: value}))
+    raise UserError(tr("Choose one place, building, department or custodian for the inventory sheet."))
+
+
+def _labels_arguments(parser) -> None:
+    parser.add_argument("--template", choices=["3x8", "4x10", "2x7", "custom"],
+                        help="label sheet (default: the settings; custom: the grid saved in the settings)")
+    parser.add_argument("--code", choices=["qr", "code128"], help="code on the label (default: the settings)")
+    parser.add_argument("--skip", type=int, default=0, metavar="N", help="leave the first N labels blank (a used sheet)")
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--numbers", metavar="A..B", help="asset numbers from A to B (inclusive)")
+    which.add_argument("--place", metavar="PLACE", help="a room, or a building with all its rooms")
+    which.add_argument("--since", metavar="DATE", help="everything registered on or after the date")
+    which.add_argument("--ids", metavar="NUMBER", nargs="+", help="these asset numbers")
+
+
+def _run_labels(args) -> bytes:
+    from . import forms
+
+    if args.skip < 0:
+        raise UserError(tr("The start position cannot be negative."))
+    if args.numbers:
+        items = forms.label_items(numbers=forms.parse_number_range(args.numbers))
+    elif args.place:
+        items = forms.label_items(place=forms.resolve_scope("place", args.place))
+    elif args.since:
+        items = forms.label_items(since=_date(args.since))
+    else:
+        ids = []
+        for number in args.ids:
+            asset = _asset(number)
+            ids.append(asset.id)
+        items = forms.label_items(ids=ids)
+    if not items:
+        raise UserError(tr("No assets to print labels for."))
+    try:
+        return forms.render_asset_labels(items, template=args.template, code=args.code, skip=args.skip)
+    except ValidationError as exc:
+        raise UserError("; ".join(exc.errors.values())) from None
+
+
+def _asset(number: str):
+    from . import service
+
+    asset = service.find_by_number(number)
+    if asset is None:
+        raise UserError(tr("No asset with the number {number}.").format(number=number))
+    return asset
+
+
+def _card_arguments(parser) -> None:
+    parser.add_argument("--number", metavar="NUMBER", nargs="+", required=True, help="asset number(s)")
+    parser.add_argument("--per-page", type=int, choices=[1, 2], default=1, help="cards per A4 sheet")
+
+
+def _run_card(args) -> bytes:
+    from . import forms
+
+    cards = [forms.card_data(_asset(n).id) for n in args.number]
+    return forms.render_cards(cards, per_page=args.per_page)
+
+
+def _doc_arguments(parser) -> None:
+    parser.add_argument("--doc", metavar="DOC_NO", required=True, help="the document number (e.g. DB-2026-0001)")
+
+
+def _slip_runner(kind: str):
+    def run(args) -> bytes:
+        from . import forms
+
+        data, render = forms.SLIPS[kind]
+        return render(data(args.doc))
+
+    return run
+
+
+def _writeoff_arguments(parser) -> None:
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--number", metavar="NUMBER", help="the asset to be written off (a request to sign)")
+    which.add_argument("--doc", metavar="DOC_NO", help="a recorded write-off (e.g. BF-2026-0001)")
+
+
+def _run_writeoff(args) -> bytes:
+    from . import forms
+
+    if args.doc:
+        return forms.render_writeoff_request(forms.writeoff_request_data(doc=args.doc))
+    return forms.render_writeoff_request(forms.writeoff_request_data(asset=_asset(args.number)))
+
+
+PRINTS.extend([
+    CliCommand("inventory", "asset inventory sheet (资产清单) of a place, building, department or custodian",
+               _inventory_arguments, _run_inventory),
+    CliCommand("labels", "asset labels on A4 label sheets", _labels_arguments, _run_labels),
+    CliCommand("asset-card", "fixed asset card (固定资产卡片)", _card_arguments, _run_card),
+    CliCommand("transfer-slip", "asset transfer slip (调拨单)", _doc_arguments, _slip_runner("transfer")),
+    CliCommand("loan-slip", "asset loan slip (借用单)", _doc_arguments, _slip_runner("loan")),
+    CliCommand("damage-notice", "damage and compensation notice (损坏赔偿通知)", _doc_arguments,
+               _slip_runner("damage")),
+    CliCommand("writeoff-request", "write-off request (报废申请表) for an asset or a recorded write-off",
+               _writeoff_arguments, _run_writeoff),
+])

@@ -1,0 +1,652 @@
+"""The asset register's printed forms (no Qt): plain data in, PDF bytes out.
+
+Each form has a ``*_data`` function that reads the database and returns plain
+data (dicts, lists, strings, dates, Decimals) and a ``render_*`` function that
+turns that data into PDF bytes on the shared template (``core/printing``).
+The window queries on the GUI thread and renders in a worker; the command line
+calls both in turn.
+
+* Inventory sheet 资产清单 — ``inventory_data(place=|building=|department=|custodian=)``,
+  ``render_inventory(data)``. A building prints one section (own pages, own
+  signatures) per room. Only assets on the books (not disposed, not lost).
+* Asset card 固定资产卡片 — ``card_data(asset_id)``, ``render_cards([cards], per_page=1|2)``.
+* Labels — ``label_items(ids=|place=|numbers=(a, b)|since=|filters=)``,
+  ``render_asset_labels(items, template=, code=, skip=, sheet=, offset=)``.
+* Slips — ``transfer_slip_data(doc)`` / ``loan_slip_data(doc)`` / ``damage_notice_data(doc)`` /
+  ``writeoff_request_data(asset=|doc=)`` and ``render_transfer_slip`` / ``render_loan_slip`` /
+  ``render_damage_notice`` / ``render_writeoff_request``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from peewee import JOIN
+
+from ...core import clock, masterdata
+from ...core.errors import NotFound, UserError
+from ...core.i18n import N_, tr
+from ...core.masterdata import Department, Person, Place
+from ...core.printing import (
+    Column,
+    Field,
+    Fields,
+    Section,
+    SlipForm,
+    SmallTable,
+    TableForm,
+    Text,
+    asset_label,
+    label_sheet,
+    render_labels,
+    render_slips,
+)
+from ...core.printing.labels import LabelSheet
+from . import service
+from .models import (
+    DAMAGE_CAUSES,
+    DISPOSAL_METHODS,
+    EVENT_KINDS,
+    STATUSES,
+    Asset,
+    AssetDamage,
+    AssetDisposal,
+    AssetEvent,
+    AssetLoan,
+    AssetTransfer,
+)
+
+CARD_HISTORY = 10  # history lines on a full-page card
+CARD_HISTORY_HALF = 4  # on a half-page card (two per sheet)
+
+
+def _d(value: Any) -> Decimal:
+    return Decimal(str(value or 0))
+
+
+def _name(obj: Any) -> str:
+    return str(obj) if obj is not None else ""
+
+
+# =============================================================================
+# Inventory sheet 资产清单
+# =============================================================================
+
+SCOPES = ("place", "building", "department", "custodian")
+
+
+def inventory_columns(with_place: bool = False) -> list[Column]:
+    cols = [
+        Column("no", tr("No."), 8, kind="index"),
+        Column("number", tr("Asset number"), 27),
+        Column("name", tr("Name"), 34, max_lines=2),
+        Column("model", tr("Model / spec"), 30, max_lines=2),
+        Column("unit", tr("Unit"), 9, align="center"),
+        Column("qty", tr("Quantity"), 10, kind="qty"),
+        Column("price", tr("Unit price"), 18, kind="money"),
+        Column("amount", tr("Amount"), 20, kind="money"),
+        Column("bought", tr("Acquired on"), 20, kind="date"),
+        Column("status", tr("Status"), 13, align="center"),
+        Column("remark", tr("Remarks"), 26, max_lines=2),
+    ]
+    if with_place:
+        cols.insert(4, Column("place", tr("Place"), 24, max_lines=2))
+        cols[3].width = 24
+        cols[-1].width = 20
+    return cols
+
+
+def resolve_scope(kind: str, text: str):
+    """The Place/Department/Person a text names for an inventory scope; UserError if none."""
+    text = (text or "").strip()
+    if kind in ("place", "building"):
+        place = masterdata.find_place(text)
+        if place is None and kind == "building":
+            place = Place.get_or_none((Place.kind == "building") & (Place.name == text))
+        if place is None:
+            raise UserError(tr("Unknown place: {name}").format(name=text))
+        return place
+    if kind == "department":
+        dept = masterdata.find_department(text)
+        if dept is None:
+            raise UserError(tr("Unknown department or class: {name}").format(name=text))
+        return dept
+    if kind == "custodian":
+        person = masterdata.find_person(text)
+        if person is None:
+            raise UserError(tr("Unknown person: {name}").format(name=text))
+        return person
+    raise UserError(tr("Unknown inventory scope: {kind}").format(kind=kind))
+
+
+def _inventory_row(r: dict, with_place: bool) -> dict:
+    row = {"number": r["number"], "name": r["name"], "model": r["model_spec"] or "", "unit": r["unit"] or "",
+           "qty": r["quantity"], "price": r["unit_price"], "amount": r["amount"], "bought": r["acquired_on"],
+           "status": r["status_label"], "remark": r["note"] or ""}
+    if with_place:
+        row["place"] = r["place"] or ""
+    return row
+
+
+def _distinct(values: Iterable[str | None], limit: int = 3) -> str:
+    seen: list[str] = []
+    for v in values:
+        if v and v not in seen:
+            seen.append(v)
+    if not seen:
+        return "—"
+    if len(seen) > limit:
+        return tr("{names} and {n} more").format(names="、".join(seen[:limit]), n=len(seen) - limit)
+    return "、".join(seen)
+
+
+def _section_data(title: str, meta: list[tuple[str, str]], raw: list[dict], with_place: bool,
+                  head_role: str) -> dict:
+    rows = [_inventory_row(r, with_place) for r in raw]
+    return {
+        "title": title, "meta": meta, "rows": rows,
+        "qty": sum(int(r["quantity"] or 0) for r in raw),
+        "amount": sum((_d(r["amount"]) for r in raw), Decimal("0.00")),
+        "head_role": head_role,
+    }
+
+
+def inventory_data(*, place: Any = None, building: Any = None, department: Any = None, custodian: Any = None,
+                   on: _dt.date | None = None) -> dict:
+    """Plain data for ``render_inventory``. Give exactly one scope: a Place/Department/Person, its id,
+    or its name. ``building``: every room of it (and anything placed on the building itself), each
+    its own section. Only assets on the books (not disposed or lost), in number order."""
+    given = {k: v for k, v in (("place", place), ("building", building), ("department", department),
+                               ("custodian", custodian)) if v not in (None, "")}
+    if len(given) != 1:
+        raise UserError(tr("Choose one place, building, department or custodian for the inventory sheet."))
+    kind, value = next(iter(given.items()))
+    model = {"place": Place, "building": Place, "department": Department, "custodian": Person}[kind]
+    if isinstance(value, model):
+        obj = value
+    elif isinstance(value, int) or (isinstance(value, str) and value.isdigit() and kind != "place"
+                                     and model.get_or_none(model.id == int(value)) is not None):
+        obj = model.get_or_none(model.id == int(value))
+        if obj is None:
+            raise NotFound(tr("The record no longer exists."))
+    else:
+        obj = resolve_scope(kind, str(value))
+    if kind == "place" and obj.kind == "building":
+        kind = "building"  # a building asked for as a place: the round of its rooms
+    on = on or clock.today()
+    query = service.AssetQuery()
+    head_dept = tr("Department head")
+    sections: list[dict] = []
+    code = {"place": "P", "building": "B", "department": "D", "custodian": "C"}[kind]
+    if kind in ("place", "building"):
+        filters = {"place": obj.id, "status": "active"}
+        by_place: dict[int | None, list[dict]] = {}
+        for r in query.iter_rows(filters, sort_key="number"):
+            by_place.setdefault(r["place_id"], []).append(r)
+        if kind == "building":
+            order = [obj] + list(masterdata.rooms(obj, include_inactive=True))
+        else:
+            order = [obj]
+        for p in order:
+            raw = by_place.get(p.id, [])
+            if not raw and (kind == "building") and (p.id != obj.id or len(order) > 1):
+                continue  # a room with nothing registered has nothing to sign for
+            meta = [(tr("Place"), p.full_name),
+                    (tr("Department / class"), _distinct(r["department"] for r in raw)),
+                    (tr("Custodian"), _distinct(r["custodian"] for r in raw)),
+                    (tr("Items on the sheet"), tr("{n} lines").format(n=len(raw)))]
+            sections.append(_section_data(p.full_name, meta, raw, False, head_dept))
+        if not sections:
+            sections.append(_section_data(obj.full_name, [(tr("Place"), obj.full_name)], [], False, head_dept))
+        scope_label = obj.full_name
+    elif kind == "department":
+        raw = list(query.iter_rows({"department": obj.id, "status": "active"}, sort_key="number"))
+        raw.sort(key=lambda r: (r["place"] or "\uffff", r["number"]))
+        if obj.kind == "class":
+            head_dept = tr("Class head teacher")
+        meta = [(tr("Department / class"), obj.name), (tr("Custodian"), _distinct((r["custodian"] for r in raw), 5)),
+                (tr("Items on the sheet"), tr("{n} lines").format(n=len(raw)))]
+        sections.append(_section_data(obj.name, meta, raw, True, head_dept))
+        scope_label = obj.name
+    else:
+        raw = list(query.iter_rows({"custodian": obj.id, "status": "active"}, sort_key="number"))
+        raw.sort(key=lambda r: (r["place"] or "\uffff", r["number"]))
+        meta = [(tr("Custodian"), obj.name), (tr("Department / class"), _name(obj.department) or "—"),
+                (tr("Items on the sheet"), tr("{n} lines").format(n=len(raw)))]
+        sections.append(_section_data(obj.name, meta, raw, True, head_dept))
+        scope_label = obj.name
+    return {
+        "doc_no": f"QD-{on:%Y%m%d}-{code}{obj.id:04d}",
+        "date": on,
+        "school": masterdata.school_name(),
+        "scope": kind,
+        "scope_label": scope_label,
+        "with_place": kind in ("department", "custodian"),
+        "sections": sections,
+    }
+
+
+def inventory_signatures(head_role: str) -> list[str]:
+    return [tr("Custodian"), head_role, tr("General affairs clerk")]
+
+
+def render_inventory(data: dict, progress=None, cancel=None) -> bytes:
+    """资产清单: landscape A4, one section per place (own pages and page count), totals row,
+    signature lines for the custodian, the department head and the general-affairs clerk."""
+    sections = [
+        Section(meta=s["meta"], rows=s["rows"], totals={"qty": s["qty"], "amount": s["amount"]},
+                signatures=inventory_signatures(s["head_role"]), title=s["title"],
+                note=tr("The custodian checks every line against the things in the room and signs; "
+                        "differences are written in the remarks column."))
+        for s in data["sections"]
+    ]
+    return TableForm(tr("Asset inventory sheet"), inventory_columns(data.get("with_place", False)), sections,
+                     doc_number=data["doc_no"], date=data["date"], landscape=True,
+                     school=data.get("school")).render(progress, cancel)
+
+
+# =============================================================================
+# Asset card 固定资产卡片
+# =============================================================================
+
+def _history_rows(asset: Asset, limit: int) -> list[dict]:
+    events = list(AssetEvent.select().where(AssetEvent.asset == asset)
+                  .order_by(AssetEvent.event_date.desc(), AssetEvent.id.desc()).limit(limit))
+    events.reverse()
+    return [{"date": e.event_date, "kind": tr(EVENT_KINDS.get(e.kind, e.kind)), "summary": e.summary,
+             "doc": e.doc_no or ""} for e in events]
+
+
+def card_data(asset_id: int, on: _dt.date | None = None, history: int = CARD_HISTORY) -> dict:
+    """Plain data of one asset card: every register field, depreciation, the last history lines."""
+    on = on or clock.today()
+    d = service.asset_detail(asset_id, on)
+    asset = service.get_asset(asset_id)
+    d["history"] = _history_rows(asset, history)
+    d["history_total"] = AssetEvent.select().where(AssetEvent.asset == asset).count()
+    d["on"] = on
+    d["school"] = masterdata.school_name()
+    return d
+
+
+def _card_slip(d: dict, half: bool) -> SlipForm:
+    depreciated = d.get("net_book_value") is not None
+    life = d.get("useful_life_years") if depreciated else None
+    not_depr = tr("Low-value item, not depreciated") if d.get("low_value") else tr("Not depreciated")
+    fields = [
+        (tr("Asset number"), d["number"]), (tr("Name"), d["name"]),
+        (tr("Status"), d["status_label"]),
+        Field(tr("Category"), d.get("category_path") or d.get("category") or "", span=2),
+        (tr("Model / spec"), d.get("model_spec") or ""),
+        (tr("Brand"), d.get("brand") or ""), (tr("Serial number"), d.get("serial_no") or ""),
+        (tr("Unit"), d.get("unit") or ""),
+        (tr("Quantity"), d.get("quantity")), Field(tr("Unit price"), d.get("unit_price"), kind="money"),
+        Field(tr("Original value"), d.get("amount"), kind="money"),
+        (tr("Acquired on"), d.get("acquired_on")), (tr("Source"), d.get("source_label") or ""),
+        (tr("Supplier"), d.get("supplier") or ""),
+        (tr("Invoice number"), d.get("invoice_no") or ""), (tr("Funding source"), d.get("funding_source") or ""),
+        (tr("Warranty until"), d.get("warranty_end") or ""),
+        (tr("Place"), d.get("place") or ""), (tr("Department / class"), d.get("department") or ""),
+        (tr("Custodian"), d.get("custodian") or ""),
+        (tr("Useful life"), tr("{n} years").format(n=life) if life else not_depr),
+        (tr("Months depreciated"), d["months_depreciated"] if depreciated and d.get("months_depreciated") is not None
+         else "—"),
+        Field(tr("Accumulated depreciation"), d["accumulated_depreciation"] if d.get("accumulated_depreciation")
+              is not None else "—", kind="money" if d.get("accumulated_depreciation") is not None else "text"),
+        Field(tr("Net book value"), d["net_book_value"] if d.get("net_book_value") is not None else "—",
+              kind="money" if d.get("net_book_value") is not None else "text"),
+        Field(tr("Notes"), d.get("note") or "", span=2),
+    ]
+    history_cols = [
+        Column("date", tr("Date"), 20, kind="date"),
+        Column("kind", tr("Event"), 16, align="center"),
+        Column("summary", tr("What happened"), 90, max_lines=2 if half else 3),
+        Column("doc", tr("Document"), 24),
+    ]
+    rows = d.get("history", [])
+    if half:
+        rows = rows[-CARD_HISTORY_HALF:]
+    total = d.get("history_total", len(rows))
+    title = tr("Latest history ({shown} of {total})").format(shown=len(rows), total=total) if total > len(rows) \
+        else tr("History")
+    return SlipForm(
+        tr("Fixed asset card"),
+        doc_number=d["number"], date=d.get("on"), school=d.get("school"),
+        blocks=[Fields(fields, columns=3),
+                SmallTable(history_cols, rows, title=title, font_size=8.5 if half else 9,
+                           min_row_height=5.5 if half else 6.5, empty_text=tr("No history yet."))],
+        signatures=[] if half else [tr("Card kept by"), tr("Checked by (assets)")],
+    )
+
+
+def render_cards(cards: Sequence[dict], per_page: int = 1, progress=None, cancel=None) -> bytes:
+    """固定资产卡片: one card per A4 page, or two (half A4 each, cut line) with ``per_page=2``."""
+    half = per_page == 2
+    return render_slips([_card_slip(d, half) for d in cards], per_page=2 if half else 1,
+                        progress=progress, cancel=cancel)
+
+
+# =============================================================================
+# Labels
+# =============================================================================
+
+CODE_KINDS = ("qr", "code128")
+
+
+def parse_number_range(text: str) -> tuple[str, str]:
+    """"A..B" -> (A, B) (string order, inclusive); UserError if malformed."""
+    text = (text or "").strip()
+    if ".." not in text:
+        raise UserError(tr("Write the number range as FIRST..LAST, e.g. 2026-JJ-00001..2026-JJ-00050."))
+    a, _, b = text.partition("..")
+    a, b = a.strip(), b.strip()
+    if not a or not b:
+        raise UserError(tr("Write the number range as FIRST..LAST, e.g. 2026-JJ-00001..2026-JJ-00050."))
+    if a > b:
+        a, b = b, a
+    return a, b
+
+
+def label_items(*, ids: Sequence[int] | None = None, place: Any = None, numbers: tuple[str, str] | None = None,
+                since: _dt.date | None = None, filters: dict | None = None) -> list[dict]:
+    """[{number, name, place}] in number order for one way of choosing assets:
+    ``ids`` (a selection, any status), ``place`` (a building includes its rooms), ``numbers``
+    (A, B: A <= number <= B in string order), ``since`` (registered on or after the date) or
+    ``filters`` (the register's filters). All but ``ids`` leave out disposed and lost assets."""
+    if ids is not None:
+        f: dict = {"ids": list(ids)}
+    elif filters is not None:
+        f = dict(filters)
+        f.setdefault("status", "active")
+    else:
+        f = {"status": "active"}
+    if place not in (None, ""):
+        if not isinstance(place, Place):
+            place = Place.get_or_none(Place.id == place) if isinstance(place, int) else resolve_scope("place", place)
+        f["place"] = place.id
+    where = service.asset_where(f)
+    q = (Asset.select(Asset.number, Asset.name, Place.full_name.alias("place"))
+         .join(Place, JOIN.LEFT_OUTER, on=(Asset.place == Place.id)))
+    if where is not None:
+        q = q.where(where)
+    if numbers is not None:
+        a, b = numbers
+        q = q.where((Asset.number >= a) & (Asset.number <= b))
+    if since is not None:
+        q = q.where(Asset.created_at >= _dt.datetime.combine(since, _dt.time()))
+    return [{"number": r["number"], "name": r["name"], "place": r["place"] or ""}
+            for r in q.order_by(Asset.number).dicts()]
+
+
+def render_asset_labels(items: Sequence[dict], template: str | None = None, code: str | None = None,
+                        skip: int = 0, sheet: LabelSheet | None = None, offset: tuple[float, float] | None = None,
+                        school: str | None = None, progress=None, cancel=None) -> bytes:
+    """Asset tags: school name, the number as QR or Code128 with the number beneath, name, place.
+
+    ``template``: a preset key or "custom" (None: settings "printing.label_template");
+    ``sheet`` overrides it. ``code``: "qr" | "code128" (None: settings "printing.label_code").
+    ``offset``: (x, y) mm (None: the calibration in the settings)."""
+    from ...core import settings
+
+    if code is None:
+        code = settings.get("printing.label_code") or "qr"
+    if code not in CODE_KINDS:
+        raise UserError(tr("Unknown code type: {code} (qr or code128).").format(code=code))
+    if sheet is None:
+        sheet = label_sheet(template)
+    labels = [asset_label(i["number"], i["name"], i.get("place") or "", code, school) for i in items]
+    return render_labels(labels, sheet, skip=skip, offset=offset, progress=progress, cancel=cancel)
+
+
+# =============================================================================
+# Slips
+# =============================================================================
+
+COPIES = (N_("Copy 1: kept by the general affairs office"), N_("Copy 2: for the receiving side"))
+LOAN_COPIES = (N_("Copy 1: kept by the general affairs office"), N_("Copy 2: for the borrower"))
+
+
+def _find_doc(model, doc: Any, label: str):
+    if isinstance(doc, model):
+        return doc
+    if isinstance(doc, int):
+        rec = model.get_or_none(model.id == doc)
+    else:
+        rec = model.get_or_none(model.doc_no == str(doc or "").strip())
+    if rec is None:
+        raise UserError(tr("No {what} with the number {doc}.").format(what=label, doc=doc))
+    return rec
+
+
+def _asset_basics(a: Asset) -> dict:
+    return {"number": a.number, "name": a.name, "model": a.model_spec or "", "unit": a.unit or "",
+            "quantity": a.quantity, "unit_price": a.unit_price, "amount": a.amount, "acquired_on": a.acquired_on,
+            "category": masterdata.category_path(a.category), "place": _name(a.place),
+            "department": _name(a.department), "custodian": _name(a.custodian),
+            "status": tr(STATUSES.get(a.status, a.status))}
+
+
+def _latest(model, asset_id: int, date_field):
+    return (model.select().where(model.asset == asset_id).order_by(date_field.desc(), model.id.desc()).first())
+
+
+def latest_doc(kind: str, asset_id: int) -> str | None:
+    """The doc number of an asset's latest transfer / loan / damage / disposal (None if none)."""
+    model, date_field = {"transfer": (AssetTransfer, AssetTransfer.transfer_date),
+                         "loan": (AssetLoan, AssetLoan.lent_on),
+                         "damage": (AssetDamage, AssetDamage.damage_date),
+                         "disposal": (AssetDisposal, AssetDisposal.disposal_date)}[kind]
+    rec = _latest(model, asset_id, date_field)
+    return rec.doc_no if rec is not None else None
+
+
+# --- transfer slip 调拨单 ---------------------------------------------------------
+
+def transfer_slip_data(doc: Any) -> dict:
+    t = _find_doc(AssetTransfer, doc, tr("transfer"))
+    return {"doc_no": t.doc_no, "date": t.transfer_date, "school": masterdata.school_name(),
+            "asset": _asset_basics(t.asset), "reason": t.reason,
+            "from": {"place": _name(t.from_place), "department": _name(t.from_department),
+                     "custodian": _name(t.from_custodian)},
+            "to": {"place": _name(t.to_place), "department": _name(t.to_department),
+                   "custodian": _name(t.to_custodian)}}
+
+
+def _transfer_slip(d: dict, copy: str) -> SlipForm:
+    a = d["asset"]
+    cols = [Column("what", tr("Item"), 22), Column("from", tr("From"), 50), Column("to", tr("To"), 50)]
+    rows = [{"what": tr("Place"), "from": d["from"]["place"] or "—", "to": d["to"]["place"] or "—"},
+            {"what": tr("Department / class"), "from": d["from"]["department"] or "—",
+             "to": d["to"]["department"] or "—"},
+            {"what": tr("Custodian"), "from": d["from"]["custodian"] or "—", "to": d["to"]["custodian"] or "—"}]
+    return SlipForm(
+        tr("Asset transfer slip"), doc_number=d["doc_no"], date=d["date"], school=d.get("school"), subtitle=copy,
+        blocks=[
+            Fields([(tr("Asset number"), a["number"]), (tr("Name"), a["name"]),
+                    (tr("Model / spec"), a["model"]),
+                    (tr("Quantity"), f'{a["quantity"]} {a["unit"]}'), Field(tr("Original value"), a["amount"],
+                                                                            kind="money"),
+                    (tr("Acquired on"), a["acquired_on"])], columns=3),
+            SmallTable(cols, rows, min_row_height=6),
+            Fields([Field(tr("Reason for the transfer"), d["reason"], span=1)], columns=1),
+        ],
+        signatures=[tr("Handed over by"), tr("Received by"), tr("Director of general affairs")],
+    )
+
+
+def render_transfer_slip(d: dict) -> bytes:
+    """调拨单: two copies on one A4 sheet (office stub, receiving side), cut line between."""
+    return render_slips([_transfer_slip(d, tr(c)) for c in COPIES], per_page=2)
+
+
+# --- loan slip 借用单 --------------------------------------------------------------
+
+def loan_slip_data(doc: Any) -> dict:
+    loan = _find_doc(AssetLoan, doc, tr("loan"))
+    return {"doc_no": loan.doc_no, "date": loan.lent_on, "school": masterdata.school_name(),
+            "asset": _asset_basics(loan.asset), "borrower": loan.borrower_name,
+            "department": _name(loan.department) or (_name(loan.borrower.department) if loan.borrower else ""),
+            "lent_on": loan.lent_on, "due_on": loan.due_on, "returned_on": loan.returned_on,
+            "purpose": loan.purpose or "", "return_note": loan.return_note or ""}
+
+
+def _loan_slip(d: dict, copy: str) -> SlipForm:
+    a = d["asset"]
+    returned = d.get("returned_on")
+    return SlipForm(
+        tr("Asset loan slip"), doc_number=d["doc_no"], date=d["date"], school=d.get("school"), subtitle=copy,
+        blocks=[
+            Fields([(tr("Asset number"), a["number"]), (tr("Name"), a["name"]), (tr("Model / spec"), a["model"]),
+                    (tr("Quantity"), f'{a["quantity"]} {a["unit"]}'), (tr("Place"), a["place"]),
+                    Field(tr("Original value"), a["amount"], kind="money"),
+                    (tr("Borrower"), d["borrower"]), (tr("Department / class"), d["department"] or "—"),
+                    (tr("Lent on"), d["lent_on"]),
+                    (tr("Due back"), d["due_on"]), (tr("Returned on"), returned or ""),
+                    (tr("Condition on return"), d.get("return_note") or ""),
+                    Field(tr("Purpose"), d["purpose"], span=3)], columns=3),
+            Text(tr("The borrower keeps the item safe, uses it only for the purpose above and returns it by the "
+                    "due date; loss or damage is compensated under the school's property rules."), size=9),
+        ],
+        signatures=[tr("Borrower"), tr("Lent out by"), tr("Return checked by")],
+    )
+
+
+def render_loan_slip(d: dict) -> bytes:
+    """借用单: two copies on one A4 sheet (office stub, borrower's copy)."""
+    return render_slips([_loan_slip(d, tr(c)) for c in LOAN_COPIES], per_page=2)
+
+
+# --- damage and compensation notice 损坏赔偿通知 ---------------------------------------
+
+RULES = {
+    "natural": N_("Natural wear and tear: the school bears the loss; no compensation."),
+    "accidental": N_("Accidental damage: the person responsible pays the price (照价赔偿)."),
+    "deliberate": N_("Deliberate damage: the person responsible pays double the price (加倍赔偿) "
+                     "and receives a discipline note."),
+}
+BASES = {"original": N_("Original price"), "net_book_value": N_("Net book value")}
+
+
+def damage_notice_data(doc: Any) -> dict:
+    d = _find_doc(AssetDamage, doc, tr("damage report"))
+    responsible = d.responsible_name or _name(d.responsible)
+    dept = _name(d.responsible.department) if d.responsible is not None else ""
+    return {"doc_no": d.doc_no, "date": d.damage_date, "school": masterdata.school_name(),
+            "asset": _asset_basics(d.asset), "cause": d.cause, "cause_label": tr(DAMAGE_CAUSES.get(d.cause, d.cause)),
+            "rule": tr(RULES.get(d.cause, "")), "description": d.description, "responsible": responsible or "",
+            "responsible_department": dept, "basis": tr(BASES.get(d.price_basis, d.price_basis)),
+            "base_value": d.base_value, "compensation": d.compensation, "discipline_note": d.discipline_note or ""}
+
+
+def render_damage_notice(d: dict) -> bytes:
+    """损坏赔偿通知: the asset, what happened, the cause and the rule that applies, the amount,
+    who pays, the discipline note; signatures of the person responsible, the class head, the director."""
+    a = d["asset"]
+    comp = _d(d["compensation"])
+    if comp > 0:
+        notice = tr("{name}: under the school's property rules you are to pay {amount} yuan in compensation "
+                    "for the damage above. Please pay at the general affairs office within 7 days of "
+                    "receiving this notice.").format(name=d["responsible"] or "—", amount=f"{comp:,.2f}")
+    else:
+        notice = tr("The damage above is natural wear and tear: no compensation is due. The item is to be "
+                    "repaired or written off through the general affairs office.")
+    blocks = [
+        Fields([(tr("Asset number"), a["number"]), (tr("Name"), a["name"]), (tr("Model / spec"), a["model"]),
+                (tr("Place"), a["place"]), (tr("Department / class"), a["department"]),
+                Field(tr("Original value"), a["amount"], kind="money"),
+                (tr("Damaged on"), d["date"]), (tr("Cause"), d["cause_label"]),
+                (tr("Person responsible"), d["responsible"] or "—"),
+                Field(tr("What happened"), d["description"], span=3, height=14)], columns=3),
+        Fields([Field(tr("Rule applied"), d["rule"], span=2),
+                (tr("Price basis"), d["basis"]), Field(tr("Value counted"), d["base_value"], kind="money"),
+                Field(tr("Compensation (yuan)"), d["compensation"], kind="money"),
+                (tr("Compensation paid on"), ""),
+                Field(tr("Discipline note"), d["discipline_note"] or "—", span=2, height=14)], columns=2),
+        Text(notice, size=10.5, indent=True),
+    ]
+    slip = SlipForm(tr("Damage and compensation notice"), doc_number=d["doc_no"], date=d["date"],
+                    school=d.get("school"), blocks=blocks,
+                    signatures=[tr("Person responsible"), tr("Class head teacher"), tr("Director of general affairs")])
+    return slip.render()
+
+
+# --- write-off request 报废申请表 ----------------------------------------------------
+
+def writeoff_request_data(asset: Any = None, doc: Any = None, on: _dt.date | None = None) -> dict:
+    """For an asset (a request before the write-off: reason and method left to fill by hand)
+    or for a done write-off (``doc``: an AssetDisposal number)."""
+    disposal = None
+    if doc not in (None, ""):
+        disposal = _find_doc(AssetDisposal, doc, tr("write-off"))
+        a = disposal.asset
+    else:
+        if isinstance(asset, Asset):
+            a = asset
+        else:
+            a = service.find_by_number(str(asset or ""))
+            if a is None:
+                raise UserError(tr("No asset with the number {number}.").format(number=asset))
+    on = disposal.disposal_date if disposal is not None else (on or clock.today())
+    life = masterdata.category_life_years(a.category)
+    nbv = service.net_book_value(a, on)
+    acc = service.accumulated_depreciation(a, on)
+    months = service.months_depreciated(a.acquired_on, on)
+    return {"doc_no": disposal.doc_no if disposal else None, "date": on, "school": masterdata.school_name(),
+            "asset": _asset_basics(a), "brand": a.brand or "", "serial_no": a.serial_no or "",
+            "useful_life": life, "months_used": months, "accumulated_depreciation": acc, "net_book_value": nbv,
+            "reason": disposal.reason if disposal else "",
+            "method": tr(DISPOSAL_METHODS.get(disposal.method, disposal.method)) if disposal else "",
+            "approver": disposal.approver if disposal else ""}
+
+
+def render_writeoff_request(d: dict) -> bytes:
+    """报废申请表: the asset and its values, reason and proposed disposal, and three approval
+    boxes (使用部门意见, 总务处意见, 校长意见) with signature lines."""
+    a = d["asset"]
+    years, months = divmod(int(d.get("months_used") or 0), 12)
+    used = tr("{y} years {m} months").format(y=years, m=months)
+    life = tr("{n} years").format(n=d["useful_life"]) if d.get("useful_life") else tr("Not depreciated")
+    money_or_dash = (lambda v: Field("", v, kind="money") if v is not None else Field("", "—"))
+    acc, nbv = money_or_dash(d.get("accumulated_depreciation")), money_or_dash(d.get("net_book_value"))
+    blocks = [
+        Fields([(tr("Asset number"), a["number"]), (tr("Name"), a["name"]), (tr("Model / spec"), a["model"]),
+                Field(tr("Category"), a["category"], span=2), (tr("Brand"), d.get("brand") or ""),
+                (tr("Quantity"), f'{a["quantity"]} {a["unit"]}'),
+                Field(tr("Unit price"), a["unit_price"], kind="money"),
+                Field(tr("Original value"), a["amount"], kind="money"),
+                (tr("Acquired on"), a["acquired_on"]), (tr("Useful life"), life), (tr("Time in use"), used),
+                Field(tr("Accumulated depreciation"), acc.value, kind=acc.kind),
+                Field(tr("Net book value"), nbv.value, kind=nbv.kind), (tr("Status"), a["status"]),
+                (tr("Place"), a["place"]), (tr("Department / class"), a["department"]),
+                (tr("Custodian"), a["custodian"])], columns=3),
+        Fields([Field(tr("Reason for writing off"), d.get("reason") or "", height=20),
+                Field(tr("Proposed disposal"), d.get("method") or "", height=9)], columns=1),
+        Fields([Field(tr("Opinion of the department using it"), "", height=22),
+                Field(tr("Opinion of the general affairs office"), "", height=22),
+                Field(tr("Opinion of the principal"), d.get("approver") and
+                      tr("Approved by {name}").format(name=d["approver"]) or "", height=22)], columns=1),
+    ]
+    slip = SlipForm(tr("Asset write-off request"), doc_number=d.get("doc_no"), date=d["date"],
+                    school=d.get("school"), blocks=blocks,
+                    signatures=[tr("Applicant"), tr("Head of the department using it"),
+                                tr("Director of general affairs"), tr("Principal")])
+    return slip.render()
+
+
+# the GUI and CLI call these by kind
+SLIPS = {
+    "transfer": (transfer_slip_data, render_transfer_slip),
+    "loan": (loan_slip_data, render_loan_slip),
+    "damage": (damage_notice_data, render_damage_notice),
+    "disposal": (lambda doc: writeoff_request_data(doc=doc), render_writeoff_request),
+}
+
+__all__ = [
+    "SCOPES", "inventory_data", "render_inventory", "card_data", "render_cards", "label_items",
+    "parse_number_range", "render_asset_labels", "transfer_slip_data", "render_transfer_slip",
+    "loan_slip_data", "render_loan_slip", "damage_notice_data", "render_damage_notice",
+    "writeoff_request_data", "render_writeoff_request", "latest_doc", "resolve_scope", "SLIPS",
+]
