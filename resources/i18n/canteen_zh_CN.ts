@@ -604,6 +604,70 @@
       <translation>周日</translation>
     </message>
     <message>
+      <source>Meals the canteen serves</source>
+      <translation>食堂供应的餐次</translation>
+    </message>
+    <message>
+      <source>Days the canteen serves</source>
+      <translation>食堂开餐日</translation>
+    </message>
+    <message>
+      <source>Keep each sample for at least</source>
+      <translation>留样至少保存</translation>
+    </message>
+    <message>
+      <source>Minimum sample weight</source>
+      <translation>每份留样最少重量</translation>
+    </message>
+    <message>
+      <source>Default weight when a sample is ticked</source>
+      <translation>勾选留样时的默认重量</translation>
+    </message>
+    <message>
+      <source>Sample fridge: lowest allowed temperature</source>
+      <translation>留样冰箱最低允许温度</translation>
+    </message>
+    <message>
+      <source>Sample fridge: highest allowed temperature</source>
+      <translation>留样冰箱最高允许温度</translation>
+    </message>
+    <message>
+      <source>Fridge readings needed per day</source>
+      <translation>每天应测温次数</translation>
+    </message>
+    <message>
+      <source>A record entered later than this after sampling is late</source>
+      <translation>留样后超过此时长才登记即为补录</translation>
+    </message>
+    <message>
+      <source>The highest temperature must not be below the lowest.</source>
+      <translation>最高温度不能低于最低温度。</translation>
+    </message>
+    <message>
+      <source>The default weight must be at least the minimum weight.</source>
+      <translation>默认重量不能低于最少重量。</translation>
+    </message>
+    <message>
+      <source>hours</source>
+      <translation>小时</translation>
+    </message>
+    <message>
+      <source>The rule is at least 48 hours.</source>
+      <translation>规定至少保存 48 小时。</translation>
+    </message>
+    <message>
+      <source>g</source>
+      <translation>克</translation>
+    </message>
+    <message>
+      <source>The rule is at least 125 g; many schools keep more.</source>
+      <translation>规定每份不少于 125 克；不少学校留得更多。</translation>
+    </message>
+    <message>
+      <source>°C</source>
+      <translation>°C</translation>
+    </message>
+    <message>
       <source>Container</source>
       <translation>容器号</translation>
     </message>

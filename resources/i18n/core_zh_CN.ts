@@ -730,6 +730,14 @@ Database: {path}</source>
       <translation>无法保存 {path}：{error}</translation>
     </message>
     <message>
+      <source>Choose at least one.</source>
+      <translation>请至少选择一项。</translation>
+    </message>
+    <message>
+      <source>Enter a value from {low} to {high}.</source>
+      <translation>请输入 {low} 到 {high} 之间的数值。</translation>
+    </message>
+    <message>
       <source>New record</source>
       <translation>新建记录</translation>
     </message>

@@ -720,6 +720,38 @@
       <translation>待料：{what}</translation>
     </message>
     <message>
+      <source>Urgent / safety hazard: repaired within</source>
+      <translation>紧急/安全隐患：须在以下时限内修复</translation>
+    </message>
+    <message>
+      <source>Minor repair: by the end of the reporting day plus</source>
+      <translation>小修：报修当天结束前，再加</translation>
+    </message>
+    <message>
+      <source>Major repair: by the end of the reporting day plus</source>
+      <translation>大修：报修当天结束前，再加</translation>
+    </message>
+    <message>
+      <source>A repeat fault is this many tickets in the period</source>
+      <translation>同一期间报修达到此次数即为重复故障</translation>
+    </message>
+    <message>
+      <source>hours</source>
+      <translation>小时</translation>
+    </message>
+    <message>
+      <source>days</source>
+      <translation>天</translation>
+    </message>
+    <message>
+      <source>0 = the same day (小修不过夜).</source>
+      <translation>0 = 当天修好（小修不过夜）。</translation>
+    </message>
+    <message>
+      <source>3 = within three days (大修不过三).</source>
+      <translation>3 = 三天内修好（大修不过三）。</translation>
+    </message>
+    <message>
       <source>Time left</source>
       <translation>剩余时间</translation>
     </message>

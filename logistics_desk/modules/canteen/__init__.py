@@ -23,5 +23,6 @@ MODULE = ModuleSpec(
     view="logistics_desk.modules.canteen.view:CanteenTab",
     commands="logistics_desk.modules.canteen.commands",
     demo=_demo,
+    settings_page="logistics_desk.modules.canteen.settings_page:CanteenSettingsPage",
     models=_models,
 )

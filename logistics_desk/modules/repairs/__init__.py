@@ -22,5 +22,6 @@ MODULE = ModuleSpec(
     view="logistics_desk.modules.repairs.view:RepairsTab",
     commands="logistics_desk.modules.repairs.commands",
     demo=_demo,
+    settings_page="logistics_desk.modules.repairs.settings_page:RepairsSettingsPage",
     models=_models,
 )

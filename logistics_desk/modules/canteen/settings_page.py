@@ -1,0 +1,35 @@
+"""The canteen's page of the settings window: meals served, retention, weights, fridges."""
+
+from __future__ import annotations
+
+from ...core.i18n import N_
+from ...core.ui.settings_form import SettingField, SettingsFormPage
+from . import service  # noqa: F401 - registers the defaults these fields show
+from .models import MEALS
+
+WEEKDAYS = {0: N_("Mon"), 1: N_("Tue"), 2: N_("Wed"), 3: N_("Thu"), 4: N_("Fri"), 5: N_("Sat"), 6: N_("Sun")}
+
+
+class CanteenSettingsPage(SettingsFormPage):
+    title = N_("Food samples")
+    FIELDS = [
+        SettingField("canteen.meals", N_("Meals the canteen serves"), kind="multi", choices=MEALS, not_empty=True),
+        SettingField("canteen.service_weekdays", N_("Days the canteen serves"), kind="multi", choices=WEEKDAYS,
+                     not_empty=True),
+        SettingField("canteen.retention_hours", N_("Keep each sample for at least"), minimum=48, maximum=240,
+                     suffix=N_("hours"), help=N_("The rule is at least 48 hours.")),
+        SettingField("canteen.min_weight_g", N_("Minimum sample weight"), minimum=125, maximum=1000,
+                     suffix=N_("g"), help=N_("The rule is at least 125 g; many schools keep more.")),
+        SettingField("canteen.default_weight_g", N_("Default weight when a sample is ticked"), minimum=125,
+                     maximum=1000, suffix=N_("g")),
+        SettingField("canteen.fridge_min", N_("Sample fridge: lowest allowed temperature"), kind="float",
+                     minimum=-30, maximum=20, suffix=N_("°C")),
+        SettingField("canteen.fridge_max", N_("Sample fridge: highest allowed temperature"), kind="float",
+                     minimum=-30, maximum=20, suffix=N_("°C")),
+        SettingField("canteen.readings_per_day", N_("Fridge readings needed per day"), minimum=1, maximum=12),
+        SettingField("canteen.late_entry_hours", N_("A record entered later than this after sampling is late"),
+                     minimum=1, maximum=72, suffix=N_("hours")),
+    ]
+    ORDERED = [("canteen.fridge_min", "canteen.fridge_max", N_("The highest temperature must not be below the lowest.")),
+               ("canteen.min_weight_g", "canteen.default_weight_g",
+                N_("The default weight must be at least the minimum weight."))]
