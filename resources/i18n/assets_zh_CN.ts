@@ -8,6 +8,10 @@
       <translation>资产台账</translation>
     </message>
     <message>
+      <source>Choose one place, building, department or custodian for the inventory sheet.</source>
+      <translation>资产清单请选择一个地点、楼栋、部门或保管人。</translation>
+    </message>
+    <message>
       <source>Export writes an .xlsx file: give a name ending in .xlsx.</source>
       <translation>导出生成 .xlsx 文件：请给出以 .xlsx 结尾的文件名。</translation>
     </message>
@@ -20,12 +24,24 @@
       <translation>导入模板已保存：{path}</translation>
     </message>
     <message>
+      <source>The start position cannot be negative.</source>
+      <translation>起始位置不能为负数。</translation>
+    </message>
+    <message>
+      <source>No assets to print labels for.</source>
+      <translation>没有需要打印标签的资产。</translation>
+    </message>
+    <message>
       <source>Nothing was imported. Correct the rows above, or use --skip-invalid to import only the valid rows.</source>
       <translation>未导入任何数据。请改正上面列出的行，或使用 --skip-invalid 只导入正确的行。</translation>
     </message>
     <message>
       <source>Dry run: nothing was written. {n} rows would be imported.</source>
       <translation>试运行：未写入任何数据。可导入 {n} 行。</translation>
+    </message>
+    <message>
+      <source>No asset with the number {number}.</source>
+      <translation>找不到编号为 {number} 的资产。</translation>
     </message>
     <message>
       <source>Not a date: {text}. Write it like 2026-09-01.</source>
@@ -368,10 +384,6 @@
       <translation>备注</translation>
     </message>
     <message>
-      <source>Choose one place, building, department or custodian for the inventory sheet.</source>
-      <translation>资产清单请选择一个地点、楼栋、部门或保管人。</translation>
-    </message>
-    <message>
       <source>Category</source>
       <translation>分类</translation>
     </message>
@@ -632,10 +644,6 @@
       <translation>用途</translation>
     </message>
     <message>
-      <source>No asset with the number {number}.</source>
-      <translation>找不到编号为 {number} 的资产。</translation>
-    </message>
-    <message>
       <source>Approved by {name}</source>
       <translation>同意。批准人：{name}</translation>
     </message>
@@ -758,6 +766,242 @@
     <message>
       <source>Imported</source>
       <translation>导入</translation>
+    </message>
+    <message>
+      <source>Print an inventory sheet</source>
+      <translation>打印资产清单</translation>
+    </message>
+    <message>
+      <source>Each room starts on its own pages, with its own signature lines.</source>
+      <translation>选择楼栋时，每个房间从新的一页开始，各自签字。</translation>
+    </message>
+    <message>
+      <source>Print for</source>
+      <translation>打印范围</translation>
+    </message>
+    <message>
+      <source>Which</source>
+      <translation>选择</translation>
+    </message>
+    <message>
+      <source>Preview…</source>
+      <translation>预览…</translation>
+    </message>
+    <message>
+      <source>Print asset labels</source>
+      <translation>打印资产标签</translation>
+    </message>
+    <message>
+      <source>First number</source>
+      <translation>起始编号</translation>
+    </message>
+    <message>
+      <source>Last number</source>
+      <translation>结束编号</translation>
+    </message>
+    <message>
+      <source>Print labels for</source>
+      <translation>打印对象</translation>
+    </message>
+    <message>
+      <source>Numbers</source>
+      <translation>编号范围</translation>
+    </message>
+    <message>
+      <source>Registered since</source>
+      <translation>登记日期自</translation>
+    </message>
+    <message>
+      <source>Which assets</source>
+      <translation>哪些资产</translation>
+    </message>
+    <message>
+      <source>Custom grid</source>
+      <translation>自定义版式</translation>
+    </message>
+    <message>
+      <source>On a partly used sheet: the first free label, counted row by row</source>
+      <translation>用过一部分的标签纸：第一张空白标签的位置（按行从左到右数）</translation>
+    </message>
+    <message>
+      <source>Label sheet</source>
+      <translation>标签纸</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>条码类型</translation>
+    </message>
+    <message>
+      <source>Start at label</source>
+      <translation>从第几张标签开始</translation>
+    </message>
+    <message>
+      <source>Print calibration page…</source>
+      <translation>打印校准页…</translation>
+    </message>
+    <message>
+      <source>Printer offset (saved for next time)</source>
+      <translation>打印机偏移校准（保存供下次使用）</translation>
+    </message>
+    <message>
+      <source>Print the calibration page on plain paper, hold it against a label sheet and move the print until the outlines match the labels.</source>
+      <translation>用普通纸打印校准页，与标签纸重叠对光查看，调整偏移量直到方框与标签对齐。</translation>
+    </message>
+    <message>
+      <source>Columns</source>
+      <translation>列数</translation>
+    </message>
+    <message>
+      <source>Rows</source>
+      <translation>行数</translation>
+    </message>
+    <message>
+      <source>Label width (mm)</source>
+      <translation>标签宽（毫米）</translation>
+    </message>
+    <message>
+      <source>Label height (mm)</source>
+      <translation>标签高（毫米）</translation>
+    </message>
+    <message>
+      <source>Left margin (mm)</source>
+      <translation>左边距（毫米）</translation>
+    </message>
+    <message>
+      <source>Top margin (mm)</source>
+      <translation>上边距（毫米）</translation>
+    </message>
+    <message>
+      <source>Across pitch (mm)</source>
+      <translation>横向间距（毫米）</translation>
+    </message>
+    <message>
+      <source>Down pitch (mm)</source>
+      <translation>纵向间距（毫米）</translation>
+    </message>
+    <message>
+      <source>Right</source>
+      <translation>向右</translation>
+    </message>
+    <message>
+      <source>Down</source>
+      <translation>向下</translation>
+    </message>
+    <message>
+      <source>Place (a building prints every room)</source>
+      <translation>存放地点（选楼栋则打印全部房间）</translation>
+    </message>
+    <message>
+      <source>A place (a building includes its rooms)</source>
+      <translation>某个地点（楼栋含其所有房间）</translation>
+    </message>
+    <message>
+      <source>A range of asset numbers</source>
+      <translation>一段资产编号</translation>
+    </message>
+    <message>
+      <source>Everything registered since a date</source>
+      <translation>某日期以来登记的全部资产</translation>
+    </message>
+    <message>
+      <source>QR code</source>
+      <translation>二维码</translation>
+    </message>
+    <message>
+      <source>Code128 barcode</source>
+      <translation>Code128 条形码</translation>
+    </message>
+    <message>
+      <source>Assets in the list now (current filter)</source>
+      <translation>列表中当前显示的资产（当前筛选）</translation>
+    </message>
+    <message>
+      <source>Enter the first and the last asset number.</source>
+      <translation>请输入起始编号和结束编号。</translation>
+    </message>
+    <message>
+      <source>Selected assets ({n})</source>
+      <translation>选中的资产（{n} 项）</translation>
+    </message>
+    <message>
+      <source>Assets in the list now ({n})</source>
+      <translation>列表中当前显示的资产（{n} 项）</translation>
+    </message>
+    <message>
+      <source>Asset labels</source>
+      <translation>资产标签</translation>
+    </message>
+    <message>
+      <source>Transfer slip (latest transfer)</source>
+      <translation>调拨单（最近一次调拨）</translation>
+    </message>
+    <message>
+      <source>Loan slip (latest loan)</source>
+      <translation>借用单（最近一次借用）</translation>
+    </message>
+    <message>
+      <source>Damage and compensation notice (latest damage)</source>
+      <translation>损坏赔偿通知（最近一次损坏）</translation>
+    </message>
+    <message>
+      <source>Write-off request</source>
+      <translation>报废申请表</translation>
+    </message>
+    <message>
+      <source>Inventory sheet for the selected asset's place</source>
+      <translation>所选资产所在地点的资产清单</translation>
+    </message>
+    <message>
+      <source>Inventory sheet (place, building, department, custodian)…</source>
+      <translation>资产清单（地点、楼栋、部门、保管人）…</translation>
+    </message>
+    <message>
+      <source>Asset card (selected, one per page)</source>
+      <translation>资产卡片（所选资产，每页一张）</translation>
+    </message>
+    <message>
+      <source>Asset cards (selected, two per page)</source>
+      <translation>资产卡片（所选资产，每页两张）</translation>
+    </message>
+    <message>
+      <source>Labels…</source>
+      <translation>标签…</translation>
+    </message>
+    <message>
+      <source>Select an asset in the list first.</source>
+      <translation>请先在列表中选择一项资产。</translation>
+    </message>
+    <message>
+      <source>Label calibration page</source>
+      <translation>标签校准页</translation>
+    </message>
+    <message>
+      <source>Preparing {title}…</source>
+      <translation>正在生成{title}…</translation>
+    </message>
+    <message>
+      <source>Select the assets in the list first.</source>
+      <translation>请先在列表中选择资产。</translation>
+    </message>
+    <message>
+      <source>Asset {number} has no place.</source>
+      <translation>资产 {number} 没有登记存放地点。</translation>
+    </message>
+    <message>
+      <source>Select at most {n} assets for cards.</source>
+      <translation>打印卡片最多选择 {n} 项资产。</translation>
+    </message>
+    <message>
+      <source>Asset {number} has never been transferred.</source>
+      <translation>资产 {number} 没有调拨记录。</translation>
+    </message>
+    <message>
+      <source>Asset {number} has never been lent.</source>
+      <translation>资产 {number} 没有借用记录。</translation>
+    </message>
+    <message>
+      <source>No damage has been reported for asset {number}.</source>
+      <translation>资产 {number} 没有损坏记录。</translation>
     </message>
     <message>
       <source>On the books (not disposed or lost)</source>
