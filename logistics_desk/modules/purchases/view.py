@@ -10,9 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,12 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import clock, masterdata, settings
-from ...core.errors import UserError, ValidationError
+from ...core.errors import UserError
 from ...core.i18n import N_, tr
 from ...core.masterdata import Category, Department, Supplier
+from ...core.ui.dialogs import RecordDialog
 from ...core.ui.tab import ModuleTab
 from ...core.ui.table import Column, PagedTableModel, date_text, money
-from ...core.ui.widgets import ChoiceBox, DateBox, FieldErrors, SearchBox, ask_text, show_error, show_info
+from ...core.ui.widgets import ChoiceBox, DateBox, SearchBox, ask_text, show_error, show_info
 from ...core.ui.work import run_in_worker
 from . import documents, forms, service
 from .models import ACCEPT_RESULTS, ASSET_MODES, DECISIONS, LINE_KINDS, STATUSES, StoreIssue, StoreItem
@@ -95,70 +94,11 @@ def _fill(table: QTableWidget, rows: list[list], right: set[int] = frozenset(), 
     table.resizeColumnsToContents()
 
 
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("dialog_error")
-    label.setStyleSheet(f"color: {RED};")
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-class _Dialog(QDialog):
-    """A dialog whose OK runs ``save()``; a ValidationError shows next to the fields and keeps it open."""
-
-    def __init__(self, parent, title: str):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.errors = FieldErrors()
-        self.general_error = _error_label()
-        self.layout_ = QVBoxLayout(self)
-        self.form = QFormLayout()
-        self.layout_.addLayout(self.form)
-        self.result_value = None
-
-    def add_row(self, label: str, widget: QWidget, field: str | None = None) -> QWidget:
-        if field:
-            box = QVBoxLayout()
-            box.setContentsMargins(0, 0, 0, 0)
-            box.addWidget(widget)
-            box.addWidget(self.errors.make_label(field, widget))
-            holder = QWidget()
-            holder.setLayout(box)
-            self.form.addRow(label, holder)
-        else:
-            self.form.addRow(label, widget)
-        return widget
+class _Dialog(RecordDialog):
+    """The purchases tab's dialogs: OK reads “Save” unless told otherwise."""
 
     def finish(self, ok_text: str | None = None) -> None:
-        self.layout_.addWidget(self.general_error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(ok_text or tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        self.buttons.accepted.connect(self.try_accept)
-        self.buttons.rejected.connect(self.reject)
-        self.layout_.addWidget(self.buttons)
-
-    def save(self):  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def try_accept(self) -> None:
-        self.errors.clear()
-        self.general_error.hide()
-        try:
-            self.result_value = self.save()
-        except ValidationError as exc:
-            rest = self.errors.show(exc)
-            if rest:
-                self.general_error.setText("\n".join(rest))
-                self.general_error.show()
-            return
-        except UserError as exc:
-            self.general_error.setText(exc.message)
-            self.general_error.show()
-            return
-        self.accept()
+        super().finish(ok_text or tr("Save"))
 
 
 def _departments() -> list[tuple[str, int]]:

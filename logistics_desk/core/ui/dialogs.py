@@ -1,0 +1,112 @@
+"""Shared dialog pieces: a form dialog whose OK runs ``save()``, and ``attempt`` for dialogs that show errors in a box."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..errors import UserError, ValidationError
+from ..i18n import tr
+from .widgets import FieldErrors, show_error
+
+ERROR_COLOR = "#c0392b"
+
+
+class RecordDialog(QDialog):
+    """A form dialog whose OK runs ``save()``; the dialog closes only when it went through.
+
+    A ValidationError shows beside the fields (``add_row(label, widget, field)``) and keeps the dialog
+    open; messages for fields without a row, and any other UserError, go to the red ``general_error``
+    label; an unexpected error goes to ``show_error``. ``save()``'s return value is kept in
+    ``result_value``. Subclasses build their rows (and may add widgets to ``layout_``), then call
+    ``finish()``.
+    """
+
+    row_spacing: int | None = None  # spacing between a field and its error label; None: the style's
+
+    def __init__(self, parent=None, title: str = ""):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.errors = FieldErrors()
+        self.general_error = QLabel()
+        self.general_error.setObjectName("dialog_error")
+        self.general_error.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        self.layout_ = QVBoxLayout(self)
+        self.form = QFormLayout()
+        self.layout_.addLayout(self.form)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.try_accept)
+        self.buttons.rejected.connect(self.reject)
+        self.result_value = None
+
+    def add_row(self, label: str, widget: QWidget, field: str | None = None) -> QWidget:
+        """A form row; with ``field``, the field's error message shows under the widget."""
+        if field is None:
+            self.form.addRow(label, widget)
+            return widget
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        if self.row_spacing is not None:
+            box.setSpacing(self.row_spacing)
+        box.addWidget(widget)
+        box.addWidget(self.errors.make_label(field, widget))
+        self.form.addRow(label, holder)
+        return widget
+
+    def finish(self, ok_text: str | None = None) -> None:
+        """Put the general error label and the OK/Cancel buttons under what was built."""
+        if ok_text:
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        self.layout_.addWidget(self.general_error)
+        self.layout_.addWidget(self.buttons)
+
+    @property
+    def ok_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def save(self):  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def try_accept(self) -> None:
+        self.errors.clear()
+        self.general_error.hide()
+        try:
+            self.result_value = self.save()
+        except ValidationError as exc:
+            rest = self.errors.show(exc)
+            if rest:
+                self.general_error.setText("\n".join(rest))
+                self.general_error.show()
+            return
+        except UserError as exc:
+            self.general_error.setText(exc.message)
+            self.general_error.show()
+            return
+        except Exception as exc:  # noqa: BLE001 - shown, never a traceback
+            show_error(self, exc)
+            return
+        self.accept()
+
+
+def attempt(parent: QWidget, errors: FieldErrors, action: Callable[[], object]) -> bool:
+    """Run ``action()`` for a dialog; True when it went through.
+
+    A ValidationError shows beside the fields in ``errors`` (messages for other fields in a message
+    box); any other UserError in a message box.
+    """
+    try:
+        action()
+    except ValidationError as exc:
+        rest = errors.show(exc)
+        if rest:
+            show_error(parent, UserError("\n".join(rest)))
+        return False
+    except UserError as exc:
+        show_error(parent, exc)
+        return False
+    return True
