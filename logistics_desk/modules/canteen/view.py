@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import clock
-from ...core.errors import UserError, ValidationError
+from ...core.errors import UserError
 from ...core.i18n import N_, tr
 from ...core.ui.tab import ModuleTab
+from ...core.ui.dialogs import attempt
 from ...core.ui.widgets import ChoiceBox, DateBox, FieldErrors, ask_text, confirm, show_error, show_info
 from ...core.ui.work import run_in_worker, run_with_progress
 from . import service
@@ -159,17 +160,9 @@ class SampleDialog(QDialog):
                 "container_no": self.container.text(), "note": self.note.text()}
 
     def save(self) -> None:
-        try:
-            service.record_sample(service.get_sample(self.line["id"]), self.values())
-        except ValidationError as exc:
-            rest = self.errors.show(exc)
-            if rest:
-                show_error(self, UserError("\n".join(rest)))
-            return
-        except UserError as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        if attempt(self, self.errors,
+                   lambda: service.record_sample(service.get_sample(self.line["id"]), self.values())):
+            self.accept()
 
 
 class DayPage(QWidget):
@@ -663,16 +656,10 @@ class FridgeDialog(QDialog):
         form.addRow(buttons)
 
     def save(self) -> None:
-        try:
-            service.save_fridge({"name": self.name.text(), "location": self.location.text(),
-                                 "min_temp": self.min_temp.text(), "max_temp": self.max_temp.text(),
-                                 "active": self.active.isChecked()}, self.fridge)
-        except ValidationError as exc:
-            rest = self.errors.show(exc)
-            if rest:
-                show_error(self, UserError("\n".join(rest)))
-            return
-        self.accept()
+        if attempt(self, self.errors, lambda: service.save_fridge(
+                {"name": self.name.text(), "location": self.location.text(), "min_temp": self.min_temp.text(),
+                 "max_temp": self.max_temp.text(), "active": self.active.isChecked()}, self.fridge)):
+            self.accept()
 
 
 class FridgePage(QWidget):

@@ -19,6 +19,7 @@ from ...core import clock, masterdata, settings
 from ...core.errors import UserError, ValidationError
 from ...core.i18n import tr
 from ...core.masterdata import Category, Department, Place, Term
+from ...core.ui.dialogs import attempt
 from ...core.ui.widgets import ChoiceBox, DateBox, FieldErrors, show_error
 from . import service
 
@@ -205,18 +206,8 @@ class SurplusDialog(QDialog):
                 "quantity": self.qty_box.value(), "unit_price": self.price_edit.text(), "note": self.note_edit.text()}
 
     def accept(self) -> None:
-        if self.submit is not None:
-            try:
-                self.submit(self.values())
-            except ValidationError as exc:
-                rest = self.errors.show(exc)
-                if rest:
-                    show_error(self, UserError("\n".join(rest)))
-                return
-            except UserError as exc:
-                show_error(self, exc)
-                return
-        super().accept()
+        if self.submit is None or attempt(self, self.errors, lambda: self.submit(self.values())):
+            super().accept()
 
 
 class SignOffDialog(QDialog):
@@ -252,15 +243,6 @@ class SignOffDialog(QDialog):
         lay.addWidget(buttons)
 
     def accept(self) -> None:
-        try:
-            service.sign_off(self.st.id, on=self.date_box.value(),
-                             **{k: e.text() for k, e in self.edits.items()})
-        except ValidationError as exc:
-            rest = self.errors.show(exc)
-            if rest:
-                show_error(self, UserError("\n".join(rest)))
-            return
-        except UserError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        if attempt(self, self.errors, lambda: service.sign_off(self.st.id, on=self.date_box.value(),
+                                                               **{k: e.text() for k, e in self.edits.items()})):
+            super().accept()
