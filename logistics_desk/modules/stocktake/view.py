@@ -847,19 +847,23 @@ class StockTakeTab(ModuleTab):
         self._fill_places()
         self._update_next_step()
 
-    def match_unknown(self) -> None:
+    def _ask_about_unknown(self, title: str, prompt: str, action) -> None:
+        """Ask for a text about the chosen unknown number (prompt has {code}), then ``action(id, text)``."""
         u = self._selected_unknown()
         if u is None:
             return
-        number = ask_text(self, tr("Match to an asset"), tr("Asset number of “{code}”:").format(code=u["code"] or ""))
-        if not number:
+        text = ask_text(self, title, prompt.format(code=u["code"] or ""))
+        if not text:
             return
         try:
-            service.match_unknown(u["id"], number)
+            action(u["id"], text)
         except UserError as exc:
             show_error(self, exc)
             return
         self._after_unknown()
+
+    def match_unknown(self) -> None:
+        self._ask_about_unknown(tr("Match to an asset"), tr("Asset number of “{code}”:"), service.match_unknown)
 
     def enter_surplus(self) -> None:
         u = self._selected_unknown()
@@ -877,18 +881,7 @@ class StockTakeTab(ModuleTab):
             self._after_unknown()
 
     def dismiss_unknown(self) -> None:
-        u = self._selected_unknown()
-        if u is None:
-            return
-        reason = ask_text(self, tr("Dismiss"), tr("Why is “{code}” not an asset?").format(code=u["code"] or ""))
-        if not reason:
-            return
-        try:
-            service.dismiss_unknown(u["id"], reason)
-        except UserError as exc:
-            show_error(self, exc)
-            return
-        self._after_unknown()
+        self._ask_about_unknown(tr("Dismiss"), tr("Why is “{code}” not an asset?"), service.dismiss_unknown)
 
     # ------------------------------------------------------------------ closing, sign-off
     def new_stocktake(self) -> None:
