@@ -1,4 +1,4 @@
-"""Shared dialog pieces: a form dialog whose OK runs ``save()``, and ``attempt`` for dialogs that show errors in a box."""
+"""Shared dialog pieces: ``RecordDialog`` (a form whose OK runs ``save()``) and ``attempt`` (errors in a box)."""
 
 from __future__ import annotations
 

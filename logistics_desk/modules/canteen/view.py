@@ -61,6 +61,21 @@ def _item(text: str, data=None, color: str | None = None, align=None) -> QTableW
     return it
 
 
+def _by_at_note(row: QHBoxLayout, by_label: str, note_hint: str) -> tuple[ChoiceBox, QDateTimeEdit, QLineEdit]:
+    """The “<by_label> [staff] at [date-time] [notes]” part of an entry row."""
+    row.addWidget(QLabel(by_label))
+    by = ChoiceBox(_staff_items(), empty_label=tr("(choose)"))
+    row.addWidget(by)
+    row.addWidget(QLabel(tr("at")))
+    at = QDateTimeEdit()
+    at.setDisplayFormat("yyyy-MM-dd HH:mm")
+    row.addWidget(at)
+    note = QLineEdit()
+    note.setPlaceholderText(note_hint)
+    row.addWidget(note, 1)
+    return by, at, note
+
+
 def _table(headers: list[str]) -> QTableWidget:
     t = QTableWidget(0, len(headers))
     t.setHorizontalHeaderLabels(headers)
@@ -110,6 +125,17 @@ class DayGrid(QTableWidget):
         super().keyPressEvent(event)
 
 
+def _rows_and_buttons(dialog: QDialog, form: QFormLayout, rows) -> None:
+    """Each (field, label, widget) row with its error label under it, then OK (``dialog.save``) / Cancel."""
+    for field, label, widget in rows:
+        form.addRow(label, widget)
+        form.addRow("", dialog.errors.make_label(field, widget))
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.save)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+
+
 class SampleDialog(QDialog):
     """Enter or correct a dish's sample: weight, time, who, fridge, container."""
 
@@ -141,16 +167,12 @@ class SampleDialog(QDialog):
         self.fridge.set_value(line.get("fridge_id") or (box.id if box else None))
         self.container = QLineEdit(line.get("container_no") or "")
         self.note = QLineEdit(line.get("note") or "")
-        for field, label, widget in (("weight_g", tr("Weight"), self.weight), ("taken_at", tr("Time taken"), self.time),
-                                     ("taken_by", tr("Taken by"), self.taken_by), ("fridge", tr("Fridge"), self.fridge),
-                                     ("container_no", tr("Container No."), self.container),
-                                     ("note", tr("Notes"), self.note)):
-            form.addRow(label, widget)
-            form.addRow("", self.errors.make_label(field, widget))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        _rows_and_buttons(self, form, (("weight_g", tr("Weight"), self.weight),
+                                       ("taken_at", tr("Time taken"), self.time),
+                                       ("taken_by", tr("Taken by"), self.taken_by),
+                                       ("fridge", tr("Fridge"), self.fridge),
+                                       ("container_no", tr("Container No."), self.container),
+                                       ("note", tr("Notes"), self.note)))
 
     def values(self) -> dict:
         q = self.time.time()
@@ -554,16 +576,7 @@ class DisposalPage(QWidget):
                              tr("Keep until"), tr("Fridge"), tr("State")])
         lay.addWidget(self.table, 1)
         form = QHBoxLayout()
-        form.addWidget(QLabel(tr("Disposed by")))
-        self.by = ChoiceBox(_staff_items(), empty_label=tr("(choose)"))
-        form.addWidget(self.by)
-        form.addWidget(QLabel(tr("at")))
-        self.at = QDateTimeEdit()
-        self.at.setDisplayFormat("yyyy-MM-dd HH:mm")
-        form.addWidget(self.at)
-        self.note = QLineEdit()
-        self.note.setPlaceholderText(tr("Notes (optional)"))
-        form.addWidget(self.note, 1)
+        self.by, self.at, self.note = _by_at_note(form, tr("Disposed by"), tr("Notes (optional)"))
         self.all_due_btn = QPushButton(tr("Tick all due"))
         self.dispose_btn = QPushButton(tr("Dispose of ticked samples"))
         form.addWidget(self.all_due_btn)
@@ -644,16 +657,10 @@ class FridgeDialog(QDialog):
 
         self.active = QCheckBox(tr("In use"))
         self.active.setChecked(fridge.active if fridge else True)
-        for field, label, widget in (("name", tr("Name"), self.name), ("location", tr("Location"), self.location),
-                                     ("min_temp", tr("Lowest allowed (°C)"), self.min_temp),
-                                     ("max_temp", tr("Highest allowed (°C)"), self.max_temp),
-                                     ("active", "", self.active)):
-            form.addRow(label, widget)
-            form.addRow("", self.errors.make_label(field, widget))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        _rows_and_buttons(self, form, (("name", tr("Name"), self.name), ("location", tr("Location"), self.location),
+                                       ("min_temp", tr("Lowest allowed (°C)"), self.min_temp),
+                                       ("max_temp", tr("Highest allowed (°C)"), self.max_temp),
+                                       ("active", "", self.active)))
 
     def save(self) -> None:
         if attempt(self, self.errors, lambda: service.save_fridge(
@@ -691,16 +698,7 @@ class FridgePage(QWidget):
         self.temp.setSuffix(" °C")
         self.temp.setValue(4.0)
         entry.addWidget(self.temp)
-        entry.addWidget(QLabel(tr("by")))
-        self.by = ChoiceBox(_staff_items(), empty_label=tr("(choose)"))
-        entry.addWidget(self.by)
-        entry.addWidget(QLabel(tr("at")))
-        self.at = QDateTimeEdit()
-        self.at.setDisplayFormat("yyyy-MM-dd HH:mm")
-        entry.addWidget(self.at)
-        self.note = QLineEdit()
-        self.note.setPlaceholderText(tr("Notes (e.g. door left open, re-checked)"))
-        entry.addWidget(self.note, 1)
+        self.by, self.at, self.note = _by_at_note(entry, tr("by"), tr("Notes (e.g. door left open, re-checked)"))
         self.record_btn = QPushButton(tr("Record reading"))
         entry.addWidget(self.record_btn)
         lay.addLayout(entry)
