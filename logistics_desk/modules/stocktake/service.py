@@ -810,15 +810,21 @@ def _require_signed(st: StockTake) -> None:
         raise RuleError(tr("Results are applied after the variance report has been signed off."))
 
 
+def _line_to_apply(line_id: int) -> tuple[StockTakeLine, StockTake]:
+    """A count line whose result is to be applied, and its stock-take (which must be signed off)."""
+    line = _line(line_id)
+    st = line.stocktake
+    _require_signed(st)
+    return line, st
+
+
 def _ref(st: StockTake) -> dict:
     return {"ref_table": "stocktake", "ref_id": st.id}
 
 
 def relocate(line_id: int) -> StockTakeLine:
     """Move a misplaced asset to where it was found (a transfer in its history)."""
-    line = _line(line_id)
-    st = line.stocktake
-    _require_signed(st)
+    line, st = _line_to_apply(line_id)
     if line.result != "misplaced":
         raise RuleError(tr("Only misplaced assets are moved."))
     if line.relocated_at:
@@ -838,9 +844,7 @@ def relocate(line_id: int) -> StockTakeLine:
 
 def mark_shortage(line_id: int) -> StockTakeLine:
     """A missing asset becomes 盘亏待批 (status shortage) until the write-off is approved."""
-    line = _line(line_id)
-    st = line.stocktake
-    _require_signed(st)
+    line, st = _line_to_apply(line_id)
     if line.result not in ("missing", "partial"):
         raise RuleError(tr("Only missing assets are marked as shortage."))
     if line.shortage_at:
@@ -860,9 +864,7 @@ def mark_shortage(line_id: int) -> StockTakeLine:
 
 def approve_writeoff(line_id: int, *, approver: str, on: _dt.date | None = None) -> StockTakeLine:
     """The shortage was approved: write the asset off (method: lost)."""
-    line = _line(line_id)
-    st = line.stocktake
-    _require_signed(st)
+    line, st = _line_to_apply(line_id)
     if not line.shortage_at or line.result != "missing":
         raise RuleError(tr("Mark the asset as shortage first."))
     if line.written_off_at:
@@ -881,9 +883,7 @@ def approve_writeoff(line_id: int, *, approver: str, on: _dt.date | None = None)
 def record_damage(line_id: int, *, cause: str = "natural", description: str = "", responsible_name: str = "",
                   discipline_note: str = "") -> StockTakeLine:
     """Record the damage found in the count in the asset's damage record (natural wear unless said)."""
-    line = _line(line_id)
-    st = line.stocktake
-    _require_signed(st)
+    line, st = _line_to_apply(line_id)
     if line.condition not in ("damaged", "needs_repair"):
         raise RuleError(tr("Only damaged assets are recorded."))
     if line.damage_recorded_at:
