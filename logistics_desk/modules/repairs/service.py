@@ -172,12 +172,17 @@ def save_category(name: str, record: RepairCategory | None = None, sort_order: i
     return record
 
 
-def set_category_active(record: RepairCategory, active: bool) -> None:
+def _set_active(record, active: bool) -> None:
+    """Start or stop using a category or checklist (audited)."""
     with database.atomic():
         before = audit.snapshot(record, ["active"])
         record.active = active
         record.save()
         audit.record_update(record, before, action="activate" if active else "deactivate")
+
+
+def set_category_active(record: RepairCategory, active: bool) -> None:
+    _set_active(record, active)
 
 
 # --- deadlines ---------------------------------------------------------------------
@@ -1067,11 +1072,7 @@ def save_checklist(values: dict[str, Any], record: Checklist | None = None) -> C
 
 
 def set_checklist_active(record: Checklist, active: bool) -> None:
-    with database.atomic():
-        before = audit.snapshot(record, ["active"])
-        record.active = active
-        record.save()
-        audit.record_update(record, before, action="activate" if active else "deactivate")
+    _set_active(record, active)
 
 
 def run_inspection(checklist: Checklist, results: list[dict], *, place=None, inspector=None,
