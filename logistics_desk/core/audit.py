@@ -118,11 +118,17 @@ def record(
         raise RuntimeError("audit.record must run inside database.atomic()")
     ts = clock.now()
     operator = current_operator()
-    prev = _last_hash()
-    items = list((changes or {}).items()) or [(None, (None, None))]
-    entries = []
-    next_id = _next_id()
-    for field, (old, new) in items:
+    rows = _entry_rows(ts, operator, _last_hash(), _next_id(), table, record_id, action, changes, note)
+    entries = [AuditEntry.create(**row) for row in rows]
+    _set_anchor(rows[-1]["id"])
+    return entries
+
+
+def _entry_rows(ts, operator: str, prev: str, next_id: int, table: str, record_id: int | None, action: str,
+                changes: dict[str, tuple[Any, Any]] | None, note: str | None) -> list[dict]:
+    """The entries of one change, numbered from ``next_id`` and hash-chained after ``prev`` (at least one)."""
+    rows = []
+    for field, (old, new) in (list((changes or {}).items()) or [(None, (None, None))]):
         row = {
             "id": next_id, "ts": ts, "operator": operator, "table_name": table,
             "record_id": record_id, "action": action, "field": field,
@@ -130,11 +136,10 @@ def record(
         }
         row["prev_hash"] = prev
         row["hash"] = _digest(prev, row)
-        entries.append(AuditEntry.create(**row))
+        rows.append(row)
         prev = row["hash"]
         next_id += 1
-    _set_anchor(next_id - 1)
-    return entries
+    return rows
 
 
 def snapshot(instance, fields: list[str] | None = None) -> dict[str, Any]:
@@ -224,16 +229,9 @@ def record_many(items, batch: int = 500) -> int:
     pending: list[dict] = []
     written = 0
     for table, record_id, action, changes, note in items:
-        for field, (old, new) in (list((changes or {}).items()) or [(None, (None, None))]):
-            row = {
-                "id": next_id, "ts": ts, "operator": operator, "table_name": table,
-                "record_id": record_id, "action": action, "field": field,
-                "old_value": to_text(old), "new_value": to_text(new), "note": note,
-            }
-            row["prev_hash"] = prev
-            row["hash"] = _digest(prev, row)
-            prev = row["hash"]
-            next_id += 1
+        rows = _entry_rows(ts, operator, prev, next_id, table, record_id, action, changes, note)
+        prev, next_id = rows[-1]["hash"], rows[-1]["id"] + 1
+        for row in rows:
             pending.append(row)
             if len(pending) >= batch:
                 AuditEntry.insert_many(pending).execute()
