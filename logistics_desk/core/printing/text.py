@@ -87,25 +87,29 @@ def fit_size(text: str, max_width: float, size: float, min_size: float = 5.0) ->
     return max(min_size, size * max_width / w * 0.999)
 
 
-def format_money(value: Any) -> str:
-    """1234.5 -> '1,234.50'; None/'' -> ''."""
+def _number(value: Any) -> Decimal | str:
+    """The value as a Decimal, or the text to print as it is: '' for None/'', its own text if not a number."""
     if value is None or value == "":
         return ""
     try:
-        d = Decimal(str(value))
+        return Decimal(str(value))
     except (InvalidOperation, ValueError):
         return str(value)
+
+
+def format_money(value: Any) -> str:
+    """1234.5 -> '1,234.50'; None/'' -> ''."""
+    d = _number(value)
+    if isinstance(d, str):
+        return d
     return f"{d.quantize(Decimal('0.01')):,.2f}"
 
 
 def format_qty(value: Any) -> str:
     """2 -> '2', 2.50 -> '2.5'; None/'' -> ''."""
-    if value is None or value == "":
-        return ""
-    try:
-        d = Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        return str(value)
+    d = _number(value)
+    if isinstance(d, str):
+        return d
     if d == d.to_integral_value():
         return f"{int(d):,}" if abs(d) >= 10000 else str(int(d))
     return format(d.normalize(), "f")
