@@ -24,6 +24,17 @@ from ...core.ui.widgets import ChoiceBox, DateBox, FieldErrors, show_error
 from . import service
 
 
+def _form_and_buttons(dialog: QDialog, form: QFormLayout, on_ok) -> QDialogButtonBox:
+    """Lay out ``form`` in ``dialog`` with OK (runs ``on_ok``) / Cancel under it."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(on_ok)
+    buttons.rejected.connect(dialog.reject)
+    lay = QVBoxLayout(dialog)
+    lay.addLayout(form)
+    lay.addWidget(buttons)
+    return buttons
+
+
 class OpenDialog(QDialog):
     """Open a stock-take: term, scope (everything or chosen buildings/places/departments/categories)."""
 
@@ -67,14 +78,9 @@ class OpenDialog(QDialog):
         form.addRow(tr("Counted by"), self.counter_edit)
         self.checker_edit = QLineEdit()
         form.addRow(tr("Count checked by"), self.checker_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = _form_and_buttons(self, form, self.accept_open)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(tr("Open and freeze the list"))
-        buttons.accepted.connect(self.accept_open)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(buttons)
         self.kind_box.currentIndexChanged.connect(self._fill_choices)
         self.choices.itemChanged.connect(lambda _i: self._update_count())
         self._fill_choices()
@@ -192,12 +198,7 @@ class SurplusDialog(QDialog):
         form.addRow("", self.errors.make_label("unit_price", self.price_edit))
         self.note_edit = QLineEdit()
         form.addRow(tr("Remarks"), self.note_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(buttons)
+        _form_and_buttons(self, form, self.accept)
         self.submit = None  # callable(values) set by the caller; errors stay in the dialog
 
     def values(self) -> dict:
@@ -235,12 +236,7 @@ class SignOffDialog(QDialog):
         self.date_box = DateBox(value=clock.today())
         form.addRow(tr("Signed on"), self.date_box)
         form.addRow("", self.errors.make_label("signed_on", self.date_box))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(buttons)
+        _form_and_buttons(self, form, self.accept)
 
     def accept(self) -> None:
         if attempt(self, self.errors, lambda: service.sign_off(self.st.id, on=self.date_box.value(),
