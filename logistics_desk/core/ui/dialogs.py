@@ -73,24 +73,34 @@ class RecordDialog(QDialog):
         raise NotImplementedError
 
     def try_accept(self) -> None:
-        self.errors.clear()
-        self.general_error.hide()
-        try:
-            self.result_value = self.save()
-        except ValidationError as exc:
-            rest = self.errors.show(exc)
-            if rest:
-                self.general_error.setText("\n".join(rest))
-                self.general_error.show()
-            return
-        except UserError as exc:
-            self.general_error.setText(exc.message)
-            self.general_error.show()
-            return
-        except Exception as exc:  # noqa: BLE001 - shown, never a traceback
-            show_error(self, exc)
-            return
-        self.accept()
+        ok, result = run_save(self, self.errors, self.general_error, self.save)
+        if ok:
+            self.result_value = result
+            self.accept()
+
+
+def run_save(parent: QWidget, errors: FieldErrors, general_error: QLabel, save: Callable[[], object]) -> tuple[bool, object]:
+    """Run a dialog's ``save()``: (True, its result) when it went through.
+
+    A ValidationError shows beside the fields in ``errors`` (messages for fields without a place go to
+    the red ``general_error`` label), any other UserError in ``general_error``, and an unexpected error
+    in ``show_error`` — never a traceback.
+    """
+    errors.clear()
+    general_error.hide()
+    try:
+        return True, save()
+    except ValidationError as exc:
+        rest = errors.show(exc)
+        if rest:
+            general_error.setText("\n".join(rest))
+            general_error.show()
+    except UserError as exc:
+        general_error.setText(exc.message)
+        general_error.show()
+    except Exception as exc:  # noqa: BLE001 - shown, never a traceback
+        show_error(parent, exc)
+    return False, None
 
 
 def attempt(parent: QWidget, errors: FieldErrors, action: Callable[[], object]) -> bool:

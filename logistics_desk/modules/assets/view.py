@@ -47,6 +47,7 @@ from ...core.masterdata import Category, Department, Person, Supplier
 from ...core.tasks import Cancelled
 from ...core.ui.tab import ModuleTab
 from ...core.ui.table import Column, PagedTableModel, date_text, money
+from ...core.ui.dialogs import run_save
 from ...core.ui.widgets import ChoiceBox, DateBox, FieldErrors, SearchBox, show_error, show_info
 from ...core.ui.work import run_in_worker, run_with_progress
 from . import service
@@ -227,25 +228,10 @@ class _Dialog(QDialog):
         return widget
 
     def _ok(self) -> None:
-        self.general_error.hide()
-        try:
-            result = self.save()
-        except ValidationError as exc:
-            rest = self.errors.show(exc)
-            if rest:
-                self.general_error.setText("\n".join(rest))
-                self.general_error.show()
-            return
-        except UserError as exc:
-            self.errors.clear()
-            self.general_error.setText(exc.message)
-            self.general_error.show()
-            return
-        except Exception as exc:  # unexpected: shown, never a bare traceback
-            show_error(self, exc)
-            return
-        self.saved.emit(result)
-        self.accept()
+        ok, result = run_save(self, self.errors, self.general_error, self.save)
+        if ok:
+            self.saved.emit(result)
+            self.accept()
 
     def save(self):  # pragma: no cover - overridden
         raise NotImplementedError
