@@ -73,20 +73,35 @@ def run_gui(args) -> int:
         return 1
     apply_language_setting(args)
     install_translators(app, i18n.current_language())
-    from .core import backup
+    from PySide6.QtCore import QTimer
 
-    try:
-        backup.daily_backup_if_due()
-    except Exception as exc:  # a failed backup must not stop the clerk's work; it is logged and shown
-        log.warning("daily backup failed: %s", exc)
     from .core.ui.main_window import MainWindow
 
     window = MainWindow()
     sys.excepthook = window.excepthook
     window.show()
+    # the day's automatic backup, once the window is up rather than before it
+    QTimer.singleShot(0, lambda: daily_backup(window))
     code = app.exec()
     db.close_database()
     return code
+
+
+def daily_backup(window) -> None:
+    """The automatic daily backup; a failure must not stop the clerk's work: it is logged and shown."""
+    from .core import backup
+
+    try:
+        made = backup.daily_backup_if_due()
+    except Exception as exc:  # noqa: BLE001 - reported in the status bar and the log
+        log.warning("daily backup failed: %s", exc)
+        window.statusBar().showMessage(i18n.tr("The automatic daily backup failed: {error}").format(error=exc))
+        return
+    if made is not None:
+        from PySide6.QtCore import QTimer
+
+        window.statusBar().showMessage(i18n.tr("Today's backup was written: {path}").format(path=made))
+        QTimer.singleShot(10000, window.refresh_status)  # then back to the usual hints
 
 
 def format_exception(exc: BaseException) -> str:

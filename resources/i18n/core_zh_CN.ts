@@ -8,12 +8,20 @@
       <translation>总务台账</translation>
     </message>
     <message>
+      <source>Today's backup was written: {path}</source>
+      <translation>今天的备份已保存：{path}</translation>
+    </message>
+    <message>
       <source>The database {path} cannot be opened: {error}
 
 It may be damaged. Restore a backup from the backups folder beside it with: python main.py restore BACKUP.db</source>
       <translation>无法打开数据库 {path}：{error}
 
 它可能已损坏。请用同一位置 backups 文件夹中的备份恢复：python main.py restore 备份文件.db</translation>
+    </message>
+    <message>
+      <source>The automatic daily backup failed: {error}</source>
+      <translation>今天的自动备份失败：{error}</translation>
     </message>
     <message>
       <source>Restored from {path}. The previous state was saved to {safety}.</source>
@@ -576,6 +584,10 @@ It may be damaged. Restore a backup from the backups folder beside it with: pyth
       <translation>已取消，没有任何改动。</translation>
     </message>
     <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
@@ -704,10 +716,6 @@ Database: {path}</source>
     <message>
       <source>Printing…</source>
       <translation>正在生成…</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
     </message>
     <message>
       <source>Printing</source>

@@ -76,6 +76,9 @@ class MainWindow(QMainWindow):
                "repairs and canteen samples.\nDatabase: {path}").format(version=__version__, path=db.current_path())))
         help_menu.addAction(about)
 
+    def refresh_status(self) -> None:
+        self._update_status()
+
     def _update_status(self) -> None:
         operator = settings.get("operator.name") or tr("(operator not set)")
         self.status.setText(tr("Operator: {name}   Database: {path}").format(name=operator, path=db.current_path()))
