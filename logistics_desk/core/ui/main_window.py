@@ -38,7 +38,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status)
-        self._update_status()
+        self.refresh_status()
 
     def _title(self) -> str:
         school = settings.get("school.name")
@@ -77,9 +77,6 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def refresh_status(self) -> None:
-        self._update_status()
-
-    def _update_status(self) -> None:
         operator = settings.get("operator.name") or tr("(operator not set)")
         self.status.setText(tr("Operator: {name}   Database: {path}").format(name=operator, path=db.current_path()))
         if not settings.get("school.name"):
@@ -98,7 +95,7 @@ class MainWindow(QMainWindow):
 
     def refresh_all(self) -> None:
         self.setWindowTitle(self._title())
-        self._update_status()
+        self.refresh_status()
         for tab in self.module_tabs:
             tab.refresh()
 
