@@ -6,8 +6,7 @@ import logging
 import sys
 import traceback
 
-from .core import db, i18n
-from .core.paths import I18N_DIR
+from .core import db, i18n, paths
 
 log = logging.getLogger(__name__)
 
@@ -18,8 +17,60 @@ def main(argv: list[str] | None = None) -> int:
     return cli_main(argv if argv is not None else sys.argv[1:])
 
 
+def gui_main(argv: list[str] | None = None) -> int:
+    """``logistics-desk-gui``: the program started without a console (pythonw, the windowed build).
+
+    There, nothing printed can be seen: what the command line would print (a
+    usage error, ``--help``, a failure at start) is shown in a message box
+    instead, so the program never ends silently.
+    """
+    import io
+
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if sys.stdout is not None and sys.stderr is not None:  # a console after all (Linux, macOS)
+        return main(argv)
+    global _failure_shown
+    _failure_shown = False
+    saved = sys.stdout, sys.stderr
+    sys.stdout = sys.stderr = captured = io.StringIO()
+    try:
+        code = main(argv)
+    except SystemExit as exc:  # argparse: --help, --version, a usage error
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+        if not isinstance(exc.code, (int, type(None))):
+            captured.write(str(exc.code))
+    except BaseException as exc:  # anything at all: shown, never silent
+        log.critical("failure at start", exc_info=exc)
+        captured.write(i18n.tr("Failed: {error}").format(error=str(exc) or exc.__class__.__name__))
+        code = 1
+    finally:
+        sys.stdout, sys.stderr = saved
+    text = captured.getvalue().strip()
+    if text and not _failure_shown:
+        show_start_failure(text, error=code != 0)
+    return code
+
+
+_failure_shown = False
+
+
+def show_start_failure(text: str, error: bool = True) -> None:
+    """A message box for a program that has no window to show it in (yet)."""
+    global _failure_shown
+    try:
+        from PySide6.QtWidgets import QMessageBox
+
+        create_application()
+        box = QMessageBox(QMessageBox.Icon.Critical if error else QMessageBox.Icon.Information,
+                          i18n.tr("Logistics Desk"), text)
+        box.exec()
+        _failure_shown = True
+    except Exception:  # Qt itself cannot start: the log and the console have it
+        log.exception("cannot show the message box")
+
+
 def install_translators(app, language: str) -> list:
-    """Qt's own strings and ours (.qm built from resources/i18n/*.ts)."""
+    """Qt's own strings and ours (.qm built from resources/i18n/*.ts, shipped inside the package)."""
     from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
     translators = []
@@ -30,9 +81,9 @@ def install_translators(app, language: str) -> list:
             if t.load(f"{name}_{language}", qt_dir):
                 app.installTranslator(t)
                 translators.append(t)
-        for qm in sorted(I18N_DIR.glob(f"*_{language}.qm")):
+        for qm in paths.resource_files("i18n", f"_{language}.qm"):
             t = QTranslator(app)
-            if t.load(str(qm)):
+            if t.load(str(paths.resource_path(qm))):
                 app.installTranslator(t)
                 translators.append(t)
         i18n.set_backend(lambda context, text: QCoreApplication.translate(context, text))
@@ -45,31 +96,23 @@ def create_application():
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Logistics Desk")
-    app.setOrganizationName("LogisticsDesk")
+    # these two name the per-user data folder (QStandardPaths.AppDataLocation, paths.user_data_dir)
+    # and where QSettings keeps the window's geometry
+    app.setApplicationName(paths.APPLICATION)
+    app.setOrganizationName(paths.ORGANIZATION)
+    icon = paths.resources() / "icons" / "logistics-desk.png"
+    if icon.is_file():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(paths.resource_path(icon))))
     return app
 
 
 def run_gui(args) -> int:
-    from PySide6.QtWidgets import QMessageBox
-
     from .cli import apply_language_setting
-    from .core.errors import UserError
 
     app = create_application()
-    try:
-        db.open_database(getattr(args, "db", None))
-    except UserError as exc:
-        install_translators(app, i18n.current_language())
-        QMessageBox.critical(None, i18n.tr("Logistics Desk"), exc.message)
-        return 1
-    except Exception as exc:  # a damaged file: say so and how to restore, never a traceback
-        log.error("cannot open the database: %s", format_exception(exc))
-        install_translators(app, i18n.current_language())
-        QMessageBox.critical(None, i18n.tr("Logistics Desk"), i18n.tr(
-            "The database {path} cannot be opened: {error}\n\nIt may be damaged. Restore a backup from the "
-            "backups folder beside it with: python main.py restore BACKUP.db").format(
-            path=db.resolve_path(getattr(args, "db", None)), error=str(exc) or exc.__class__.__name__))
+    if not open_database_for_window(app, getattr(args, "db", None)):
         return 1
     apply_language_setting(args)
     install_translators(app, i18n.current_language())
@@ -85,6 +128,60 @@ def run_gui(args) -> int:
     code = app.exec()
     db.close_database()
     return code
+
+
+def open_database_for_window(app, path) -> bool:
+    """Open the database (the window's first start creates it); if it cannot be opened, say why in the
+    clerk's words (missing permission, read-only folder, locked by another program, damaged: each its own
+    message). Over a damaged file, offer to restore a backup in its place. True when it is open."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from .core import backup
+    from .core.errors import UserError
+
+    title = i18n.tr("Logistics Desk")
+    try:
+        db.open_database(path, create=True)
+        return True
+    except db.DatabaseOpenError as exc:
+        install_translators(app, i18n.current_language())
+        if exc.kind != "damaged":
+            QMessageBox.critical(None, title, exc.message)
+            return False
+        answer = QMessageBox.critical(
+            None, title, exc.message + "\n\n" + i18n.tr(
+                "Open a backup to put in its place? The damaged file is kept in the backups folder."),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close, QMessageBox.StandardButton.Open)
+        if answer != QMessageBox.StandardButton.Open:
+            return False
+        folder = db.backups_folder(exc.path)
+        chosen, _ = QFileDialog.getOpenFileName(None, i18n.tr("Restore from a backup"),
+                                                str(folder if folder.is_dir() else exc.path.parent),
+                                                i18n.tr("Database (*.db)"))
+        if not chosen:
+            return False
+        try:
+            result = backup.restore(chosen, target=exc.path)
+            db.open_database(exc.path, create=False)
+        except UserError as err:
+            QMessageBox.critical(None, title, err.message)
+            return False
+        QMessageBox.information(None, title, "\n".join([i18n.tr(
+            "Restored from {path}. The damaged file was kept as {safety}.").format(path=chosen, safety=result.safety),
+            *result.warnings]))
+        return True
+    except UserError as exc:  # a database from a newer version, among others
+        install_translators(app, i18n.current_language())
+        QMessageBox.critical(None, title, exc.message)
+        return False
+    except Exception as exc:  # anything else: say so, never a traceback
+        log.error("cannot open the database: %s", format_exception(exc))
+        install_translators(app, i18n.current_language())
+        target = db.resolve_path(path)
+        QMessageBox.critical(None, title, i18n.tr(
+            "The database {path} cannot be opened: {error}\n\nIts backups are in {folder}.").format(
+            path=target, error=str(exc) or exc.__class__.__name__, folder=db.backups_folder(target)))
+        return False
 
 
 def daily_backup(window) -> None:

@@ -9,16 +9,16 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-import traceback
-from pathlib import Path
 
-from .core import db, i18n
+from . import __version__
+from .core import db, i18n, logs, paths
 from .core.errors import UserError
 from .core.i18n import tr
 from .modules import commands as module_commands
 from .modules import modules
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
+CREATING_COMMANDS = ("demo", "import")  # (and the window's first start) the only ones that make a missing database
 
 
 class InvalidInput(UserError):
@@ -28,7 +28,7 @@ class InvalidInput(UserError):
 def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                        help="database file (default: data/logistics.db or $LOGISTICS_DESK_DB)")
+                        help=f"database file (default: $LOGISTICS_DESK_DB or {paths.default_db()})")
     common.add_argument("--lang", choices=sorted(i18n.LANGUAGES), default=argparse.SUPPRESS,
                         help="interface and printing language")
     return common
@@ -37,9 +37,12 @@ def _common() -> argparse.ArgumentParser:
 def build_parser() -> argparse.ArgumentParser:
     common = _common()
     parser = argparse.ArgumentParser(
-        prog="main.py", parents=[common],
+        prog=paths.program_name(), parents=[common],
         description="Logistics Desk (总务台账): with no command, opens the window.",
+        epilog=f"data folder: {paths.data_dir()}\nlog file: {logs.log_file()}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("gui", parents=[common], help="open the window (the default)")
 
@@ -61,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
                     kp.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to write the PDF")
                 kp.set_defaults(_run=command.run, _verb=verb)
 
-    p = sub.add_parser("backup", parents=[common], help="back up the database (default: into data/backups/)")
+    p = sub.add_parser("backup", parents=[common], help="back up the database (default: into backups/ beside it)")
     p.add_argument("file", nargs="?", help="where to write the backup")
     p = sub.add_parser("restore", parents=[common], help="restore a backup after checking it")
     p.add_argument("file")
@@ -85,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
 
     if command == "restore":
         return _restore(args)
-    db.open_database(getattr(args, "db", None))
+    _open(args, create=command in CREATING_COMMANDS)
     apply_language_setting(args)
     try:
         if command == "demo":
@@ -95,9 +98,13 @@ def run(args: argparse.Namespace) -> int:
             _out(summary)
             return EXIT_OK
         if command in ("import", "export", "print"):
+            from .core import fileio
+
+            if command == "print":  # a wrong place is said before the form is made, not after
+                fileio.check_output_path(args.output)
             result = args._run(args)
-            if command == "print":
-                Path(args.output).write_bytes(result)
+            if command == "print":  # all or nothing: a temporary file beside it, renamed at the end
+                fileio.write_bytes(args.output, result)
                 _out(tr("Written: {path}").format(path=args.output))
             elif result:
                 _out(str(result))
@@ -109,44 +116,44 @@ def run(args: argparse.Namespace) -> int:
             _out(tr("Backup written: {path}").format(path=path))
             return EXIT_OK
         if command == "check":
-            from .core import audit
+            from .core import integrity
 
-            problems = [tr("SQLite: {p}").format(p=p) for p in db.integrity_problems()] + audit.verify_chain()
-            if problems:
-                for p in problems:
-                    _out(p)
-                return EXIT_FAILURE
-            count = audit.AuditEntry.select().count()
-            _out(tr("Database intact; change record intact ({count} entries).").format(count=count))
-            return EXIT_OK
+            report = integrity.check()
+            for line in report.problems + report.notes:
+                _out(line)
+            _out(report.summary())
+            return EXIT_OK if report.ok else EXIT_FAILURE
     finally:
         db.close_database()
     return EXIT_FAILURE
 
 
+def _open(args: argparse.Namespace, *, create: bool) -> None:
+    """Open ``--db``; only ``demo`` and ``import`` create a missing file. A damaged one: say how to restore it."""
+    try:
+        db.open_database(getattr(args, "db", None), create=create)
+    except db.DatabaseOpenError as exc:
+        if exc.kind != "damaged":
+            raise
+        hint = tr("To put a backup in its place: {program} --db \"{path}\" restore BACKUP.db").format(
+            program=paths.program_name(), path=exc.path)
+        raise UserError(exc.message + "\n" + hint) from None
+
+
 def _restore(args: argparse.Namespace) -> int:
-    """Restore a backup; also over a current file too damaged to open."""
-    import sqlite3
-
-    import peewee
-
+    """Restore a backup (also over a current file too damaged to open); a missing --db is refused."""
     from .core import backup
 
     target = db.resolve_path(getattr(args, "db", None))
-    try:
-        db.open_database(target)
-    except (sqlite3.DatabaseError, peewee.DatabaseError):  # the current file is damaged: replace it whole
-        db.close_database()
-        kept = backup.restore_file(args.file, target)
-        db.open_database(target, backup=False)
-        db.close_database()
-        _out(tr("Restored from {path}. The damaged file was moved to {safety}.").format(path=args.file, safety=kept))
-        return EXIT_OK
-    try:
-        safety = backup.restore(args.file)
-    finally:
-        db.close_database()
-    _out(tr("Restored from {path}. The previous state was saved to {safety}.").format(path=args.file, safety=safety))
+    result = backup.restore(args.file, target=target, on_wait=_out)
+    if result.damaged:
+        _out(tr("Restored from {path}. The damaged file was kept as {safety}.").format(
+            path=args.file, safety=result.safety))
+    else:
+        _out(tr("Restored from {path}. The previous state was saved to {safety}.").format(
+            path=args.file, safety=result.safety))
+    for warning in result.warnings:
+        _out(warning)
     return EXIT_OK
 
 
@@ -174,7 +181,9 @@ def _console_progress(done: int, total: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    argv = sys.argv[1:] if argv is None else list(argv)
+    logs.setup()
+    logging.getLogger(__name__).info("Logistics Desk %s: %s %s", __version__, paths.program_name(), " ".join(argv))
     parser = build_parser()
     args = parser.parse_args(argv)
     lang = getattr(args, "lang", None) or i18n.system_language()
@@ -189,7 +198,17 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INVALID
     except KeyboardInterrupt:
         return EXIT_FAILURE
-    except Exception as exc:  # an unexpected failure: one line, details in the log
-        logging.getLogger("logistics_desk").debug("".join(traceback.format_exception(exc)))
-        _out(tr("Failed: {error}").format(error=str(exc) or exc.__class__.__name__))
+    except Exception as exc:  # an unexpected failure: one line, the traceback in the log
+        logging.getLogger(__name__).error("unexpected error (%s)", " ".join(argv), exc_info=exc)
+        error = str(exc) or exc.__class__.__name__
+        log_file = logs.current_log_file()
+        if log_file is None:
+            message = tr("Failed: {error}").format(error=error)
+        else:
+            message = tr("Failed: {error} (the details are in the log {path})").format(error=error, path=log_file)
+        _out(message)
+        if (args.command or "gui") == "gui":  # the window did not open: never end silently
+            from .app import show_start_failure
+
+            show_start_failure(message)
         return EXIT_FAILURE

@@ -1,19 +1,38 @@
 """The change record: who changed what, when, from which value to which.
 
 Every service write calls ``record`` inside the same ``database.atomic()``
-block as the change. Entries are hash-chained (each row's hash covers its own
-content and the previous row's hash), so ``verify_chain`` finds a row that was
-altered or removed outside the program. The id of the newest entry is also
-kept in the counter table ("audit:last_id"), so removing the newest entries
-is found too.
+block as the change. Entries are chained: each row's hash is an HMAC-SHA256,
+keyed with this installation's secret, over its own content and the previous
+row's hash. The secret lives outside the database, in the data folder
+(``logistics-desk.key`` beside the database file), so someone editing the file
+with a database browser cannot write a hash that verifies.
+
+The id of the newest entry is kept in the counter table ("audit:last_id"), and
+the chain's head (newest id and hash, with a keyed seal) in a file beside the
+database (``<database>.head``), written after each transaction that wrote
+entries commits. So entries cut from the end are found even when the counter
+in the file was fixed too. After restoring a backup the head legitimately moves
+back: call ``reset_head_from_database()``.
+
+A change record written by an older version (plain SHA-256, no key) is keyed
+by the first write of this version, after checking it (see ``_chain_start``).
+``core/integrity.py`` reconciles the business tables with the record.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import decimal
+import functools
 import hashlib
+import hmac
 import json
+import logging
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from peewee import AutoField, CharField, DateTimeField, IntegerField, TextField
@@ -21,6 +40,8 @@ from peewee import AutoField, CharField, DateTimeField, IntegerField, TextField
 from . import clock
 from .db import BaseModel, database
 from .i18n import tr
+
+log = logging.getLogger(__name__)
 
 
 class AuditEntry(BaseModel):
@@ -44,6 +65,9 @@ class AuditEntry(BaseModel):
 
 GENESIS = "0" * 64
 HASHED_FIELDS = ("id", "ts", "operator", "table_name", "record_id", "action", "field", "old_value", "new_value", "note")
+KEY_FILE = "logistics-desk.key"
+HEAD_SUFFIX = ".head"
+KEY_BYTES = 32
 
 
 def to_text(value: Any) -> str | None:
@@ -63,20 +87,192 @@ def to_text(value: Any) -> str | None:
     return str(value)
 
 
-def _digest(prev_hash: str, row: dict) -> str:
-    payload = json.dumps([prev_hash] + [to_text(row.get(k)) for k in HASHED_FIELDS], ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+def _payload(prev_hash: str, row: dict) -> bytes:
+    return json.dumps([prev_hash] + [to_text(row.get(k)) for k in HASHED_FIELDS], ensure_ascii=False).encode("utf-8")
 
+
+def _digest(prev_hash: str, row: dict) -> str:
+    """The public (unkeyed) formula older versions used; anyone can compute it."""
+    return hashlib.sha256(_payload(prev_hash, row)).hexdigest()
+
+
+def _keyed_digest(key: bytes, prev_hash: str, row: dict) -> str:
+    return hmac.new(key, _payload(prev_hash, row), hashlib.sha256).hexdigest()
+
+
+# --- the installation's key and the head file, outside the database ------------------
+
+def _db_file() -> Path:
+    from .db import current_path
+
+    path = current_path()
+    if path is None:
+        name = getattr(database.obj, "database", None)
+        if not name or name == ":memory:":
+            raise RuntimeError("the change record needs a database file")
+        path = Path(name).resolve()
+    return Path(path)
+
+
+def key_path(db_path: Path | None = None) -> Path:
+    """The installation's secret: in the data folder, beside the database file."""
+    return (db_path or _db_file()).parent / KEY_FILE
+
+
+def head_path(db_path: Path | None = None) -> Path:
+    path = db_path or _db_file()
+    return path.with_name(path.name + HEAD_SUFFIX)
+
+
+class KeyUnusable(Exception):
+    pass
+
+
+def _read_key(path: Path) -> bytes | None:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    if len(data) != KEY_BYTES:
+        raise KeyUnusable(path)
+    return data
+
+
+def _load_key(create: bool, db_path: Path | None = None) -> bytes | None:
+    """The key (None if there is none and ``create`` is false); made with 32 random bytes on first need."""
+    from .errors import UserError
+
+    path = key_path(db_path)
+    try:
+        key = _read_key(path)
+    except KeyUnusable:
+        raise UserError(tr("The key file {path} is damaged: the change record cannot be written or checked.").format(
+            path=path)) from None
+    if key is not None or not create:
+        return key
+    tmp = path.with_name(f".{KEY_FILE}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            os.write(fd, secrets.token_bytes(KEY_BYTES))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.link(tmp, path)  # never replaces a key another process made meanwhile
+        except FileExistsError:
+            pass
+        except (AttributeError, NotImplementedError, PermissionError):
+            if not path.exists():
+                os.replace(tmp, path)
+    except OSError as exc:
+        raise UserError(tr("Cannot create the key file {path}: {error}").format(
+            path=path, error=exc.strerror or exc)) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    return _read_key(path)
+
+
+@dataclass
+class Head:
+    last_id: int
+    hash: str
+    valid: bool  # sealed with this installation's key
+
+
+def _head_seal(key: bytes, last_id: int, hash_: str) -> str:
+    return hmac.new(key, f"head|{last_id}|{hash_}".encode(), hashlib.sha256).hexdigest()
+
+
+def read_head(key: bytes | None, db_path: Path | None = None) -> Head | None:
+    """The head file's content; None if there is no head file."""
+    path = head_path(db_path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        last_id, hash_, seal = int(data["last_id"]), str(data["hash"]), str(data["seal"])
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return Head(0, "", False)
+    valid = key is not None and hmac.compare_digest(seal, _head_seal(key, last_id, hash_))
+    return Head(last_id, hash_, valid)
+
+
+@contextlib.contextmanager
+def _head_lock(db_path: Path):
+    """Serialise head-file updates between processes (a lock beyond the end of the key file)."""
+    fd = os.open(key_path(db_path), os.O_RDONLY)
+    try:
+        if os.name == "nt":  # pragma: no cover - Windows
+            import msvcrt
+
+            os.lseek(fd, 1 << 20, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _write_head(db_path: Path, key: bytes, last_id: int, hash_: str) -> None:
+    path = head_path(db_path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    text = json.dumps({"last_id": last_id, "hash": hash_, "seal": _head_seal(key, last_id, hash_)})
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _last_entry() -> tuple[int, str] | None:
+    row = AuditEntry.select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1).tuples().first()
+    return (row[0], row[1]) if row else None
+
+
+def _sync_head(db_path: Path, *, create: bool, force: bool = False) -> None:
+    """Make the head file name the newest entry in the database; it only moves forward unless ``force``."""
+    key = _load_key(create=False, db_path=db_path)
+    if key is None:
+        return
+    with _head_lock(db_path):
+        current = read_head(key, db_path)
+        if current is None and not create and not force:
+            return  # a missing head stays missing (check reports it) until reset_head_from_database()
+        if current is not None and not current.valid and not force:
+            return  # a head not sealed with our key is evidence: leave it for check
+        last = _last_entry()
+        if last is None:
+            return
+        if not force and current is not None and current.last_id >= last[0]:
+            return
+        _write_head(db_path, key, *last)
+
+
+def _after_commit(db_path: Path, create: bool) -> None:
+    try:
+        _sync_head(db_path, create=create)
+    except Exception:  # the data is saved; check will say the head is behind
+        log.warning("could not update the change record's head file", exc_info=True)
+
+
+def _update_head_on_commit(db_path: Path, create: bool) -> None:
+    """Once per transaction: move the head after COMMIT (a rolled-back transaction never moves it)."""
+    obj = database.obj
+    if any(getattr(cb, "audit_head", False) for cb in obj._state.commit_callbacks):
+        return
+    callback = functools.partial(_after_commit, db_path, create)
+    callback.audit_head = True
+    obj.after_commit(callback)
+
+
+# --- writing -------------------------------------------------------------------------
 
 def current_operator() -> str:
     from . import settings
 
     return settings.get("operator.name") or tr("Clerk")
-
-
-def _last_hash() -> str:
-    last = AuditEntry.select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1).first()
-    return last.hash if last else GENESIS
 
 
 ANCHOR_KEY = "audit:last_id"
@@ -96,10 +292,100 @@ def _set_anchor(last_id: int) -> None:
         conflict_target=[Counter.key], update={Counter.value: last_id}).execute()
 
 
-def _next_id() -> int:
-    """After the newest entry, and after the anchor: ids removed from the end are never reused."""
-    last = AuditEntry.select(AuditEntry.id).order_by(AuditEntry.id.desc()).limit(1).scalar() or 0
-    return max(last, _anchor() or 0) + 1
+def _tail(head: Head | None) -> tuple[str, int]:
+    """The hash to chain after and the next id: after the newest entry, the anchor and the head,
+    so ids removed from the end are never reused."""
+    last = _last_entry()
+    prev = last[1] if last else GENESIS
+    next_id = max(last[0] if last else 0, _anchor() or 0, head.last_id if head and head.valid else 0) + 1
+    return prev, next_id
+
+
+def _chain_start(exclude=frozenset()) -> tuple[bytes, str, int]:
+    """Inside the write transaction: the key, the hash to chain after and the next id.
+
+    A brand-new change record (no entries, no head, no anchor) first registers
+    the records the schema steps put in (e.g. the standard categories). A
+    change record written by an older version without a key (no key file yet,
+    no head, its newest entry verifying with the public formula) is checked,
+    re-hashed with the new key, and the result written as a "rekey" entry.
+    ``exclude``: (table, record id) pairs the caller is about to register itself.
+    """
+    db_path = _db_file()
+    key_existed = key_path(db_path).is_file()
+    key = _load_key(create=True, db_path=db_path)
+    head = read_head(key, db_path)
+    create_head = head is not None
+    started = False
+    if head is None:
+        last = AuditEntry.select().order_by(AuditEntry.id.desc()).limit(1).dicts().first()
+        if last is None and _anchor() is None:
+            _adopt_current_state(key, tr("Registered as found when the change record was started"), exclude=exclude)
+            create_head = started = True
+        elif last is not None and not key_existed and _digest(last["prev_hash"], last) == last["hash"]:
+            _rekey_legacy(key)
+            create_head = started = True
+    _update_head_on_commit(db_path, create_head)
+    prev, next_id = _tail(head)
+    if not key_existed and not started and prev != GENESIS:
+        # a keyed change record whose key file is gone (the database was copied without its folder):
+        # go on with a new key, and say so in the record; check reports the earlier entries
+        prev, next_id, _ = _write_items(key, prev, next_id, [("audit_entry", None, "newkey", None, tr(
+            "The key file was missing, so a new key was made: the entries before this one "
+            "cannot be verified with it."))])
+    return key, prev, next_id
+
+
+def _write_items(key: bytes, prev: str, next_id: int, items, batch: int = 500) -> tuple[str, int, int]:
+    """Write (table, record_id, action, changes, note) items; returns (prev, next_id, written)."""
+    ts = clock.now()
+    operator = current_operator()
+    pending: list[dict] = []
+    written = 0
+    for table, record_id, action, changes, note in items:
+        rows = _entry_rows(key, ts, operator, prev, next_id, table, record_id, action, changes, note)
+        prev, next_id = rows[-1]["hash"], rows[-1]["id"] + 1
+        for row in rows:
+            pending.append(row)
+            if len(pending) >= batch:
+                AuditEntry.insert_many(pending).execute()
+                written += len(pending)
+                pending = []
+    if pending:
+        AuditEntry.insert_many(pending).execute()
+        written += len(pending)
+    if written:
+        _set_anchor(next_id - 1)
+    return prev, next_id, written
+
+
+def _adopt_current_state(key: bytes, note: str, prev: str = GENESIS, next_id: int = 1,
+                         exclude=frozenset()) -> tuple[str, int]:
+    """Register every audited record whose values the change record does not account for."""
+    from . import integrity
+
+    items = [item for item in integrity.adoption_items(note) if (item[0], item[1]) not in exclude]
+    prev, next_id, _ = _write_items(key, prev, next_id, items)
+    return prev, next_id
+
+
+def _rekey_legacy(key: bytes) -> None:
+    """Re-hash a change record written without a key, after checking it with the public formula."""
+    problems = _entry_problems(None)
+    prev = GENESIS
+    count = 0
+    for row in AuditEntry.select().order_by(AuditEntry.id).dicts().iterator():
+        new = _keyed_digest(key, prev, row)
+        AuditEntry.update(prev_hash=prev, hash=new).where(AuditEntry.id == row["id"]).execute()
+        prev = new
+        count += 1
+    note = tr("Change record keyed with this installation's key: {n} earlier entries checked and re-hashed.").format(
+        n=count)
+    if problems:
+        note += " " + tr("Problems found before keying: {problems}").format(problems=" ".join(problems))
+    _, next_id = _tail(None)
+    prev, next_id, _ = _write_items(key, prev, next_id, [("audit_entry", None, "rekey", None, note)])
+    _adopt_current_state(key, tr("Registered as found when the change record was keyed"), prev, next_id)
 
 
 def record(
@@ -116,17 +402,16 @@ def record(
     """
     if not database.in_transaction():
         raise RuntimeError("audit.record must run inside database.atomic()")
-    ts = clock.now()
-    operator = current_operator()
-    rows = _entry_rows(ts, operator, _last_hash(), _next_id(), table, record_id, action, changes, note)
+    key, prev, next_id = _chain_start(frozenset({(table, record_id)}))
+    rows = _entry_rows(key, clock.now(), current_operator(), prev, next_id, table, record_id, action, changes, note)
     entries = [AuditEntry.create(**row) for row in rows]
     _set_anchor(rows[-1]["id"])
     return entries
 
 
-def _entry_rows(ts, operator: str, prev: str, next_id: int, table: str, record_id: int | None, action: str,
-                changes: dict[str, tuple[Any, Any]] | None, note: str | None) -> list[dict]:
-    """The entries of one change, numbered from ``next_id`` and hash-chained after ``prev`` (at least one)."""
+def _entry_rows(key: bytes, ts, operator: str, prev: str, next_id: int, table: str, record_id: int | None,
+                action: str, changes: dict[str, tuple[Any, Any]] | None, note: str | None) -> list[dict]:
+    """The entries of one change, numbered from ``next_id`` and chained after ``prev`` (at least one)."""
     rows = []
     for field, (old, new) in (list((changes or {}).items()) or [(None, (None, None))]):
         row = {
@@ -135,7 +420,7 @@ def _entry_rows(ts, operator: str, prev: str, next_id: int, table: str, record_i
             "old_value": to_text(old), "new_value": to_text(new), "note": note,
         }
         row["prev_hash"] = prev
-        row["hash"] = _digest(prev, row)
+        row["hash"] = _keyed_digest(key, prev, row)
         rows.append(row)
         prev = row["hash"]
         next_id += 1
@@ -161,11 +446,7 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, tuple[Any, 
 
 def record_create(instance, note: str | None = None) -> list[AuditEntry]:
     """One entry holding every value the new record was created with (JSON)."""
-    values = {k: to_text(v) for k, v in snapshot(instance).items() if k != "id" and v not in (None, "")}
-    return record(
-        instance._meta.table_name, instance.id, "create",
-        {"*": (None, json.dumps(values, ensure_ascii=False, sort_keys=True))}, note,
-    )
+    return record(instance._meta.table_name, instance.id, "create", create_changes(snapshot(instance)), note)
 
 
 def record_update(instance, before: dict[str, Any], action: str = "update", note: str | None = None) -> list[AuditEntry]:
@@ -183,30 +464,6 @@ def history(table: str, record_id: int) -> list[AuditEntry]:
     )
 
 
-def verify_chain() -> list[str]:
-    """Problems in the change record (empty list: intact)."""
-    problems: list[str] = []
-    prev = GENESIS
-    expected_id = None
-    query = AuditEntry.select().order_by(AuditEntry.id).dicts().iterator()
-    for row in query:
-        if expected_id is not None and row["id"] != expected_id:
-            problems.append(tr("Change record entries {first}–{last} are missing.").format(first=expected_id, last=row["id"] - 1))
-        if row["prev_hash"] != prev:
-            problems.append(tr("Change record entry {id} does not follow the one before it (an entry was removed or altered).").format(id=row["id"]))
-        elif _digest(prev, row) != row["hash"]:
-            problems.append(tr("Change record entry {id} was altered after it was written.").format(id=row["id"]))
-        prev = row["hash"]
-        expected_id = row["id"] + 1
-    anchor = _anchor()
-    last_id = (expected_id or 1) - 1
-    if anchor is not None and anchor > last_id:
-        problems.append(tr("Change record entries {first}–{last} are missing.").format(first=last_id + 1, last=anchor))
-    elif anchor is not None and anchor < last_id:
-        problems.append(tr("Change record entries after {id} were not written by the program.").format(id=anchor))
-    return problems
-
-
 def create_changes(values: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
     """The ``changes`` that ``record_create`` writes for a new record with ``values`` (foreign keys as ids)."""
     clean = {k: to_text(v) for k, v in values.items() if k != "id" and v not in (None, "")}
@@ -222,24 +479,170 @@ def record_many(items, batch: int = 500) -> int:
     """
     if not database.in_transaction():
         raise RuntimeError("audit.record_many must run inside database.atomic()")
-    ts = clock.now()
-    operator = current_operator()
-    prev = _last_hash()
-    next_id = _next_id()
-    pending: list[dict] = []
-    written = 0
-    for table, record_id, action, changes, note in items:
-        rows = _entry_rows(ts, operator, prev, next_id, table, record_id, action, changes, note)
-        prev, next_id = rows[-1]["hash"], rows[-1]["id"] + 1
-        for row in rows:
-            pending.append(row)
-            if len(pending) >= batch:
-                AuditEntry.insert_many(pending).execute()
-                written += len(pending)
-                pending = []
-    if pending:
-        AuditEntry.insert_many(pending).execute()
-        written += len(pending)
-    if written:
-        _set_anchor(next_id - 1)
-    return written
+    items = list(items)
+    key, prev, next_id = _chain_start(frozenset((item[0], item[1]) for item in items))
+    return _write_items(key, prev, next_id, items, batch)[2]
+
+
+def max_id(model) -> int:
+    """The highest id in ``model``'s table (0 if empty): take it before a bulk insert, for ``record_inserted``."""
+    return model.select(model.id).order_by(model.id.desc()).limit(1).scalar() or 0
+
+
+def record_inserted(model, after_id: int, note: str | None = None) -> int:
+    """Register the rows a bulk insert added (ids above ``after_id``): the create entry ``record_create``
+    would write for each, as the rows are stored. Call inside the transaction of the insert."""
+    table = model._meta.table_name
+    rows = model.select().where(model.id > after_id).order_by(model.id).iterator()
+    return record_many((table, row.id, "create", create_changes(snapshot(row)), note) for row in rows)
+
+
+# --- checking ------------------------------------------------------------------------
+
+def _ranges(ids: list[int]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for i in ids:
+        if out and out[-1][1] == i - 1:
+            out[-1] = (out[-1][0], i)
+        else:
+            out.append((i, i))
+    return out
+
+
+def _entry_problems(key: bytes | None) -> list[str]:
+    """Gaps, broken links and altered entries (``key`` None: with the public formula of older versions)."""
+    gaps: list[tuple[int, int]] = []
+    broken: list[int] = []
+    altered: list[int] = []
+    unkeyed: list[int] = []
+    prev = GENESIS
+    expected_id = None
+    for row in AuditEntry.select().order_by(AuditEntry.id).dicts().iterator():
+        if expected_id is not None and row["id"] != expected_id:
+            gaps.append((expected_id, row["id"] - 1))
+        if row["prev_hash"] != prev:
+            broken.append(row["id"])
+        elif key is None:
+            if _digest(prev, row) != row["hash"]:
+                altered.append(row["id"])
+        elif not hmac.compare_digest(_keyed_digest(key, prev, row), row["hash"]):
+            (unkeyed if _digest(prev, row) == row["hash"] else altered).append(row["id"])
+        prev = row["hash"]
+        expected_id = row["id"] + 1
+    problems = [tr("Change record entries {first}–{last} are missing.").format(first=a, last=b) for a, b in gaps]
+    for first, last in _ranges(broken):
+        problems.append(
+            tr("Change record entry {id} does not follow the one before it (an entry was removed or altered).").format(
+                id=first) if first == last else
+            tr("Change record entries {first}–{last} do not follow the entries before them "
+               "(entries were removed or altered).").format(first=first, last=last))
+    for first, last in _ranges(altered):
+        problems.append(
+            tr("Change record entry {id} was altered after it was written.").format(id=first) if first == last else
+            tr("Change record entries {first}–{last} were altered after they were written.").format(
+                first=first, last=last))
+    for first, last in _ranges(unkeyed):
+        problems.append(
+            tr("Change record entry {id} was re-hashed without this installation's key: "
+               "it was not written by this program.").format(id=first) if first == last else
+            tr("Change record entries {first}–{last} were re-hashed without this installation's key: "
+               "they were not written by this program.").format(first=first, last=last))
+    return problems
+
+
+def _anchor_problems(last_id: int) -> list[str]:
+    anchor = _anchor()
+    if anchor is not None and anchor > last_id:
+        return [tr("Change record entries {first}–{last} are missing.").format(first=last_id + 1, last=anchor)]
+    if anchor is not None and anchor < last_id:
+        return [tr("Change record entries after {id} were not written by the program.").format(id=anchor)]
+    return []
+
+
+def _head_problems(key: bytes, db_path: Path, last: tuple[int, str] | None) -> list[str]:
+    path = head_path(db_path)
+    head = read_head(key, db_path)
+    if head is None:
+        if last is None:
+            return []
+        return [tr("The head file {path} is missing, so entries cut from the end of the change record "
+                   "cannot be ruled out.").format(path=path)]
+    if not head.valid:
+        return [tr("The head file {path} was not written by this program (or with another key).").format(path=path)]
+    last_id = last[0] if last else 0
+    if head.last_id > last_id:
+        return [tr("The change record ends at entry {last}, but the head file {path} records entry {head}: "
+                   "entries were cut from its end.").format(last=last_id, path=path, head=head.last_id)]
+    entry = AuditEntry.get_or_none(AuditEntry.id == head.last_id)
+    if entry is None or entry.hash != head.hash:
+        return [tr("Change record entry {id} differs from the one the head file {path} records: "
+                   "the change record was rewritten.").format(id=head.last_id, path=path)]
+    if head.last_id < last_id:
+        return [tr("The change record goes on after entry {head}, the newest one the head file {path} records "
+                   "(entries {first}–{last} were added outside the program, "
+                   "or the program stopped right after saving them).").format(
+            head=head.last_id, path=path, first=head.last_id + 1, last=last_id)]
+    return []
+
+
+def is_legacy() -> bool:
+    """A change record written by an older version: no key file, no head file, and it verifies with the
+    public formula. It is keyed with the next change."""
+    db_path = _db_file()
+    if key_path(db_path).exists() or head_path(db_path).exists() or _last_entry() is None:
+        return False
+    return not _entry_problems(None)
+
+
+def verify_chain() -> list[str]:
+    """Problems in the change record (empty list: intact)."""
+    db_path = _db_file()
+    last = _last_entry()
+    try:
+        key = _load_key(create=False, db_path=db_path)
+    except Exception as exc:  # a damaged key file
+        return [getattr(exc, "message", str(exc))]
+    if key is None:
+        if last is None:
+            return _anchor_problems(0)
+        if not head_path(db_path).exists() and not _entry_problems(None):
+            return _anchor_problems(last[0])  # written by an older version; keyed with the next change
+        return [tr("The key file {path} is missing, so the change record cannot be verified.").format(
+            path=key_path(db_path))]
+    return _entry_problems(key) + _anchor_problems(last[0] if last else 0) + _head_problems(key, db_path, last)
+
+
+def reset_head_from_database() -> list[str]:
+    """After a restore: check the change record with the key, then make the head file match the database.
+
+    Returns the problems found (then the head file is left as it was). A
+    backup from an older version (no key) is checked with the public formula
+    and keyed in the same step.
+    """
+    db_path = _db_file()
+    key = _load_key(create=True, db_path=db_path)
+    with database.atomic():
+        last = _last_entry()
+        problems = _entry_problems(key) + _anchor_problems(last[0] if last else 0)
+        if problems and last is not None and not _entry_problems(None):
+            _rekey_legacy(key)
+            problems = []
+    if problems:
+        return problems
+    if last is None:
+        with contextlib.suppress(FileNotFoundError):
+            head_path(db_path).unlink()
+        return []
+    _sync_head(db_path, create=True, force=True)
+    return []
+
+
+def check_code() -> str:
+    """The first 8 hex characters of the change record's head, printed on signed documents."""
+    db_path = _db_file()
+    with contextlib.suppress(Exception):
+        head = read_head(_load_key(create=False, db_path=db_path), db_path)
+        if head is not None and head.valid:
+            return head.hash[:8]
+    last = _last_entry()
+    return last[1][:8] if last else GENESIS[:8]

@@ -6,14 +6,34 @@ program uses peewee's query builder only, so it would run on PostgreSQL too.
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import logging
 import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
-from peewee import DatabaseProxy, Model, SqliteDatabase
+import peewee
+from peewee import DatabaseError, DatabaseProxy, Model, SqliteDatabase
 
-from .paths import DEFAULT_DB
+from . import paths
+from .errors import UserError
+from .i18n import tr
 
-database = DatabaseProxy()
+class _Proxy(DatabaseProxy):
+    """peewee's proxy builds its own transaction objects; these are the ones of ``Database`` below."""
+
+    def atomic(self, *args, **kwargs):
+        return _Atomic(self, *args, **kwargs)
+
+    def savepoint(self):
+        return _Savepoint(self)
+
+
+database = _Proxy()
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -22,6 +42,14 @@ PRAGMAS = {
     "busy_timeout": 5000,
     "cache_size": -32000,
 }
+
+
+# "LDSK": SQLite's application_id (file header, offset 68) marks a file as this program's database.
+# Set when a file is created and by migration 0008; a backup without it is not restored.
+APPLICATION_ID = 0x4C44534B
+
+# How long the first look at an existing file waits for another program's exclusive lock (seconds)
+OPEN_TIMEOUT = 10.0
 
 
 class BaseModel(Model):
@@ -42,6 +70,226 @@ def record_or_none(model, value):
         return None
 
 
+# --- writing: one writer at a time, waiting with a message ------------------------------------------------
+#
+# Every write transaction takes SQLite's write lock at its start (BEGIN IMMEDIATE), so what it reads
+# inside (the change record's next id and previous hash) cannot change under it, and a second writer
+# waits for the first instead of failing half-way with "database is locked". The wait is a loop of short
+# tries; between tries the registered waiting callback is told how long it has waited (the window shows
+# it in the status bar), and after WRITE_WAIT_SECONDS the write is refused with a UserError.
+
+WRITE_WAIT_SECONDS = 120.0  # long enough for another program's import of a school's whole register
+_BUSY_STEP_MS = 200  # one try of BEGIN IMMEDIATE waits this long inside SQLite
+_SQLITE_FULL = 13
+
+log = logging.getLogger(__name__)
+
+_waiting_callback: Callable[[float | None], None] | None = None
+
+
+def set_waiting_callback(fn: Callable[[float | None], None] | None) -> Callable | None:
+    """Register ``fn(seconds)``, called while a write waits for another program's write lock.
+
+    ``seconds`` is how long it has waited so far; ``fn(None)`` follows once the wait is over (the lock
+    was taken or the write refused). Returns the previous callback.
+    """
+    global _waiting_callback
+    previous, _waiting_callback = _waiting_callback, fn
+    return previous
+
+
+def _notify_waiting(seconds: float | None) -> None:
+    fn = _waiting_callback
+    if fn is None:
+        return
+    try:
+        fn(seconds)
+    except Exception:  # noqa: BLE001 - telling the user must never break the write itself
+        log.exception("the waiting callback failed")
+
+
+def _is_busy(exc: BaseException) -> bool:
+    error = sqlite_error(exc)
+    code = getattr(error, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
+    return error is not None and "database is locked" in str(error)
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    error = sqlite_error(exc)
+    code = getattr(error, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF == _SQLITE_FULL
+    return error is not None and "disk is full" in str(error)
+
+
+def _disk_full_error(exc: BaseException, path: str) -> UserError:
+    return UserError(tr("The database {path} could not be written: the disk is full ({error}). Nothing of this "
+                        "change was saved. Free some space on that disk, then try again.").format(
+        path=path, error=sqlite_error(exc) or exc))
+
+
+def _file_ids(path: str) -> tuple | None:
+    """(device, inode of the database file, inode of its -wal or None): what a connection has open."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    try:
+        wal = os.stat(path + "-wal").st_ino
+    except OSError:
+        wal = None
+    return st.st_dev, st.st_ino, wal
+
+
+def _rolled_back_by_sqlite(db) -> bool:
+    """True when peewee believes a transaction is open but SQLite has none: it rolled back by itself
+    (disk full, I/O error), and a ROLLBACK would only fail with "no transaction is active"."""
+    return not db.is_closed() and not db.connection().in_transaction
+
+
+class _Savepoint(peewee._savepoint):
+    """A savepoint whose rollback is skipped when SQLite has already rolled the whole transaction back."""
+
+    def rollback(self, begin=True):
+        if _rolled_back_by_sqlite(self.db):
+            return
+        super().rollback(begin)
+
+
+class _Atomic(peewee._atomic):
+    """``database.atomic()``: the real cause of a failed write reaches the user (disk full: a UserError)."""
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        try:
+            result = super().__exit__(exc_type, exc_val, exc_tb)
+        except Exception as exc:  # the COMMIT itself failed (it has been rolled back)
+            if _is_disk_full(exc):
+                raise _disk_full_error(exc, self.db.database) from exc
+            raise
+        if exc_val is not None and not isinstance(exc_val, UserError) and _is_disk_full(exc_val):
+            raise _disk_full_error(exc_val, self.db.database) from exc_val
+        return result
+
+
+class Database(SqliteDatabase):
+    """SQLite as this program uses it.
+
+    * ``atomic()`` begins with ``BEGIN IMMEDIATE``: the write lock is held from the first statement, and
+      a busy database is waited for (see ``WRITE_WAIT_SECONDS``, ``set_waiting_callback``).
+      ``begin("DEFERRED")`` is still there for a read-only snapshot.
+    * A failed statement after which SQLite rolled the transaction back by itself (disk full, I/O error)
+      is reported as what it was, not as "cannot rollback - no transaction is active".
+    * Before each transaction and each statement outside one, the database file and its -wal are
+      checked to be the ones this connection has open. If another program removed them (it can only do
+      so when this process's locks were lost: on POSIX, closing any descriptor of the file drops all of
+      them; see core/ui/file_dialogs) the connection is opened again, so reads see the live file and
+      writes land in it instead of a deleted journal.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._open_lock = threading.Lock()
+        self._open_count = 0  # connections open in this process (one per thread)
+        self._file_ids: tuple | None = None
+
+    # connections
+    def _connect(self):
+        conn = super()._connect()
+        with self._open_lock:
+            self._open_count += 1
+            if self._open_count == 1 or self._file_ids is None:
+                self._file_ids = _file_ids(self.database)
+        return conn
+
+    def _close(self, conn):
+        try:
+            super()._close(conn)
+        finally:
+            with self._open_lock:
+                self._open_count = max(self._open_count - 1, 0)
+
+    def cursor(self, named_cursor=None):
+        if not self.in_transaction():  # a statement of its own: the check a transaction makes at BEGIN
+            self._reopen_if_replaced()
+        return super().cursor(named_cursor)
+
+    def _reopen_if_replaced(self) -> None:
+        """Reconnect when the file or its -wal on disk is not the one this connection uses (its reads
+        would mix its cached pages with newer ones, its writes go into a deleted journal)."""
+        if self.database == ":memory:" or self.is_closed():
+            return
+        current = _file_ids(self.database)
+        known = self._file_ids
+        if current is None or known is None:
+            return
+        if known[2] is None:  # the -wal appeared after the connection was made
+            self._file_ids = current
+            return
+        if current == known:
+            return
+        with self._open_lock:
+            others = self._open_count - 1
+        if others > 0:
+            raise UserError(tr("Another program replaced the database {path} or removed its journal while this "
+                               "program had it open. Nothing was saved: close Logistics Desk and start it again.")
+                            .format(path=self.database))
+        log.warning("the database %s or its -wal was replaced under this process; connecting again", self.database)
+        self.close()
+        self.connect()
+
+    # transactions
+    def atomic(self, *args, **kwargs):
+        return _Atomic(self, *args, **kwargs)
+
+    def savepoint(self):
+        return _Savepoint(self)
+
+    def begin(self, lock_type=None):
+        lock = (lock_type or self._lock_type or "IMMEDIATE").upper()
+        if lock == "DEFERRED":
+            return super().begin(lock)
+        self._reopen_if_replaced()
+        conn = self.connection()
+        started = time.monotonic()
+        waited = False
+        conn.execute(f"PRAGMA busy_timeout = {_BUSY_STEP_MS}")
+        try:
+            while True:
+                try:
+                    with peewee.__exception_wrapper__:
+                        conn.execute(f"BEGIN {lock}")
+                    return
+                except peewee.DatabaseError as exc:
+                    if not _is_busy(exc):
+                        raise
+                elapsed = time.monotonic() - started
+                if elapsed >= WRITE_WAIT_SECONDS:
+                    raise UserError(tr("Another program has been writing to the database {path} for more than "
+                                       "{seconds} seconds, so this change could not be saved. Nothing was changed; "
+                                       "try again when the other program has finished.").format(
+                        path=self.database, seconds=int(WRITE_WAIT_SECONDS)))
+                waited = True
+                _notify_waiting(elapsed)
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {int(PRAGMAS['busy_timeout'])}")
+            if waited:
+                _notify_waiting(None)
+
+    def rollback(self):
+        if _rolled_back_by_sqlite(self):
+            return  # SQLite already rolled back (disk full, I/O error): nothing left to undo
+        super().rollback()
+
+
+def close_thread_connection() -> None:
+    """Close this thread's own connection, if it has one (a worker thread's, when it ends)."""
+    obj = database.obj
+    if obj is not None and not obj.is_closed():
+        obj.close()
+
+
 def resolve_path(path: str | os.PathLike | None = None) -> Path:
     """``--db PATH`` wins, then ``LOGISTICS_DESK_DB``, then data/logistics.db."""
     if path:
@@ -49,7 +297,7 @@ def resolve_path(path: str | os.PathLike | None = None) -> Path:
     env = os.environ.get("LOGISTICS_DESK_DB")
     if env:
         return Path(env).expanduser().resolve()
-    return DEFAULT_DB
+    return paths.default_db()
 
 
 _current_path: Path | None = None
@@ -59,29 +307,226 @@ def current_path() -> Path | None:
     return _current_path
 
 
-def open_database(path: str | os.PathLike | None = None, *, migrate: bool = True, backup: bool = True) -> SqliteDatabase:
-    """Open (creating if needed) and migrate the database; returns it.
+def open_database(path: str | os.PathLike | None = None, *, migrate: bool = True, backup: bool = True,
+                  create: bool = True) -> SqliteDatabase:
+    """Open and migrate the database; returns it.
 
-    Raises ``DatabaseTooNew`` (from migrations) for a file written by a newer
-    version of the program, before anything is changed.
+    ``create``: a missing (or empty) file is made, marked with
+    ``APPLICATION_ID``; otherwise a missing path raises ``DatabaseOpenError``
+    and nothing (no file, no folder) is created. Only the window's first start,
+    ``demo`` and ``import`` create. A file that cannot be used raises
+    ``DatabaseOpenError`` whose ``kind`` tells why (see there); one written by a
+    newer version raises ``DatabaseTooNew`` (from migrations) before anything
+    is changed. Leftovers of an interrupted restore or backup are removed first.
     """
     global _current_path
     close_database()
     target = resolve_path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    db = SqliteDatabase(str(target), pragmas=PRAGMAS)
+    new = _check_file(target, create)
+    if new:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise explain_open_error(exc, target) from None
+    else:
+        new = _first_look(target, create)
+        from .backup import clean_leftovers
+
+        clean_leftovers(target)
+    db = Database(str(target), pragmas=PRAGMAS)
     database.initialize(db)
-    db.connect(reuse_if_open=True)
+    try:
+        _connect(db)
+        if new:
+            db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    except Exception as exc:
+        db.close()
+        raise explain_open_error(exc, target) or exc from None
     _current_path = target
     if migrate:
         from .migrations import migrate as run_migrations
 
         try:
             run_migrations(db, backup=backup)
-        except Exception:
+        except Exception as exc:
             close_database()
-            raise
+            error = explain_open_error(exc, target)
+            if error is None:
+                raise
+            raise error from None
     return db
+
+
+# SQLite's result codes the messages below tell apart (the primary code is the low byte)
+_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR = 3, 5, 6, 8, 10
+_SQLITE_CORRUPT, _SQLITE_CANTOPEN, _SQLITE_AUTH, _SQLITE_NOTADB = 11, 14, 23, 26
+_SQLITE_READONLY_DBMOVED = _SQLITE_READONLY | (4 << 8)
+
+
+class DatabaseOpenError(UserError):
+    """The database file cannot be used. ``kind`` is one of: ``missing``, ``not_a_file``,
+    ``permission``, ``read_only_folder``, ``locked``, ``damaged``, ``foreign`` (another
+    program's SQLite file), ``empty``, ``other``. The message names the path and the cause."""
+
+    def __init__(self, message: str, kind: str, path: Path):
+        super().__init__(message)
+        self.kind = kind
+        self.path = path
+
+
+def backups_folder(path: Path) -> Path:
+    """Where the backups of the database ``path`` are kept."""
+    return path.parent / "backups"
+
+
+def _error(kind: str, target: Path, detail: str = "", folder: Path | None = None) -> DatabaseOpenError:
+    folder = folder or target.parent
+    messages = {
+        "missing": tr("The database {path} does not exist. Check the path; nothing was created."),
+        "not_a_file": tr("{path} is not a database file (it is a folder or a device)."),
+        "permission": tr("You have no permission to read and write {path}. Ask whoever looks after this "
+                         "computer to give your account access to it, or copy the database into a folder of your own."),
+        "read_only_folder": tr("The folder {folder} is read-only, but the database {path} needs to write its journal "
+                               "beside it. Move the database into a folder you can write to, or ask for write access."),
+        "locked": tr("The database {path} is locked by another program that holds it exclusively (a restore in "
+                     "progress, perhaps). Wait until it has finished or close that program, then try again."),
+        "damaged": tr("The database {path} is damaged and cannot be opened ({error}). Its backups are in {backups}."),
+        "foreign": tr("{path} is not a Logistics Desk database (it is another program's SQLite file). "
+                      "It was not opened or changed."),
+        "empty": tr("{path} is empty: it is not a Logistics Desk database. It was not changed."),
+        "other": tr("The database {path} cannot be opened: {error}"),
+    }
+    message = messages[kind].format(path=target, folder=folder, error=detail, backups=backups_folder(target))
+    return DatabaseOpenError(message, kind, target)
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.R_OK | os.W_OK)
+
+
+def _check_file(target: Path, create: bool) -> bool:
+    """Refuse what cannot be a usable database before SQLite sees it; True when it is to be created."""
+    if not target.exists():
+        if not create:
+            raise _error("missing", target)
+        folder = target.parent
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+        if not (folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)):
+            raise _error("read_only_folder", target, folder=folder)
+        return True
+    if not target.is_file():
+        raise _error("not_a_file", target)
+    if not _writable(target):
+        raise _error("permission", target)
+    for suffix in ("-wal", "-shm", "-journal"):
+        extra = target.with_name(target.name + suffix)
+        if extra.exists() and not _writable(extra):
+            raise _error("permission", extra)
+    if not os.access(target.parent, os.W_OK | os.X_OK):
+        raise _error("read_only_folder", target)
+    if target.stat().st_size == 0:
+        if not create:
+            raise _error("empty", target)
+        return True
+    return False
+
+
+def _uri(path: Path, mode: str) -> str:
+    return f"{path.resolve().as_uri()}?mode={mode}"
+
+
+def _first_look(target: Path, create: bool) -> bool:
+    """Read the mark and the tables without changing anything; True when the file has no tables yet."""
+    try:
+        con = sqlite3.connect(_uri(target, "rw"), uri=True, timeout=OPEN_TIMEOUT, isolation_level=None)
+        try:
+            app_id = int(con.execute("PRAGMA application_id").fetchone()[0])
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise explain_open_error(exc, target) or _error("other", target, str(exc)) from None
+    if not tables:
+        if not create:
+            raise _error("empty", target)
+        return True
+    if app_id not in (0, APPLICATION_ID) or (app_id != APPLICATION_ID and "schema_migration" not in tables):
+        raise _error("foreign", target)
+    return False
+
+
+def _connect(db: SqliteDatabase) -> None:
+    """Connect; retried when the file was replaced (a restore) while this process waited to read it."""
+    for attempt in range(3):
+        try:
+            db.connect(reuse_if_open=True)
+            return
+        except DatabaseError as exc:
+            error = sqlite_error(exc)
+            if attempt == 2 or error is None or getattr(error, "sqlite_errorcode", None) != _SQLITE_READONLY_DBMOVED:
+                raise
+            db.close()
+
+
+def sqlite_error(exc: BaseException) -> sqlite3.Error | None:
+    """The ``sqlite3`` error behind ``exc`` (peewee wraps them), if any."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, sqlite3.Error):
+            return exc
+        if exc.args and isinstance(exc.args[0], sqlite3.Error):
+            return exc.args[0]
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
+def explain_open_error(exc: BaseException, target: Path) -> DatabaseOpenError | None:
+    """``exc`` in the clerk's words: which of the reasons a database cannot be opened (None: none of them)."""
+    if isinstance(exc, DatabaseOpenError):
+        return exc
+    if isinstance(exc, OSError) and not isinstance(exc, sqlite3.Error):
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            if target.exists() and not _writable(target):
+                return _error("permission", target)
+            return _error("read_only_folder", target)
+        return _error("other", target, exc.strerror or str(exc))
+    error = sqlite_error(exc)
+    if error is None:
+        return None
+    code = getattr(error, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(error)
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED) or "database is locked" in text:
+        return _error("locked", target)
+    if primary in (_SQLITE_NOTADB, _SQLITE_CORRUPT) or "not a database" in text or "malformed" in text:
+        return _error("damaged", target, text)
+    if primary in (_SQLITE_CANTOPEN, _SQLITE_READONLY, _SQLITE_PERM, _SQLITE_AUTH, _SQLITE_IOERR):
+        if target.exists() and not _writable(target):
+            return _error("permission", target)
+        if not os.access(target.parent, os.W_OK | os.X_OK):
+            return _error("read_only_folder", target)
+        return _error("other", target, text)
+    return None
+
+
+@contextlib.contextmanager
+def opened_as(path: Path, logical: Path):
+    """Open the file ``path`` as if it were the database ``logical`` (a restore's new file before it is
+    renamed into place: the change record finds its key and head beside ``logical``). Rollback journal,
+    no migration, no leftovers cleaned; closed at the end (no database is open afterwards)."""
+    global _current_path
+    close_database()
+    opened = Database(str(path), pragmas={**dict(PRAGMAS), "journal_mode": "delete"})
+    database.initialize(opened)
+    opened.connect()
+    _current_path = Path(logical)
+    try:
+        yield opened
+    finally:
+        opened.close()
+        _current_path = None
 
 
 def close_database() -> None:

@@ -69,7 +69,10 @@ def _populate_masterdata(ctx: DemoContext) -> None:
         "school.director": settings.get("school.director") or "李卫东",
         "operator.name": settings.get("operator.name") or "陈晓燕",
     })
+    from . import audit
+
     with database.atomic():
+        before = {model: audit.max_id(model) for model in (Term, Department, Supplier, Place, Person)}
         year = ctx.today.year
         for y in (year - 1, year):
             for name, start, end in ((f"{y - 1}-{y}学年第二学期", _dt.date(y, 2, 20), _dt.date(y, 7, 10)),
@@ -101,9 +104,8 @@ def _populate_masterdata(ctx: DemoContext) -> None:
             for _ in range(8):
                 Person.create(name=ctx.person_name(), department=canteen, title="厨师", is_canteen_staff=True,
                               phone=f"137{rng.randint(10000000, 99999999)}")
-    from . import audit
-
-    with database.atomic():
+        for model, after_id in before.items():  # registered in the change record like records made by hand
+            audit.record_inserted(model, after_id)
         audit.record("demo", None, "demo", note=tr("Demo master data created"))
 
 

@@ -94,19 +94,23 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as _dt
-import io
+import logging
 import os
+import posixpath
+import pyexpat
 import re
-import tempfile
+import struct
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
+from . import fileio
 from .errors import UserError
 from .i18n import N_, current_language, tr
 
@@ -252,14 +256,75 @@ class RowError:
         return tr("Row {row}: {message}").format(row=self.row, message=self.message)
 
 
-@dataclass
+class _Fields(MutableMapping):
+    """A row's values by column key: a dict's interface over one list whose
+    key -> position table is shared by every row of a read (a dict per row
+    would double the memory of a 100,000-row import). Every column key is
+    present; setting another key adds it to this row only."""
+
+    __slots__ = ("_data", "_extra", "_index")
+
+    def __init__(self, index: dict[str, int], data: list[Any]):
+        self._index = index
+        self._data = data
+        self._extra: dict[str, Any] | None = None
+
+    def __getitem__(self, key: str) -> Any:
+        i = self._index.get(key)
+        if i is not None:
+            return self._data[i]
+        if self._extra is not None and key in self._extra:
+            return self._extra[key]
+        raise KeyError(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        i = self._index.get(key)
+        if i is not None:
+            return self._data[i]
+        return self._extra.get(key, default) if self._extra is not None else default
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        i = self._index.get(key)
+        if i is not None:
+            self._data[i] = value
+        else:
+            if self._extra is None:
+                self._extra = {}
+            self._extra[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        raise TypeError("the columns of a row cannot be removed")
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._index or (self._extra is not None and key in self._extra)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._index
+        if self._extra:
+            yield from self._extra
+
+    def __len__(self) -> int:
+        return len(self._index) + (len(self._extra) if self._extra else 0)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return dict(self.items()) == dict(other.items())
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+
+@dataclass(slots=True)
 class RowData:
     """One data row: ``values`` key -> parsed value (None when blank or bad),
     ``raw`` key -> the cell value as stored in the file."""
 
     row: int
-    values: dict[str, Any]
-    raw: dict[str, Any]
+    values: MutableMapping[str, Any]
+    raw: MutableMapping[str, Any]
     errors: list[RowError] = field(default_factory=list)
 
     @property
@@ -438,6 +503,16 @@ _UNIT_RE = re.compile(r"^(.*?\d)\s*([^\d\s.,+-][^\d]{0,5})$")
 _CJK_UNIT_RE = re.compile(r"^[\u4e00-\u9fff]{1,2}$")
 
 
+# Excel keeps 15 significant digits; larger numbers are not what anyone typed (and would not fit the books)
+MAX_NUMBER_DIGITS = 15
+_TOO_LARGE = Decimal(10) ** MAX_NUMBER_DIGITS
+
+
+def _too_large() -> _CellError:
+    return _CellError(tr("The number is too large: at most {digits} digits before the decimal point.").format(
+        digits=MAX_NUMBER_DIGITS))
+
+
 def _text_to_decimal(text: str) -> Decimal:
     m = _NUMBER_RE.match(text)
     if not m:
@@ -446,6 +521,8 @@ def _text_to_decimal(text: str) -> Decimal:
         sign, whole, frac = m.group(1), m.group(2).replace(",", ""), m.group(3) or ""
     else:
         sign, whole, frac = m.group(4), "0", m.group(5)
+    if len(whole.lstrip("0")) > MAX_NUMBER_DIGITS:
+        raise _too_large()
     return Decimal(f"{sign}{whole}.{frac}" if frac else f"{sign}{whole}")
 
 
@@ -454,12 +531,20 @@ def _number_cell(value: Any) -> Decimal | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
+        if not -_TOO_LARGE < value < _TOO_LARGE:
+            raise _too_large()
         return Decimal(value)
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise _CellError(tr("Not a number."))
+        if not -1e15 < value < 1e15:
+            raise _too_large()
         return Decimal(repr(value))
     if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise _CellError(tr("Not a number."))
+        if not -_TOO_LARGE < value < _TOO_LARGE:
+            raise _too_large()
         return value
     return None
 
@@ -576,6 +661,8 @@ def parse_date(value: Any, spec: ColumnSpec | None = None, epoch: _dt.date = EXC
     elif isinstance(value, _dt.date):
         result = value
     elif isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        if not -_TOO_LARGE < value < _TOO_LARGE:
+            raise _CellError(tr("Not a date. Write it like 2026-09-01."))
         number = float(value)
         if number.is_integer() and 19000101 <= number <= 21991231:
             text = str(int(number))
@@ -648,7 +735,9 @@ def _parse_choice(value: Any, spec: ColumnSpec) -> Any:
 def _parse_text(value: Any, spec: ColumnSpec | None) -> str:
     text = value if isinstance(value, str) else _as_text(value)
     if spec is None or spec.normalize:
-        text = text.translate(_WIDTH_TABLE)
+        narrow = text.translate(_WIDTH_TABLE)
+        if narrow != text:
+            text = narrow
     text = text.strip()
     if spec is not None and spec.max_length is not None and len(text) > spec.max_length:
         raise _CellError(
@@ -702,10 +791,45 @@ def _parse_present(value: Any, spec: ColumnSpec, epoch: _dt.date) -> Any:
 
 
 # ---------------------------------------------------------------------------
-# Row sources: xlsx and csv, each yielding (row number, values, formula columns)
+# Limits. A file beyond one is refused with the limit named: sizes before a
+# byte of the workbook is unpacked (from the zip directory), rows, cells and
+# texts while reading, always before anything is written.
 # ---------------------------------------------------------------------------
 
-_MERGE_RE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+)(\d+):([A-Z]+)(\d+)\"")
+MAX_FILE_BYTES = 64 << 20  # the file on disk
+MAX_DATA_ROWS = 100_000  # rows of data at once (a school's register is below 50,000)
+MAX_CELL_CHARS = 32_767  # Excel's own limit for the text of one cell
+MAX_CELLS = 5_000_000  # cells of the sheet read (100,000 rows of 50 columns)
+MAX_SHARED_STRINGS = 1_000_000  # distinct texts of a workbook (its "shared strings")
+MAX_SHEET_BYTES = 128 << 20  # one worksheet's XML, unpacked
+MAX_SHARED_STRINGS_BYTES = 64 << 20  # the shared strings' XML, unpacked
+MAX_PART_BYTES = 8 << 20  # the workbook's other XML parts read (workbook, relationships, styles)
+MAX_PACKING_RATIO = 200  # unpacked / packed size of a part over 1 MB (Excel's own parts stay far below)
+MAX_ZIP_ENTRIES = 10_000  # parts in the zip archive
+MAX_MERGES = 200_000  # merged regions of the sheet read
+MAX_LISTED_SKIPS = 10_000  # skipped rows listed in ReadResult.skipped (the rest are skipped unlisted)
+EXCEL_MAX_ROWS = 1_048_576
+EXCEL_MAX_COLUMNS = 16_384  # column XFD
+_CHUNK = 1 << 16
+_TEXT_CHUNK = 1 << 20
+
+log = logging.getLogger(__name__)
+
+
+def _n(number: int) -> str:
+    """A count for messages: 1,048,576."""
+    return f"{number:,}"
+
+
+def _damaged(path: Path, problem: str) -> UserError:
+    return UserError(
+        tr("{name} is damaged: {problem}. Nothing was imported. Open it in Excel or WPS, save it again and "
+           "import the saved file.").format(name=path.name, problem=problem)
+    )
+
+
+def _over_limit(path: Path, problem: str) -> UserError:
+    return UserError(tr("{name} was not imported: {problem}.").format(name=path.name, problem=problem))
 
 
 def _col_index(letters: bytes | str) -> int:
@@ -717,6 +841,10 @@ def _col_index(letters: bytes | str) -> int:
     return n
 
 
+_REF_RE = re.compile(r"([A-Z]{1,3})([0-9]{1,10})")
+_RANGE_RE = re.compile(r"([A-Z]{1,3})([0-9]{1,10})(?::([A-Z]{1,3})([0-9]{1,10}))?")
+
+
 def _open_error(path: Path) -> UserError:
     return UserError(
         tr("{name} cannot be read as a spreadsheet: it is not an .xlsx workbook, or it is damaged.").format(
@@ -725,205 +853,669 @@ def _open_error(path: Path) -> UserError:
     )
 
 
-_PARSER_CLASS = None
-_COLUMN_CACHE: dict[str, int] = {}
+def _permission_error(path: Path) -> UserError:
+    return UserError(
+        tr("{name} cannot be opened: it is open in another program or you may not read it. Close it and try again.").format(
+            name=path.name
+        )
+    )
 
 
-def _sheet_parser_class():
-    """openpyxl's sheet parser with a lean ``parse_cell``: it returns
-    ``(column, value, has_formula)``, keeps formulas without a cached result
-    (``_Uncalculated``) and Excel errors (``_ExcelError``) apart from text, and
-    reads a plain inline string without building rich-text objects."""
-    global _PARSER_CLASS
-    if _PARSER_CLASS is not None:
-        return _PARSER_CLASS
-    from openpyxl.cell.text import Text
-    from openpyxl.utils.datetime import from_excel, from_ISO8601
-    from openpyxl.worksheet._reader import FORMULA_TAG, INLINE_STRING, VALUE_TAG, WorkSheetParser, _cast_number
-    from openpyxl.xml.constants import SHEET_MAIN_NS
+# --- xlsx ---------------------------------------------------------------------------------------------
 
-    text_tag = "{%s}t" % SHEET_MAIN_NS
-    cache = _COLUMN_CACHE
+_RELS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+# Chinese, Japanese and Korean Excel show dates with these built-in formats; openpyxl does not list them
+_CJK_DATE_FORMAT_IDS = set(range(27, 37)) | set(range(50, 59))
+_MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError, OSError,
+                  struct.error)
 
-    class Parser(WorkSheetParser):
-        def parse_cell(self, element):  # noqa: ANN001, C901, PLR0912
-            get = element.get
-            coordinate = get("r")
-            if coordinate:
-                letters = coordinate.rstrip("0123456789")
-                column = cache.get(letters)
-                if column is None:
-                    column = cache[letters] = _col_index(letters)
-                self.col_counter = column
-            else:
-                self.col_counter += 1
-                column = self.col_counter
-            data_type = get("t", "n")
-            value: Any = None
-            if data_type == "inlineStr":
-                child = element.find(INLINE_STRING)
-                if child is not None:
-                    first = child.find(text_tag)
-                    if first is not None and len(child) == 1:
-                        value = first.text or ""
-                    else:
-                        value = Text.from_tree(child).content
-            else:
-                text = element.findtext(VALUE_TAG)
-                if text:
-                    if data_type == "n":
-                        value = _cast_number(text)
-                        style = get("s")
-                        if style and int(style) in self.date_formats:
-                            try:
-                                value = from_excel(value, self.epoch, timedelta=int(style) in self.timedelta_formats)
-                            except (OverflowError, ValueError):
-                                value = _ExcelError("#VALUE!")
-                    elif data_type == "s":
-                        value = self.shared_strings[int(text)]
-                    elif data_type == "str":
-                        value = text
-                    elif data_type == "b":
-                        value = text.strip() not in ("0", "false")
-                    elif data_type == "e":
-                        value = _ExcelError(text)
-                    elif data_type == "d":
-                        value = from_ISO8601(text)
-                    else:
-                        value = text
-            formula = element.find(FORMULA_TAG)
-            if formula is None:
-                return column, value, False
-            if value is None:
-                value = _Uncalculated("=" + formula.text if formula.text else "=…")
-            return column, value, True
 
-    _PARSER_CLASS = Parser
-    return Parser
+@dataclass(frozen=True)
+class _Sheet:
+    title: str
+    part: str
+    state: str = "visible"
+
+
+def _local(name: str) -> str:
+    """An element's name without its namespace or prefix."""
+    if "}" in name:
+        return name[name.rindex("}") + 1:]
+    if ":" in name:
+        return name[name.rindex(":") + 1:]
+    return name
+
+
+def _resolve(base_part: str, target: str) -> str:
+    """A relationship's target as a name in the zip archive."""
+    if target.startswith("/"):
+        return posixpath.normpath(target.lstrip("/"))
+    return posixpath.normpath(posixpath.join(posixpath.dirname(base_part), target))
+
+
+def _rels_part(part: str) -> str:
+    folder, name = posixpath.split(part)
+    return posixpath.join(folder, "_rels", name + ".rels")
 
 
 class _XlsxSource:
-    def __init__(self, path: Path):
-        import openpyxl
-        from openpyxl.utils.exceptions import InvalidFileException
+    """A workbook read by its own small SAX readers: every part is streamed
+    through expat with only what is needed kept (no element trees, no
+    openpyxl object model), so memory stays bounded whatever the file holds.
+    Sizes are checked from the zip directory before anything is unpacked."""
 
+    def __init__(self, path: Path, fh):
         self.path = path
+        self._check_entries(fh)
         try:
-            self.wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError) as exc:
-            if isinstance(exc, FileNotFoundError):
-                raise UserError(tr("File not found: {path}").format(path=path)) from None
-            if isinstance(exc, PermissionError):
-                raise _permission_error(path) from None
+            self.zip = zipfile.ZipFile(fh)
+            infos = self.zip.infolist()
+        except _MEMBER_ERRORS:
             raise _open_error(path) from None
-        except Exception:  # openpyxl raises many kinds for broken files
-            raise _open_error(path) from None
-        self.epoch = self.wb.epoch.date() if isinstance(self.wb.epoch, _dt.datetime) else self.wb.epoch
+        self.sizes = {info.filename: info.file_size for info in infos}
+        self._check_sizes(infos)
+        self.dimensions: dict[str, int] = {}
+        self.cells = 0
+        rels = self._relationships("_rels/.rels")
+        workbook = next((_resolve("", target) for kind, target in rels.values() if kind.endswith("/officeDocument")),
+                        "xl/workbook.xml")
+        if workbook not in self.sizes:
+            raise UserError(tr("{name} is not an Excel workbook: it is a zip archive without a workbook in it.").format(
+                name=path.name))
+        self.epoch = EXCEL_EPOCH
+        listed = self._workbook(workbook)
+        rels = self._relationships(_rels_part(workbook))
+        self.sheet_list: list[_Sheet] = []
+        for title, rid, state in listed:
+            kind, target = rels.get(rid, ("", ""))
+            part = _resolve(workbook, target) if target else ""
+            if kind.endswith("/worksheet") and part in self.sizes:
+                self.sheet_list.append(_Sheet(title, part, state))
+        if not self.sheet_list:
+            raise _damaged(path, tr("it holds no worksheet"))
+        styles = next((_resolve(workbook, t) for k, t in rels.values() if k.endswith("/styles")), "")
+        self.date_styles, self.timedelta_styles = self._styles(styles) if styles in self.sizes else (frozenset(), frozenset())
+        strings = next((_resolve(workbook, t) for k, t in rels.values() if k.endswith("/sharedStrings")), "")
+        self.shared: list[str] = self._shared_strings(strings) if strings in self.sizes else []
+
+    # -- the zip directory -------------------------------------------------------------------------------
+
+    def _check_entries(self, fh) -> None:
+        """The number of parts, from the end record, before the directory is loaded."""
+        end_record = getattr(zipfile, "_EndRecData", None)
+        if end_record is None:
+            return
+        try:
+            record = end_record(fh)
+            fh.seek(0)
+        except _MEMBER_ERRORS:
+            raise _open_error(self.path) from None
+        if record is None:
+            raise _open_error(self.path)
+        entries = record[getattr(zipfile, "_ECD_ENTRIES_TOTAL", 4)]
+        if entries > MAX_ZIP_ENTRIES:
+            raise _over_limit(self.path, tr("it holds {count} parts; a workbook has far fewer (at most {max} are "
+                                            "accepted)").format(count=_n(entries), max=_n(MAX_ZIP_ENTRIES)))
+
+    def _check_sizes(self, infos) -> None:
+        for info in infos:
+            if info.filename.lower().endswith((".xml", ".rels")):  # pictures and the like are never unpacked
+                self._check_part(info.filename, MAX_SHEET_BYTES)
+
+    def _too_big(self, part: str, size: int, limit: int) -> UserError:
+        return _over_limit(self.path, tr("the part {part} unpacks to {size}; at most {max} are read").format(
+            part=part, size=fileio.describe_size(size), max=fileio.describe_size(limit)))
+
+    # -- reading a part --------------------------------------------------------------------------------------
+
+    def _check_part(self, part: str, limit: int) -> None:
+        info = self.zip.getinfo(part)
+        size, packed = info.file_size, info.compress_size
+        if size > limit:
+            raise self._too_big(part, size, limit)
+        if size > (1 << 20) and size > MAX_PACKING_RATIO * max(packed, 1):
+            raise _over_limit(self.path, tr(
+                "the part {part} unpacks from {packed} to {size}, {ratio} times its size; a spreadsheet is never "
+                "packed more than {max} times").format(
+                part=part, packed=fileio.describe_size(packed), size=fileio.describe_size(size),
+                ratio=_n(size // max(packed, 1)), max=MAX_PACKING_RATIO))
+        if info.flag_bits & 0x1:
+            raise _damaged(self.path, tr("the part {part} is encrypted").format(part=part))
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise _damaged(self.path, tr("the part {part} is packed in a way Excel does not use").format(part=part))
+
+    def _corrupted(self, part: str) -> UserError:
+        return _damaged(self.path, tr("the part {part} is corrupted: its packed data or checksum is wrong").format(
+            part=part))
+
+    def _parse(self, part: str, start, end=None, chars=None, namespaces: bool = False, limit: int = MAX_PART_BYTES,
+               stop: Callable[[], bool] | None = None) -> Iterator[None]:
+        """Feed ``part`` to an expat parser with the given handlers, one chunk
+        at a time, yielding after each chunk; errors name the part. Once
+        ``stop()`` is true the rest is unpacked without parsing, only for the
+        zip checksum at its end."""
+        self._check_part(part, limit)
+        parser = pyexpat.ParserCreate(namespace_separator="}" if namespaces else None)
+        parser.buffer_text = True
+        parser.StartElementHandler = start
+        if end is not None:
+            parser.EndElementHandler = end
+        if chars is not None:
+            parser.CharacterDataHandler = chars
+        try:
+            with self.zip.open(part) as src:
+                while True:
+                    if stop is not None and stop():
+                        while src.read(1 << 20):
+                            pass
+                        return
+                    chunk = src.read(_CHUNK)
+                    parser.Parse(chunk, not chunk)
+                    yield
+                    if not chunk:
+                        return
+        except pyexpat.ExpatError as exc:
+            raise _damaged(self.path, tr("the XML of the part {part} is broken at line {line}, column {column} "
+                                         "({error})").format(part=part, line=exc.lineno, column=exc.offset + 1,
+                                                             error=pyexpat.errors.messages.get(exc.code, exc.code))
+                           ) from None
+        except _MEMBER_ERRORS:
+            raise self._corrupted(part) from None
+
+    def _parse_all(self, part: str, start, end=None, chars=None, namespaces: bool = False,
+                   limit: int = MAX_PART_BYTES) -> None:
+        for _ in self._parse(part, start, end, chars, namespaces, limit):
+            pass
+
+    def _relationships(self, part: str) -> dict[str, tuple[str, str]]:
+        """id -> (type, target) of a relationships part (empty when there is none)."""
+        rels: dict[str, tuple[str, str]] = {}
+        if part not in self.sizes:
+            return rels
+
+        def start(name, attrs):
+            if _local(name) == "Relationship" and len(rels) < MAX_ZIP_ENTRIES:
+                rels[attrs.get("Id", "")] = (attrs.get("Type", ""), attrs.get("Target", ""))
+
+        self._parse_all(part, start, namespaces=True)
+        return rels
+
+    def _workbook(self, part: str) -> list[tuple[str, str, str]]:
+        """(title, relationship id, state) of each sheet; sets the date epoch."""
+        sheets: list[tuple[str, str, str]] = []
+        rid_attr = _RELS_NS + "}id"  # expat names a namespaced attribute "uri}name"
+        strict_rid_attr = "http://purl.oclc.org/ooxml/officeDocument/relationships}id"
+
+        def start(name, attrs):
+            local = _local(name)
+            if local == "sheet" and len(sheets) < MAX_ZIP_ENTRIES:
+                rid = attrs.get(rid_attr) or attrs.get(strict_rid_attr) or ""
+                sheets.append((attrs.get("name", ""), rid, attrs.get("state", "visible")))
+            elif local == "workbookPr" and attrs.get("date1904", "").lower() in ("1", "true"):
+                self.epoch = _dt.date(1904, 1, 1)
+
+        self._parse_all(part, start, namespaces=True)
+        return sheets
+
+    def _styles(self, part: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The cell styles (as written in ``s="…"``) that show a date, and those that show a duration."""
+        from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
+
+        custom: dict[int, str] = {}
+        xfs: list[int] = []
+        inside = [False]
+
+        def number(text: str | None) -> int:
+            try:
+                return int(text or 0)
+            except ValueError:
+                return -1
+
+        def start(name, attrs):
+            local = _local(name)
+            if local == "xf":
+                if inside[0] and len(xfs) < 4 * 65_536:
+                    xfs.append(number(attrs.get("numFmtId")))
+            elif local == "cellXfs":
+                inside[0] = True
+            elif local == "numFmt" and len(custom) < 65_536:
+                custom[number(attrs.get("numFmtId"))] = attrs.get("formatCode", "")
+
+        def end(name):
+            if _local(name) == "cellXfs":
+                inside[0] = False
+
+        self._parse_all(part, start, end, namespaces=True)
+        dates, durations = set(), set()
+        kinds: dict[int, tuple[bool, bool]] = {}
+        for index, fmt_id in enumerate(xfs):
+            kind = kinds.get(fmt_id)
+            if kind is None:
+                code = custom[fmt_id] if fmt_id in custom else BUILTIN_FORMATS.get(fmt_id)
+                is_date = is_date_format(code) or (code is None and fmt_id in _CJK_DATE_FORMAT_IDS)
+                kind = kinds[fmt_id] = (bool(is_date), bool(code and is_timedelta_format(code)))
+            if kind[0]:
+                dates.add(str(index))
+            if kind[1]:
+                durations.add(str(index))
+        return frozenset(dates), frozenset(durations)
+
+    def _shared_strings(self, part: str) -> list[str]:
+        strings: list[str] = []
+        pieces: list[str] = []
+        state = {"t": False, "phonetic": False, "chars": 0}
+        path = self.path
+
+        def start(name, attrs):
+            if ":" in name:
+                name = name[name.rindex(":") + 1:]
+            if name == "t":
+                state["t"] = not state["phonetic"]
+            elif name == "si":
+                pieces.clear()
+                state["chars"] = 0
+            elif name == "rPh":
+                state["phonetic"] = True
+            elif name == "sst":
+                declared = attrs.get("uniqueCount", "")
+                if declared.isdigit() and int(declared) > MAX_SHARED_STRINGS:
+                    raise _over_limit(path, tr("it declares {count} distinct texts (shared strings); at most {max} "
+                                               "are read").format(count=_n(int(declared)), max=_n(MAX_SHARED_STRINGS)))
+
+        def end(name):
+            if ":" in name:
+                name = name[name.rindex(":") + 1:]
+            if name == "si":
+                text = "".join(pieces)
+                strings.append(text.replace("x005F_", "") if "x005F_" in text else text)
+                if len(strings) > MAX_SHARED_STRINGS:
+                    raise _over_limit(path, tr("it holds more than {max} distinct texts (shared strings)").format(
+                        max=_n(MAX_SHARED_STRINGS)))
+            elif name == "t":
+                state["t"] = False
+            elif name == "rPh":
+                state["phonetic"] = False
+
+        def chars(data):
+            if state["t"]:
+                pieces.append(data)
+                state["chars"] += len(data)
+                if state["chars"] > MAX_CELL_CHARS:
+                    raise _over_limit(path, tr("text number {index} of its shared texts has more than {max} characters; "
+                                               "Excel allows at most {max} in a cell").format(
+                        index=_n(len(strings) + 1), max=_n(MAX_CELL_CHARS)))
+
+        self._parse_all(part, start, end, chars, limit=MAX_SHARED_STRINGS_BYTES)
+        return strings
+
+    # -- sheets ------------------------------------------------------------------------------------------------
 
     def close(self) -> None:
-        self.wb.close()
+        self.zip.close()
 
-    def sheets(self) -> list[Any]:
-        sheets = [ws for ws in self.wb.worksheets if hasattr(ws, "_worksheet_path")]
-        visible = [ws for ws in sheets if getattr(ws, "sheet_state", "visible") == "visible"]
-        return visible + [ws for ws in sheets if ws not in visible]
+    def sheets(self) -> list[_Sheet]:
+        visible = [ws for ws in self.sheet_list if ws.state == "visible"]
+        return visible + [ws for ws in self.sheet_list if ws not in visible]
 
-    def rows(self, ws: Any, limit: int | None = None) -> Iterator[tuple[int, list[Any], set[int]]]:
-        wb = self.wb
-        with wb._archive.open(ws._worksheet_path) as src:
-            parser = _sheet_parser_class()(
-                src,
-                wb.shared_strings,
-                data_only=True,
-                epoch=wb.epoch,
-                date_formats=wb._date_formats,
-                timedelta_formats=wb._timedelta_formats,
-            )
-            previous = 0
-            for idx, cells in parser.parse():
-                if limit is not None and idx > limit:
-                    break
-                for missing in range(previous + 1, idx):  # rows absent from the file are blank
-                    yield missing, [], set()
-                previous = idx
-                if not cells:
-                    yield idx, [], set()
-                    continue
-                values: list[Any] = [None] * max(cell[0] for cell in cells)
-                formulas: set[int] = set()
-                for column, value, formula in cells:
-                    values[column - 1] = value
-                    if formula:
-                        formulas.add(column - 1)
-                yield idx, values, formulas
+    @property
+    def sheetnames(self) -> list[str]:
+        return [ws.title for ws in self.sheet_list]
 
-    def merges(self, ws: Any) -> list[tuple[int, int, int, int]]:
-        """(min_col, min_row, max_col, max_row), 0-based columns, 1-based rows."""
+    def find_sheet(self, key: str | int) -> _Sheet:
+        if isinstance(key, int):
+            if 0 <= key < len(self.sheet_list):
+                return self.sheet_list[key]
+        else:
+            for ws in self.sheet_list:
+                if ws.title == key:
+                    return ws
+        raise KeyError(key)
+
+    def total_rows(self, ws: _Sheet) -> int:
+        return self.dimensions.get(ws.part, 0)
+
+    def _cell_ref(self, ref: str | None, column: int, row: int) -> str:
+        return ref or f"{_col_letter(column - 1)}{row}"
+
+    def rows(self, ws: _Sheet, limit: int | None = None) -> Iterator[tuple[int, dict[int, Any], set[int]]]:  # noqa: C901, PLR0915
+        """(row number, {0-based column: value}, formula columns) for each row
+        up to ``limit``; rows missing from the file come as blank rows. Empty
+        cells are left out."""
+        path = self.path
+        columns = _REF_COLUMNS
+        finished: list[tuple[int, dict[int, Any], set[int]]] = []
+        pieces: list[str] = []
+        formula: list[str] = []
+        cells: dict[int, Any] = {}
+        formulas: set[int] = set()
+        row_no = previous = column = n_chars = n_cells = 0
+        ref = kind = style = None
+        take = in_inline = phonetic = has_formula = in_formula = data_done = False
+
+        def start(name, attrs):  # noqa: C901, PLR0912
+            nonlocal row_no, column, ref, kind, style, take, in_inline, phonetic, has_formula, in_formula, n_chars
+            nonlocal cells, formulas, n_cells
+            if ":" in name:
+                name = name[name.rindex(":") + 1:]
+            if name == "c":
+                ref = attrs.get("r")
+                if ref:
+                    letters = ref.rstrip("0123456789")
+                    column = columns.get(letters, 0)
+                    if not column:
+                        column = _ref_column(path, letters, ref)
+                else:
+                    column += 1
+                    if column > EXCEL_MAX_COLUMNS:
+                        raise _damaged(path, tr("row {row} has cells beyond Excel's last column, XFD").format(row=row_no))
+                kind = attrs.get("t", "n")
+                style = attrs.get("s")
+                pieces.clear()
+                n_chars = 0
+                has_formula = False
+                n_cells += 1
+                if n_cells > MAX_CELLS:
+                    raise _over_limit(path, tr("its sheet has more than {max} cells").format(max=_n(MAX_CELLS)))
+            elif name == "v":
+                take = True
+            elif name == "row":
+                number = attrs.get("r")
+                if number is None:
+                    row_no = previous + 1
+                else:
+                    try:
+                        row_no = int(number)
+                    except ValueError:
+                        raise _damaged(path, tr("a row is numbered “{row}”").format(row=number[:40])) from None
+                if row_no > EXCEL_MAX_ROWS or row_no < 1:
+                    raise _damaged(path, tr("it has a row numbered {row}, beyond Excel's last row, {max}").format(
+                        row=_n(row_no), max=_n(EXCEL_MAX_ROWS)))
+                if row_no <= previous:
+                    raise _damaged(path, tr("its rows are out of order: row {row} comes after row {previous}").format(
+                        row=_n(row_no), previous=_n(previous)))
+                cells, formulas = {}, set()
+                column = 0
+            elif name == "t":
+                take = in_inline and not phonetic
+            elif name == "is":
+                in_inline = True
+            elif name == "f":
+                has_formula = in_formula = True
+                formula.clear()
+            elif name == "rPh":
+                phonetic = True
+            elif name == "dimension":
+                self._dimension(ws, attrs.get("ref", ""))
+
+        def end(name):  # noqa: C901, PLR0912
+            nonlocal previous, take, in_inline, phonetic, in_formula, data_done
+            if ":" in name:
+                name = name[name.rindex(":") + 1:]
+            if name == "c":
+                value = self._value(kind, pieces, style, ref, column, row_no) if pieces or kind == "inlineStr" else None
+                if value is not None:
+                    cells[column - 1] = value
+                if has_formula:
+                    if value is None:
+                        cells[column - 1] = _Uncalculated("=" + "".join(formula) if formula else "=…")
+                    formulas.add(column - 1)
+            elif name == "v" or name == "t":
+                take = False
+            elif name == "row":
+                finished.append((row_no, cells, formulas))
+                previous = row_no
+            elif name == "is":
+                in_inline = False
+            elif name == "f":
+                in_formula = False
+            elif name == "rPh":
+                phonetic = False
+            elif name == "sheetData":
+                data_done = True
+
+        def chars(data):
+            nonlocal n_chars
+            if take:
+                pieces.append(data)
+                n_chars += len(data)
+                if n_chars > MAX_CELL_CHARS:
+                    raise _over_limit(path, tr("cell {cell} holds more than {max} characters; Excel allows at most "
+                                               "{max} in a cell").format(cell=self._cell_ref(ref, column, row_no),
+                                                                         max=_n(MAX_CELL_CHARS)))
+            elif in_formula and len(formula) < 64:
+                formula.append(data)
+
+        parse = self._parse(ws.part, start, end, chars, limit=MAX_SHEET_BYTES,
+                            stop=lambda: data_done and limit is None)
+        last = 0
+        empty: set[int] = set()
         try:
-            data = self.wb._archive.read(ws._worksheet_path)
-        except KeyError:
-            return []
-        if b"mergeCell" not in data:
-            return []
-        out = []
-        for m in _MERGE_RE.finditer(data):
-            c1, r1, c2, r2 = _col_index(m.group(1)) - 1, int(m.group(2)), _col_index(m.group(3)) - 1, int(m.group(4))
-            out.append((min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)))
+            for _ in parse:
+                for number, row_cells, row_formulas in finished:
+                    for missing in range(last + 1, number):  # rows absent from the file are blank
+                        if limit is not None and missing > limit:
+                            return
+                        yield missing, {}, empty
+                    if limit is not None and number > limit:
+                        return
+                    yield number, row_cells, row_formulas
+                    last = number
+                finished.clear()
+        finally:
+            parse.close()
+
+    def _dimension(self, ws: _Sheet, ref: str) -> None:
+        m = _RANGE_RE.fullmatch(ref.replace("$", ""))
+        if not m:
+            return
+        last_letters, last_row = (m.group(3), m.group(4)) if m.group(3) else (m.group(1), m.group(2))
+        rows, cols = int(last_row), _col_index(last_letters)
+        if rows > EXCEL_MAX_ROWS or cols > EXCEL_MAX_COLUMNS or int(m.group(2)) > EXCEL_MAX_ROWS:
+            raise _damaged(self.path, tr("its sheet declares the range {range}, beyond Excel's last row ({rows}) or "
+                                         "column (XFD)").format(range=ref[:40], rows=_n(EXCEL_MAX_ROWS)))
+        self.dimensions[ws.part] = rows
+
+    def _value(self, kind, pieces, style, ref, column, row_no):  # noqa: C901, PLR0911, PLR0912
+        """A cell's value from its type and text."""
+        text = pieces[0] if len(pieces) == 1 else "".join(pieces)
+        if kind == "inlineStr":
+            return text
+        if not text:
+            return None
+        if kind == "n":
+            try:
+                value = float(text) if ("." in text or "e" in text or "E" in text) else int(text)
+            except ValueError:
+                raise _damaged(self.path, tr("cell {cell} holds “{value}” where Excel keeps a number").format(
+                    cell=self._cell_ref(ref, column, row_no), value=text[:40])) from None
+            if style is not None and style in self.date_styles:
+                try:
+                    value = _openpyxl_dates()[0](value, _dt.datetime.combine(self.epoch, _dt.time()),
+                                                 timedelta=style in self.timedelta_styles)
+                except (OverflowError, ValueError, TypeError):
+                    value = _ExcelError("#VALUE!")
+            return value
+        if kind == "s":
+            try:
+                index = int(text)
+            except ValueError:
+                index = -1
+            if not 0 <= index < len(self.shared):
+                raise _damaged(self.path, tr("cell {cell} refers to shared text number {index}, but the file holds "
+                                             "only {count}").format(cell=self._cell_ref(ref, column, row_no),
+                                                                    index=text[:20], count=_n(len(self.shared))))
+            return self.shared[index]
+        if kind == "str":
+            return text
+        if kind == "b":
+            return text.strip() not in ("0", "false")
+        if kind == "e":
+            return _ExcelError(text[:40])
+        if kind == "d":
+            try:
+                return _openpyxl_dates()[1](text)
+            except (ValueError, TypeError, OverflowError):
+                raise _damaged(self.path, tr("cell {cell} holds “{value}” where Excel keeps a date").format(
+                    cell=self._cell_ref(ref, column, row_no), value=text[:40])) from None
+        return text
+
+    def merges(self, ws: _Sheet) -> list[tuple[int, int, int, int]]:
+        """(min_col, min_row, max_col, max_row), 0-based columns, 1-based rows.
+        Found by scanning the sheet's bytes (they follow the rows in the file)."""
+        out: list[tuple[int, int, int, int]] = []
+        tail = b""
+        try:
+            with self.zip.open(ws.part) as src:
+                while True:
+                    chunk = src.read(_TEXT_CHUNK)
+                    if not chunk:
+                        break
+                    buf = tail + chunk
+                    end = 0
+                    if b"mergeCell" in buf:
+                        for m in _MERGE_RE.finditer(buf):
+                            end = m.end()
+                            found = self._merge(m.group(1).decode("latin-1"))
+                            if found is not None:
+                                out.append(found)
+                                if len(out) > MAX_MERGES:
+                                    raise _over_limit(self.path, tr("its sheet has more than {max} merged regions")
+                                                      .format(max=_n(MAX_MERGES)))
+                    tail = buf[max(end, len(buf) - 256):]
+        except _MEMBER_ERRORS:
+            raise self._corrupted(ws.part) from None
         return out
 
-    def total_rows(self, ws: Any) -> int:
-        return ws.max_row or 0
+    def _merge(self, ref: str) -> tuple[int, int, int, int] | None:
+        m = _RANGE_RE.fullmatch(ref)
+        if not m:
+            raise _damaged(self.path, tr("the merged cells “{range}” are not a range of cells").format(range=ref))
+        if not m.group(3):
+            return None  # one cell merged with itself
+        c1, r1, c2, r2 = _col_index(m.group(1)), int(m.group(2)), _col_index(m.group(3)), int(m.group(4))
+        if max(r1, r2) > EXCEL_MAX_ROWS or max(c1, c2) > EXCEL_MAX_COLUMNS or min(r1, r2, c1, c2) < 1:
+            raise _damaged(self.path, tr("the merged cells {range} reach beyond Excel's last row ({rows}) or column "
+                                         "(XFD)").format(range=ref, rows=_n(EXCEL_MAX_ROWS)))
+        if c1 > c2 or r1 > r2:
+            raise _damaged(self.path, tr("the merged cells {range} are written backwards").format(range=ref))
+        return c1 - 1, r1, c2 - 1, r2
 
 
-def _decode_text(data: bytes, path: Path) -> tuple[str, str]:
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        return data.decode("utf-16"), "utf-16"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError:
-        raise UserError(
-            tr("The text of {name} is neither UTF-8 nor GBK. Save it from Excel as .xlsx or as CSV (UTF-8).").format(
-                name=path.name
-            )
-        ) from None
+_DATES: tuple | None = None
+
+
+def _openpyxl_dates() -> tuple:
+    """openpyxl's (from_excel, from_ISO8601), imported on first use."""
+    global _DATES
+    if _DATES is None:
+        from openpyxl.utils.datetime import from_excel, from_ISO8601
+
+        _DATES = (from_excel, from_ISO8601)
+    return _DATES
+
+
+_MERGE_RE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([^\"]{0,40})\"")
+_REF_COLUMNS: dict[str, int] = {}
+
+
+def _ref_column(path: Path, letters: str, ref: str) -> int:
+    """The column (1-based) of a cell reference's letters; remembered."""
+    if not (1 <= len(letters) <= 3 and letters.isascii() and letters.isalpha() and letters.isupper()):
+        raise _damaged(path, tr("a cell is named “{ref}”, which is not a cell reference").format(ref=ref[:40]))
+    column = _col_index(letters)
+    if column > EXCEL_MAX_COLUMNS:
+        raise _damaged(path, tr("cell {cell} is beyond Excel's last column, XFD").format(cell=ref[:40]))
+    _REF_COLUMNS[letters] = column
+    return column
+
+
+# --- csv ----------------------------------------------------------------------------------------------
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)")
 
 
 class _CsvSource:
+    """A text table, decoded piece by piece (never held decoded as a whole)."""
+
     epoch = EXCEL_EPOCH
 
-    def __init__(self, path: Path, candidate_names: set[str]):
+    def __init__(self, path: Path, fh, candidate_names: set[str]):
         self.path = path
         try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise UserError(tr("File not found: {path}").format(path=path)) from None
-        except PermissionError:
-            raise _permission_error(path) from None
-        except OSError:
-            raise _open_error(path) from None
-        if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            raise _open_error(path)
-        self.text, self.encoding = _decode_text(data, path)
-        first_line, _sep, rest = self.text.partition("\n")
-        if re.fullmatch(r"sep=.\r?", first_line):  # Excel's separator hint; Excel does not show the line
-            self.delimiter = first_line[4]
-            self.text = rest
+            data = fh.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise fileio.read_error(path, exc) from None
+        if len(data) > MAX_FILE_BYTES:
+            raise fileio.too_big_error(path, len(data), MAX_FILE_BYTES)
+        self.data = data
+        self.offset, self.errors = 0, "strict"
+        if data.startswith(codecs.BOM_UTF8):
+            self.encoding, self.offset, self.errors = "utf-8-sig", 3, "replace"
+            self._scan("utf-8")
+        elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            self.encoding = "utf-16"
+            try:
+                self._scan("utf-16")
+            except UnicodeDecodeError:
+                raise _damaged(path, tr("its text is not valid UTF-16; it may have been cut off")) from None
         else:
-            self.delimiter = self._sniff(candidate_names)
-        self.records = list(csv.reader(io.StringIO(self.text, newline=""), delimiter=self.delimiter))
+            try:
+                self._scan("utf-8")
+                self.encoding = "utf-8"
+            except UnicodeDecodeError:
+                try:
+                    self._scan("gb18030")
+                    self.encoding = "gb18030"
+                except UnicodeDecodeError:
+                    raise UserError(
+                        tr("The text of {name} is neither UTF-8 nor GBK. Save it from Excel as .xlsx or as CSV "
+                           "(UTF-8).").format(name=path.name)) from None
+        head = list(islice(self._lines(), HEADER_SCAN_ROWS + 1))
+        first = head[0].rstrip("\r\n") if head else ""
+        self.skip_first = bool(re.fullmatch(r"sep=.", first))  # Excel's separator hint; Excel does not show the line
+        if self.skip_first:
+            self.delimiter = first[4]
+        else:
+            self.delimiter = self._sniff(head[:HEADER_SCAN_ROWS], candidate_names)
 
-    def _sniff(self, names: set[str]) -> str:
-        head = "".join(islice(io.StringIO(self.text, newline=""), HEADER_SCAN_ROWS))
+    def _decoded(self, encoding: str, errors: str = "strict") -> Iterator[str]:
+        decoder = codecs.getincrementaldecoder(encoding)(errors=errors)
+        data, offset = self.data, self.offset
+        for start in range(offset, len(data), _TEXT_CHUNK):
+            yield decoder.decode(data[start:start + _TEXT_CHUNK])
+        yield decoder.decode(b"", final=True)
+
+    def _scan(self, encoding: str) -> None:
+        """Decode the whole text once (raises UnicodeDecodeError) and refuse control characters anywhere."""
+        line = 1
+        for text in self._decoded(encoding, "replace" if self.errors == "replace" else "strict"):
+            m = _CONTROL_RE.search(text)
+            if m:
+                line += text.count("\n", 0, m.start())
+                raise _damaged(self.path, tr("line {line} holds the control character {char}, which a text table never "
+                                             "holds").format(line=_n(line), char=f"U+{ord(m.group()):04X}"))
+            line += text.count("\n")
+
+    def _lines(self) -> Iterator[str]:
+        """The text's lines with their line endings (\\r\\n, \\n or \\r), as ``csv`` wants them."""
+        pending = ""
+        for piece in self._decoded(self.encoding, self.errors):
+            text = pending + piece if pending else piece
+            stop = len(text) - 1 if text.endswith("\r") and piece else len(text)  # \r\n may be cut in two
+            pos = 0
+            for m in _LINE_RE.finditer(text, 0, stop):
+                yield m.group()
+                pos = m.end()
+            pending = text[pos:]
+        if pending:
+            yield pending
+
+    def _sniff(self, head: list[str], names: set[str]) -> str:
         best, best_score = ",", (-1, -1)
         for delimiter in (",", "\t", ";", "|"):
             try:
-                rows = list(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter))
+                rows = list(csv.reader(head, delimiter=delimiter))
             except csv.Error:
                 continue
             matched = max((sum(1 for v in row if fold_header(v) in names) for row in rows), default=0)
@@ -935,23 +1527,42 @@ class _CsvSource:
         return best
 
     def close(self) -> None:
-        pass
+        self.data = b""
 
     def sheets(self) -> list[Any]:
         return [None]
 
-    def rows(self, ws: Any, limit: int | None = None) -> Iterator[tuple[int, list[Any], set[int]]]:  # noqa: ARG002
+    def rows(self, ws: Any, limit: int | None = None) -> Iterator[tuple[int, dict[int, Any], set[int]]]:  # noqa: ARG002
+        lines = self._lines()
+        if self.skip_first:
+            next(lines, None)
+        shift = 1 if self.skip_first else 0
+        reader = csv.reader(lines, delimiter=self.delimiter)
         empty: set[int] = set()
-        for idx, record in enumerate(self.records, 1):
-            if limit is not None and idx > limit:
-                break
-            yield idx, record, empty
+        idx = 0
+        try:
+            for record in reader:
+                idx += 1
+                if limit is not None and idx > limit:
+                    return
+                if record and max(map(len, record)) > MAX_CELL_CHARS:
+                    raise self._long_field(reader.line_num + shift)
+                yield idx, {i: v for i, v in enumerate(record) if v}, empty
+        except csv.Error as exc:
+            if "field larger than field limit" in str(exc):
+                raise self._long_field(reader.line_num + shift) from None
+            raise _damaged(self.path, tr("line {line} is not a line of a CSV table").format(
+                line=_n(reader.line_num + shift))) from None
+
+    def _long_field(self, line: int) -> UserError:
+        return _over_limit(self.path, tr("a field on line {line} has more than {max} characters; Excel allows at most "
+                                         "{max} in a cell").format(line=_n(line), max=_n(MAX_CELL_CHARS)))
 
     def merges(self, ws: Any) -> list[tuple[int, int, int, int]]:  # noqa: ARG002
         return []
 
     def total_rows(self, ws: Any) -> int:  # noqa: ARG002
-        return len(self.records)
+        return 0 if self.encoding == "utf-16" else self.data.count(b"\n")
 
 
 # ---------------------------------------------------------------------------
@@ -1028,14 +1639,6 @@ def _two_row_header(
     return combined, last
 
 
-def _permission_error(path: Path) -> UserError:
-    return UserError(
-        tr("{name} cannot be opened: it is open in another program or you may not read it. Close it and try again.").format(
-            name=path.name
-        )
-    )
-
-
 def read_table(
     path: str | os.PathLike,
     columns: Sequence[ColumnSpec],
@@ -1045,9 +1648,10 @@ def read_table(
 ) -> ReadResult:
     """Read a register kept in Excel or CSV. See the module docstring.
 
-    Raises ``UserError`` when the file cannot be read at all (missing, not a
-    spreadsheet, old .xls, unknown text encoding) and ``Cancelled`` when
-    ``cancel()`` turns true. Everything else comes back in the ``ReadResult``.
+    Raises ``UserError`` when the file cannot be read at all (missing, a
+    folder, a pipe or device, not a spreadsheet, old .xls, unknown text
+    encoding, damaged, beyond a limit) and ``Cancelled`` when ``cancel()``
+    turns true. Everything else comes back in the ``ReadResult``.
     """
     path = Path(path)
     keys = [c.key for c in columns]
@@ -1062,12 +1666,13 @@ def read_table(
                 name=path.name
             )
         )
-    if suffix in (".csv", ".txt", ".tsv"):
-        source: Any = _CsvSource(path, set(aliases))
-    else:
-        if path.exists() and path.is_file():
-            with open(path, "rb") as fh:
-                magic = fh.read(8)
+    fh = fileio.open_for_reading(path, MAX_FILE_BYTES)  # folders, pipes and devices: refused unread
+    try:
+        if suffix in (".csv", ".txt", ".tsv"):
+            source: Any = _CsvSource(path, fh, set(aliases))
+        else:
+            magic = fh.read(8)
+            fh.seek(0)
             if magic.startswith(b"\xd0\xcf\x11\xe0"):
                 raise UserError(
                     tr(
@@ -1075,11 +1680,28 @@ def read_table(
                         "remove the password if there is one, save it as .xlsx, and import that file."
                     ).format(name=path.name)
                 )
-        source = _XlsxSource(path)
-    try:
-        return _read(source, path, columns, specs, aliases, progress, cancel, sheet)
+            source = _XlsxSource(path, fh)
+        try:
+            return _read(source, path, columns, specs, aliases, progress, cancel, sheet)
+        finally:
+            source.close()
+    except (UserError, MemoryError):
+        raise
+    except Exception:  # noqa: BLE001 - whatever else a hostile file provokes is still a damaged file
+        log.warning("unexpected failure reading %s", path, exc_info=True)
+        raise _damaged(path, tr("its contents are not what a spreadsheet holds")) from None
     finally:
-        source.close()
+        fh.close()
+
+
+def _dense(cells: Mapping[int, Any]) -> list[Any]:
+    """A row's cells as a list (blank cells None), for the header search."""
+    if not cells:
+        return []
+    values: list[Any] = [None] * (max(cells) + 1)
+    for col, value in cells.items():
+        values[col] = value
+    return values
 
 
 def _read(source, path, columns, specs, aliases, progress, cancel, sheet) -> ReadResult:  # noqa: C901, PLR0912, PLR0915
@@ -1091,11 +1713,11 @@ def _read(source, path, columns, specs, aliases, progress, cancel, sheet) -> Rea
     candidates = source.sheets()
     if sheet is not None and not isinstance(source, _CsvSource):
         try:
-            candidates = [source.wb.worksheets[sheet] if isinstance(sheet, int) else source.wb[sheet]]
-        except (KeyError, IndexError):
+            candidates = [source.find_sheet(sheet)]
+        except KeyError:
             raise UserError(
                 tr("{name} has no sheet “{sheet}”. Its sheets: {sheets}.").format(
-                    name=path.name, sheet=sheet, sheets=_join(source.wb.sheetnames)
+                    name=path.name, sheet=sheet, sheets=_join(source.sheetnames)
                 )
             ) from None
     best: tuple[int, int, int, list[Any]] | None = None  # score, sheet, row, values
@@ -1103,8 +1725,8 @@ def _read(source, path, columns, specs, aliases, progress, cancel, sheet) -> Rea
     for n, ws in enumerate(candidates):
         seen: dict[int, list[Any]] = {}
         scanned.append(seen)
-        for idx, values, _f in source.rows(ws, limit=HEADER_SCAN_ROWS):
-            seen[idx] = values
+        for idx, cells, _f in source.rows(ws, limit=HEADER_SCAN_ROWS):
+            values = seen[idx] = _dense(cells)
             score = len(_map_header(values, aliases))
             if score and (best is None or score > best[0]):
                 best = (score, n, idx, values)
@@ -1164,7 +1786,10 @@ def _read(source, path, columns, specs, aliases, progress, cancel, sheet) -> Rea
     active_fill: dict[int, tuple[Any, int, str]] = {}  # col -> (value, last row, ref)
 
     # 3. the rows
-    ordered = [(key, col, specs[key]) for key, col in sorted(mapping.items(), key=lambda kv: kv[1])]
+    index = {key: i for i, key in enumerate(specs)}
+    n_keys = len(index)
+    ordered = [(key, col, specs[key], index[key], result.headers[key])
+               for key, col in sorted(mapping.items(), key=lambda kv: kv[1])]
     header_folded = {col: fold_header(header_values[col]) for col in mapped_cols}
     first_mapped = min(mapped_cols)
     epoch = source.epoch
@@ -1178,7 +1803,17 @@ def _read(source, path, columns, specs, aliases, progress, cancel, sheet) -> Rea
         "shared between rows. Unmerge the cells and write the number in each row."
     )
     done = 0
-    for idx, values, formulas in source.rows(ws):
+    listed = len(result.skipped)
+    rows_limit = tr("it has more than {max} rows of data; import at most {max} rows at a time (split the file)").format(
+        max=_n(MAX_DATA_ROWS))
+
+    def skip(idx: int, reason: str) -> None:
+        nonlocal listed
+        if listed < MAX_LISTED_SKIPS:
+            result.skipped.append((idx, reason))
+            listed += 1
+
+    for idx, cells, formulas in source.rows(ws):
         done += 1
         if done % PROGRESS_EVERY == 0:
             if cancel is not None and cancel():
@@ -1187,74 +1822,74 @@ def _read(source, path, columns, specs, aliases, progress, cancel, sheet) -> Rea
                 progress(idx, max(total, idx))
         if idx <= last_header_row:
             continue
-        width = len(values)
         # merged regions: pick up a new one, drop finished ones
-        for col in [c for c, (_v, last, _r) in active_fill.items() if last < idx]:
-            del active_fill[col]
+        if active_fill:
+            for col in [c for c, (_v, last, _r) in active_fill.items() if last < idx]:
+                del active_fill[col]
         if fill_starts:
-            for col in range(width):
+            for col, v in cells.items():
                 start = fill_starts.get((idx, col))
-                if start is not None and not _is_blank(values[col]):
-                    active_fill[col] = (values[col], start[0], start[1])
+                if start is not None and not _is_blank(v):
+                    active_fill[col] = (v, start[0], start[1])
 
-        nonblank = [
-            col for col, v in enumerate(values) if v is not None and (v.__class__ is not str or v.strip())
-        ]
+        nonblank = [col for col, v in cells.items() if v.__class__ is not str or v.strip()]
         if not nonblank:
-            result.skipped.append((idx, blank_reason))
+            skip(idx, blank_reason)
             continue
-        firsts = [values[col] for col in nonblank[:3]]
+        nonblank.sort()
+        firsts = [cells[col] for col in nonblank[:3]]
         if any(isinstance(v, str) and _TOTAL_RE.match(fold(v)) for v in firsts):
-            result.skipped.append((idx, total_reason))
+            skip(idx, total_reason)
             continue
-        first = values[nonblank[0]]
+        first = firsts[0]
         if isinstance(first, str) and _FOOTER_RE.match(fold(first)):
-            result.skipped.append((idx, footer_reason))
+            skip(idx, footer_reason)
             continue
         if all(col in serial_cols or col in formulas for col in nonblank):
-            result.skipped.append((idx, serial_reason))
+            skip(idx, serial_reason)
             continue
-        if sum(1 for col in mapped_cols if col < width and values[col] == header_values[col]) * 2 > len(
-            mapped_cols
-        ) or (
-            first_mapped < width
-            and isinstance(values[first_mapped], str)
-            and fold_header(values[first_mapped]) == header_folded[first_mapped]
-            and sum(1 for col in mapped_cols if col < width and isinstance(values[col], str)
-                    and fold_header(values[col]) == header_folded[col]) * 2 > len(mapped_cols)
+        get = cells.get
+        if sum(1 for col in mapped_cols if get(col) == header_values[col]) * 2 > len(mapped_cols) or (
+            isinstance(get(first_mapped), str)
+            and fold_header(cells[first_mapped]) == header_folded[first_mapped]
+            and sum(1 for col in mapped_cols if isinstance(get(col), str)
+                    and fold_header(cells[col]) == header_folded[col]) * 2 > len(mapped_cols)
         ):
-            result.skipped.append((idx, header_reason))
+            skip(idx, header_reason)
             continue
+        if len(result.rows) >= MAX_DATA_ROWS:
+            raise _over_limit(path, rows_limit)
 
-        parsed: dict[str, Any] = dict.fromkeys(specs)
-        raw: dict[str, Any] = dict.fromkeys(specs)
-        row = RowData(idx, parsed, raw)
-        for key, col, spec in ordered:
-            value = values[col] if col < width else None
+        parsed: list[Any] = [None] * n_keys
+        raw: list[Any] = [None] * n_keys
+        row = RowData(idx, _Fields(index, parsed), _Fields(index, raw))
+        for _key, col, spec, i, header in ordered:
+            value = get(col)
             if value is None or (value.__class__ is str and not value.strip()):
                 if active_fill and col in active_fill:
                     value, _last, merged_ref = active_fill[col]
-                    raw[key] = value
+                    raw[i] = value
                     if spec.kind in ("int", "decimal", "money"):
-                        row.errors.append(RowError(idx, result.headers[key], "", merged_message.format(range=merged_ref)))
+                        row.errors.append(RowError(idx, header, "", merged_message.format(range=merged_ref)))
                         continue
                 else:
-                    raw[key] = value
+                    raw[i] = value
                     if spec.required:
-                        row.errors.append(RowError(idx, result.headers[key], "", required_message))
+                        row.errors.append(RowError(idx, header, "", required_message))
                     continue
-            raw[key] = value
+            raw[i] = value
             try:
-                parsed[key] = _parse_present(value, spec, epoch)
+                parsed[i] = _parse_present(value, spec, epoch)
             except _CellError as exc:
                 if isinstance(value, (_Uncalculated, _ExcelError)):
-                    raw[key] = _as_text(value)
-                row.errors.append(RowError(idx, result.headers[key], _as_text(value), str(exc)))
+                    raw[i] = _as_text(value)
+                row.errors.append(RowError(idx, header, _as_text(value), str(exc)))
         result.rows.append(row)
 
     if progress is not None:
         progress(max(total, done), max(total, done))
     return result
+
 
 
 def _col_letter(col0: int) -> str:
@@ -1315,15 +1950,6 @@ def _sheet_title(title: str) -> str:
     return (_SHEET_TITLE_RE.sub("_", title).strip("'") or "Sheet")[:31]
 
 
-def _permission_write_error(path: Path) -> UserError:
-    return UserError(
-        tr(
-            "{name} cannot be written: it is open in another program (close it in Excel or WPS), "
-            "or the folder is read-only."
-        ).format(name=path.name)
-    )
-
-
 def _xml_text(text: str) -> str:
     if "&" in text:
         text = text.replace("&", "&amp;")
@@ -1348,15 +1974,59 @@ class _RowsCloser:
             w.sheet_writer.xf.send(None)
 
 
+def _fast_worksheet_writer_class():
+    """openpyxl's write-only sheet writer, writing into a file object it shares with the fast rows.
+
+    ``raw(text)`` puts text straight into the sheet's XML after whatever openpyxl
+    wrote: with et_xmlfile (the standard library's XML) through the stream's own
+    text writer, with lxml (which openpyxl uses whenever it is installed) after
+    flushing lxml's buffer into the same file. Private names used here are
+    checked by tests/core/test_excel_internals.py; pyproject.toml pins the versions.
+    """
+    from openpyxl.worksheet._writer import WorksheetWriter
+    from openpyxl.xml import LXML
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+    from openpyxl.xml.functions import xmlfile
+
+    class FastWorksheetWriter(WorksheetWriter):
+        raw: Callable[[str], Any] | None = None
+
+        def get_stream(self):  # openpyxl's own, with the file opened here
+            with open(self.out, "wb") as fh, xmlfile(fh) as xf:
+                if LXML:
+                    def raw(text: str, flush=xf.flush, write=fh.write) -> None:
+                        flush()
+                        write(text.encode("utf-8", "xmlcharrefreplace"))
+
+                    self.raw = raw
+                else:
+                    text_writer = getattr(xf, "_file", None)  # et_xmlfile: the text writer over fh
+                    self.raw = text_writer if callable(text_writer) else None
+                with xf.element("worksheet", xmlns=SHEET_MAIN_NS):
+                    try:
+                        while True:
+                            el = yield
+                            if el is True:
+                                yield xf
+                            elif el is None:
+                                continue
+                            else:
+                                xf.write(el)
+                    except GeneratorExit:
+                        pass
+
+    return FastWorksheetWriter
+
+
 class _SheetWriter:
     """Writes one write-only sheet.
 
     Rows go straight into the sheet's XML stream as text (escaped, with the
     style ids registered once), which is several times faster than openpyxl
-    building and serialising an element per cell. Any value of an unexpected
-    type sends its row through openpyxl's own cell writer instead, and so does
-    every row when the stream is not the standard-library one (lxml present).
-    The header row always goes through openpyxl.
+    building and serialising an element per cell; this works with openpyxl's
+    standard-library XML writer and with lxml alike (``_fast_worksheet_writer_class``).
+    Any value of an unexpected type sends its row through openpyxl's own cell
+    writer instead. The header row always goes through openpyxl.
     """
 
     def __init__(self, wb, title: str, columns: Sequence[WriteColumn]):
@@ -1462,14 +2132,14 @@ class _SheetWriter:
     def start(self) -> None:
         """Open the sheet's XML stream and its sheetData element."""
         ws = self.ws
-        ws._get_writer()  # writes the sheet's top: dimension, views, columns
+        ws._writer = _fast_worksheet_writer_class()(ws)
+        ws._writer.write_top()  # the sheet's top: dimension, views, columns
         self.sheet_writer = ws._writer
         self.xf = self.sheet_writer.xf.send(True)
         self.sheet_data = self.xf.element("sheetData")
         self.sheet_data.__enter__()
         ws._rows = _RowsCloser(self)
-        raw = getattr(self.xf, "_file", None)  # et_xmlfile's raw write
-        self.raw = raw if callable(raw) else None
+        self.raw = self.sheet_writer.raw
         self.sid_money = self.style_id(MONEY_FORMAT)
         self.sid_date = self.style_id(DATE_FORMAT)
         self.sid_datetime = self.style_id(DATETIME_FORMAT)
@@ -1612,7 +2282,7 @@ def write_workbook(
     """Write several sheets into one .xlsx; returns the number of data rows written."""
     from openpyxl import Workbook
 
-    path = Path(path)
+    path = fileio.check_output_path(path)  # a wrong place is said before the work, not after it
     wb = Workbook(write_only=True)
     total = 0
     for sheet in sheets:
@@ -1645,6 +2315,9 @@ def write_workbook(
                         progress(done, max(total, done))
             writer.finish()
         _save(wb, path)
+    except OSError as exc:  # the rows' temporary files (disk full...); _save names its own errors
+        _discard(writers)
+        raise fileio.write_error(path, exc) from None
     except BaseException:
         _discard(writers)
         raise
@@ -1671,22 +2344,10 @@ def _discard(writers: list[_SheetWriter]) -> None:
 
 
 def _save(wb, path: Path) -> None:
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=directory)
-    except FileNotFoundError:
-        raise UserError(tr("The folder {folder} does not exist.").format(folder=directory)) from None
-    except PermissionError:
-        raise _permission_write_error(path) from None
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except PermissionError:
-        raise _permission_write_error(path) from None
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
+    """Save through a temporary file beside ``path``, synced and renamed into
+    place (``fileio.atomic_write``): all or nothing, the real cause named."""
+    with fileio.atomic_write(path) as fh:
+        wb.save(fh)
 
 
 def write_table(
@@ -1742,7 +2403,7 @@ def write_template(
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    path = Path(path)
+    path = fileio.check_output_path(path)
     wb = Workbook()
     ws = wb.active
     ws.title = _sheet_title(sheet_title or tr("Import"))

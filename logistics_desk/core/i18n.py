@@ -2,7 +2,9 @@
 
 Source strings in code are English. Translations live in Qt Linguist ``.ts``
 files under ``resources/i18n/`` (one per part of the program, e.g.
-``assets_zh_CN.ts``), from which ``.qm`` files are built for Qt.
+``assets_zh_CN.ts``), from which ``.qm`` files are built for Qt. Both travel
+inside the package (wheel and one-folder build) and are read through
+``paths.resource_files`` (``importlib.resources``).
 
 Each part (core, and each module folder) is its own translation context: ``tr``
 looks at the calling module to find its part, so the same English can be
@@ -26,7 +28,7 @@ import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
-from .paths import I18N_DIR
+from . import paths
 
 CONTEXT = "core"  # the context of strings outside the modules
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
@@ -49,9 +51,10 @@ def load_ts_catalogs(language: str) -> dict[str, dict[str, str]]:
     if language == "en":
         return catalogs
     suffix = f"_{language}.ts"
-    for path in sorted(I18N_DIR.glob(f"*{suffix}")):
+    for path in paths.resource_files("i18n", suffix):
         catalog = catalogs.setdefault(path.name[: -len(suffix)], {})
-        root = ET.parse(path).getroot()
+        with path.open("rb") as f:
+            root = ET.parse(f).getroot()
         for message in root.iter("message"):
             source = message.findtext("source")
             translation = message.find("translation")

@@ -468,6 +468,10 @@
       <translation>班主任</translation>
     </message>
     <message>
+      <source>Check code</source>
+      <translation>校验码</translation>
+    </message>
+    <message>
       <source>The custodian checks every line against the things in the room and signs; differences are written in the remarks column.</source>
       <translation>保管人逐项核对实物后签字；账实不符的请在备注栏注明。</translation>
     </message>

@@ -676,6 +676,14 @@
       <translation>状态</translation>
     </message>
     <message>
+      <source>(choose)</source>
+      <translation>（请选择）</translation>
+    </message>
+    <message>
+      <source>at</source>
+      <translation>时间</translation>
+    </message>
+    <message>
       <source>(not entered)</source>
       <translation>（未填）</translation>
     </message>
@@ -800,6 +808,10 @@
       <translation>修改冰箱…</translation>
     </message>
     <message>
+      <source>by</source>
+      <translation>记录人</translation>
+    </message>
+    <message>
       <source>Notes (e.g. door left open, re-checked)</source>
       <translation>备注（如：冰箱门未关严，已复测）</translation>
     </message>
@@ -860,16 +872,8 @@
       <translation>检查与打印</translation>
     </message>
     <message>
-      <source>Weight</source>
-      <translation>留样量</translation>
-    </message>
-    <message>
       <source>Enter/Space = sample taken now by</source>
       <translation>回车/空格 = 现在留样，留样人</translation>
-    </message>
-    <message>
-      <source>(choose)</source>
-      <translation>（请选择）</translation>
     </message>
     <message>
       <source>into</source>
@@ -896,8 +900,8 @@
       <translation>状态</translation>
     </message>
     <message>
-      <source>at</source>
-      <translation>时间</translation>
+      <source>Sample fridges</source>
+      <translation>留样冰箱</translation>
     </message>
     <message>
       <source>Name</source>
@@ -908,16 +912,8 @@
       <translation>位置</translation>
     </message>
     <message>
-      <source>Sample fridges</source>
-      <translation>留样冰箱</translation>
-    </message>
-    <message>
       <source>Reading:</source>
       <translation>测温：</translation>
-    </message>
-    <message>
-      <source>by</source>
-      <translation>记录人</translation>
     </message>
     <message>
       <source>Readings of</source>
@@ -958,6 +954,10 @@
     <message>
       <source>Sample of “{dish}”</source>
       <translation>“{dish}”的留样</translation>
+    </message>
+    <message>
+      <source>Weight</source>
+      <translation>留样量</translation>
     </message>
     <message>
       <source>{n} dishes copied from last week.</source>

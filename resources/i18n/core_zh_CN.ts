@@ -8,20 +8,44 @@
       <translation>总务台账</translation>
     </message>
     <message>
+      <source>Restore from a backup</source>
+      <translation>从备份恢复</translation>
+    </message>
+    <message>
+      <source>Database (*.db)</source>
+      <translation>数据库 (*.db)</translation>
+    </message>
+    <message>
+      <source>Open a backup to put in its place? The damaged file is kept in the backups folder.</source>
+      <translation>是否打开一个备份来替换它？损坏的文件会保留在备份文件夹中。</translation>
+    </message>
+    <message>
       <source>Today's backup was written: {path}</source>
       <translation>今天的备份已保存：{path}</translation>
     </message>
     <message>
+      <source>Failed: {error}</source>
+      <translation>失败：{error}</translation>
+    </message>
+    <message>
       <source>The database {path} cannot be opened: {error}
 
-It may be damaged. Restore a backup from the backups folder beside it with: python main.py restore BACKUP.db</source>
+Its backups are in {folder}.</source>
       <translation>无法打开数据库 {path}：{error}
 
-它可能已损坏。请用同一位置 backups 文件夹中的备份恢复：python main.py restore 备份文件.db</translation>
+它的备份在 {folder}。</translation>
     </message>
     <message>
       <source>The automatic daily backup failed: {error}</source>
       <translation>今天的自动备份失败：{error}</translation>
+    </message>
+    <message>
+      <source>Restored from {path}. The damaged file was kept as {safety}.</source>
+      <translation>已从 {path} 恢复。损坏的文件已保留为 {safety}。</translation>
+    </message>
+    <message>
+      <source>To put a backup in its place: {program} --db "{path}" restore BACKUP.db</source>
+      <translation>用备份替换它：{program} --db "{path}" restore 备份文件.db</translation>
     </message>
     <message>
       <source>Restored from {path}. The previous state was saved to {safety}.</source>
@@ -32,56 +56,140 @@ It may be damaged. Restore a backup from the backups folder beside it with: pyth
       <translation>备份已写入：{path}</translation>
     </message>
     <message>
-      <source>Database intact; change record intact ({count} entries).</source>
-      <translation>数据库完好；修改记录完整（共 {count} 条）。</translation>
-    </message>
-    <message>
-      <source>Restored from {path}. The damaged file was moved to {safety}.</source>
-      <translation>已从 {path} 恢复。损坏的文件已移至 {safety}。</translation>
-    </message>
-    <message>
       <source>Error: {message}</source>
       <translation>错误：{message}</translation>
     </message>
     <message>
-      <source>Failed: {error}</source>
-      <translation>失败：{error}</translation>
+      <source>Failed: {error} (the details are in the log {path})</source>
+      <translation>失败：{error}（详细信息已写入日志 {path}）</translation>
     </message>
     <message>
       <source>Written: {path}</source>
       <translation>已写入：{path}</translation>
     </message>
     <message>
-      <source>SQLite: {p}</source>
-      <translation>SQLite：{p}</translation>
-    </message>
-    <message>
       <source>Clerk</source>
       <translation>总务干事</translation>
+    </message>
+    <message>
+      <source>Registered as found when the change record was keyed</source>
+      <translation>启用密钥校验时按现状登记</translation>
+    </message>
+    <message>
+      <source>Change record keyed with this installation's key: {n} earlier entries checked and re-hashed.</source>
+      <translation>修改记录已改用本机密钥校验：此前的 {n} 条记录已核对并重新计算校验值。</translation>
+    </message>
+    <message>
+      <source>Registered as found when the change record was started</source>
+      <translation>修改记录启用时按现状登记</translation>
     </message>
     <message>
       <source>Change record entries {first}–{last} are missing.</source>
       <translation>修改记录第 {first}–{last} 条缺失。</translation>
     </message>
     <message>
-      <source>Change record entry {id} does not follow the one before it (an entry was removed or altered).</source>
-      <translation>修改记录第 {id} 条与上一条衔接不上（有记录被删除或篡改）。</translation>
+      <source>The key file was missing, so a new key was made: the entries before this one cannot be verified with it.</source>
+      <translation>密钥文件不见了，已生成新密钥：此条之前的记录无法再用它校验。</translation>
+    </message>
+    <message>
+      <source>Problems found before keying: {problems}</source>
+      <translation>启用密钥前发现的问题：{problems}</translation>
     </message>
     <message>
       <source>Change record entries after {id} were not written by the program.</source>
       <translation>修改记录第 {id} 条之后的记录不是本程序写入的。</translation>
     </message>
     <message>
+      <source>The head file {path} is missing, so entries cut from the end of the change record cannot be ruled out.</source>
+      <translation>记录头文件 {path} 不见了，因此无法排除修改记录末尾被删掉若干条。</translation>
+    </message>
+    <message>
+      <source>The head file {path} was not written by this program (or with another key).</source>
+      <translation>记录头文件 {path} 不是本程序写入的（或是用另一把密钥写入的）。</translation>
+    </message>
+    <message>
+      <source>The change record ends at entry {last}, but the head file {path} records entry {head}: entries were cut from its end.</source>
+      <translation>修改记录止于第 {last} 条，但记录头文件 {path} 记载的是第 {head} 条：末尾的记录被删掉了。</translation>
+    </message>
+    <message>
+      <source>Change record entry {id} differs from the one the head file {path} records: the change record was rewritten.</source>
+      <translation>修改记录第 {id} 条与记录头文件 {path} 所记载的不一致：修改记录被改写过。</translation>
+    </message>
+    <message>
+      <source>The change record goes on after entry {head}, the newest one the head file {path} records (entries {first}–{last} were added outside the program, or the program stopped right after saving them).</source>
+      <translation>修改记录在记录头文件 {path} 记载的最新一条（第 {head} 条）之后还有记录（第 {first}–{last} 条是在程序之外添加的，或程序在保存后随即中断）。</translation>
+    </message>
+    <message>
+      <source>The key file {path} is missing, so the change record cannot be verified.</source>
+      <translation>密钥文件 {path} 不见了，无法校验修改记录。</translation>
+    </message>
+    <message>
+      <source>The key file {path} is damaged: the change record cannot be written or checked.</source>
+      <translation>密钥文件 {path} 已损坏：无法写入或校验修改记录。</translation>
+    </message>
+    <message>
+      <source>Cannot create the key file {path}: {error}</source>
+      <translation>无法创建密钥文件 {path}：{error}</translation>
+    </message>
+    <message>
+      <source>Change record entry {id} does not follow the one before it (an entry was removed or altered).</source>
+      <translation>修改记录第 {id} 条与上一条衔接不上（有记录被删除或篡改）。</translation>
+    </message>
+    <message>
+      <source>Change record entries {first}–{last} do not follow the entries before them (entries were removed or altered).</source>
+      <translation>修改记录第 {first}–{last} 条与前面的记录衔接不上（有记录被删除或篡改）。</translation>
+    </message>
+    <message>
       <source>Change record entry {id} was altered after it was written.</source>
       <translation>修改记录第 {id} 条在写入后被改动过。</translation>
+    </message>
+    <message>
+      <source>Change record entries {first}–{last} were altered after they were written.</source>
+      <translation>修改记录第 {first}–{last} 条在写入后被改动过。</translation>
+    </message>
+    <message>
+      <source>Change record entry {id} was re-hashed without this installation's key: it was not written by this program.</source>
+      <translation>修改记录第 {id} 条的校验值是在没有本机密钥的情况下重新计算的：它不是本程序写入的。</translation>
+    </message>
+    <message>
+      <source>Change record entries {first}–{last} were re-hashed without this installation's key: they were not written by this program.</source>
+      <translation>修改记录第 {first}–{last} 条的校验值是在没有本机密钥的情况下重新计算的：它们不是本程序写入的。</translation>
+    </message>
+    <message>
+      <source>Cannot write {path}: the disk is full. Free some space and try again.</source>
+      <translation>无法写入 {path}：磁盘已满。请腾出空间后重试。</translation>
+    </message>
+    <message>
+      <source>Cannot write {path}: the folder {folder} is read-only, or you have no permission to write there.</source>
+      <translation>无法写入 {path}：文件夹 {folder} 是只读的，或者您没有在其中写入的权限。</translation>
+    </message>
+    <message>
+      <source>Cannot write {path}: the folder {folder} does not exist.</source>
+      <translation>无法写入 {path}：文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+      <source>Cannot write {path}: {error}</source>
+      <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
       <source>No database is open.</source>
       <translation>没有打开数据库。</translation>
     </message>
     <message>
+      <source>Cannot write {path}: another program holds the database (a restore, perhaps). Try again in a moment.</source>
+      <translation>无法写入 {path}：另一个程序正占用数据库（可能正在恢复）。请稍后重试。</translation>
+    </message>
+    <message>
+      <source>(no schema step recorded)</source>
+      <translation>（没有记录任何结构版本）</translation>
+    </message>
+    <message>
       <source>Not a Logistics Desk database: it has no schema history.</source>
       <translation>这不是总务台账的数据库：其中没有数据结构版本记录。</translation>
+    </message>
+    <message>
+      <source>Not a Logistics Desk backup: the file does not carry this program's mark (application_id).</source>
+      <translation>不是总务台账的备份：该文件没有本程序的标记（application_id）。</translation>
     </message>
     <message>
       <source>It was written by a newer version of Logistics Desk.</source>
@@ -92,20 +200,120 @@ It may be damaged. Restore a backup from the backups folder beside it with: pyth
       <translation>这是正在使用的数据库，请选择一个备份文件。</translation>
     </message>
     <message>
+      <source>The change record of the restored data does not verify with this installation's key; check will report it:</source>
+      <translation>恢复后数据的变更记录无法用本机的密钥验证，“检查”会报告此问题：</translation>
+    </message>
+    <message>
+      <source>Restore refused: another program kept writing to the database {path} for {seconds} seconds. Nothing was changed; try again when it has finished.</source>
+      <translation>拒绝恢复：另一个程序已持续写入数据库 {path} {seconds} 秒。没有做任何更改；请等它完成后重试。</translation>
+    </message>
+    <message>
+      <source>Restore refused: another program still has the database {path} open (the Logistics Desk window, perhaps). Close it and try again; nothing was changed.</source>
+      <translation>拒绝恢复：另一个程序仍打开着数据库 {path}（可能是总务台账的窗口）。请关闭它后重试；没有做任何更改。</translation>
+    </message>
+    <message>
+      <source>{reason} The safety copy could not be made, so nothing was restored.</source>
+      <translation>{reason} 无法生成安全副本，因此没有恢复任何内容。</translation>
+    </message>
+    <message>
+      <source>(schema steps missing from its history: {steps})</source>
+      <translation>（其结构历史中缺少以下步骤：{steps}）</translation>
+    </message>
+    <message>
       <source>File not found: {path}</source>
       <translation>找不到文件：{path}</translation>
     </message>
     <message>
-      <source>The file is damaged: {detail}</source>
-      <translation>文件已损坏：{detail}</translation>
+      <source>{path} is not a file.</source>
+      <translation>{path} 不是文件。</translation>
+    </message>
+    <message>
+      <source>It lacks tables its schema version must have: {tables}</source>
+      <translation>缺少其结构版本必须具有的数据表：{tables}</translation>
     </message>
     <message>
       <source>The backup cannot be restored: {problems}</source>
       <translation>无法恢复该备份：{problems}</translation>
     </message>
     <message>
+      <source>The database {path} does not exist. Check the path; nothing was created.</source>
+      <translation>数据库 {path} 不存在。请检查路径；没有创建任何文件。</translation>
+    </message>
+    <message>
+      <source>{path} is not a database file (it is a folder or a device).</source>
+      <translation>{path} 不是数据库文件（它是文件夹或设备）。</translation>
+    </message>
+    <message>
+      <source>{path} is a folder: give a file name for the backup.</source>
+      <translation>{path} 是文件夹：请给出备份的文件名。</translation>
+    </message>
+    <message>
       <source>Not a Logistics Desk database: {error}</source>
       <translation>这不是总务台账的数据库：{error}</translation>
+    </message>
+    <message>
+      <source>Another program is writing to the database (an import, perhaps); waiting for it to finish…</source>
+      <translation>另一个程序正在写入数据库（可能是导入）；正在等待它完成……</translation>
+    </message>
+    <message>
+      <source>{reason} The damaged file could not be kept, so nothing was restored.</source>
+      <translation>{reason} 无法保留损坏的文件，因此没有恢复任何内容。</translation>
+    </message>
+    <message>
+      <source>The file is damaged: {detail}</source>
+      <translation>文件已损坏：{detail}</translation>
+    </message>
+    <message>
+      <source>{reason} Nothing was restored.</source>
+      <translation>{reason} 没有恢复任何内容。</translation>
+    </message>
+    <message>
+      <source>Another program opened the database {path} during the restore, so it could not be replaced. Nothing was changed; close the other program and try again.</source>
+      <translation>恢复期间另一个程序打开了数据库 {path}，因此无法替换它。没有做任何更改；请关闭该程序后重试。</translation>
+    </message>
+    <message>
+      <source>Another program has the database open (the Logistics Desk window, perhaps); waiting up to {seconds} seconds for it to close…</source>
+      <translation>另一个程序打开着数据库（可能是总务台账的窗口）；最多等待 {seconds} 秒让它关闭……</translation>
+    </message>
+    <message>
+      <source>You have no permission to read and write {path}. Ask whoever looks after this computer to give your account access to it, or copy the database into a folder of your own.</source>
+      <translation>您没有读写 {path} 的权限。请让管理这台电脑的人为您的账户开放权限，或把数据库复制到您自己的文件夹中。</translation>
+    </message>
+    <message>
+      <source>The folder {folder} is read-only, but the database {path} needs to write its journal beside it. Move the database into a folder you can write to, or ask for write access.</source>
+      <translation>文件夹 {folder} 是只读的，但数据库 {path} 需要在其旁边写入日志文件。请把数据库移到您可以写入的文件夹，或申请写入权限。</translation>
+    </message>
+    <message>
+      <source>The database {path} is locked by another program that holds it exclusively (a restore in progress, perhaps). Wait until it has finished or close that program, then try again.</source>
+      <translation>数据库 {path} 被另一个程序独占锁定（可能正在恢复）。请等它完成或关闭该程序后重试。</translation>
+    </message>
+    <message>
+      <source>The database {path} is damaged and cannot be opened ({error}). Its backups are in {backups}.</source>
+      <translation>数据库 {path} 已损坏，无法打开（{error}）。它的备份在 {backups}。</translation>
+    </message>
+    <message>
+      <source>{path} is not a Logistics Desk database (it is another program's SQLite file). It was not opened or changed.</source>
+      <translation>{path} 不是总务台账的数据库（它是其他程序的 SQLite 文件）。没有打开或更改它。</translation>
+    </message>
+    <message>
+      <source>{path} is empty: it is not a Logistics Desk database. It was not changed.</source>
+      <translation>{path} 是空文件：它不是总务台账的数据库。没有更改它。</translation>
+    </message>
+    <message>
+      <source>The database {path} cannot be opened: {error}</source>
+      <translation>无法打开数据库 {path}：{error}</translation>
+    </message>
+    <message>
+      <source>The database {path} could not be written: the disk is full ({error}). Nothing of this change was saved. Free some space on that disk, then try again.</source>
+      <translation>无法写入数据库 {path}：磁盘已满（{error}）。本次修改未保存任何内容。请先清理该磁盘的空间，然后重试。</translation>
+    </message>
+    <message>
+      <source>Another program replaced the database {path} or removed its journal while this program had it open. Nothing was saved: close Logistics Desk and start it again.</source>
+      <translation>在本程序打开数据库 {path} 期间，另一个程序替换了该文件或删除了它的日志文件。未保存任何内容：请关闭总务台账，然后重新启动。</translation>
+    </message>
+    <message>
+      <source>Another program has been writing to the database {path} for more than {seconds} seconds, so this change could not be saved. Nothing was changed; try again when the other program has finished.</source>
+      <translation>另一个程序正在写入数据库 {path}，已超过 {seconds} 秒，因此本次修改无法保存。数据没有任何改动；请等另一个程序完成后重试。</translation>
     </message>
     <message>
       <source>Demo data created:</source>
@@ -350,6 +558,102 @@ It may be damaged. Restore a backup from the backups folder beside it with: pyth
     <message>
       <source>The day is missing. Write the whole date, like 2026-09-01.</source>
       <translation>缺少日，请填写完整日期，如 2026-09-01。</translation>
+    </message>
+    <message>
+      <source>{n} bytes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{path} could not be written: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{path} could not be read: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{name} is {size}; at most {max} can be imported at once. Split it into smaller files.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{path} is not an ordinary file (it is a pipe, a socket or a device); it was not read.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The disk is full: {path} could not be written. Nothing was saved; free some space or choose another place.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The folder {folder} does not exist: {path} could not be written.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{folder} is not a folder: {path} could not be written.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{path} is a folder. Give the name of a file to write.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The disk holding {folder} is read-only: {path} could not be written.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{path} could not be written: the folder {folder} is read-only or you may not write there, or the file is open in another program (close it in Excel or WPS).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The file name is too long: {path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{path} is not a valid file name.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{path} is a folder, not a file.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(empty)</source>
+      <translation>（空）</translation>
+    </message>
+    <message>
+      <source>The change record was written by an older version without a key; it will be keyed with the next change.</source>
+      <translation>修改记录由旧版本写入，尚未使用密钥校验；下一次修改时将启用密钥。</translation>
+    </message>
+    <message>
+      <source>Check found {n} problems.</source>
+      <translation>检查发现 {n} 处问题。</translation>
+    </message>
+    <message>
+      <source>SQLite: {p}</source>
+      <translation>SQLite：{p}</translation>
+    </message>
+    <message>
+      <source>Database intact; change record intact ({count} entries); all {records} records agree with it.</source>
+      <translation>数据库完好；修改记录完整（共 {count} 条）；全部 {records} 条数据与修改记录一致。</translation>
+    </message>
+    <message>
+      <source>Setting {key}: the change record says {recorded}, the table holds {found}.</source>
+      <translation>设置项 {key}：修改记录为 {recorded}，表中却是 {found}。</translation>
+    </message>
+    <message>
+      <source>{table} record {id} has no registration in the change record: it was inserted outside the program.</source>
+      <translation>{table} 表第 {id} 条数据在修改记录中没有登记：它是在程序之外插入的。</translation>
+    </message>
+    <message>
+      <source>{table} record {id} was deleted according to the change record, but it is in the table.</source>
+      <translation>按修改记录，{table} 表第 {id} 条数据已删除，但它仍在表中。</translation>
+    </message>
+    <message>
+      <source>{table} record {id} is registered in the change record but missing from the table: it was deleted outside the program.</source>
+      <translation>{table} 表第 {id} 条数据在修改记录中有登记，但表中已没有：它是在程序之外删除的。</translation>
+    </message>
+    <message>
+      <source>{table} record {id}, field {field}: the change record says {recorded}, the table holds {found}.</source>
+      <translation>{table} 表第 {id} 条数据的字段 {field}：修改记录为 {recorded}，表中却是 {found}。</translation>
     </message>
     <message>
       <source>Department</source>
@@ -620,6 +924,10 @@ It may be damaged. Restore a backup from the backups folder beside it with: pyth
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+      <source>Open log folder</source>
+      <translation>打开日志文件夹</translation>
+    </message>
+    <message>
       <source>About</source>
       <translation>关于</translation>
     </message>
@@ -632,16 +940,24 @@ It may be damaged. Restore a backup from the backups folder beside it with: pyth
       <translation>备份数据库</translation>
     </message>
     <message>
-      <source>Database (*.db)</source>
-      <translation>数据库 (*.db)</translation>
-    </message>
-    <message>
-      <source>Restore from a backup</source>
-      <translation>从备份恢复</translation>
-    </message>
-    <message>
       <source>Restore</source>
       <translation>恢复</translation>
+    </message>
+    <message>
+      <source>Logistics Desk {version}
+The general-affairs office's books: assets, stock-takes, purchases, repairs and canteen samples.
+
+Database: {path}
+Backups: {backups}
+Data folder: {data}
+Log: {log}</source>
+      <translation>总务台账 {version}
+总务处的账本：资产、盘点、采购、维修和食堂留样。
+
+数据库：{path}
+备份：{backups}
+数据文件夹：{data}
+日志：{log}</translation>
     </message>
     <message>
       <source>Please enter the school's name in Settings: it heads every printed form.</source>
@@ -660,22 +976,30 @@ It may be damaged. Restore a backup from the backups folder beside it with: pyth
       <translation>操作员：{name}   数据库：{path}</translation>
     </message>
     <message>
+      <source>Waiting for another program to finish writing… ({n} s)</source>
+      <translation>正在等待另一个程序完成写入…（{n} 秒）</translation>
+    </message>
+    <message>
       <source>Replace the current data with the backup {path}?
 The current data is backed up first.</source>
       <translation>用备份 {path} 替换当前数据吗？
 替换前会先备份当前数据。</translation>
     </message>
     <message>
+      <source>The log files are in {path}</source>
+      <translation>日志文件在 {path}</translation>
+    </message>
+    <message>
+      <source>… and {n} more (the command line's check lists them all).</source>
+      <translation>……另有 {n} 处（命令行的 check 会全部列出）。</translation>
+    </message>
+    <message>
       <source>Restored. The previous data was saved to {path}.</source>
       <translation>已恢复。原来的数据已保存到 {path}。</translation>
     </message>
     <message>
-      <source>Logistics Desk {version}
-The general-affairs office's books: assets, stock-takes, purchases, repairs and canteen samples.
-Database: {path}</source>
-      <translation>总务台账 {version}
-总务处的账本：资产、盘点、采购、维修和食品留样。
-数据库：{path}</translation>
+      <source>The log folder {path} cannot be created: {error}</source>
+      <translation>无法创建日志文件夹 {path}：{error}</translation>
     </message>
     <message>
       <source>Fit width</source>

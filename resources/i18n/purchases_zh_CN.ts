@@ -1024,10 +1024,6 @@
       <translation>资产标签</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
-    </message>
-    <message>
       <source>Add line</source>
       <translation>添加一行</translation>
     </message>

@@ -340,6 +340,10 @@
       <translation>资产盘点表</translation>
     </message>
     <message>
+      <source>Check code</source>
+      <translation>校验码</translation>
+    </message>
+    <message>
       <source>PROVISIONAL: the count is still open; items not counted yet are shown as shortage.</source>
       <translation>预览：盘点尚未结束，未盘到的资产暂按盘亏列示。</translation>
     </message>
@@ -820,8 +824,16 @@ Open one for this term: choose what to count, print the count sheets, then walk 
       <translation>对应到资产</translation>
     </message>
     <message>
+      <source>Asset number of “{code}”:</source>
+      <translation>“{code}”对应的资产编号：</translation>
+    </message>
+    <message>
       <source>Dismiss</source>
       <translation>排除</translation>
+    </message>
+    <message>
+      <source>Why is “{code}” not an asset?</source>
+      <translation>为什么“{code}”不是资产？</translation>
     </message>
     <message>
       <source>Write-off approved</source>
@@ -1002,14 +1014,6 @@ Open one for this term: choose what to count, print the count sheets, then walk 
     <message>
       <source>Overall: {counted} / {total} counted</source>
       <translation>总进度：已盘 {counted} / {total}</translation>
-    </message>
-    <message>
-      <source>Asset number of “{code}”:</source>
-      <translation>“{code}”对应的资产编号：</translation>
-    </message>
-    <message>
-      <source>Why is “{code}” not an asset?</source>
-      <translation>为什么“{code}”不是资产？</translation>
     </message>
     <message>
       <source>Who approved writing off these {n} missing assets?</source>

@@ -115,3 +115,26 @@ def test_check_command_exits_1_after_tampering(db_path, capsys):
     assert cli.main(["--db", str(db_path), "--lang", "en", "check"]) == 1
     out = capsys.readouterr().out
     assert "entry 3 was altered" in out and "Traceback" not in out
+
+
+def test_entries_are_keyed_not_plain_sha256(database, db_path):
+    _make_history()
+    key = (db_path.parent / "logistics-desk.key").read_bytes()
+    for row in AuditEntry.select().order_by(AuditEntry.id).dicts():
+        assert row["hash"] == audit._keyed_digest(key, row["prev_hash"], row)
+        assert row["hash"] != audit._digest(row["prev_hash"], row)  # the public formula does not reproduce it
+
+
+def test_record_inserted_registers_bulk_rows_as_record_create_would(database):
+    before = audit.max_id(Supplier)
+    with proxy.atomic():
+        Supplier.insert_many([{"name": f"批量{i}", "active": True} for i in range(3)]).execute()
+        assert audit.record_inserted(Supplier, before) == 3
+    made = Supplier.select().where(Supplier.id > before).order_by(Supplier.id)
+    for s in made:
+        (entry,) = audit.history("supplier", s.id)
+        assert (entry.action, entry.field) == ("create", "*")
+        assert entry.new_value == audit.create_changes(audit.snapshot(s))["*"][1]
+    from logistics_desk.core import integrity
+
+    assert integrity.check().ok

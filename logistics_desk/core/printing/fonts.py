@@ -1,4 +1,4 @@
-"""The embedded CJK font: WenQuanYi Micro Hei (Apache-2.0), shipped in resources/fonts.
+"""The embedded CJK font: WenQuanYi Micro Hei (Apache-2.0), shipped in resources/fonts (inside the package).
 
 ReportLab embeds TrueType fonts as subsets, so every PDF carries the glyphs it
 uses and prints the same on any PC.  ``STSong-Light`` (ReportLab's built-in CID
@@ -12,10 +12,10 @@ import threading
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from ..paths import FONTS_DIR
+from .. import paths
 
 FONT = "WQYMicroHei"
-FONT_FILE = FONTS_DIR / "wqy-microhei.ttc"
+FONT_FILE = "wqy-microhei.ttc"  # in resources/fonts, shipped inside the package
 
 _lock = threading.Lock()
 _registered = False
@@ -28,7 +28,7 @@ def register_fonts() -> str:
         return FONT
     with _lock:
         if not _registered:
-            pdfmetrics.registerFont(TTFont(FONT, str(FONT_FILE), subfontIndex=0))
+            pdfmetrics.registerFont(TTFont(FONT, str(paths.resource_path("fonts", FONT_FILE)), subfontIndex=0))
             _registered = True
     return FONT
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import logging
-import traceback
+import weakref
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+import shiboken6
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTableView, QTabWidget
 
 from ... import __version__
 from ...modules import load_view, modules
-from .. import backup, db, settings
+from .. import backup, db, logs, paths, settings
 from ..errors import UserError
 from ..i18n import tr
 from .widgets import show_error, show_info
@@ -20,10 +22,11 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
+    PREFERRED_SIZE = (1400, 860)
+
     def __init__(self):
         super().__init__()
         self.setWindowTitle(self._title())
-        self.resize(1400, 860)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
@@ -39,6 +42,8 @@ class MainWindow(QMainWindow):
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status)
         self.refresh_status()
+        self._restore_layout()
+        self.watch_database()
 
     def _title(self) -> str:
         school = settings.get("school.name")
@@ -69,12 +74,32 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(self.settings_action)
 
         help_menu = self.menuBar().addMenu(tr("&Help"))
-        about = QAction(tr("About"), self)
-        about.triggered.connect(lambda: QMessageBox.about(
-            self, tr("About"),
-            tr("Logistics Desk {version}\nThe general-affairs office's books: assets, stock-takes, purchases, "
-               "repairs and canteen samples.\nDatabase: {path}").format(version=__version__, path=db.current_path())))
-        help_menu.addAction(about)
+        self.log_folder_action = QAction(tr("Open log folder"), self)
+        self.log_folder_action.triggered.connect(self.open_log_folder)
+        help_menu.addAction(self.log_folder_action)
+        help_menu.addSeparator()
+        self.about_action = QAction(tr("About"), self)
+        self.about_action.triggered.connect(lambda: QMessageBox.about(self, tr("About"), self.about_text()))
+        help_menu.addAction(self.about_action)
+
+    def about_text(self) -> str:
+        path = db.current_path()
+        return tr("Logistics Desk {version}\nThe general-affairs office's books: assets, stock-takes, purchases, "
+                  "repairs and canteen samples.\n\nDatabase: {path}\nBackups: {backups}\nData folder: {data}\n"
+                  "Log: {log}").format(
+            version=__version__, path=path, backups=backup.backup_dir(path) if path else "",
+            data=paths.data_dir(), log=logs.current_log_file() or logs.log_file())
+
+    def open_log_folder(self) -> None:
+        folder = (logs.current_log_file() or logs.log_file()).parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            show_error(self, UserError(tr("The log folder {path} cannot be created: {error}").format(
+                path=folder, error=exc.strerror or exc)))
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            show_info(self, tr("The log files are in {path}").format(path=folder), tr("Open log folder"))
 
     def refresh_status(self) -> None:
         operator = settings.get("operator.name") or tr("(operator not set)")
@@ -83,6 +108,38 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("Please enter the school's name in Settings: it heads every printed form."))
         else:
             self.statusBar().clearMessage()
+
+    def watch_database(self) -> None:
+        """Say in the status bar when a write waits for another program; keep file dialogs off the database.
+
+        File dialogs must not open the database file (that would drop this process's locks on it, see
+        core/ui/file_dialogs.py).
+        """
+        from PySide6.QtCore import QThread
+        from PySide6.QtWidgets import QApplication
+
+        from . import file_dialogs
+
+        file_dialogs.install()
+        window = weakref.ref(self)
+
+        def waiting(seconds):
+            me = window()
+            if me is None or not shiboken6.isValid(me) or QThread.currentThread() is not me.thread():
+                return
+            me.show_waiting(seconds)
+            if seconds is not None:  # repaint, but take no clicks or keys until the write can go on
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+        db.set_waiting_callback(waiting)
+
+    def show_waiting(self, seconds: float | None) -> None:
+        """``seconds``: how long a write has been waiting for another program; None: the wait is over."""
+        if seconds is None:
+            self.refresh_status()
+            return
+        self.statusBar().showMessage(
+            tr("Waiting for another program to finish writing… ({n} s)").format(n=int(seconds)))
 
     def _tab_shown(self, index: int) -> None:
         if 0 <= index < len(self.module_tabs):
@@ -133,24 +190,110 @@ class MainWindow(QMainWindow):
             tr("Replace the current data with the backup {path}?\nThe current data is backed up first.").format(path=path))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            safety = run_with_progress(self, tr("Restoring…"), lambda p, c: backup.restore(path, progress=p))
+        try:  # waits (with a message in the status bar, and Cancel) while another program holds the file
+            result = run_with_progress(self, tr("Restoring…"), lambda p, c: backup.restore(
+                path, progress=p, cancelled=c, on_wait=lambda text: self.statusBar().showMessage(text)))
         except Exception as exc:
+            self.statusBar().clearMessage()
             show_error(self, exc)
             return
         self.refresh_all()
-        show_info(self, tr("Restored. The previous data was saved to {path}.").format(path=safety))
+        show_info(self, "\n\n".join([tr("Restored. The previous data was saved to {path}.").format(path=result.safety),
+                                      *result.warnings]))
 
     def check_integrity(self) -> None:
-        from .. import audit
+        from .. import integrity
 
-        problems = db.integrity_problems() + audit.verify_chain()
-        if problems:
-            QMessageBox.warning(self, tr("Check data integrity"), "\n".join(problems[:50]))
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            report = integrity.check()
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        lines = report.problems[:50]
+        if len(report.problems) > 50:
+            lines.append(tr("… and {n} more (the command line's check lists them all).").format(
+                n=len(report.problems) - 50))
+        text = "\n".join(lines + report.notes + [report.summary()])
+        if report.ok:
+            show_info(self, text, tr("Check data integrity"))
         else:
-            show_info(self, tr("Database intact; change record intact ({count} entries).").format(
-                count=audit.AuditEntry.select().count()), tr("Check data integrity"))
+            QMessageBox.warning(self, tr("Check data integrity"), text)
 
     def excepthook(self, exc_type, exc, tb) -> None:
-        log.error("".join(traceback.format_exception(exc_type, exc, tb)))
-        show_error(self, exc)
+        show_error(self, exc)  # logs an unexpected error with its traceback
+
+    # --- what the clerk arranged, kept per PC and user (QSettings) ---
+    def _layout_widgets(self) -> list[tuple[str, object]]:
+        """The splitters and tables of every tab, each with its settings key (``layout/assets/table-0``)."""
+        found = []
+        for spec, tab in zip(modules(), self.module_tabs):
+            for kind, cls in (("splitter", QSplitter), ("table", QTableView)):
+                for i, widget in enumerate(tab.findChildren(cls)):
+                    found.append((f"layout/{spec.key}/{kind}-{i}", widget))
+        return found
+
+    def _restore_layout(self) -> None:
+        """The size and place the window had when it was last closed; at the first start, one that fits the screen."""
+        saved = QSettings(paths.ORGANIZATION, paths.APPLICATION)
+        geometry = saved.value("window/geometry")
+        if not (geometry and self.restoreGeometry(geometry)):
+            self.fit_screen()
+        self._kept_widgets = self._layout_widgets()  # the same widgets are saved on closing
+        for key, widget in self._kept_widgets:
+            value = saved.value(key)
+            if not value:
+                continue
+            if isinstance(widget, QSplitter):
+                widget.restoreState(value)
+            else:
+                widths = [int(w) for w in str(value).split(",") if w.isdigit()]
+                header = widget.horizontalHeader()
+                if len(widths) == header.count():
+                    for column, width in enumerate(widths):
+                        if width > 0:
+                            header.resizeSection(column, width)
+
+    def fit_screen(self) -> None:
+        """Size the window to the screen's available area (taskbar excluded), up to 1400×860, centred.
+
+        A smaller screen (1366×768, say) gets the window maximized, so none of it is off the edge.
+        """
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(*self.PREFERRED_SIZE)
+            return
+        area = screen.availableGeometry()
+        margin_w, margin_h = 16, 48  # the frame and title bar, not known before the window is shown
+        width = min(self.PREFERRED_SIZE[0], area.width() - margin_w)
+        height = min(self.PREFERRED_SIZE[1], area.height() - margin_h)
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width - margin_w) // 2, area.y() + (area.height() - height - margin_h) // 2)
+        if width < self.PREFERRED_SIZE[0] or height < self.PREFERRED_SIZE[1]:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
+    def save_layout(self) -> None:
+        saved = QSettings(paths.ORGANIZATION, paths.APPLICATION)
+        saved.setValue("window/geometry", self.saveGeometry())
+        from shiboken6 import isValid
+
+        for key, widget in getattr(self, "_kept_widgets", []):
+            if not isValid(widget):
+                continue
+            if isinstance(widget, QSplitter):
+                saved.setValue(key, widget.saveState())
+            else:
+                header = widget.horizontalHeader()
+                saved.setValue(key, ",".join(str(header.sectionSize(c)) for c in range(header.count())))
+        saved.sync()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not getattr(self, "_shown_logged", False):
+            self._shown_logged = True
+            frame, screen = self.frameGeometry(), self.screen().availableGeometry()
+            log.info("window shown: %dx%d at %d,%d on a screen of %dx%d available", frame.width(), frame.height(),
+                     frame.x(), frame.y(), screen.width(), screen.height())
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.save_layout()
+        super().closeEvent(event)

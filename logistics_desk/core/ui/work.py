@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
+from ..db import close_thread_connection
 from ..i18n import tr
 from ..tasks import Cancelled
 
@@ -41,6 +42,9 @@ class _Worker(QObject):
         else:
             self.finished.emit(result)
         finally:
+            # A connection the work opened in this thread is closed here, in its own thread, while the
+            # window's connection stays open: SQLite keeps the file's locks for the process (see core/db).
+            close_thread_connection()
             QThread.currentThread().quit()  # the thread ends by itself: wait_for_workers never hangs
 
 

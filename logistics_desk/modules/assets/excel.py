@@ -30,6 +30,11 @@ from ...core.masterdata import Category, Department, Person, Place, Supplier
 from . import service
 from .models import SOURCES, STATUSES, Asset
 
+# The largest unit price the register takes (as the asset form: below 100 billion yuan) and the largest
+# amount it can keep (quantity × unit price, 14 digits before the decimal point)
+MAX_UNIT_PRICE = Decimal("99999999999.99")
+MAX_AMOUNT = Decimal("99999999999999.99")
+
 # Chinese spellings a register may use, besides the interface's own labels
 _STATUS_SPELLINGS = {
     "在用": "in_use", "正常": "in_use", "使用中": "in_use", "闲置": "idle", "借出": "lent", "外借": "lent",
@@ -72,9 +77,9 @@ def import_columns() -> list[xl.ColumnSpec]:
         C("quantity", ("数量",), "int", min_value=1, max_value=1_000_000, label=N_("Quantity"),
           help=N_("Empty: 1")),
         C("unit_price", ("单价", "价格", "原值", "单位价格"), "money", min_value=Decimal(0),
-          max_value=Decimal("99999999999"), label=N_("Unit price")),
+          max_value=MAX_UNIT_PRICE, label=N_("Unit price")),
         C("amount", ("金额", "总价", "总金额", "合计金额", "原值合计"), "money", min_value=Decimal(0),
-          label=N_("Amount"), help=N_("Quantity × unit price; may be left empty")),
+          max_value=MAX_AMOUNT, label=N_("Amount"), help=N_("Quantity × unit price; may be left empty")),
         C("acquired_on", ("购置日期", "取得日期", "购入日期", "入账日期", "购买日期", "购进日期"), "date",
           required=True, month_ok=True, label=N_("Acquisition date")),
         C("source", ("取得方式", "来源", "资产来源"), "choice", choices=_choices(SOURCES, _SOURCE_SPELLINGS),
@@ -301,11 +306,18 @@ def check(result: xl.ReadResult, path: str | os.PathLike = "") -> ImportPlan:
             price = (amount / qty).quantize(service.CENT)
             if price * qty != amount:
                 result.add_error(row, "amount", tr("The amount cannot be divided into a unit price in fen; give the unit price."))
+            elif price > MAX_UNIT_PRICE:  # the amount must not carry a unit price the price column would refuse
+                result.add_error(row, "amount", tr("The amount gives a unit price of {price}, above the limit of "
+                                                   "{max}.").format(price=f"{price:,.2f}", max=f"{MAX_UNIT_PRICE:,.2f}"))
         elif price is None and not _bad(row, "unit_price") and not _bad(row, "amount"):
             result.add_error(row, "unit_price", tr("Give the unit price or the amount."), value="")
         elif price is not None and amount is not None and abs(price * qty - amount) > Decimal("0.01"):
             result.add_error(row, "amount", tr("The amount is not quantity × unit price ({expected}).").format(
                 expected=f"{price * qty:,.2f}"))
+        if price is not None and row.ok and price * qty > MAX_AMOUNT:
+            result.add_error(row, "quantity", tr("Quantity × unit price is {amount}, above the largest amount the "
+                                                 "register keeps ({max}).").format(amount=f"{price * qty:,.2f}",
+                                                                                   max=f"{MAX_AMOUNT:,.2f}"))
         acquired = v.get("acquired_on")
         if acquired and acquired > today:
             result.add_error(row, "acquired_on", tr("The acquisition date cannot be in the future."))
@@ -383,6 +395,7 @@ def apply(plan: ImportPlan, *, only_valid: bool = False, progress: Callable | No
     with database.atomic():
         place_ids: dict[str, int] = {}
         dept_ids: dict[str, int] = {}
+        homes: dict[int, int | None] = {}  # department id -> the home of its people (None for a class)
         people_ids: dict[tuple[str, int | None], int] = {}
         supplier_ids: dict[str, int] = {}
         rows = []
@@ -401,11 +414,13 @@ def apply(plan: ImportPlan, *, only_valid: bool = False, progress: Callable | No
                 dept = dept_ids[key]
                 row["department"] = dept
             if r["custodian"]:
-                key = (xl.fold(r["custodian"]), dept)
+                if dept and dept not in homes:
+                    found = Department.get_by_id(dept)
+                    homes[dept] = found.id if found.kind == "department" else None
+                home_id = homes.get(dept) if dept else None
+                key = (xl.fold(r["custodian"]), home_id)  # the person found depends on the name and home only
                 if key not in people_ids:
-                    home = Department.get_by_id(dept) if dept else None
-                    if home is not None and home.kind != "department":
-                        home = None
+                    home = Department.get_by_id(home_id) if home_id else None
                     people_ids[key] = masterdata.find_or_create_person(r["custodian"], home)[0].id
                 row["custodian"] = people_ids[key]
             if r["supplier"]:

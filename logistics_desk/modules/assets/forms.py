@@ -26,7 +26,7 @@ from typing import Any
 
 from peewee import JOIN
 
-from ...core import clock, masterdata
+from ...core import audit, clock, masterdata
 from ...core.errors import NotFound, UserError
 from ...core.i18n import N_, tr
 from ...core.masterdata import Department, Person, Place
@@ -226,6 +226,8 @@ def inventory_data(*, place: Any = None, building: Any = None, department: Any =
         "scope_label": scope_label,
         "with_place": kind in ("department", "custodian"),
         "sections": sections,
+        # the change record's head when printed: paper that anchors the record (see core/audit.py)
+        "check_code": audit.check_code(),
     }
 
 
@@ -236,8 +238,9 @@ def inventory_signatures(head_role: str) -> list[str]:
 def render_inventory(data: dict, progress=None, cancel=None) -> bytes:
     """资产清单: landscape A4, one section per place (own pages and page count), totals row,
     signature lines for the custodian, the department head and the general-affairs clerk."""
+    code = [(tr("Check code"), data["check_code"])] if data.get("check_code") else []
     sections = [
-        Section(meta=s["meta"], rows=s["rows"], totals={"qty": s["qty"], "amount": s["amount"]},
+        Section(meta=s["meta"] + code, rows=s["rows"], totals={"qty": s["qty"], "amount": s["amount"]},
                 signatures=inventory_signatures(s["head_role"]), title=s["title"],
                 note=tr("The custodian checks every line against the things in the room and signs; "
                         "differences are written in the remarks column."))

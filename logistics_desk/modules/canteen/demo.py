@@ -50,6 +50,7 @@ def populate(ctx) -> None:
         with database.atomic():
             for name in ("王建华", "李秀英", "张桂兰"):
                 staff.append(Person.create(name=name, department=canteen, title="厨师", is_canteen_staff=True))
+                audit.record_create(staff[-1])
     if CanteenSample.select().exists():
         return
     f1 = service.save_fridge({"name": "1号留样冰箱", "location": "食堂 留样间"})
@@ -145,6 +146,7 @@ def populate(ctx) -> None:
         day += _dt.timedelta(days=1)
 
     with database.atomic():
+        before = {model: audit.max_id(model) for model in (CanteenDish, CanteenSample, CanteenReading, CanteenClosure)}
         for name, (count, last) in dish_use.items():
             CanteenDish.insert(name=name, use_count=count, last_used=last).on_conflict_ignore().execute()
         ids = {d.name: d.id for d in CanteenDish.select(CanteenDish.id, CanteenDish.name)}
@@ -158,6 +160,8 @@ def populate(ctx) -> None:
             CanteenClosure.insert(day=d, reason=reason, created_at=now).on_conflict_ignore().execute()
         for stamp, n in counters.items():
             numbering.bump_to(f"canteen:{stamp}", n)
+        for model, after_id in before.items():
+            audit.record_inserted(model, after_id)
         audit.record("canteen_sample", None, "demo",
                      note=tr("Demo canteen samples created: {n}").format(n=len(samples)))
     summary = ctx.data.setdefault("summary", {})

@@ -612,8 +612,10 @@ def place_order(request: PurchaseRequest, *, buyer: str, quote=None, supplier=No
         request.buyer_name = _text(buyer)[:100]
         request.ordered_on = ordered_on
         for ln in lines:
+            line_before = audit.snapshot(ln, ["price"])
             ln.price = new_prices[ln.id]
             ln.save()
+            audit.record_update(ln, line_before, action="order")
         request.order_total = sum((money(ln.price * ln.quantity) for ln in lines), ZERO)
         request.save()
         audit.record_update(request, before, action="order")
@@ -769,15 +771,19 @@ def accept(request: PurchaseRequest, *, acceptors: tuple[str, str] | list[str], 
                 except ValidationError as exc:
                     raise ValidationError({f"line{ln.seq}": tr("Line {n} ({name}): {msg}").format(
                         n=ln.seq, name=ln.name, msg=exc.message)}) from exc
+                line_before = audit.snapshot(ln, ["asset_mode"])
                 ln.asset_mode = mode
                 ln.save()
+                audit.record_update(ln, line_before, action="accept")
             else:
                 item = _store_item_for(ln)
                 _stock_move(item, "purchase", ln.quantity, accepted_on, unit_price=price, request=request,
                             note=tr("Purchase request {number} ({supplier})").format(
                                 number=request.number, supplier=request.supplier.name if request.supplier else "—"))
+                line_before = audit.snapshot(ln, ["store_item"])
                 ln.store_item = item.id
                 ln.save()
+                audit.record_update(ln, line_before, action="accept")
         _move(request, "accepted", tr("Accepted by {a} and {b}").format(a=names[0], b=names[1]))
     return acc
 
@@ -1166,6 +1172,7 @@ def record_count(month: str, counted: dict[int, Any], *, counted_by: str, on: _d
             book = item.stock
             real = clean.get(item.id, book)
             line = StoreCountLine.create(count=sc, item=item, book_qty=book, counted_qty=real, difference=real - book)
+            audit.record_create(line)
             if real != book:
                 _stock_move(item, "count", real - book, on, count=sc,
                             note=tr("Monthly count {month}: book {book}, counted {real}").format(

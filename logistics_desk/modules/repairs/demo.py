@@ -215,6 +215,7 @@ def populate(ctx) -> None:
             ticket_rows.append(row)
         fields = sorted({k for r in ticket_rows for k in r})
         full = [{k: r.get(k) for k in fields} for r in ticket_rows]
+        before = audit.max_id(RepairTicket)
         for i in range(0, len(full), 300):
             RepairTicket.insert_many(full[i:i + 300]).execute()
         ids = {t.number: t.id for t in RepairTicket.select(RepairTicket.id, RepairTicket.number)}
@@ -227,6 +228,7 @@ def populate(ctx) -> None:
             RepairPart.insert_many(rows[i:i + 500]).execute()
         for year, n in counters.items():
             numbering.bump_to(f"doc:WX:{year}", n)
+        audit.record_inserted(RepairTicket, before)
         audit.record("repair_ticket", None, "demo", note=tr("Demo repair tickets created: {n}").format(
             n=len(ticket_rows)))
 
@@ -335,6 +337,7 @@ def _inspections(ctx, rooms, workers, cats, now) -> None:
                 result_rows.append([(it, bad) for it, bad in found])
             day = last + _dt.timedelta(days=1)
     with database.atomic():
+        before = audit.max_id(Inspection)
         for i in range(0, len(insp_rows), 300):
             Inspection.insert_many(insp_rows[i:i + 300]).execute()
         ids = {r.number: r.id for r in Inspection.select(Inspection.id, Inspection.number)}
@@ -348,6 +351,7 @@ def _inspections(ctx, rooms, workers, cats, now) -> None:
             InspectionResult.insert_many(rows[i:i + 500]).execute()
         for year, n in counters.items():
             numbering.bump_to(f"doc:XJ:{year}", n)
+        audit.record_inserted(Inspection, before)
         audit.record("inspection", None, "demo", note=tr("Demo inspections created: {n}").format(n=len(insp_rows)))
     # today's patrol found something: a ticket opened through the service
     daily = next((cl for cl, _p in lists if cl.schedule == "daily"), None)

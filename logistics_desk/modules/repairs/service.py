@@ -662,10 +662,9 @@ def reopen(ticket: RepairTicket, reason: str) -> RepairTicket:
     with database.atomic():
         before = audit.snapshot(ticket)
         ticket.status, ticket.done_at = "in_progress", None
-        _save(ticket, before, "reopen", _text(reason))
         if ticket.asset_id:
             _mark_asset(ticket, assets.get_asset(ticket.asset_id))
-            ticket.save()
+        _save(ticket, before, "reopen", _text(reason))
     return ticket
 
 

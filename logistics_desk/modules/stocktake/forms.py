@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from ...core import clock
+from ...core import audit, clock
 from ...core.i18n import N_, tr
 from ...core.printing import Column, Fields, Section, SlipForm, SmallTable, TableForm, Text
 from . import service
@@ -109,6 +109,8 @@ def report_data(stocktake_id: int) -> dict:
         "previous": cmp["previous"].doc_no if cmp["previous"] else None,
         "recurring": [{"number": d["asset_number"], "name": d["name"], "place": d["place_name"] or ""}
                       for d in cmp["recurring"]],
+        # the change record's head when printed: paper that anchors the record (see core/audit.py)
+        "check_code": audit.check_code(),
     }
 
 
@@ -137,6 +139,8 @@ def render_report(data: dict, progress=None, cancel=None) -> bytes:
     t = data["totals"]
     meta = [(tr("Stock-take"), data["title"]), (tr("Term"), data["term"] or "—"),
             (tr("Scope"), data["scope"]), (tr("Count date"), data["count_date"]), (tr("Status"), data["status"])]
+    if data.get("check_code"):
+        meta.append((tr("Check code"), data["check_code"]))
     lines = tr("Expected {e} items ({eq} pieces, book value {ev} yuan); found {fq} pieces; shortage {mq} pieces "
                "({mv} yuan); surplus {sq} pieces ({sv} yuan); misplaced {p} items; damaged {d} items.").format(
         e=t["expected"], eq=t["expected_qty"], ev=f'{t["expected_value"]:,.2f}', fq=t["found_qty"],

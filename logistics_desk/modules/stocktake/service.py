@@ -262,6 +262,8 @@ def open_stocktake(*, title: str = "", term=None, scope: dict | None = None, cou
             StockTakeLine.insert_many(batch).execute()
             done += len(batch)
         audit.record("stocktake", st.id, "freeze", note=tr("{n} assets expected").format(n=done))
+        audit.record_many(("stocktake_line", line.id, "create", audit.create_changes(audit.snapshot(line)), None)
+                          for line in StockTakeLine.select().where(StockTakeLine.stocktake == st).iterator())
     if progress:
         progress(done, total)
     return st
@@ -682,6 +684,8 @@ def close(stocktake_id: int) -> StockTake:
         L.update(result="misplaced").where(mine & (L.counted_qty >= L.quantity) & L.found_place.is_null(False)
                                            & (L.place.is_null() | (L.found_place != L.place))).execute()
         L.update(result="found").where(mine & L.result.is_null()).execute()
+        audit.record_many(("stocktake_line", line_id, "close", {"result": (None, result)}, None)
+                          for line_id, result in L.select(L.id, L.result).where(mine).tuples().iterator())
         before = audit.snapshot(st, ["status", "closed_at"])
         st.status, st.closed_at = "closed", clock.now()
         st.save()

@@ -98,10 +98,23 @@ def test_bad_input_exit_2(db_path, tmp_path, capsys):
     assert run(capsys, "--db", db_path, "export", "assets", tmp_path / "x.xlsx", "--acquired-from", "2026/13/1")[0] == 2
 
 
-def test_other_failure_exit_1(tmp_path, capsys):
-    # the database path is a folder: not the user's input, a failure
+def test_a_folder_as_database_is_refused_with_exit_2(tmp_path, capsys):
+    # the database path is a folder: the user's input, refused with a clear message and nothing created
     code, out = run(capsys, "--db", tmp_path, "export", "assets", tmp_path / "x.xlsx")
-    assert code == 1 and out.startswith("Failed")
+    assert code == 2 and "Traceback" not in out
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_other_failure_exit_1(db_path, tmp_path, capsys, monkeypatch):
+    # a fault of the program itself (not the user's input): one line, exit 1, no traceback
+    from logistics_desk.modules.assets import excel
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("internal fault")
+
+    monkeypatch.setattr(excel, "export", broken)
+    code, out = run(capsys, "--db", db_path, "export", "assets", tmp_path / "x.xlsx")
+    assert code == 1 and out.startswith("Failed") and "internal fault" in out and "Traceback" not in out
 
 
 def test_template_command(db_path, tmp_path, capsys):

@@ -1,0 +1,434 @@
+"""Hostile and broken files given to ``import``: refused before anything is written.
+
+Each test drives the command line the way the failure happened and checks what the
+person sees (exit status 2, a message naming the file and the problem, never a
+traceback) and what is stored (no asset, no change-record entry). The last test
+fuzzes a few hundred broken workbooks and CSV files under a memory cap.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import random
+import resource
+import subprocess
+import sys
+import time
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+
+from logistics_desk import cli
+from logistics_desk.core import db
+from logistics_desk.core import excel as xl
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# --- building workbooks by hand (as Excel writes them: shared strings, styles) ----------------
+
+NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    '<Override PartName="/xl/sharedStrings.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+    '<Override PartName="/xl/styles.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+    "</Types>"
+)
+ROOT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'officeDocument" Target="xl/workbook.xml"/></Relationships>'
+)
+WORKBOOK = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    f'<workbook xmlns="{NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    '<sheets><sheet name="资产" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
+WORKBOOK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+    'Target="worksheets/sheet1.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'sharedStrings" Target="sharedStrings.xml"/>'
+    '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
+    'Target="styles.xml"/></Relationships>'
+)
+STYLES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    f'<styleSheet xmlns="{NS}"><fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts>'
+    '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+    "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"
+)
+
+HEADER = ["资产名称", "资产分类", "数量", "单价", "购置日期", "存放地点"]
+FIRST_ROW = ["投影仪", "通用设备", 1, 3500, 45900, "教学楼 301"]  # 45900: a date cell (style 1)
+STRINGS = HEADER + ["投影仪", "通用设备", "教学楼 301"]
+
+
+def sst(strings, declared: int | None = None) -> str:
+    n = len(strings) if declared is None else declared
+    body = "".join(f"<si><t>{s}</t></si>" for s in strings)
+    return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="{NS}" count="{n}" uniqueCount="{n}">{body}</sst>'
+
+
+def cell(ref: str, value) -> str:
+    """A cell as Excel writes it: texts as shared strings, numbers (also numbers given as text) as numbers."""
+    if isinstance(value, str) and value in STRINGS:
+        return f'<c r="{ref}" t="s"><v>{STRINGS.index(value)}</v></c>'
+    style = ' s="1"' if ref.startswith("E") else ""
+    return f'<c r="{ref}"{style}><v>{value}</v></c>'
+
+
+def row_xml(n: int, values) -> str:
+    return f'<row r="{n}">' + "".join(cell(f"{'ABCDEF'[i]}{n}", v) for i, v in enumerate(values)) + "</row>"
+
+
+def sheet(rows: str | None = None, dimension: str = "A1:F2", tail: str = "") -> str:
+    rows = rows if rows is not None else row_xml(1, HEADER) + row_xml(2, FIRST_ROW)
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="{NS}">'
+            f'<dimension ref="{dimension}"/><sheetData>{rows}</sheetData>{tail}</worksheet>')
+
+
+def workbook_bytes(sheet_xml: str | bytes | None = None, shared: str | bytes | None = None,
+                   extra: dict | None = None, compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    parts = {
+        "[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": ROOT_RELS, "xl/workbook.xml": WORKBOOK,
+        "xl/_rels/workbook.xml.rels": WORKBOOK_RELS, "xl/styles.xml": STYLES,
+        "xl/worksheets/sheet1.xml": sheet() if sheet_xml is None else sheet_xml,
+        "xl/sharedStrings.xml": sst(STRINGS) if shared is None else shared,
+    }
+    parts.update(extra or {})
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression) as z:
+        for name, data in parts.items():
+            z.writestr(name, data.encode("utf-8") if isinstance(data, str) else data)
+    return buf.getvalue()
+
+
+def write(path: Path, data: bytes | str) -> Path:
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+GOOD_CSV = "资产名称,资产分类,数量,单价,购置日期,存放地点\n投影仪,通用设备,1,3500,2025-09-01,教学楼 301\n"
+
+
+# --- running the command line --------------------------------------------------------------------
+
+@pytest.fixture(autouse=True)
+def only_assets(monkeypatch):
+    import logistics_desk.modules as registry
+
+    monkeypatch.setattr(registry, "MODULE_NAMES", ["assets"])
+
+
+def run(db_path, *args) -> tuple[int, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(["--lang", "en", "--db", str(db_path), *map(str, args)])
+    text = out.getvalue() + err.getvalue()
+    assert "Traceback" not in text and "Exception ignored" not in text, text
+    return code, text
+
+
+def stored(db_path) -> tuple[int, int]:
+    """(assets, change-record entries) in the database."""
+    from logistics_desk.core.audit import AuditEntry
+    from logistics_desk.modules.assets.models import Asset
+
+    db.open_database(db_path, backup=False)
+    try:
+        return Asset.select().count(), AuditEntry.select().count()
+    finally:
+        db.close_database()
+
+
+def refused(db_path, path: Path, *words: str) -> str:
+    """Import ``path``: exit 2, the file named, each of ``words`` in the message, nothing stored."""
+    before = stored(db_path)
+    code, text = run(db_path, "import", "assets", path)
+    assert code == 2, text
+    assert path.name in text, text
+    for word in words:
+        assert word.lower() in text.lower(), (word, text)
+    assert stored(db_path) == before
+    return text
+
+
+def test_a_workbook_written_by_hand_like_excel_imports(db_path, tmp_path):
+    """The baseline the broken files below are made from: shared strings, a date style."""
+    path = write(tmp_path / "good.xlsx", workbook_bytes())
+    code, text = run(db_path, "import", "assets", path)
+    assert code == 0, text
+    assert stored(db_path)[0] == 1
+
+
+# --- damaged and malformed workbooks -------------------------------------------------------------
+
+def _many_rows(n: int = 3000) -> str:
+    return row_xml(1, HEADER) + "".join(row_xml(i, FIRST_ROW) for i in range(2, n + 2))
+
+
+@pytest.mark.parametrize(("where", "bit"), [(0.5, 4), (0.8, 0), (0.97, 6)])
+def test_a_bit_flipped_workbook_is_refused_as_damaged(db_path, tmp_path, where, bit):
+    data = bytearray(workbook_bytes(sheet(_many_rows(), dimension="A1:F3001")))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as z:
+        info = z.getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + int(info.compress_size * where)] ^= 1 << bit  # one bit inside the compressed sheet
+    path = write(tmp_path / "flipped.xlsx", bytes(data))
+    refused(db_path, path, "damaged")
+
+
+def test_a_cut_off_workbook_is_refused_as_damaged(db_path, tmp_path):
+    data = workbook_bytes()
+    path = write(tmp_path / "cut.xlsx", data[: len(data) * 2 // 3])
+    refused(db_path, path, "damaged")
+
+
+def test_a_shared_string_index_past_the_end_is_refused(db_path, tmp_path):
+    rows = row_xml(1, HEADER) + '<row r="2"><c r="A2" t="s"><v>57</v></c></row>'
+    path = write(tmp_path / "sst.xlsx", workbook_bytes(sheet(rows)))
+    refused(db_path, path, "damaged", "A2", "57")
+
+
+def test_a_merged_range_written_backwards_is_refused(db_path, tmp_path):
+    tail = '<mergeCells count="1"><mergeCell ref="F5:A3"/></mergeCells>'
+    path = write(tmp_path / "merge.xlsx", workbook_bytes(sheet(tail=tail)))
+    refused(db_path, path, "damaged", "F5:A3")
+
+
+def test_broken_xml_is_refused(db_path, tmp_path):
+    path = write(tmp_path / "xml.xlsx", workbook_bytes(sheet().replace("</sheetData>", "</sheetDat>")))
+    refused(db_path, path, "damaged", "sheet1.xml")
+
+
+def test_a_zip_that_is_not_a_workbook_is_refused(db_path, tmp_path):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", "<w/>")
+    path = write(tmp_path / "letter.xlsx", buf.getvalue())
+    refused(db_path, path, "not an excel workbook")
+
+
+def test_a_cell_that_should_hold_a_number_but_holds_text_is_refused(db_path, tmp_path):
+    rows = row_xml(1, HEADER) + '<row r="2"><c r="C2"><v>lots</v></c></row>'
+    path = write(tmp_path / "num.xlsx", workbook_bytes(sheet(rows)))
+    refused(db_path, path, "damaged", "C2")
+
+
+# --- numbers out of range --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("number", ["1E+308", "123456789012345678901234567890123", "9" * 5000])
+def test_huge_numbers_in_a_workbook_are_refused(db_path, tmp_path, number):
+    rows = row_xml(1, HEADER) + row_xml(2, FIRST_ROW[:3] + [number] + FIRST_ROW[4:])
+    path = write(tmp_path / "huge.xlsx", workbook_bytes(sheet(rows)))
+    text = refused(db_path, path)
+    assert "Row 2" in text or "D2" in text, text
+
+
+@pytest.mark.parametrize("field", ["99999999999999999999999999999999", "1" * 400, "1,000,000,000,000,000,000,000"])
+def test_huge_numbers_in_a_csv_are_refused(db_path, tmp_path, field):
+    text_csv = GOOD_CSV.replace("3500", f'"{field}"')
+    path = write(tmp_path / "huge.csv", text_csv)
+    text = refused(db_path, path, "Row 2")
+    assert "Unit price" in text or "单价" in text, text
+
+
+def test_an_amount_only_row_cannot_pass_the_unit_price_limit(db_path, tmp_path):
+    """Without a unit price the amount gives it: 5e14 / 2 is far above the limit of 99,999,999,999."""
+    path = write(tmp_path / "amount.csv", "资产名称,资产分类,数量,金额,购置日期\n投影仪,通用设备,2,500000000000000,2025-09-01\n")
+    text = refused(db_path, path, "Row 2")
+    assert "99,999,999,999" in text or "99999999999" in text, text
+
+
+def test_an_amount_above_what_can_be_stored_is_refused(db_path, tmp_path):
+    path = write(tmp_path / "amount.csv",
+                 "资产名称,资产分类,数量,单价,金额,购置日期\n投影仪,通用设备,1000000,99999999999,99999999999000000,2025-09-01\n")
+    refused(db_path, path, "Row 2")
+
+
+# --- limits -----------------------------------------------------------------------------------------
+
+def _child_peak_mb(script: str, *args, limit_mb: int = 1024, timeout: float = 60) -> tuple[subprocess.CompletedProcess, float]:
+    """Run ``script`` in a fresh interpreter under an address-space cap; returns (result, seconds)."""
+
+    def cap():
+        resource.setrlimit(resource.RLIMIT_AS, (limit_mb << 20, limit_mb << 20))
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    start = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", script, *map(str, args)], capture_output=True, text=True, env=env,
+                          timeout=timeout, preexec_fn=cap)
+    return done, time.monotonic() - start
+
+
+CLI_SCRIPT = "import sys; from logistics_desk.cli import main; sys.exit(main(sys.argv[1:]))"
+
+
+def test_a_row_numbered_two_billion_is_refused_without_eating_memory(db_path, tmp_path):
+    rows = row_xml(1, HEADER) + row_xml(2, FIRST_ROW) + '<row r="2000000000"><c r="A2000000000" t="s"><v>6</v></c></row>'
+    path = write(tmp_path / "far.xlsx", workbook_bytes(sheet(rows)))
+    assert path.stat().st_size < 4000
+    done, seconds = _child_peak_mb(CLI_SCRIPT, "--lang", "en", "--db", db_path, "import", "assets", path)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "far.xlsx" in done.stdout and "2000000000" in done.stdout.replace(",", "")
+    assert "1048576" in done.stdout.replace(",", "")  # the limit is named
+    assert "Traceback" not in done.stdout + done.stderr
+    assert seconds < 30
+    assert stored(db_path) == (0, stored(db_path)[1])
+
+
+def test_a_declared_dimension_beyond_the_sheet_is_refused(db_path, tmp_path):
+    path = write(tmp_path / "dim.xlsx", workbook_bytes(sheet(dimension="A1:F2000000000")))
+    refused(db_path, path, "A1:F2000000000", "1,048,576")
+
+
+def test_a_fifo_named_xlsx_is_refused_without_blocking(db_path, tmp_path):
+    fifo = tmp_path / "pipe.xlsx"
+    os.mkfifo(fifo)
+    done, seconds = _child_peak_mb(CLI_SCRIPT, "--lang", "en", "--db", db_path, "import", "assets", fifo, timeout=30)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "pipe.xlsx" in done.stdout and "not an ordinary file" in done.stdout
+    assert seconds < 20
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_folder_and_a_device_are_refused_without_being_read(db_path, tmp_path, suffix):
+    folder = tmp_path / f"folder{suffix}"
+    folder.mkdir()
+    refused(db_path, folder, "is a folder")
+    code, text = run(db_path, "import", "assets", "/dev/zero")
+    assert code == 2 and "/dev/zero" in text and "not an ordinary file" in text
+
+
+def _one_gib_shared_string(path: Path) -> None:
+    """A 1 GiB shared string packed into about a megabyte (written in pieces, never held whole)."""
+    head = f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{NS}" count="10" uniqueCount="10">'.encode()
+    head += "".join(f"<si><t>{s}</t></si>" for s in STRINGS[:-1]).encode() + b"<si><t>"
+    tail = b"</t></si></sst>"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        for name, data in (("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", ROOT_RELS),
+                           ("xl/workbook.xml", WORKBOOK), ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS),
+                           ("xl/styles.xml", STYLES), ("xl/worksheets/sheet1.xml", sheet())):
+            z.writestr(name, data)
+        info = zipfile.ZipInfo("xl/sharedStrings.xml")
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.file_size = (1 << 30) + len(head) + len(tail)
+        block = b"A" * (1 << 20)
+        with z.open(info, "w", force_zip64=True) as out:
+            out.write(head)
+            for _ in range(1024):
+                out.write(block)
+            out.write(tail)
+
+
+def test_a_one_gib_shared_string_is_refused_from_the_zip_directory(db_path, tmp_path):
+    path = tmp_path / "bomb.xlsx"
+    _one_gib_shared_string(path)
+    assert path.stat().st_size < 8 << 20
+    done, seconds = _child_peak_mb(CLI_SCRIPT, "--lang", "en", "--db", db_path, "import", "assets", path,
+                                   limit_mb=1024)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "bomb.xlsx" in done.stdout and "sharedStrings.xml" in done.stdout, done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
+    assert seconds < 20
+
+
+def test_a_part_packed_far_tighter_than_any_spreadsheet_is_refused(db_path, tmp_path):
+    padded = sheet().replace("<sheetData>", "<sheetData>" + " " * (20 << 20))
+    path = write(tmp_path / "tight.xlsx", workbook_bytes(padded))
+    refused(db_path, path, "sheet1.xml", "times")
+
+
+def test_a_file_over_the_size_limit_is_refused_before_reading(db_path, tmp_path, monkeypatch):
+    monkeypatch.setattr(xl, "MAX_FILE_BYTES", 1 << 20)
+    path = write(tmp_path / "big.csv", GOOD_CSV + ("x," * 10 + "\n") * 100_000)
+    refused(db_path, path, "1.0 MB")
+
+
+def test_more_than_100000_data_rows_are_refused(db_path, tmp_path):
+    lines = ["资产名称,资产分类,购置日期"] + ["桌子,家具,2025-09-01"] * 100_001
+    path = write(tmp_path / "rows.csv", "\n".join(lines) + "\n")
+    refused(db_path, path, "100,000")
+
+
+def test_a_cell_longer_than_excel_allows_is_refused(db_path, tmp_path):
+    rows = row_xml(1, HEADER) + f'<row r="2"><c r="A2" t="inlineStr"><is><t>{"长" * 40_000}</t></is></c></row>'
+    path = write(tmp_path / "long.xlsx", workbook_bytes(sheet(rows)))
+    refused(db_path, path, "A2", "32,767")
+
+
+def test_too_many_shared_strings_are_refused(db_path, tmp_path):
+    path = write(tmp_path / "many.xlsx", workbook_bytes(shared=sst(STRINGS, declared=50_000_000)))
+    refused(db_path, path, "50,000,000", "1,000,000")
+
+
+# --- CSV text -----------------------------------------------------------------------------------------
+
+def test_a_300000_character_csv_field_is_refused(db_path, tmp_path):
+    path = write(tmp_path / "long.csv", GOOD_CSV.replace("投影仪", "长" * 300_000))
+    refused(db_path, path, "32,767", "line 2")
+
+
+def test_a_nul_byte_after_the_first_4_kb_of_a_csv_is_refused(db_path, tmp_path):
+    filler = "".join(f"桌子{i},家具,1,100,2025-09-01,教学楼 301\n" for i in range(200))
+    assert len(filler.encode()) > 4096
+    path = write(tmp_path / "nul.csv", GOOD_CSV + filler + "椅子\x00,家具,1,100,2025-09-01,教学楼 301\n")
+    text = refused(db_path, path, "U+0000", "line 203")
+    assert "椅子" not in text or "imported" not in text
+
+
+@pytest.mark.parametrize("char", ["\x01", "\x07", "\x1b", "\x7f"])
+def test_control_characters_in_a_csv_are_refused(db_path, tmp_path, char):
+    path = write(tmp_path / "ctl.csv", GOOD_CSV.replace("投影仪", f"投影{char}仪"))
+    refused(db_path, path, f"U+{ord(char):04X}", "line 2")
+
+
+def test_a_gbk_csv_with_a_control_character_is_refused(db_path, tmp_path):
+    path = write(tmp_path / "gbk.csv", GOOD_CSV.replace("投影仪", "投影\x02仪").encode("gbk"))
+    refused(db_path, path, "U+0002")
+
+
+# --- the window shows the same messages -------------------------------------------------------------
+
+@pytest.mark.gui
+@pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)")
+@pytest.mark.parametrize("name", ["flipped.xlsx", "nul.csv"])
+def test_the_window_shows_the_same_message_as_the_command_line(qtbot, database, tmp_path, monkeypatch, name):
+    from logistics_desk.core.errors import UserError
+    from logistics_desk.core.ui import widgets
+    from logistics_desk.core.ui.work import wait_for_workers
+    from logistics_desk.modules.assets import excel, view
+
+    shown = []
+    monkeypatch.setattr(widgets.QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
+    data = b"PK\x03\x04" + bytes(range(256)) * 8 if name.endswith(".xlsx") else (GOOD_CSV + "椅\x00\n").encode()
+    path = write(tmp_path / name, data)
+    with pytest.raises(UserError) as raised:  # what the command line prints after "Error: "
+        excel.plan_import(path)
+    tab = view.AssetsTab()
+    qtbot.addWidget(tab)
+    tab.import_file(str(path))
+    wait_for_workers()
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert shown == [raised.value.message]
+    assert name in shown[0]
