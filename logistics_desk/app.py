@@ -189,7 +189,7 @@ def daily_backup(window) -> None:
     from .core import backup
 
     try:
-        made = backup.daily_backup_if_due()
+        made = backup.daily_backup_with_copy()
     except Exception as exc:  # noqa: BLE001 - reported in the status bar and the log
         log.warning("daily backup failed: %s", exc)
         window.statusBar().showMessage(i18n.tr("The automatic daily backup failed: {error}").format(error=exc))
@@ -197,7 +197,9 @@ def daily_backup(window) -> None:
     if made is not None:
         from PySide6.QtCore import QTimer
 
-        window.statusBar().showMessage(i18n.tr("Today's backup was written: {path}").format(path=made))
+        path, text = made
+        log.info("daily backup: %s", text)
+        window.statusBar().showMessage(i18n.tr("Today's backup: {result}").format(result=text))
         QTimer.singleShot(10000, window.refresh_status)  # then back to the usual hints
 
 

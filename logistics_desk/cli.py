@@ -90,6 +90,7 @@ def run(args: argparse.Namespace) -> int:
         return _restore(args)
     _open(args, create=command in CREATING_COMMANDS)
     apply_language_setting(args)
+    db.set_waiting_callback(_console_waiting)
     try:
         if command == "demo":
             from .core import demo
@@ -112,8 +113,11 @@ def run(args: argparse.Namespace) -> int:
         if command == "backup":
             from .core import backup
 
-            path = backup.make_backup(args.file)
-            _out(tr("Backup written: {path}").format(path=path))
+            if args.file:
+                path = backup.make_backup(args.file)
+                _out(tr("Backup written: {path}").format(path=path))
+            else:  # into the backups folder, and a copy in the second folder if one is chosen
+                _out(backup.backup_with_copy()[1])
             return EXIT_OK
         if command == "check":
             from .core import integrity
@@ -166,6 +170,20 @@ def apply_language_setting(args: argparse.Namespace) -> None:
     chosen = settings.get("ui.language")
     if chosen:
         i18n.set_language(chosen)
+
+
+_last_wait = [-1]
+
+
+def _console_waiting(seconds: float | None) -> None:
+    """While a write waits for another program's write lock: one line now and then on stderr."""
+    if seconds is None:
+        _last_wait[0] = -1
+        return
+    step = int(seconds) // 5
+    if step != _last_wait[0]:
+        _last_wait[0] = step
+        sys.stderr.write(tr("Waiting for another program to finish writing… ({n} s)").format(n=int(seconds)) + "\n")
 
 
 _last_pct = [-1]

@@ -27,6 +27,7 @@ import datetime as _dt
 import errno
 import functools
 import itertools
+import logging
 import os
 import shutil
 import sqlite3
@@ -39,6 +40,8 @@ from . import clock, db
 from .errors import UserError
 from .i18n import tr
 from .tasks import Cancelled
+
+log = logging.getLogger(__name__)
 
 KEEP_DAILY = 14
 LOCK_TIMEOUT = 120.0  # seconds a restore waits for another program writing to or holding the database
@@ -256,6 +259,65 @@ def make_backup(dest: str | Path | None = None, *, kind: str = "manual", progres
         raise _write_error(exc, dest) from None
 
 
+SECOND_FOLDER_KEY = "backup.second_folder"
+
+
+def second_folder() -> Path | None:
+    """The second folder backups are copied to (another disk, a USB stick), if the clerk chose one."""
+    from . import settings
+
+    chosen = (settings.get(SECOND_FOLDER_KEY) or "").strip()
+    return Path(chosen) if chosen else None
+
+
+def copy_to_second_folder(made: Path) -> tuple[Path | None, str | None]:
+    """Copy the backup ``made`` into the second folder (all or nothing: a temporary name, synced, renamed).
+
+    Returns (the copy, None) or (None, why not). A missing second folder (a USB stick not plugged in)
+    or a full disk is a message, never an exception: the first backup was written either way.
+    Daily copies there are rotated like the ones beside the database.
+    """
+    folder = second_folder()
+    if folder is None:
+        return None, None
+    if not folder.is_dir():
+        return None, tr("The second backup folder {folder} is not there (is the USB stick plugged in?).").format(
+            folder=folder)
+    dest = folder / made.name
+    part = dest.with_name(dest.name + PART)
+    try:
+        shutil.copyfile(made, part)
+        _fsync_file(part)
+        os.replace(part, dest)
+        _fsync_dir(folder)
+    except OSError as exc:
+        _remove(part)
+        error = _write_error(exc, dest, _file_size(made))
+        return None, error.message if error is not None else str(exc)
+    stem = made.name.split("-daily-")[0] if "-daily-" in made.name else None
+    if stem:
+        try:
+            rotate(folder, stem)
+        except OSError as exc:
+            log.warning("rotating the second backup folder failed: %s", exc)
+    return dest, None
+
+
+def backup_with_copy(kind: str = "manual", progress=None) -> tuple[Path, str]:
+    """A backup into the backups folder and its copy in the second folder; (the backup, what to tell the clerk)."""
+    made = make_backup(kind=kind, progress=progress)
+    return made, backup_message(made, *copy_to_second_folder(made))
+
+
+def backup_message(made: Path, copy: Path | None, problem: str | None) -> str:
+    text = tr("Backup written: {path}").format(path=made)
+    if copy is not None:
+        text += " " + tr("A copy is in {path}.").format(path=copy)
+    elif problem:
+        text += " " + tr("No second copy: {reason}").format(reason=problem)
+    return text
+
+
 def _daily_backups(directory: Path, stem: str) -> list[tuple[_dt.date, Path]]:
     out = []
     for p in directory.glob(f"{stem}-daily-*.db"):
@@ -280,6 +342,14 @@ def daily_backup_if_due() -> Path | None:
     made = make_backup(kind="daily")
     rotate(directory, path.stem)
     return made
+
+
+def daily_backup_with_copy() -> tuple[Path, str] | None:
+    """The daily backup (if due) and its copy in the second folder; None when today's exists."""
+    made = daily_backup_if_due()
+    if made is None:
+        return None
+    return made, backup_message(made, *copy_to_second_folder(made))
 
 
 def rotate(directory: Path, stem: str) -> list[Path]:

@@ -68,6 +68,33 @@ Reading
 * Every bad cell becomes a ``RowError(row, column, value, message)``: the row
   number as Excel shows it, the header as written in the file, the value as
   text and a translated reason. Missing required columns are reported once.
+  A number of more than 15 digits before the point (Excel keeps 15) is such
+  an error, never a crash.
+
+Damaged and hostile files
+-------------------------
+A file that cannot be what it claims is refused as a whole with ``UserError``
+(exit status 2 on the command line, the same words in the window), naming the
+file and the problem, before anything is written:
+
+* Only ordinary files are opened: a folder, a pipe (a FIFO named .xlsx) or a
+  device is refused without reading a byte (``fileio.open_for_reading``).
+* Limits, each named in its message (``MAX_*`` below): the file's size; the
+  number of parts and each part's unpacked size and packing ratio, read from
+  the zip directory before anything is unpacked (a 1 GiB shared string packed
+  into a megabyte is refused unread); 100,000 rows of data; 32,767 characters
+  in a cell or CSV field (Excel's own limit); the number of cells, shared
+  strings and merged regions; row numbers and ranges beyond Excel's sheet
+  (1,048,576 rows, column XFD), checked before any row is held in memory.
+* Workbooks are read by small expat readers of our own (no element trees,
+  no openpyxl object model), so memory stays bounded whatever the XML holds;
+  broken XML, a bad zip checksum, a shared-string index past the end, a
+  merged range written backwards, text where Excel keeps a number or cells
+  out of order are "damaged" with the part, cell or range named.
+* A CSV file is decoded piece by piece; a NUL or another control character
+  anywhere in it (not just in the first 4 KB) refuses it with its line.
+
+``ReadResult.skipped`` lists at most ``MAX_LISTED_SKIPS`` rows.
 
 Writing
 =======
@@ -799,7 +826,7 @@ def _parse_present(value: Any, spec: ColumnSpec, epoch: _dt.date) -> Any:
 MAX_FILE_BYTES = 64 << 20  # the file on disk
 MAX_DATA_ROWS = 100_000  # rows of data at once (a school's register is below 50,000)
 MAX_CELL_CHARS = 32_767  # Excel's own limit for the text of one cell
-MAX_CELLS = 5_000_000  # cells of the sheet read (100,000 rows of 50 columns)
+MAX_CELLS = 4_000_000  # cells of the sheet read (100,000 rows of 40 columns)
 MAX_SHARED_STRINGS = 1_000_000  # distinct texts of a workbook (its "shared strings")
 MAX_SHEET_BYTES = 128 << 20  # one worksheet's XML, unpacked
 MAX_SHARED_STRINGS_BYTES = 64 << 20  # the shared strings' XML, unpacked
@@ -808,6 +835,7 @@ MAX_PACKING_RATIO = 200  # unpacked / packed size of a part over 1 MB (Excel's o
 MAX_ZIP_ENTRIES = 10_000  # parts in the zip archive
 MAX_MERGES = 200_000  # merged regions of the sheet read
 MAX_LISTED_SKIPS = 10_000  # skipped rows listed in ReadResult.skipped (the rest are skipped unlisted)
+_KNOWN_TEXTS = 200_000  # short texts kept once per read (a register repeats its places, people, categories)
 EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_COLUMNS = 16_384  # column XFD
 _CHUNK = 1 << 16
@@ -915,7 +943,7 @@ class _XlsxSource:
         self.sizes = {info.filename: info.file_size for info in infos}
         self._check_sizes(infos)
         self.dimensions: dict[str, int] = {}
-        self.cells = 0
+        self.known: dict[str, str] = {}
         rels = self._relationships("_rels/.rels")
         workbook = next((_resolve("", target) for kind, target in rels.values() if kind.endswith("/officeDocument")),
                         "xl/workbook.xml")
@@ -1190,14 +1218,16 @@ class _XlsxSource:
         formulas: set[int] = set()
         row_no = previous = column = n_chars = n_cells = 0
         ref = kind = style = None
-        take = in_inline = phonetic = has_formula = in_formula = data_done = False
+        take = in_inline = phonetic = has_formula = in_formula = data_done = in_row = False
 
         def start(name, attrs):  # noqa: C901, PLR0912
             nonlocal row_no, column, ref, kind, style, take, in_inline, phonetic, has_formula, in_formula, n_chars
-            nonlocal cells, formulas, n_cells
+            nonlocal cells, formulas, n_cells, in_row
             if ":" in name:
                 name = name[name.rindex(":") + 1:]
             if name == "c":
+                if not in_row:
+                    raise _damaged(path, tr("a cell stands outside any row (after row {row})").format(row=_n(row_no)))
                 ref = attrs.get("r")
                 if ref:
                     letters = ref.rstrip("0123456789")
@@ -1235,6 +1265,7 @@ class _XlsxSource:
                         row=_n(row_no), previous=_n(previous)))
                 cells, formulas = {}, set()
                 column = 0
+                in_row = True
             elif name == "t":
                 take = in_inline and not phonetic
             elif name == "is":
@@ -1248,7 +1279,7 @@ class _XlsxSource:
                 self._dimension(ws, attrs.get("ref", ""))
 
         def end(name):  # noqa: C901, PLR0912
-            nonlocal previous, take, in_inline, phonetic, in_formula, data_done
+            nonlocal previous, take, in_inline, phonetic, in_formula, data_done, in_row
             if ":" in name:
                 name = name[name.rindex(":") + 1:]
             if name == "c":
@@ -1264,6 +1295,7 @@ class _XlsxSource:
             elif name == "row":
                 finished.append((row_no, cells, formulas))
                 previous = row_no
+                in_row = False
             elif name == "is":
                 in_inline = False
             elif name == "f":
@@ -1318,7 +1350,10 @@ class _XlsxSource:
     def _value(self, kind, pieces, style, ref, column, row_no):  # noqa: C901, PLR0911, PLR0912
         """A cell's value from its type and text."""
         text = pieces[0] if len(pieces) == 1 else "".join(pieces)
-        if kind == "inlineStr":
+        if kind == "inlineStr" or (kind == "str" and text):
+            if len(text) <= 64:  # one object per repeated short text (shared strings are shared already)
+                known = self.known
+                text = known.setdefault(text, text) if len(known) < _KNOWN_TEXTS else known.get(text, text)
             return text
         if not text:
             return None
@@ -1345,8 +1380,6 @@ class _XlsxSource:
                                              "only {count}").format(cell=self._cell_ref(ref, column, row_no),
                                                                     index=text[:20], count=_n(len(self.shared))))
             return self.shared[index]
-        if kind == "str":
-            return text
         if kind == "b":
             return text.strip() not in ("0", "false")
         if kind == "e":
@@ -1539,20 +1572,38 @@ class _CsvSource:
         shift = 1 if self.skip_first else 0
         reader = csv.reader(lines, delimiter=self.delimiter)
         empty: set[int] = set()
-        idx = 0
+        known: dict[str, str] = {}  # one object per repeated short text: the same place 10,000 times is stored once
+        idx = cells = 0
         try:
             for record in reader:
                 idx += 1
                 if limit is not None and idx > limit:
                     return
-                if record and max(map(len, record)) > MAX_CELL_CHARS:
-                    raise self._long_field(reader.line_num + shift)
-                yield idx, {i: v for i, v in enumerate(record) if v}, empty
+                row: dict[int, Any] = {}
+                if record:
+                    if max(map(len, record)) > MAX_CELL_CHARS:
+                        raise self._long_field(reader.line_num + shift)
+                    cells += len(record)
+                    if len(record) > EXCEL_MAX_COLUMNS or cells > MAX_CELLS:
+                        raise self._too_many_fields(reader.line_num + shift, len(record) > EXCEL_MAX_COLUMNS)
+                    room = len(known) < _KNOWN_TEXTS
+                    for i, v in enumerate(record):
+                        if v:
+                            if len(v) <= 64:
+                                v = known.setdefault(v, v) if room else known.get(v, v)
+                            row[i] = v
+                yield idx, row, empty
         except csv.Error as exc:
             if "field larger than field limit" in str(exc):
                 raise self._long_field(reader.line_num + shift) from None
             raise _damaged(self.path, tr("line {line} is not a line of a CSV table").format(
                 line=_n(reader.line_num + shift))) from None
+
+    def _too_many_fields(self, line: int, on_the_line: bool) -> UserError:
+        if on_the_line:
+            return _over_limit(self.path, tr("line {line} has more than {max} fields; Excel's sheets end at column "
+                                             "XFD").format(line=_n(line), max=_n(EXCEL_MAX_COLUMNS)))
+        return _over_limit(self.path, tr("it has more than {max} fields").format(max=_n(MAX_CELLS)))
 
     def _long_field(self, line: int) -> UserError:
         return _over_limit(self.path, tr("a field on line {line} has more than {max} characters; Excel allows at most "

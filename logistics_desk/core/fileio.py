@@ -182,7 +182,7 @@ class _GuardedFile:
         return n
 
     def tell(self) -> int:
-        return 0 if self.error else self._raw.tell()
+        return self._pos
 
     def seek(self, offset: int, whence: int = 0) -> int:
         if self.error is None:

@@ -38,7 +38,11 @@ class _RotatingFile(logging.handlers.RotatingFileHandler):
 
 
 class _Console(logging.StreamHandler):
-    """Warnings to whatever ``sys.stderr`` is now (none in a windowed program)."""
+    """Warnings to whatever ``sys.stderr`` is now (none in a windowed program).
+
+    A record carrying a traceback is left to the file: the program has already told
+    the person what failed, in one line or a message box.
+    """
 
     @property
     def stream(self):
@@ -49,7 +53,7 @@ class _Console(logging.StreamHandler):
         pass
 
     def emit(self, record: logging.LogRecord) -> None:
-        if sys.stderr is not None:
+        if sys.stderr is not None and not record.exc_info:
             super().emit(record)
 
 

@@ -34,6 +34,8 @@ DEFAULTS: dict[str, Any] = {
     # the asset register's own defaults (also registered by modules/assets/service.py)
     "assets.number_pattern": "{year}-{code}-{seq:05d}",
     "assets.compensation_basis": "original",  # original | net_book_value
+    # a second folder every backup is copied to (another disk, a USB stick); empty: none
+    "backup.second_folder": "",
 }
 
 
@@ -203,4 +205,28 @@ register_validator("ui.language", _one_of(("", None, "zh_CN", "en")))
 register_validator("assets.threshold_general", _amount)
 register_validator("assets.threshold_special", _amount)
 register_validator("assets.number_pattern", number_pattern_problem)
+def _second_backup_folder(value: Any) -> str | None:
+    """Empty, or a folder given in full that exists now (the clerk chooses it with the stick plugged in)."""
+    import os
+    from pathlib import Path
+
+    text = str(value or "").strip()
+    if not text:
+        return None
+    folder = Path(text)
+    if not folder.is_absolute():
+        return tr("Give the whole path of the folder, e.g. E:\\总务备份.")
+    if not folder.is_dir():
+        return tr("There is no folder {folder}.").format(folder=text)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return tr("The folder {folder} cannot be written to.").format(folder=text)
+    from . import db
+
+    current = db.current_path()
+    if current is not None and folder.resolve() in (current.parent.resolve(), (current.parent / "backups").resolve()):
+        return tr("Choose a folder on another disk or a USB stick, not the database's own folder.")
+    return None
+
+
+register_validator("backup.second_folder", _second_backup_folder)
 register_validator("assets.compensation_basis", _one_of(("original", "net_book_value")))

@@ -228,6 +228,10 @@
       <translation>已导入 {n} 条资产。</translation>
     </message>
     <message>
+      <source>Imported from {file}</source>
+      <translation>从 {file} 导入</translation>
+    </message>
+    <message>
       <source>{file}: {rows} rows read, {good} good, {bad} with errors.</source>
       <translation>{file}：读取 {rows} 行，正确 {good} 行，有错误 {bad} 行。</translation>
     </message>
@@ -252,6 +256,10 @@
       <translation>有 {n} 行存在错误，未导入任何数据。请改正文件，或只导入正确的行。</translation>
     </message>
     <message>
+      <source>Quantity × unit price is {amount}, above the largest amount the register keeps ({max}).</source>
+      <translation>数量 × 单价为 {amount}，超过了台账能记录的最大金额（{max}）。</translation>
+    </message>
+    <message>
       <source>{n} rows with errors were left out.</source>
       <translation>有错误的 {n} 行未导入。</translation>
     </message>
@@ -260,12 +268,12 @@
       <translation>{label}（{n}）：{items}</translation>
     </message>
     <message>
-      <source>Imported from {file}</source>
-      <translation>从 {file} 导入</translation>
-    </message>
-    <message>
       <source>The number repeats row {row} of the file.</source>
       <translation>编号与文件第 {row} 行重复。</translation>
+    </message>
+    <message>
+      <source>The amount gives a unit price of {price}, above the limit of {max}.</source>
+      <translation>按此金额算出的单价为 {price}，超过了上限 {max}。</translation>
     </message>
     <message>
       <source>The amount is not quantity × unit price ({expected}).</source>

@@ -20,8 +20,8 @@
       <translation>是否打开一个备份来替换它？损坏的文件会保留在备份文件夹中。</translation>
     </message>
     <message>
-      <source>Today's backup was written: {path}</source>
-      <translation>今天的备份已保存：{path}</translation>
+      <source>Today's backup: {result}</source>
+      <translation>今日备份：{result}</translation>
     </message>
     <message>
       <source>Failed: {error}</source>
@@ -52,8 +52,8 @@ Its backups are in {folder}.</source>
       <translation>已从 {path} 恢复。恢复前的数据已保存到 {safety}。</translation>
     </message>
     <message>
-      <source>Backup written: {path}</source>
-      <translation>备份已写入：{path}</translation>
+      <source>Waiting for another program to finish writing… ({n} s)</source>
+      <translation>正在等待另一个程序完成写入…（{n} 秒）</translation>
     </message>
     <message>
       <source>Error: {message}</source>
@@ -66,6 +66,10 @@ Its backups are in {folder}.</source>
     <message>
       <source>Written: {path}</source>
       <translation>已写入：{path}</translation>
+    </message>
+    <message>
+      <source>Backup written: {path}</source>
+      <translation>备份已写入：{path}</translation>
     </message>
     <message>
       <source>Clerk</source>
@@ -216,6 +220,14 @@ Its backups are in {folder}.</source>
       <translation>{reason} 无法生成安全副本，因此没有恢复任何内容。</translation>
     </message>
     <message>
+      <source>The second backup folder {folder} is not there (is the USB stick plugged in?).</source>
+      <translation>第二备份文件夹 {folder} 不存在（U 盘插好了吗？）。</translation>
+    </message>
+    <message>
+      <source>A copy is in {path}.</source>
+      <translation>另有一份副本在 {path}。</translation>
+    </message>
+    <message>
       <source>(schema steps missing from its history: {steps})</source>
       <translation>（其结构历史中缺少以下步骤：{steps}）</translation>
     </message>
@@ -246,6 +258,10 @@ Its backups are in {folder}.</source>
     <message>
       <source>{path} is a folder: give a file name for the backup.</source>
       <translation>{path} 是文件夹：请给出备份的文件名。</translation>
+    </message>
+    <message>
+      <source>No second copy: {reason}</source>
+      <translation>未能另存副本：{reason}</translation>
     </message>
     <message>
       <source>Not a Logistics Desk database: {error}</source>
@@ -396,6 +412,10 @@ Its backups are in {folder}.</source>
       <translation>不是整数。</translation>
     </message>
     <message>
+      <source>it has more than {max} rows of data; import at most {max} rows at a time (split the file)</source>
+      <translation>数据超过 {max} 行；每次最多导入 {max} 行（请拆分文件）</translation>
+    </message>
+    <message>
       <source>Yes</source>
       <translation>是</translation>
     </message>
@@ -460,6 +480,10 @@ Its backups are in {folder}.</source>
       <translation>第 {row} 行：{message}</translation>
     </message>
     <message>
+      <source>The number is too large: at most {digits} digits before the decimal point.</source>
+      <translation>数字太大：小数点前最多 {digits} 位。</translation>
+    </message>
+    <message>
       <source>Not an amount of money.</source>
       <translation>不是金额。</translation>
     </message>
@@ -476,6 +500,14 @@ Its backups are in {folder}.</source>
       <translation>不是可接受的值，应为：{values}。</translation>
     </message>
     <message>
+      <source>{name} is damaged: {problem}. Nothing was imported. Open it in Excel or WPS, save it again and import the saved file.</source>
+      <translation>{name} 已损坏：{problem}。未导入任何内容。请用 Excel 或 WPS 打开并重新保存，再导入保存后的文件。</translation>
+    </message>
+    <message>
+      <source>{name} was not imported: {problem}.</source>
+      <translation>{name} 未导入：{problem}。</translation>
+    </message>
+    <message>
       <source>{name} cannot be read as a spreadsheet: it is not an .xlsx workbook, or it is damaged.</source>
       <translation>无法读取 {name}：它不是 .xlsx 工作簿，或者文件已损坏。</translation>
     </message>
@@ -484,8 +516,12 @@ Its backups are in {folder}.</source>
       <translation>无法打开 {name}：文件正被其他程序使用，或没有读取权限。请关闭后重试。</translation>
     </message>
     <message>
-      <source>{name} cannot be written: it is open in another program (close it in Excel or WPS), or the folder is read-only.</source>
-      <translation>无法写入 {name}：文件正被其他程序打开（请在 Excel 或 WPS 中关闭它），或文件夹为只读。</translation>
+      <source>it holds no worksheet</source>
+      <translation>其中没有工作表</translation>
+    </message>
+    <message>
+      <source>its contents are not what a spreadsheet holds</source>
+      <translation>其内容不是电子表格应有的内容</translation>
     </message>
     <message>
       <source>; </source>
@@ -520,6 +556,30 @@ Its backups are in {folder}.</source>
       <translation>单元格显示 Excel 错误：{error}。</translation>
     </message>
     <message>
+      <source>the part {part} unpacks to {size}; at most {max} are read</source>
+      <translation>其中的部件 {part} 解压后为 {size}；最多只读取 {max}</translation>
+    </message>
+    <message>
+      <source>the part {part} is corrupted: its packed data or checksum is wrong</source>
+      <translation>其中的部件 {part} 已损坏：压缩数据或校验和有误</translation>
+    </message>
+    <message>
+      <source>a cell is named “{ref}”, which is not a cell reference</source>
+      <translation>有单元格名为“{ref}”，这不是有效的单元格地址</translation>
+    </message>
+    <message>
+      <source>cell {cell} is beyond Excel's last column, XFD</source>
+      <translation>单元格 {cell} 超出了 Excel 的最后一列 XFD</translation>
+    </message>
+    <message>
+      <source>it has more than {max} fields</source>
+      <translation>字段总数超过 {max} 个</translation>
+    </message>
+    <message>
+      <source>a field on line {line} has more than {max} characters; Excel allows at most {max} in a cell</source>
+      <translation>第 {line} 行有字段超过 {max} 个字符；Excel 每个单元格最多 {max} 个字符</translation>
+    </message>
+    <message>
       <source>{name} is in the old Excel format. Open it in Excel or WPS, save it as .xlsx, and import that file.</source>
       <translation>{name} 是旧版 Excel 格式。请用 Excel 或 WPS 打开，另存为 .xlsx 后再导入。</translation>
     </message>
@@ -532,8 +592,44 @@ Its backups are in {folder}.</source>
       <translation>不是日期，请写成 2026-09-01 这样的格式。</translation>
     </message>
     <message>
-      <source>The text of {name} is neither UTF-8 nor GBK. Save it from Excel as .xlsx or as CSV (UTF-8).</source>
-      <translation>{name} 的文字编码既不是 UTF-8 也不是 GBK。请在 Excel 中另存为 .xlsx 或 CSV（UTF-8）。</translation>
+      <source>{name} is not an Excel workbook: it is a zip archive without a workbook in it.</source>
+      <translation>{name} 不是 Excel 工作簿：它是压缩包，但里面没有工作簿。</translation>
+    </message>
+    <message>
+      <source>it holds {count} parts; a workbook has far fewer (at most {max} are accepted)</source>
+      <translation>其中有 {count} 个部件；工作簿远没有这么多（最多接受 {max} 个）</translation>
+    </message>
+    <message>
+      <source>the part {part} unpacks from {packed} to {size}, {ratio} times its size; a spreadsheet is never packed more than {max} times</source>
+      <translation>其中的部件 {part} 从 {packed} 解压为 {size}，是原来的 {ratio} 倍；电子表格的压缩比从不超过 {max} 倍</translation>
+    </message>
+    <message>
+      <source>the part {part} is encrypted</source>
+      <translation>其中的部件 {part} 已加密</translation>
+    </message>
+    <message>
+      <source>the part {part} is packed in a way Excel does not use</source>
+      <translation>其中的部件 {part} 使用了 Excel 不用的压缩方式</translation>
+    </message>
+    <message>
+      <source>its sheet declares the range {range}, beyond Excel's last row ({rows}) or column (XFD)</source>
+      <translation>其工作表声明的范围 {range} 超出了 Excel 的最后一行（{rows}）或最后一列（XFD）</translation>
+    </message>
+    <message>
+      <source>the merged cells “{range}” are not a range of cells</source>
+      <translation>合并单元格“{range}”不是有效的单元格区域</translation>
+    </message>
+    <message>
+      <source>the merged cells {range} reach beyond Excel's last row ({rows}) or column (XFD)</source>
+      <translation>合并单元格 {range} 超出了 Excel 的最后一行（{rows}）或最后一列（XFD）</translation>
+    </message>
+    <message>
+      <source>the merged cells {range} are written backwards</source>
+      <translation>合并单元格 {range} 的起止位置写反了</translation>
+    </message>
+    <message>
+      <source>line {line} has more than {max} fields; Excel's sheets end at column XFD</source>
+      <translation>第 {line} 行的字段超过 {max} 个；Excel 工作表的最后一列是 XFD</translation>
     </message>
     <message>
       <source>No header row found in the first {n} rows. The file needs a row of column names such as: {names}.</source>
@@ -544,8 +640,24 @@ Its backups are in {folder}.</source>
       <translation>缺少必需的列：{missing}。文件中的列有：{found}。</translation>
     </message>
     <message>
-      <source>The folder {folder} does not exist.</source>
-      <translation>文件夹 {folder} 不存在。</translation>
+      <source>the XML of the part {part} is broken at line {line}, column {column} ({error})</source>
+      <translation>其中的部件 {part} 的 XML 在第 {line} 行第 {column} 列出错（{error}）</translation>
+    </message>
+    <message>
+      <source>cell {cell} refers to shared text number {index}, but the file holds only {count}</source>
+      <translation>单元格 {cell} 引用第 {index} 号共享文本，但文件中只有 {count} 条</translation>
+    </message>
+    <message>
+      <source>its text is not valid UTF-16; it may have been cut off</source>
+      <translation>其文本不是有效的 UTF-16，可能被截断了</translation>
+    </message>
+    <message>
+      <source>line {line} holds the control character {char}, which a text table never holds</source>
+      <translation>第 {line} 行含有控制字符 {char}，文本表格中不会有这种字符</translation>
+    </message>
+    <message>
+      <source>line {line} is not a line of a CSV table</source>
+      <translation>第 {line} 行不是 CSV 表格的一行</translation>
     </message>
     <message>
       <source>{name} is in the old Excel format or protected by a password. Open it in Excel or WPS, remove the password if there is one, save it as .xlsx, and import that file.</source>
@@ -556,64 +668,124 @@ Its backups are in {folder}.</source>
       <translation>{name} 中没有名为“{sheet}”的工作表。其中的工作表有：{sheets}。</translation>
     </message>
     <message>
+      <source>it holds more than {max} distinct texts (shared strings)</source>
+      <translation>其中不同的文本（共享字符串）超过 {max} 条</translation>
+    </message>
+    <message>
+      <source>text number {index} of its shared texts has more than {max} characters; Excel allows at most {max} in a cell</source>
+      <translation>其共享文本中的第 {index} 条超过 {max} 个字符；Excel 每个单元格最多 {max} 个字符</translation>
+    </message>
+    <message>
+      <source>a cell stands outside any row (after row {row})</source>
+      <translation>有单元格不在任何行之内（位于第 {row} 行之后）</translation>
+    </message>
+    <message>
+      <source>its sheet has more than {max} cells</source>
+      <translation>其工作表的单元格超过 {max} 个</translation>
+    </message>
+    <message>
+      <source>cell {cell} holds more than {max} characters; Excel allows at most {max} in a cell</source>
+      <translation>单元格 {cell} 超过 {max} 个字符；Excel 每个单元格最多 {max} 个字符</translation>
+    </message>
+    <message>
+      <source>cell {cell} holds “{value}” where Excel keeps a number</source>
+      <translation>单元格 {cell} 本应存放数字，却是“{value}”</translation>
+    </message>
+    <message>
+      <source>cell {cell} holds “{value}” where Excel keeps a date</source>
+      <translation>单元格 {cell} 本应存放日期，却是“{value}”</translation>
+    </message>
+    <message>
+      <source>row {row} has cells beyond Excel's last column, XFD</source>
+      <translation>第 {row} 行有单元格超出了 Excel 的最后一列 XFD</translation>
+    </message>
+    <message>
       <source>The day is missing. Write the whole date, like 2026-09-01.</source>
       <translation>缺少日，请填写完整日期，如 2026-09-01。</translation>
     </message>
     <message>
+      <source>it has a row numbered {row}, beyond Excel's last row, {max}</source>
+      <translation>其中有一行的行号为 {row}，超出了 Excel 的最后一行 {max}</translation>
+    </message>
+    <message>
+      <source>its rows are out of order: row {row} comes after row {previous}</source>
+      <translation>其中的行顺序错乱：第 {row} 行排在第 {previous} 行之后</translation>
+    </message>
+    <message>
+      <source>it declares {count} distinct texts (shared strings); at most {max} are read</source>
+      <translation>其声明有 {count} 条不同的文本（共享字符串）；最多只读取 {max} 条</translation>
+    </message>
+    <message>
+      <source>The text of {name} is neither UTF-8 nor GBK. Save it from Excel as .xlsx or as CSV (UTF-8).</source>
+      <translation>{name} 的文字编码既不是 UTF-8 也不是 GBK。请在 Excel 中另存为 .xlsx 或 CSV（UTF-8）。</translation>
+    </message>
+    <message>
+      <source>a row is numbered “{row}”</source>
+      <translation>有一行的行号为“{row}”</translation>
+    </message>
+    <message>
+      <source>its sheet has more than {max} merged regions</source>
+      <translation>其工作表的合并区域超过 {max} 个</translation>
+    </message>
+    <message>
       <source>{n} bytes</source>
-      <translation type="unfinished" />
+      <translation>{n} 字节</translation>
     </message>
     <message>
       <source>{path} could not be written: {reason}</source>
-      <translation type="unfinished" />
+      <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
       <source>{path} could not be read: {reason}</source>
-      <translation type="unfinished" />
+      <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
       <source>{name} is {size}; at most {max} can be imported at once. Split it into smaller files.</source>
-      <translation type="unfinished" />
+      <translation>{name} 大小为 {size}；每次最多导入 {max}。请拆分成较小的文件。</translation>
     </message>
     <message>
       <source>{path} is not an ordinary file (it is a pipe, a socket or a device); it was not read.</source>
-      <translation type="unfinished" />
+      <translation>{path} 不是普通文件（而是管道、套接字或设备）；未读取。</translation>
     </message>
     <message>
       <source>The disk is full: {path} could not be written. Nothing was saved; free some space or choose another place.</source>
-      <translation type="unfinished" />
+      <translation>磁盘已满：无法写入 {path}。未保存任何内容；请腾出空间或换一个位置。</translation>
     </message>
     <message>
       <source>The folder {folder} does not exist: {path} could not be written.</source>
-      <translation type="unfinished" />
+      <translation>文件夹 {folder} 不存在：无法写入 {path}。</translation>
     </message>
     <message>
       <source>{folder} is not a folder: {path} could not be written.</source>
-      <translation type="unfinished" />
+      <translation>{folder} 不是文件夹：无法写入 {path}。</translation>
     </message>
     <message>
       <source>{path} is a folder. Give the name of a file to write.</source>
-      <translation type="unfinished" />
+      <translation>{path} 是文件夹。请指定要写入的文件名。</translation>
     </message>
     <message>
       <source>The disk holding {folder} is read-only: {path} could not be written.</source>
-      <translation type="unfinished" />
+      <translation>{folder} 所在的磁盘是只读的：无法写入 {path}。</translation>
     </message>
     <message>
       <source>{path} could not be written: the folder {folder} is read-only or you may not write there, or the file is open in another program (close it in Excel or WPS).</source>
-      <translation type="unfinished" />
+      <translation>无法写入 {path}：文件夹 {folder} 是只读的或您无权写入，或者该文件正被其他程序打开（请在 Excel 或 WPS 中关闭它）。</translation>
     </message>
     <message>
       <source>The file name is too long: {path}</source>
-      <translation type="unfinished" />
+      <translation>文件名太长：{path}</translation>
     </message>
     <message>
       <source>{path} is not a valid file name.</source>
-      <translation type="unfinished" />
+      <translation>{path} 不是有效的文件名。</translation>
     </message>
     <message>
       <source>{path} is a folder, not a file.</source>
-      <translation type="unfinished" />
+      <translation>{path} 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+      <source>{path} is not an ordinary file (it is a device, a pipe or a socket); choose the name of a file to write.</source>
+      <translation>{path} 不是普通文件（而是设备、管道或套接字）；请选择要写入的文件名。</translation>
     </message>
     <message>
       <source>(empty)</source>
@@ -860,6 +1032,14 @@ Its backups are in {folder}.</source>
       <translation>请填写学校名称：它印在每张表单的抬头。</translation>
     </message>
     <message>
+      <source>Give the whole path of the folder, e.g. E:\总务备份.</source>
+      <translation>请填写文件夹的完整路径，例如 E:\总务备份。</translation>
+    </message>
+    <message>
+      <source>Choose a folder on another disk or a USB stick, not the database's own folder.</source>
+      <translation>请选择另一块硬盘或 U 盘上的文件夹，不要选数据库所在的文件夹。</translation>
+    </message>
+    <message>
       <source>The pattern has an unmatched brace: write {{ and }} for a literal brace.</source>
       <translation>格式中有不成对的花括号；如需花括号本身，请写成 {{ 和 }}。</translation>
     </message>
@@ -878,6 +1058,14 @@ Its backups are in {folder}.</source>
     <message>
       <source>Unknown field {field}: use {{year}}, {{code}} and {{seq}}.</source>
       <translation>未知字段 {field}：只能使用 {{year}}、{{code}} 和 {{seq}}。</translation>
+    </message>
+    <message>
+      <source>There is no folder {folder}.</source>
+      <translation>没有文件夹 {folder}。</translation>
+    </message>
+    <message>
+      <source>The folder {folder} cannot be written to.</source>
+      <translation>文件夹 {folder} 无法写入。</translation>
     </message>
     <message>
       <source>The pattern cannot be used: {error}</source>
@@ -974,10 +1162,6 @@ Log: {log}</source>
     <message>
       <source>Operator: {name}   Database: {path}</source>
       <translation>操作员：{name}   数据库：{path}</translation>
-    </message>
-    <message>
-      <source>Waiting for another program to finish writing… ({n} s)</source>
-      <translation>正在等待另一个程序完成写入…（{n} 秒）</translation>
     </message>
     <message>
       <source>Replace the current data with the backup {path}?
@@ -1558,6 +1742,18 @@ The current data is backed up first.</source>
       <translation>最近一次备份</translation>
     </message>
     <message>
+      <source>None (backups stay beside the database only)</source>
+      <translation>无（备份只保存在数据库旁边）</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>Second copy to</source>
+      <translation>副本另存到</translation>
+    </message>
+    <message>
       <source>Back up now</source>
       <translation>立即备份</translation>
     </message>
@@ -1568,6 +1764,10 @@ The current data is backed up first.</source>
     <message>
       <source>Undo my edits</source>
       <translation>撤销未保存的修改</translation>
+    </message>
+    <message>
+      <source>Second backup folder</source>
+      <translation>第二备份文件夹</translation>
     </message>
     <message>
       <source>Settings and master data</source>
@@ -1596,6 +1796,10 @@ The current data is backed up first.</source>
     <message>
       <source>Accidental damage is paid at this price (照价赔偿), deliberate damage at double; natural wear is borne by the school.</source>
       <translation>意外损坏按此价格照价赔偿，故意损坏加倍赔偿；自然损耗由学校承担。</translation>
+    </message>
+    <message>
+      <source>A backup beside the database dies with its disk: every backup is also copied here (another disk or a USB stick). If the folder is missing, the backup is still written and the status bar says so.</source>
+      <translation>备份和数据库在同一块硬盘上，硬盘坏了会一起丢失：每次备份都会另复制一份到这里（另一块硬盘或 U 盘）。文件夹不在时，备份照常写入，状态栏会提示。</translation>
     </message>
     <message>
       <source>The program backs the data up by itself once a day when it starts and before every schema upgrade; it keeps the last 14 daily backups and one per month. Restore a backup from the File menu.</source>

@@ -85,6 +85,47 @@ def test_daily_backup_rotates(database, db_path):
     assert len(list(folder.glob("logistics-daily-*.db"))) == 14  # February's newest is among the 14
 
 
+def test_daily_backup_is_copied_to_the_second_folder_and_rotated_there(database, db_path, tmp_path):
+    from logistics_desk.core import settings
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    for i in range(20):
+        day = dt.date(2026, 2, 1) + dt.timedelta(days=i)
+        (stick / f"logistics-daily-{day:%Y%m%d}-080000.db").write_bytes(b"x")
+    settings.set_many({"backup.second_folder": str(stick)})
+    clock.freeze(dt.datetime(2026, 2, 21, 8, 0, 0))
+    made, text = backup.daily_backup_with_copy()
+    copy = stick / made.name
+    assert copy.read_bytes() == made.read_bytes() and str(copy) in text
+    assert backup.verify(copy) == []
+    assert len(list(stick.glob("logistics-daily-*.db"))) == 14
+    assert not list(stick.glob("*.part"))
+
+
+def test_a_missing_second_folder_does_not_stop_the_backup(database, db_path, tmp_path):
+    from logistics_desk.core import settings
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    settings.set_many({"backup.second_folder": str(stick)})
+    stick.rmdir()  # the USB stick is pulled out
+    made, text = backup.backup_with_copy()
+    assert made.is_file() and "is not there" in text and str(stick) in text
+    assert not stick.exists()
+
+
+def test_the_second_folder_must_be_a_whole_existing_path(database, tmp_path):
+    from logistics_desk.core import settings
+    from logistics_desk.core.errors import ValidationError
+
+    for bad in ("backups", str(tmp_path / "missing")):
+        with pytest.raises(ValidationError) as caught:
+            settings.set_many({"backup.second_folder": bad})
+        assert "backup.second_folder" in caught.value.errors
+    assert settings.get("backup.second_folder") == ""
+
+
 def test_verify_refuses_a_corrupt_file(database, tmp_path):
     garbage = tmp_path / "garbage.db"
     garbage.write_bytes(b"this is not a database" * 100)

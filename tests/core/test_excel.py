@@ -1052,3 +1052,115 @@ def test_parse_functions_raise_user_errors():
         parse_money("abc")
     assert info.value.message == "Not an amount of money."
     assert parse_date("2026年9月1日") == dt.date(2026, 9, 1)
+
+
+# --- workbooks as Excel and WPS save them (shared strings, styles), read by our own reader -------------
+
+_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def excel_saved(path: Path, sheet_rows: str, strings: list[str], *, prefix: str = "", date1904: bool = False,
+                extra_sheet: bool = False, numfmts: str = "", xfs: str = '<xf numFmtId="0"/>') -> Path:
+    """A workbook as Excel writes it: texts in shared strings, dates as styled numbers.
+    ``prefix`` writes every element with a namespace prefix (as some .NET writers do)."""
+    p = f"{prefix}:" if prefix else ""
+    xmlns = f'xmlns:{prefix}="{_NS}"' if prefix else f'xmlns="{_NS}"'
+    sheets = f'<{p}sheet name="隐藏" sheetId="2" state="hidden" r:id="rId9"/>' if extra_sheet else ""
+    workbook = (f'<{p}workbook {xmlns} xmlns:r="{_REL}">'
+                + (f'<{p}workbookPr date1904="1"/>' if date1904 else "")
+                + f'<{p}sheets>{sheets}<{p}sheet name="资产" sheetId="1" r:id="rId1"/></{p}sheets></{p}workbook>')
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{_REL}/worksheet" Target="worksheets/sheet1.xml"/>'
+            f'<Relationship Id="rId9" Type="{_REL}/worksheet" Target="/xl/worksheets/sheet2.xml"/>'
+            f'<Relationship Id="rId2" Type="{_REL}/sharedStrings" Target="sharedStrings.xml"/>'
+            f'<Relationship Id="rId3" Type="{_REL}/styles" Target="styles.xml"/></Relationships>')
+    sst = (f'<{p}sst {xmlns} uniqueCount="{len(strings)}">'
+           + "".join(s if s.startswith("<") else f"<{p}si><{p}t>{s}</{p}t></{p}si>" for s in strings) + f"</{p}sst>")
+    styles = (f'<{p}styleSheet {xmlns}>' + (f"<{p}numFmts>{numfmts}</{p}numFmts>" if numfmts else "")
+              + f'<{p}cellXfs>{xfs}</{p}cellXfs></{p}styleSheet>')
+    sheet = f'<{p}worksheet {xmlns}><{p}sheetData>{sheet_rows}</{p}sheetData></{p}worksheet>'
+    root_rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                 f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types xmlns='http://schemas.openxmlformats.org/package/2006/content-types'/>")
+        z.writestr("_rels/.rels", root_rels)
+        z.writestr("xl/workbook.xml", workbook)
+        z.writestr("xl/_rels/workbook.xml.rels", rels)
+        z.writestr("xl/sharedStrings.xml", sst)
+        z.writestr("xl/styles.xml", styles)
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+        if extra_sheet:
+            z.writestr("xl/worksheets/sheet2.xml", f'<worksheet xmlns="{_NS}"><sheetData/></worksheet>')
+    return path
+
+
+def _header_and_row(p: str = "") -> str:
+    head = "".join(f'<{p}c r="{c}1" t="s"><{p}v>{i}</{p}v></{p}c>' for i, c in enumerate("ABCDE"))
+    row = (f'<{p}c r="A2" t="s"><{p}v>5</{p}v></{p}c><{p}c r="B2" t="s"><{p}v>6</{p}v></{p}c>'
+           f'<{p}c r="C2"><{p}v>2</{p}v></{p}c><{p}c r="D2" s="1"><{p}v>3500.5</{p}v></{p}c>'
+           f'<{p}c r="E2" s="2"><{p}v>45901</{p}v></{p}c>')
+    return f'<{p}row r="1">{head}</{p}row><{p}row r="2">{row}</{p}row>'
+
+
+EXCEL_STRINGS = ["资产名称", "资产分类", "数量", "单价", "购置日期",
+                 "<si><r><t>投影</t></r><r><rPr><b/></rPr><t>仪</t></r><rPh sb='0' eb='2'><t>とうえい</t></rPh></si>",
+                 "通用设备"]
+
+
+@pytest.mark.parametrize("prefix", ["", "x"])
+def test_a_workbook_saved_by_excel_reads_with_shared_strings_rich_text_and_date_styles(tmp_path, prefix):
+    p = f"{prefix}:" if prefix else ""
+    path = excel_saved(tmp_path / "excel.xlsx", _header_and_row(p), EXCEL_STRINGS, prefix=prefix,
+                       numfmts=f'<{p}numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>',
+                       xfs=f'<{p}xf numFmtId="0"/><{p}xf numFmtId="4"/><{p}xf numFmtId="176"/>')
+    result = read_table(path, COLUMNS[1:3] + [COLUMNS[5], COLUMNS[6], COLUMNS[8]])
+    assert result.ok, result.errors
+    row = result.rows[0]
+    assert row.values == {"name": "投影仪", "category": "通用设备", "quantity": 2, "unit_price": D("3500.50"),
+                          "acquired": dt.date(2025, 9, 1)}  # the phonetic guide is not part of the name
+    assert dict(row.raw)["acquired"] == dt.datetime(2025, 9, 1)
+
+
+def test_chinese_builtin_date_formats_and_the_1904_calendar(tmp_path):
+    path = excel_saved(tmp_path / "mac.xlsx", _header_and_row(), EXCEL_STRINGS, date1904=True,
+                       xfs='<xf numFmtId="0"/><xf numFmtId="2"/><xf numFmtId="31"/>')
+    result = read_table(path, COLUMNS[1:3] + [COLUMNS[5], COLUMNS[6], COLUMNS[8]])
+    assert result.rows[0].raw["acquired"] == dt.datetime(2029, 9, 2)  # 45901 days after 1904-01-01
+
+
+def test_hidden_sheets_come_after_the_visible_one(tmp_path):
+    path = excel_saved(tmp_path / "two.xlsx", _header_and_row(), EXCEL_STRINGS, extra_sheet=True)
+    result = read_table(path, COLUMNS[1:3] + [COLUMNS[5], COLUMNS[6], COLUMNS[8]])
+    assert result.sheet == "资产" and len(result.rows) == 1
+    with pytest.raises(UserError, match="隐藏"):
+        read_table(path, COLUMNS, sheet="没有")
+
+
+def test_cells_of_every_type_as_excel_stores_them(tmp_path):
+    rows = ('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c>'
+            '<c r="D1" t="s"><v>3</v></c></row>'
+            '<row r="2"><c r="A2" t="str"><f>A1&amp;"x"</f><v>计算的名称</v></c><c r="B2" t="s"><v>6</v></c>'
+            '<c r="C2"><f>1+1</f></c><c r="D2" t="e"><v>#DIV/0!</v></c></row>'
+            '<row r="3"><c r="A3" t="inlineStr"><is><t xml:space="preserve"> 书柜 </t></is></c>'
+            '<c r="B3" t="s"><v>6</v></c><c r="C3" t="b"><v>1</v></c><c r="D3"><v>1.5E+3</v></c></row>')
+    path = excel_saved(tmp_path / "types.xlsx", rows, EXCEL_STRINGS)
+    result = read_table(path, COLUMNS[1:3] + [COLUMNS[5], COLUMNS[6]])
+    first, second = result.rows
+    assert first.values["name"] == "计算的名称" and first.values["quantity"] is None
+    assert [e.column for e in first.errors] == ["数量", "单价"]
+    assert "result is not saved" in first.errors[0].message and first.raw["quantity"] == "=1+1"
+    assert "#DIV/0!" in first.errors[1].message
+    assert second.values["name"] == "书柜" and second.values["unit_price"] == D("1500.00")
+    assert [e.column for e in second.errors] == ["数量"]  # TRUE is not a quantity
+
+
+def test_row_values_behave_like_a_dict(tmp_path):
+    path = excel_saved(tmp_path / "excel.xlsx", _header_and_row(), EXCEL_STRINGS)
+    row = read_table(path, COLUMNS[1:3] + [COLUMNS[5], COLUMNS[6], COLUMNS[8]]).rows[0]
+    assert set(row.values) == {"name", "category", "quantity", "unit_price", "acquired"}
+    assert row.values.get("nothing", "-") == "-" and "name" in row.values and len(row.values) == 5
+    row.values["extra"] = 1
+    assert row.values["extra"] == 1 and row.get("extra") == 1
+    with pytest.raises(KeyError):
+        row.values["nothing"]

@@ -81,9 +81,11 @@ def test_an_unexpected_failure_prints_one_line_and_logs_the_traceback(data_folde
         raise RuntimeError("the printer driver exploded")
 
     monkeypatch.setattr(cli, "run", broken)
-    code = cli.main(["--db", str(db_path), "check"])
-    out = capsys.readouterr().out
+    code = cli.main(["--lang", "en", "--db", str(db_path), "check"])
+    captured = capsys.readouterr()
+    out = captured.out
     assert code == 1
+    assert captured.err == ""  # the traceback goes to the log only
     log_file = data_folder / "logs" / "logistics-desk.log"
     assert out.strip() == f"Failed: the printer driver exploded (the details are in the log {log_file})"
     assert "Traceback" not in out
@@ -98,7 +100,7 @@ def test_a_failure_before_the_window_opens_also_shows_a_message_box(data_folder,
     shown = []
     monkeypatch.setattr(app, "show_start_failure", lambda text, error=True: shown.append(text))
     monkeypatch.setattr(app, "run_gui", lambda args: 1 / 0)
-    assert cli.main(["--db", str(db_path)]) == 1
+    assert cli.main(["--lang", "en", "--db", str(db_path)]) == 1
     assert len(shown) == 1 and shown[0].startswith("Failed: division by zero (the details are in the log ")
     assert "ZeroDivisionError" in (data_folder / "logs" / "logistics-desk.log").read_text(encoding="utf-8")
 

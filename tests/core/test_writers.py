@@ -160,7 +160,7 @@ def test_after_the_limit_the_write_is_refused_with_a_clear_message(database, db_
 
     monkeypatch.setattr(db, "WRITE_WAIT_SECONDS", 0.6)
     before = Asset.select().count()
-    holder = hold_write_lock(db_path, 3)
+    holder = hold_write_lock(db_path, 1.5)
     try:
         with pytest.raises(UserError) as caught:
             service.register(furniture_values())

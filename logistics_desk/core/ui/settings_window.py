@@ -10,6 +10,7 @@ messages beside its fields), ``has_unsaved_changes()`` and ``refresh()``.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
@@ -131,6 +132,23 @@ class GeneralPage(QWidget):
         self.backup_latest = QLabel()
         backup_form.addRow(tr("Backup folder"), self.backup_folder)
         backup_form.addRow(tr("Latest backup"), self.backup_latest)
+        second = QLineEdit()
+        second.setObjectName("field_backup.second_folder")
+        second.setPlaceholderText(tr("None (backups stay beside the database only)"))
+        self.widgets["backup.second_folder"] = second
+        self.choose_second_button = QPushButton(tr("Choose…"))
+        self.choose_second_button.clicked.connect(self.choose_second_folder)
+        second_row = QHBoxLayout()
+        second_row.setContentsMargins(0, 0, 0, 0)
+        second_row.addWidget(second, 1)
+        second_row.addWidget(self.choose_second_button)
+        second_box = QWidget()
+        second_box.setLayout(second_row)
+        backup_form.addRow(tr("Second copy to"), field_row(
+            second_box, self.errors.make_label("backup.second_folder", second),
+            tr("A backup beside the database dies with its disk: every backup is also copied here "
+               "(another disk or a USB stick). If the folder is missing, the backup is still written "
+               "and the status bar says so.")))
         backup_form.addRow("", _hint(tr("The program backs the data up by itself once a day when it starts and "
                                         "before every schema upgrade; it keeps the last 14 daily backups and one "
                                         "per month. Restore a backup from the File menu.")))
@@ -288,12 +306,20 @@ class GeneralPage(QWidget):
 
     def backup_now(self) -> None:
         try:
-            made = run_with_progress(self, tr("Backing up…"), lambda p, c: backup.make_backup(progress=p))
+            _made, text = run_with_progress(self, tr("Backing up…"), lambda p, c: backup.backup_with_copy(progress=p))
         except Exception as exc:
             show_error(self, exc)
             return
         self._show_backups()
-        self.message.emit(tr("Backup written: {path}").format(path=made), False)
+        self.message.emit(text, False)
+
+    def choose_second_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        field = self.widgets["backup.second_folder"]
+        chosen = QFileDialog.getExistingDirectory(self, tr("Second backup folder"), field.text().strip())
+        if chosen:
+            field.setText(str(Path(chosen)))
 
     def open_folder(self) -> None:
         path = db.current_path()

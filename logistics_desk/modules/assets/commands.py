@@ -50,6 +50,7 @@ def _run_import(args) -> str:
         return "\n".join(lines)
     for line in lines:
         _print(line)
+    plan.forget_good_cells()  # reported and checked: only plan.rows is needed to write
     outcome = excel.apply(plan, only_valid=args.skip_invalid)
     return outcome.summary().split("\n")[0]
 

@@ -34,6 +34,7 @@ from .models import SOURCES, STATUSES, Asset
 # amount it can keep (quantity × unit price, 14 digits before the decimal point)
 MAX_UNIT_PRICE = Decimal("99999999999.99")
 MAX_AMOUNT = Decimal("99999999999999.99")
+APPLY_PIECE = 10_000  # rows handed to service.register_many at a time, all in one transaction
 
 # Chinese spellings a register may use, besides the interface's own labels
 _STATUS_SPELLINGS = {
@@ -181,6 +182,7 @@ class ImportPlan:
     new_departments: list[str] = field(default_factory=list)
     new_people: list[str] = field(default_factory=list)
     new_suppliers: list[str] = field(default_factory=list)
+    rows_read: int = 0
 
     @property
     def errors(self) -> list[xl.RowError]:
@@ -203,6 +205,13 @@ class ImportPlan:
         """The file itself cannot be imported (e.g. a required column is missing)."""
         return bool(self.result.file_errors)
 
+    def forget_good_cells(self) -> None:
+        """Drop the cells of the good rows once checked: ``rows`` holds what
+        is imported, and the bad rows, the errors and every count stay. A
+        100,000-row import then needs about half the memory."""
+        self.rows_read = self.rows_read or len(self.result.rows)
+        self.result.rows = self.result.invalid_rows()
+
     def new_master_lines(self) -> list[str]:
         out = []
         for label, items in ((N_("New places"), self.new_places), (N_("New departments / classes"), self.new_departments),
@@ -214,7 +223,8 @@ class ImportPlan:
     def report_lines(self) -> list[str]:
         """The row report as text (CLI, logs)."""
         lines = [tr("{file}: {rows} rows read, {good} good, {bad} with errors.").format(
-            file=os.path.basename(self.path), rows=len(self.result.rows), good=self.valid_count, bad=self.invalid_count)]
+            file=os.path.basename(self.path), rows=self.rows_read or len(self.result.rows), good=self.valid_count,
+            bad=self.invalid_count)]
         lines += [str(e) for e in self.errors]
         lines += self.new_master_lines()
         return lines
@@ -255,7 +265,7 @@ def _place_key(text: str) -> str:
 
 def check(result: xl.ReadResult, path: str | os.PathLike = "") -> ImportPlan:
     """Check every row against the database; nothing is written."""
-    plan = ImportPlan(str(path), result)
+    plan = ImportPlan(str(path), result, rows_read=len(result.rows))
     if result.file_errors:
         return plan
     find_category = _category_finder()
@@ -366,6 +376,31 @@ def plan_import(path: str | os.PathLike, progress: Callable | None = None, cance
     return check(read_file(path, progress, cancelled), path)
 
 
+def _mark_low_value(rows: list[dict]) -> None:
+    """Set each row's ``low_value`` as ``service.is_low_value`` decides it,
+    asking it a few times per category instead of once per distinct price
+    (it reads the settings each time): low value means below the category's
+    threshold, so the first price that is not low value is found by bisection."""
+    prices: dict[int, set[Decimal]] = {}
+    for row in rows:
+        prices.setdefault(row["category"], set()).add(row["unit_price"])
+    categories = {c.id: c for c in Category.select().where(Category.id.in_(list(prices)))}
+    first_not_low: dict[int, Decimal | None] = {}
+    for category_id, found in prices.items():
+        ordered = sorted(found)
+        lo, hi = 0, len(ordered)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if service.is_low_value(ordered[mid], categories[category_id]):
+                lo = mid + 1
+            else:
+                hi = mid
+        first_not_low[category_id] = ordered[lo] if lo < len(ordered) else None
+    for row in rows:
+        limit = first_not_low[row["category"]]
+        row["low_value"] = limit is None or row["unit_price"] < limit
+
+
 @dataclass
 class ImportOutcome:
     asset_ids: list[int]
@@ -383,7 +418,8 @@ class ImportOutcome:
 
 def apply(plan: ImportPlan, *, only_valid: bool = False, progress: Callable | None = None,
           cancelled: Callable | None = None) -> ImportOutcome:
-    """Write the plan in one transaction (master data first, then the assets)."""
+    """Write the plan in one transaction: the assets in pieces of ``APPLY_PIECE`` rows, each after the
+    places, departments, people and suppliers it needs."""
     if plan.file_broken:
         raise UserError("\n".join(str(e) for e in plan.result.file_errors))
     if not plan.ok and not only_valid:
@@ -392,14 +428,18 @@ def apply(plan: ImportPlan, *, only_valid: bool = False, progress: Callable | No
     if not plan.rows:
         raise UserError(tr("There is no valid row to import."))
     source_name = os.path.basename(plan.path) if plan.path else ""
+    summary = tr("Imported from {file}").format(file=source_name) if source_name else None
+    total = len(plan.rows)
+    ids: list[int] = []
     with database.atomic():
         place_ids: dict[str, int] = {}
         dept_ids: dict[str, int] = {}
         homes: dict[int, int | None] = {}  # department id -> the home of its people (None for a class)
         people_ids: dict[tuple[str, int | None], int] = {}
         supplier_ids: dict[str, int] = {}
-        rows = []
-        for r in plan.rows:
+
+        def linked(r: dict) -> dict:
+            """The row with its place, department, custodian and supplier as ids (created when new)."""
             row = {k: v for k, v in r.items() if not k.startswith("_")}
             if r["place"]:
                 key = _place_key(r["place"])
@@ -428,8 +468,14 @@ def apply(plan: ImportPlan, *, only_valid: bool = False, progress: Callable | No
                 if key not in supplier_ids:
                     supplier_ids[key] = masterdata.find_or_create_supplier(r["supplier"])[0].id
                 row["supplier"] = supplier_ids[key]
-            rows.append(row)
-        ids = service.register_many(rows, event_kind="import",
-                                    event_summary=tr("Imported from {file}").format(file=source_name) if source_name
-                                    else None, progress=progress, cancelled=cancelled)
+            return row
+
+        # in pieces inside the one transaction: only a piece's rows are held twice at a time
+        for start in range(0, total, APPLY_PIECE):
+            rows = [linked(r) for r in plan.rows[start:start + APPLY_PIECE]]
+            _mark_low_value(rows)
+            piece_progress = None if progress is None else (
+                lambda done, _n, start=start: progress(start + done, total))
+            ids += service.register_many(rows, event_kind="import", event_summary=summary, progress=piece_progress,
+                                         cancelled=cancelled)
     return ImportOutcome(ids, plan.invalid_count, plan.new_master_lines())

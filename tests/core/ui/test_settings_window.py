@@ -131,6 +131,37 @@ def test_back_up_now(qtbot, window, db_path):
     assert "Backup written" in window.status.text()
 
 
+def test_a_second_backup_folder_gets_a_copy_of_every_backup(qtbot, window, db_path, tmp_path):
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    page = window.show_page("general")
+    field = page.widgets["backup.second_folder"]
+    retype(qtbot, field, "relative/folder")
+    click(qtbot, page.save_button)
+    error = page.errors.labels["backup.second_folder"]
+    assert error.isVisibleTo(page) and "whole path" in error.text()
+    assert settings.get("backup.second_folder") == ""  # nothing saved
+    retype(qtbot, field, str(db_path.parent / "backups"))
+    (db_path.parent / "backups").mkdir(exist_ok=True)
+    click(qtbot, page.save_button)
+    assert "another disk" in error.text()
+    retype(qtbot, field, str(stick))
+    click(qtbot, page.save_button)
+    assert settings.get("backup.second_folder") == str(stick)
+    click(qtbot, page.backup_button)
+    made = list((db_path.parent / "backups").glob("logistics-manual-*.db"))
+    copies = list(stick.glob("logistics-manual-*.db"))
+    assert len(made) == 1 and [c.name for c in copies] == [made[0].name]
+    assert copies[0].read_bytes() == made[0].read_bytes()
+    assert str(copies[0]) in window.status.text()
+    copies[0].unlink()
+    stick.rmdir()  # the stick is pulled out
+    click(qtbot, page.backup_button)  # the stick is gone: the backup is still written, and the clerk is told
+    assert len(list((db_path.parent / "backups").glob("logistics-manual-*.db"))) == 2
+    assert "USB stick" in window.status.text()
+    assert not stick.exists()
+
+
 # --- places --------------------------------------------------------------------
 
 def test_add_a_building_and_a_room(qtbot, window):
