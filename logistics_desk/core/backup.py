@@ -499,7 +499,7 @@ def restore(source: str | Path, *, target: str | Path | None = None, progress=No
     source = Path(source)
     problems = verify(source)
     if problems:
-        raise UserError(tr("The backup cannot be restored: {problems}").format(problems="; ".join(problems)))
+        raise UserError(tr("The backup cannot be restored: {problems}").format(problems=" ".join(problems)))
     if target is None:
         target = db.current_path()
         if target is None:

@@ -29,12 +29,12 @@ PRIVATE_NAMES = [
     ("openpyxl.worksheet._write_only", "WriteOnlyWorksheet._writer"),
     ("openpyxl.worksheet._write_only", "WriteOnlyWorksheet._rows"),
     ("openpyxl.worksheet._write_only", "WriteOnlyWorksheet._values_to_row"),
-    ("openpyxl.worksheet._reader", "WorkSheetParser"),
-    ("openpyxl.worksheet._reader", "WorkSheetParser.parse_cell"),
-    ("openpyxl.worksheet._reader", "_cast_number"),
-    ("openpyxl.worksheet._reader", "FORMULA_TAG"),
-    ("openpyxl.worksheet._reader", "INLINE_STRING"),
-    ("openpyxl.worksheet._reader", "VALUE_TAG"),
+    ("openpyxl.styles.numbers", "BUILTIN_FORMATS"),  # the reader's date detection
+    ("openpyxl.styles.numbers", "is_date_format"),
+    ("openpyxl.styles.numbers", "is_timedelta_format"),
+    ("openpyxl.utils.datetime", "from_excel"),
+    ("openpyxl.utils.datetime", "from_ISO8601"),
+    ("zipfile", "_EndRecData"),  # the reader checks a workbook's zip directory before opening it
     ("openpyxl.xml", "LXML"),
     ("openpyxl.xml.functions", "xmlfile"),
     ("openpyxl.xml.constants", "SHEET_MAIN_NS"),

@@ -25,6 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from peewee import JOIN
+from reportlab.lib.units import mm
 
 from ...core import audit, clock, masterdata
 from ...core.errors import NotFound, UserError
@@ -41,10 +42,13 @@ from ...core.printing import (
     Text,
     asset_label,
     label_sheet,
+    register_fonts,
     render_labels,
     render_slips,
 )
 from ...core.printing.labels import LabelSheet
+from ...core.printing.slips import FIELD_SIZE
+from ...core.printing.text import width
 from . import service
 from .models import (
     DAMAGE_CAUSES,
@@ -78,24 +82,29 @@ def _name(obj: Any) -> str:
 SCOPES = ("place", "building", "department", "custodian")
 
 
-def inventory_columns(with_place: bool = False) -> list[Column]:
+def inventory_columns(with_place: bool = False, with_custodian: bool = True) -> list[Column]:
+    """The sheet's columns: a custodian column (who answers for each line) unless the sheet is
+    one person's; a place column when the lines stand in more than one place."""
+    both = with_place and with_custodian
     cols = [
         Column("no", tr("No."), 8, kind="index"),
         Column("number", tr("Asset number"), 27),
-        Column("name", tr("Name"), 34, max_lines=2),
-        Column("model", tr("Model / spec"), 30, max_lines=2),
+        Column("name", tr("Name"), 30 if both else 34, max_lines=2),
+        Column("model", tr("Model / spec"), 24 if both else 28, max_lines=2),
+    ]
+    if with_place:
+        cols.append(Column("place", tr("Place"), 24, max_lines=2))
+    if with_custodian:
+        cols.append(Column("custodian", tr("Custodian"), 16, max_lines=2))
+    cols += [
         Column("unit", tr("Unit"), 9, align="center"),
         Column("qty", tr("Quantity"), 10, kind="qty"),
         Column("price", tr("Unit price"), 18, kind="money"),
         Column("amount", tr("Amount"), 20, kind="money"),
         Column("bought", tr("Acquired on"), 20, kind="date"),
         Column("status", tr("Status"), 13, align="center"),
-        Column("remark", tr("Remarks"), 26, max_lines=2),
+        Column("remark", tr("Remarks"), 18 if both else 22, max_lines=2),
     ]
-    if with_place:
-        cols.insert(4, Column("place", tr("Place"), 24, max_lines=2))
-        cols[3].width = 24
-        cols[-1].width = 20
     return cols
 
 
@@ -125,7 +134,7 @@ def resolve_scope(kind: str, text: str):
 def _inventory_row(r: dict, with_place: bool) -> dict:
     row = {"number": r["number"], "name": r["name"], "model": r["model_spec"] or "", "unit": r["unit"] or "",
            "qty": r["quantity"], "price": r["unit_price"], "amount": r["amount"], "bought": r["acquired_on"],
-           "status": r["status_label"], "remark": r["note"] or ""}
+           "status": r["status_label"], "remark": r["note"] or "", "custodian": r["custodian"] or ""}
     if with_place:
         row["place"] = r["place"] or ""
     return row
@@ -143,22 +152,71 @@ def _distinct(values: Iterable[str | None], limit: int = 3) -> str:
     return "、".join(seen)
 
 
+SIGNING_CUSTODIANS = 4  # up to this many custodians on one sheet each get a signature line of their own
+
+
+def _custodian_roles(names: Iterable[str | None]) -> list[str]:
+    """"保管人（张伟）" for each custodian of the lines (a few), else one "保管人"."""
+    seen: list[str] = []
+    for n in names:
+        if n and n not in seen:
+            seen.append(n)
+    if not seen or len(seen) > SIGNING_CUSTODIANS:
+        return [tr("Custodian")]
+    return [tr("Custodian ({name})").format(name=n) for n in seen]
+
+
 def _section_data(title: str, meta: list[tuple[str, str]], raw: list[dict], with_place: bool,
-                  head_role: str) -> dict:
+                  head_role: str, doc_no: str, custodians: list[str] | None = None) -> dict:
     rows = [_inventory_row(r, with_place) for r in raw]
+    if custodians is None:
+        custodians = _custodian_roles(r["custodian"] for r in raw)
     return {
-        "title": title, "meta": meta, "rows": rows,
+        "title": title, "meta": meta, "rows": rows, "doc_no": doc_no,
         "qty": sum(int(r["quantity"] or 0) for r in raw),
         "amount": sum((_d(r["amount"]) for r in raw), Decimal("0.00")),
-        "head_role": head_role,
+        "head_role": head_role, "custodians": custodians,
     }
 
 
+def _inventory_doc_no(on: _dt.date, code: str, obj_id: int) -> str:
+    """QD-20260310-P0012: a sheet's number says the day and what it covers (P place, B building,
+    D department, C custodian), so a room's sheet has the same number alone or in its building's round."""
+    return f"QD-{on:%Y%m%d}-{code}{obj_id:04d}"
+
+
+def _custodian_sections(raw: list[dict], on: _dt.date, scope_doc: str, head_role: str) -> list[dict]:
+    """One sheet per custodian of ``raw``'s lines, each with everything that person holds (wherever
+    it stands); the lines nobody holds on a last sheet of their own."""
+    query = service.AssetQuery()
+    people = {r["custodian_id"]: r["custodian"] for r in raw if r["custodian_id"] is not None}
+    sections = []
+    for pid, name in sorted(people.items(), key=lambda kv: (kv[1] or "", kv[0])):
+        person = Person.get_or_none(Person.id == pid)
+        held = list(query.iter_rows({"custodian": pid, "status": "active"}, sort_key="number"))
+        held.sort(key=lambda r: (r["place"] or "\uffff", r["number"]))
+        meta = [(tr("Custodian"), name), (tr("Department / class"), _name(person.department) if person else "—"),
+                (tr("Items on the sheet"), tr("{n} lines").format(n=len(held)))]
+        sections.append(_section_data(name, meta, held, True, tr("Department head"),
+                                      _inventory_doc_no(on, "C", pid),
+                                      [tr("Custodian ({name})").format(name=name)]))
+    nobody = [r for r in raw if r["custodian_id"] is None]
+    if nobody:
+        nobody.sort(key=lambda r: (r["place"] or "\uffff", r["number"]))
+        meta = [(tr("Custodian"), tr("No custodian")),
+                (tr("Items on the sheet"), tr("{n} lines").format(n=len(nobody)))]
+        sections.append(_section_data(tr("No custodian"), meta, nobody, True, head_role, f"{scope_doc}-N", []))
+    return sections
+
+
 def inventory_data(*, place: Any = None, building: Any = None, department: Any = None, custodian: Any = None,
-                   on: _dt.date | None = None) -> dict:
+                   on: _dt.date | None = None, per_custodian: bool = False) -> dict:
     """Plain data for ``render_inventory``. Give exactly one scope: a Place/Department/Person, its id,
     or its name. ``building``: every room of it (and anything placed on the building itself), each
-    its own section. Only assets on the books (not disposed or lost), in number order."""
+    its own section with its own number. ``per_custodian``: instead, one section per custodian of the
+    assets in the scope, listing everything that person holds wherever it stands (and the scope's
+    assets nobody holds on a section of their own). Only assets on the books (not disposed or lost),
+    in number order."""
     given = {k: v for k, v in (("place", place), ("building", building), ("department", department),
                                ("custodian", custodian)) if v not in (None, "")}
     if len(given) != 1:
@@ -176,11 +234,14 @@ def inventory_data(*, place: Any = None, building: Any = None, department: Any =
         obj = resolve_scope(kind, str(value))
     if kind == "place" and obj.kind == "building":
         kind = "building"  # a building asked for as a place: the round of its rooms
+    if kind == "custodian":
+        per_custodian = False  # one person's sheet already
     on = on or clock.today()
     query = service.AssetQuery()
     head_dept = tr("Department head")
     sections: list[dict] = []
     code = {"place": "P", "building": "B", "department": "D", "custodian": "C"}[kind]
+    doc_no = _inventory_doc_no(on, code, obj.id)
     if kind in ("place", "building"):
         filters = {"place": obj.id, "status": "active"}
         by_place: dict[int | None, list[dict]] = {}
@@ -190,7 +251,10 @@ def inventory_data(*, place: Any = None, building: Any = None, department: Any =
             order = [obj] + list(masterdata.rooms(obj, include_inactive=True))
         else:
             order = [obj]
-        for p in order:
+        if per_custodian:
+            raw = [r for p in order for r in by_place.get(p.id, [])]
+            sections = _custodian_sections(raw, on, doc_no, head_dept)
+        for p in ([] if per_custodian else order):
             raw = by_place.get(p.id, [])
             if not raw and (kind == "building") and (p.id != obj.id or len(order) > 1):
                 continue  # a room with nothing registered has nothing to sign for
@@ -198,57 +262,78 @@ def inventory_data(*, place: Any = None, building: Any = None, department: Any =
                     (tr("Department / class"), _distinct(r["department"] for r in raw)),
                     (tr("Custodian"), _distinct(r["custodian"] for r in raw)),
                     (tr("Items on the sheet"), tr("{n} lines").format(n=len(raw)))]
-            sections.append(_section_data(p.full_name, meta, raw, False, head_dept))
+            sections.append(_section_data(p.full_name, meta, raw, False, head_dept,
+                                          _inventory_doc_no(on, "P", p.id)))
         if not sections:
-            sections.append(_section_data(obj.full_name, [(tr("Place"), obj.full_name)], [], False, head_dept))
+            sections.append(_section_data(obj.full_name, [(tr("Place"), obj.full_name)], [], False, head_dept,
+                                          doc_no))
         scope_label = obj.full_name
     elif kind == "department":
         raw = list(query.iter_rows({"department": obj.id, "status": "active"}, sort_key="number"))
         raw.sort(key=lambda r: (r["place"] or "\uffff", r["number"]))
         if obj.kind == "class":
             head_dept = tr("Class head teacher")
-        meta = [(tr("Department / class"), obj.name), (tr("Custodian"), _distinct((r["custodian"] for r in raw), 5)),
-                (tr("Items on the sheet"), tr("{n} lines").format(n=len(raw)))]
-        sections.append(_section_data(obj.name, meta, raw, True, head_dept))
+        if per_custodian:
+            sections = _custodian_sections(raw, on, doc_no, head_dept)
+        if not sections:
+            meta = [(tr("Department / class"), obj.name),
+                    (tr("Custodian"), _distinct((r["custodian"] for r in raw), 5)),
+                    (tr("Items on the sheet"), tr("{n} lines").format(n=len(raw)))]
+            sections.append(_section_data(obj.name, meta, raw, True, head_dept, doc_no))
         scope_label = obj.name
     else:
         raw = list(query.iter_rows({"custodian": obj.id, "status": "active"}, sort_key="number"))
         raw.sort(key=lambda r: (r["place"] or "\uffff", r["number"]))
         meta = [(tr("Custodian"), obj.name), (tr("Department / class"), _name(obj.department) or "—"),
                 (tr("Items on the sheet"), tr("{n} lines").format(n=len(raw)))]
-        sections.append(_section_data(obj.name, meta, raw, True, head_dept))
+        sections.append(_section_data(obj.name, meta, raw, True, head_dept, doc_no,
+                                      [tr("Custodian ({name})").format(name=obj.name)]))
         scope_label = obj.name
+    one_person = kind == "custodian" or per_custodian
     return {
-        "doc_no": f"QD-{on:%Y%m%d}-{code}{obj.id:04d}",
+        "doc_no": doc_no,
         "date": on,
         "school": masterdata.school_name(),
         "scope": kind,
         "scope_label": scope_label,
-        "with_place": kind in ("department", "custodian"),
+        "per_custodian": per_custodian,
+        "with_place": kind in ("department", "custodian") or per_custodian,
+        "with_custodian": not one_person,
         "sections": sections,
         # the change record's head when printed: paper that anchors the record (see core/audit.py)
         "check_code": audit.check_code(),
     }
 
 
-def inventory_signatures(head_role: str) -> list[str]:
-    return [tr("Custodian"), head_role, tr("General affairs clerk")]
+def inventory_signatures(head_role: str, custodians: Sequence[str] | None = None) -> list[str]:
+    """The custodians' lines ("保管人（张伟）", or one "保管人"), the head's and the clerk's."""
+    return [*(custodians if custodians is not None else [tr("Custodian")]), head_role, tr("General affairs clerk")]
 
 
 def render_inventory(data: dict, progress=None, cancel=None) -> bytes:
-    """资产清单: landscape A4, one section per place (own pages and page count), totals row,
-    signature lines for the custodian, the department head and the general-affairs clerk."""
+    """资产清单: landscape A4, one section per place (or per custodian), each its own document number,
+    pages and page count, totals row and signature lines: each custodian's (or one custodian line),
+    the department head's and the general-affairs clerk's."""
     code = [(tr("Check code"), data["check_code"])] if data.get("check_code") else []
-    sections = [
-        Section(meta=s["meta"] + code, rows=s["rows"], totals={"qty": s["qty"], "amount": s["amount"]},
-                signatures=inventory_signatures(s["head_role"]), title=s["title"],
-                note=tr("The custodian checks every line against the things in the room and signs; "
-                        "differences are written in the remarks column."))
-        for s in data["sections"]
-    ]
-    return TableForm(tr("Asset inventory sheet"), inventory_columns(data.get("with_place", False)), sections,
-                     doc_number=data["doc_no"], date=data["date"], landscape=True,
-                     school=data.get("school")).render(progress, cancel)
+    note = tr("The custodian checks every line against the things in the room and signs; "
+              "differences are written in the remarks column.")
+    items = data["sections"]
+    form = TableForm(tr("Asset inventory sheet"),
+                     inventory_columns(data.get("with_place", False), data.get("with_custodian", True)), [],
+                     doc_number=data["doc_no"], date=data["date"], landscape=True, school=data.get("school"))
+
+    def sections():
+        for s in items:
+            # each section is a separately signed sheet: the page head of its pages carries its own number
+            form.doc_number = s.get("doc_no") or data["doc_no"]
+            yield Section(meta=s["meta"] + code, rows=s["rows"], totals={"qty": s["qty"], "amount": s["amount"]},
+                          signatures=inventory_signatures(s["head_role"], s.get("custodians")), title=s["title"],
+                          note=note)
+
+    form.sections = sections()
+    total = sum(len(s["rows"]) for s in items)
+    report = (lambda done, _total: progress(done, total)) if progress is not None else None
+    return form.render(report, cancel)
 
 
 # =============================================================================
@@ -263,11 +348,24 @@ def _history_rows(asset: Asset, limit: int) -> list[dict]:
              "doc": e.doc_no or ""} for e in events]
 
 
+def gb_code(category) -> str:
+    """The GB/T 14885 class code of a category (the nearest one up its tree), "" if none."""
+    seen = 0
+    while category is not None and seen < 10:
+        if category.gb_code:
+            return category.gb_code
+        category = category.parent
+        seen += 1
+    return ""
+
+
 def card_data(asset_id: int, on: _dt.date | None = None, history: int = CARD_HISTORY) -> dict:
-    """Plain data of one asset card: every register field, depreciation, the last history lines."""
+    """Plain data of one asset card: every register field, the GB/T 14885 class code, depreciation,
+    the last history lines."""
     on = on or clock.today()
     d = service.asset_detail(asset_id, on)
     asset = service.get_asset(asset_id)
+    d["gb_code"] = gb_code(asset.category)
     d["history"] = _history_rows(asset, history)
     d["history_total"] = AssetEvent.select().where(AssetEvent.asset == asset).count()
     d["on"] = on
@@ -275,60 +373,123 @@ def card_data(asset_id: int, on: _dt.date | None = None, history: int = CARD_HIS
     return d
 
 
-def _card_slip(d: dict, half: bool) -> SlipForm:
+def _card_fields(d: dict, half: bool = False) -> list:
+    """The card's boxes. A half-page card keeps what identifies, values and places the asset in
+    six rows; unit price, source, supplier, invoice, funding, warranty, months depreciated and
+    notes are on the full card."""
     depreciated = d.get("net_book_value") is not None
     life = d.get("useful_life_years") if depreciated else None
     not_depr = tr("Low-value item, not depreciated") if d.get("low_value") else tr("Not depreciated")
-    fields = [
-        (tr("Asset number"), d["number"]), (tr("Name"), d["name"]),
-        (tr("Status"), d["status_label"]),
+    accumulated = Field(tr("Accumulated depreciation"), d["accumulated_depreciation"]
+                        if d.get("accumulated_depreciation") is not None else "—",
+                        kind="money" if d.get("accumulated_depreciation") is not None else "text")
+    net = Field(tr("Net book value"), d["net_book_value"] if d.get("net_book_value") is not None else "—",
+                kind="money" if d.get("net_book_value") is not None else "text")
+    useful = (tr("Useful life"), tr("{n} years").format(n=life) if life else not_depr)
+    quantity = (tr("Quantity"), f'{d.get("quantity")} {d.get("unit") or ""}'.strip())
+    original = Field(tr("Original value"), d.get("amount"), kind="money")
+    acquired = (tr("Acquired on"), d.get("acquired_on"))
+    head = [
+        (tr("Asset number"), d["number"]), (tr("Name"), d["name"]), (tr("Status"), d["status_label"]),
         Field(tr("Category"), d.get("category_path") or d.get("category") or "", span=2),
+        (tr("GB/T 14885 code"), d.get("gb_code") or "—"),
         (tr("Model / spec"), d.get("model_spec") or ""),
         (tr("Brand"), d.get("brand") or ""), (tr("Serial number"), d.get("serial_no") or ""),
-        (tr("Unit"), d.get("unit") or ""),
-        (tr("Quantity"), d.get("quantity")), Field(tr("Unit price"), d.get("unit_price"), kind="money"),
-        Field(tr("Original value"), d.get("amount"), kind="money"),
-        (tr("Acquired on"), d.get("acquired_on")), (tr("Source"), d.get("source_label") or ""),
-        (tr("Supplier"), d.get("supplier") or ""),
+    ]
+    where = [(tr("Place"), d.get("place") or ""), (tr("Department / class"), d.get("department") or ""),
+             (tr("Custodian"), d.get("custodian") or "")]
+    if half:
+        return head + [quantity, original, acquired] + where + [useful, accumulated, net]
+    return head + [
+        quantity, Field(tr("Unit price"), d.get("unit_price"), kind="money"), original,
+        acquired, (tr("Source"), d.get("source_label") or ""), (tr("Supplier"), d.get("supplier") or ""),
         (tr("Invoice number"), d.get("invoice_no") or ""), (tr("Funding source"), d.get("funding_source") or ""),
         (tr("Warranty until"), d.get("warranty_end") or ""),
-        (tr("Place"), d.get("place") or ""), (tr("Department / class"), d.get("department") or ""),
-        (tr("Custodian"), d.get("custodian") or ""),
-        (tr("Useful life"), tr("{n} years").format(n=life) if life else not_depr),
+    ] + where + [
+        useful,
         (tr("Months depreciated"), d["months_depreciated"] if depreciated and d.get("months_depreciated") is not None
          else "—"),
-        Field(tr("Accumulated depreciation"), d["accumulated_depreciation"] if d.get("accumulated_depreciation")
-              is not None else "—", kind="money" if d.get("accumulated_depreciation") is not None else "text"),
-        Field(tr("Net book value"), d["net_book_value"] if d.get("net_book_value") is not None else "—",
-              kind="money" if d.get("net_book_value") is not None else "text"),
-        Field(tr("Notes"), d.get("note") or "", span=2),
+        accumulated, net,
+        Field(tr("Notes"), d.get("note") or "", span=3),
     ]
-    history_cols = [
-        Column("date", tr("Date"), 20, kind="date"),
-        Column("kind", tr("Event"), 16, align="center"),
-        Column("summary", tr("What happened"), 90, max_lines=2 if half else 3),
-        Column("doc", tr("Document"), 24),
-    ]
-    rows = d.get("history", [])
-    if half:
-        rows = rows[-CARD_HISTORY_HALF:]
+
+
+def _label_width(fields: Sequence, most: float = 33.0) -> float:
+    """Label column (mm) as wide as the widest label needs, up to ``most`` of the 60 mm a box has:
+    a label on one line keeps the card's rows low (English labels are long)."""
+    register_fonts()
+    widest = max(width(f.label if isinstance(f, Field) else f[0], FIELD_SIZE) for f in fields)
+    return min(most, (widest + 1) / mm + 3.0)
+
+
+def _card_slip(d: dict, half: bool, rows: Sequence[dict] | None = None) -> SlipForm:
+    """The card with ``rows`` of history (default: the latest that a card of its size shows).
+    On a half-page card the history's heading is its column header (room for one more line)."""
+    if rows is None:
+        rows = d.get("history", [])
+        rows = rows[-CARD_HISTORY_HALF:] if half else rows
     total = d.get("history_total", len(rows))
     title = tr("Latest history ({shown} of {total})").format(shown=len(rows), total=total) if total > len(rows) \
         else tr("History")
+    history_cols = [
+        Column("date", tr("Date"), 20, kind="date"),
+        Column("kind", tr("Event"), 16, align="center"),
+        Column("summary", title if half else tr("What happened"), 90, max_lines=2 if half else 3),
+        Column("doc", tr("Document"), 24),
+    ]
+    fields = _card_fields(d, half)
     return SlipForm(
         tr("Fixed asset card"),
         doc_number=d["number"], date=d.get("on"), school=d.get("school"),
-        blocks=[Fields(fields, columns=3),
-                SmallTable(history_cols, rows, title=title, font_size=8.5 if half else 9,
-                           min_row_height=5.5 if half else 6.5, empty_text=tr("No history yet."))],
-        signatures=[] if half else [tr("Card kept by"), tr("Checked by (assets)")],
+        blocks=[Fields(fields, columns=3, label_width=_label_width(fields)),
+                SmallTable(history_cols, list(rows), title=None if half else title, font_size=8.5 if half else 9,
+                           min_row_height=5.5 if half else 6.5,
+                           empty_text=tr("No history yet.") if not total else tr(
+                               "{total} history entries: see the full card.").format(total=total))],
+        signatures=[tr("Card kept by"), tr("Checked by (assets)")],
     )
 
 
+def _slots(slip: SlipForm, half: bool) -> int:
+    """How many page slots ``slip`` takes when printed one (``half``: two) per A4 sheet.
+
+    Measures with the printing core's own layout (as ``render_slips`` does); if the core's
+    layout cannot be asked, assumes the slip fits."""
+    from ...core.printing import slips as core_slips, template as core_template
+
+    register_fonts()
+    try:
+        page_w, page_h = core_template.page_size(False)
+        avail = page_w - 2 * core_template.MARGIN_X
+        slot_h = page_h / (2 if half else 1)
+        top = core_slips.HALF_TOP if half else core_template.MARGIN_TOP
+        bottom = core_slips.HALF_BOTTOM if half else core_template.MARGIN_BOTTOM
+        header = core_template.Header(slip.school or "", slip.title, slip.subtitle, slip.doc_number, slip.date,
+                                      slip.meta)
+        body = slot_h - top - header.height(avail) - bottom - core_template.FOOTER_H
+        return len(core_slips._paginate(core_slips._pieces(slip, core_template.MARGIN_X, avail), body))
+    except (AttributeError, TypeError, ImportError):  # the core's layout changed: print as it comes
+        return 1
+
+
+def card_slip(d: dict, half: bool) -> SlipForm:
+    """The card on one page (``half``: one half page): as many of the latest history lines as fit,
+    so a card never runs on to another sheet for a line or two of its history."""
+    rows = list(d.get("history", []))
+    if half:
+        rows = rows[-CARD_HISTORY_HALF:]
+    slip = _card_slip(d, half, rows)
+    while rows and _slots(slip, half) > 1:
+        rows = rows[1:]
+        slip = _card_slip(d, half, rows)
+    return slip
+
+
 def render_cards(cards: Sequence[dict], per_page: int = 1, progress=None, cancel=None) -> bytes:
-    """固定资产卡片: one card per A4 page, or two (half A4 each, cut line) with ``per_page=2``."""
+    """固定资产卡片: one card per A4 page, or two (half A4 each, cut line) with ``per_page=2``; each
+    card on its own page or half page with its signature lines, its history cut to what fits."""
     half = per_page == 2
-    return render_slips([_card_slip(d, half) for d in cards], per_page=2 if half else 1,
+    return render_slips([card_slip(d, half) for d in cards], per_page=2 if half else 1,
                         progress=progress, cancel=cancel)
 
 

@@ -73,7 +73,8 @@ def _fridge_log(args) -> bytes:
     from . import forms, service
 
     start, end = _period(args)
-    return forms.fridge_log(service.readings(start, end), start, end, per_day=service.readings_per_day())
+    return forms.fridge_log(service.readings(start, end), start, end, per_day=service.readings_per_day(),
+                            fridges=service.fridge_summary(start, end))
 
 
 def compliance_pdf(start: _dt.date, end: _dt.date, progress=None, cancel=None) -> bytes:
@@ -82,7 +83,7 @@ def compliance_pdf(start: _dt.date, end: _dt.date, progress=None, cancel=None) -
     report = service.period_report(start, end)
     return forms.compliance_report(report["breaches"], start, end, summary=report["summary"],
                                    kinds=service.BREACH_KINDS, days_checked=report["days_checked"],
-                                   dishes=report["dishes"], sampled=report["sampled"],
+                                   dishes=report["dishes"], sampled=report["sampled"], fridges=report["fridges"],
                                    progress=progress, cancel=cancel)
 
 

@@ -40,6 +40,17 @@ def _day_text(day: _dt.date) -> str:
     return tr("{year}-{month:02d}-{day:02d}").format(year=day.year, month=day.month, day=day.day)
 
 
+def period_number(prefix: str, start: _dt.date, end: _dt.date) -> str:
+    """A log's or report's document number from its period, the same on every reprint:
+    LYJL-202611 (a calendar month), LYJL-20261123 (a day), LYJL-20261101-20261115."""
+    nxt = _dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+    if start.day == 1 and end == nxt - _dt.timedelta(days=1):
+        return f"{prefix}-{start:%Y%m}"
+    if start == end:
+        return f"{prefix}-{start:%Y%m%d}"
+    return f"{prefix}-{start:%Y%m%d}-{end:%Y%m%d}"
+
+
 # --- labels --------------------------------------------------------------------------
 
 def sample_label(row: dict, school: str | None = None) -> Label:
@@ -111,8 +122,9 @@ def sample_log(rows: Sequence[dict], start: _dt.date, end: _dt.date, *, retentio
 
     def sections():
         if not groups:
-            yield Section(meta=[(tr("Period"), period)], rows=[], totals=None, note=note, blank_rows=10,
-                          signatures=signatures)
+            yield Section(meta=[(tr("Period"), period), (tr("Dishes / samples"), "0 / 0")], rows=[], totals=None,
+                          note=tr("No dishes or samples are recorded for this period; the ruled lines are for "
+                                  "writing by hand.") + " " + note, blank_rows=10, signatures=signatures)
             return
         for (year, month), items in groups.items():
             sampled = sum(1 for r in items if r.get("taken_at") is not None)
@@ -122,14 +134,46 @@ def sample_log(rows: Sequence[dict], start: _dt.date, end: _dt.date, *, retentio
                 rows=[_log_row(r) for r in items], totals=None, note=note, signatures=signatures)
 
     return TableForm(tr("Food sample log"), _log_columns(), list(sections()), date=clock.today(),
-                     landscape=True, school=school, signatures=signatures).render(progress=progress, cancel=cancel)
+                     doc_number=period_number("LYJL", start, end), landscape=True, school=school,
+                     signatures=signatures).render(progress=progress, cancel=cancel)
 
 
 # --- the fridge temperature log ------------------------------------------------------
 
+def requirement_text(per_day: int) -> str:
+    """What the readings-per-day setting asks, as the fridge log and the report print it."""
+    if per_day <= 0:
+        return tr("no minimum set")
+    return tr("{n} readings a day while it holds samples").format(n=per_day)
+
+
+def _short_days(short: Sequence[tuple[_dt.date, int]], limit: int = 20) -> str:
+    text = "、".join(tr("{date} ({n})").format(date=d.strftime("%m-%d"), n=n) for d, n in short[:limit])
+    if len(short) > limit:
+        text += " " + tr("and {n} more days").format(n=len(short) - limit)
+    return text
+
+
+def fridge_note(f: dict) -> str:
+    """One fridge's standing against the requirement, in a sentence."""
+    if not f["days_in_use"]:
+        return tr("{fridge} held no samples in this period: the readings-per-day requirement does not apply "
+                  "({n} readings taken).").format(fridge=f["name"], n=f["readings"])
+    if f["short"]:
+        return tr("{fridge} held samples on {days} days; on {n} of them it has fewer than {need} readings: "
+                  "{dates}.").format(fridge=f["name"], days=f["days_in_use"], n=len(f["short"]), need=f["need"],
+                                     dates=_short_days(f["short"]))
+    return tr("{fridge} held samples on {days} days and has the required readings on each.").format(
+        fridge=f["name"], days=f["days_in_use"])
+
+
 def fridge_log(readings: Sequence[dict], start: _dt.date, end: _dt.date, *, per_day: int = 2,
-               school: str | None = None, progress=None, cancel=None) -> bytes:
-    """留样冰箱温度记录表: one section per fridge; readings out of range are marked."""
+               fridges: Sequence[dict] | None = None, school: str | None = None, progress=None,
+               cancel=None) -> bytes:
+    """留样冰箱温度记录表: one section per fridge; readings out of range are marked. The requirement
+    line says what the setting asks (``per_day`` readings a day while a fridge holds samples);
+    ``fridges`` (``service.fridge_summary``) adds, per fridge, the days it held samples and the
+    days short of readings."""
     columns = [
         Column("day", tr("Date"), 20, kind="date"),
         Column("time", tr("Time"), 12, align="center"),
@@ -143,29 +187,44 @@ def fridge_log(readings: Sequence[dict], start: _dt.date, end: _dt.date, *, per_
     groups: OrderedDict[str, list[dict]] = OrderedDict()
     for r in sorted(readings, key=lambda r: (r["fridge_name"], r["read_at"])):
         groups.setdefault(r["fridge_name"], []).append(r)
+    summary = {f["name"]: f for f in fridges or []}
+    for name in summary:
+        groups.setdefault(name, [])
     signatures = [tr("Recorded by"), tr("Canteen manager")]
     sections = []
     for name, items in groups.items() or [(tr("(no readings)"), [])]:
         bad = sum(1 for r in items if r["out_of_range"])
+        meta = [(tr("Fridge"), name), (tr("Period"), period),
+                (tr("Readings / out of range"), f"{len(items)} / {bad}"),
+                (tr("Required"), requirement_text(per_day))]
+        f = summary.get(name)
+        note = None
+        if f is not None:
+            meta.append((tr("Days holding samples / short of readings"), f"{f['days_in_use']} / {len(f['short'])}"))
+            note = fridge_note(f)
+        elif not items:
+            note = tr("No readings are recorded for this period; the ruled lines are for writing by hand.")
         sections.append(Section(
-            meta=[(tr("Fridge"), name), (tr("Period"), period),
-                  (tr("Readings / out of range"), f"{len(items)} / {bad}"),
-                  (tr("Required"), tr("{n} readings a day").format(n=per_day))],
+            meta=meta,
             rows=[{"day": r["day"], "time": r["read_at"].strftime("%H:%M"), "temp": f"{r['temperature']:.1f}",
                    "range": f"{r['min_temp']:.1f} – {r['max_temp']:.1f}",
                    "ok": tr("Out of range") if r["out_of_range"] else tr("Normal"),
                    "by": r.get("read_by_name") or "", "note": r.get("note") or ""} for r in items],
-            totals=None, blank_rows=0 if items else 12, signatures=signatures))
+            totals=None, note=note, blank_rows=0 if items else 12, signatures=signatures))
     return TableForm(tr("Sample fridge temperature log"), columns, sections, date=clock.today(),
-                     school=school, signatures=signatures).render(progress=progress, cancel=cancel)
+                     doc_number=period_number("LYWD", start, end), school=school,
+                     signatures=signatures).render(progress=progress, cancel=cancel)
 
 
 # --- the compliance report -----------------------------------------------------------
 
 def compliance_report(breaches: Sequence, start: _dt.date, end: _dt.date, *, summary: dict[str, int],
                       kinds: dict[str, str], days_checked: int, dishes: int, sampled: int,
-                      school: str | None = None, progress=None, cancel=None) -> bytes:
-    """留样合规检查报告: the figures, then every breach with its reason."""
+                      fridges: Sequence[dict] | None = None, school: str | None = None, progress=None,
+                      cancel=None) -> bytes:
+    """留样合规检查报告: the figures, then every breach with its reason, then each fridge against the
+    readings requirement (``service.fridge_summary``). A period without records certifies nothing:
+    it says there is no data instead of "no breaches"."""
     columns = [
         Column("no", tr("No."), 8, kind="index"),
         Column("day", tr("Date"), 20, kind="date"),
@@ -177,14 +236,27 @@ def compliance_report(breaches: Sequence, start: _dt.date, end: _dt.date, *, sum
     counts = "；".join(f"{tr(kinds[k])} {v}" for k, v in summary.items()) or tr("none")
     rows = [{"day": b.day, "kind": b.kind_label, "severity": b.severity_label, "message": b.message}
             for b in breaches if b.severity != "pending"]
-    if rows:
+    empty = None
+    if days_checked <= 0:
+        empty = tr("No data: no day of this period can be checked yet (it lies before the first recorded day "
+                   "or after today). This report certifies nothing.")
+    elif dishes == 0 and not rows:
+        empty = tr("No data: no meals or samples are recorded for the {days} days of this period (no service "
+                   "days). This report certifies nothing.").format(days=days_checked)
+    if empty:
+        note = empty
+        counts = tr("no data")
+    elif rows:
         note = tr("Each item must be put right or explained; the canteen manager signs for the corrections.")
     else:
         note = tr("No breaches: every meal of every day checked has its samples and records in order.")
+    if fridges and not empty:
+        note += "\n" + "\n".join(fridge_note(f) for f in fridges)
     section = Section(
         meta=[(tr("Period"), period), (tr("Days checked"), days_checked),
               (tr("Dishes / samples"), f"{dishes} / {sampled}"), (tr("Findings"), counts)],
         rows=rows, totals=None, note=note,
         signatures=[tr("Checked by"), tr("Canteen manager"), tr("Director of general affairs")])
     return TableForm(tr("Food sample compliance report"), columns, [section], date=clock.today(),
-                     school=school).render(progress=progress, cancel=cancel)
+                     doc_number=period_number("LYHG", start, end), school=school).render(
+        progress=progress, cancel=cancel)

@@ -928,11 +928,8 @@ def check(start: _dt.date, end: _dt.date, now: _dt.datetime | None = None, *,
     return out
 
 
-def _fridge_breaches(start: _dt.date, end: _dt.date, now: _dt.datetime, need: int,
-                     fridges: dict[int, str]) -> list[Breach]:
-    today = now.date()
-    out: list[Breach] = []
-    # which fridge held samples on which day: from sampling to disposal (or until now)
+def _fridge_days(start: _dt.date, end: _dt.date, today: _dt.date) -> set[tuple[int, _dt.date]]:
+    """(fridge id, day) for every day a fridge held samples: from sampling to disposal (or until today)."""
     in_use: set[tuple[int, _dt.date]] = set()
     start_dt = _dt.datetime.combine(start, _dt.time.min)
     q = _live(CanteenSample.select(CanteenSample.fridge, CanteenSample.taken_at, CanteenSample.disposed_at).where(
@@ -946,6 +943,14 @@ def _fridge_breaches(start: _dt.date, end: _dt.date, now: _dt.datetime, need: in
         while a <= b:
             in_use.add((fridge, a))
             a += one
+    return in_use
+
+
+def _fridge_breaches(start: _dt.date, end: _dt.date, now: _dt.datetime, need: int,
+                     fridges: dict[int, str]) -> list[Breach]:
+    today = now.date()
+    out: list[Breach] = []
+    in_use = _fridge_days(start, end, today)
     counts: dict[tuple[int, _dt.date], int] = defaultdict(int)
     q = (CanteenReading.select(CanteenReading.id, CanteenReading.fridge, CanteenReading.day, CanteenReading.read_at,
                                CanteenReading.temperature, CanteenReading.min_temp, CanteenReading.max_temp)
@@ -972,6 +977,34 @@ def _fridge_breaches(start: _dt.date, end: _dt.date, now: _dt.datetime, need: in
                 out.append(Breach(day, "few_readings", tr("Fridge “{fridge}” held samples but has {n} temperature "
                                                           "reading(s); at least {need} a day are required.").format(
                     fridge=name, n=n, need=need), fridge_id=fridge))
+    return out
+
+
+def fridge_summary(start: _dt.date, end: _dt.date, now: _dt.datetime | None = None) -> list[dict]:
+    """Per fridge over the period, what the requirement (``readings_per_day`` a day while a
+    fridge holds samples) asks and what was done: readings, days holding samples, and the
+    days (today excepted: not over yet) with too few readings. Fridges with neither
+    readings nor samples in the period are left out."""
+    now = now or clock.now()
+    today = now.date()
+    first = max(start, first_day() or today)
+    last = min(end, today)
+    need = readings_per_day()
+    in_use = _fridge_days(first, last, today) if first <= last else set()
+    counts: dict[tuple[int, _dt.date], int] = defaultdict(int)
+    for fridge, day in (CanteenReading.select(CanteenReading.fridge, CanteenReading.day)
+                        .where((CanteenReading.day >= start) & (CanteenReading.day <= end)
+                               & (CanteenReading.voided == False)).tuples()):  # noqa: E712
+        counts[(fridge, day)] += 1
+    out = []
+    for f in CanteenFridge.select().order_by(CanteenFridge.name):
+        days = sorted(d for fid, d in in_use if fid == f.id)
+        readings = sum(n for (fid, _d), n in counts.items() if fid == f.id)
+        if not days and not readings:
+            continue
+        short = [(d, counts.get((f.id, d), 0)) for d in days if d != today and counts.get((f.id, d), 0) < need]
+        out.append({"fridge_id": f.id, "name": f.name, "readings": readings, "days_in_use": len(days),
+                    "short": short, "need": need})
     return out
 
 
@@ -1034,4 +1067,5 @@ def period_report(start: _dt.date, end: _dt.date, now: _dt.datetime | None = Non
     stats = _live(CanteenSample.select(fn.COUNT(CanteenSample.id), fn.COUNT(CanteenSample.taken_at)).where(
         (CanteenSample.day >= start) & (CanteenSample.day <= end))).tuples().first() or (0, 0)
     return {"breaches": breaches, "summary": summarize(breaches), "days_checked": days_checked,
-            "dishes": stats[0] or 0, "sampled": stats[1] or 0, "start": start, "end": end}
+            "dishes": stats[0] or 0, "sampled": stats[1] or 0, "start": start, "end": end,
+            "fridges": fridge_summary(start, end, now)}

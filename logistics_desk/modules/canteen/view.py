@@ -931,9 +931,10 @@ class CheckPage(QWidget):
             return
         rows = service.readings(*p)
         need = service.readings_per_day()
+        fridges = service.fridge_summary(*p)
         run_in_worker(self, tr("Printing…"),
-                      lambda progress, cancelled: forms.fridge_log(rows, p[0], p[1], per_day=need, progress=progress,
-                                                                   cancel=cancelled),
+                      lambda progress, cancelled: forms.fridge_log(rows, p[0], p[1], per_day=need, fridges=fridges,
+                                                                   progress=progress, cancel=cancelled),
                       lambda pdf: _preview(self, pdf, tr("Sample fridge temperature log"),
                                            f"fridge-log-{p[0]}-{p[1]}.pdf"))
 
@@ -949,7 +950,7 @@ class CheckPage(QWidget):
                       lambda progress, cancelled: forms.compliance_report(
                           report["breaches"], p[0], p[1], summary=report["summary"], kinds=service.BREACH_KINDS,
                           days_checked=report["days_checked"], dishes=report["dishes"], sampled=report["sampled"],
-                          progress=progress, cancel=cancelled),
+                          fridges=report["fridges"], progress=progress, cancel=cancelled),
                       lambda pdf: _preview(self, pdf, tr("Food sample compliance report"),
                                            f"sample-compliance-{p[0]}-{p[1]}.pdf"))
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from peewee import fn
+
 from ...core import clock, masterdata
 from ...core.i18n import tr
 from ...core.masterdata import Category, Department, Person, Supplier
@@ -22,6 +24,7 @@ CONSUMABLES = [
     ("订书钉", "24/6", "盒", 2, 20), ("白板笔", "黑色 可擦", "支", 3, 50), ("英雄墨水", "蓝黑 50ml", "瓶", 8, 10),
     ("电池", "5号 碱性", "节", 2, 40), ("透明胶带", "48mm", "卷", 2, 20), ("垃圾袋", "大号 50只/卷", "卷", 6, 30),
     ("洗手液", "500ml", "瓶", 12, 20), ("档案盒", "A4 5cm", "个", 5, 30), ("抽纸", "3层 100抽", "包", 4, 50),
+    ("荣誉证书", "A4 烫金", "本", 3, 50), ("医用口罩", "一次性 50只/盒", "盒", 25, 10), ("篮球", "7号 比赛用球", "个", 150, 6),
 ]
 ASSETS = [
     # name, spec, unit, price, category code
@@ -30,13 +33,81 @@ ASSETS = [
     ("交互式一体机", "希沃86英寸", "台", 9800, "BGSB"), ("空调", "格力1.5匹 挂机", "台", 3100, "DQ"),
     ("学生课桌椅", "升降式 单人", "套", 320, "JJ"), ("办公桌", "1.4m 钢木", "张", 850, "JJ"),
     ("文件柜", "铁皮 五节", "个", 680, "JJ"), ("显微镜", "XSP-2CA", "台", 600, "YQ"),
+    ("书架", "钢制 双面六层", "个", 900, "JJ"), ("留样冷藏柜", "双门 留样专用", "台", 2600, "DQ"),
+    ("监控摄像机", "海康 400万像素", "台", 650, "TX"),
 ]
-PURPOSES = ["办公用品补充", "教室多媒体更新", "期中考试用品", "实验教学器材添置", "新教师办公设备", "会议室设备更新",
-            "学生宿舍用品", "卫生保洁用品", "运动会用品", "档案整理用品", "计算机房更新", "班级设施更新"]
+ITEMS = {row[0]: row for row in CONSUMABLES + ASSETS}
+ASSET_NAMES = {row[0] for row in ASSETS}
+OFFICE, EQUIPMENT = "办公经费", "设备购置费"
+# what each department buys: (departments, purpose, budget line, [(item, quantity choices)])
+SCENARIOS = [
+    (("信息中心",), "计算机房电脑更新", EQUIPMENT, [("台式电脑", (5, 6, 8))]),
+    (("信息中心",), "打印耗材补充", OFFICE, [("硒鼓", (2, 4)), ("A4复印纸", (10, 20))]),
+    (("教务处",), "期中考试用品", OFFICE, [("A4复印纸", (20, 30)), ("签字笔", (100, 200)), ("档案盒", (20, 40))]),
+    (("教务处", "教科室"), "新教师办公设备", EQUIPMENT, [("笔记本电脑", (1, 2)), ("办公桌", (1, 2))]),
+    (("理化生实验室",), "生物实验显微镜添置", EQUIPMENT, [("显微镜", (10, 15))]),
+    (("理化生实验室",), "实验室卫生用品", OFFICE, [("洗手液", (10, 20)), ("抽纸", (20, 40))]),
+    (("总务处",), "卫生保洁用品", OFFICE, [("垃圾袋", (30, 50)), ("洗手液", (20, 30)), ("抽纸", (50, 100))]),
+    (("总务处",), "教室空调更换", EQUIPMENT, [("空调", (4, 6))]),
+    (("总务处",), "学生课桌椅更新", EQUIPMENT, [("学生课桌椅", (40, 50))]),
+    (("党政办公室", "校长室"), "会议室设备更新", EQUIPMENT, [("交互式一体机", (1,)), ("投影仪", (1,))]),
+    (("党政办公室", "校长室", "德育处", "教科室", "保卫科", "教务处"), "办公用品补充", OFFICE,
+     [("A4复印纸", (5, 10)), ("签字笔", (20, 50)), ("文件夹", (20, 30)), ("订书钉", (10, 20))]),
+    (("党政办公室",), "档案整理用品", OFFICE, [("档案盒", (50, 100)), ("文件夹", (30, 50))]),
+    (("德育处",), "学生表彰用品", OFFICE, [("荣誉证书", (100, 200))]),
+    (("体育组",), "体育器材补充", OFFICE, [("篮球", (6, 10))]),
+    (("校医室",), "医务室用品", OFFICE, [("医用口罩", (10, 20)), ("洗手液", (5, 10))]),
+    (("图书馆",), "阅览室书架添置", EQUIPMENT, [("书架", (4, 6))]),
+    (("食堂",), "留样冷藏柜添置", EQUIPMENT, [("留样冷藏柜", (1,))]),
+    (("保卫科",), "校门监控更新", EQUIPMENT, [("监控摄像机", (4, 6))]),
+]
+# annual budgets in thousands of yuan: (办公经费, 设备购置费); departments not named get an office budget only
+BUDGETS = {"信息中心": (18, 90), "教务处": (30, 40), "总务处": (40, 120), "理化生实验室": (12, 40),
+           "党政办公室": (20, 40), "校长室": (12, 30), "教科室": (12, 20), "图书馆": (8, 30), "食堂": (10, 20),
+           "保卫科": (8, 20), "德育处": (15, 0), "体育组": (10, 0), "校医室": (8, 0)}
+# where the goods go, by department (words in a room's name)
+PLACES = {"信息中心": "计算机房", "理化生实验室": "生物实验室", "图书馆": "阅览室", "食堂": "留样间", "党政办公室": "会议室",
+          "校长室": "会议室", "体育组": "器材室", "保卫科": "传达室"}
 # how many requests end in each state
 PLAN = [("draft", 3), ("submitted", 3), ("approved", 3), ("rejected", 2), ("quoting", 3), ("ordered", 3),
         ("partly_received", 2), ("received", 2), ("accepted", 5), ("closed", 8), ("cancelled", 2)]
 ORDER = ["draft", "submitted", "approved", "quoting", "ordered", "partly_received", "received", "accepted", "closed"]
+QUOTE_HIGH = 1.08  # quotes come in at most this far above the estimate
+
+
+CLASS_ITEMS = {"无尘粉笔", "白板笔", "垃圾袋", "抽纸", "透明胶带", "电池"}
+ONLY_FOR = {"篮球": {"体育组"}, "医用口罩": {"校医室", "食堂"}, "荣誉证书": {"德育处", "教务处"}}
+
+
+def _fits(item: str, dept) -> bool:
+    """Whether a department (or class) would draw this item from the store."""
+    if dept.kind == "class":
+        return item in CLASS_ITEMS
+    return dept.name in ONLY_FOR.get(item, {dept.name})
+
+
+def _lowest_from(item_id: int, day: _dt.date) -> int:
+    """The lowest stock of an item on ``day`` or any day after (movements in date order)."""
+    moves = list(service.StoreMovement.select(service.StoreMovement.quantity, service.StoreMovement.moved_on)
+                 .where(service.StoreMovement.item == item_id)
+                 .order_by(service.StoreMovement.moved_on, service.StoreMovement.id).tuples())
+    stock = sum(q for q, on in moves if on <= day)
+    low = stock
+    for q, on in moves:
+        if on > day:
+            stock += q
+            low = min(low, stock)
+    return low
+
+
+def _place_for(department: str, purpose: str, rooms) -> int | None:
+    """Where the goods go: the department's room, classrooms for classroom furniture and air conditioners."""
+    if "教室" in purpose or "课桌椅" in purpose:
+        pool = [r for r in rooms if r.parent_id and r.parent.name == "教学楼"]
+    else:
+        word = PLACES.get(department, department)
+        pool = [r for r in rooms if word in r.name]
+    return pool[0].id if pool else None
 
 
 def _at(day: _dt.date, hour: int = 10) -> None:
@@ -64,7 +135,7 @@ def _populate(ctx, rng) -> None:
         return
     people = {d.id: list(Person.select().where(Person.department == d)) for d in departments}
     everyone = list(Person.select().where(Person.is_canteen_staff == False).limit(200))  # noqa: E712
-    rooms = [p.id for p in masterdata.rooms()]
+    rooms = list(masterdata.rooms())
     cats = {c.code: c.id for c in Category.select()}
     buyer = "陈晓燕"
 
@@ -73,10 +144,11 @@ def _populate(ctx, rng) -> None:
     budgets: dict[tuple[int, int, str], int] = {}
     for year in sorted({start.year, today.year}):
         for d in departments:
-            for name, low, high in (("办公经费", 8, 30), ("设备购置费", 30, 120)):
-                if name == "设备购置费" and rng.random() < 0.3:
+            office, equipment = BUDGETS.get(d.name, (8, 0))
+            for name, thousands in ((OFFICE, office), (EQUIPMENT, equipment)):
+                if not thousands:
                     continue
-                amount = rng.randint(low, high) * 1000
+                amount = int(thousands * rng.uniform(0.9, 1.1)) * 1000
                 line = service.BudgetLine.get_or_none((service.BudgetLine.year == year)
                                                       & (service.BudgetLine.department == d)
                                                       & (service.BudgetLine.name == name))
@@ -92,42 +164,55 @@ def _populate(ctx, rng) -> None:
         service.stock_in(item, rng.randint(minimum // 2, minimum * 3), on=start - _dt.timedelta(days=1),
                          unit_price=price, note=tr("Opening stock"))
 
+    by_name = {d.name: d for d in departments}
+    scenarios = [sc for sc in SCENARIOS if any(n in by_name for n in sc[0])]
+    if not scenarios:
+        return
     plan = [state for state, n in PLAN for _ in range(n)]
     rng.shuffle(plan)
+    # the demo shows a large purchase (public notice) and a partial delivery whatever the shuffle
+    forced = {plan.index("ordered"): "计算机房电脑更新", plan.index("partly_received"): "办公用品补充"}
     made = 0
-    for final in plan:
+    for n_plan, final in enumerate(plan):
         steps = ORDER.index(final) if final in ORDER else (1 if final == "rejected" else rng.randint(0, 4))
         need_days = 2 + steps * 3
         latest = max(0, span - need_days)
         day = start + _dt.timedelta(days=rng.randint(0, latest))
-        dept = rng.choice(departments)
+        wanted = forced.get(n_plan)
+        pool = [sc for sc in scenarios if sc[1] == wanted] or scenarios
+        names, purpose, line_name, items = rng.choice(pool)
+        dept = by_name[rng.choice([n for n in names if n in by_name])]
+        budget = budgets.get((day.year, dept.id, line_name))
         requester = rng.choice(people.get(dept.id) or everyone)
-        is_asset = rng.random() < 0.55
-        lines = []
-        for _ in range(rng.randint(1, 3)):
-            if is_asset and rng.random() < 0.7:
-                name, spec, unit, price, code = rng.choice(ASSETS)
-                qty = rng.choice((1, 1, 2, 3, 5)) if price > 1000 else rng.choice((10, 20, 30, 50))
-                lines.append({"name": name, "model_spec": spec, "quantity": qty, "unit": unit, "est_price": price,
-                              "kind": "asset", "category": cats.get(code)})
-            else:
-                name, spec, unit, price, _m = rng.choice(CONSUMABLES)
-                qty = rng.choice((10, 20, 50, 100)) if price < 20 else rng.choice((2, 4, 6))
-                lines.append({"name": name, "model_spec": spec, "quantity": qty,
-                              "unit": unit, "est_price": price, "kind": "consumable"})
-        seen, unique = set(), []
-        for ln in lines:
-            if ln["name"] not in seen:
-                seen.add(ln["name"])
-                unique.append(ln)
-        total = sum(ln["quantity"] * ln["est_price"] for ln in unique)
-        line_name = "设备购置费" if is_asset else "办公经费"
-        budget = budgets.get((day.year, dept.id, line_name)) or budgets.get((day.year, dept.id, "办公经费"))
+        biggest = wanted == "计算机房电脑更新"
+        unique = []
+        for name, choices in items:
+            iname, spec, unit, price, extra = ITEMS[name]
+            qty = max(choices) if biggest else rng.choice(choices)
+            ln = {"name": iname, "model_spec": spec, "quantity": qty, "unit": unit, "est_price": price,
+                  "kind": "asset" if iname in ASSET_NAMES else "consumable"}
+            if ln["kind"] == "asset":
+                ln["category"] = cats.get(extra)
+            unique.append(ln)
+        over_budget = False
+        if budget is not None and final not in ("draft", "cancelled"):
+            # a line is never approved past its budget: fewer items, else the request is turned down
+            available = service.budget_state(budget).available
+            while sum(ln["quantity"] * ln["est_price"] for ln in unique) * QUOTE_HIGH > available:
+                big = max(unique, key=lambda x: x["quantity"] * x["est_price"])
+                if big["quantity"] <= 1:
+                    break
+                big["quantity"] = max(1, big["quantity"] // 2)
+            over_budget = sum(ln["quantity"] * ln["est_price"] for ln in unique) * QUOTE_HIGH > available
+            if over_budget and final not in ("submitted",):
+                final = "rejected"
+                steps = 1
         _at(day, 9)
         req = service.create_request({
             "department": dept.id, "requester": requester.id, "requester_name": requester.name, "request_date": day,
-            "purpose": rng.choice(PURPOSES), "in_budget": budget is not None, "budget_line": budget,
-            "place": rng.choice(rooms) if rooms else None, "lines": unique})
+            "purpose": purpose, "in_budget": budget is not None, "budget_line": budget,
+            "funding_source": line_name if budget is None else None,
+            "place": _place_for(dept.name, purpose, rooms), "lines": unique})
         made += 1
         d = day
         if final == "draft":
@@ -146,9 +231,9 @@ def _populate(ctx, rng) -> None:
         names = {"Director of general affairs": "李卫东", "Principal": "张建国", "School leadership meeting": "校务会"}
         for i, role in enumerate(roles):
             reject = final == "rejected" and i == len(roles) - 1
+            why = "超出年度预算，暂缓采购" if over_budget else rng.choice(["本学期经费紧张，暂缓", "现有设备尚可使用，暂缓"])
             service.record_approval(req, level=role, approver=names.get(role, role), decided_on=d,
-                                    decision="rejected" if reject else "approved",
-                                    comment="本学期经费紧张，暂缓" if reject else "同意")
+                                    decision="rejected" if reject else "approved", comment=why if reject else "同意")
         if final in ("rejected", "approved"):
             continue
         if final == "cancelled":
@@ -194,28 +279,34 @@ def _populate(ctx, rng) -> None:
         _at(d)
         service.complete(req, tr("Reimbursed"))
 
-    # issues (领用) through the term, never more than is in stock
+    # issues (领用) through the term, in date order, never more than was in stock that day;
+    # each recipient draws what it uses (classes chalk and cleaning things, not toner)
     items = list(StoreItem.select())
     depts = departments + list(Department.select().where(Department.kind == "class").limit(12))
-    for _ in range(max(30, span // 2)):
-        day = start + _dt.timedelta(days=rng.randint(0, span))
+    days = sorted(start + _dt.timedelta(days=rng.randint(0, span)) for _ in range(max(30, span // 2)))
+    for day in days:
         if day > today:
             continue
         _at(day, 11)
-        picks = [it for it in rng.sample(items, rng.randint(1, 3))]
+        dept = rng.choice(depts)
+        fitting = [it for it in items if _fits(it.name, dept)]
+        if not fitting:
+            continue
         lines = []
-        for it in picks:
-            it = StoreItem.get_by_id(it.id)
-            if it.stock <= 0:
+        for it in rng.sample(fitting, min(len(fitting), rng.randint(1, 3))):
+            on_hand = (service.StoreMovement.select(fn.SUM(service.StoreMovement.quantity))
+                       .where((service.StoreMovement.item == it.id) & (service.StoreMovement.moved_on <= day))
+                       .scalar() or 0)
+            if on_hand <= 0:
                 continue
-            lines.append((it.id, max(1, min(it.stock, rng.randint(1, max(2, it.min_level // 3))))))
+            lines.append((it.id, max(1, min(on_hand, rng.randint(1, max(2, it.min_level // 3))))))
         if not lines:
             continue
-        dept = rng.choice(depts)
         person = rng.choice(people.get(dept.id) or everyone)
+        purposes = ["班级使用", "卫生保洁"] if dept.kind == "class" else ["日常办公", "期中考试", "教研活动", "会议用"]
         try:
             service.issue(lines, recipient_name=person.name, person=person.id, department=dept.id, on=day,
-                          purpose=rng.choice(["日常办公", "期中考试", "教研活动", "班级使用", "会议用"]))
+                          purpose=rng.choice(purposes))
         except service.UserError:
             continue
 
@@ -232,7 +323,8 @@ def _populate(ctx, rng) -> None:
             counted = {}
             for it in StoreItem.select():
                 counted[it.id] = it.stock
-                if it.stock > 3 and rng.random() < 0.12:
+                # a small difference now and then, never one that would make the stock negative on any later day
+                if _lowest_from(it.id, last) > 3 and rng.random() < 0.12:
                     counted[it.id] = it.stock + rng.choice((-2, -1, 1))
             service.record_count(key, counted, counted_by=buyer, on=last, note="")
         month = nxt

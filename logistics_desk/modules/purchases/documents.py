@@ -11,6 +11,7 @@ import datetime as _dt
 from ...core import clock, masterdata, settings
 from ...core.errors import RuleError
 from ...core.i18n import tr
+from ...core.printing.amounts import rmb_upper
 from . import service
 from .models import ACCEPT_RESULTS, DECISIONS, LINE_KINDS, PurchaseAcceptance, StoreIssue
 
@@ -27,14 +28,22 @@ def _line_rows(request, ordered: bool = False) -> list[dict]:
     return rows
 
 
+def budget_data(req) -> dict | None:
+    """The request's budget line as ``service.budget_state`` computes it (the figures add up:
+    budget - committed - spent - this request = balance)."""
+    state = service.budget_state(req.budget_line_id, req) if req.budget_line_id else None
+    if state is None:
+        return None
+    return {"label": service.budget_label(state.line), "budget": state.budget, "committed": state.committed,
+            "spent": state.spent, "this_request": state.this_request, "balance": state.balance,
+            "available": state.available, "over": state.over, "over_by": state.over_by,
+            "ordered": req.order_total is not None, "counted": req.status not in ("rejected", "cancelled"),
+            "warning": state.warning()}
+
+
 def request_data(request) -> dict:
     req = service.get_request(request)
-    budget = None
-    if req.budget_line_id:
-        use = service.budget_use([req.budget_line_id])[req.budget_line_id]
-        budget = {"label": service.budget_label(req.budget_line), "budget": use.budget, "committed": use.committed,
-                  "spent": use.spent, "remaining": use.remaining,
-                  "warning": service.budget_check(req.budget_line_id, service.effective_total(req), exclude=req)}
+    budget = budget_data(req)
     approvals = [{"role": tr(a.level), "approver": a.approver, "date": a.decided_on,
                   "decision": tr(DECISIONS[a.decision]), "comment": a.comment or ""}
                  for a in req.approvals.order_by(req.approvals.model.id)]
@@ -43,7 +52,7 @@ def request_data(request) -> dict:
         "requester": req.requester_name, "purpose": req.purpose, "in_budget": req.in_budget,
         "budget": budget, "funding_source": req.funding_source or "",
         "place": req.place.full_name if req.place_id else "", "status": service.status_label(req.status),
-        "lines": _line_rows(req), "total": req.total,
+        "lines": _line_rows(req), "total": req.total, "total_words": rmb_upper(req.total),
         "roles": [tr(r) for r in service.required_levels(req.total)],
         "approval_note": service.approval_note(req.total), "tender": service.needs_tender(req.total),
         "approvals": approvals, "note": req.note or "",
@@ -75,14 +84,20 @@ def quote_data(request) -> dict:
 
 def acceptance_data(request) -> dict:
     req = service.get_request(request)
-    if req.status not in ("ordered", "partly_received", "received", "accepted", "closed"):
-        raise RuleError(tr("The acceptance form is printed once the goods are ordered; {number} is {status}.").format(
+    if req.status not in ("partly_received", "received", "accepted", "closed"):
+        raise RuleError(tr("The acceptance form is printed once goods have arrived; {number} is {status}.").format(
             number=req.number, status=service.status_label(req.status)))
     acc = (PurchaseAcceptance.select().where((PurchaseAcceptance.request == req) & (PurchaseAcceptance.result == "pass"))
            .order_by(PurchaseAcceptance.id.desc()).first()
            or PurchaseAcceptance.select().where(PurchaseAcceptance.request == req)
            .order_by(PurchaseAcceptance.id.desc()).first())
     rows = _line_rows(req, ordered=True)
+    for r in rows:
+        # what arrived is what is accepted and paid for, not what was ordered
+        r["ordered_amount"] = r["amount"]
+        r["amount"] = service.money(r["price"] * r["received"])
+    received_total = sum((r["amount"] for r in rows), service.ZERO)
+    ordered_total = service.effective_total(req)
     numbers: dict[str, list[str]] = {}
     for a in service.assets_of(req):
         numbers.setdefault(a.name, []).append(a.number)
@@ -96,7 +111,9 @@ def acceptance_data(request) -> dict:
         "number": req.number, "date": acc.accepted_on if acc else None, "department": req.department.name,
         "purpose": req.purpose, "supplier": req.supplier.name if req.supplier_id else "",
         "ordered_on": req.ordered_on, "buyer": req.buyer_name or "", "invoice_no": req.invoice_no or "",
-        "funding_source": req.funding_source or "", "lines": rows, "total": req.order_total or req.total,
+        "funding_source": req.funding_source or "", "lines": rows, "total": received_total,
+        "total_words": rmb_upper(received_total), "ordered_total": ordered_total,
+        "partial": any(r["received"] < r["qty"] for r in rows),
         "acceptors": [acc.acceptor1, acc.acceptor2] if acc else [],
         "result": tr(ACCEPT_RESULTS[acc.result]) if acc else "", "note": (acc.note or "") if acc else "",
     }
@@ -107,6 +124,15 @@ def notice_data(request) -> dict:
     if req.status not in ("ordered", "partly_received", "received", "accepted", "closed"):
         raise RuleError(tr("The public notice is printed once the supplier is chosen; {number} is {status}.").format(
             number=req.number, status=service.status_label(req.status)))
+    amount = service.effective_total(req)
+    if not service.needs_notice(amount):
+        threshold = service.money(settings.get("purchases.notice_threshold"))
+        if threshold <= 0:
+            raise RuleError(tr("Public notices are turned off (the notice threshold in the purchase settings is 0): "
+                               "no notice is printed for {number}.").format(number=req.number))
+        raise RuleError(tr("{number} costs {amount} yuan, below the public-notice threshold of {limit} yuan: "
+                           "it is not a large expenditure and no public notice is printed.").format(
+            number=req.number, amount=service.fmt_money(amount), limit=service.fmt_money(threshold)))
     today = clock.today()
     days = int(settings.get("purchases.notice_days") or 5)
     return {
@@ -115,7 +141,8 @@ def notice_data(request) -> dict:
         "quotes": len(service.quotes_of(req)), "ordered_on": req.ordered_on, "buyer": req.buyer_name or "",
         "roles": [tr(r) for r in service.required_levels(req.total)], "lines": _line_rows(req, ordered=True),
         "from": today, "to": today + _dt.timedelta(days=days), "phone": settings.get("school.phone") or "",
-        "large": service.needs_notice(service.effective_total(req)),
+        "threshold": service.money(settings.get("purchases.notice_threshold")), "amount_words": rmb_upper(amount),
+        "school": school(),
     }
 
 
@@ -127,10 +154,16 @@ def issue_data(slip) -> dict:
 
 
 def count_data(month: str) -> dict:
-    sc, rows = service.count_rows(month)
-    return {"month": month.strip(), "doc_no": sc.doc_no if sc else None, "date": sc.counted_on if sc else clock.today(),
-            "counted_by": sc.counted_by if sc else "", "recorded": sc is not None, "rows": rows,
-            "note": (sc.note or "") if sc else ""}
+    """The monthly store count (月度盘点表): 期初、入库、出库、结存 in quantity and money per item
+    (``service.store_month``), then what was counted and the difference once the count is recorded."""
+    acc = service.store_month(month)
+    sc = acc["count"]
+    rows = []
+    for r in acc["rows"]:
+        rows.append({**r, "book": r["close_qty"], "difference": r["adj_qty"] if sc else None})
+    return {"month": acc["month"], "doc_no": sc.doc_no if sc else None,
+            "date": sc.counted_on if sc else clock.today(), "counted_by": sc.counted_by if sc else "",
+            "recorded": sc is not None, "rows": rows, "totals": acc["totals"], "note": (sc.note or "") if sc else ""}
 
 
 def school_phone() -> str:

@@ -222,23 +222,90 @@ def budget_use(line_ids: list[int] | None = None) -> dict[int, BudgetUse]:
     return out
 
 
-def budget_check(budget_line, total: Any, exclude: PurchaseRequest | None = None) -> str | None:
-    """A warning when ``total`` on ``budget_line`` would overspend it (None if it fits)."""
-    line = _fk(BudgetLine, budget_line)
+@dataclass
+class BudgetState:
+    """A budget line's figures as one request sees them; they add up:
+    ``budget - committed - spent - this_request == balance``.
+
+    ``committed`` and ``spent`` are the *other* requests on the line (approved and
+    not yet accepted; accepted), so this request is never counted twice whatever
+    its state. ``this_request`` is what the request costs (the ordered amount once
+    ordered, else the estimate); 0 when the state is asked for the line alone.
+    """
+
+    line: BudgetLine
+    budget: Decimal
+    committed: Decimal
+    spent: Decimal
+    this_request: Decimal = ZERO
+
+    @property
+    def available(self) -> Decimal:
+        """What is left for this request: budget less the other requests."""
+        return self.budget - self.committed - self.spent
+
+    @property
+    def balance(self) -> Decimal:
+        """What is left once this request is counted (negative: overspent)."""
+        return self.available - self.this_request
+
+    @property
+    def over(self) -> bool:
+        return self.balance < 0
+
+    @property
+    def over_by(self) -> Decimal:
+        return -self.balance if self.balance < 0 else ZERO
+
+    def warning(self) -> str | None:
+        """The over-budget sentence, or None when the line can carry the request."""
+        if not self.over:
+            return None
+        if self.this_request:
+            return tr("Over budget: {line} has {available} yuan left (budget {budget}, committed {committed}, "
+                      "spent {spent}); this request needs {total} yuan, {over} yuan more than is left.").format(
+                line=budget_label(self.line), available=fmt_money(self.available), budget=fmt_money(self.budget),
+                committed=fmt_money(self.committed), spent=fmt_money(self.spent),
+                total=fmt_money(self.this_request), over=fmt_money(self.over_by))
+        return tr("Over budget: {line} is overspent by {over} yuan (budget {budget}, committed {committed}, "
+                  "spent {spent}).").format(line=budget_label(self.line), over=fmt_money(self.over_by),
+                                            budget=fmt_money(self.budget), committed=fmt_money(self.committed),
+                                            spent=fmt_money(self.spent))
+
+
+def budget_state(budget_line, request: PurchaseRequest | None = None, amount: Any = None,
+                 use: BudgetUse | None = None) -> BudgetState | None:
+    """The one computation of a budget line's state that every screen and form shows.
+
+    ``request``: the request being looked at (left out of committed/spent, its
+    cost is ``this_request``); ``amount`` overrides what it costs (an editor's
+    running total). ``use``: the line's ``budget_use`` when already fetched for
+    many rows. None when there is no such budget line.
+    """
+    line = budget_line if isinstance(budget_line, BudgetLine) else _fk(BudgetLine, budget_line)
     if line is None:
         return None
-    use = budget_use([line.id])[line.id]
-    remaining = use.remaining
-    if exclude is not None and exclude.id and exclude.status in COMMITTED + SPENT and exclude.budget_line_id == line.id:
-        remaining += effective_total(exclude)
-    total = money(total)
-    if total > remaining:
-        return tr("Over budget: {line} has {remaining} yuan left (budget {budget}, committed {committed}, "
-                  "spent {spent}); this request needs {total} yuan, {over} yuan more than is left.").format(
-            line=budget_label(line), remaining=fmt_money(remaining), budget=fmt_money(use.budget),
-            committed=fmt_money(use.committed), spent=fmt_money(use.spent), total=fmt_money(total),
-            over=fmt_money(total - remaining))
-    return None
+    use = use if use is not None else budget_use([line.id])[line.id]
+    committed, spent = use.committed, use.spent
+    this = ZERO
+    if request is not None and request.id:
+        own = effective_total(request)
+        if request.budget_line_id == line.id and request.status in COMMITTED:
+            committed -= own
+        elif request.budget_line_id == line.id and request.status in SPENT:
+            spent -= own
+        if request.status not in ("rejected", "cancelled"):
+            this = own
+    if amount is not None:
+        this = money(amount)
+    return BudgetState(line, use.budget, committed, spent, this)
+
+
+def budget_check(budget_line, total: Any, exclude: PurchaseRequest | None = None) -> str | None:
+    """A warning when ``total`` on ``budget_line`` would overspend it (None if it fits);
+    ``exclude`` is the request the total belongs to (see ``budget_state``)."""
+    state = budget_state(budget_line, exclude, amount=total)
+    return state.warning() if state is not None else None
 
 
 def budget_label(line: BudgetLine) -> str:
@@ -259,10 +326,10 @@ def budget_rows(year: int) -> list[dict]:
     use = budget_use([b.id for b in lines])
     rows = []
     for b in lines:
-        u = use[b.id]
+        st = budget_state(b, use=use[b.id])
         rows.append({"id": b.id, "year": b.year, "department": b.department.name, "name": b.name,
-                     "budget": u.budget, "committed": u.committed, "spent": u.spent, "remaining": u.remaining,
-                     "over": u.remaining < 0, "note": b.note or ""})
+                     "budget": st.budget, "committed": st.committed, "spent": st.spent, "remaining": st.balance,
+                     "over": st.over, "note": b.note or ""})
     return rows
 
 
@@ -887,7 +954,9 @@ def fetch_requests(filters: dict, offset: int, limit: int, sort_key: str | None 
                  Department.name.alias("department"), Supplier.name.alias("supplier"))
          .order_by(*order_by).offset(offset).limit(limit).dicts())
     rows = list(q)
-    use = budget_use(sorted({r["budget_line"] for r in rows if r["budget_line"]}))
+    line_ids = sorted({r["budget_line"] for r in rows if r["budget_line"]})
+    use = budget_use(line_ids)
+    lines = {b.id: b for b in BudgetLine.select().where(BudgetLine.id.in_(line_ids))} if line_ids else {}
     for r in rows:
         r["status_label"] = status_label(r["status"])
         amount = money(r["order_total"] if r["order_total"] is not None else r["total"])
@@ -898,12 +967,13 @@ def fetch_requests(filters: dict, offset: int, limit: int, sort_key: str | None 
             r["over_budget"] = False
             r["budget_text"] = tr("Outside the budget") if not r["in_budget"] else ""
             continue
-        counted = r["status"] in COMMITTED + SPENT
-        left = u.remaining if counted else u.remaining - amount
-        r["budget_left"] = left
-        r["over_budget"] = left < 0 and r["status"] not in ("rejected", "cancelled")
-        r["budget_text"] = (tr("⚠ over by {amount}").format(amount=fmt_money(-left)) if r["over_budget"]
-                            else fmt_money(left))
+        own = PurchaseRequest(id=r["id"], budget_line=r["budget_line"], status=r["status"], total=r["total"],
+                              order_total=r["order_total"])
+        st = budget_state(lines[r["budget_line"]], own, use=u)
+        r["budget_left"] = st.balance
+        r["over_budget"] = st.over and r["status"] not in ("rejected", "cancelled")
+        r["budget_text"] = (tr("⚠ over by {amount}").format(amount=fmt_money(st.over_by)) if r["over_budget"]
+                            else fmt_money(st.balance))
     return rows
 
 
@@ -1195,6 +1265,98 @@ def count_rows(month: str) -> tuple[StoreCount | None, list[dict]]:
             rows.append({"name": it.name, "spec": it.spec, "unit": it.unit, "book": it.stock, "counted": None,
                          "difference": None, "item_id": it.id})
     return sc, rows
+
+
+def _month_key(day: _dt.date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def store_month(month: str) -> dict:
+    """The month's store account per item (库存月报), in quantity and money:
+    期初 (opening) + 入库 (in: purchases and stock-ins) - 出库 (out: issues) = 结存 (book
+    closing), then the count's 盘盈/盘亏 and what was counted.
+
+    Money by the monthly weighted average (全月一次加权平均): stock-ins at their own
+    unit price (a stock-in without a price at the item's last known price), issues
+    and count differences at (opening amount + in amount) / (opening qty + in qty).
+    The amounts add up on every row: opening + in - out = closing, and next month's
+    opening is this month's closing after the count. A count's adjustment belongs to
+    the month counted, whatever day it was entered.
+    """
+    first, last = month_range(month)
+    if first > clock.today():
+        raise RuleError(tr("{month} has not begun: there is nothing to account for yet.").format(month=month.strip()))
+    month = _month_key(first)
+    count = StoreCount.get_or_none(StoreCount.month == month)
+    count_months = {c.id: c.month for c in StoreCount.select(StoreCount.id, StoreCount.month)}
+    counted = {}
+    if count is not None:
+        counted = {ln.item_id: ln for ln in StoreCountLine.select().where(StoreCountLine.count == count)}
+    per_item: dict[int, list] = {}
+    q = (StoreMovement.select(StoreMovement.item, StoreMovement.kind, StoreMovement.quantity, StoreMovement.moved_on,
+                              StoreMovement.unit_price, StoreMovement.count)
+         .order_by(StoreMovement.moved_on, StoreMovement.id).tuples())
+    for item_id, kind, qty, on, price, count_id in q:
+        key = count_months.get(count_id) if kind == "count" and count_id else _month_key(on)
+        if key <= month:
+            per_item.setdefault(item_id, []).append((key, kind, qty, price))
+    items = {it.id: it for it in StoreItem.select()}
+    rows = []
+    for item_id, moves in per_item.items():
+        state = {"qty": 0, "amount": ZERO, "price": ZERO}
+        row = None
+        months = sorted({m for m, *_ in moves})
+        for m in months:
+            cur = [mv for mv in moves if mv[0] == m]
+            r = _account_month(state, cur)
+            if m == month:
+                row = r
+        if row is None:  # nothing moved this month: the stock stands as it was
+            row = _account_month(state, [])
+        if row["open_qty"] == 0 and not row["in_qty"] and not row["out_qty"] and not row["adj_qty"] \
+                and item_id not in counted and not items[item_id].active:
+            continue
+        it = items[item_id]
+        row.update({"item_id": item_id, "name": it.name, "spec": it.spec, "unit": it.unit})
+        line = counted.get(item_id)
+        row["counted"] = row["close_qty"] + row["adj_qty"] if line is not None else None
+        rows.append(row)
+    for item_id, it in items.items():  # active items that never moved still belong on the count sheet
+        if it.active and item_id not in per_item and it.created_at.date() <= last:
+            row = _account_month({"qty": 0, "amount": ZERO, "price": money(it.last_price)}, [])
+            row.update({"item_id": item_id, "name": it.name, "spec": it.spec, "unit": it.unit,
+                        "counted": 0 if item_id in counted else None})
+            rows.append(row)
+    rows.sort(key=lambda r: (r["name"], r["spec"]))
+    totals = {k: sum((r[k] for r in rows), ZERO) for k in ("open_amount", "in_amount", "out_amount",
+                                                           "close_amount", "adj_amount")}
+    return {"month": month, "first": first, "last": last, "count": count, "rows": rows, "totals": totals}
+
+
+def _account_month(state: dict, moves: list) -> dict:
+    """One item's month by the weighted average; ``state`` (qty, amount, price) carries to the next."""
+    open_qty, open_amount = state["qty"], state["amount"]
+    in_qty = sum(q for _m, kind, q, _p in moves if kind in ("purchase", "manual"))
+    in_amount = ZERO
+    for _m, kind, q, price in moves:
+        if kind in ("purchase", "manual"):
+            unit = money(price) if price is not None else state["price"]
+            in_amount += money(unit * q)
+            if price is not None:
+                state["price"] = money(price)
+    out_qty = -sum(q for _m, kind, q, _p in moves if kind == "issue")
+    adj_qty = sum(q for _m, kind, q, _p in moves if kind == "count")
+    base_qty, base_amount = open_qty + in_qty, open_amount + in_amount
+    avg = (base_amount / base_qty) if base_qty > 0 else state["price"]
+    close_qty = base_qty - out_qty
+    out_amount = base_amount if close_qty == 0 else money(avg * out_qty)
+    close_amount = base_amount - out_amount
+    after_qty = close_qty + adj_qty
+    adj_amount = -close_amount if after_qty == 0 else money(avg * adj_qty)
+    state["qty"], state["amount"] = after_qty, close_amount + adj_amount
+    return {"open_qty": open_qty, "open_amount": open_amount, "in_qty": in_qty, "in_amount": in_amount,
+            "out_qty": out_qty, "out_amount": out_amount, "close_qty": close_qty, "close_amount": close_amount,
+            "adj_qty": adj_qty, "adj_amount": adj_amount, "avg_price": money(avg)}
 
 
 # --- settings ---------------------------------------------------------------------

@@ -51,15 +51,15 @@ def _report_run(args) -> bytes:
             start, end = rs.month_range(args.month)
         except UserError:
             raise UserError(tr("--month: give the month as YYYY-MM, e.g. 2026-11.")) from None
-        label = start.strftime("%Y-%m")
+        label, kind = start.strftime("%Y-%m"), "month"
     else:
         from ...core.masterdata import Term
 
         term = Term.get_or_none(Term.name == args.term.strip())
         if term is None:
             raise UserError(tr("No term named {name}.").format(name=args.term))
-        start, end, label = term.start_date, term.end_date, term.name
-    return forms.repair_report(forms.report_data(start, end, label))
+        start, end, label, kind = term.start_date, term.end_date, term.name, "term"
+    return forms.repair_report(forms.report_data(start, end, label, kind))
 
 
 def _ledger_args(p) -> None:

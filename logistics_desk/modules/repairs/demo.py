@@ -26,32 +26,87 @@ from .models import (
     RepairTicket,
 )
 
-# category: (weight, [(description, parts [(name, unit, cost range)], major?)], where)
+# category: (weight, [(description, parts [(name, unit, cost range)], major?[, where])], where)
+# ``where`` says which rooms the fault fits (see ``_rooms``): no toilet in a reading room, no
+# blackboard in an office, no basketball stand in a classroom.
 PROBLEMS = {
-    "水电": (30, [("水龙头漏水", [("水龙头", "个", (25, 60))], False), ("日光灯不亮", [("LED灯管", "根", (18, 35))], False),
-                 ("厕所冲水阀坏了", [("冲水阀", "个", (45, 120))], False), ("插座没电", [("五孔插座", "个", (8, 20))], False),
-                 ("下水道堵塞", [], False), ("空气开关跳闸", [("空气开关", "个", (30, 80))], False),
-                 ("水管爆裂", [("PPR管", "米", (8, 15)), ("管件", "个", (3, 10))], True),
-                 ("吊扇不转", [("吊扇电容", "个", (10, 25))], False), ("开水器不加热", [("加热管", "根", (80, 160))], True)],
+    "水电": (30, [("水龙头漏水", [("水龙头", "个", (25, 60))], False, "wet"), ("日光灯不亮", [("LED灯管", "根", (18, 35))], False),
+                 ("厕所冲水阀坏了", [("冲水阀", "个", (45, 120))], False, "dorm"),
+                 ("插座没电", [("五孔插座", "个", (8, 20))], False),
+                 ("下水道堵塞", [], False, "wet"), ("空气开关跳闸", [("空气开关", "个", (30, 80))], False),
+                 ("水管爆裂", [("PPR管", "米", (8, 15)), ("管件", "个", (3, 10))], True, "wet"),
+                 ("吊扇不转", [("吊扇电容", "个", (10, 25))], False, "classroom"),
+                 ("开水器不加热", [("加热管", "根", (80, 160))], True, "dorm"),
+                 ("空调不制冷", [("冷媒", "千克", (60, 120))], True, "indoor")],
              "any"),
     "门窗": (20, [("门锁坏了", [("执手锁", "把", (45, 90))], False), ("窗户玻璃破碎", [("玻璃", "平方米", (60, 90))], False),
                  ("门合页脱落", [("合页", "副", (12, 30))], False), ("窗户关不严", [], False),
-                 ("纱窗破损", [("纱网", "平方米", (15, 30))], False), ("防盗门变形", [], True)], "any"),
+                 ("纱窗破损", [("纱网", "平方米", (15, 30))], False), ("防盗门变形", [], True, "dorm")], "indoor"),
     "课桌椅": (18, [("课桌桌面松动", [("螺丝", "包", (5, 10))], False), ("椅子腿断裂", [("椅腿", "根", (20, 40))], False),
                    ("升降课桌卡死", [], False), ("抽屉脱落", [], False), ("讲台抽屉锁坏", [("抽屉锁", "把", (10, 20))], False)],
                "classroom"),
     "电教设备": (14, [("投影仪不亮", [("投影灯泡", "个", (280, 450))], False), ("一体机触摸失灵", [], True),
-                     ("音箱没有声音", [("音频线", "根", (15, 30))], False), ("电脑无法开机", [("电源", "个", (120, 260))], False),
-                     ("展台画面模糊", [], False), ("空调不制冷", [("冷媒", "千克", (60, 120))], True)], "classroom"),
-    "网络": (6, [("教室网络不通", [("水晶头", "盒", (20, 40))], False), ("无线信号弱", [], False),
+                     ("音箱没有声音", [("音频线", "根", (15, 30))], False),
+                     ("电脑无法开机", [("电源", "个", (120, 260))], False, "office"),
+                     ("展台画面模糊", [], False)], "classroom"),
+    "网络": (6, [("网络不通", [("水晶头", "盒", (20, 40))], False), ("无线信号弱", [], False),
                  ("交换机端口故障", [("交换机", "台", (300, 900))], True)], "office"),
     "房屋建筑": (5, [("屋顶漏雨", [("防水涂料", "桶", (180, 320))], True), ("墙皮脱落", [("腻子粉", "袋", (30, 50))], True),
-                     ("楼梯扶手松动", [], False), ("地砖破裂", [("地砖", "块", (15, 35))], False)], "any"),
-    "其他": (7, [("窗帘轨道脱落", [("窗帘轨道", "米", (12, 25))], False), ("黑板擦槽损坏", [], False),
-                 ("篮球架螺丝松动", [], False), ("垃圾桶损坏", [("垃圾桶", "个", (40, 90))], False)], "any"),
+                     ("楼梯扶手松动", [], False), ("地砖破裂", [("地砖", "块", (15, 35))], False)], "indoor"),
+    "其他": (7, [("窗帘轨道脱落", [("窗帘轨道", "米", (12, 25))], False, "indoor"),
+                 ("黑板擦槽损坏", [], False, "classroom"),
+                 ("篮球架螺丝松动", [], False, "court"), ("垃圾桶损坏", [("垃圾桶", "个", (40, 90))], False)], "any"),
 }
-URGENT_PROBLEMS = [("水电", "电线裸露有触电危险"), ("水电", "配电箱冒烟"), ("房屋建筑", "天花板有掉落危险"),
-                   ("门窗", "窗户玻璃松动可能坠落"), ("水电", "燃气管道有异味")]
+# faults that fit an asset, by words in its name: (name words, category, [(fault, parts, major?)]).
+# An asset none of these fit (books, balls) gets no repair ticket in the demo.
+ASSET_FAULTS = [
+    (("计算机", "电脑"), "电教设备", [("无法开机", [("电源", "个", (120, 260))], False), ("蓝屏死机", [], False),
+                                   ("硬盘损坏", [("固态硬盘", "块", (200, 380))], False),
+                                   ("键盘按键失灵", [("键盘", "个", (40, 90))], False)]),
+    (("投影仪",), "电教设备", [("画面发暗", [("投影灯泡", "个", (280, 450))], False), ("不能开机", [], False),
+                            ("遥控器失灵", [("遥控器", "个", (30, 60))], False)]),
+    (("交互智能平板", "电子白板"), "电教设备", [("触摸失灵", [], True), ("屏幕无显示", [], True),
+                                        ("没有声音", [("音频线", "根", (15, 30))], False)]),
+    (("打印机", "复印机"), "电教设备", [("卡纸", [], False), ("打印发花", [("硒鼓", "个", (300, 420))], False),
+                                   ("不进纸", [("搓纸轮", "个", (30, 60))], False)]),
+    (("空调",), "水电", [("不制冷", [("冷媒", "千克", (60, 120))], True), ("室内机漏水", [("排水管", "米", (5, 15))], False),
+                       ("遥控器失灵", [("遥控器", "个", (25, 50))], False)]),
+    (("吊扇",), "水电", [("不转", [("吊扇电容", "个", (10, 25))], False), ("转动有异响", [], False)]),
+    (("饮水机",), "水电", [("不加热", [("加热管", "根", (40, 90))], False), ("出水口漏水", [("水嘴", "个", (10, 25))], False)]),
+    (("消毒柜",), "水电", [("不能加热消毒", [("加热管", "根", (40, 90))], False)]),
+    (("课桌椅",), "课桌椅", [("桌面松动", [("螺丝", "包", (5, 10))], False), ("椅腿断裂", [("椅腿", "根", (20, 40))], False),
+                         ("升降卡死", [], False)]),
+    (("办公桌", "讲台"), "课桌椅", [("抽屉锁坏", [("抽屉锁", "把", (10, 20))], False), ("桌腿松动", [], False)]),
+    (("办公椅",), "课桌椅", [("升降失灵", [("气杆", "根", (40, 80))], False), ("椅轮脱落", [("椅轮", "个", (5, 12))], False)]),
+    (("折叠椅",), "课桌椅", [("折叠处松动", [("螺丝", "包", (5, 10))], False)]),
+    (("文件柜",), "课桌椅", [("柜门锁坏", [("柜锁", "把", (15, 30))], False), ("柜门合页脱落", [("合页", "副", (12, 30))], False)]),
+    (("书架",), "课桌椅", [("层板松动", [("层板托", "包", (5, 10))], False)]),
+    (("铁床",), "课桌椅", [("床板断裂", [("床板", "块", (40, 80))], False), ("护栏松动", [("螺丝", "包", (5, 10))], False)]),
+    (("实验台",), "水电", [("水槽龙头漏水", [("水龙头", "个", (25, 60))], False), ("台面插座没电", [("五孔插座", "个", (8, 20))], False)]),
+    (("交换机",), "网络", [("端口故障", [], True), ("频繁掉线", [], False)]),
+    (("摄像机",), "网络", [("没有图像", [("电源适配器", "个", (30, 60))], False)]),
+    (("广播",), "电教设备", [("部分教室没有声音", [("音频线", "根", (15, 30))], False)]),
+    (("音箱",), "电教设备", [("没有声音", [], False)]),
+    (("显微镜",), "其他", [("调焦失灵", [], False), ("照明灯不亮", [("显微镜灯泡", "个", (10, 25))], False)]),
+    (("示波器", "电子天平", "学生电源"), "其他", [("读数不准", [], False), ("无法开机", [("保险管", "个", (2, 5))], False)]),
+    (("和面机",), "其他", [("电机有异响", [], True)]),
+    (("操作台",), "其他", [("台脚松动", [("螺丝", "包", (5, 10))], False)]),
+    (("篮球架",), "其他", [("篮筐松动", [("螺丝", "包", (5, 10))], False)]),
+    (("灭火器",), "其他", [("压力不足需充装", [("灭火器充装", "具", (20, 40))], False)]),
+]
+
+
+def asset_fault(name: str):
+    """The category and the faults that fit an asset of this name, or None (not repaired)."""
+    for words, category, faults in ASSET_FAULTS:
+        if any(w in name for w in words):
+            return category, faults
+    return None
+
+
+URGENT_PROBLEMS = [("水电", "电线裸露有触电危险", "indoor"), ("水电", "配电箱冒烟", "indoor"),
+                   ("房屋建筑", "天花板有掉落危险", "indoor"), ("门窗", "窗户玻璃松动可能坠落", "indoor"),
+                   ("水电", "燃气管道有异味", "canteen")]
 STUDENTS = "子涵 梓萱 一诺 雨桐 浩然 宇轩 欣怡 俊杰 思远 佳怡 子墨 诗涵 明轩 若曦 晨阳".split()
 
 CHECKLISTS = [
@@ -64,11 +119,25 @@ CHECKLISTS = [
 
 
 def _rooms(kind: str, rooms: list[Place], by_building: dict[str, list[Place]]) -> list[Place]:
+    """The rooms a fault of this kind fits (any room when the school has none of them)."""
     if kind == "classroom":
-        return by_building.get("教学楼") or rooms
-    if kind == "office":
-        return (by_building.get("行政楼") or []) + (by_building.get("实验楼") or []) or rooms
-    return rooms
+        pool = by_building.get("教学楼") or []
+    elif kind == "office":
+        pool = (by_building.get("行政楼") or []) + (by_building.get("实验楼") or [])
+    elif kind == "dorm":
+        pool = by_building.get("宿舍楼") or []
+    elif kind == "wet":  # taps and drains: dormitories, the canteen kitchen, the laboratories
+        pool = (by_building.get("宿舍楼") or []) + [r for r in by_building.get("食堂") or [] if r.name == "操作间"] \
+            + [r for r in by_building.get("实验楼") or [] if "实验室" in r.name]
+    elif kind == "canteen":
+        pool = [r for r in by_building.get("食堂") or [] if r.name == "操作间"]
+    elif kind == "court":
+        pool = [r for r in by_building.get("体育馆") or [] if "篮球" in r.name]
+    elif kind == "indoor":
+        pool = [r for r in rooms if "篮球场" not in r.name]
+    else:
+        pool = rooms
+    return pool or rooms
 
 
 def populate(ctx) -> None:
@@ -117,12 +186,13 @@ def populate(ctx) -> None:
     def make_values(day):
         urgent = rng.random() < 0.04
         if urgent:
-            cat_name, desc = rng.choice(URGENT_PROBLEMS)
-            parts, major, kind = [], False, "any"
+            cat_name, desc, kind = rng.choice(URGENT_PROBLEMS)
+            parts, major = [], False
         else:
             cat_name = rng.choices(cat_names, cat_weights)[0]
-            desc, parts, major = rng.choice(PROBLEMS[cat_name][1])
-            kind = PROBLEMS[cat_name][2]
+            problem = rng.choice(PROBLEMS[cat_name][1])
+            desc, parts, major = problem[:3]
+            kind = problem[3] if len(problem) > 3 else PROBLEMS[cat_name][2]
         urgency = "urgent" if urgent else ("major" if major or rng.random() < 0.06 else "minor")
         room = pick_room(kind)
         if rng.random() < 0.45 and classes:
@@ -235,7 +305,8 @@ def populate(ctx) -> None:
     # the last two weeks, through the service: tickets on assets, open ones, some overdue
     from ..assets.models import Asset
 
-    assets_pool = list(Asset.select().where(Asset.status == "in_use").order_by(Asset.id).limit(400))
+    assets_pool = [a for a in Asset.select().where(Asset.status == "in_use").order_by(Asset.id).limit(400)
+                   if asset_fault(a.name) is not None]
     recent = [d for d in plan if d >= bulk_end]
     through_service = 0
     for day in recent:
@@ -243,15 +314,16 @@ def populate(ctx) -> None:
         if values["reported_at"] > now:
             values["reported_at"] = now - _dt.timedelta(minutes=rng.randint(5, 300))
         if assets_pool and rng.random() < 0.25:
+            # a fault that fits the asset, with the parts that fit it
             a = rng.choice(assets_pool)
+            cat_name, faults = asset_fault(a.name)
+            fault, parts, major = rng.choice(faults)
             values["asset"] = a.id
             if a.place_id:
                 values["place"] = a.place_id
-            code = a.category.code if a.category_id else ""
-            cat_name = {"JSJ": "电教设备", "BGSB": "电教设备", "ZY": "电教设备", "TX": "网络", "JJ": "课桌椅",
-                        "DQ": "水电"}.get(code, "其他")
             values["category"] = cats[cat_name].id
-            values["description"] = a.name + rng.choice(["无法使用", "损坏", "故障", "有异响", "松动"])
+            values["description"] = a.name + fault
+            values["urgency"] = "major" if major else "minor"
         clock.freeze(values["reported_at"])
         try:
             t = rs.create_ticket(values)

@@ -94,18 +94,83 @@ def repair_slips(data: list[dict], per_page: int = 2, progress=None, cancel=None
 
 # --- the monthly (or term) repair report -----------------------------------------------
 
-def report_data(start: _dt.date, end: _dt.date, label: str | None = None) -> dict:
+REPEAT_PER_CATEGORY = 3  # places listed per category on the printed report (the rest as a count)
+REPEAT_ASSETS = 5
+OVERDUE_LISTED = 30
+
+
+def period_number(prefix: str, start: _dt.date, end: _dt.date) -> str:
+    """A report's document number from its period, the same on every reprint:
+    WXBG-202611 (a calendar month), WXBG-20261123 (a day), WXBG-20260901-20270120."""
+    if start.day == 1 and end == rs.month_range(start)[1]:
+        return f"{prefix}-{start:%Y%m}"
+    if start == end:
+        return f"{prefix}-{start:%Y%m%d}"
+    return f"{prefix}-{start:%Y%m%d}-{end:%Y%m%d}"
+
+
+def _report_kind(start: _dt.date, end: _dt.date) -> str:
+    """month | term | period: what the report is titled."""
+    if start.day == 1 and end == rs.month_range(start)[1]:
+        return "month"
+    from ...core.masterdata import Term
+
+    if Term.select().where((Term.start_date == start) & (Term.end_date == end)).exists():
+        return "term"
+    return "period"
+
+
+def report_data(start: _dt.date, end: _dt.date, label: str | None = None, kind: str | None = None) -> dict:
+    """The repair report's figures for tickets reported from ``start`` to ``end``.
+
+    ``kind``: month | term | period (the title); found from the dates when not given.
+    Open and overdue tickets are those of the period only (as counted in the figures).
+    """
     f = rs.figures(start, end)
     f["label"] = label or f"{start} – {end}"
+    f["kind"] = kind or _report_kind(start, end)
+    f["doc_no"] = period_number("WXBG", start, end)
     f["by_urgency"] = [(rs.urgency_label(u), s) for u, s in f["by_urgency"]]
     T = RepairTicket
-    overdue = (T.select().where((T.is_open == True) & (T.due_at < f["now"])  # noqa: E712
-                                & (T.reported_at <= _dt.datetime.combine(end, _dt.time.max)))
-               .order_by(T.due_at).limit(30))
+    period = ((T.reported_at >= _dt.datetime.combine(start, _dt.time.min))
+              & (T.reported_at <= _dt.datetime.combine(end, _dt.time.max)))
+    overdue = (T.select().where((T.is_open == True) & (T.due_at < f["now"]) & period)  # noqa: E712
+               .order_by(T.due_at).limit(OVERDUE_LISTED))
     f["overdue_list"] = [{"number": t.number, "place": t.place.full_name if t.place_id else "",
                           "description": t.description, "urgency": rs.urgency_label(t.urgency),
                           "due": t.due_at, "status": rs.status_label(t.status)} for t in overdue]
     return f
+
+
+def report_title(kind: str) -> str:
+    return {"month": tr("Monthly repair report"), "term": tr("Term repair report")}.get(
+        kind, tr("Repair report for a period"))
+
+
+def repeat_rows(data: dict, per_category: int = REPEAT_PER_CATEGORY, assets: int = REPEAT_ASSETS) -> list[dict]:
+    """The repeat-fault table, kept short: per category its ``per_category`` busiest places and
+    a line counting the others; then the ``assets`` most repaired assets and a count of the rest."""
+    rows: list[dict] = []
+    groups: dict[str, list[dict]] = {}
+    for p in data["repeat_places"]:
+        groups.setdefault(p["category"], []).append(p)
+    for category, places in groups.items():
+        for i, p in enumerate(places[:per_category]):
+            rows.append({"kind": category if i == 0 else "", "what": p["place"], "count": p["count"],
+                         "detail": tr("latest {number}").format(number=p["tickets"][-1]) if p["tickets"] else ""})
+        rest = places[per_category:]
+        if rest:
+            rows.append({"kind": "", "what": tr("{n} more places").format(n=len(rest)),
+                         "count": sum(p["count"] for p in rest), "detail": ""})
+    listed = data["repeat_assets"][:assets]
+    for i, a in enumerate(listed):
+        rows.append({"kind": tr("Asset") if i == 0 else "", "what": f"{a['number']} {a['name']}", "count": a["count"],
+                     "detail": tr("{amount} yuan").format(amount=_money(a["cost"]))})
+    rest = data["repeat_assets"][assets:]
+    if rest:
+        rows.append({"kind": "", "what": tr("{n} more assets").format(n=len(rest)),
+                     "count": sum(a["count"] for a in rest), "detail": ""})
+    return rows
 
 
 def _pct(v) -> str:
@@ -157,22 +222,23 @@ def repair_report(data: dict, progress=None, cancel=None) -> bytes:
                              empty_text=tr("None.")))
     blocks.append(SmallTable(_summary_columns(tr("Building")), _summary_rows(data["by_place"]),
                              title=tr("By building"), empty_text=tr("None.")))
-    repeat = [{"kind": tr("Place"), "what": p["place"], "count": p["count"], "detail": p["categories"]}
-              for p in data["repeat_places"]]
-    repeat += [{"kind": tr("Asset"), "what": f"{a['number']} {a['name']}", "count": a["count"],
-                "detail": tr("{amount} yuan").format(amount=_money(a["cost"]))} for a in data["repeat_assets"]]
-    blocks.append(SmallTable([Column("kind", tr("Kind"), 12), Column("what", tr("Place or asset"), 50),
-                              Column("count", tr("Tickets"), 12, kind="qty"), Column("detail", tr("Details"), 40)],
-                             repeat, title=tr("Repeat faults ({n} or more tickets)").format(n=data["threshold"]),
-                             empty_text=tr("None.")))
+    blocks.append(SmallTable([Column("kind", tr("Category"), 16), Column("what", tr("Place or asset"), 46),
+                              Column("count", tr("Tickets"), 12, kind="qty"),
+                              Column("detail", tr("Latest ticket or cost"), 46)],
+                             repeat_rows(data), empty_text=tr("None."),
+                             title=tr("Repeat faults: the same fault {n} or more times at one place or on one asset")
+                             .format(n=data["threshold"])))
     if data["overdue_list"]:
+        title = tr("Open and overdue (tickets of this period)")
+        if t["overdue"] > len(data["overdue_list"]):
+            title = tr("Open and overdue (tickets of this period; the {n} longest overdue of {total})").format(
+                n=len(data["overdue_list"]), total=t["overdue"])
         blocks.append(SmallTable([Column("number", tr("Ticket No."), 24), Column("place", tr("Place"), 30),
                                   Column("description", tr("What is broken"), 44),
                                   Column("urgency", tr("Urgency"), 22), Column("due", tr("Deadline"), 26)],
-                                 [{**r, "due": _dt_text(r["due"])} for r in data["overdue_list"]],
-                                 title=tr("Open and overdue")))
-    return SlipForm(tr("Repair report"), blocks, date=clock.today(), subtitle=data["label"],
-                    meta=[(tr("Period"), f"{data['start']} – {data['end']}")],
+                                 [{**r, "due": _dt_text(r["due"])} for r in data["overdue_list"]], title=title))
+    return SlipForm(report_title(data["kind"]), blocks, doc_number=data["doc_no"], date=clock.today(),
+                    subtitle=data["label"], meta=[(tr("Period"), f"{data['start']} – {data['end']}")],
                     signatures=[tr("Prepared by"), tr("Director of general affairs")]).render(progress, cancel)
 
 
@@ -180,7 +246,7 @@ def repair_report(data: dict, progress=None, cancel=None) -> bytes:
 
 def ledger_data(start: _dt.date, end: _dt.date) -> dict:
     return {"start": start, "end": end, "rows": rs.inspections(start, end),
-            "missed": rs.missed_checks(start, end)}
+            "missed": rs.missed_checks(start, end), "doc_no": period_number("XJTZ", start, end)}
 
 
 def inspection_ledger(data: dict, progress=None, cancel=None) -> bytes:
@@ -199,14 +265,15 @@ def inspection_ledger(data: dict, progress=None, cancel=None) -> bytes:
              "inspector": r["inspector"], "items": r["items_checked"], "problems": r["problems"],
              "findings": r["findings"]} for r in data["rows"]]
     period = f"{data['start']} – {data['end']}"
-    sections = [Section(meta=[(tr("Period"), period), (tr("Inspections recorded"), len(rows))], rows=rows,
-                        totals={"no": tr("Total"), "items": sum(r["items"] for r in rows),
-                                "problems": sum(r["problems"] for r in rows)})]
-    if data["missed"]:
-        missed_rows = [{"at": m["period"], "checklist": m["checklist"], "place": m["place"] or tr("(whole school)"),
-                        "findings": tr("Due and not done")} for m in data["missed"]]
-        sections.append(Section(meta=[(tr("Period"), period)], rows=missed_rows, title=tr("Checks not done"),
-                                totals=None))
-    return TableForm(tr("Inspection ledger"), columns, sections, date=clock.today(), landscape=True,
-                     signatures=[tr("Safety officer"), tr("Director of general affairs")]).render(
+    totals = {"no": tr("Total"), "items": sum(r["items"] for r in rows), "problems": sum(r["problems"] for r in rows)}
+    # checks that fell due and were not done close the same table (one section: one page count, one
+    # signature block), each marked in the number column
+    rows += [{"no": "—", "at": m["period"], "checklist": m["checklist"], "place": m["place"] or tr("(whole school)"),
+              "findings": tr("Not done: due in this period and not recorded")} for m in data["missed"]]
+    meta = [(tr("Period"), period), (tr("Inspections recorded"), len(data["rows"])),
+            (tr("Checks not done"), len(data["missed"]))]
+    note = tr("Rows marked “—” are checks that fell due in the period and were not done.") if data["missed"] else None
+    section = Section(meta=meta, rows=rows, totals=totals, note=note)
+    return TableForm(tr("Inspection ledger"), columns, [section], doc_number=data["doc_no"], date=clock.today(),
+                     landscape=True, signatures=[tr("Safety officer"), tr("Director of general affairs")]).render(
         progress=progress, cancel=cancel)

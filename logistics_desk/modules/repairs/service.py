@@ -863,7 +863,9 @@ def figures(start: _dt.date, end: _dt.date, now: _dt.datetime | None = None) -> 
 
     Cancelled tickets are counted apart and left out of everything else.
     "Done" means completed (done or accepted) by now; "on time" means done by
-    the deadline. Hours to repair run from reporting to done.
+    the deadline. Hours to repair run from reporting to done. A repeat fault is
+    the same category at the same place (or the same asset) ``repairs.repeat_threshold``
+    times or more; repeat places come grouped by category, the busiest category first.
     """
     now = now or clock.now()
     T = RepairTicket
@@ -912,19 +914,22 @@ def figures(start: _dt.date, end: _dt.date, now: _dt.datetime | None = None) -> 
         return sorted(((k, summary(v)) for k, v in groups.items()), key=lambda kv: (-kv[1]["reported"], kv[0]))
 
     threshold = int(settings.get("repairs.repeat_threshold") or 3)
-    by_place: dict[int, list[dict]] = {}
+    # a repeat fault: the same kind of fault (category) at the same place, ``threshold`` times or more
+    by_place: dict[tuple[int, int], list[dict]] = {}
     by_asset: dict[int, list[dict]] = {}
     for r in rows:
         if r["place"]:
-            by_place.setdefault(r["place"], []).append(r)
+            by_place.setdefault((r["place"], r["category"]), []).append(r)
         if r["asset"]:
             by_asset.setdefault(r["asset"], []).append(r)
+    by_category = grouped(lambda r: cats.get(r["category"], ""))
+    cat_rank = {name: i for i, (name, _s) in enumerate(by_category)}
     repeat_places = sorted(
-        ({"place": places[pid].full_name, "count": len(v),
-          "categories": "、".join(sorted({cats.get(x["category"], "") for x in v})),
+        ({"place": places[pid].full_name, "count": len(v), "category": cats.get(cid, ""),
+          "categories": cats.get(cid, ""),
           "tickets": [x["number"] for x in sorted(v, key=lambda x: x["reported_at"])]}
-         for pid, v in by_place.items() if len(v) >= threshold),
-        key=lambda d: (-d["count"], d["place"]))
+         for (pid, cid), v in by_place.items() if len(v) >= threshold),
+        key=lambda d: (cat_rank.get(d["category"], 99), -d["count"], d["place"]))
     asset_objs = {a.id: a for a in Asset.select(Asset.id, Asset.number, Asset.name).where(
         Asset.id.in_([aid for aid, v in by_asset.items() if len(v) >= threshold]))} if by_asset else {}
     repeat_assets = sorted(
@@ -938,7 +943,7 @@ def figures(start: _dt.date, end: _dt.date, now: _dt.datetime | None = None) -> 
         "total": summary(rows),
         "cancelled": len(cancelled),
         "by_urgency": [(u, summary([r for r in rows if r["urgency"] == u])) for u in URGENCY_ORDER],
-        "by_category": grouped(lambda r: cats.get(r["category"], "")),
+        "by_category": by_category,
         "by_place": grouped(lambda r: building_of(r["place"])),
         "repeat_places": repeat_places,
         "repeat_assets": repeat_assets,

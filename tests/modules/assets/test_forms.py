@@ -83,7 +83,7 @@ def test_inventory_sheet_of_a_room_in_chinese(zh, room_assets, tmp_path):
     assert a3.number not in t  # another room
     assert gone.number not in t  # written off: not on the sheet
     assert "合计" in t and "51" in t and "20,200.00" in t  # 1 + 50 pieces, 4,200 + 16,000 yuan
-    for role in ("保管人签字", "部门负责人签字", "总务干事签字"):
+    for role in ("保管人（张伟）签字", "部门负责人签字", "总务干事签字"):
         assert role in t
     assert data["doc_no"].startswith("QD-20260310-") and data["doc_no"] in t
     assert "第1页/共1页" in t
@@ -344,3 +344,142 @@ def test_cli_prints_and_exit_codes(room_assets, world, db_path, tmp_path, capsys
 def test_money_totals_are_decimal(room_assets):
     data = forms.inventory_data(place="教学楼301")
     assert data["sections"][0]["amount"] == Decimal("20200.00")
+
+
+# --- paper an inspector accepts (issue 12) ------------------------------------------------
+
+def layout(pdf: bytes, first: int | None = None) -> str:
+    """The text with its layout kept (one printed row per line)."""
+    cmd = ["pdftotext", "-layout"]
+    if first:
+        cmd += ["-f", str(first), "-l", str(first)]
+    return subprocess.run(cmd + ["-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+
+
+def page_doc_no(pdf: bytes, page: int) -> str:
+    return re.search(r"(?:编号：|No\.: )(\S+)", layout(pdf, page)).group(1)
+
+
+def row_of(pdf: bytes, number: str) -> str:
+    return next(line for line in layout(pdf).splitlines() if number in line)
+
+
+def test_whole_building_each_room_sheet_has_its_own_number(zh, world, make_asset):
+    make_asset(name="课桌", copies=30)  # 301: two pages
+    make_asset(name="投影仪", place=world["r302"].id)
+    data = forms.inventory_data(building="教学楼")
+    pdf = forms.render_inventory(data)
+    assert pages(pdf) == 3
+    numbers = [page_doc_no(pdf, p) for p in (1, 2, 3)]
+    assert numbers[0] == numbers[1] != numbers[2]  # one number per signed sheet, kept over its pages
+    # the number a room's sheet carries is the one it carries when printed alone
+    assert numbers[0] == forms.inventory_data(place=world["r301"].id)["doc_no"]
+    assert numbers[2] == forms.inventory_data(place=world["r302"].id)["doc_no"]
+
+
+def test_inventory_has_a_custodian_column_and_each_custodian_signs(zh, make_asset, world):
+    a = make_asset(name="台式计算机")  # 张伟
+    b = make_asset(name="投影仪", custodian=world["li"].id)
+    pdf = forms.render_inventory(forms.inventory_data(place="教学楼 301"))
+    header = next(line for line in layout(pdf).splitlines() if "资产编号" in line)
+    assert "保管人" in header
+    assert "张伟" in row_of(pdf, a.number) and "李娜" not in row_of(pdf, a.number)
+    assert "李娜" in row_of(pdf, b.number)
+    t = text(pdf)
+    assert "保管人（张伟）签字" in t and "保管人（李娜）签字" in t
+
+
+def test_inventory_one_sheet_per_custodian_wherever_things_stand(zh, make_asset, world):
+    a = make_asset(name="台式计算机")  # 张伟, 教学楼 301
+    b = make_asset(name="投影仪", place=world["r302"].id, custodian=world["li"].id)
+    c = make_asset(name="打印机", place=world["office"].id)  # 张伟's too, in another building
+    d = make_asset(name="书柜", custodian=None)  # nobody's, in 301
+    data = forms.inventory_data(building="教学楼", per_custodian=True)
+    pdf = forms.render_inventory(data)
+    assert pages(pdf) == 3
+    by_person = {}
+    for p in (1, 2, 3):
+        t = text(pdf, p)
+        who = "张伟" if a.number in t else "李娜" if b.number in t else None
+        by_person[who] = (t, page_doc_no(pdf, p))
+    zhang, li, nobody = by_person["张伟"][0], by_person["李娜"][0], by_person[None][0]
+    assert c.number in zhang and "行政楼102总务处" in zhang and b.number not in zhang and d.number not in zhang
+    assert "保管人（张伟）签字" in zhang and "李娜" not in zhang
+    assert "保管人（李娜）签字" in li and a.number not in li
+    assert d.number in nobody and a.number not in nobody and "保管人（" not in nobody
+    assert len({n for _t, n in by_person.values()}) == 3
+    assert by_person["张伟"][1] == forms.inventory_data(custodian=world["zhang"].id)["doc_no"]
+
+
+def test_asset_card_shows_the_gb_class_code(zh, make_asset):
+    a = make_asset()  # 计算机设备, GB/T 14885 20101
+    t = text(forms.render_cards([forms.card_data(a.id)]))
+    assert "国标分类代码" in t and "20101" in t
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_cards_two_per_page_have_signature_lines_and_never_split(lang, make_asset, world):
+    long_reason = "因教学调整，经总务处与教务处协商，" * 3
+    assets = make_asset(name="多媒体讲台", model_spec="钢木结构 带中控 1200×800×1000", copies=3)
+    for a in assets:
+        for i in range(12):
+            service.transfer(a, place=(world["r302"] if i % 2 == 0 else world["r301"]).id,
+                             reason=f"{long_reason}{i}")
+    i18n.set_language(lang)
+    try:
+        sign = "建卡人签字" if lang == "zh_CN" else "Cardkeptbysignature"
+        one_page = "第1页/共1页" if lang == "zh_CN" else "Page1of1"
+        for per_page in (1, 2):
+            history = forms.CARD_HISTORY_HALF if per_page == 2 else forms.CARD_HISTORY
+            pdf = forms.render_cards([forms.card_data(a.id, history=history) for a in assets], per_page=per_page)
+            assert pages(pdf) == (2 if per_page == 2 else 3), per_page
+            whole = text(pdf)
+            assert whole.count(one_page) == 3, per_page  # each card on one slot, never continued
+            assert whole.count(sign) == 3, per_page
+            assert "11" in whole  # the latest history line is there
+    finally:
+        i18n.set_language("en")
+
+
+def test_writeoff_request_for_a_disposed_asset_is_refused(room_assets, db_path, tmp_path, capsys):
+    gone = room_assets[3]
+    doc = forms.latest_doc("disposal", gone.id)
+    with pytest.raises(UserError) as err:
+        forms.writeoff_request_data(asset=gone.number)
+    assert gone.number in err.value.message and doc in err.value.message
+    out = tmp_path / "w.pdf"
+    assert run_cli(db_path, "writeoff-request", "--number", gone.number, "-o", str(out)) == 2
+    said = capsys.readouterr()
+    assert doc in said.out + said.err and "Traceback" not in said.out + said.err
+    assert not out.exists()
+    # the recorded write-off still prints
+    assert run_cli(db_path, "writeoff-request", "--doc", doc, "-o", str(out)) == 0
+
+
+def test_writeoff_request_for_an_asset_has_a_document_number(zh, make_asset):
+    a = make_asset()
+    data = forms.writeoff_request_data(asset=a.number)
+    assert data["doc_no"] and data["doc_no"].startswith("BFSQ-20260310-")
+    assert page_doc_no(forms.render_writeoff_request(data), 1) == data["doc_no"]
+    other = forms.writeoff_request_data(asset=make_asset().number)
+    assert other["doc_no"] != data["doc_no"]
+
+
+def test_damage_notice_for_a_student_has_a_parent_line_and_the_amount_in_words(zh, make_asset, world):
+    a = make_asset(unit_price="1000")
+    d = service.report_damage(a, cause="deliberate", description="踢坏机箱", responsible_name="学生甲",
+                              discipline_note="通报批评")
+    t = text(forms.render_damage_notice(forms.damage_notice_data(d.doc_no)))
+    assert "家长签字" in t and "2,000.00" in t and "贰仟元整" in t
+    staff = service.report_damage(a, cause="accidental", description="碰倒", responsible=world["zhang"].id)
+    t = text(forms.render_damage_notice(forms.damage_notice_data(staff.doc_no)))
+    assert "家长" not in t and "责任人签字" in t and "班主任" not in t and "部门负责人签字" in t
+
+
+def test_damage_notice_for_natural_wear_asks_nobody_to_pay(zh, make_asset):
+    a = make_asset(unit_price="1000")
+    d = service.report_damage(a, cause="natural", description="使用多年，屏幕老化")
+    t = text(forms.render_damage_notice(forms.damage_notice_data(d.doc_no)))
+    assert "自然损耗" in t and "不需赔偿" in t
+    for word in ("责任人", "交款日期", "赔偿金额", "家长", "交纳"):
+        assert word not in t, word
