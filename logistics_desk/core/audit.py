@@ -369,9 +369,10 @@ def _adopt_current_state(key: bytes, note: str, prev: str = GENESIS, next_id: in
     return prev, next_id
 
 
-def _rekey_legacy(key: bytes) -> None:
-    """Re-hash a change record written without a key, after checking it with the public formula."""
-    problems = _entry_problems(None)
+def _rekey_legacy(key: bytes, old_key: bytes | None = None) -> None:
+    """Re-hash a change record written without a key (or with ``old_key``, another installation's key),
+    after checking it with that formula."""
+    problems = _entry_problems(old_key)
     prev = GENESIS
     count = 0
     for row in AuditEntry.select().order_by(AuditEntry.id).dicts().iterator():
@@ -379,8 +380,10 @@ def _rekey_legacy(key: bytes) -> None:
         AuditEntry.update(prev_hash=prev, hash=new).where(AuditEntry.id == row["id"]).execute()
         prev = new
         count += 1
-    note = tr("Change record keyed with this installation's key: {n} earlier entries checked and re-hashed.").format(
-        n=count)
+    note = (tr("Change record keyed with this installation's key: {n} earlier entries checked and re-hashed.")
+            if old_key is None else
+            tr("Change record moved to this installation's key: {n} entries checked with the key found beside the "
+               "restored backup and re-hashed.")).format(n=count)
     if problems:
         note += " " + tr("Problems found before keying: {problems}").format(problems=" ".join(problems))
     _, next_id = _tail(None)
@@ -612,21 +615,34 @@ def verify_chain() -> list[str]:
     return _entry_problems(key) + _anchor_problems(last[0] if last else 0) + _head_problems(key, db_path, last)
 
 
-def reset_head_from_database() -> list[str]:
+def reset_head_from_database(other_key_files: list[Path] | tuple = ()) -> list[str]:
     """After a restore: check the change record with the key, then make the head file match the database.
 
     Returns the problems found (then the head file is left as it was). A
     backup from an older version (no key) is checked with the public formula
-    and keyed in the same step.
+    and keyed in the same step. A backup from another installation (a new PC
+    after a dead disk) is checked with a key file found beside it
+    (``other_key_files``) and moved to this installation's key.
     """
     db_path = _db_file()
     key = _load_key(create=True, db_path=db_path)
+    others = []
+    for path in other_key_files:
+        with contextlib.suppress(KeyUnusable, OSError):
+            other = _read_key(Path(path))
+            if other is not None and other != key:
+                others.append(other)
     with database.atomic():
         last = _last_entry()
         problems = _entry_problems(key) + _anchor_problems(last[0] if last else 0)
         if problems and last is not None and not _entry_problems(None):
             _rekey_legacy(key)
             problems = []
+        for other in others if problems and last is not None else ():
+            if not _entry_problems(other):
+                _rekey_legacy(key, other)
+                problems = []
+                break
     if problems:
         return problems
     if last is None:

@@ -294,6 +294,7 @@ def copy_to_second_folder(made: Path) -> tuple[Path | None, str | None]:
         _remove(part)
         error = _write_error(exc, dest, _file_size(made))
         return None, error.message if error is not None else str(exc)
+    _copy_key_to(folder)
     stem = made.name.split("-daily-")[0] if "-daily-" in made.name else None
     if stem:
         try:
@@ -301,6 +302,27 @@ def copy_to_second_folder(made: Path) -> tuple[Path | None, str | None]:
         except OSError as exc:
             log.warning("rotating the second backup folder failed: %s", exc)
     return dest, None
+
+
+def _copy_key_to(folder: Path) -> None:
+    """The change record's key beside the copies: restored on a new PC (the old disk dead), the backup's
+    record can then still be verified and moved to the new key. Whoever holds this folder holds the key,
+    as whoever holds the data folder does."""
+    from .audit import KEY_FILE
+
+    path = db.current_path()
+    key = path.parent / KEY_FILE if path is not None else None
+    if key is None or not key.is_file():
+        return
+    dest = folder / KEY_FILE
+    try:
+        if dest.is_file() and dest.read_bytes() == key.read_bytes():
+            return
+        part = dest.with_name(dest.name + PART)
+        shutil.copyfile(key, part)
+        os.replace(part, dest)
+    except OSError as exc:
+        log.warning("copying the key to the second backup folder failed: %s", exc)
 
 
 def backup_with_copy(kind: str = "manual", progress=None) -> tuple[Path, str]:
@@ -544,7 +566,15 @@ def _saved_head(target: Path):
         return None
 
 
-def _adopt_change_record(tmp: Path, target: Path) -> list[str]:
+def _key_files_beside(source: Path) -> list[Path]:
+    """Key files that may have come with a backup: in its folder, or in the data folder above ``backups/``."""
+    from .audit import KEY_FILE
+
+    folder = Path(source).resolve().parent
+    return [folder / KEY_FILE, folder.parent / KEY_FILE]
+
+
+def _adopt_change_record(tmp: Path, target: Path, source: Path | None = None) -> list[str]:
     """Before the new file goes live: check its change record with this installation's key and move the
     head kept outside the file (``<database>.head``) to it, so that no moment after the rename has a head
     that disagrees with the live file. Returns the problems found (then the head is left as it was)."""
@@ -555,7 +585,7 @@ def _adopt_change_record(tmp: Path, target: Path) -> list[str]:
         return []
     before = _stamp(tmp)
     with db.opened_as(tmp, target):
-        problems = list(reset() or [])
+        problems = list(reset(_key_files_beside(source)) if source is not None else reset() or [])
     if _stamp(tmp) != before:  # an older backup's record was keyed in the same step: make that durable too
         _fsync_file(tmp)
     if problems:
@@ -594,7 +624,7 @@ def _replace_locked(source: Path, target: Path, progress, on_wait, cancelled, ti
         safety = _safety_copy(con, target, kind, progress)
         _write_new(source, tmp, progress)
         head = _saved_head(target)
-        warnings = _adopt_change_record(tmp, target)
+        warnings = _adopt_change_record(tmp, target, source)
         _remove(*(target.with_name(target.name + s) for s in ("-wal", "-shm")))  # stale, and nobody has them open
         if os.name == "nt":  # an open file cannot be replaced on Windows: let go first, then rename at once
             con.close()
@@ -767,7 +797,7 @@ def _replace_damaged(source: Path, target: Path, progress) -> Restored:
     try:
         _write_new(source, tmp, progress)
         head = _saved_head(target)
-        warnings = _adopt_change_record(tmp, target)
+        warnings = _adopt_change_record(tmp, target, source)
         _remove(*(target.with_name(target.name + s) for s in _SIDE_FILES))  # the damaged file's, kept above
         os.replace(tmp, target)
         head = _NO_HEAD

@@ -180,6 +180,10 @@
       <translation>没有可以导入的正确行。</translation>
     </message>
     <message>
+      <source>Every row is identical to an asset already registered (the file was probably imported before): nothing was imported. Include the duplicates to import them anyway.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Leave empty: the program assigns the next number</source>
       <translation>留空则由程序自动编号</translation>
     </message>
@@ -264,6 +268,10 @@
       <translation>有错误的 {n} 行未导入。</translation>
     </message>
     <message>
+      <source>{n} rows identical to registered assets were left out.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{label} ({n}): {items}</source>
       <translation>{label}（{n}）：{items}</translation>
     </message>
@@ -286,6 +294,10 @@
     <message>
       <source>Department head</source>
       <translation>部门负责人</translation>
+    </message>
+    <message>
+      <source>The custodian checks every line against the things in the room and signs; differences are written in the remarks column.</source>
+      <translation>保管人逐项核对实物后签字；账实不符的请在备注栏注明。</translation>
     </message>
     <message>
       <source>Copy 1: kept by the general affairs office</source>
@@ -320,12 +332,32 @@
       <translation>总务干事</translation>
     </message>
     <message>
+      <source>Asset inventory sheet</source>
+      <translation>资产清单</translation>
+    </message>
+    <message>
       <source>Low-value item, not depreciated</source>
       <translation>低值易耗品，不计提折旧</translation>
     </message>
     <message>
       <source>Not depreciated</source>
       <translation>不计提折旧</translation>
+    </message>
+    <message>
+      <source>Accumulated depreciation</source>
+      <translation>累计折旧</translation>
+    </message>
+    <message>
+      <source>Useful life</source>
+      <translation>使用年限</translation>
+    </message>
+    <message>
+      <source>Original value</source>
+      <translation>原值</translation>
+    </message>
+    <message>
+      <source>Acquired on</source>
+      <translation>购置日期</translation>
     </message>
     <message>
       <source>History</source>
@@ -356,12 +388,16 @@
       <translation>损坏报告</translation>
     </message>
     <message>
-      <source>The damage above is natural wear and tear: no compensation is due. The item is to be repaired or written off through the general affairs office.</source>
-      <translation>上述损坏属自然损耗，不需赔偿。该物品由总务处安排维修或办理报废。</translation>
+      <source>Person responsible</source>
+      <translation>责任人</translation>
     </message>
     <message>
-      <source>Damage and compensation notice</source>
-      <translation>损坏赔偿通知</translation>
+      <source>Director of general affairs</source>
+      <translation>总务主任</translation>
+    </message>
+    <message>
+      <source>The damage above is natural wear and tear: no compensation is due. The item is to be repaired or written off through the general affairs office.</source>
+      <translation>上述损坏属自然损耗，不需赔偿。该物品由总务处安排维修或办理报废。</translation>
     </message>
     <message>
       <source>Asset write-off request</source>
@@ -384,10 +420,6 @@
       <translation>单位</translation>
     </message>
     <message>
-      <source>Acquired on</source>
-      <translation>购置日期</translation>
-    </message>
-    <message>
       <source>Remarks</source>
       <translation>备注</translation>
     </message>
@@ -396,12 +428,8 @@
       <translation>分类</translation>
     </message>
     <message>
-      <source>Original value</source>
-      <translation>原值</translation>
-    </message>
-    <message>
-      <source>Source</source>
-      <translation>取得方式</translation>
+      <source>GB/T 14885 code</source>
+      <translation>国标分类代码</translation>
     </message>
     <message>
       <source>Place</source>
@@ -412,28 +440,12 @@
       <translation>部门/班级</translation>
     </message>
     <message>
-      <source>Useful life</source>
-      <translation>使用年限</translation>
-    </message>
-    <message>
-      <source>Months depreciated</source>
-      <translation>已提折旧月数</translation>
-    </message>
-    <message>
-      <source>Accumulated depreciation</source>
-      <translation>累计折旧</translation>
-    </message>
-    <message>
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
       <source>Event</source>
       <translation>事项</translation>
-    </message>
-    <message>
-      <source>What happened</source>
-      <translation>内容</translation>
     </message>
     <message>
       <source>Document</source>
@@ -456,6 +468,34 @@
       <translation>调入</translation>
     </message>
     <message>
+      <source>Parent or guardian</source>
+      <translation>家长</translation>
+    </message>
+    <message>
+      <source>Class head teacher</source>
+      <translation>班主任</translation>
+    </message>
+    <message>
+      <source>Damaged on</source>
+      <translation>损坏日期</translation>
+    </message>
+    <message>
+      <source>Cause</source>
+      <translation>损坏原因</translation>
+    </message>
+    <message>
+      <source>What happened</source>
+      <translation>内容</translation>
+    </message>
+    <message>
+      <source>Damage and compensation notice</source>
+      <translation>损坏赔偿通知</translation>
+    </message>
+    <message>
+      <source>Damage notice</source>
+      <translation>损坏通知</translation>
+    </message>
+    <message>
       <source>write-off</source>
       <translation>报废单</translation>
     </message>
@@ -472,24 +512,36 @@
       <translation>{names} 等（另 {n} 人/处）</translation>
     </message>
     <message>
-      <source>Class head teacher</source>
-      <translation>班主任</translation>
+      <source>Custodian ({name})</source>
+      <translation>保管人（{name}）</translation>
+    </message>
+    <message>
+      <source>Items on the sheet</source>
+      <translation>清单项数</translation>
+    </message>
+    <message>
+      <source>No custodian</source>
+      <translation>无保管人</translation>
     </message>
     <message>
       <source>Check code</source>
       <translation>校验码</translation>
     </message>
     <message>
-      <source>The custodian checks every line against the things in the room and signs; differences are written in the remarks column.</source>
-      <translation>保管人逐项核对实物后签字；账实不符的请在备注栏注明。</translation>
-    </message>
-    <message>
-      <source>Asset inventory sheet</source>
-      <translation>资产清单</translation>
+      <source>Months depreciated</source>
+      <translation>已提折旧月数</translation>
     </message>
     <message>
       <source>Latest history ({shown} of {total})</source>
       <translation>最近履历（共 {total} 条，显示 {shown} 条）</translation>
+    </message>
+    <message>
+      <source>Card kept by</source>
+      <translation>建卡人</translation>
+    </message>
+    <message>
+      <source>Checked by (assets)</source>
+      <translation>复核人</translation>
     </message>
     <message>
       <source>Handed over by</source>
@@ -498,10 +550,6 @@
     <message>
       <source>Received by</source>
       <translation>接收人</translation>
-    </message>
-    <message>
-      <source>Director of general affairs</source>
-      <translation>总务主任</translation>
     </message>
     <message>
       <source>Borrower</source>
@@ -516,12 +564,12 @@
       <translation>归还验收人</translation>
     </message>
     <message>
-      <source>{name}: under the school's property rules you are to pay {amount} yuan in compensation for the damage above. Please pay at the general affairs office within 7 days of receiving this notice.</source>
-      <translation>{name}：根据学校财产管理制度，你应对上述损坏赔偿人民币 {amount} 元。请于接到本通知之日起 7 日内到总务处交纳。</translation>
+      <source>{name}: under the school's property rules you are to pay {amount} yuan ({words}) in compensation for the damage above. Please pay at the general affairs office within 7 days of receiving this notice.</source>
+      <translation>{name}：根据学校财产管理制度，你应对上述损坏赔偿人民币 {amount} 元（大写：{words}）。请于接到本通知之日起 7 日内到总务处交纳。</translation>
     </message>
     <message>
-      <source>Person responsible</source>
-      <translation>责任人</translation>
+      <source>A parent or guardian reads this notice and signs below.</source>
+      <translation>请家长阅知本通知并在下方签字。</translation>
     </message>
     <message>
       <source>{n} years</source>
@@ -544,18 +592,6 @@
       <translation>该记录已不存在。</translation>
     </message>
     <message>
-      <source>Items on the sheet</source>
-      <translation>清单项数</translation>
-    </message>
-    <message>
-      <source>Card kept by</source>
-      <translation>建卡人</translation>
-    </message>
-    <message>
-      <source>Checked by (assets)</source>
-      <translation>复核人</translation>
-    </message>
-    <message>
       <source>Unknown code type: {code} (qr or code128).</source>
       <translation>未知的条码类型：{code}（可用 qr 或 code128）。</translation>
     </message>
@@ -566,14 +602,6 @@
     <message>
       <source>The borrower keeps the item safe, uses it only for the purpose above and returns it by the due date; loss or damage is compensated under the school's property rules.</source>
       <translation>借用人应妥善保管，仅用于上述用途，并按期归还；如有丢失或损坏，按学校财产管理制度赔偿。</translation>
-    </message>
-    <message>
-      <source>Damaged on</source>
-      <translation>损坏日期</translation>
-    </message>
-    <message>
-      <source>Cause</source>
-      <translation>损坏原因</translation>
     </message>
     <message>
       <source>Rule applied</source>
@@ -594,6 +622,10 @@
     <message>
       <source>Compensation paid on</source>
       <translation>交款日期</translation>
+    </message>
+    <message>
+      <source>Amount in words</source>
+      <translation>人民币大写</translation>
     </message>
     <message>
       <source>Discipline note</source>
@@ -624,12 +656,20 @@
       <translation>校长意见</translation>
     </message>
     <message>
-      <source>No history yet.</source>
-      <translation>暂无履历。</translation>
-    </message>
-    <message>
       <source>{n} lines</source>
       <translation>{n} 项</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>取得方式</translation>
+    </message>
+    <message>
+      <source>Asset {number} has already been written off: no request is made for it.</source>
+      <translation>资产 {number} 已报废，不能再填报废申请。</translation>
+    </message>
+    <message>
+      <source>No history yet.</source>
+      <translation>暂无履历。</translation>
     </message>
     <message>
       <source>Reason for the transfer</source>
@@ -654,6 +694,14 @@
     <message>
       <source>Purpose</source>
       <translation>用途</translation>
+    </message>
+    <message>
+      <source>Asset {number} has already been written off ({doc}): no request is made for it. To print the recorded write-off, choose {doc}.</source>
+      <translation>资产 {number} 已报废（{doc}），不能再填报废申请。如需打印已办理的报废单，请选 {doc}。</translation>
+    </message>
+    <message>
+      <source>{total} history entries: see the full card.</source>
+      <translation>共 {total} 条履历，见整页卡片。</translation>
     </message>
     <message>
       <source>Approved by {name}</source>
@@ -786,6 +834,14 @@
     <message>
       <source>Each room starts on its own pages, with its own signature lines.</source>
       <translation>选择楼栋时，每个房间从新的一页开始，各自签字。</translation>
+    </message>
+    <message>
+      <source>One sheet per custodian</source>
+      <translation>每位保管人一张清单</translation>
+    </message>
+    <message>
+      <source>Each custodian of the assets there gets a sheet of everything they hold, wherever it stands, with their own signature line.</source>
+      <translation>所选范围内资产的每位保管人各得一张清单，列出其保管的全部资产（无论存放在何处），并有本人签字栏。</translation>
     </message>
     <message>
       <source>Print for</source>
@@ -1200,8 +1256,20 @@
       <translation>报废处置（{method}）：{reason}；审批人 {approver}</translation>
     </message>
     <message>
+      <source>{n} {unit} split off into {number} ({reason}); {left} {unit} remain</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Split off {number}: {n} of {total} {unit} ({reason})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>At most {n} characters.</source>
       <translation>最多 {n} 个字。</translation>
+    </message>
+    <message>
+      <source>split off {number}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Registered: {name}, {qty} {unit}, {amount} yuan</source>

@@ -164,16 +164,20 @@
       <translation>检查人</translation>
     </message>
     <message>
+      <source>no minimum set</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>none</source>
       <translation>无</translation>
     </message>
     <message>
-      <source>Each item must be put right or explained; the canteen manager signs for the corrections.</source>
-      <translation>以上各项须逐项整改或说明原因，由食堂负责人签字确认。</translation>
+      <source>No data: no day of this period can be checked yet (it lies before the first recorded day or after today). This report certifies nothing.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <source>No breaches: every meal of every day checked has its samples and records in order.</source>
-      <translation>未发现问题：所查各日各餐次留样及记录齐全、规范。</translation>
+      <source>no data</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>{year}-{month:02d}-{day:02d}</source>
@@ -184,12 +188,28 @@
       <translation>每餐次每个品种均须留样，每个品种不少于 {min} 克，分别盛放于密闭专用容器内，置于专用冷藏设备（0–8 °C）中保存 {hours} 小时以上。</translation>
     </message>
     <message>
+      <source>{n} readings a day while it holds samples</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{fridge} held samples on {days} days and has the required readings on each.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Allowed range (°C)</source>
       <translation>允许范围(°C)</translation>
     </message>
     <message>
       <source>No.</source>
       <translation>序号</translation>
+    </message>
+    <message>
+      <source>Each item must be put right or explained; the canteen manager signs for the corrections.</source>
+      <translation>以上各项须逐项整改或说明原因，由食堂负责人签字确认。</translation>
+    </message>
+    <message>
+      <source>No breaches: every meal of every day checked has its samples and records in order.</source>
+      <translation>未发现问题：所查各日各餐次留样及记录齐全、规范。</translation>
     </message>
     <message>
       <source>Weight: {weight}</source>
@@ -208,8 +228,32 @@
       <translation>保留至：{time}</translation>
     </message>
     <message>
+      <source>{fridge} held no samples in this period: the readings-per-day requirement does not apply ({n} readings taken).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{fridge} held samples on {days} days; on {n} of them it has fewer than {need} readings: {dates}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>(no readings)</source>
       <translation>（无测温记录）</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>期间</translation>
+    </message>
+    <message>
+      <source>Readings / out of range</source>
+      <translation>测温次数 / 超标次数</translation>
+    </message>
+    <message>
+      <source>Required</source>
+      <translation>要求</translation>
+    </message>
+    <message>
+      <source>No readings are recorded for this period; the ruled lines are for writing by hand.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Sample fridge temperature log</source>
@@ -224,8 +268,20 @@
       <translation>食品留样合规检查报告</translation>
     </message>
     <message>
-      <source>Period</source>
-      <translation>期间</translation>
+      <source>{date} ({n})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>and {n} more days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Days holding samples / short of readings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No data: no meals or samples are recorded for the {days} days of this period (no service days). This report certifies nothing.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Days checked</source>
@@ -240,20 +296,12 @@
       <translation>发现问题</translation>
     </message>
     <message>
-      <source>Readings / out of range</source>
-      <translation>测温次数 / 超标次数</translation>
-    </message>
-    <message>
-      <source>Required</source>
-      <translation>要求</translation>
+      <source>No dishes or samples are recorded for this period; the ruled lines are for writing by hand.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Month</source>
       <translation>月份</translation>
-    </message>
-    <message>
-      <source>{n} readings a day</source>
-      <translation>每天 {n} 次</translation>
     </message>
     <message>
       <source>{year}-{month:02d}</source>

@@ -80,12 +80,16 @@ Its backups are in {folder}.</source>
       <translation>启用密钥校验时按现状登记</translation>
     </message>
     <message>
+      <source>Registered as found when the change record was started</source>
+      <translation>修改记录启用时按现状登记</translation>
+    </message>
+    <message>
       <source>Change record keyed with this installation's key: {n} earlier entries checked and re-hashed.</source>
       <translation>修改记录已改用本机密钥校验：此前的 {n} 条记录已核对并重新计算校验值。</translation>
     </message>
     <message>
-      <source>Registered as found when the change record was started</source>
-      <translation>修改记录启用时按现状登记</translation>
+      <source>Change record moved to this installation's key: {n} entries checked with the key found beside the restored backup and re-hashed.</source>
+      <translation>修改记录已改用本机的密钥：用恢复的备份旁的密钥核对了 {n} 条记录，并重新计算了校验值。</translation>
     </message>
     <message>
       <source>Change record entries {first}–{last} are missing.</source>
@@ -334,6 +338,10 @@ Its backups are in {folder}.</source>
     <message>
       <source>Demo data created:</source>
       <translation>演示数据已生成：</translation>
+    </message>
+    <message>
+      <source>This database already holds records: demo data would be added to them. To add it anyway, run demo --add; for a clean demo use a new database file.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Demo master data created</source>
@@ -944,12 +952,24 @@ Its backups are in {folder}.</source>
       <translation>标签间距不能小于标签尺寸。</translation>
     </message>
     <message>
+      <source>The margin cannot be negative.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The labels do not fit on an A4 sheet.</source>
       <translation>这些标签排不进一张 A4 纸。</translation>
     </message>
     <message>
       <source>Custom grid (millimetres)</source>
       <translation>自定义排版（毫米）</translation>
+    </message>
+    <message>
+      <source>Too close to the sheet's left or right edge: printers leave {safe} mm there blank, so each label keeps only {room} mm of its width for printing (at least {least} mm are needed). Move the labels in from the edge or use fewer columns.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Too close to the sheet's top or bottom edge: printers leave {safe} mm there blank, so each label keeps only {room} mm of its height for printing (at least {least} mm are needed). Move the labels in from the edge or use fewer rows.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>The custom label grid is incomplete.</source>
@@ -966,6 +986,10 @@ Its backups are in {folder}.</source>
     <message>
       <source>Column {col}, row {row}</source>
       <translation>第 {col} 列，第 {row} 行</translation>
+    </message>
+    <message>
+      <source>A sheet of this kind has {per_page} labels: you can leave 0 to {most} of them blank, not {skip}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Total</source>

@@ -52,16 +52,24 @@
       <translation>请购单 {number} 尚无报价。</translation>
     </message>
     <message>
-      <source>The acceptance form is printed once the goods are ordered; {number} is {status}.</source>
-      <translation>下单后才能打印验收单；{number} 当前为“{status}”。</translation>
+      <source>The acceptance form is printed once goods have arrived; {number} is {status}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>The public notice is printed once the supplier is chosen; {number} is {status}.</source>
       <translation>确定供应商后才能打印采购公示；{number} 当前为“{status}”。</translation>
     </message>
     <message>
+      <source>{number} costs {amount} yuan, below the public-notice threshold of {limit} yuan: it is not a large expenditure and no public notice is printed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{number} has not created any asset records yet.</source>
       <translation>{number} 尚未生成资产记录。</translation>
+    </message>
+    <message>
+      <source>Public notices are turned off (the notice threshold in the purchase settings is 0): no notice is printed for {number}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Request number</source>
@@ -224,6 +232,10 @@
       <translation>请购明细</translation>
     </message>
     <message>
+      <source>Amounts in yuan by the monthly weighted average: opening + in - out = closing on every line; a difference found by the count is entered as an adjustment and carried into next month's opening.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Yes</source>
       <translation>是</translation>
     </message>
@@ -248,8 +260,36 @@
       <translation>验收人（二）</translation>
     </message>
     <message>
+      <source>Principal</source>
+      <translation>校长</translation>
+    </message>
+    <message>
       <source>Unit price</source>
       <translation>单价</translation>
+    </message>
+    <message>
+      <source>{label}: {amount} yuan (in words: RMB {words})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Annual budget</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Committed (other requests)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Spent (other requests)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This request</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Balance after this request</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Delivery place</source>
@@ -304,12 +344,24 @@
       <translation>验收结论</translation>
     </message>
     <message>
+      <source>Order amount (yuan)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Amount received (yuan)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Acceptors</source>
       <translation>验收人</translation>
     </message>
     <message>
       <source>Qty ordered</source>
       <translation>订购数量</translation>
+    </message>
+    <message>
+      <source>Amount received</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Goes to</source>
@@ -320,16 +372,48 @@
       <translation>已按订单和发票核对数量、规格和质量。采购经办人不参加验收。</translation>
     </message>
     <message>
-      <source>Book qty</source>
-      <translation>账面数量</translation>
+      <source>Every document needs the principal's signature before the goods are accepted (一切单据需经校长签字后方能验收).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Opening qty</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Opening amount</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>In qty</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>In amount</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Out qty</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Out amount</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Closing qty</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Closing amount</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Counted</source>
       <translation>实盘</translation>
     </message>
     <message>
-      <source>Difference</source>
-      <translation>差异</translation>
+      <source>Surplus (+) / shortage (-)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Remarks</source>
@@ -344,28 +428,32 @@
       <translation>盘点人</translation>
     </message>
     <message>
-      <source>Following approval by {roles}, the purchase below requested by {department} has been placed. In keeping with the rule that large expenditures are made public, it is posted here.</source>
-      <translation>经{roles}审批，{department}申请的下列采购已完成订购。根据大额支出公示制度，现予公示。</translation>
+      <source>Following approval by {roles}, the purchase below requested by {department} has been placed. Expenditures of {limit} yuan or more are made public: it is posted here.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Amount (yuan)</source>
       <translation>金额（元）</translation>
     </message>
     <message>
+      <source>Amount in words</source>
+      <translation>人民币大写</translation>
+    </message>
+    <message>
       <source>Quotes compared</source>
       <translation>比价家数</translation>
     </message>
     <message>
-      <source>Notice period: {start} to {end}. Anyone with an objection may raise it with the general affairs office during this period{phone}.</source>
-      <translation>公示期：{start} 至 {end}。如有异议，请在公示期内向总务处反映{phone}。</translation>
+      <source>Notice period: {start} to {end}. Anyone with an objection may raise it with the general affairs office during this period.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <source>General affairs office</source>
-      <translation>总务处</translation>
+      <source>(stamp)</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <source>Budget {label}: {budget} yuan; committed {committed}; spent {spent}; left {remaining}.</source>
-      <translation>预算 {label}：{budget} 元；已占用 {committed}；已支出 {spent}；余额 {remaining}。</translation>
+      <source>Total requested</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Purchase request form</source>
@@ -396,6 +484,10 @@
       <translation>比价单</translation>
     </message>
     <message>
+      <source>Partial delivery: the quantities and amounts are what has arrived so far; the rest of the order is still due.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Acceptance form</source>
       <translation>验收单</translation>
     </message>
@@ -420,10 +512,6 @@
       <translation>盘亏</translation>
     </message>
     <message>
-      <source>{n} items differ from the book; each difference was entered as an adjustment.</source>
-      <translation>共 {n} 种物品账实不符，差异均已作盘点调整入账。</translation>
-    </message>
-    <message>
       <source>Store keeper</source>
       <translation>仓库管理员</translation>
     </message>
@@ -436,12 +524,24 @@
       <translation>采购公示</translation>
     </message>
     <message>
-      <source>Estimated total: {amount} yuan.</source>
-      <translation>预算总额：{amount} 元。</translation>
+      <source>Budget line: {label} (yuan)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This request is counted at its ordered amount.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Approvals recorded</source>
       <translation>已登记的审批</translation>
+    </message>
+    <message>
+      <source>{n} items differ from the book; each difference was entered as an adjustment.</source>
+      <translation>共 {n} 种物品账实不符，差异均已作盘点调整入账。</translation>
+    </message>
+    <message>
+      <source>RMB {words}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Notes: {note}</source>
@@ -468,8 +568,12 @@
       <translation>发放人</translation>
     </message>
     <message>
-      <source> (telephone {phone})</source>
-      <translation>（电话 {phone}）</translation>
+      <source>Telephone: {phone}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{school} general affairs office</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Draft</source>
@@ -554,10 +658,6 @@
     <message>
       <source>Count adjustment</source>
       <translation>盘点调整</translation>
-    </message>
-    <message>
-      <source>Principal</source>
-      <translation>校长</translation>
     </message>
     <message>
       <source>School leadership meeting</source>
@@ -724,8 +824,8 @@
       <translation>验收日期不能早于下单日期。</translation>
     </message>
     <message>
-      <source>Over budget: {line} has {remaining} yuan left (budget {budget}, committed {committed}, spent {spent}); this request needs {total} yuan, {over} yuan more than is left.</source>
-      <translation>超预算：{line} 余额 {remaining} 元（预算 {budget}，已占用 {committed}，已支出 {spent}）；本申请需 {total} 元，超出 {over} 元。</translation>
+      <source>Over budget: {line} is overspent by {over} yuan (budget {budget}, committed {committed}, spent {spent}).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Line {n}: </source>
@@ -790,6 +890,10 @@
     <message>
       <source>Above the tender threshold of {limit} yuan: public bidding (公开招标) is required.</source>
       <translation>超过招标限额 {limit} 元：须公开招标。</translation>
+    </message>
+    <message>
+      <source>Over budget: {line} has {available} yuan left (budget {budget}, committed {committed}, spent {spent}); this request needs {total} yuan, {over} yuan more than is left.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>{department} already has the budget line “{name}” for {year}.</source>
@@ -870,6 +974,10 @@
     <message>
       <source>The count for {month} has already been recorded.</source>
       <translation>{month} 的盘点已登记过。</translation>
+    </message>
+    <message>
+      <source>{month} has not begun: there is nothing to account for yet.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Level {n}: name who signs.</source>
@@ -1214,6 +1322,10 @@
     <message>
       <source>Large expenditure: print the public notice (采购公示).</source>
       <translation>大额支出：请打印采购公示。</translation>
+    </message>
+    <message>
+      <source>Book qty</source>
+      <translation>账面数量</translation>
     </message>
     <message>
       <source>New item…</source>

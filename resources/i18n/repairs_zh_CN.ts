@@ -244,6 +244,22 @@
       <translation>报修单</translation>
     </message>
     <message>
+      <source>Repair report for a period</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open and overdue (tickets of this period)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
+    <message>
+      <source>Rows marked “—” are checks that fell due in the period and were not done.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Cost (yuan)</source>
       <translation>费用（元）</translation>
     </message>
@@ -288,12 +304,24 @@
       <translation>签字</translation>
     </message>
     <message>
+      <source>Not done: due in this period and not recorded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Repaired by</source>
       <translation>维修人</translation>
     </message>
     <message>
       <source>Reporter (acceptance)</source>
       <translation>报修人（验收）</translation>
+    </message>
+    <message>
+      <source>Monthly repair report</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Term repair report</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>By urgency</source>
@@ -316,12 +344,8 @@
       <translation>按楼宇</translation>
     </message>
     <message>
-      <source>Repair report</source>
-      <translation>维修情况月报</translation>
-    </message>
-    <message>
-      <source>Due and not done</source>
-      <translation>应查未查</translation>
+      <source>(whole school)</source>
+      <translation>（全校）</translation>
     </message>
     <message>
       <source>{name} pays {amount} yuan</source>
@@ -364,20 +388,8 @@
       <translation>验收不满意</translation>
     </message>
     <message>
-      <source>Total</source>
-      <translation>合计</translation>
-    </message>
-    <message>
       <source>Tickets by category</source>
       <translation>各类别报修数</translation>
-    </message>
-    <message>
-      <source>{amount} yuan</source>
-      <translation>{amount} 元</translation>
-    </message>
-    <message>
-      <source>Kind</source>
-      <translation>类型</translation>
     </message>
     <message>
       <source>Place or asset</source>
@@ -388,24 +400,28 @@
       <translation>维修单</translation>
     </message>
     <message>
-      <source>Details</source>
-      <translation>详情</translation>
+      <source>Latest ticket or cost</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <source>Open and overdue</source>
-      <translation>未完成且已逾期</translation>
-    </message>
-    <message>
-      <source>(whole school)</source>
-      <translation>（全校）</translation>
+      <source>Open and overdue (tickets of this period; the {n} longest overdue of {total})</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Cancelled: {reason}</source>
       <translation>已取消：{reason}</translation>
     </message>
     <message>
-      <source>Repeat faults ({n} or more tickets)</source>
-      <translation>重复故障（{n} 次及以上）</translation>
+      <source>{amount} yuan</source>
+      <translation>{amount} 元</translation>
+    </message>
+    <message>
+      <source>{n} more assets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Repeat faults: the same fault {n} or more times at one place or on one asset</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Prepared by</source>
@@ -420,8 +436,16 @@
       <translation>安全检查员</translation>
     </message>
     <message>
+      <source>{n} more places</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{h} hours</source>
       <translation>{h} 小时</translation>
+    </message>
+    <message>
+      <source>latest {number}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Reported</source>
@@ -1144,6 +1168,10 @@
       <translation>学期</translation>
     </message>
     <message>
+      <source>Repair report</source>
+      <translation>维修情况月报</translation>
+    </message>
+    <message>
       <source>Repair log ({n} overdue)</source>
       <translation>维修登记（{n} 逾期）</translation>
     </message>
@@ -1198,6 +1226,10 @@
     <message>
       <source>{name} (not used)</source>
       <translation>{name}（停用）</translation>
+    </message>
+    <message>
+      <source>Repeat faults ({n} or more tickets)</source>
+      <translation>重复故障（{n} 次及以上）</translation>
     </message>
     <message>
       <source>This asset: {n} repairs, {cost} yuan in all</source>

@@ -304,8 +304,20 @@
       <translation>登记为</translation>
     </message>
     <message>
+      <source>Not settled yet</source>
+      <translation>尚未处理</translation>
+    </message>
+    <message>
       <source>(none)</source>
       <translation>（无）</translation>
+    </message>
+    <message>
+      <source>Settlement</source>
+      <translation>处理结果</translation>
+    </message>
+    <message>
+      <source>PREVIEW: the count is still open and not signed off</source>
+      <translation>预览：盘点尚未结束，未经签字确认</translation>
     </message>
     <message>
       <source>No.</source>
@@ -328,6 +340,10 @@
       <translation>待修</translation>
     </message>
     <message>
+      <source>Pending sign-off</source>
+      <translation>待签字确认</translation>
+    </message>
+    <message>
       <source>Status</source>
       <translation>状态</translation>
     </message>
@@ -338,6 +354,14 @@
     <message>
       <source>Stock-take count sheet</source>
       <translation>资产盘点表</translation>
+    </message>
+    <message>
+      <source>Written off</source>
+      <translation>已核销</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
     </message>
     <message>
       <source>Check code</source>
@@ -364,8 +388,44 @@
       <translation>每行勾选一项状况并填写实盘数量。在此发现但表中未列的物品，请填入空行（编号、名称、数量）。</translation>
     </message>
     <message>
+      <source>Shortage, write-off pending approval</source>
+      <translation>盘亏待批</translation>
+    </message>
+    <message>
+      <source>Shortage recorded</source>
+      <translation>已记盘亏</translation>
+    </message>
+    <message>
+      <source>Moved to {place}</source>
+      <translation>已调至{place}</translation>
+    </message>
+    <message>
+      <source>Damage recorded</source>
+      <translation>已登记损坏</translation>
+    </message>
+    <message>
+      <source>Registered as {number}</source>
+      <translation>已入账 {number}</translation>
+    </message>
+    <message>
+      <source>Written off {doc}</source>
+      <translation>已核销 {doc}</translation>
+    </message>
+    <message>
+      <source>Repair ticket {number}</source>
+      <translation>已报修 {number}</translation>
+    </message>
+    <message>
+      <source>Signed off on {date}; the names as recorded:</source>
+      <translation>已于 {date} 签字确认，签字人如下：</translation>
+    </message>
+    <message>
       <source>Expected</source>
       <translation>账面</translation>
+    </message>
+    <message>
+      <source>Damage recorded {doc}</source>
+      <translation>已登记损坏 {doc}</translation>
     </message>
     <message>
       <source>Missing again (also missing in {doc})</source>
@@ -476,6 +536,10 @@
       <translation>类别</translation>
     </message>
     <message>
+      <source>In the register in {place}, outside this stock-take.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The entry no longer exists.</source>
       <translation>该记录已不存在。</translation>
     </message>
@@ -560,6 +624,10 @@
       <translation>账面在 {expected}；已记录为在 {here} 找到。</translation>
     </message>
     <message>
+      <source>In the register in {expected}, outside this stock-take; recorded as found in {here}. Moving it is offered after sign-off.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Scan or type an asset number.</source>
       <translation>请扫描或输入资产编号。</translation>
     </message>
@@ -616,8 +684,16 @@
       <translation>账面就在此处{qty}。</translation>
     </message>
     <message>
-      <source>Resolve it on the “Unknown numbers” page.</source>
-      <translation>请在“未知编号”页处理。</translation>
+      <source>Already counted: {number} {name}</source>
+      <translation>已盘过：{number} {name}</translation>
+    </message>
+    <message>
+      <source>Counted in {place}; not counted twice.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>“{code}” has already been resolved ({status}).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>{n} unknown numbers are still to resolve: match each to an asset, enter it as surplus or dismiss it, then close.</source>
@@ -644,8 +720,8 @@
       <translation>账面应盘 {n} 项</translation>
     </message>
     <message>
-      <source>Kept on the unknown list, to match to an asset or register as surplus.</source>
-      <translation>已记入未知编号清单，稍后对应到资产或登记为盘盈。</translation>
+      <source>Resolve it on the “Unknown numbers” page.</source>
+      <translation>请在“未知编号”页处理。</translation>
     </message>
     <message>
       <source>More than the {n} expected: count {n} here and register the extra as a surplus item.</source>
@@ -684,12 +760,20 @@
       <translation>本次盘点中 {place} 没有需要盘点的资产。</translation>
     </message>
     <message>
-      <source>Already counted: {number} {name}</source>
-      <translation>已盘过：{number} {name}</translation>
-    </message>
-    <message>
       <source>Counted at {time} in {place}; not counted twice.</source>
       <translation>已于 {time} 在 {place} 盘到，不重复计数。</translation>
+    </message>
+    <message>
+      <source>Kept on the unknown list, to match to an asset or register as surplus.</source>
+      <translation>已记入未知编号清单，稍后对应到资产或登记为盘盈。</translation>
+    </message>
+    <message>
+      <source>Stock-take {doc}: found in {place}</source>
+      <translation>盘点 {doc}：在 {place} 找到</translation>
+    </message>
+    <message>
+      <source>Surplus found in stock-take {doc} ({place}), registered</source>
+      <translation>盘点 {doc} 盘盈（{place}），登记入账</translation>
     </message>
     <message>
       <source>Already on the unknown list: {code}</source>
@@ -702,14 +786,6 @@
     <message>
       <source>Unknown number: {code}</source>
       <translation>未知编号：{code}</translation>
-    </message>
-    <message>
-      <source>Stock-take {doc}: found in {place}</source>
-      <translation>盘点 {doc}：在 {place} 找到</translation>
-    </message>
-    <message>
-      <source>Surplus found in stock-take {doc} ({place}), registered</source>
-      <translation>盘点 {doc} 盘盈（{place}），登记入账</translation>
     </message>
     <message>
       <source>Move to where found</source>

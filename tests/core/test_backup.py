@@ -514,3 +514,51 @@ def test_a_backup_whose_change_record_does_not_verify_is_restored_with_a_warning
     assert "Restored from" in out and "does not verify with this installation's key" in out
     assert cli.main(["--db", str(db_path), "--lang", "en", "check"]) == 1  # and check says so
     capsys.readouterr()
+
+
+def test_a_backup_from_another_pc_verifies_with_the_key_copied_beside_it(tmp_path, template_db, capsys):
+    """The old PC's disk died; its USB copy (backup + key) is restored on a new PC: check passes."""
+    from logistics_desk.core import settings
+
+    old_pc, stick, new_pc = tmp_path / "old", tmp_path / "stick", tmp_path / "new"
+    for folder in (old_pc, stick, new_pc):
+        folder.mkdir()
+    shutil.copy(template_db, old_pc / "logistics.db")
+    shutil.copy(template_db, new_pc / "logistics.db")
+    db.open_database(old_pc / "logistics.db", backup=False)
+    try:
+        settings.set_many({"backup.second_folder": str(stick)})
+        masterdata.save(Supplier, {"name": "旧电脑上的供应商"})
+        made, text = backup.backup_with_copy()
+    finally:
+        db.close_database()
+    copy = stick / made.name
+    assert copy.is_file() and (stick / "logistics-desk.key").read_bytes() == (old_pc / "logistics-desk.key").read_bytes()
+    assert cli.main(["--lang", "en", "--db", str(new_pc / "logistics.db"), "check"]) == 0
+    capsys.readouterr()
+    assert cli.main(["--lang", "en", "--db", str(new_pc / "logistics.db"), "restore", str(copy)]) == 0
+    out = capsys.readouterr().out
+    assert "does not verify" not in out
+    assert "旧电脑上的供应商" in _suppliers(new_pc / "logistics.db")
+    assert (new_pc / "logistics-desk.key").read_bytes() != (old_pc / "logistics-desk.key").read_bytes()
+    assert cli.main(["--lang", "en", "--db", str(new_pc / "logistics.db"), "check"]) == 0
+    assert "intact" in capsys.readouterr().out
+
+
+def test_a_backup_from_another_pc_without_its_key_is_restored_with_a_warning(tmp_path, template_db, capsys):
+    old_pc, new_pc = tmp_path / "old", tmp_path / "new"
+    old_pc.mkdir()
+    new_pc.mkdir()
+    shutil.copy(template_db, old_pc / "logistics.db")
+    shutil.copy(template_db, new_pc / "logistics.db")
+    db.open_database(old_pc / "logistics.db", backup=False)
+    try:
+        masterdata.save(Supplier, {"name": "旧电脑上的供应商"})
+        made = backup.make_backup(tmp_path / "lonely.db")
+    finally:
+        db.close_database()
+    assert cli.main(["--lang", "en", "--db", str(new_pc / "logistics.db"), "check"]) == 0
+    capsys.readouterr()
+    assert cli.main(["--lang", "en", "--db", str(new_pc / "logistics.db"), "restore", str(made)]) == 0
+    assert "does not verify" in capsys.readouterr().out
+    assert cli.main(["--lang", "en", "--db", str(new_pc / "logistics.db"), "check"]) == 1
