@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", parents=[common], help="fill the database with realistic demo data")
     p.add_argument("--assets", type=int, default=500, metavar="N", help="number of asset records (default 500)")
     p.add_argument("--seed", type=int, default=2026, help="random seed")
+    p.add_argument("--add", action="store_true", help="add demo data to a database that already holds records")
 
     specs = modules()
     for verb, attr, helptext in (("import", "IMPORTS", "import a spreadsheet"),
@@ -95,7 +96,8 @@ def run(args: argparse.Namespace) -> int:
         if command == "demo":
             from .core import demo
 
-            summary = demo.populate(n_assets=args.assets, seed=args.seed, progress=_console_progress)
+            summary = demo.populate(n_assets=args.assets, seed=args.seed, progress=_console_progress,
+                                    add=args.add)
             _out(summary)
             return EXIT_OK
         if command in ("import", "export", "print"):

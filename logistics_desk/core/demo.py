@@ -109,9 +109,23 @@ def _populate_masterdata(ctx: DemoContext) -> None:
         audit.record("demo", None, "demo", note=tr("Demo master data created"))
 
 
-def populate(n_assets: int = 500, seed: int = 2026, progress=None) -> str:
-    from ..modules import modules
+def has_records() -> bool:
+    """Whether the school's records are already here (more than the built-in lists and the settings)."""
+    from .audit import AuditEntry
 
+    return (AuditEntry.select()
+            .where(AuditEntry.action != "baseline", AuditEntry.table_name.not_in(("setting", "settings")))
+            .exists())
+
+
+def populate(n_assets: int = 500, seed: int = 2026, progress=None, *, add: bool = False) -> str:
+    """Demo data; on a database that already holds records only when ``add`` (it would be added to them)."""
+    from ..modules import modules
+    from .errors import UserError
+
+    if not add and has_records():
+        raise UserError(tr("This database already holds records: demo data would be added to them. "
+                           "To add it anyway, run demo --add; for a clean demo use a new database file."))
     ctx = DemoContext(rng=random.Random(seed), n_assets=n_assets, today=clock.today(), progress=progress)
     _populate_masterdata(ctx)
     for spec in modules():

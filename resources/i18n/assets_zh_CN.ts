@@ -44,6 +44,14 @@
       <translation>找不到编号为 {number} 的资产。</translation>
     </message>
     <message>
+      <source>Cannot use --map {item}: write it as the file's header = a column of the register, e.g. --map 购置时间=购置日期.</source>
+      <translation>无法使用 --map {item}：请写成“文件中的列名=台账的列名”，例如 --map 购置时间=购置日期。</translation>
+    </message>
+    <message>
+      <source>Cannot use --map-category {item}: write it as the file's category = one of the school's categories, e.g. --map-category Laptops=计算机设备.</source>
+      <translation>无法使用 --map-category {item}：请写成“文件中的分类=学校的分类”，例如 --map-category Laptops=计算机设备。</translation>
+    </message>
+    <message>
       <source>Not a date: {text}. Write it like 2026-09-01.</source>
       <translation>“{text}”不是日期，请写成 2026-09-01 的形式。</translation>
     </message>
@@ -181,7 +189,7 @@
     </message>
     <message>
       <source>Every row is identical to an asset already registered (the file was probably imported before): nothing was imported. Include the duplicates to import them anyway.</source>
-      <translation type="unfinished" />
+      <translation>每一行都与已登记的资产完全相同（此文件可能已导入过）：未导入任何内容。如确要导入，请勾选包含重复行。</translation>
     </message>
     <message>
       <source>Leave empty: the program assigns the next number</source>
@@ -220,6 +228,10 @@
       <translation>新增供应商</translation>
     </message>
     <message>
+      <source>A new asset is in use or idle.</source>
+      <translation>新登记的资产只能是“在用”或“闲置”。</translation>
+    </message>
+    <message>
       <source>The acquisition date cannot be in the future.</source>
       <translation>购置日期不能晚于今天。</translation>
     </message>
@@ -238,6 +250,10 @@
     <message>
       <source>{file}: {rows} rows read, {good} good, {bad} with errors.</source>
       <translation>{file}：读取 {rows} 行，正确 {good} 行，有错误 {bad} 行。</translation>
+    </message>
+    <message>
+      <source>{n} rows are identical to registered assets (name, specification, place, date, price, quantity) and are probably imported already; they are left out unless included: {rows}</source>
+      <translation>{n} 行与已登记资产的名称、规格、地点、日期、单价、数量完全相同，可能已导入过；除非勾选包含，否则将略过：{rows}</translation>
     </message>
     <message>
       <source>Unknown category: add it in the settings or use an existing one.</source>
@@ -260,6 +276,14 @@
       <translation>有 {n} 行存在错误，未导入任何数据。请改正文件，或只导入正确的行。</translation>
     </message>
     <message>
+      <source>row {row} = {number}</source>
+      <translation>第 {row} 行 = {number}</translation>
+    </message>
+    <message>
+      <source>Unknown column to map {header} to: {key}</source>
+      <translation>要对应到的列不存在：{header} → {key}</translation>
+    </message>
+    <message>
       <source>Quantity × unit price is {amount}, above the largest amount the register keeps ({max}).</source>
       <translation>数量 × 单价为 {amount}，超过了台账能记录的最大金额（{max}）。</translation>
     </message>
@@ -269,7 +293,7 @@
     </message>
     <message>
       <source>{n} rows identical to registered assets were left out.</source>
-      <translation type="unfinished" />
+      <translation>{n} 行与已登记资产完全相同，已略过。</translation>
     </message>
     <message>
       <source>{label} ({n}): {items}</source>
@@ -736,6 +760,10 @@
       <translation>已处置</translation>
     </message>
     <message>
+      <source>Voided (entered in error)</source>
+      <translation>已作废（登记错误）</translation>
+    </message>
+    <message>
       <source>Purchase</source>
       <translation>购置</translation>
     </message>
@@ -826,6 +854,10 @@
     <message>
       <source>Imported</source>
       <translation>导入</translation>
+    </message>
+    <message>
+      <source>Voided</source>
+      <translation>作废</translation>
     </message>
     <message>
       <source>Print an inventory sheet</source>
@@ -984,6 +1016,10 @@
       <translation>列表中当前显示的资产（当前筛选）</translation>
     </message>
     <message>
+      <source>This sheet has {per_page} labels: start at label 1 to {per_page}.</source>
+      <translation>这种标签纸每张有 {per_page} 个标签：请从第 1 到第 {per_page} 个标签开始。</translation>
+    </message>
+    <message>
       <source>Enter the first and the last asset number.</source>
       <translation>请输入起始编号和结束编号。</translation>
     </message>
@@ -1070,6 +1106,10 @@
     <message>
       <source>No damage has been reported for asset {number}.</source>
       <translation>资产 {number} 没有损坏记录。</translation>
+    </message>
+    <message>
+      <source>Low-value item</source>
+      <translation>低值易耗品</translation>
     </message>
     <message>
       <source>On the books (not disposed or lost)</source>
@@ -1192,16 +1232,32 @@
       <translation>否</translation>
     </message>
     <message>
+      <source>Choose the records to void.</source>
+      <translation>请选择要作废的记录。</translation>
+    </message>
+    <message>
+      <source>Voided as entered in error: {reason}</source>
+      <translation>登记错误，已作废：{reason}</translation>
+    </message>
+    <message>
       <source>The due date cannot be before the loan date.</source>
       <translation>应还日期不能早于借出日期。</translation>
     </message>
     <message>
-      <source>A new asset is in use or idle.</source>
-      <translation>新登记的资产只能是“在用”或“闲置”。</translation>
+      <source>A record entered in error is voided, not given another status.</source>
+      <translation>登记错误的记录应作废，而不是改成其他状态。</translation>
     </message>
     <message>
       <source>Copy into 1 to 1000 records.</source>
       <translation>可复制成 1 至 1000 条。</translation>
+    </message>
+    <message>
+      <source>A disposed asset cannot be changed; only its notes can be edited.</source>
+      <translation>已处置的资产不能修改，只能编辑备注。</translation>
+    </message>
+    <message>
+      <source>Give the reason for voiding.</source>
+      <translation>请填写作废原因。</translation>
     </message>
     <message>
       <source>The return date cannot be before the loan date.</source>
@@ -1218,6 +1274,14 @@
     <message>
       <source>Damage ({cause}): {description}</source>
       <translation>报损（{cause}）：{description}</translation>
+    </message>
+    <message>
+      <source>; </source>
+      <translation>；</translation>
+    </message>
+    <message>
+      <source>{n} of these records were changed, lent, moved or counted since they were registered, so they cannot be voided: {numbers}. Nothing was voided.</source>
+      <translation>其中 {n} 条记录在登记后已被修改、借出、调拨或盘点，不能作废：{numbers}。未作废任何记录。</translation>
     </message>
     <message>
       <source>Asset {number} is {status}; this cannot be done.</source>
@@ -1257,11 +1321,11 @@
     </message>
     <message>
       <source>{n} {unit} split off into {number} ({reason}); {left} {unit} remain</source>
-      <translation type="unfinished" />
+      <translation>拆出 {n} {unit}，另立为 {number}（{reason}）；剩余 {left} {unit}</translation>
     </message>
     <message>
       <source>Split off {number}: {n} of {total} {unit} ({reason})</source>
-      <translation type="unfinished" />
+      <translation>从 {number} 拆分：{total} {unit}中的 {n} {unit}（{reason}）</translation>
     </message>
     <message>
       <source>At most {n} characters.</source>
@@ -1269,7 +1333,11 @@
     </message>
     <message>
       <source>split off {number}</source>
-      <translation type="unfinished" />
+      <translation>从 {number} 拆分</translation>
+    </message>
+    <message>
+      <source>{label}: {value}</source>
+      <translation>{label}：{value}</translation>
     </message>
     <message>
       <source>Registered: {name}, {qty} {unit}, {amount} yuan</source>
@@ -1400,16 +1468,24 @@
       <translation>账面净值</translation>
     </message>
     <message>
-      <source>Write off</source>
-      <translation>报废</translation>
-    </message>
-    <message>
       <source>Approved by *</source>
       <translation>审批人 *</translation>
     </message>
     <message>
       <source>Disposal method *</source>
       <translation>处置方式 *</translation>
+    </message>
+    <message>
+      <source>&amp;Write off</source>
+      <translation>处置(&amp;W)</translation>
+    </message>
+    <message>
+      <source>For records entered in error that nothing has happened to since. They leave the register (the status filter “Voided” still finds them); nothing is deleted and the change record keeps everything.</source>
+      <translation>用于登记错误、此后未发生任何业务的记录。作废后不再出现在台账中（状态筛选“作废”仍可查到）；不删除任何数据，修改记录完整保留。</translation>
+    </message>
+    <message>
+      <source>&amp;Void</source>
+      <translation>作废(&amp;V)</translation>
     </message>
     <message>
       <source>Close</source>
@@ -1428,8 +1504,28 @@
       <translation>导入资产</translation>
     </message>
     <message>
+      <source>Import the probable duplicates too</source>
+      <translation>同时导入这些疑似重复行</translation>
+    </message>
+    <message>
       <source>Save the error report…</source>
       <translation>保存错误报告…</translation>
+    </message>
+    <message>
+      <source>Which column of the file holds it? The choice is remembered for files with the same headers.</source>
+      <translation>文件中哪一列是它？所选对应关系会为列名相同的文件记住。</translation>
+    </message>
+    <message>
+      <source>&amp;Read the file again with these columns</source>
+      <translation>按这些列重新读取文件(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Categories the school does not have: choose one of the school's categories for each (remembered for later imports).</source>
+      <translation>以下分类学校没有：请为每一个选择学校的一个分类（以后导入时会记住）。</translation>
+    </message>
+    <message>
+      <source>&amp;Use these categories and check again</source>
+      <translation>使用这些分类并重新检查(&amp;U)</translation>
     </message>
     <message>
       <source>Search number, name, model, place, custodian, department…</source>
@@ -1500,8 +1596,8 @@ Register the first asset, or import the register you keep in Excel (.xlsx or .cs
       <translation>低于固定资产标准：按低值易耗品登记。</translation>
     </message>
     <message>
-      <source>The record stays in the register with the status “Disposed”.</source>
-      <translation>记录仍保留在台账中，状态为“已处置”。</translation>
+      <source>Writing off cannot be undone.</source>
+      <translation>处置后不能撤销。</translation>
     </message>
     <message>
       <source>Time</source>
@@ -1560,6 +1656,10 @@ Register the first asset, or import the register you keep in Excel (.xlsx or .cs
       <translation>所有行都正确。</translation>
     </message>
     <message>
+      <source>(choose a column)</source>
+      <translation>（选择一列）</translation>
+    </message>
+    <message>
       <source>Save the error report</source>
       <translation>保存错误报告</translation>
     </message>
@@ -1568,44 +1668,52 @@ Register the first asset, or import the register you keep in Excel (.xlsx or .cs
       <translation>正在导入…</translation>
     </message>
     <message>
-      <source>Register…</source>
-      <translation>登记…</translation>
+      <source>&amp;Register…</source>
+      <translation>登记(&amp;R)…</translation>
     </message>
     <message>
-      <source>Edit…</source>
-      <translation>修改…</translation>
+      <source>&amp;Edit…</source>
+      <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-      <source>Transfer…</source>
-      <translation>调拨…</translation>
+      <source>&amp;Transfer…</source>
+      <translation>调拨(&amp;T)…</translation>
     </message>
     <message>
-      <source>Lend…</source>
-      <translation>借出…</translation>
+      <source>&amp;Lend…</source>
+      <translation>借出(&amp;L)…</translation>
     </message>
     <message>
-      <source>Take back…</source>
-      <translation>归还…</translation>
+      <source>Ta&amp;ke back…</source>
+      <translation>归还(&amp;K)…</translation>
     </message>
     <message>
-      <source>Report damage…</source>
-      <translation>报损…</translation>
+      <source>Report &amp;damage…</source>
+      <translation>报损(&amp;D)…</translation>
     </message>
     <message>
-      <source>Write off…</source>
-      <translation>报废…</translation>
+      <source>&amp;Write off…</source>
+      <translation>报废(&amp;W)…</translation>
     </message>
     <message>
-      <source>Import…</source>
-      <translation>导入…</translation>
+      <source>Histor&amp;y</source>
+      <translation>履历(&amp;Y)</translation>
     </message>
     <message>
-      <source>Export…</source>
-      <translation>导出…</translation>
+      <source>&amp;Void…</source>
+      <translation>作废(&amp;V)…</translation>
     </message>
     <message>
-      <source>Import template…</source>
-      <translation>导入模板…</translation>
+      <source>&amp;Import…</source>
+      <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+      <source>E&amp;xport…</source>
+      <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+      <source>Import te&amp;mplate…</source>
+      <translation>导入模板(&amp;M)…</translation>
     </message>
     <message>
       <source>All categories</source>
@@ -1640,6 +1748,14 @@ Register the first asset, or import the register you keep in Excel (.xlsx or .cs
       <translation>保存导入模板</translation>
     </message>
     <message>
+      <source>This asset is disposed: only the notes can be edited.</source>
+      <translation>此资产已处置：只能编辑备注。</translation>
+    </message>
+    <message>
+      <source>This record is voided: only the notes can be edited.</source>
+      <translation>此记录已作废：只能编辑备注。</translation>
+    </message>
+    <message>
       <source>{number} {name}: now at {place}, {department}, custodian {custodian}</source>
       <translation>{number} {name}：现存放于 {place}，{department}，保管人 {custodian}</translation>
     </message>
@@ -1652,6 +1768,10 @@ Register the first asset, or import the register you keep in Excel (.xlsx or .cs
       <translation>借出 {number} {name}</translation>
     </message>
     <message>
+      <source>{number} {name}, {qty} {unit}, at {place}</source>
+      <translation>{number} {name}，{qty} {unit}，存放于 {place}</translation>
+    </message>
+    <message>
       <source>Take back {number} {name}</source>
       <translation>归还 {number} {name}</translation>
     </message>
@@ -1660,12 +1780,20 @@ Register the first asset, or import the register you keep in Excel (.xlsx or .cs
       <translation>报损：{number} {name}</translation>
     </message>
     <message>
-      <source>{number} {name}, original value {amount} yuan, net book value {nbv} yuan</source>
-      <translation>{number} {name}，原值 {amount} 元，账面净值 {nbv} 元</translation>
+      <source>{number} {name}, {qty} {unit} (the whole line), original value {amount} yuan, net book value {nbv} yuan</source>
+      <translation>{number} {name}，{qty} {unit}（整条记录），原值 {amount} 元，净值 {nbv} 元</translation>
     </message>
     <message>
       <source>{n} assets, net book value {nbv} yuan</source>
       <translation>{n} 件资产，账面净值合计 {nbv} 元</translation>
+    </message>
+    <message>
+      <source>Void {number} {name}</source>
+      <translation>作废 {number} {name}</translation>
+    </message>
+    <message>
+      <source>Only this record: {number} {name}, {qty} {unit}</source>
+      <translation>仅此记录：{number} {name}，{qty} {unit}</translation>
     </message>
     <message>
       <source>History of {number} {name}</source>
@@ -1720,8 +1848,8 @@ Register the first asset, or import the register you keep in Excel (.xlsx or .cs
       <translation>打印</translation>
     </message>
     <message>
-      <source>Overdue loans ({n})</source>
-      <translation>逾期未还（{n}）</translation>
+      <source>&amp;Overdue loans ({n})</source>
+      <translation>逾期未还（{n}）(&amp;O)</translation>
     </message>
     <message>
       <source>Select an asset to see its details and net book value.</source>
@@ -1752,6 +1880,22 @@ Register the first asset, or import the register you keep in Excel (.xlsx or .cs
       <translation>计价（{basis}）：{base} 元 → 应赔偿 {comp} 元</translation>
     </message>
     <message>
+      <source>Write off {number} {name}</source>
+      <translation>报废/处置 {number} {name}</translation>
+    </message>
+    <message>
+      <source>Write off {n} assets</source>
+      <translation>报废/处置 {n} 项资产</translation>
+    </message>
+    <message>
+      <source>The record stays in the register with the status “Disposed”.</source>
+      <translation>记录仍保留在台账中，状态为“已处置”。</translation>
+    </message>
+    <message>
+      <source>The whole import it came with: {summary}, {time}, {n} records</source>
+      <translation>它所属的整次导入：{summary}，{time}，共 {n} 条记录</translation>
+    </message>
+    <message>
       <source>(all fields)</source>
       <translation>（全部字段）</translation>
     </message>
@@ -1772,6 +1916,10 @@ Register the first asset, or import the register you keep in Excel (.xlsx or .cs
       <translation>将新建：</translation>
     </message>
     <message>
+      <source>{category} ({n} rows)</source>
+      <translation>{category}（{n} 行）</translation>
+    </message>
+    <message>
       <source>-errors</source>
       <translation>-错误报告</translation>
     </message>
@@ -1788,6 +1936,22 @@ Register the first asset, or import the register you keep in Excel (.xlsx or .cs
       <translation>导出筛选结果（{n} 条）还是全部台账（{total} 条）？</translation>
     </message>
     <message>
+      <source>place</source>
+      <translation>存放地点</translation>
+    </message>
+    <message>
+      <source>custodian</source>
+      <translation>保管人</translation>
+    </message>
+    <message>
+      <source>unit price</source>
+      <translation>单价</translation>
+    </message>
+    <message>
+      <source>No {fields} yet. It can be completed later with Edit; press Save again to register it as it is.</source>
+      <translation>尚未填写{fields}。可以以后用“修改”补全；再按一次“保存”即按现状登记。</translation>
+    </message>
+    <message>
       <source>{n} loans are past their due date.</source>
       <translation>有 {n} 笔借用已过应还日期。</translation>
     </message>
@@ -1802,6 +1966,10 @@ Register the first asset, or import the register you keep in Excel (.xlsx or .cs
     <message>
       <source>Net book value: {value} yuan</source>
       <translation>账面净值：{value} 元</translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>、</translation>
     </message>
     <message>
       <source>row {row} ({why})</source>

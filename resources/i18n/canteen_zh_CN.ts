@@ -165,7 +165,7 @@
     </message>
     <message>
       <source>no minimum set</source>
-      <translation type="unfinished" />
+      <translation>未设定</translation>
     </message>
     <message>
       <source>none</source>
@@ -173,11 +173,11 @@
     </message>
     <message>
       <source>No data: no day of this period can be checked yet (it lies before the first recorded day or after today). This report certifies nothing.</source>
-      <translation type="unfinished" />
+      <translation>无数据：本期没有可检查的日期（早于首个记录日或晚于今天）。本报告不作任何合规证明。</translation>
     </message>
     <message>
       <source>no data</source>
-      <translation type="unfinished" />
+      <translation>无数据</translation>
     </message>
     <message>
       <source>{year}-{month:02d}-{day:02d}</source>
@@ -189,11 +189,11 @@
     </message>
     <message>
       <source>{n} readings a day while it holds samples</source>
-      <translation type="unfinished" />
+      <translation>存放留样期间每天 {n} 次</translation>
     </message>
     <message>
       <source>{fridge} held samples on {days} days and has the required readings on each.</source>
-      <translation type="unfinished" />
+      <translation>{fridge} 本期存放留样 {days} 天，每天测温次数均达到要求。</translation>
     </message>
     <message>
       <source>Allowed range (°C)</source>
@@ -229,11 +229,11 @@
     </message>
     <message>
       <source>{fridge} held no samples in this period: the readings-per-day requirement does not apply ({n} readings taken).</source>
-      <translation type="unfinished" />
+      <translation>{fridge} 本期未存放留样，不适用每日测温次数要求（本期测温 {n} 次）。</translation>
     </message>
     <message>
       <source>{fridge} held samples on {days} days; on {n} of them it has fewer than {need} readings: {dates}.</source>
-      <translation type="unfinished" />
+      <translation>{fridge} 本期存放留样 {days} 天，其中 {n} 天测温少于 {need} 次：{dates}。</translation>
     </message>
     <message>
       <source>(no readings)</source>
@@ -253,7 +253,7 @@
     </message>
     <message>
       <source>No readings are recorded for this period; the ruled lines are for writing by hand.</source>
-      <translation type="unfinished" />
+      <translation>本期没有测温记录，下列空行供手工填写。</translation>
     </message>
     <message>
       <source>Sample fridge temperature log</source>
@@ -269,19 +269,19 @@
     </message>
     <message>
       <source>{date} ({n})</source>
-      <translation type="unfinished" />
+      <translation>{date}（{n} 次）</translation>
     </message>
     <message>
       <source>and {n} more days</source>
-      <translation type="unfinished" />
+      <translation>等，另有 {n} 天</translation>
     </message>
     <message>
       <source>Days holding samples / short of readings</source>
-      <translation type="unfinished" />
+      <translation>存放留样天数 / 测温不足天数</translation>
     </message>
     <message>
       <source>No data: no meals or samples are recorded for the {days} days of this period (no service days). This report certifies nothing.</source>
-      <translation type="unfinished" />
+      <translation>无数据：本期 {days} 天没有任何餐次或留样记录（非供餐日）。本报告不作任何合规证明。</translation>
     </message>
     <message>
       <source>Days checked</source>
@@ -297,7 +297,7 @@
     </message>
     <message>
       <source>No dishes or samples are recorded for this period; the ruled lines are for writing by hand.</source>
-      <translation type="unfinished" />
+      <translation>本期没有菜品和留样记录，下列空行供手工填写。</translation>
     </message>
     <message>
       <source>Month</source>

@@ -341,7 +341,7 @@ Its backups are in {folder}.</source>
     </message>
     <message>
       <source>This database already holds records: demo data would be added to them. To add it anyway, run demo --add; for a clean demo use a new database file.</source>
-      <translation type="unfinished" />
+      <translation>此数据库中已有记录：演示数据会叠加进去。如确要添加，请运行 demo --add；如需干净的演示，请使用新的数据库文件。</translation>
     </message>
     <message>
       <source>Demo master data created</source>
@@ -924,6 +924,14 @@ Its backups are in {folder}.</source>
       <translation>该数据库是由更新版本的总务台账写入的（数据结构版本 {theirs}，本程序只支持到版本 {ours}）。数据库没有被打开，也没有任何改动。请安装新版本。</translation>
     </message>
     <message>
+      <source>“{text}” has the character {char} ({code}), which no font on this computer can print. Correct the record, or install a font that has the character (on Windows: SimSun-ExtB), and print again.</source>
+      <translation>“{text}”中的字符 {char}（{code}）在本机所有字体中都没有字形，无法打印。请更正该记录，或安装含有此字的字体（Windows 上为 SimSun-ExtB 宋体扩展），然后重新打印。</translation>
+    </message>
+    <message>
+      <source>{where}: {problem}</source>
+      <translation>{where}：{problem}</translation>
+    </message>
+    <message>
       <source>3 × 8 labels, 70 × 37 mm</source>
       <translation>3 × 8 张标签，70 × 37 毫米</translation>
     </message>
@@ -953,7 +961,7 @@ Its backups are in {folder}.</source>
     </message>
     <message>
       <source>The margin cannot be negative.</source>
-      <translation type="unfinished" />
+      <translation>边距不能为负数。</translation>
     </message>
     <message>
       <source>The labels do not fit on an A4 sheet.</source>
@@ -964,16 +972,24 @@ Its backups are in {folder}.</source>
       <translation>自定义排版（毫米）</translation>
     </message>
     <message>
-      <source>Too close to the sheet's left or right edge: printers leave {safe} mm there blank, so each label keeps only {room} mm of its width for printing (at least {least} mm are needed). Move the labels in from the edge or use fewer columns.</source>
-      <translation type="unfinished" />
+      <source>The printer offset moves the labels too close to the sheet's left or right edge: each label keeps only {room} mm of its width for printing (at least {least} mm are needed). Use a smaller offset.</source>
+      <translation>打印机偏移量把标签移得离纸张左右边缘太近：每张标签的宽度只剩 {room} 毫米可以打印（至少需要 {least} 毫米）。请减小偏移量。</translation>
     </message>
     <message>
-      <source>Too close to the sheet's top or bottom edge: printers leave {safe} mm there blank, so each label keeps only {room} mm of its height for printing (at least {least} mm are needed). Move the labels in from the edge or use fewer rows.</source>
-      <translation type="unfinished" />
+      <source>The printer offset moves the labels too close to the sheet's top or bottom edge: each label keeps only {room} mm of its height for printing (at least {least} mm are needed). Use a smaller offset.</source>
+      <translation>打印机偏移量把标签移得离纸张上下边缘太近：每张标签的高度只剩 {room} 毫米可以打印（至少需要 {least} 毫米）。请减小偏移量。</translation>
     </message>
     <message>
       <source>The custom label grid is incomplete.</source>
       <translation>自定义标签排版的参数不完整。</translation>
+    </message>
+    <message>
+      <source>Too close to the sheet's left or right edge: printers leave {safe} mm there blank, so each label keeps only {room} mm of its width for printing (at least {least} mm are needed). Move the labels in from the edge or use fewer columns.</source>
+      <translation>离纸张左右边缘太近：打印机在边缘 {safe} 毫米内无法打印，每张标签的宽度只剩 {room} 毫米可以打印（至少需要 {least} 毫米）。请把标签往里移，或减少列数。</translation>
+    </message>
+    <message>
+      <source>Too close to the sheet's top or bottom edge: printers leave {safe} mm there blank, so each label keeps only {room} mm of its height for printing (at least {least} mm are needed). Move the labels in from the edge or use fewer rows.</source>
+      <translation>离纸张上下边缘太近：打印机在边缘 {safe} 毫米内无法打印，每张标签的高度只剩 {room} 毫米可以打印（至少需要 {least} 毫米）。请把标签往里移，或减少行数。</translation>
     </message>
     <message>
       <source>Unknown label sheet: {key}</source>
@@ -989,7 +1005,7 @@ Its backups are in {folder}.</source>
     </message>
     <message>
       <source>A sheet of this kind has {per_page} labels: you can leave 0 to {most} of them blank, not {skip}.</source>
-      <translation type="unfinished" />
+      <translation>这种标签纸每张有 {per_page} 个标签：可空出 0 到 {most} 个，不能空出 {skip} 个。</translation>
     </message>
     <message>
       <source>Total</source>
@@ -998,6 +1014,14 @@ Its backups are in {folder}.</source>
     <message>
       <source>(none)</source>
       <translation>（无）</translation>
+    </message>
+    <message>
+      <source>column headings</source>
+      <translation>表头</translation>
+    </message>
+    <message>
+      <source>row {row}</source>
+      <translation>第 {row} 行</translation>
     </message>
     <message>
       <source>Date:</source>
@@ -1026,6 +1050,10 @@ Its backups are in {folder}.</source>
     <message>
       <source>Date: {date}</source>
       <translation>日期：{date}</translation>
+    </message>
+    <message>
+      <source>page heading</source>
+      <translation>页眉</translation>
     </message>
     <message>
       <source>The pattern must contain {seq} (the running number).</source>

@@ -53,7 +53,7 @@
     </message>
     <message>
       <source>The acceptance form is printed once goods have arrived; {number} is {status}.</source>
-      <translation type="unfinished" />
+      <translation>货物到货后才能打印验收单；{number} 目前为{status}。</translation>
     </message>
     <message>
       <source>The public notice is printed once the supplier is chosen; {number} is {status}.</source>
@@ -61,7 +61,7 @@
     </message>
     <message>
       <source>{number} costs {amount} yuan, below the public-notice threshold of {limit} yuan: it is not a large expenditure and no public notice is printed.</source>
-      <translation type="unfinished" />
+      <translation>{number} 金额 {amount} 元，低于公示起点 {limit} 元，不属于大额支出，不打印采购公示。</translation>
     </message>
     <message>
       <source>{number} has not created any asset records yet.</source>
@@ -69,7 +69,7 @@
     </message>
     <message>
       <source>Public notices are turned off (the notice threshold in the purchase settings is 0): no notice is printed for {number}.</source>
-      <translation type="unfinished" />
+      <translation>未启用采购公示（采购设置中的公示金额为 0）：{number} 不打印公示。</translation>
     </message>
     <message>
       <source>Request number</source>
@@ -233,7 +233,7 @@
     </message>
     <message>
       <source>Amounts in yuan by the monthly weighted average: opening + in - out = closing on every line; a difference found by the count is entered as an adjustment and carried into next month's opening.</source>
-      <translation type="unfinished" />
+      <translation>金额单位为元，按全月一次加权平均法计价，每行期初 + 入库 - 出库 = 结存；盘点差异已作调整，计入下月期初。</translation>
     </message>
     <message>
       <source>Yes</source>
@@ -269,27 +269,27 @@
     </message>
     <message>
       <source>{label}: {amount} yuan (in words: RMB {words})</source>
-      <translation type="unfinished" />
+      <translation>{label}：{amount} 元（大写：人民币{words}）</translation>
     </message>
     <message>
       <source>Annual budget</source>
-      <translation type="unfinished" />
+      <translation>年度预算</translation>
     </message>
     <message>
-      <source>Committed (other requests)</source>
-      <translation type="unfinished" />
+      <source>Committed (others)</source>
+      <translation>其他申请已占用</translation>
     </message>
     <message>
-      <source>Spent (other requests)</source>
-      <translation type="unfinished" />
+      <source>Spent (others)</source>
+      <translation>其他申请已支出</translation>
     </message>
     <message>
       <source>This request</source>
-      <translation type="unfinished" />
+      <translation>本申请</translation>
     </message>
     <message>
       <source>Balance after this request</source>
-      <translation type="unfinished" />
+      <translation>本申请后余额</translation>
     </message>
     <message>
       <source>Delivery place</source>
@@ -345,11 +345,11 @@
     </message>
     <message>
       <source>Order amount (yuan)</source>
-      <translation type="unfinished" />
+      <translation>订购金额（元）</translation>
     </message>
     <message>
       <source>Amount received (yuan)</source>
-      <translation type="unfinished" />
+      <translation>到货金额（元）</translation>
     </message>
     <message>
       <source>Acceptors</source>
@@ -361,7 +361,7 @@
     </message>
     <message>
       <source>Amount received</source>
-      <translation type="unfinished" />
+      <translation>到货金额</translation>
     </message>
     <message>
       <source>Goes to</source>
@@ -372,40 +372,40 @@
       <translation>已按订单和发票核对数量、规格和质量。采购经办人不参加验收。</translation>
     </message>
     <message>
-      <source>Every document needs the principal's signature before the goods are accepted (一切单据需经校长签字后方能验收).</source>
-      <translation type="unfinished" />
+      <source>Every document needs the principal's signature before the goods are accepted.</source>
+      <translation>一切单据需经校长签字后方能验收。</translation>
     </message>
     <message>
       <source>Opening qty</source>
-      <translation type="unfinished" />
+      <translation>期初数量</translation>
     </message>
     <message>
       <source>Opening amount</source>
-      <translation type="unfinished" />
+      <translation>期初金额</translation>
     </message>
     <message>
       <source>In qty</source>
-      <translation type="unfinished" />
+      <translation>入库数量</translation>
     </message>
     <message>
       <source>In amount</source>
-      <translation type="unfinished" />
+      <translation>入库金额</translation>
     </message>
     <message>
       <source>Out qty</source>
-      <translation type="unfinished" />
+      <translation>出库数量</translation>
     </message>
     <message>
       <source>Out amount</source>
-      <translation type="unfinished" />
+      <translation>出库金额</translation>
     </message>
     <message>
       <source>Closing qty</source>
-      <translation type="unfinished" />
+      <translation>结存数量</translation>
     </message>
     <message>
       <source>Closing amount</source>
-      <translation type="unfinished" />
+      <translation>结存金额</translation>
     </message>
     <message>
       <source>Counted</source>
@@ -413,7 +413,7 @@
     </message>
     <message>
       <source>Surplus (+) / shortage (-)</source>
-      <translation type="unfinished" />
+      <translation>盘盈(+)/盘亏(-)</translation>
     </message>
     <message>
       <source>Remarks</source>
@@ -429,7 +429,7 @@
     </message>
     <message>
       <source>Following approval by {roles}, the purchase below requested by {department} has been placed. Expenditures of {limit} yuan or more are made public: it is posted here.</source>
-      <translation type="unfinished" />
+      <translation>经{roles}审批，{department}申请的下列采购已完成订购。根据学校大额支出公示制度（{limit} 元及以上须公示），现予公示。</translation>
     </message>
     <message>
       <source>Amount (yuan)</source>
@@ -445,15 +445,15 @@
     </message>
     <message>
       <source>Notice period: {start} to {end}. Anyone with an objection may raise it with the general affairs office during this period.</source>
-      <translation type="unfinished" />
+      <translation>公示期：{start} 至 {end}。如有异议，请在公示期内向总务处反映。</translation>
     </message>
     <message>
       <source>(stamp)</source>
-      <translation type="unfinished" />
+      <translation>（盖章）</translation>
     </message>
     <message>
       <source>Total requested</source>
-      <translation type="unfinished" />
+      <translation>申请金额合计</translation>
     </message>
     <message>
       <source>Purchase request form</source>
@@ -485,7 +485,7 @@
     </message>
     <message>
       <source>Partial delivery: the quantities and amounts are what has arrived so far; the rest of the order is still due.</source>
-      <translation type="unfinished" />
+      <translation>部分到货：表中数量和金额为已到货部分，其余订货尚未到货。</translation>
     </message>
     <message>
       <source>Acceptance form</source>
@@ -525,11 +525,11 @@
     </message>
     <message>
       <source>Budget line: {label} (yuan)</source>
-      <translation type="unfinished" />
+      <translation>预算执行情况：{label}（元）</translation>
     </message>
     <message>
       <source>This request is counted at its ordered amount.</source>
-      <translation type="unfinished" />
+      <translation>本申请按订购金额计。</translation>
     </message>
     <message>
       <source>Approvals recorded</source>
@@ -538,10 +538,6 @@
     <message>
       <source>{n} items differ from the book; each difference was entered as an adjustment.</source>
       <translation>共 {n} 种物品账实不符，差异均已作盘点调整入账。</translation>
-    </message>
-    <message>
-      <source>RMB {words}</source>
-      <translation type="unfinished" />
     </message>
     <message>
       <source>Notes: {note}</source>
@@ -569,11 +565,11 @@
     </message>
     <message>
       <source>Telephone: {phone}</source>
-      <translation type="unfinished" />
+      <translation>联系电话：{phone}</translation>
     </message>
     <message>
       <source>{school} general affairs office</source>
-      <translation type="unfinished" />
+      <translation>{school}总务处</translation>
     </message>
     <message>
       <source>Draft</source>
@@ -825,7 +821,7 @@
     </message>
     <message>
       <source>Over budget: {line} is overspent by {over} yuan (budget {budget}, committed {committed}, spent {spent}).</source>
-      <translation type="unfinished" />
+      <translation>超预算：{line} 已超支 {over} 元（预算 {budget}，已占用 {committed}，已支出 {spent}）。</translation>
     </message>
     <message>
       <source>Line {n}: </source>
@@ -893,7 +889,7 @@
     </message>
     <message>
       <source>Over budget: {line} has {available} yuan left (budget {budget}, committed {committed}, spent {spent}); this request needs {total} yuan, {over} yuan more than is left.</source>
-      <translation type="unfinished" />
+      <translation>超预算：{line} 尚余 {available} 元（预算 {budget}，其他申请已占用 {committed}，已支出 {spent}）；本申请需 {total} 元，超出 {over} 元。</translation>
     </message>
     <message>
       <source>{department} already has the budget line “{name}” for {year}.</source>
@@ -977,7 +973,7 @@
     </message>
     <message>
       <source>{month} has not begun: there is nothing to account for yet.</source>
-      <translation type="unfinished" />
+      <translation>{month} 尚未开始，暂无可盘点的内容。</translation>
     </message>
     <message>
       <source>Level {n}: name who signs.</source>

@@ -245,11 +245,11 @@
     </message>
     <message>
       <source>Repair report for a period</source>
-      <translation type="unfinished" />
+      <translation>维修情况报告</translation>
     </message>
     <message>
       <source>Open and overdue (tickets of this period)</source>
-      <translation type="unfinished" />
+      <translation>未完成且已逾期（本期报修）</translation>
     </message>
     <message>
       <source>Total</source>
@@ -257,7 +257,7 @@
     </message>
     <message>
       <source>Rows marked “—” are checks that fell due in the period and were not done.</source>
-      <translation type="unfinished" />
+      <translation>序号为“—”的行为本期应检查而未检查的项目。</translation>
     </message>
     <message>
       <source>Cost (yuan)</source>
@@ -305,7 +305,7 @@
     </message>
     <message>
       <source>Not done: due in this period and not recorded</source>
-      <translation type="unfinished" />
+      <translation>未检查：本期应检查，无检查记录</translation>
     </message>
     <message>
       <source>Repaired by</source>
@@ -317,11 +317,11 @@
     </message>
     <message>
       <source>Monthly repair report</source>
-      <translation type="unfinished" />
+      <translation>维修情况月报</translation>
     </message>
     <message>
       <source>Term repair report</source>
-      <translation type="unfinished" />
+      <translation>维修情况学期报告</translation>
     </message>
     <message>
       <source>By urgency</source>
@@ -401,11 +401,11 @@
     </message>
     <message>
       <source>Latest ticket or cost</source>
-      <translation type="unfinished" />
+      <translation>最近维修单或费用</translation>
     </message>
     <message>
       <source>Open and overdue (tickets of this period; the {n} longest overdue of {total})</source>
-      <translation type="unfinished" />
+      <translation>未完成且已逾期（本期报修；共 {total} 单，列出逾期最久的 {n} 单）</translation>
     </message>
     <message>
       <source>Cancelled: {reason}</source>
@@ -417,11 +417,11 @@
     </message>
     <message>
       <source>{n} more assets</source>
-      <translation type="unfinished" />
+      <translation>另有 {n} 件资产</translation>
     </message>
     <message>
       <source>Repeat faults: the same fault {n} or more times at one place or on one asset</source>
-      <translation type="unfinished" />
+      <translation>重复故障：同一地点同类故障或同一资产报修 {n} 次及以上</translation>
     </message>
     <message>
       <source>Prepared by</source>
@@ -437,7 +437,7 @@
     </message>
     <message>
       <source>{n} more places</source>
-      <translation type="unfinished" />
+      <translation>另有 {n} 处</translation>
     </message>
     <message>
       <source>{h} hours</source>
@@ -445,7 +445,7 @@
     </message>
     <message>
       <source>latest {number}</source>
-      <translation type="unfinished" />
+      <translation>最近 {number}</translation>
     </message>
     <message>
       <source>Reported</source>
@@ -1169,7 +1169,7 @@
     </message>
     <message>
       <source>Repair report</source>
-      <translation>维修情况月报</translation>
+      <translation>维修情况报告</translation>
     </message>
     <message>
       <source>Repair log ({n} overdue)</source>

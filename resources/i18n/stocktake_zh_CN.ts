@@ -48,6 +48,10 @@
       <translation>盘点范围</translation>
     </message>
     <message>
+      <source>Type to filter the list, e.g. 201 or 教学楼</source>
+      <translation>输入文字筛选列表，如 201 或 教学楼</translation>
+    </message>
+    <message>
       <source>Counted by</source>
       <translation>盘点人</translation>
     </message>
@@ -360,10 +364,6 @@
       <translation>已核销</translation>
     </message>
     <message>
-      <source>Date</source>
-      <translation>日期</translation>
-    </message>
-    <message>
       <source>Check code</source>
       <translation>校验码</translation>
     </message>
@@ -537,7 +537,7 @@
     </message>
     <message>
       <source>In the register in {place}, outside this stock-take.</source>
-      <translation type="unfinished" />
+      <translation>账面在 {place}，不在本次盘点范围内。</translation>
     </message>
     <message>
       <source>The entry no longer exists.</source>
@@ -596,6 +596,10 @@
       <translation>已登记入账。</translation>
     </message>
     <message>
+      <source>Only assets found in another place are moved.</source>
+      <translation>只有在其他地点找到的资产才能调整地点。</translation>
+    </message>
+    <message>
       <source>The repair log is not available in this version.</source>
       <translation>本版本没有维修登记功能。</translation>
     </message>
@@ -625,7 +629,7 @@
     </message>
     <message>
       <source>In the register in {expected}, outside this stock-take; recorded as found in {here}. Moving it is offered after sign-off.</source>
-      <translation type="unfinished" />
+      <translation>账面在 {expected}，不在本次盘点范围内；已记录为在 {here} 找到。签字后可选择调整到发现地点。</translation>
     </message>
     <message>
       <source>Scan or type an asset number.</source>
@@ -689,11 +693,11 @@
     </message>
     <message>
       <source>Counted in {place}; not counted twice.</source>
-      <translation type="unfinished" />
+      <translation>已在 {place} 盘到，不重复计数。</translation>
     </message>
     <message>
       <source>“{code}” has already been resolved ({status}).</source>
-      <translation type="unfinished" />
+      <translation>“{code}”已处理（{status}），不能再次处理。</translation>
     </message>
     <message>
       <source>{n} unknown numbers are still to resolve: match each to an asset, enter it as surplus or dismiss it, then close.</source>
@@ -702,6 +706,10 @@
     <message>
       <source>Stock-take {doc} has already been signed off.</source>
       <translation>盘点 {doc} 已签字确认。</translation>
+    </message>
+    <message>
+      <source>Asset {number} now holds {n} {unit}, fewer than the {missing} missing: check the register before marking the shortage.</source>
+      <translation>资产 {number} 现在只有 {n} {unit}，少于缺少的 {missing}：请先核对台账再标记盘亏。</translation>
     </message>
     <message>
       <source>Asset {number} is no longer pending as shortage (it may have turned up).</source>
@@ -744,10 +752,6 @@
       <translation>盘点 {doc}：未找到（盘亏待批）</translation>
     </message>
     <message>
-      <source>Stock-take {doc}: {n} of {total} {unit} not found</source>
-      <translation>盘点 {doc}：{total} {unit}中有 {n} {unit}未找到</translation>
-    </message>
-    <message>
       <source>Not found in stock-take {doc}</source>
       <translation>盘点 {doc} 中未找到</translation>
     </message>
@@ -772,6 +776,10 @@
       <translation>盘点 {doc}：在 {place} 找到</translation>
     </message>
     <message>
+      <source>stock-take {doc}: {n} of {total} {unit} not found, pending write-off approval</source>
+      <translation>盘点 {doc}：{total} {unit}中有 {n} {unit}未找到，待核销审批</translation>
+    </message>
+    <message>
       <source>Surplus found in stock-take {doc} ({place}), registered</source>
       <translation>盘点 {doc} 盘盈（{place}），登记入账</translation>
     </message>
@@ -790,6 +798,10 @@
     <message>
       <source>Move to where found</source>
       <translation>调整到发现地点</translation>
+    </message>
+    <message>
+      <source>Move to where found (from outside the scope)</source>
+      <translation>调整到发现地点（范围外资产）</translation>
     </message>
     <message>
       <source>Mark as shortage (盘亏待批)</source>
@@ -894,14 +906,6 @@ Open one for this term: choose what to count, print the count sheets, then walk 
     <message>
       <source>Open repair ticket</source>
       <translation>报修</translation>
-    </message>
-    <message>
-      <source>Match to an asset</source>
-      <translation>对应到资产</translation>
-    </message>
-    <message>
-      <source>Asset number of “{code}”:</source>
-      <translation>“{code}”对应的资产编号：</translation>
     </message>
     <message>
       <source>Dismiss</source>
@@ -1032,6 +1036,14 @@ Open one for this term: choose what to count, print the count sheets, then walk 
       <translation>请先选择一行。</translation>
     </message>
     <message>
+      <source>Match to an asset</source>
+      <translation>对应到资产</translation>
+    </message>
+    <message>
+      <source>Asset number of “{code}”:</source>
+      <translation>“{code}”对应的资产编号：</translation>
+    </message>
+    <message>
       <source>An untagged item found (盘盈)</source>
       <translation>发现无标签物品（盘盈）</translation>
     </message>
@@ -1050,6 +1062,10 @@ Open one for this term: choose what to count, print the count sheets, then walk 
     <message>
       <source>Provisional: the count is still open.</source>
       <translation>预览：盘点尚未结束。</translation>
+    </message>
+    <message>
+      <source>A new asset: {qty} found in {place}.</source>
+      <translation>新登记资产：在{place}找到 {qty} 件。</translation>
     </message>
     <message>
       <source>Tick what to apply first.</source>
@@ -1092,6 +1108,22 @@ Open one for this term: choose what to count, print the count sheets, then walk 
       <translation>总进度：已盘 {counted} / {total}</translation>
     </message>
     <message>
+      <source>The register moves it from {expected} to {found} (a transfer in its history).</source>
+      <translation>台账将其从 {expected} 调到 {found}（履历中记一次调拨）。</translation>
+    </message>
+    <message>
+      <source>Not found (expected in {place}): its status becomes 盘亏待批 until the write-off is approved.</source>
+      <translation>未找到（应在{place}）：状态改为盘亏待批，直至核销获批。</translation>
+    </message>
+    <message>
+      <source>{number}: {n} {unit} to write off as lost once approved (Write-off approved…).</source>
+      <translation>{number}：{n} {unit}，获批后按丢失核销（核销已批准…）。</translation>
+    </message>
+    <message>
+      <source>A damage record ({condition}: {note}), natural wear.</source>
+      <translation>登记损坏记录（{condition}：{note}），按自然损耗。</translation>
+    </message>
+    <message>
       <source>Who approved writing off these {n} missing assets?</source>
       <translation>这 {n} 项盘亏资产的核销由谁批准？</translation>
     </message>
@@ -1122,6 +1154,14 @@ Open one for this term: choose what to count, print the count sheets, then walk 
     <message>
       <source>Not marked.</source>
       <translation>未标记。</translation>
+    </message>
+    <message>
+      <source>Match “{code}” to asset {number}?</source>
+      <translation>将“{code}”对应到资产 {number}？</translation>
+    </message>
+    <message>
+      <source>{n} of {qty} {unit} not found (expected in {place}): those {n} are split off into a record of their own, marked 盘亏待批 until the write-off is approved; {left} stay on the books.</source>
+      <translation>{qty} {unit}中有 {n} {unit}未找到（应在{place}）：这 {n} {unit}拆分为单独一条记录，标记为盘亏待批，待核销审批；其余 {left} {unit}留在账上。</translation>
     </message>
     <message>
       <source>Apply {n} results to the asset register? Each is written into the asset's history.</source>
@@ -1164,24 +1204,12 @@ Open one for this term: choose what to count, print the count sheets, then walk 
       <translation>{number} {name}：有什么问题？</translation>
     </message>
     <message>
-      <source>{expected} → {found}</source>
-      <translation>{expected} → {found}</translation>
+      <source>repair ticket {id}</source>
+      <translation>报修单 {id}</translation>
     </message>
     <message>
       <source>Results applied. {n} missing assets await write-off approval (Write-off approved…).</source>
       <translation>盘点结果已处理。{n} 项盘亏资产等待核销审批（核销已批准…）。</translation>
-    </message>
-    <message>
-      <source>Expected in {place}; {n} of {qty} missing</source>
-      <translation>账面在 {place}；{qty} 件中缺 {n} 件</translation>
-    </message>
-    <message>
-      <source>{qty} found in {place}</source>
-      <translation>在 {place} 发现 {qty} 件</translation>
-    </message>
-    <message>
-      <source>repair ticket {id}</source>
-      <translation>报修单 {id}</translation>
     </message>
   </context>
 </TS>

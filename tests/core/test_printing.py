@@ -195,9 +195,9 @@ def test_long_text_wraps_inside_its_cell_and_blank_rows_are_added():
     pdf = TableForm("T", cols, [Section([], data, None, [], blank_rows=5)], school="S").render()
     text = page_text(pdf, 1)
     assert re.sub(r"\s", "", long_model) in text  # every character printed, over several lines
-    # past max_lines (default 3) the text is cut with an ellipsis
+    # past max_lines (default 3) the text is set smaller, then takes more lines: never cut with "…"
     text = page_text(TableForm("T", columns(), [Section([], data)], school="S").render(), 1)
-    assert "ThinkCentreM720t" in text and "…" in text and "一套" not in text
+    assert re.sub(r"\s", "", long_model) in text and "…" not in text
     assert "2.5" in text
     lines = wrap(long_model, 60, 9)
     assert len(lines) > 1 and all(len(x) for x in lines)

@@ -3,8 +3,23 @@
 Every form of every module uses the same A4 template (``template.py``): school
 name and title at the top, document number and date, meta lines, the body, a
 signature block whose roles the form names, and "第 x 页 / 共 y 页" at the foot.
+Portrait pages keep 25 mm on the left for binding (15 mm right; landscape 15 mm
+both sides): ``template.text_frame(landscape)`` gives the text's x and width.
 The CJK font (WenQuanYi Micro Hei, ``resources/fonts``) is embedded as a subset
 in every PDF.  All strings shown are translated with ``tr``.
+
+Fonts (``fonts.py``): every string the core draws goes through a per-character
+fallback chain — the body font, then TrueType fonts of the system (SimSun,
+SimSun-ExtB, SimSun-ExtG, Microsoft YaHei on Windows; Droid Sans Fallback,
+Hanazono, DejaVu Sans on Linux), then the bundled Hanazono subsets (CJK
+Extension A–F, ℃, pinyin tones) — so 𠮷 䶮 𬱖 ℃ print.  A character that no font
+has raises ``MissingGlyph`` (a ``UserError``: form, section, row, column, the
+text and the character with its U+ code), never a blank.  Code that draws on a
+canvas itself uses ``fonts.draw_string(c, x, y, text, size, align)`` /
+``fonts.text_out(text_object, text, size)`` / ``fonts.string_width`` instead of
+``c.drawString`` / ``stringWidth``, or at least ``fonts.check(text)``.
+
+Lists in running text: ``join_list(items)`` ("甲、乙" in Chinese, "a, b" in English).
 
 Table forms (lists, sheets, registers) — fast, streamed page by page::
 
@@ -41,7 +56,15 @@ Table forms (lists, sheets, registers) — fast, streamed page by page::
     ).render(progress=lambda done, total: ..., cancel=lambda: False)
 
   * ``Column(key, header, width, align=None, kind="text", max_lines=3)``; widths are
-    relative weights scaled to the printable width (millimetres work as weights).
+    relative weights scaled to the printable width (millimetres work as weights); a
+    column too narrow for a word of its header (at 7 pt) or for an amount/date is
+    widened a little at the expense of text columns with room to spare.
+    Cells never break inside a latin word, a number, an amount or a document number
+    (QD-2026-B0001); a short phrase is set up to 20 % smaller rather than broken
+    ("最低价、/选定"); text is set up to 30 % smaller to stay within ``max_lines``, and
+    takes more lines rather than being cut with "…".  money/qty/date/index cells stay
+    on one line (set smaller); ``max_lines=1`` keeps a text column on one line the same way.
+    Headers break only between words.
     Kinds: ``text``, ``money`` (1,234.50), ``qty``, ``date``, ``index`` (序号),
     ``barcode`` (Code128 of the cell text with the text beneath; rows grow to 13 mm),
     ``checkbox`` (an empty box to tick by hand; ticked if the value is true).
@@ -49,7 +72,11 @@ Table forms (lists, sheets, registers) — fast, streamed page by page::
   * ``Section(meta, rows, totals, signatures, title, note, blank_rows)``: each section
     starts on a new page, has its own page numbering "第 x 页 / 共 y 页", its own
     totals row (first column says "合计"), note and signature block. ``signatures=None``
-    uses ``TableForm.signatures``.  ``blank_rows=N`` adds ruled empty rows to write in.
+    uses ``TableForm.signatures``.  ``blank_rows=N`` adds ruled empty rows to write in
+    (as many as fit on the last page, up to N, at least 2).
+  * No orphan pages: the last page of a section holds the last rows of the table (up
+    to ``table.KEEP_ROWS`` = 3) with the totals, note and signatures.  In slips, a
+    signature block keeps the last three rows or lines before it on its page.
   * The table header repeats on every page; so do the school name, title and meta lines.
   * ``render(progress=None, cancel=None)``: ``progress(rows_done, rows_total|None)``
     after each page; ``cancel()`` returning True raises ``PrintCancelled`` (a
@@ -79,6 +106,7 @@ Free-layout forms (asset card, slips, notices, requests) — ``SlipForm``::
         signatures=[tr("Transferred by"), tr("Received by"), tr("Director of general affairs")],
     )
     pdf = slip.render()                       # one slip (may run over several pages)
+    slip.pages(per_page=1)                    # how many pages (slots) it takes, before printing
     pdf = render_slips([slip1, slip2], per_page=2)   # two half-A4 slips per sheet, cut line
 
 Other blocks: ``Text(text, size=10, bold=False, align="left", indent=False)``,
@@ -116,7 +144,7 @@ from __future__ import annotations
 
 from .barcodes import draw_code128, draw_qr
 from .charts import bar_chart_drawing
-from .fonts import FONT, register_fonts
+from .fonts import FONT, MissingGlyph, register_fonts
 from .labels import (
     LABEL_PRESETS,
     Label,
@@ -132,7 +160,7 @@ from .labels import (
 from .slips import BarChart, Field, Fields, Signatures, SlipForm, SmallTable, Spacer, Text, render_slips
 from .table import Column, Section, TableForm, TableLayout, draw_checkbox
 from .template import Header, PrintCancelled, page_label
-from .text import format_date, format_money, format_qty
+from .text import format_date, format_money, format_qty, join_list
 
 __all__ = [
     "FONT",
@@ -144,6 +172,7 @@ __all__ = [
     "Header",
     "Label",
     "LabelSheet",
+    "MissingGlyph",
     "PrintCancelled",
     "Section",
     "Signatures",
@@ -163,6 +192,7 @@ __all__ = [
     "format_date",
     "format_money",
     "format_qty",
+    "join_list",
     "label_offset",
     "label_presets",
     "label_sheet",

@@ -8,7 +8,7 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
-from .fonts import FONT, register_fonts
+from .fonts import FONT, register_fonts, runs, string_width
 from .text import format_qty
 
 PALETTE = [colors.HexColor(c) for c in ("#4a6fa5", "#d9823b", "#5b9a68", "#a05195", "#8c8c8c")]
@@ -58,15 +58,42 @@ def bar_chart_drawing(
         chart.barLabels.fontSize = 6.5
         chart.barLabels.nudge = 5
         chart.barLabelFormat = lambda v: format_qty(round(v, 2)) if v else ""
+    names = [str(c) for c in categories]
+    if any(len(runs(n)) > 1 or (runs(n) and runs(n)[0][0] != FONT) for n in names):
+        # a name needs a fallback font, which an axis label cannot switch to: draw the names here
+        chart.categoryAxis.labels.fillColor = None
+        chart.categoryAxis.labels.strokeColor = None
+        chart.categoryAxis.categoryNames = ["" for _ in names]
+        step = chart.width / max(1, len(names))
+        for i, n in enumerate(names):
+            for piece in strings(chart.x + step * (i + 0.5), chart.y - 2 - 7.5, n, 7.5, "middle"):
+                d.add(piece)
     d.add(chart)
     if title:
-        d.add(String(width / 2, height - 11, title, fontName=FONT, fontSize=10, textAnchor="middle"))
+        for piece in strings(width / 2, height - 11, title, 10, "middle"):
+            d.add(piece)
     if series_names:
         x = chart.x
         from reportlab.graphics.shapes import Rect
 
         for i, name in enumerate(series_names):
             d.add(Rect(x, 4, 8, 6, fillColor=PALETTE[i % len(PALETTE)], strokeColor=None))
-            d.add(String(x + 11, 4.5, str(name), fontName=FONT, fontSize=7.5))
-            x += 20 + len(str(name)) * 8
+            for piece in strings(x + 11, 4.5, str(name), 7.5):
+                d.add(piece)
+            x += 20 + string_width(str(name), 7.5)
     return d
+
+
+def strings(x: float, y: float, text: str, size: float, anchor: str = "start") -> list[String]:
+    """``text`` as chart Strings, one per run of the font chain (a rare character prints in the
+    fallback font that has it; a character no font has raises ``MissingGlyph``)."""
+    w = string_width(text, size)
+    if anchor == "middle":
+        x -= w / 2
+    elif anchor == "end":
+        x -= w
+    out = []
+    for name, piece in runs(text):
+        out.append(String(x, y, piece, fontName=name, fontSize=size))
+        x += string_width(piece, size)
+    return out

@@ -4,11 +4,18 @@ A ``LabelSheet`` is a grid in millimetres.  Presets are chosen by key
 (``label_sheet("3x8")``); ``"custom"`` reads settings "printing.label_custom".
 The printer offset calibration (settings "printing.label_offset_x/y", mm;
 positive x moves the print right, positive y moves it down) shifts every label.
-``skip`` starts on a partly used sheet: the first ``skip`` labels stay blank.
+``skip`` starts on a partly used sheet: the first ``skip`` labels stay blank
+(0 to per_page - 1; anything else is refused, never wrapped round).
+
+Nothing is printed within ``SAFE_MARGIN`` (4 mm) of the sheet's edges, where most
+office printers cannot print: labels that touch an edge (the 3 × 8 sheet's outer
+columns) get a wider inner margin, the same on every label of the sheet.  A custom
+grid whose labels would keep too little room that way is refused (``validate``).
 
 Each ``Label`` prints a heading (the school name unless given), a QR code or
-Code128 of ``code`` with the code in readable text beneath, and its ``lines``,
-shrunk (and wrapped) until they fit.
+Code128 of ``code`` with the code in readable text, and its ``lines``, shrunk (and
+wrapped) until they fit.  Asset tags (``big_code``) print the number as the label's
+largest text: beside the QR code, or beneath the bars.
 """
 
 from __future__ import annotations
@@ -44,6 +51,16 @@ settings.register_defaults(
 )
 
 
+SHEET_W, SHEET_H = 210.0, 297.0  # A4, mm
+SAFE_MARGIN = 4.0  # mm kept clear along every edge of the sheet: most office printers cannot print there
+PAD = 2.2  # mm, the least inner margin of a label
+MIN_ROOM = (20.0, 12.0)  # mm (width, height) a label keeps for printing when it must stay clear of the edge
+
+
+def _mm(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
 @dataclass(frozen=True)
 class LabelSheet:
     """A grid of labels on an A4 sheet, all measures in millimetres.
@@ -74,20 +91,83 @@ class LabelSheet:
     def py(self) -> float:
         return self.pitch_y if self.pitch_y is not None else self.label_h
 
-    def validate(self) -> None:
+    def insets(self, offset: tuple[float, float] = (0.0, 0.0)) -> tuple[float, float]:
+        """The inner margins (x, y) in mm of every label on this sheet, printed with ``offset``:
+        at least ``PAD``, and wide enough that nothing comes within ``SAFE_MARGIN`` of the
+        sheet's edges. The same on both sides and on every label, so all labels look alike."""
+        ox, oy = offset
+        right = self.left + ox + (self.cols - 1) * self.px + self.label_w
+        bottom = self.top + oy + (self.rows - 1) * self.py + self.label_h
+        pad_x = max(PAD, SAFE_MARGIN - (self.left + ox), SAFE_MARGIN - (SHEET_W - right))
+        pad_y = max(PAD, SAFE_MARGIN - (self.top + oy), SAFE_MARGIN - (SHEET_H - bottom))
+        return pad_x, pad_y
+
+    def validate(self, offset: tuple[float, float] = (0.0, 0.0)) -> None:
+        """ValidationError (field -> message) unless the grid fits on A4 and every label keeps
+        room to print on while staying ``SAFE_MARGIN`` clear of the sheet's edges (with ``offset``,
+        the printer offset calibration; its problems are reported as "offset_x"/"offset_y")."""
         errors: dict[str, str] = {}
         if self.cols < 1 or self.rows < 1:
             errors["cols"] = tr("A label sheet needs at least one column and one row.")
         if self.label_w <= 5 or self.label_h <= 5:
             errors["label_w"] = tr("Labels must be larger than 5 mm.")
-        if self.px < self.label_w - 0.01 or self.py < self.label_h - 0.01:
+        if self.px < self.label_w - 0.01:
             errors["pitch_x"] = tr("The pitch must not be smaller than the label size.")
+        if self.py < self.label_h - 0.01:
+            errors["pitch_y"] = tr("The pitch must not be smaller than the label size.")
+        if self.left < 0:
+            errors["left"] = tr("The margin cannot be negative.")
+        if self.top < 0:
+            errors["top"] = tr("The margin cannot be negative.")
         right = self.left + (self.cols - 1) * self.px + self.label_w
         bottom = self.top + (self.rows - 1) * self.py + self.label_h
-        if right > 210.5 or bottom > 297.5 or self.left < 0 or self.top < 0:
-            errors["top"] = tr("The labels do not fit on an A4 sheet.")
+        if right > SHEET_W + 0.5 or bottom > SHEET_H + 0.5:
+            errors["grid"] = tr("The labels do not fit on an A4 sheet.")
         if errors:
             raise ValidationError(errors)
+        for keys, off in ((("left", "top"), (0.0, 0.0)), (("offset_x", "offset_y"), offset)):
+            errors = self._room_errors(off, keys)
+            if errors:
+                raise ValidationError(errors)
+
+    def _room_errors(self, offset: tuple[float, float], keys: tuple[str, str]) -> dict[str, str]:
+        """Messages for a grid (keys "left", "top") or a printer offset ("offset_x", "offset_y") that
+        leaves the labels too little room once they keep clear of the sheet's edges."""
+        pad_x, pad_y = self.insets(offset)
+        by_offset = keys[0] == "offset_x"
+        errors: dict[str, str] = {}
+        for key, size, pad, least in ((keys[0], self.label_w, pad_x, MIN_ROOM[0]),
+                                      (keys[1], self.label_h, pad_y, MIN_ROOM[1])):
+            room = size - 2 * pad
+            # the clearance may shrink a label's printing room down to ``least``, never below
+            if not (pad > PAD + 1e-9 and room < min(least, size - 2 * PAD) - 1e-9):
+                continue
+            across = key in ("left", "offset_x")
+            if by_offset and across:
+                message = tr("The printer offset moves the labels too close to the sheet's left or right edge: "
+                             "each label keeps only {room} mm of its width for printing (at least {least} mm "
+                             "are needed). Use a smaller offset.")
+            elif by_offset:
+                message = tr("The printer offset moves the labels too close to the sheet's top or bottom edge: "
+                             "each label keeps only {room} mm of its height for printing (at least {least} mm "
+                             "are needed). Use a smaller offset.")
+            elif across:
+                message = tr("Too close to the sheet's left or right edge: printers leave {safe} mm there blank, "
+                             "so each label keeps only {room} mm of its width for printing (at least {least} mm "
+                             "are needed). Move the labels in from the edge or use fewer columns.")
+            else:
+                message = tr("Too close to the sheet's top or bottom edge: printers leave {safe} mm there blank, "
+                             "so each label keeps only {room} mm of its height for printing (at least {least} mm "
+                             "are needed). Move the labels in from the edge or use fewer rows.")
+            errors[key] = message.format(safe=_mm(SAFE_MARGIN), room=_mm(max(0.0, room)), least=_mm(least))
+        return errors
+
+    def check_skip(self, skip: int) -> None:
+        """ValidationError unless ``skip`` labels can be left blank on this sheet (0 to per_page - 1)."""
+        if not 0 <= int(skip) < self.per_page:
+            raise ValidationError({"skip": tr(
+                "A sheet of this kind has {per_page} labels: you can leave 0 to {most} of them blank, "
+                "not {skip}.").format(per_page=self.per_page, most=self.per_page - 1, skip=skip)})
 
     def cell(self, index: int) -> tuple[float, float]:
         """(x, y) in mm from the sheet's top-left corner of label ``index`` (0-based, row by row)."""
@@ -169,25 +249,32 @@ def label_offset() -> tuple[float, float]:
 @dataclass
 class Label:
     """One label: ``lines`` of text, ``code`` printed as QR ("qr") or Code128 ("code128")
-    with the code text beneath, ``heading`` (``None``: the school name; "" for none)."""
+    with the code in readable text, ``heading`` (``None``: the school name; "" for none).
+
+    ``big_code``: the code's text is the label's largest text (asset tags: the number is
+    what people read and write down), beside the QR code or beneath the bars; otherwise
+    it is printed small beneath the code."""
 
     lines: Sequence[str] = field(default_factory=list)
     code: str = ""
     code_kind: str = "qr"
     heading: str | None = None
+    big_code: bool = False
 
 
 def asset_label(number: str, name: str, place: str = "", code_kind: str = "qr", school: str | None = None) -> Label:
-    """The standard asset tag: school name, asset number as a code with the number beneath, name, place."""
+    """The standard asset tag: school name, the asset number as a code and as the largest text, name, place."""
     lines = [name]
     if place:
         lines.append(place)
-    return Label(lines=lines, code=number, code_kind=code_kind, heading=school)
+    return Label(lines=lines, code=number, code_kind=code_kind, heading=school, big_code=True)
 
 
 # -- drawing -------------------------------------------------------------------
 
-PAD = 2.2 * mm
+LEAD = 1.18
+BIG_CODE_MAX = 14.0  # pt, the largest size of an asset number
+SMALLER = 0.82  # every other text on an asset tag is at most this fraction of the number's size
 
 
 def _fit_lines(lines: Sequence[str], w: float, h: float, max_size: float, min_size: float = 4.5) -> tuple[float, list[str]]:
@@ -198,7 +285,8 @@ def _fit_lines(lines: Sequence[str], w: float, h: float, max_size: float, min_si
     lines = [str(x) for x in lines if x not in (None, "")]
     if not lines:
         return max_size, []
-    lead = 1.18
+    min_size = min(min_size, max_size)
+    lead = LEAD
     # A: no wrapping
     size_a = min(max_size, h / (len(lines) * lead))
     for line in lines:
@@ -238,7 +326,7 @@ def _fit_lines(lines: Sequence[str], w: float, h: float, max_size: float, min_si
 
 
 def _draw_lines(c: Canvas, lines: list[str], size: float, x: float, top: float, w: float, h: float, center: bool) -> None:
-    lead = size * 1.18
+    lead = size * LEAD
     block = len(lines) * lead
     y = top - (h - block) / 2 - size * 0.9
     c.setFont(FONT, size)
@@ -250,41 +338,83 @@ def _draw_lines(c: Canvas, lines: list[str], size: float, x: float, top: float, 
         y -= lead
 
 
-def draw_label(c: Canvas, label: Label, x: float, y: float, w: float, h: float, heading: str) -> None:
-    """Draw ``label`` in the box whose lower-left corner is (x, y), size w × h points."""
-    ix, iy, iw, ih = x + PAD, y + PAD, w - 2 * PAD, h - 2 * PAD
+def _number_size(code: str, w: float, largest: float) -> float:
+    """The size at which ``code`` (bold) fits ``w`` points, at most ``largest``."""
+    return fit_size(code, w * 0.97, largest, 4.0)
+
+
+def draw_label(c: Canvas, label: Label, x: float, y: float, w: float, h: float, heading: str,
+               inset: tuple[float, float] | None = None) -> None:
+    """Draw ``label`` in the box whose lower-left corner is (x, y), size w × h points,
+    nothing nearer its edges than ``inset`` (x, y) points (default ``PAD`` mm)."""
+    pad_x, pad_y = inset if inset is not None else (PAD * mm, PAD * mm)
+    ix, iy, iw, ih = x + pad_x, y + pad_y, w - 2 * pad_x, h - 2 * pad_y
     top = iy + ih
+    code = str(label.code or "")
+    big = label.big_code and bool(code)
+    head_size = min(9.0, max(5.5, h / mm * 0.24))
+    max_text = min(11.0, max(6.5, h / mm * 0.27))
+    number_size = 0.0
+    if big:
+        # the number is the largest text: everything else stays below it
+        head_h = head_size * 1.3 + 0.8 * mm if heading else 0
+        avail = ih - head_h
+        if label.code_kind == "code128":
+            room = iw
+        else:
+            room = iw - min(avail, iw * 0.42) - 1.5 * mm
+        number_size = _number_size(code, room, min(BIG_CODE_MAX, max(7.0, h / mm * 0.42)))
+        head_size = min(head_size, number_size * SMALLER)
+        max_text = min(max_text, number_size * SMALLER)
     if heading:
-        hs = fit_size(heading, iw, min(9.0, max(5.5, h / mm * 0.24)), 4.5)
+        hs = fit_size(heading, iw, head_size, min(4.5, head_size))
         draw_bold(c, ix + iw / 2, top - hs * 0.92, heading, hs, "center")
         top -= hs * 1.3
         c.setLineWidth(0.4)
         c.line(ix, top + 0.2 * mm, ix + iw, top + 0.2 * mm)
         top -= 0.8 * mm
     avail_h = top - iy
-    max_text = min(11.0, max(6.5, h / mm * 0.27))
-    code = str(label.code or "")
     if not code:
         size, lines = _fit_lines(label.lines, iw, avail_h, max_text)
         _draw_lines(c, lines, size, ix, top, iw, avail_h, True)
         return
-    code_text = min(8.0, max(5.5, h / mm * 0.2))
+    text_lines = [str(t) for t in label.lines if t not in (None, "")]
     if label.code_kind == "code128":
-        # code across the width, number beneath, then the lines
+        # code across the width, its number beneath, then the lines
+        code_text = number_size if big else min(8.0, max(5.5, h / mm * 0.2))
+        number_h = code_text * 1.15 + (0.3 * mm if big else 0)
         modules = code128_modules(code) + 20
         bar_w = min(iw, modules * 0.33 * mm)
-        text_lines = [str(x) for x in label.lines if x not in (None, "")]
         # the code gets what the lines do not need: bars of at least 5.5 mm, at most 16 mm with its number
-        want_lines = len(text_lines) * min(max_text, 8.5) * 1.18
+        want_lines = len(text_lines) * min(max_text, 8.5) * LEAD
         code_h = min(16 * mm, avail_h * (0.62 if text_lines else 1.0))
-        code_h = max(min(code_h, avail_h - want_lines), min(avail_h, 5.5 * mm + code_text * 1.15))
-        draw_code128(c, code, ix + (iw - bar_w) / 2, top - code_h, bar_w, code_h, True, code_text)
+        code_h = max(min(code_h, avail_h - want_lines), min(avail_h, 5.5 * mm + number_h))
+        if big:
+            draw_code128(c, code, ix + (iw - bar_w) / 2, top - code_h + number_h, bar_w, code_h - number_h, False)
+            draw_bold(c, ix + iw / 2, top - code_h + 0.45 * mm + code_text * 0.12, code, code_text, "center")
+        else:
+            draw_code128(c, code, ix + (iw - bar_w) / 2, top - code_h, bar_w, code_h, True, code_text)
         rest = avail_h - code_h - 0.6 * mm
         if text_lines and rest > 4:
             size, lines = _fit_lines(text_lines, iw, rest, max_text)
             _draw_lines(c, lines, size, ix, top - code_h - 0.6 * mm, iw, rest, True)
         return
+    if big:
+        # QR at the left; to its right the number (largest, bold) above the lines
+        side = min(avail_h, iw * 0.42)
+        draw_qr(c, code, ix, top - side, side)
+        tx = ix + side + 1.5 * mm
+        tw = ix + iw - tx
+        number_h = number_size * 1.3
+        size, lines = (_fit_lines(text_lines, tw, avail_h - number_h, max_text) if text_lines else (max_text, []))
+        block = number_h + len(lines) * size * LEAD
+        y0 = top - max(0.0, (avail_h - block) / 2)  # the number and lines centred beside the code
+        draw_bold(c, tx, y0 - number_size * 0.95, code, number_size)
+        if lines:
+            _draw_lines(c, lines, size, tx, y0 - number_h, tw, len(lines) * size * LEAD, False)
+        return
     # QR at the left with the number beneath; the lines to its right
+    code_text = min(8.0, max(5.5, h / mm * 0.2))
     text_h = code_text * 1.2
     side = min(avail_h - text_h, iw * 0.48)
     qy = top - side
@@ -312,15 +442,19 @@ def render_labels(
     ``sheet``: a LabelSheet or a preset key (None: settings). ``skip``: leave the first
     N labels of the first sheet blank. ``offset``: (x, y) mm, None reads the settings.
     ``outline``: draw each label's border (test prints on plain paper).
+    A ``skip`` outside 0 to per_page - 1, or a sheet (or offset) that would print within
+    ``SAFE_MARGIN`` of the sheet's edge, raises ValidationError.
     """
     register_fonts()
     if not isinstance(sheet, LabelSheet):
         sheet = label_sheet(sheet)
-    sheet.validate()
     if offset is None:
         offset = label_offset()
+    sheet.validate(offset)
+    sheet.check_skip(skip)
     ox, oy = offset
-    skip = max(0, int(skip)) % sheet.per_page
+    inset = tuple(v * mm for v in sheet.insets(offset))
+    skip = int(skip)
     labels = list(labels)
     total = len(labels)
     school = None
@@ -350,7 +484,7 @@ def render_labels(
             if school is None:
                 school = school_name(None)
             heading = school
-        draw_label(c, label, x, y, w, h, heading)
+        draw_label(c, label, x, y, w, h, heading, inset)
         slot += 1
     if not labels:
         c.setFont(FONT, 10)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reportlab.graphics import renderPDF
@@ -23,13 +23,12 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from .charts import bar_chart_drawing
-from .fonts import FONT, register_fonts
-from .table import Column, TableLayout, _Row
+from .fonts import MissingGlyph, draw_string, register_fonts
+from .table import KEEP_ROWS, Column, TableLayout, _Row
 from .template import (
     FOOTER_SIZE,
     MARGIN_BOTTOM,
     MARGIN_TOP,
-    MARGIN_X,
     FOOTER_H,
     Cancel,
     Header,
@@ -42,6 +41,7 @@ from .template import (
     page_size,
     school_name,
     signature_height,
+    text_frame,
     today,
 )
 from .text import format_value, width, wrap
@@ -143,6 +143,11 @@ class SlipForm:
     def render(self, progress: Progress | None = None, cancel: Cancel | None = None) -> bytes:
         return render_slips([self], per_page=1, landscape=self.landscape, progress=progress, cancel=cancel)
 
+    def pages(self, per_page: int = 1) -> int:
+        """How many pages (``per_page=2``: half-page slots) this slip takes, measured by the
+        same layout ``render_slips`` uses."""
+        return slip_slots(self, per_page)
+
 
 # -- layout: blocks become pieces of known height --------------------------------
 
@@ -155,6 +160,7 @@ class _Piece:
     table: TableLayout | None = None  # table rows are batched and drawn under one header
     row: _Row | None = None
     space: bool = False  # dropped at the top of a page
+    signature: bool = False  # a signature block: keeps the last lines before it company
 
 
 def _fields_pieces(block: Fields, avail: float) -> list[_Piece]:
@@ -187,8 +193,11 @@ def _fields_pieces(block: Fields, avail: float) -> list[_Piece]:
         for f, col, span in row:
             x = col * pair_w
             value_w = span * pair_w - label_w
-            label_lines = wrap(f.label, label_w - 2 * FIELD_PAD, FIELD_SIZE)
-            value_lines = wrap(format_value(f.value, f.kind), value_w - 2 * FIELD_PAD, FIELD_SIZE)
+            try:
+                label_lines = wrap(f.label, label_w - 2 * FIELD_PAD, FIELD_SIZE)
+                value_lines = wrap(format_value(f.value, f.kind), value_w - 2 * FIELD_PAD, FIELD_SIZE)
+            except MissingGlyph as e:
+                raise e.located(f.label) from None
             need = max(len(label_lines), len(value_lines)) * lead + 2 * FIELD_PAD
             h = max(h, need, (f.height or 0) * mm)
             cells.append((x, value_w, label_lines, value_lines, f))
@@ -206,18 +215,17 @@ def _fields_pieces(block: Fields, avail: float) -> list[_Piece]:
                 c.rect(x0 + x, bottom, label_w, h, stroke=1, fill=1)
                 c.setFillGray(0)
                 c.rect(x0 + x + label_w, bottom, value_w, h, stroke=1, fill=0)
-                c.setFont(FONT, FIELD_SIZE)
                 block = len(label_lines) * lead
                 y = bottom + h / 2 + block / 2 - lead / 2 - FIELD_SIZE * 0.36
                 for line in label_lines:
-                    c.drawCentredString(x0 + x + label_w / 2, y, line)
+                    draw_string(c, x0 + x + label_w / 2, y, line, FIELD_SIZE, "center")
                     y -= lead
                 if len(value_lines) > 1 or (f.height or 0) * mm > 10 * mm:
                     y = top - FIELD_PAD - lead / 2 - FIELD_SIZE * 0.36  # long text: from the top
                 else:
                     y = bottom + h / 2 - FIELD_SIZE * 0.36
                 for line in value_lines:
-                    c.drawString(x0 + x + label_w + FIELD_PAD, y, line)
+                    draw_string(c, x0 + x + label_w + FIELD_PAD, y, line, FIELD_SIZE)
                     y -= lead
 
         pieces.append(_Piece(h, draw))
@@ -237,13 +245,7 @@ def _text_pieces(block: Text, avail: float) -> list[_Piece]:
                 if block.bold:
                     draw_bold(c, px, base, line, block.size, block.align)
                 else:
-                    c.setFont(FONT, block.size)
-                    if block.align == "center":
-                        c.drawCentredString(px, base, line)
-                    elif block.align == "right":
-                        c.drawRightString(px, base, line)
-                    else:
-                        c.drawString(px, base, line)
+                    draw_string(c, px, base, line, block.size, block.align)
 
             pieces.append(_Piece(lead, draw))
     return pieces
@@ -281,35 +283,75 @@ def _chart_piece(block: BarChart, avail: float) -> _Piece:
 
 def _signature_piece(roles: Sequence[str], avail: float) -> _Piece:
     h = signature_height(roles, avail)
-    return _Piece(h, lambda c, x, top, w: draw_signatures(c, roles, x, top, w))
+    return _Piece(h, lambda c, x, top, w: draw_signatures(c, roles, x, top, w), signature=True)
+
+
+def _block_where(block: Block) -> str:
+    if isinstance(block, SmallTable):
+        return block.title or ""
+    if isinstance(block, BarChart):
+        return block.title
+    return ""
 
 
 def _pieces(slip: SlipForm, x: float, avail: float) -> list[_Piece]:
     pieces: list[_Piece] = []
-    for block in slip.blocks:
-        if pieces and not isinstance(block, Spacer):
-            pieces.append(_Piece(2 * mm, None, space=True))
-        if isinstance(block, Fields):
-            pieces += _fields_pieces(block, avail)
-        elif isinstance(block, Text):
-            pieces += _text_pieces(block, avail)
-        elif isinstance(block, SmallTable):
-            pieces += _table_pieces(block, x, avail)
-        elif isinstance(block, BarChart):
-            pieces.append(_chart_piece(block, avail))
-        elif isinstance(block, Spacer):
-            pieces.append(_Piece(block.height * mm, None, space=True))
-        elif isinstance(block, Signatures):
-            pieces.append(_signature_piece(block.roles, avail))
-        else:
-            raise TypeError(f"not a slip block: {block!r}")
-    if slip.signatures:
-        pieces.append(_signature_piece(slip.signatures, avail))
+    try:
+        for block in slip.blocks:
+            if pieces and not isinstance(block, Spacer):
+                pieces.append(_Piece(2 * mm, None, space=True))
+            try:
+                if isinstance(block, Fields):
+                    pieces += _fields_pieces(block, avail)
+                elif isinstance(block, Text):
+                    pieces += _text_pieces(block, avail)
+                elif isinstance(block, SmallTable):
+                    pieces += _table_pieces(block, x, avail)
+                elif isinstance(block, BarChart):
+                    pieces.append(_chart_piece(block, avail))
+                elif isinstance(block, Spacer):
+                    pieces.append(_Piece(block.height * mm, None, space=True))
+                elif isinstance(block, Signatures):
+                    pieces.append(_signature_piece(block.roles, avail))
+                else:
+                    raise TypeError(f"not a slip block: {block!r}")
+            except MissingGlyph as e:
+                raise e.located(_block_where(block)) from None
+        if slip.signatures:
+            pieces.append(_signature_piece(slip.signatures, avail))
+    except MissingGlyph as e:
+        raise e.located(slip.title) from None
     return pieces
 
 
+def _keep_before_signatures(pieces: list[_Piece], body_h: float) -> list[_Piece]:
+    """Mark the last lines before each signature block (up to three rows or lines, at most
+    half a page) to go on the same page: never a page with only signature lines."""
+    out = list(pieces)
+    for s, sig in enumerate(pieces):
+        if not sig.signature or s == 0:
+            continue
+        total = sig.height
+        count = 0
+        k = s - 1
+        while k >= 0 and count < KEEP_ROWS:
+            q = out[k]
+            if q.signature:
+                break
+            if not q.space:
+                if count and total + q.height > body_h * 0.5:
+                    break
+                total += q.height
+                count += 1
+            out[k] = replace(q, keep_with_next=True)
+            k -= 1
+    return out
+
+
 def _paginate(pieces: list[_Piece], body_h: float) -> list[list[_Piece]]:
-    """Split pieces into slots of ``body_h`` points; table rows need their header above them."""
+    """Split pieces into slots of ``body_h`` points; table rows need their header above them;
+    a signature block keeps the last rows or lines before it on its page."""
+    pieces = _keep_before_signatures(pieces, body_h)
     slots: list[list[_Piece]] = [[]]
     used = 0.0
     i = 0
@@ -365,6 +407,21 @@ HALF_TOP = 9 * mm
 HALF_BOTTOM = 5 * mm
 
 
+def slip_slots(slip: SlipForm, per_page: int = 1) -> int:
+    """How many page slots ``slip`` takes printed ``per_page`` (1, or 2 half-A4 slots) to a sheet."""
+    register_fonts()
+    landscape = slip.landscape and per_page != 2
+    page_w, page_h = page_size(landscape)
+    x0, avail = text_frame(landscape)
+    slot_h = page_h / (2 if per_page == 2 else 1)
+    top = MARGIN_TOP if per_page != 2 else HALF_TOP
+    bottom = MARGIN_BOTTOM if per_page != 2 else HALF_BOTTOM
+    header = Header(school_name(slip.school), slip.title, slip.subtitle, slip.doc_number,
+                    slip.date if slip.date is not None else today(), slip.meta)
+    body_h = slot_h - top - header.height(avail) - bottom - FOOTER_H
+    return len(_paginate(_pieces(slip, x0, avail), body_h))
+
+
 def render_slips(
     slips: Iterable[SlipForm],
     per_page: int = 1,
@@ -380,7 +437,7 @@ def render_slips(
     if per_page == 2:
         landscape = False
     page_w, page_h = page_size(landscape)
-    avail = page_w - 2 * MARGIN_X
+    x0, avail = text_frame(landscape)
     slot_h = page_h / per_page
     top_margin = MARGIN_TOP if per_page == 1 else HALF_TOP
     bottom_margin = MARGIN_BOTTOM if per_page == 1 else HALF_BOTTOM
@@ -402,16 +459,17 @@ def render_slips(
                         slip.date if slip.date is not None else today(), slip.meta)
         head_h = header.height(avail)
         body_h = slot_h - top_margin - head_h - bottom_margin - FOOTER_H
-        slots = _paginate(_pieces(slip, MARGIN_X, avail), body_h)
+        header.check()
+        slots = _paginate(_pieces(slip, x0, avail), body_h)
         for k, pieces in enumerate(slots, start=1):
             if started and slot_index == 0:
                 c.showPage()
             started = True
             slot_top = page_h - slot_index * slot_h
-            y = header.draw(c, MARGIN_X, slot_top - top_margin, avail)
-            _draw_slot(c, pieces, MARGIN_X, y, avail)
-            c.setFont(FONT, FOOTER_SIZE)
-            c.drawCentredString(page_w / 2, slot_top - slot_h + bottom_margin + 1.5 * mm, page_label(k, len(slots)))
+            y = header.draw(c, x0, slot_top - top_margin, avail)
+            _draw_slot(c, pieces, x0, y, avail)
+            draw_string(c, x0 + avail / 2, slot_top - slot_h + bottom_margin + 1.5 * mm, page_label(k, len(slots)),
+                        FOOTER_SIZE, "center")
             if per_page == 2 and slot_index == 0:
                 c.saveState()
                 c.setDash(4, 3)
@@ -423,7 +481,7 @@ def render_slips(
         if progress is not None:
             progress(n + 1, len(slips))
     if not started:
-        c.setFont(FONT, 10)
+        c.setFont(register_fonts(), 10)
     c.showPage()
     c.save()
     return buffer.getvalue()

@@ -25,11 +25,12 @@ from reportlab.pdfgen.canvas import Canvas
 from ..errors import UserError
 from ..i18n import tr
 from ..tasks import Cancelled
-from .fonts import FONT, register_fonts
+from .fonts import FONT, draw_string, register_fonts, text_out
 from .text import format_date, width, wrap
 
 # page geometry (points)
-MARGIN_X = 15 * mm
+MARGIN_X = 15 * mm  # left and right on landscape pages, right on portrait pages
+BINDING_MARGIN = 25 * mm  # left on portrait pages: room to punch and bind them in a folder
 MARGIN_TOP = 12 * mm
 MARGIN_BOTTOM = 10 * mm
 FOOTER_H = 8 * mm  # space kept for "第 x 页 / 共 y 页"
@@ -56,6 +57,17 @@ class PrintCancelled(Cancelled):
 
 def page_size(landscape: bool = False) -> tuple[float, float]:
     return _landscape(A4) if landscape else A4
+
+
+def margins(landscape: bool = False) -> tuple[float, float]:
+    """(left, right) margins: portrait pages keep a wider left margin for binding."""
+    return (MARGIN_X if landscape else BINDING_MARGIN), MARGIN_X
+
+
+def text_frame(landscape: bool = False) -> tuple[float, float]:
+    """(x, width) of the printable area between the margins."""
+    left, right = margins(landscape)
+    return left, page_size(landscape)[0] - left - right
 
 
 def new_canvas(buffer: io.BytesIO, landscape: bool = False, title: str = "", author: str = "") -> Canvas:
@@ -97,7 +109,7 @@ def draw_bold(c: Canvas, x: float, y: float, text: str, size: float, align: str 
     t.setTextRenderMode(2)  # fill + stroke
     c.saveState()
     c.setLineWidth(size * 0.035)
-    t.textOut(text)
+    text_out(t, text, size)
     c.drawText(t)
     c.restoreState()
 
@@ -166,42 +178,55 @@ class Header:
         cx = x + avail / 2
         if self.school:
             y -= 6 * mm
-            c.setFont(FONT, SCHOOL_SIZE)
-            c.drawCentredString(cx, y + 1.5 * mm, self.school)
+            draw_string(c, cx, y + 1.5 * mm, self.school, SCHOOL_SIZE, "center")
         y -= 9 * mm
         draw_bold(c, cx, y + 2.2 * mm, self.title, TITLE_SIZE, "center")
         if self.subtitle:
             y -= 6 * mm
-            c.setFont(FONT, SUBTITLE_SIZE)
-            c.drawCentredString(cx, y + 1.5 * mm, self.subtitle)
+            draw_string(c, cx, y + 1.5 * mm, self.subtitle, SUBTITLE_SIZE, "center")
         left, right = self._info()
         if left or right:
             y -= 5.5 * mm
-            c.setFont(FONT, INFO_SIZE)
             if left:
-                c.drawString(x, y + 1.3 * mm, left)
+                draw_string(c, x, y + 1.3 * mm, left, INFO_SIZE)
             if right:
-                c.drawRightString(x + avail, y + 1.3 * mm, right)
+                draw_string(c, x + avail, y + 1.3 * mm, right, INFO_SIZE, "right")
         lines = meta_lines(self.meta, avail)
         if lines:
-            c.setFont(FONT, INFO_SIZE)
             for line in lines:
                 y -= 5 * mm
                 for dx, text in line:
-                    c.drawString(x + dx, y + 1.3 * mm, text)
+                    draw_string(c, x + dx, y + 1.3 * mm, text, INFO_SIZE)
         return y - 2 * mm
+
+    def check(self) -> None:
+        """Raise ``MissingGlyph`` (saying it is in the page head) for a character no font prints."""
+        from .fonts import MissingGlyph, check
+
+        texts = [self.school, self.title, self.subtitle or "", *self._info()]
+        texts += [label_value(label, value) for label, value in self.meta]
+        for text in texts:
+            try:
+                check(text)
+            except MissingGlyph as e:
+                raise e.located(self.title, self.subtitle or "", self.doc_number or "", tr("page heading")) from None
 
 
 def page_label(page: int, pages: int) -> str:
     return tr("Page {page} of {pages}").format(page=page, pages=pages)
 
 
-def draw_footer(c: Canvas, page: int, pages: int, page_w: float, extra: str = "") -> None:
-    c.setFont(FONT, FOOTER_SIZE)
-    c.drawCentredString(page_w / 2, MARGIN_BOTTOM + 1.5 * mm, page_label(page, pages))
+def draw_footer(c: Canvas, page: int, pages: int, page_w: float, extra: str = "", x: float | None = None,
+                avail: float | None = None) -> None:
+    """"第 x 页 / 共 y 页" centred under the text (``x``, ``avail``: the text frame; default the page)."""
+    if x is None or avail is None:
+        x, avail = 0.0, page_w
+        right = page_w - MARGIN_X
+    else:
+        right = x + avail
+    draw_string(c, x + avail / 2, MARGIN_BOTTOM + 1.5 * mm, page_label(page, pages), FOOTER_SIZE, "center")
     if extra:
-        c.setFont(FONT, 7.5)
-        c.drawRightString(page_w - MARGIN_X, MARGIN_BOTTOM + 1.5 * mm, extra)
+        draw_string(c, right, MARGIN_BOTTOM + 1.5 * mm, extra, 7.5, "right")
 
 
 # -- signature block ---------------------------------------------------------
@@ -217,31 +242,49 @@ def _sign_texts(role: str) -> tuple[str, str]:
     return tr("{role} signature:").format(role=role), tr("Date:")
 
 
-def _sign_entry_width(role: str) -> float:
+SIGN_LINE_SHORT = 20 * mm  # when one more entry fits on a row with shorter lines
+DATE_LINE_SHORT = 18 * mm
+
+
+def _sign_entry_width(role: str, sign_line: float = SIGN_LINE, date_line: float = DATE_LINE) -> float:
     a, b = _sign_texts(role)
-    return width(a, SIGN_SIZE) + SIGN_LINE + SIGN_GAP + width(b, SIGN_SIZE) + DATE_LINE
+    return width(a, SIGN_SIZE) + sign_line + SIGN_GAP + width(b, SIGN_SIZE) + date_line
 
 
-def signature_layout(roles: Sequence[str], avail: float) -> tuple[int, list[float]]:
-    """(entries per row, x offset of each column) for a signature block.
+def _signature_plan(roles: Sequence[str], avail: float) -> tuple[int, list[float], float, float]:
+    """(entries per row, x offset of each column, signature line, date line).
 
-    As many entries per row as fit with their natural widths; the spare room is
-    spread between the columns so the block spans the page."""
+    As many entries per row as fit with their natural widths, or with lines a little
+    shorter (20 mm and 18 mm, still room for a name and a date) if that saves a row;
+    the spare room is spread between the columns so the block spans the page."""
     if not roles:
-        return 1, [0.0]
-    widths = [_sign_entry_width(r) for r in roles]
-    for per_row in range(len(roles), 0, -1):
-        cols = [max(widths[i] for i in range(j, len(roles), per_row)) for j in range(per_row)]
-        need = sum(cols) + (per_row - 1) * SIGN_COL_GAP
-        if need <= avail or per_row == 1:
-            break
+        return 1, [0.0], SIGN_LINE, DATE_LINE
+    n = len(roles)
+    for per_row in range(n, 0, -1):
+        for sign_line, date_line in ((SIGN_LINE, DATE_LINE), (SIGN_LINE_SHORT, DATE_LINE_SHORT)):
+            widths = [_sign_entry_width(r, sign_line, date_line) for r in roles]
+            cols = [max(widths[i] for i in range(j, n, per_row)) for j in range(per_row)]
+            need = sum(cols) + (per_row - 1) * SIGN_COL_GAP
+            if need <= avail:
+                break
+        else:
+            if per_row > 1:
+                continue
+            sign_line, date_line = SIGN_LINE, DATE_LINE
+        break
     if per_row == 1:
-        return 1, [0.0]
+        return 1, [0.0], sign_line, date_line
     spare = (avail - sum(cols)) / (per_row - 1)
     xs, x = [], 0.0
     for w in cols:
         xs.append(x)
         x += w + spare
+    return per_row, xs, sign_line, date_line
+
+
+def signature_layout(roles: Sequence[str], avail: float) -> tuple[int, list[float]]:
+    """(entries per row, x offset of each column) for a signature block."""
+    per_row, xs, _, _ = _signature_plan(roles, avail)
     return per_row, xs
 
 
@@ -257,8 +300,7 @@ def draw_signatures(c: Canvas, roles: Sequence[str], x: float, top: float, avail
     """"<role>签字：________  日期：________" for each role, as many per row as fit. Returns the y below."""
     if not roles:
         return top
-    per_row, xs = signature_layout(roles, avail)
-    c.setFont(FONT, SIGN_SIZE)
+    per_row, xs, sign_line, date_line = _signature_plan(roles, avail)
     c.setLineWidth(0.6)
     y = top - 4 * mm
     for i, role in enumerate(roles):
@@ -268,13 +310,13 @@ def draw_signatures(c: Canvas, roles: Sequence[str], x: float, top: float, avail
         a, b = _sign_texts(role)
         px = x + xs[col]
         base = y + 3 * mm
-        c.drawString(px, base, a)
+        draw_string(c, px, base, a, SIGN_SIZE)
         px += width(a, SIGN_SIZE)
-        c.line(px + 1, base - 1.2, px + SIGN_LINE, base - 1.2)
-        px += SIGN_LINE + SIGN_GAP
-        c.drawString(px, base, b)
+        c.line(px + 1, base - 1.2, px + sign_line, base - 1.2)
+        px += sign_line + SIGN_GAP
+        draw_string(c, px, base, b, SIGN_SIZE)
         px += width(b, SIGN_SIZE)
-        c.line(px + 1, base - 1.2, px + DATE_LINE, base - 1.2)
+        c.line(px + 1, base - 1.2, px + date_line, base - 1.2)
     return y
 
 

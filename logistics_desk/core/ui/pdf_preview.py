@@ -3,9 +3,17 @@
 Module views build the PDF bytes in a worker (``run_in_worker``), then call
 ``preview_pdf(parent, pdf_bytes, title, filename)``.  The dialog shows the pages
 with Qt's PDF module, zooms (fit width by default), prints through the system
-printer dialog (page range and copies; each page rendered to an image at up to
-``PRINT_DPI`` and painted at its exact physical size, so label sheets keep their
-geometry; progress with Cancel) and saves the bytes as a PDF file.
+printer dialog (page range and copies; progress with Cancel) and saves the bytes
+as a PDF file.
+
+Printing paints each page as an image at its exact physical size, so label sheets
+keep their geometry.  The image is rendered at the printer's resolution or an exact
+fraction of it near ``PRINT_DPI`` (each image pixel becomes whole printer dots: no
+resampling blur), without anti-aliasing (hard edges for codes and text).  A page
+without colour (every page when the printer prints in greyscale) goes to the printer
+as a 1-bit image, grey fills ordered-dithered as a laser printer would; a page with
+colour as RGB.  Both lossless (Qt's PDF engine would store colour images as JPEG,
+which blurs codes until they no longer scan).
 
 Tests bypass the system dialogs by overriding ``_choose_printer()`` and
 ``_choose_save_path()``.
@@ -15,8 +23,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -35,7 +43,19 @@ from PySide6.QtWidgets import (
 
 from ..i18n import tr
 
-PRINT_DPI = 300  # page images sent to the printer (sharp text and scannable codes)
+PRINT_DPI = 300  # page images are rendered near this resolution (sharp text and scannable codes)
+_BLACK = QColor(Qt.GlobalColor.black).rgba()
+_WHITE = QColor(Qt.GlobalColor.white).rgba()
+
+
+def render_dpi(printer_dpi: int) -> float:
+    """The resolution to render page images at for a printer of ``printer_dpi``: its own, or an exact
+    fraction of it near ``PRINT_DPI`` (600 -> 300, 1200 -> 300, 360 -> 360), so that every image pixel
+    is painted as whole printer dots. Below 200 dpi (a draft mode, or a PDF printer's nominal 72 or
+    96 dpi) the pages are rendered at ``PRINT_DPI`` and the device scales them."""
+    if printer_dpi < 200:
+        return float(PRINT_DPI)
+    return printer_dpi / max(1, round(printer_dpi / PRINT_DPI))
 _open_dialogs: set = set()  # previews without a parent stay referenced while shown
 
 
@@ -169,11 +189,16 @@ class PdfPreviewDialog(QDialog):
         self._match_orientation(printer)
         printer.setFromTo(1, max(1, self.page_count()))
 
-    def _choose_printer(self) -> QPrinter | None:
-        """The system print dialog (page range, copies). Returns the printer, or None if cancelled."""
+    def _new_printer(self) -> QPrinter:
+        """The printer the print dialog starts from: the document's paper, all pages."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self._prepare_printer(printer)
         printer.setPrintRange(QPrinter.PrintRange.AllPages)
+        return printer
+
+    def _choose_printer(self) -> QPrinter | None:
+        """The system print dialog (page range, copies). Returns the printer, or None if cancelled."""
+        printer = self._new_printer()
         dialog = QPrintDialog(printer, self)
         dialog.setMinMax(1, max(1, self.page_count()))
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
@@ -225,7 +250,10 @@ class PdfPreviewDialog(QDialog):
 
             show_error(self, UserError(tr("The printer could not be started.")))
             return 0
-        dpi = min(PRINT_DPI, max(72, printer.resolution()))
+        # images go to the printer as they are: no smoothing when scaled, no JPEG in a PDF
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering, True)
+        dpi = render_dpi(printer.resolution())
         printed = 0
         try:
             for n, index in enumerate(sequence):
@@ -245,25 +273,41 @@ class PdfPreviewDialog(QDialog):
             progress.deleteLater()
         return printed
 
-    def _paint_page(self, painter: QPainter, printer: QPrinter, index: int, dpi: int) -> None:
+    def page_image(self, index: int, dpi: float, colour: bool = True) -> QImage:
+        """Page ``index`` as the printer gets it: rendered at ``dpi`` without anti-aliasing, on white;
+        1-bit (black on white, grey ordered-dithered) unless ``colour`` and the page has colour (RGB32)."""
         size_pt = self.document.pagePointSize(index)
-        image_size = QSize(round(size_pt.width() / 72 * dpi), round(size_pt.height() / 72 * dpi))
+        size = QSize(max(1, round(size_pt.width() / 72 * dpi)), max(1, round(size_pt.height() / 72 * dpi)))
         options = QPdfDocumentRenderOptions()
-        rendered = self.document.render(index, image_size, options)
+        flags = QPdfDocumentRenderOptions.RenderFlag
+        options.setRenderFlags(flags.TextAliased | flags.PathAliased | flags.ImageAliased)
+        rendered = self.document.render(index, size, options)
         # QtPdf leaves the paper transparent: put it on white (printers and PDF engines show black)
         image = QImage(rendered.size(), QImage.Format.Format_RGB32)
         image.fill(Qt.GlobalColor.white)
         p = QPainter(image)
         p.drawImage(0, 0, rendered)
         p.end()
-        # exact physical size: page points -> printer device pixels
-        res = printer.resolution()
-        target = QRectF(QPointF(0, 0), QSizeF(size_pt.width() / 72 * res, size_pt.height() / 72 * res))
+        if colour and not image.allGray():
+            return image
+        mono = image.convertToFormat(QImage.Format.Format_Mono, Qt.ImageConversionFlag.OrderedDither)
+        if mono.colorTable() != [_BLACK, _WHITE]:
+            # black first: Qt's PDF engine writes only such images as 1-bit (others become RGB)
+            if mono.color(0) != _BLACK:
+                mono.invertPixels()
+            mono.setColorTable([_BLACK, _WHITE])
+        return mono
+
+    def _paint_page(self, painter: QPainter, printer: QPrinter, index: int, dpi: float) -> None:
+        image = self.page_image(index, dpi, printer.colorMode() == QPrinter.ColorMode.Color)
+        # exact physical size: each image pixel becomes res / dpi printer dots
+        scale = printer.resolution() / dpi
+        target = QRectF(0, 0, image.width() * scale, image.height() * scale)
         paper = printer.paperRect(QPrinter.Unit.DevicePixel)
         if target.width() > paper.width() * 1.02 or target.height() > paper.height() * 1.02:
             # the paper is smaller than the page: scale down, keep the aspect
-            scale = min(paper.width() / target.width(), paper.height() / target.height())
-            target = QRectF(0, 0, target.width() * scale, target.height() * scale)
+            fit = min(paper.width() / target.width(), paper.height() / target.height())
+            target = QRectF(0, 0, target.width() * fit, target.height() * fit)
         painter.drawImage(target, image)
 
 

@@ -33,12 +33,34 @@ def _import_arguments(parser) -> None:
     parser.add_argument("file", metavar="FILE", help=".xlsx or .csv (UTF-8 or GBK)")
     parser.add_argument("--dry-run", action="store_true", help="check every row and print the report; write nothing")
     parser.add_argument("--skip-invalid", action="store_true", help="import the valid rows, leave out the bad ones")
+    parser.add_argument("--include-duplicates", action="store_true",
+                        help="also import rows identical to registered assets (left out by default)")
+    parser.add_argument("--map", action="append", default=[], metavar="FILE_HEADER=COLUMN",
+                        help="read the file's column FILE_HEADER as COLUMN, e.g. --map 购置时间=购置日期 (repeatable)")
+    parser.add_argument("--map-category", action="append", default=[], metavar="THEIRS=OURS",
+                        help="import the file's category THEIRS as the school's category OURS, "
+                             "e.g. --map-category Laptops=计算机设备 (repeatable)")
 
 
 def _run_import(args) -> str:
     from . import excel
 
-    plan = excel.plan_import(args.file)
+    mapping = {}
+    for item in args.map:
+        header, sep, column = item.partition("=")
+        key = excel.column_key(column) if sep and header.strip() else None
+        if key is None:
+            raise UserError(tr("Cannot use --map {item}: write it as the file's header = a column of the register, "
+                               "e.g. --map 购置时间=购置日期.").format(item=item))
+        mapping[header.strip()] = key
+    categories = {}
+    for item in args.map_category:
+        theirs, sep, ours = item.partition("=")
+        if not (sep and theirs.strip() and ours.strip()):
+            raise UserError(tr("Cannot use --map-category {item}: write it as the file's category = one of the "
+                               "school's categories, e.g. --map-category Laptops=计算机设备.").format(item=item))
+        categories[theirs.strip()] = ours.strip()
+    plan = excel.plan_import(args.file, mapping=mapping or None, category_map=categories or None)
     lines = plan.report_lines()
     if plan.file_broken or (not plan.ok and not args.skip_invalid):
         if not plan.file_broken:
@@ -46,12 +68,13 @@ def _run_import(args) -> str:
                             "only the valid rows."))
         raise InvalidRows("\n".join(lines))
     if args.dry_run:
-        lines.append(tr("Dry run: nothing was written. {n} rows would be imported.").format(n=plan.valid_count))
+        n = plan.valid_count if args.include_duplicates else plan.valid_count - len(plan.duplicates)
+        lines.append(tr("Dry run: nothing was written. {n} rows would be imported.").format(n=n))
         return "\n".join(lines)
     for line in lines:
         _print(line)
     plan.forget_good_cells()  # reported and checked: only plan.rows is needed to write
-    outcome = excel.apply(plan, only_valid=args.skip_invalid)
+    outcome = excel.apply(plan, only_valid=args.skip_invalid, include_duplicates=args.include_duplicates)
     return outcome.summary().split("\n")[0]
 
 
@@ -144,6 +167,9 @@ def _inventory_arguments(parser) -> None:
     scope.add_argument("--building", metavar="BUILDING", help="every room of the building, each on its own pages")
     scope.add_argument("--department", metavar="NAME", help="one department or class")
     scope.add_argument("--custodian", metavar="NAME", help="one custodian")
+    parser.add_argument("--per-custodian", action="store_true",
+                        help="one sheet per custodian of the assets there, listing everything the person "
+                             "holds wherever it stands, each with that person's signature line")
 
 
 def _run_inventory(args) -> bytes:
@@ -153,7 +179,8 @@ def _run_inventory(args) -> bytes:
         value = getattr(args, kind, None)
         if value:
             forms.resolve_scope(kind, value)  # unknown names: a clear message (exit status 2)
-            return forms.render_inventory(forms.inventory_data(**{kind: value}))
+            return forms.render_inventory(forms.inventory_data(**{kind: value},
+                                                               per_custodian=bool(args.per_custodian)))
     raise UserError(tr("Choose one place, building, department or custodian for the inventory sheet."))
 
 
@@ -172,8 +199,14 @@ def _labels_arguments(parser) -> None:
 def _run_labels(args) -> bytes:
     from . import forms
 
+    from ...core.printing import label_sheet
+
     if args.skip < 0:
         raise UserError(tr("The start position cannot be negative."))
+    try:  # a --skip beyond the sheet is refused before anything is looked up, never wrapped round
+        label_sheet(args.template).check_skip(args.skip)
+    except ValidationError as exc:
+        raise UserError("; ".join(exc.errors.values())) from None
     if args.numbers:
         items = forms.label_items(numbers=forms.parse_number_range(args.numbers))
     elif args.place:

@@ -14,14 +14,19 @@ Import is two steps so that nothing is written before everything is checked:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
+import hashlib
 import os
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ...core import clock, masterdata
+from peewee import JOIN
+
+from ...core import clock, masterdata, settings
 from ...core import excel as xl
 from ...core.db import database
 from ...core.errors import UserError
@@ -41,6 +46,10 @@ _STATUS_SPELLINGS = {
     "在用": "in_use", "正常": "in_use", "使用中": "in_use", "闲置": "idle", "借出": "lent", "外借": "lent",
     "维修中": "repair", "在修": "repair", "维修": "repair", "待修": "repair", "盘亏待批": "shortage", "盘亏": "shortage",
     "丢失": "lost", "遗失": "lost", "已处置": "disposed", "报废": "disposed", "已报废": "disposed", "处置": "disposed",
+    # Snipe-IT and GLPI status labels
+    "Ready to Deploy": "idle", "Deployable": "idle", "Pending": "idle", "Deployed": "in_use", "In stock": "idle",
+    "Stock": "idle", "Broken": "repair", "Out for Repair": "repair", "Out for Diagnostics": "repair",
+    "Lost/Stolen": "lost", "Stolen": "lost", "Archived": "disposed", "Retired": "disposed",
 }
 _SOURCE_SPELLINGS = {
     "购置": "purchase", "采购": "purchase", "购买": "purchase", "新购": "purchase", "捐赠": "donation",
@@ -64,43 +73,56 @@ def import_columns() -> list[xl.ColumnSpec]:
     """The columns an imported register may have (headers in Chinese or English, any order)."""
     C = xl.ColumnSpec
     return [
-        C("number", ("资产编号", "编号", "资产代码", "资产条码", "条码", "Asset No.", "Number"), "text",
+        C("number", ("资产编号", "编号", "资产代码", "资产条码", "条码", "固定资产编号", "资产卡片编号", "卡片编号",
+                     "资产标签", "标签号", "Asset No.", "Number", "Asset Tag", "Tag", "Asset ID",
+                     "Inventory number", "Inventory No."), "text",
           max_length=40, label=N_("Asset number"), help=N_("Leave empty: the program assigns the next number")),
-        C("name", ("资产名称", "名称", "品名", "物品名称", "设备名称"), "text", required=True, max_length=200,
+        C("name", ("资产名称", "名称", "品名", "物品名称", "设备名称", "资产名", "器材名称", "仪器名称", "设备名", "Name", "Asset Name", "Item",
+                   "Item Name"), "text", required=True, max_length=200,
           label=N_("Asset name")),
-        C("category", ("资产分类", "分类", "类别", "资产类别", "分类名称", "类别名称"), "text", required=True,
+        C("category", ("资产分类", "分类", "类别", "资产类别", "分类名称", "类别名称", "资产类型", "类型", "Category", "Type", "Asset Type"), "text", required=True,
           label=N_("Asset category"), help=N_("A category name or code from the settings, e.g. 通用设备 or TY")),
         C("category_code", ("分类代码", "分类编码", "类别代码"), "text", label=N_("Category code")),
-        C("model_spec", ("规格型号", "型号", "规格", "型号规格", "规格/型号"), "text", max_length=200,
+        C("model_spec", ("规格型号", "型号", "规格", "型号规格", "规格/型号", "型号及规格", "规格及型号", "Model", "Model Number",
+                         "Model No.", "Specification"), "text", max_length=200,
           label=N_("Model / specification")),
-        C("brand", ("品牌", "厂牌", "生产厂家", "厂家"), "text", max_length=100, label=N_("Brand")),
-        C("unit", ("计量单位", "单位"), "text", max_length=20, label=N_("Unit of measure")),
-        C("quantity", ("数量",), "int", min_value=1, max_value=1_000_000, label=N_("Quantity"),
+        C("brand", ("品牌", "厂牌", "生产厂家", "厂家", "Manufacturer", "Brand", "Make"), "text", max_length=100, label=N_("Brand")),
+        C("unit", ("计量单位", "单位", "计量", "Unit", "UOM"), "text", max_length=20, label=N_("Unit of measure")),
+        C("quantity", ("数量", "台数", "件数", "实有数量", "账面数量", "Quantity", "Qty"), "int", min_value=1, max_value=1_000_000, label=N_("Quantity"),
           help=N_("Empty: 1")),
-        C("unit_price", ("单价", "价格", "原值", "单位价格"), "money", min_value=Decimal(0),
+        C("unit_price", ("单价", "价格", "原值", "单位价格", "单台价格", "单件价格", "Purchase Cost", "Unit Price",
+                             "Unit Cost", "Cost", "Price", "Value"), "money", min_value=Decimal(0),
           max_value=MAX_UNIT_PRICE, label=N_("Unit price")),
-        C("amount", ("金额", "总价", "总金额", "合计金额", "原值合计"), "money", min_value=Decimal(0),
+        C("amount", ("金额", "总价", "总金额", "合计金额", "原值合计", "总额", "总价值", "金额合计", "合计", "Total", "Total Cost",
+                        "Amount"), "money", min_value=Decimal(0),
           max_value=MAX_AMOUNT, label=N_("Amount"), help=N_("Quantity × unit price; may be left empty")),
-        C("acquired_on", ("购置日期", "取得日期", "购入日期", "入账日期", "购买日期", "购进日期"), "date",
+        C("acquired_on", ("购置日期", "取得日期", "购入日期", "入账日期", "购买日期", "购进日期", "购置时间", "取得时间",
+                           "购入时间", "入账时间", "购买时间", "购进时间", "采购日期", "采购时间", "购置年月",
+                           "入库日期", "入库时间", "登记日期", "Purchase Date", "Date of purchase",
+                           "Date Acquired", "Acquisition Date", "Acquired", "Purchased"), "date",
           required=True, month_ok=True, label=N_("Acquisition date")),
         C("source", ("取得方式", "来源", "资产来源"), "choice", choices=_choices(SOURCES, _SOURCE_SPELLINGS),
           label=N_("Acquisition source")),
-        C("supplier", ("供应商", "供货单位", "供货商", "销售单位"), "text", max_length=200, label=N_("Supplier")),
-        C("invoice_no", ("发票号", "发票号码"), "text", max_length=100, label=N_("Invoice number")),
-        C("funding_source", ("经费来源", "资金来源", "经费", "资金性质"), "text", max_length=100,
+        C("supplier", ("供应商", "供货单位", "供货商", "销售单位", "供货方", "Supplier", "Vendor"), "text", max_length=200, label=N_("Supplier")),
+        C("invoice_no", ("发票号", "发票号码", "Invoice", "Invoice number", "Invoice No."), "text", max_length=100, label=N_("Invoice number")),
+        C("funding_source", ("经费来源", "资金来源", "经费", "资金性质", "Funding", "Funding Source"), "text", max_length=100,
           label=N_("Funding source")),
-        C("place", ("存放地点", "地点", "位置", "存放位置", "所在位置", "使用地点"), "text", max_length=200,
+        C("place", ("存放地点", "地点", "位置", "存放位置", "所在位置", "使用地点", "存放处", "放置地点", "放置位置",
+                     "所在地点", "安放地点", "存放场所", "使用位置", "Location", "Room", "Place"), "text", max_length=200,
           label=N_("Storage place")),
-        C("department", ("使用部门", "部门", "使用部门/班级", "部门/班级", "班级", "使用单位"), "text",
+        C("department", ("使用部门", "部门", "使用部门/班级", "部门/班级", "班级", "使用单位", "使用科室", "所属部门",
+                          "管理部门", "使用班级", "Department"), "text",
           max_length=100, label=N_("Department or class")),
-        C("custodian", ("保管人", "使用人", "责任人", "领用人", "保管员"), "text", max_length=100,
+        C("custodian", ("保管人", "使用人", "责任人", "领用人", "保管员", "管理人", "负责人", "保管责任人", "使用者", "Custodian", "Checked Out To",
+                         "Assigned To", "User", "Owner"), "text", max_length=100,
           label=N_("Custodian")),
-        C("status", ("状态", "使用状态", "资产状态"), "choice", choices=_choices(STATUSES, _STATUS_SPELLINGS),
+        C("status", ("状态", "使用状态", "资产状态", "Status"), "choice", choices=_choices({k: v for k, v in STATUSES.items() if k != "voided"}, _STATUS_SPELLINGS),
           label=N_("Status"), help=N_("Empty: in use")),
-        C("warranty_end", ("保修截止", "保修期至", "保修到期", "保修截止日期", "保修期"), "date",
+        C("warranty_end", ("保修截止", "保修期至", "保修到期", "保修截止日期", "保修期", "Warranty Expires",
+                             "Warranty expiration date"), "date",
           label=N_("Warranty until")),
-        C("serial_no", ("序列号", "出厂编号", "SN"), "text", max_length=100, label=N_("Serial number")),
-        C("note", ("备注", "说明"), "text", max_length=2000, normalize=False, label=N_("Notes")),
+        C("serial_no", ("序列号", "出厂编号", "SN", "S/N", "设备序列号", "Serial", "Serial number"), "text", max_length=100, label=N_("Serial number")),
+        C("note", ("备注", "说明", "备考", "附注", "Notes", "Comments"), "text", max_length=2000, normalize=False, label=N_("Notes")),
     ]
 
 
@@ -183,6 +205,8 @@ class ImportPlan:
     new_people: list[str] = field(default_factory=list)
     new_suppliers: list[str] = field(default_factory=list)
     rows_read: int = 0
+    unknown_categories: dict[str, int] = field(default_factory=dict)  # category as written -> rows
+    header_mapping: dict[str, str] | None = None  # the clerk's {file header: column} it was read with
 
     @property
     def errors(self) -> list[xl.RowError]:
@@ -195,6 +219,15 @@ class ImportPlan:
     @property
     def valid_count(self) -> int:
         return len(self.rows)
+
+    def mappable_headers(self) -> list[str]:
+        """The file's headers no column took: what a missing column can be mapped to."""
+        return list(self.result.extra_columns)
+
+    @property
+    def duplicates(self) -> list[tuple[int, str]]:
+        """(file row, asset number) of the good rows identical to a registered asset: probably imported before."""
+        return [(r["_row"], r["_duplicate_of"]) for r in self.rows if r.get("_duplicate_of")]
 
     @property
     def invalid_count(self) -> int:
@@ -226,13 +259,80 @@ class ImportPlan:
             file=os.path.basename(self.path), rows=self.rows_read or len(self.result.rows), good=self.valid_count,
             bad=self.invalid_count)]
         lines += [str(e) for e in self.errors]
+        lines += self.duplicate_lines()
         lines += self.new_master_lines()
         return lines
 
+    def duplicate_lines(self, limit: int = 20) -> list[str]:
+        """The probable duplicates as text: how many, and which rows match which assets."""
+        dups = self.duplicates
+        if not dups:
+            return []
+        shown = "、".join(tr("row {row} = {number}").format(row=r, number=n) for r, n in dups[:limit])
+        return [tr("{n} rows are identical to registered assets (name, specification, place, date, price, "
+                   "quantity) and are probably imported already; they are left out unless included: {rows}")
+                .format(n=len(dups), rows=shown + ("…" if len(dups) > limit else ""))]
 
-def read_file(path: str | os.PathLike, progress: Callable | None = None, cancelled: Callable | None = None) -> xl.ReadResult:
+
+def mapped_columns(mapping: dict[str, str] | None = None) -> list[xl.ColumnSpec]:
+    """``import_columns()`` with the file's own headers added as names: ``mapping`` is {file header: column key}
+    (the clerk's choice wins over a built-in spelling of another column)."""
+    columns = import_columns()
+    if not mapping:
+        return columns
+    keys = {c.key for c in columns}
+    for header, key in mapping.items():
+        if key not in keys:
+            raise UserError(tr("Unknown column to map {header} to: {key}").format(header=header, key=key))
+    folded = {xl.fold_header(h): key for h, key in mapping.items()}
+    out = []
+    for c in columns:
+        names = [n for n in c.names if folded.get(xl.fold_header(n), c.key) == c.key]
+        names += [h for h, key in mapping.items() if key == c.key]
+        out.append(dataclasses.replace(c, names=tuple(names)))
+    return out
+
+
+def column_key(text: str) -> str | None:
+    """The column a field name stands for (its key, a header spelling, or its label in either language)."""
+    folded = xl.fold_header(text)
+    for c in import_columns():
+        if folded in {xl.fold_header(c.key)} | {xl.fold_header(n) for n in c.aliases()}:
+            return c.key
+    return None
+
+
+def mappable_headers(plan: ImportPlan) -> list[str]:
+    return plan.mappable_headers()
+
+
+def _headers_signature(result: xl.ReadResult) -> str | None:
+    headers = sorted(xl.fold_header(h) for h in list(result.headers.values()) + list(result.extra_columns))
+    if not headers:
+        return None
+    return "assets.import_map." + hashlib.sha1("\x1f".join(headers).encode("utf-8")).hexdigest()[:16]
+
+
+def remembered_mapping(result: xl.ReadResult) -> dict[str, str] | None:
+    """The mapping the clerk chose for a file with the same headers, if any (and if it is needed)."""
+    if not result.missing_columns:
+        return None
+    key = _headers_signature(result)
+    found = settings.get(key) if key else None
+    return dict(found) if found else None
+
+
+def remember_mapping(plan: ImportPlan, mapping: dict[str, str]) -> None:
+    """Keep the clerk's mapping for files with the same headers (a setting, in the change record)."""
+    key = _headers_signature(plan.result)
+    if key and mapping:
+        settings.set(key, dict(mapping))
+
+
+def read_file(path: str | os.PathLike, progress: Callable | None = None, cancelled: Callable | None = None,
+              mapping: dict[str, str] | None = None) -> xl.ReadResult:
     """Parse the file (no database access: safe in a worker thread)."""
-    return xl.read_table(path, import_columns(), progress, cancelled)
+    return xl.read_table(path, mapped_columns(mapping), progress, cancelled)
 
 
 def _category_finder() -> Callable[[str], Category | None]:
@@ -263,14 +363,81 @@ def _place_key(text: str) -> str:
     return masterdata.normalize_place_text(text)
 
 
-def check(result: xl.ReadResult, path: str | os.PathLike = "") -> ImportPlan:
-    """Check every row against the database; nothing is written."""
+_PLACE_SEPARATOR = re.compile(r"\s*[/\\>|·—]\s*|\s+")
+_NUMBERED_ROOM = re.compile(r"^(\D+?[楼馆])(\d+\D{0,6})$")
+
+
+def split_place(text: str, buildings: Iterable[str]) -> tuple[str, str | None]:
+    """(building, room) of a place as written: split only at an explicit separator ('教学楼 301',
+    '实验楼/101') or after a building the school has ('行政楼办公室' when 行政楼 exists); otherwise the
+    whole text is one place ('一(2)班教室')."""
+    text = " ".join((text or "").split())
+    parts = [p for p in _PLACE_SEPARATOR.split(text) if p]
+    if len(parts) >= 2:
+        return parts[0], " ".join(parts[1:])
+    for building in sorted(buildings, key=len, reverse=True):
+        if building and text.startswith(building) and len(text) > len(building):
+            return building, text[len(building):]
+    numbered = _NUMBERED_ROOM.match(text)  # 教学楼101: a building and its room number
+    if numbered:
+        return numbered.group(1), numbered.group(2)
+    return text, None
+
+
+def _find_or_create_place(text: str, buildings: set[str]) -> Place:
+    """The place a row names: an existing one (spaces aside), else created as ``split_place`` reads it."""
+    found = masterdata.find_place(text)
+    if found is not None:
+        return found
+    building_name, room_name = split_place(text, buildings)
+    building = Place.get_or_none((Place.kind == "building") & (Place.name == building_name))
+    if building is None:
+        building = masterdata.save(Place, {"kind": "building", "name": building_name})
+        buildings.add(building_name)
+    if room_name is None:
+        return building
+    return masterdata.save(Place, {"kind": "room", "name": room_name, "parent": building.id})
+
+
+CATEGORY_MAP_KEY = "assets.import_category_map"
+
+
+def remember_category_map(mapping: dict[str, int]) -> None:
+    """Keep the clerk's choice of one of the school's categories for categories other systems use
+    ({category as written: category id}; a setting, in the change record)."""
+    stored = dict(settings.get(CATEGORY_MAP_KEY) or {})
+    codes = {c.id: c.code for c in Category.select(Category.id, Category.code)}
+    for text, category_id in mapping.items():
+        if category_id not in codes:
+            raise UserError(tr("Unknown category: {name}").format(name=category_id))
+        stored[xl.fold(text)] = codes[category_id]
+    settings.set(CATEGORY_MAP_KEY, stored)
+
+
+def check(result: xl.ReadResult, path: str | os.PathLike = "", category_map: dict[str, str] | None = None) -> ImportPlan:
+    """Check every row against the database; nothing is written. ``category_map``: {category as written:
+    a category of the school (name or code)}, besides the ones remembered."""
     plan = ImportPlan(str(path), result, rows_read=len(result.rows))
     if result.file_errors:
         return plan
-    find_category = _category_finder()
+    found_category = _category_finder()
+    remembered = dict(settings.get(CATEGORY_MAP_KEY) or {})
+    for text, ours in (category_map or {}).items():
+        if found_category(ours) is None:
+            raise UserError(tr("Unknown category: {name}").format(name=ours))
+        remembered[xl.fold(text)] = ours
+
+    def find_category(text):
+        return found_category(text) or (found_category(remembered[xl.fold(text)])
+                                        if xl.fold(text) in remembered else None)
+
     today = clock.today()
     places = {_place_key(p.full_name): p.full_name for p in Place.select(Place.full_name)}
+    buildings = {name for (name,) in Place.select(Place.name).where(Place.kind == "building").tuples()}
+    for row in result.rows:  # buildings the file itself names ('实验楼 101' makes 实验楼生物室 read the same way)
+        parts = [p for p in _PLACE_SEPARATOR.split(" ".join(str(row.values.get("place") or "").split())) if p]
+        if len(parts) >= 2:
+            buildings.add(parts[0])
     departments = {xl.fold(d.name) for d in Department.select(Department.name)}
     people = {xl.fold(p.name) for p in Person.select(Person.name)}
     suppliers = {xl.fold(s.name) for s in Supplier.select(Supplier.name)}
@@ -298,6 +465,8 @@ def check(result: xl.ReadResult, path: str | os.PathLike = "") -> ImportPlan:
         if category is None and v.get("category"):
             category = find_category(v["category"])
             if category is None:
+                written = v["category"].strip()
+                plan.unknown_categories[written] = plan.unknown_categories.get(written, 0) + 1
                 result.add_error(row, "category", tr("Unknown category: add it in the settings or use an existing one."))
         elif category is None and v.get("category_code"):
             result.add_error(row, "category_code", tr("Unknown category: add it in the settings or use an existing one."))
@@ -328,6 +497,8 @@ def check(result: xl.ReadResult, path: str | os.PathLike = "") -> ImportPlan:
             result.add_error(row, "quantity", tr("Quantity × unit price is {amount}, above the largest amount the "
                                                  "register keeps ({max}).").format(amount=f"{price * qty:,.2f}",
                                                                                    max=f"{MAX_AMOUNT:,.2f}"))
+        if v.get("status") == "voided":
+            result.add_error(row, "status", tr("A new asset is in use or idle."))
         acquired = v.get("acquired_on")
         if acquired and acquired > today:
             result.add_error(row, "acquired_on", tr("The acquisition date cannot be in the future."))
@@ -338,10 +509,15 @@ def check(result: xl.ReadResult, path: str | os.PathLike = "") -> ImportPlan:
             continue
         place = v.get("place")
         if place and _place_key(place) not in places:
-            building, room = masterdata.split_place_text(place)
+            building, room = split_place(place, buildings)
+            buildings.add(building)
             full = masterdata.place_full_name(building, room)
-            new_places.setdefault(_place_key(full), full)
+            if _place_key(full) in places:  # '教学楼 / 301' is the place 教学楼 301
+                full = places[_place_key(full)]
+            else:
+                new_places.setdefault(_place_key(full), full)
             places[_place_key(place)] = full
+            places[_place_key(full)] = full
         dept = v.get("department")
         if dept and xl.fold(dept) not in departments:
             new_departments.setdefault(xl.fold(dept), dept.strip())
@@ -352,7 +528,7 @@ def check(result: xl.ReadResult, path: str | os.PathLike = "") -> ImportPlan:
         if sup and xl.fold(sup) not in suppliers:
             new_suppliers.setdefault(xl.fold(sup), sup.strip())
         plan.rows.append({
-            "_row": row.row, "number": number or None, "name": v["name"], "category": category.id,
+            "_row": row.row, "_place_stored": places[_place_key(place)] if place else None, "number": number or None, "name": v["name"], "category": category.id,
             "model_spec": v.get("model_spec"), "brand": v.get("brand"), "unit": v.get("unit") or "件",
             "quantity": qty, "unit_price": price if price is not None else Decimal("0.00"),
             "acquired_on": acquired, "source": v.get("source") or "purchase", "supplier": sup,
@@ -360,6 +536,7 @@ def check(result: xl.ReadResult, path: str | os.PathLike = "") -> ImportPlan:
             "department": dept, "custodian": who, "status": v.get("status") or "in_use",
             "warranty_end": warranty, "serial_no": v.get("serial_no"), "note": v.get("note") or None,
         })
+    _mark_duplicates(plan.rows)
     plan.new_places = list(new_places.values())
     plan.new_departments = list(new_departments.values())
     plan.new_people = list(new_people.values())
@@ -367,13 +544,43 @@ def check(result: xl.ReadResult, path: str | os.PathLike = "") -> ImportPlan:
     return plan
 
 
+def _duplicate_key(name, model_spec, place_full, acquired_on, unit_price, quantity) -> tuple:
+    return (xl.fold(name or ""), xl.fold(model_spec or ""), _place_key(place_full) if place_full else "",
+            acquired_on, Decimal(unit_price).quantize(service.CENT), int(quantity))
+
+
+def _mark_duplicates(rows: list[dict]) -> None:
+    """Mark (``_duplicate_of``) the rows identical to a registered asset in name, specification, place,
+    acquisition date, unit price and quantity: a file imported twice, or rows copied from the register."""
+    names = sorted({r["name"] for r in rows})
+    registered: dict[tuple, str] = {}
+    for i in range(0, len(names), 500):
+        query = (Asset.select(Asset.number, Asset.name, Asset.model_spec, Place.full_name, Asset.acquired_on,
+                              Asset.unit_price, Asset.quantity)
+                 .join(Place, join_type=JOIN.LEFT_OUTER, on=(Asset.place == Place.id))
+                 .where(Asset.name.in_(names[i:i + 500]), Asset.status != "voided")
+                 .order_by(Asset.id).tuples())
+        for number, name, spec, place, acquired, price, qty in query:
+            registered.setdefault(_duplicate_key(name, spec, place, acquired, price, qty), number)
+    for r in rows:
+        r["_duplicate_of"] = registered.get(_duplicate_key(r["name"], r["model_spec"], r["_place_stored"],
+                                                           r["acquired_on"], r["unit_price"], r["quantity"]))
+
+
 def _bad(row: xl.RowData, key: str) -> bool:
     """The cell already has an error (from parsing)."""
     return key in row.raw and row.raw.get(key) not in (None, "") and row.values.get(key) is None
 
 
-def plan_import(path: str | os.PathLike, progress: Callable | None = None, cancelled: Callable | None = None) -> ImportPlan:
-    return check(read_file(path, progress, cancelled), path)
+def plan_import(path: str | os.PathLike, progress: Callable | None = None, cancelled: Callable | None = None,
+                mapping: dict[str, str] | None = None, category_map: dict[str, str] | None = None) -> ImportPlan:
+    """Read and check the file; without ``mapping``, one remembered for files with the same headers is used."""
+    result = read_file(path, progress, cancelled, mapping)
+    if mapping is None:
+        remembered = remembered_mapping(result)
+        if remembered:
+            result = read_file(path, progress, cancelled, remembered)
+    return check(result, path, category_map)
 
 
 def _mark_low_value(rows: list[dict]) -> None:
@@ -406,20 +613,25 @@ class ImportOutcome:
     asset_ids: list[int]
     skipped_rows: int
     created: list[str]
+    skipped_duplicates: int = 0
 
     def summary(self) -> str:
         text = tr("{n} assets imported.").format(n=len(self.asset_ids))
         if self.skipped_rows:
             text += " " + tr("{n} rows with errors were left out.").format(n=self.skipped_rows)
+        if self.skipped_duplicates:
+            text += " " + tr("{n} rows identical to registered assets were left out.").format(
+                n=self.skipped_duplicates)
         if self.created:
             text += "\n" + "\n".join(self.created)
         return text
 
 
-def apply(plan: ImportPlan, *, only_valid: bool = False, progress: Callable | None = None,
-          cancelled: Callable | None = None) -> ImportOutcome:
+def apply(plan: ImportPlan, *, only_valid: bool = False, include_duplicates: bool = False,
+          progress: Callable | None = None, cancelled: Callable | None = None) -> ImportOutcome:
     """Write the plan in one transaction: the assets in pieces of ``APPLY_PIECE`` rows, each after the
-    places, departments, people and suppliers it needs."""
+    places, departments, people and suppliers it needs. Rows identical to registered assets
+    (``plan.duplicates``) are left out unless ``include_duplicates``."""
     if plan.file_broken:
         raise UserError("\n".join(str(e) for e in plan.result.file_errors))
     if not plan.ok and not only_valid:
@@ -427,12 +639,17 @@ def apply(plan: ImportPlan, *, only_valid: bool = False, progress: Callable | No
                         .format(n=plan.invalid_count))
     if not plan.rows:
         raise UserError(tr("There is no valid row to import."))
+    todo = plan.rows if include_duplicates else [r for r in plan.rows if not r.get("_duplicate_of")]
+    if not todo:
+        raise UserError(tr("Every row is identical to an asset already registered (the file was probably imported "
+                           "before): nothing was imported. Include the duplicates to import them anyway."))
     source_name = os.path.basename(plan.path) if plan.path else ""
     summary = tr("Imported from {file}").format(file=source_name) if source_name else None
-    total = len(plan.rows)
+    total = len(todo)
     ids: list[int] = []
     with database.atomic():
         place_ids: dict[str, int] = {}
+        buildings = {name for (name,) in Place.select(Place.name).where(Place.kind == "building").tuples()}
         dept_ids: dict[str, int] = {}
         homes: dict[int, int | None] = {}  # department id -> the home of its people (None for a class)
         people_ids: dict[tuple[str, int | None], int] = {}
@@ -444,7 +661,8 @@ def apply(plan: ImportPlan, *, only_valid: bool = False, progress: Callable | No
             if r["place"]:
                 key = _place_key(r["place"])
                 if key not in place_ids:
-                    place_ids[key] = masterdata.find_or_create_place(r["place"])[0].id
+                    # as the preview showed it: the name worked out by check()
+                    place_ids[key] = _find_or_create_place(r.get("_place_stored") or r["place"], buildings).id
                 row["place"] = place_ids[key]
             dept = None
             if r["department"]:
@@ -472,10 +690,10 @@ def apply(plan: ImportPlan, *, only_valid: bool = False, progress: Callable | No
 
         # in pieces inside the one transaction: only a piece's rows are held twice at a time
         for start in range(0, total, APPLY_PIECE):
-            rows = [linked(r) for r in plan.rows[start:start + APPLY_PIECE]]
+            rows = [linked(r) for r in todo[start:start + APPLY_PIECE]]
             _mark_low_value(rows)
             piece_progress = None if progress is None else (
                 lambda done, _n, start=start: progress(start + done, total))
             ids += service.register_many(rows, event_kind="import", event_summary=summary, progress=piece_progress,
                                          cancelled=cancelled)
-    return ImportOutcome(ids, plan.invalid_count, plan.new_master_lines())
+    return ImportOutcome(ids, plan.invalid_count, plan.new_master_lines(), len(plan.rows) - len(todo))

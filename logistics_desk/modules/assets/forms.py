@@ -6,10 +6,14 @@ turns that data into PDF bytes on the shared template (``core/printing``).
 The window queries on the GUI thread and renders in a worker; the command line
 calls both in turn.
 
-* Inventory sheet 资产清单 — ``inventory_data(place=|building=|department=|custodian=)``,
-  ``render_inventory(data)``. A building prints one section (own pages, own
-  signatures) per room. Only assets on the books (not disposed, not lost).
-* Asset card 固定资产卡片 — ``card_data(asset_id)``, ``render_cards([cards], per_page=1|2)``.
+* Inventory sheet 资产清单 — ``inventory_data(place=|building=|department=|custodian=,
+  per_custodian=False)``, ``render_inventory(data)``. A building prints one section (own
+  pages, own document number, own signatures) per room; ``per_custodian`` one per custodian
+  (everything the person holds, wherever it stands). A custodian column, and a signature
+  line for each custodian of a sheet. Only assets on the books (not disposed, not lost).
+* Asset card 固定资产卡片 — ``card_data(asset_id)``, ``render_cards([cards], per_page=1|2)``:
+  with the GB/T 14885 class code and signature lines, each card on one page or half page
+  (its history cut to the latest lines that fit).
 * Labels — ``label_items(ids=|place=|numbers=(a, b)|since=|filters=)``,
   ``render_asset_labels(items, template=, code=, skip=, sheet=, offset=)``.
 * Slips — ``transfer_slip_data(doc)`` / ``loan_slip_data(doc)`` / ``damage_notice_data(doc)`` /
@@ -46,8 +50,10 @@ from ...core.printing import (
     render_labels,
     render_slips,
 )
+from ...core.printing.amounts import rmb_upper
 from ...core.printing.labels import LabelSheet
 from ...core.printing.slips import FIELD_SIZE
+from ...core.printing.template import text_frame
 from ...core.printing.text import width
 from . import service
 from .models import (
@@ -87,7 +93,7 @@ def inventory_columns(with_place: bool = False, with_custodian: bool = True) -> 
     one person's; a place column when the lines stand in more than one place."""
     both = with_place and with_custodian
     cols = [
-        Column("no", tr("No."), 8, kind="index"),
+        Column("no", tr("No."), 9.5, kind="index"),  # room for "Total" on the totals row
         Column("number", tr("Asset number"), 27),
         Column("name", tr("Name"), 30 if both else 34, max_lines=2),
         Column("model", tr("Model / spec"), 24 if both else 28, max_lines=2),
@@ -95,7 +101,7 @@ def inventory_columns(with_place: bool = False, with_custodian: bool = True) -> 
     if with_place:
         cols.append(Column("place", tr("Place"), 24, max_lines=2))
     if with_custodian:
-        cols.append(Column("custodian", tr("Custodian"), 16, max_lines=2))
+        cols.append(Column("custodian", tr("Custodian"), 14, max_lines=2))
     cols += [
         Column("unit", tr("Unit"), 9, align="center"),
         Column("qty", tr("Quantity"), 10, kind="qty"),
@@ -103,7 +109,7 @@ def inventory_columns(with_place: bool = False, with_custodian: bool = True) -> 
         Column("amount", tr("Amount"), 20, kind="money"),
         Column("bought", tr("Acquired on"), 20, kind="date"),
         Column("status", tr("Status"), 13, align="center"),
-        Column("remark", tr("Remarks"), 18 if both else 22, max_lines=2),
+        Column("remark", tr("Remarks"), 20 if both else 24, max_lines=2),
     ]
     return cols
 
@@ -410,16 +416,19 @@ def _card_fields(d: dict, half: bool = False) -> list:
         (tr("Months depreciated"), d["months_depreciated"] if depreciated and d.get("months_depreciated") is not None
          else "—"),
         accumulated, net,
-        Field(tr("Notes"), d.get("note") or "", span=3),
+        Field(tr("Notes"), d.get("note") or "", span=2),
     ]
 
 
-def _label_width(fields: Sequence, most: float = 33.0) -> float:
-    """Label column (mm) as wide as the widest label needs, up to ``most`` of the 60 mm a box has:
-    a label on one line keeps the card's rows low (English labels are long)."""
+def _label_width(fields: Sequence, number: str) -> float:
+    """Label column (mm): as wide as the widest label needs (English labels are long: a label on
+    one line keeps the card's rows low), but never so wide that the asset number breaks."""
     register_fonts()
+    _x, avail = text_frame(False)
+    pair = avail / mm / 3
     widest = max(width(f.label if isinstance(f, Field) else f[0], FIELD_SIZE) for f in fields)
-    return min(most, (widest + 1) / mm + 3.0)
+    room_for_number = pair - (width(number, FIELD_SIZE) + 2) / mm - 3.0
+    return max(min(pair * 0.45, 20.0), min((widest + 1) / mm + 3.0, room_for_number))
 
 
 def _card_slip(d: dict, half: bool, rows: Sequence[dict] | None = None) -> SlipForm:
@@ -441,35 +450,13 @@ def _card_slip(d: dict, half: bool, rows: Sequence[dict] | None = None) -> SlipF
     return SlipForm(
         tr("Fixed asset card"),
         doc_number=d["number"], date=d.get("on"), school=d.get("school"),
-        blocks=[Fields(fields, columns=3, label_width=_label_width(fields)),
+        blocks=[Fields(fields, columns=3, label_width=_label_width(fields, d["number"])),
                 SmallTable(history_cols, list(rows), title=None if half else title, font_size=8.5 if half else 9,
                            min_row_height=5.5 if half else 6.5,
                            empty_text=tr("No history yet.") if not total else tr(
                                "{total} history entries: see the full card.").format(total=total))],
         signatures=[tr("Card kept by"), tr("Checked by (assets)")],
     )
-
-
-def _slots(slip: SlipForm, half: bool) -> int:
-    """How many page slots ``slip`` takes when printed one (``half``: two) per A4 sheet.
-
-    Measures with the printing core's own layout (as ``render_slips`` does); if the core's
-    layout cannot be asked, assumes the slip fits."""
-    from ...core.printing import slips as core_slips, template as core_template
-
-    register_fonts()
-    try:
-        page_w, page_h = core_template.page_size(False)
-        avail = page_w - 2 * core_template.MARGIN_X
-        slot_h = page_h / (2 if half else 1)
-        top = core_slips.HALF_TOP if half else core_template.MARGIN_TOP
-        bottom = core_slips.HALF_BOTTOM if half else core_template.MARGIN_BOTTOM
-        header = core_template.Header(slip.school or "", slip.title, slip.subtitle, slip.doc_number, slip.date,
-                                      slip.meta)
-        body = slot_h - top - header.height(avail) - bottom - core_template.FOOTER_H
-        return len(core_slips._paginate(core_slips._pieces(slip, core_template.MARGIN_X, avail), body))
-    except (AttributeError, TypeError, ImportError):  # the core's layout changed: print as it comes
-        return 1
 
 
 def card_slip(d: dict, half: bool) -> SlipForm:
@@ -479,7 +466,7 @@ def card_slip(d: dict, half: bool) -> SlipForm:
     if half:
         rows = rows[-CARD_HISTORY_HALF:]
     slip = _card_slip(d, half, rows)
-    while rows and _slots(slip, half) > 1:
+    while rows and slip.pages(2 if half else 1) > 1:  # measured with the layout the printing uses
         rows = rows[1:]
         slip = _card_slip(d, half, rows)
     return slip
@@ -698,67 +685,100 @@ def damage_notice_data(doc: Any) -> dict:
     d = _find_doc(AssetDamage, doc, tr("damage report"))
     responsible = d.responsible_name or _name(d.responsible)
     dept = _name(d.responsible.department) if d.responsible is not None else ""
+    comp = _d(d.compensation)
     return {"doc_no": d.doc_no, "date": d.damage_date, "school": masterdata.school_name(),
             "asset": _asset_basics(d.asset), "cause": d.cause, "cause_label": tr(DAMAGE_CAUSES.get(d.cause, d.cause)),
             "rule": tr(RULES.get(d.cause, "")), "description": d.description, "responsible": responsible or "",
-            "responsible_department": dept, "basis": tr(BASES.get(d.price_basis, d.price_basis)),
-            "base_value": d.base_value, "compensation": d.compensation, "discipline_note": d.discipline_note or ""}
+            "responsible_department": dept,
+            # a name typed in rather than a member of staff chosen: a student (the damage dialog asks so)
+            "student": d.cause != "natural" and d.responsible is None and bool(responsible),
+            "basis": tr(BASES.get(d.price_basis, d.price_basis)),
+            "base_value": d.base_value, "compensation": d.compensation,
+            "compensation_words": rmb_upper(comp) if comp > 0 else "",
+            "discipline_note": d.discipline_note or ""}
+
+
+def damage_signatures(d: dict) -> list[str]:
+    """Who signs: natural wear — the custodian and the director (nobody pays); a student — the
+    student, a parent and the class head; staff — the person and their department head."""
+    if _d(d["compensation"]) <= 0 or d.get("cause") == "natural":
+        return [tr("Custodian"), tr("Director of general affairs")]
+    if d.get("student"):
+        return [tr("Person responsible"), tr("Parent or guardian"), tr("Class head teacher"),
+                tr("Director of general affairs")]
+    return [tr("Person responsible"), tr("Department head"), tr("Director of general affairs")]
 
 
 def render_damage_notice(d: dict) -> bytes:
-    """损坏赔偿通知: the asset, what happened, the cause and the rule that applies, the amount,
-    who pays, the discipline note; signatures of the person responsible, the class head, the director."""
+    """损坏赔偿通知: the asset, what happened, the cause and the rule that applies; when someone pays,
+    the amount in figures and in words (人民币大写), who pays and the discipline note; signatures
+    (see ``damage_signatures``: a student's parent signs too; natural wear asks nobody to pay)."""
     a = d["asset"]
     comp = _d(d["compensation"])
-    if comp > 0:
-        notice = tr("{name}: under the school's property rules you are to pay {amount} yuan in compensation "
-                    "for the damage above. Please pay at the general affairs office within 7 days of "
-                    "receiving this notice.").format(name=d["responsible"] or "—", amount=f"{comp:,.2f}")
+    pays = comp > 0 and d.get("cause") != "natural"
+    asset_fields = [(tr("Asset number"), a["number"]), (tr("Name"), a["name"]), (tr("Model / spec"), a["model"]),
+                    (tr("Place"), a["place"]), (tr("Department / class"), a["department"]),
+                    Field(tr("Original value"), a["amount"], kind="money"),
+                    (tr("Damaged on"), d["date"]), (tr("Cause"), d["cause_label"])]
+    if pays:
+        asset_fields.append((tr("Person responsible"), d["responsible"] or "—"))
+        notice = tr("{name}: under the school's property rules you are to pay {amount} yuan ({words}) in "
+                    "compensation for the damage above. Please pay at the general affairs office within 7 days "
+                    "of receiving this notice.").format(name=d["responsible"] or "—", amount=f"{comp:,.2f}",
+                                                        words=d.get("compensation_words") or rmb_upper(comp))
+        if d.get("student"):
+            notice += "\n" + tr("A parent or guardian reads this notice and signs below.")
+        terms = Fields([Field(tr("Rule applied"), d["rule"], span=2),
+                        (tr("Price basis"), d["basis"]), Field(tr("Value counted"), d["base_value"], kind="money"),
+                        Field(tr("Compensation (yuan)"), d["compensation"], kind="money"),
+                        (tr("Compensation paid on"), ""),
+                        Field(tr("Amount in words"), d.get("compensation_words") or rmb_upper(comp), span=2),
+                        Field(tr("Discipline note"), d["discipline_note"] or "—", span=2, height=14)], columns=2)
     else:
         notice = tr("The damage above is natural wear and tear: no compensation is due. The item is to be "
                     "repaired or written off through the general affairs office.")
-    blocks = [
-        Fields([(tr("Asset number"), a["number"]), (tr("Name"), a["name"]), (tr("Model / spec"), a["model"]),
-                (tr("Place"), a["place"]), (tr("Department / class"), a["department"]),
-                Field(tr("Original value"), a["amount"], kind="money"),
-                (tr("Damaged on"), d["date"]), (tr("Cause"), d["cause_label"]),
-                (tr("Person responsible"), d["responsible"] or "—"),
-                Field(tr("What happened"), d["description"], span=3, height=14)], columns=3),
-        Fields([Field(tr("Rule applied"), d["rule"], span=2),
-                (tr("Price basis"), d["basis"]), Field(tr("Value counted"), d["base_value"], kind="money"),
-                Field(tr("Compensation (yuan)"), d["compensation"], kind="money"),
-                (tr("Compensation paid on"), ""),
-                Field(tr("Discipline note"), d["discipline_note"] or "—", span=2, height=14)], columns=2),
-        Text(notice, size=10.5, indent=True),
-    ]
-    slip = SlipForm(tr("Damage and compensation notice"), doc_number=d["doc_no"], date=d["date"],
-                    school=d.get("school"), blocks=blocks,
-                    signatures=[tr("Person responsible"), tr("Class head teacher"), tr("Director of general affairs")])
+        terms = Fields([Field(tr("Rule applied"), d["rule"], span=2)], columns=2)
+    asset_fields.append(Field(tr("What happened"), d["description"], span=3, height=14))
+    blocks = [Fields(asset_fields, columns=3), terms, Text(notice, size=10.5, indent=True)]
+    slip = SlipForm(tr("Damage and compensation notice") if pays else tr("Damage notice"), doc_number=d["doc_no"],
+                    date=d["date"], school=d.get("school"), blocks=blocks, signatures=damage_signatures(d))
     return slip.render()
 
 
 # --- write-off request 报废申请表 ----------------------------------------------------
 
 def writeoff_request_data(asset: Any = None, doc: Any = None, on: _dt.date | None = None) -> dict:
-    """For an asset (a request before the write-off: reason and method left to fill by hand)
-    or for a done write-off (``doc``: an AssetDisposal number)."""
+    """For an asset (a request before the write-off: reason and method left to fill by hand; its
+    number BFSQ-<date>-<record>) or for a done write-off (``doc``: an AssetDisposal number).
+    An asset already written off gets no request (UserError naming the recorded write-off)."""
     disposal = None
     if doc not in (None, ""):
         disposal = _find_doc(AssetDisposal, doc, tr("write-off"))
         a = disposal.asset
     else:
         if isinstance(asset, Asset):
-            a = asset
+            a = service.get_asset(asset.id)  # as it is now, not as the caller last read it
         else:
             a = service.find_by_number(str(asset or ""))
             if a is None:
                 raise UserError(tr("No asset with the number {number}.").format(number=asset))
+        if a.status == "disposed":
+            done = latest_doc("disposal", a.id)
+            if done:
+                raise UserError(tr("Asset {number} has already been written off ({doc}): no request is made for "
+                                   "it. To print the recorded write-off, choose {doc}.").format(
+                    number=a.number, doc=done))
+            raise UserError(tr("Asset {number} has already been written off: no request is made for it.").format(
+                number=a.number))
     on = disposal.disposal_date if disposal is not None else (on or clock.today())
     life = masterdata.category_life_years(a.category)
     nbv = service.net_book_value(a, on)
     acc = service.accumulated_depreciation(a, on)
     months = service.months_depreciated(a.acquired_on, on)
-    return {"doc_no": disposal.doc_no if disposal else None, "date": on, "school": masterdata.school_name(),
+    # a request not yet recorded has a number of the day it was printed (BFSQ-20260310-00012:
+    # 报废申请, the date, the asset's record), the same on a reprint that day
+    number = disposal.doc_no if disposal else f"BFSQ-{on:%Y%m%d}-{a.id:05d}"
+    return {"doc_no": number, "date": on, "school": masterdata.school_name(),
             "asset": _asset_basics(a), "brand": a.brand or "", "serial_no": a.serial_no or "",
             "useful_life": life, "months_used": months, "accumulated_depreciation": acc, "net_book_value": nbv,
             "reason": disposal.reason if disposal else "",

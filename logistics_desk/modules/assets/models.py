@@ -26,6 +26,7 @@ STATUSES = {
     "shortage": N_("Missing (pending approval)"),  # 盘亏待批
     "lost": N_("Lost"),
     "disposed": N_("Disposed"),
+    "voided": N_("Voided (entered in error)"),  # off the register, kept with its history
 }
 ACTIVE_STATUSES = ("in_use", "idle", "lent", "repair", "shortage")
 SOURCES = {
@@ -60,6 +61,7 @@ EVENT_KINDS = {
     "stocktake": N_("Stock-take"),
     "repair": N_("Repair"),
     "import": N_("Imported"),
+    "void": N_("Voided"),
 }
 
 

@@ -7,6 +7,7 @@ non-modally (``open()``) and report through ``accepted``.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -32,6 +33,22 @@ from ...core.ui.widgets import ChoiceBox, DateBox
 from .view import department_items, person_items, place_items
 
 
+ERROR_COLOR = "#c0392b"
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet(f"color: {ERROR_COLOR};")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _set_error(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
 def _fixed_min(dialog: QDialog, w: int, h: int) -> None:
     # a fixed minimum instead of the layout's (Qt's offscreen platform warns about size hints)
     dialog.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
@@ -51,9 +68,13 @@ class InventoryDialog(QDialog):
         self.target.setMinimumWidth(280)
         self.hint = QLabel(tr("Each room starts on its own pages, with its own signature lines."))
         self.hint.setWordWrap(True)
+        self.per_custodian = QCheckBox(tr("One sheet per custodian"))
+        self.per_custodian.setToolTip(tr("Each custodian of the assets there gets a sheet of everything they "
+                                         "hold, wherever it stands, with their own signature line."))
         form = QFormLayout()
         form.addRow(tr("Print for"), self.kind)
         form.addRow(tr("Which"), self.target)
+        form.addRow("", self.per_custodian)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Preview…"))
         buttons.accepted.connect(self._ok)
@@ -63,8 +84,10 @@ class InventoryDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.hint)
         layout.addWidget(buttons)
-        _fixed_min(self, 440, 170)
+        _fixed_min(self, 440, 200)
         self.kind.currentIndexChanged.connect(lambda _i: self._fill())
+        self.per_custodian.toggled.connect(lambda _on: self.hint.setVisible(
+            self.kind.value() == "place" and not self.per_custodian.isChecked()))
         self._fill()
         if place_id is not None:
             self.target.set_value(place_id)
@@ -73,10 +96,14 @@ class InventoryDialog(QDialog):
         kind = self.kind.value()
         items = {"place": place_items, "department": department_items, "custodian": person_items}[kind]()
         self.target.set_items(items)
-        self.hint.setVisible(kind == "place")
+        self.hint.setVisible(kind == "place" and not self.per_custodian.isChecked())
+        self.per_custodian.setEnabled(kind != "custodian")  # one person's sheet already
 
     def choice(self) -> tuple[str, int | None]:
         return self.kind.value(), self.target.value()
+
+    def one_sheet_per_custodian(self) -> bool:
+        return self.per_custodian.isEnabled() and self.per_custodian.isChecked()
 
     def _ok(self) -> None:
         if self.target.value() is None:
@@ -132,6 +159,7 @@ class LabelDialog(QDialog):
         self.code.set_value(settings.get("printing.label_code") or "qr")
         custom = dict(settings.get("printing.label_custom") or {})
         self.grid: dict[str, QSpinBox | QDoubleSpinBox] = {}
+        self.grid_errors: dict[str, QLabel] = {}
         grid = QGridLayout()
         specs = [("cols", tr("Columns"), 1, 10), ("rows", tr("Rows"), 1, 30),
                  ("label_w", tr("Label width (mm)"), 5, 210), ("label_h", tr("Label height (mm)"), 5, 297),
@@ -147,17 +175,25 @@ class LabelDialog(QDialog):
             if value is not None:
                 box.setValue(int(value) if isinstance(box, QSpinBox) else float(value))
             self.grid[key] = box
-            grid.addWidget(QLabel(label), i // 2, (i % 2) * 2)
-            grid.addWidget(box, i // 2, (i % 2) * 2 + 1)
+            row, col = (i // 2) * 2, (i % 2) * 2
+            grid.addWidget(QLabel(label), row, col)
+            grid.addWidget(box, row, col + 1)
+            # what is wrong with this field, right under it (hidden while it is right)
+            self.grid_errors[key] = _error_label()
+            grid.addWidget(self.grid_errors[key], row + 1, col, 1, 2)
         self.grid_box = QGroupBox(tr("Custom grid"))
         self.grid_box.setLayout(grid)
         self.start = QSpinBox()
-        self.start.setRange(1, 300)
+        self.start.setRange(1, 999)  # checked against the sheet (never clamped to it without a word)
         self.start.setToolTip(tr("On a partly used sheet: the first free label, counted row by row"))
+        self.start_error = _error_label()
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.start)
+        start_row.addWidget(self.start_error, 1)
         sheet_form = QFormLayout()
         sheet_form.addRow(tr("Label sheet"), self.template)
         sheet_form.addRow(tr("Code"), self.code)
-        sheet_form.addRow(tr("Start at label"), self.start)
+        sheet_form.addRow(tr("Start at label"), start_row)
         sheet_box = QGroupBox(tr("Label sheet"))
         sheet_layout = QVBoxLayout(sheet_box)
         sheet_layout.addLayout(sheet_form)
@@ -187,6 +223,8 @@ class LabelDialog(QDialog):
         offset_box = QGroupBox(tr("Printer offset (saved for next time)"))
         offset_outer = QVBoxLayout(offset_box)
         offset_outer.addLayout(offset)
+        self.offset_error = _error_label()
+        offset_outer.addWidget(self.offset_error)
         note = QLabel(tr("Print the calibration page on plain paper, hold it against a label sheet and move "
                          "the print until the outlines match the labels."))
         note.setWordWrap(True)
@@ -212,6 +250,8 @@ class LabelDialog(QDialog):
 
         self.source.currentIndexChanged.connect(lambda _i: self._update())
         self.template.currentIndexChanged.connect(lambda _i: self._update())
+        for box in (*self.grid.values(), self.start, self.offset_x, self.offset_y):
+            box.valueChanged.connect(lambda _v: self.check_sheet())
         self.source.set_value("selection" if selected else ("place" if place_id else "filter"))
         self._update()
 
@@ -223,11 +263,41 @@ class LabelDialog(QDialog):
         self.number_to.setEnabled(src == "numbers")
         self.since.setEnabled(src == "since")
         self.grid_box.setEnabled(self.template.value() == CUSTOM)
+        self.check_sheet()
+
+    def check_sheet(self) -> bool:
+        """Check the sheet, the start position and the offset as they are typed; say what is wrong
+        beside the field (a custom grid's field, the start position, the offset). True if all is right."""
+        for label in self.grid_errors.values():
+            _set_error(label, "")
+        _set_error(self.start_error, "")
+        _set_error(self.offset_error, "")
+        self.error.hide()
+        if self.template.value() == CUSTOM:
+            per_page = int(self.grid["cols"].value()) * int(self.grid["rows"].value())
+        else:
+            per_page = label_sheet(self.template.value()).per_page
+        ok = True
+        if self.start.value() > per_page:
+            _set_error(self.start_error, tr("This sheet has {per_page} labels: start at label 1 to {per_page}.")
+                       .format(per_page=per_page))
+            ok = False
         try:
-            per_page = self.sheet().per_page
-        except (ValidationError, UserError):
-            per_page = 300
-        self.start.setMaximum(max(1, per_page))
+            self.sheet().validate(self.offset())
+        except ValidationError as exc:
+            general = []
+            for key, message in exc.errors.items():
+                if key in self.grid_errors and self.template.value() == CUSTOM:
+                    _set_error(self.grid_errors[key], message)
+                elif key in ("offset_x", "offset_y"):
+                    _set_error(self.offset_error, message)
+                else:
+                    general.append(message)
+            if general:
+                self.error.setText("; ".join(general))
+                self.error.show()
+            ok = False
+        return ok
 
     def custom_values(self) -> dict:
         return {k: (int(b.value()) if isinstance(b, QSpinBox) else float(b.value())) for k, b in self.grid.items()}
@@ -280,15 +350,22 @@ class LabelDialog(QDialog):
         except (ValidationError, UserError) as exc:
             self._show_error(exc)
             return
+        try:
+            pdf = calibration_page(sheet, offset=self.offset())
+        except (ValidationError, UserError) as exc:
+            self.check_sheet()  # the offset's message beside it
+            if not self.offset_error.text():
+                self._show_error(exc)
+            return
         settings.set_many({"printing.label_offset_x": self.offset()[0],
                            "printing.label_offset_y": self.offset()[1]})
-        pdf = calibration_page(sheet, offset=self.offset())
         if self.on_calibration is not None:
             self.on_calibration(pdf)
 
     def _ok(self) -> None:
+        if not self.check_sheet():
+            return  # the message is beside the field
         try:
-            self.sheet()
             self.selection()
         except (ValidationError, UserError) as exc:
             self._show_error(exc)

@@ -106,7 +106,7 @@ def inventory_dialog(tab) -> InventoryDialog:
     def accepted() -> None:
         kind, value = dlg.choice()
         try:
-            print_inventory(tab, **{kind: value})
+            print_inventory(tab, per_custodian=dlg.one_sheet_per_custodian(), **{kind: value})
         except Exception as exc:
             show_error(tab, exc)
 
@@ -202,6 +202,9 @@ def print_slip(tab, key: str) -> None:
     kind = dict((k, kind) for k, _t, kind in SLIP_ACTIONS)[key]
     doc = forms.latest_doc(kind, asset.id)
     if key == "writeoff":
+        # written off: its recorded write-off; otherwise a request (refused, in words, for an asset
+        # marked written off without a record)
+        doc = doc if asset.status == "disposed" else None
         data = forms.writeoff_request_data(doc=doc) if doc else forms.writeoff_request_data(asset=asset)
         render = forms.render_writeoff_request
         title = tr("Asset write-off request")

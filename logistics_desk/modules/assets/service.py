@@ -10,6 +10,7 @@ than writing the tables themselves.
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
@@ -51,7 +52,7 @@ FIELD_LABELS = {
     "acquired_on": "Acquired on", "source": "Source", "supplier": "Supplier", "invoice_no": "Invoice number",
     "funding_source": "Funding source", "place": "Place", "department": "Department / class",
     "custodian": "Custodian", "status": "Status", "warranty_end": "Warranty until", "serial_no": "Serial number",
-    "note": "Notes", "low_value": "Low-value item",
+    "note": "Notes", "low_value": N_("Low-value item"),
 }
 EDITABLE = ["name", "category", "model_spec", "brand", "unit", "quantity", "unit_price", "acquired_on", "source",
             "supplier", "invoice_no", "funding_source", "place", "department", "custodian", "status",
@@ -172,7 +173,9 @@ def validate(values: dict[str, Any], asset: Asset | None = None) -> tuple[dict[s
         errors["status"] = tr("Unknown status.")
     elif asset is not None and status != asset.status and (status == "disposed" or asset.status == "disposed"):
         errors["status"] = tr("Use “Write off” to dispose of an asset; a disposed asset cannot be changed back.")
-    elif asset is None and status in ("disposed", "lent", "shortage"):
+    elif asset is not None and status != asset.status and "voided" in (status, asset.status):
+        errors["status"] = tr("A record entered in error is voided, not given another status.")
+    elif asset is None and status in ("disposed", "lent", "shortage", "voided"):
         errors["status"] = tr("A new asset is in use or idle.")
     clean["status"] = status
 
@@ -271,6 +274,12 @@ def update(asset: Asset, values: dict[str, Any]) -> Asset:
     asset = get_asset(asset.id)
     values = {k: v for k, v in values.items() if k in EDITABLE}
     clean, errors = validate(values, asset)
+    if asset.status in ("disposed", "voided"):  # off the books: only the notes may still be completed
+        current = audit.snapshot(asset)
+        for k, v in clean.items():
+            if k not in ("note", "amount", "low_value") and k in current \
+                    and audit.to_text(getattr(v, "id", v)) != audit.to_text(current[k]):
+                errors[k] = tr("A disposed asset cannot be changed; only its notes can be edited.")
     if errors:
         raise ValidationError(errors)
     with database.atomic():
@@ -291,6 +300,68 @@ def update(asset: Asset, values: dict[str, Any]) -> Asset:
         if parts:
             add_event(asset, "edit", "; ".join(parts))
     return asset
+
+
+# --- voiding what was entered in error --------------------------------------------------
+
+def import_of(asset: Asset) -> dict | None:
+    """The import the asset came with: {"summary", "created_at", "ids", "count"}; None if registered by hand."""
+    event = (AssetEvent.select().where((AssetEvent.asset == asset.id) & (AssetEvent.kind == "import"))
+             .order_by(AssetEvent.id).first())
+    if event is None:
+        return None
+    ids = [i for (i,) in AssetEvent.select(AssetEvent.asset).where(
+        (AssetEvent.kind == "import") & (AssetEvent.created_at == event.created_at)
+        & (AssetEvent.summary == event.summary)).tuples()]
+    return {"summary": event.summary, "created_at": event.created_at, "ids": ids, "count": len(ids)}
+
+
+def _touched(asset_ids: list[int]) -> list[str]:
+    """Numbers of the assets changed in any way since they were registered (or not voidable)."""
+    touched = set()
+    for i in range(0, len(asset_ids), 500):
+        chunk = asset_ids[i:i + 500]
+        for aid, number, status, created, updated in Asset.select(
+                Asset.id, Asset.number, Asset.status, Asset.created_at, Asset.updated_at).where(
+                Asset.id.in_(chunk)).tuples():
+            if status not in ("in_use", "idle") or (updated and created and updated != created):
+                touched.add(number)
+        later = (AssetEvent.select(AssetEvent.asset, Asset.number).join(Asset)
+                 .where(AssetEvent.asset.in_(chunk), AssetEvent.kind.not_in(("register", "import"))).tuples())
+        touched |= {number for _aid, number in later}
+    return sorted(touched)
+
+
+def void_registrations(asset_ids: list[int], *, reason: str) -> int:
+    """Void records entered in error (one registration, or a whole import) as one step: they leave the
+    register with the status "voided", each with its reason in the change record and a line in its
+    history; nothing is deleted. Only while none of them has been touched since it was registered."""
+    asset_ids = sorted({int(i) for i in asset_ids})
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": tr("Give the reason for voiding.")})
+    if not asset_ids:
+        raise RuleError(tr("Choose the records to void."))
+    found = Asset.select().where(Asset.id.in_(asset_ids)).count()
+    if found != len(asset_ids):
+        raise NotFound(tr("The asset no longer exists."))
+    touched = _touched(asset_ids)
+    if touched:
+        shown = "、".join(touched[:10]) + ("…" if len(touched) > 10 else "")
+        raise RuleError(tr("{n} of these records were changed, lent, moved or counted since they were registered, "
+                           "so they cannot be voided: {numbers}. Nothing was voided.").format(
+                               n=len(touched), numbers=shown))
+    summary = tr("Voided as entered in error: {reason}").format(reason=reason)
+    with database.atomic():
+        for i in range(0, len(asset_ids), 500):
+            for asset in Asset.select().where(Asset.id.in_(asset_ids[i:i + 500])):
+                before = audit.snapshot(asset, ["status"])
+                asset.status = "voided"
+                asset.updated_at = clock.now()
+                asset.save()
+                audit.record_update(asset, before, action="void", note=reason)
+                add_event(asset, "void", summary)
+    return len(asset_ids)
 
 
 def _save_fields(asset: Asset, fields: dict[str, Any], action: str, note: str | None = None) -> None:
@@ -528,6 +599,76 @@ def set_status(asset: Asset, status: str, summary: str, *, kind: str = "status",
     return asset
 
 
+def _part_number(asset: Asset) -> str:
+    """The number of a part split off ``asset``: its number with -1, -2, … (else the next free one)."""
+    k = 1
+    while True:
+        number = f"{asset.number}-{k}"
+        if not NUMBER_RE.match(number):
+            return next_number(asset.category, asset.acquired_on.year)
+        if not Asset.select().where(Asset.number == number).exists():
+            return number
+        k += 1
+
+
+def split_off(asset: Asset, quantity: int, *, reason: str, status: str | None = None, kind: str = "edit",
+              ref_table: str | None = None, ref_id: int | None = None) -> Asset:
+    """Split ``quantity`` units of a batch line off into their own record (same fields, a number of its
+    own: ``T-0003`` → ``T-0003-1``), so they can be written off, lent or moved apart from the rest.
+
+    The amount is shared in proportion (the two amounts add up to the old one). ``status`` gives the
+    part another status (e.g. ``shortage``). Both records get a line in their history.
+    """
+    asset = get_asset(asset.id)
+    try:
+        quantity = int(quantity)
+    except (TypeError, ValueError):
+        quantity = 0
+    if not 1 <= quantity < asset.quantity:
+        raise ValidationError({"quantity": tr("Between 1 and {n}.").format(n=asset.quantity - 1)})
+    if not (reason or "").strip():
+        raise ValidationError({"reason": tr("Give the reason.")})
+    if status is not None and status not in STATUSES or status == "disposed":
+        raise RuleError(tr("Unknown status."))
+    _require_active(asset)
+    if asset.status == "lent":
+        raise RuleError(tr("Asset {number} is on loan: take it back first.").format(number=asset.number))
+    part_amount = (Decimal(asset.amount) * quantity / asset.quantity).quantize(CENT, rounding=ROUND_HALF_UP)
+    now = clock.now()
+    with database.atomic():
+        values = {k: getattr(asset, k) for k in ASSET_COLUMNS if k not in ("number", "created_at", "updated_at")}
+        values.update(number=_part_number(asset), quantity=quantity, amount=part_amount,
+                      status=status or asset.status, created_at=now, updated_at=now)
+        part = Asset.create(**values)
+        audit.record_create(part, note=tr("split off {number}").format(number=asset.number))
+        left = asset.quantity - quantity
+        _save_fields(asset, {"quantity": left, "amount": (Decimal(asset.amount) - part_amount).quantize(CENT)},
+                     "split", note=part.number)
+        unit = asset.unit or ""
+        add_event(asset, kind, tr("{n} {unit} split off into {number} ({reason}); {left} {unit} remain").format(
+            n=quantity, unit=unit, number=part.number, reason=reason.strip(), left=left),
+            ref_table=ref_table, ref_id=ref_id)
+        add_event(part, kind, tr("Split off {number}: {n} of {total} {unit} ({reason})").format(
+            number=asset.number, n=quantity, total=left + quantity,
+            unit=unit, reason=reason.strip()), ref_table=ref_table, ref_id=ref_id)
+    return part
+
+
+def write_off_part(asset: Asset, quantity: int, *, reason: str, approver: str, method: str,
+                   on: _dt.date | None = None, ref_table: str | None = None,
+                   ref_id: int | None = None) -> AssetDisposal:
+    """Write off ``quantity`` units of a batch line: split them off, then write that part off (one step).
+    The whole quantity writes off the asset itself."""
+    asset = get_asset(asset.id)
+    if int(quantity or 0) == asset.quantity:
+        return write_off(asset, reason=reason, approver=approver, method=method, on=on, ref_table=ref_table,
+                         ref_id=ref_id)
+    with database.atomic():
+        part = split_off(asset, quantity, reason=reason, kind="writeoff", ref_table=ref_table, ref_id=ref_id)
+        return write_off(part, reason=reason, approver=approver, method=method, on=on, ref_table=ref_table,
+                         ref_id=ref_id)
+
+
 # --- depreciation --------------------------------------------------------------
 
 def months_depreciated(acquired: _dt.date, on: _dt.date) -> int:
@@ -599,11 +740,26 @@ def _term_condition(term: str):
     return cond
 
 
+def _place_in_words(words: list[str]) -> tuple[list[str], Place | None]:
+    """The longest run of consecutive search words that names a place, and the other words."""
+    for length in range(min(len(words), 4), 0, -1):
+        for start in range(0, len(words) - length + 1):
+            place = masterdata.find_place(" ".join(words[start:start + length]))
+            if place is not None:
+                return words[:start] + words[start + length:], place
+    return words, None
+
+
 def asset_where(filters: dict | None):
     """The WHERE condition (on the asset table only) for the register's filters; None: everything."""
     filters = filters or {}
     conds = []
-    for term in str(filters.get("text") or "").split():
+    if filters.get("status") != "voided" and filters.get("ids") is None:
+        conds.append(Asset.status != "voided")  # records voided as entered in error are off the register
+    words, named = _place_in_words(str(filters.get("text") or "").split())
+    if named is not None:  # "教学楼 201": the assets of that place, not every 2019-… number
+        conds.append(Asset.place.in_(masterdata.places_in(named)))
+    for term in words:
         conds.append(_term_condition(term))
     if filters.get("category"):
         conds.append(Asset.category.in_(category_ids_under(int(filters["category"]))))
@@ -787,12 +943,34 @@ def change_record(asset: Asset) -> list[dict]:
             return display_value(field, value if field != "low_value" else value == "1")
         return value
 
+    def all_values(text):
+        """A creation's values (stored as one JSON object) as text: "Category: 家具; Place: 教学楼 301; …"."""
+        try:
+            values = json.loads(text or "{}")
+        except ValueError:
+            return text or ""
+        if not isinstance(values, dict):
+            return text or ""
+        parts = []
+        for field in FIELD_LABELS:
+            value = values.get(field)
+            if value in (None, "") or (field == "low_value" and value != "1"):
+                continue
+            if field in ("unit_price", "amount"):
+                value = display_value(field, to_decimal(value))
+            else:
+                value = shown(field, value)
+            parts.append(tr("{label}: {value}").format(label=tr(FIELD_LABELS[field]), value=value))
+        return tr("; ").join(parts)
+
     out = []
     for e in audit.history("asset", asset.id):
         out.append({"ts": e.ts, "operator": e.operator, "action": e.action,
                     "action_label": tr(actions[e.action]) if e.action in actions else e.action, "field": e.field,
                     "field_label": tr(FIELD_LABELS[e.field]) if e.field in FIELD_LABELS else (e.field or ""),
-                    "old": shown(e.field, e.old_value), "new": shown(e.field, e.new_value), "note": e.note})
+                    "old": shown(e.field, e.old_value),
+                    "new": all_values(e.new_value) if e.field == "*" else shown(e.field, e.new_value),
+                    "note": e.note})
     return out
 
 

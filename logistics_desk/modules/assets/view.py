@@ -8,7 +8,7 @@ import importlib.util
 from decimal import Decimal
 
 from peewee import JOIN
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
     QSpinBox,
     QSplitter,
     QStackedWidget,
@@ -109,22 +110,33 @@ class SearchCombo(ChoiceBox):
         self.setCompleter(completer)
         if empty_label is not None and self.lineEdit() is not None:
             self.lineEdit().setPlaceholderText(empty_label)
+            self.setItemText(0, "")
+
+    def set_items(self, items) -> None:
+        super().set_items(items)
+        if self._empty_label is not None and self.count():
+            self.setItemText(0, "")  # "nothing chosen" is an empty field showing the placeholder, not text
 
     def value(self):
         text = self.currentText().strip()
         if not text or (self._empty_label is not None and text == self._empty_label):
             return None
         i = self.currentIndex()
-        if i >= 0 and self.itemText(i) == text:
+        if i >= 0 and self.itemText(i).strip() == text:
             return self.itemData(i)
         i = self.findText(text, Qt.MatchFlag.MatchExactly)
-        if i < 0:  # "张伟" for "张伟（教务处）", "计算机设备" for "　　计算机设备 (JSJ)"
-            for j in range(self.count()):
-                label = self.itemText(j).strip()
-                if text in (label, label.split("（")[0], label.split(" (")[0]):
-                    i = j
-                    break
+        if i < 0:  # "张伟" for "张伟（教务处）", "计算机设备" for "　　计算机设备 (JSJ)", "302" for "教学楼 302"
+            found = [j for j in range(self.count()) if self.itemData(j) is not None
+                     and text.casefold() in self._names(self.itemText(j))]
+            if len(found) == 1:
+                i = found[0]
         return self.itemData(i) if i >= 0 else None
+
+    @staticmethod
+    def _names(label: str) -> set[str]:
+        label = label.strip()
+        names = {label, label.split("（")[0], label.split(" (")[0], label.rsplit(" ", 1)[-1]}
+        return {n.strip().casefold() for n in names if n.strip()}
 
     def text_value(self) -> str:
         text = self.currentText().strip()
@@ -273,7 +285,9 @@ class AssetDialog(_Dialog):
         self.place = SearchCombo(place_items(), empty_label=tr("(none)"))
         self.department = SearchCombo(department_items(), empty_label=tr("(none)"))
         self.custodian = SearchCombo(person_items(), empty_label=tr("(none)"))
-        statuses = ["in_use", "idle"] if asset is None else [k for k in STATUSES if k not in ("disposed",)]
+        statuses = ["in_use", "idle"] if asset is None else [k for k in STATUSES if k not in ("disposed", "voided")]
+        if asset is not None and asset.status not in statuses:  # a disposed asset shows that it is
+            statuses.append(asset.status)
         self.status = ChoiceBox([(tr(STATUSES[k]), k) for k in statuses])
         self.has_warranty = QCheckBox(tr("Under warranty until"))
         self.warranty_end = DateBox(value=clock.today())
@@ -332,6 +346,13 @@ class AssetDialog(_Dialog):
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #555;")
         outer.addWidget(self.hint)
+        self.missing_warning = QLabel()
+        self.missing_warning.setObjectName("missing_warning")
+        self.missing_warning.setWordWrap(True)
+        self.missing_warning.setStyleSheet("color: #b35c00;")
+        self.missing_warning.hide()
+        self._warned = False
+        outer.addWidget(self.missing_warning)
         outer.addWidget(self.general_error)
         outer.addWidget(self.buttons)
 
@@ -340,6 +361,12 @@ class AssetDialog(_Dialog):
         for name in self.FIELDS + ["copies"]:
             self._watch(name)
         self._recompute()
+        if asset is not None and asset.status in ("disposed", "voided"):
+            for name in self.FIELDS:
+                if name != "note":
+                    getattr(self, name).setEnabled(False)
+            self.has_warranty.setEnabled(False)
+            self.note.setFocus()
 
     def _two_labels(self, f1, w1, f2, w2) -> QWidget:
         box = QWidget()
@@ -442,7 +469,26 @@ class AssetDialog(_Dialog):
                 example=_number_example(clean["category"], values["acquired_on"].year)))
         if self.asset is None and self.copies.value() > 1:
             hints.append(tr("{n} records will be registered, each with its own number.").format(n=self.copies.value()))
+        if self.asset is not None and self.asset.status in ("disposed", "voided"):
+            hints.insert(0, tr("This asset is disposed: only the notes can be edited.") if self.asset.status ==
+                         "disposed" else tr("This record is voided: only the notes can be edited."))
         self.hint.setText("  ".join(hints))
+
+    def _ok(self) -> None:
+        """A new asset without place, custodian or price: say so once; OK again saves it as it is."""
+        if self.asset is None and not self._warned:
+            values = self.values()
+            clean, errors = service.validate(values)
+            missing = [label for key, label in (("place", tr("place")), ("custodian", tr("custodian")),
+                                                ("unit_price", tr("unit price")))
+                       if key not in errors and not clean.get(key)]
+            if missing and not errors:
+                self._warned = True
+                self.missing_warning.setText(tr("No {fields} yet. It can be completed later with Edit; press Save "
+                                                "again to register it as it is.").format(fields=tr(", ").join(missing)))
+                self.missing_warning.show()
+                return
+        super()._ok()
 
     def save(self):
         self.touched |= set(self.FIELDS)
@@ -465,6 +511,12 @@ def _number_example(category: Category, year: int) -> str:
 # --- transfer, lend, take back, damage, write off ---------------------------------
 
 class TransferDialog(_Dialog):
+    @staticmethod
+    def _chosen(combo: SearchCombo):
+        """The chosen entry's id; -1 for typed text that names none ("Unknown value."), None when left empty."""
+        value = combo.value()
+        return -1 if value is None and combo.currentText().strip() else value
+
     def __init__(self, parent, assets: list[Asset]):
         super().__init__(parent, tr("Transfer"))
         self.assets = assets
@@ -497,8 +549,9 @@ class TransferDialog(_Dialog):
         with database.atomic():  # all selected assets, or none
             for a in self.assets:
                 try:
-                    out.append(service.transfer(a, place=self.place.value(), department=self.department.value(),
-                                                custodian=self.custodian.value(), on=self.date.value(),
+                    out.append(service.transfer(a, place=self._chosen(self.place),
+                                                department=self._chosen(self.department),
+                                                custodian=self._chosen(self.custodian), on=self.date.value(),
                                                 reason=self.reason.text()))
                 except UserError as exc:
                     if len(self.assets) > 1 and not isinstance(exc, ValidationError):
@@ -513,6 +566,12 @@ class LendDialog(_Dialog):
         self.asset = asset
         self.setMinimumWidth(480)
         form = QFormLayout()
+        self.info = QLabel(tr("{number} {name}, {qty} {unit}, at {place}").format(
+            number=asset.number, name=asset.name, qty=asset.quantity, unit=asset.unit or "",
+            place=asset.place.full_name if asset.place_id else "—"))
+        self.info.setObjectName("info")
+        self.info.setWordWrap(True)
+        form.addRow(self.info)
         self.borrower = self.row(form, tr("Borrower *"), "borrower_name", SearchCombo(person_items(), empty_label=""))
         self.borrower.lineEdit().setPlaceholderText(tr("A staff member, or type any name"))
         self.department = self.row(form, tr("Department / class"), "department",
@@ -622,7 +681,8 @@ class DamageDialog(_Dialog):
 
 class WriteOffDialog(_Dialog):
     def __init__(self, parent, assets: list[Asset]):
-        super().__init__(parent, tr("Write off"))
+        super().__init__(parent, tr("Write off {number} {name}").format(number=assets[0].number, name=assets[0].name)
+                         if len(assets) == 1 else tr("Write off {n} assets").format(n=len(assets)))
         self.assets = assets
         self.setMinimumWidth(540)
         form = QFormLayout()
@@ -632,13 +692,19 @@ class WriteOffDialog(_Dialog):
             total_nbv += nbv if nbv is not None else Decimal(a.amount)
         if len(assets) == 1:
             a = assets[0]
-            head = tr("{number} {name}, original value {amount} yuan, net book value {nbv} yuan").format(
-                number=a.number, name=a.name, amount=_fmt_money(a.amount), nbv=_fmt_money(total_nbv))
+            head = tr("{number} {name}, {qty} {unit} (the whole line), original value {amount} yuan, "
+                      "net book value {nbv} yuan").format(
+                number=a.number, name=a.name, qty=a.quantity, unit=a.unit or "", amount=_fmt_money(a.amount),
+                nbv=_fmt_money(total_nbv))
         else:
             head = tr("{n} assets, net book value {nbv} yuan").format(n=len(assets), nbv=_fmt_money(total_nbv))
-        info = QLabel(head + "\n" + tr("The record stays in the register with the status “Disposed”."))
-        info.setWordWrap(True)
-        form.addRow(info)
+            head += "\n" + "、".join(f"{a.number} {a.name} ×{a.quantity}" for a in assets[:8]) + (
+                "…" if len(assets) > 8 else "")
+        self.info = QLabel(head + "\n" + tr("The record stays in the register with the status “Disposed”.") + "\n"
+                           + tr("Writing off cannot be undone."))
+        self.info.setObjectName("info")
+        self.info.setWordWrap(True)
+        form.addRow(self.info)
         self.reason = self.row(form, tr("Reason *"), "reason", QLineEdit())
         self.approver = self.row(form, tr("Approved by *"), "approver",
                                  QLineEdit(settings.get("school.principal") or ""))
@@ -649,7 +715,17 @@ class WriteOffDialog(_Dialog):
         lay.addLayout(form)
         lay.addWidget(self.general_error)
         lay.addWidget(self.buttons)
-        self.ok_button.setText(tr("Write off"))
+        self.ok_button.setText(tr("&Write off"))
+
+    def keyPressEvent(self, event) -> None:
+        """Enter in a field does not write off: only the button does (a click, Alt+W, or Enter on it)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = self.focusWidget()
+            if isinstance(focused, QPushButton):
+                focused.click()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def save(self):
         out = []
@@ -663,6 +739,48 @@ class WriteOffDialog(_Dialog):
                         raise UserError(f"{a.number}: {exc.message}") from None
                     raise
         return out
+
+
+class VoidDialog(_Dialog):
+    """Void a registration made in error, or the whole import it came with: nothing is deleted."""
+
+    def __init__(self, parent, asset: Asset):
+        super().__init__(parent, tr("Void {number} {name}").format(number=asset.number, name=asset.name))
+        self.asset = asset
+        self.batch = service.import_of(asset)
+        self.setMinimumWidth(560)
+        form = QFormLayout()
+        self.only_this = QRadioButton(tr("Only this record: {number} {name}, {qty} {unit}").format(
+            number=asset.number, name=asset.name, qty=asset.quantity, unit=asset.unit or ""))
+        self.only_this.setChecked(True)
+        form.addRow(self.only_this)
+        self.whole_import = QRadioButton()
+        if self.batch:
+            self.whole_import.setText(tr("The whole import it came with: {summary}, {time}, {n} records").format(
+                summary=self.batch["summary"], time=self.batch["created_at"].strftime("%Y-%m-%d %H:%M"),
+                n=self.batch["count"]))
+            self.whole_import.setChecked(True)
+            form.addRow(self.whole_import)
+        else:
+            self.whole_import.hide()
+        self.info = QLabel(tr("For records entered in error that nothing has happened to since. They leave the "
+                              "register (the status filter “Voided” still finds them); nothing is deleted and the "
+                              "change record keeps everything."))
+        self.info.setObjectName("info")
+        self.info.setWordWrap(True)
+        form.addRow(self.info)
+        self.reason = self.row(form, tr("Reason *"), "reason", QLineEdit())
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.general_error)
+        lay.addWidget(self.buttons)
+        self.ok_button.setText(tr("&Void"))
+
+    def ids(self) -> list[int]:
+        return list(self.batch["ids"]) if self.batch and self.whole_import.isChecked() else [self.asset.id]
+
+    def save(self):
+        return service.void_registrations(self.ids(), reason=self.reason.text())
 
 
 # --- history, overdue, detail ------------------------------------------------------
@@ -698,7 +816,11 @@ class HistoryDialog(QDialog):
         self.changes = _table([tr("Time"), tr("Operator"), tr("Action"), tr("Field"), tr("Old value"), tr("New value")],
                               [[c["ts"].strftime("%Y-%m-%d %H:%M") if c["ts"] else "", c["operator"], c["action_label"],
                                 c["field_label"] if c["field"] != "*" else tr("(all fields)"),
-                                c["old"] or "", (c["new"] or "")[:160]] for c in changes])
+                                c["old"] or "", c["new"] or ""] for c in changes])
+        self.changes.setWordWrap(True)
+        for column in (4, 5):
+            self.changes.setColumnWidth(column, min(self.changes.columnWidth(column), 420))
+        self.changes.resizeRowsToContents()
         tabs = QTabWidget()
         tabs.addTab(self.events, tr("History ({n})").format(n=len(events)))
         tabs.addTab(self.changes, tr("Change record ({n})").format(n=len(changes)))
@@ -823,6 +945,25 @@ class ImportPreviewDialog(QDialog):
             m.setWordWrap(True)
             m.setStyleSheet("color: #1f5f99;")
             lay.addWidget(m)
+        self.map_boxes: dict[str, QComboBox] = {}
+        self.map_button = None
+        if res.missing_columns and plan.mappable_headers():
+            self._add_mapping(lay)
+        self.category_boxes: dict[str, QComboBox] = {}
+        self.category_button = None
+        if plan.unknown_categories:
+            self._add_category_mapping(lay)
+        self.include_duplicates = QCheckBox(tr("Import the probable duplicates too"))
+        self.include_duplicates.setObjectName("include_duplicates")
+        if plan.duplicates:
+            d = QLabel("\n".join(plan.duplicate_lines(limit=12)))
+            d.setObjectName("duplicates")
+            d.setWordWrap(True)
+            d.setStyleSheet("color: #b35c00;")
+            lay.addWidget(d)
+            lay.addWidget(self.include_duplicates)
+        else:
+            self.include_duplicates.hide()
         errors = plan.errors
         self.error_table = _table([tr("Row number"), tr("Column"), tr("Cell value"), tr("Why")],
                                   [[str(e.row) if e.row > 0 else "", e.column, e.value, e.message] for e in errors])
@@ -840,21 +981,108 @@ class ImportPreviewDialog(QDialog):
             lay.addWidget(ok)
             lay.addStretch(1)
         buttons = QDialogButtonBox()
-        self.import_button = buttons.addButton(tr("Import {n} rows").format(n=plan.valid_count),
-                                               QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setEnabled(plan.ok and plan.valid_count > 0)
+        self.import_button = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.clicked.connect(lambda: self._import(False))
-        self.valid_only_button = buttons.addButton(tr("Import only the {n} valid rows").format(n=plan.valid_count),
-                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.valid_only_button = buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
         self.valid_only_button.setVisible(not plan.ok and not plan.file_broken)
-        self.valid_only_button.setEnabled(plan.valid_count > 0)
         self.valid_only_button.clicked.connect(lambda: self._import(True))
+        self.include_duplicates.toggled.connect(self._update_buttons)
+        self._update_buttons()
         self.report_button = buttons.addButton(tr("Save the error report…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.report_button.setVisible(bool(errors))
         self.report_button.clicked.connect(self.save_report)
         cancel = buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         cancel.clicked.connect(self.reject)
         lay.addWidget(buttons)
+
+    reread = Signal(dict)  # {file header: column key}: read the file again with these columns
+
+    def _add_mapping(self, lay: QVBoxLayout) -> None:
+        """A required column was not found: let the clerk say which of the file's columns holds it."""
+        from . import excel
+
+        box = QWidget()
+        box.setObjectName("mapping")
+        form = QFormLayout(box)
+        form.setContentsMargins(0, 0, 0, 0)
+        note = QLabel(tr("Which column of the file holds it? The choice is remembered for files with the same headers."))
+        note.setWordWrap(True)
+        form.addRow(note)
+        labels = {c.key: tr(c.label) if c.label else c.names[0] for c in excel.import_columns()}
+        for key in self.plan.result.missing_columns:
+            combo = QComboBox()
+            combo.addItem(tr("(choose a column)"), None)
+            for header in self.plan.mappable_headers():
+                combo.addItem(header, header)
+            combo.currentIndexChanged.connect(self._mapping_changed)
+            self.map_boxes[key] = combo
+            form.addRow(labels.get(key, key), combo)
+        self.map_button = QPushButton(tr("&Read the file again with these columns"))
+        self.map_button.setEnabled(False)
+        self.map_button.clicked.connect(self._reread)
+        form.addRow(self.map_button)
+        lay.addWidget(box)
+
+    reread_categories = Signal()  # categories were mapped (and remembered): check the file again
+
+    def _add_category_mapping(self, lay: QVBoxLayout) -> None:
+        """Categories of another system: each offered once, to be read as one of the school's categories."""
+        box = QWidget()
+        box.setObjectName("category_mapping")
+        form = QFormLayout(box)
+        form.setContentsMargins(0, 0, 0, 0)
+        note = QLabel(tr("Categories the school does not have: choose one of the school's categories for each "
+                         "(remembered for later imports)."))
+        note.setWordWrap(True)
+        form.addRow(note)
+        items = category_items()
+        for text, n in list(self.plan.unknown_categories.items())[:30]:
+            combo = SearchCombo(items, empty_label=tr("(choose)"))
+            combo.currentIndexChanged.connect(self._categories_changed)
+            combo.editTextChanged.connect(self._categories_changed)
+            self.category_boxes[text] = combo
+            form.addRow(tr("{category} ({n} rows)").format(category=text, n=n), combo)
+        self.category_button = QPushButton(tr("&Use these categories and check again"))
+        self.category_button.setEnabled(False)
+        self.category_button.clicked.connect(self._use_categories)
+        form.addRow(self.category_button)
+        lay.addWidget(box)
+
+    def _categories_changed(self, *_a) -> None:
+        self.category_button.setEnabled(any(c.value() is not None for c in self.category_boxes.values()))
+
+    def _use_categories(self) -> None:
+        from . import excel
+
+        chosen = {text: combo.value() for text, combo in self.category_boxes.items() if combo.value() is not None}
+        try:
+            excel.remember_category_map(chosen)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.reject()
+        self.reread_categories.emit()
+
+    def mapping(self) -> dict[str, str]:
+        return {combo.currentData(): key for key, combo in self.map_boxes.items() if combo.currentData()}
+
+    def _mapping_changed(self, *_a) -> None:
+        chosen = [c.currentData() for c in self.map_boxes.values()]
+        self.map_button.setEnabled(all(chosen) and len(set(chosen)) == len(chosen))
+
+    def _reread(self) -> None:
+        mapping = self.mapping()
+        self.reject()
+        self.reread.emit(mapping)
+
+    def _update_buttons(self, *_a) -> None:
+        n = self.plan.valid_count
+        if not self.include_duplicates.isChecked():
+            n -= len(self.plan.duplicates)
+        self.import_button.setText(tr("Import {n} rows").format(n=n))
+        self.import_button.setEnabled(self.plan.ok and n > 0)
+        self.valid_only_button.setText(tr("Import only the {n} valid rows").format(n=n))
+        self.valid_only_button.setEnabled(n > 0)
 
     def save_report(self, path: str | None = None) -> str | None:
         from ...core import excel as xl
@@ -875,10 +1103,11 @@ class ImportPreviewDialog(QDialog):
     def _import(self, only_valid: bool) -> None:
         from . import excel
 
+        include = self.include_duplicates.isChecked()
         try:
             outcome = run_with_progress(self, tr("Importing…"),
                                         lambda p, c: excel.apply(self.plan, only_valid=only_valid, progress=p,
-                                                                 cancelled=c))
+                                                                 cancelled=c, include_duplicates=include))
         except Cancelled:
             show_info(self, tr("Cancelled. Nothing was imported."))
             return
@@ -902,14 +1131,15 @@ class AssetsTab(ModuleTab):
         bar = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, label, slot in (
-            ("register", N_("Register…"), self.register),
-            ("edit", N_("Edit…"), self.edit),
-            ("transfer", N_("Transfer…"), self.transfer),
-            ("lend", N_("Lend…"), self.lend),
-            ("take_back", N_("Take back…"), self.take_back),
-            ("damage", N_("Report damage…"), self.report_damage),
-            ("write_off", N_("Write off…"), self.write_off),
-            ("history", N_("History"), self.show_history),
+            ("register", N_("&Register…"), self.register),
+            ("edit", N_("&Edit…"), self.edit),
+            ("transfer", N_("&Transfer…"), self.transfer),
+            ("lend", N_("&Lend…"), self.lend),
+            ("take_back", N_("Ta&ke back…"), self.take_back),
+            ("damage", N_("Report &damage…"), self.report_damage),
+            ("write_off", N_("&Write off…"), self.write_off),
+            ("history", N_("Histor&y"), self.show_history),
+            ("void", N_("&Void…"), self.void),
         ):
             b = QPushButton(tr(label))
             b.setObjectName(f"btn_{key}")
@@ -921,9 +1151,9 @@ class AssetsTab(ModuleTab):
         self.overdue_button.clicked.connect(self.show_overdue)
         bar.addWidget(self.overdue_button)
         bar.addStretch(1)
-        for key, label, slot in (("import", N_("Import…"), self.import_dialog),
-                                 ("export", N_("Export…"), self.export_dialog),
-                                 ("template", N_("Import template…"), self.save_template)):
+        for key, label, slot in (("import", N_("&Import…"), self.import_dialog),
+                                 ("export", N_("E&xport…"), self.export_dialog),
+                                 ("template", N_("Import te&mplate…"), self.save_template)):
             b = QPushButton(tr(label))
             b.setObjectName(f"btn_{key}")
             b.clicked.connect(lambda _c=False, s=slot: s())
@@ -950,7 +1180,8 @@ class AssetsTab(ModuleTab):
         self.search = SearchBox(tr("Search number, name, model, place, custodian, department…"))
         self.search.setMinimumWidth(300)
         self.search.search.connect(lambda _t: self.apply_filters())
-        self.search.returnPressed.connect(self.search.flush)
+        self.search.returnPressed.connect(self._search_entered)
+        self.search.installEventFilter(self)
         self.category_filter = SearchCombo(empty_label=tr("All categories"))
         self.place_filter = SearchCombo(empty_label=tr("All places"))
         self.department_filter = SearchCombo(empty_label=tr("All departments and classes"))
@@ -1031,8 +1262,8 @@ class AssetsTab(ModuleTab):
         ep.addWidget(self.empty_hint)
         eb = QHBoxLayout()
         eb.addStretch(1)
-        for label, slot in ((N_("Register…"), self.register), (N_("Import…"), self.import_dialog),
-                            (N_("Import template…"), self.save_template)):
+        for label, slot in ((N_("&Register…"), self.register), (N_("&Import…"), self.import_dialog),
+                            (N_("Import te&mplate…"), self.save_template)):
             b = QPushButton(tr(label))
             b.setMinimumHeight(32)
             b.clicked.connect(lambda _c=False, s=slot: s())
@@ -1052,6 +1283,29 @@ class AssetsTab(ModuleTab):
         self.reload()
 
     # --- filters and list ---
+    def _search_entered(self) -> None:
+        """Enter in the search box (a scanner ends with it): search now; a single match, or the asset whose
+        number is the text, is selected and its actions enabled."""
+        self.search.flush()
+        text = self.search.text().strip()
+        if self.model.rowCount() == 1:
+            self.table.selectRow(0)
+        elif text:
+            found = service.find_by_number(text)
+            row = self.model.find_row(found.id) if found is not None else None
+            if row is not None:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            if self.model.rowCount():  # Down leaves the search box for the list
+                if not self.table.selectionModel().hasSelection():
+                    self.table.selectRow(0)
+                self.table.setFocus()
+                return True
+        return super().eventFilter(watched, event)
+
     def _fill_filter_choices(self) -> None:
         self.category_filter.set_items(category_items())
         self.place_filter.set_items(place_items())
@@ -1108,7 +1362,7 @@ class AssetsTab(ModuleTab):
         self.buttons["export"].setEnabled(total > 0)
         self.no_match.setVisible(filtered and n == 0)
         overdue = len(service.overdue_loan_rows()) if total else 0
-        self.overdue_button.setText(tr("Overdue loans ({n})").format(n=overdue))
+        self.overdue_button.setText(tr("&Overdue loans ({n})").format(n=overdue))
         self.overdue_button.setStyleSheet("color: #c0392b; font-weight: bold;" if overdue else "")
         self._selection_changed()
 
@@ -1167,7 +1421,8 @@ class AssetsTab(ModuleTab):
         self.buttons["lend"].setEnabled(one and status in ("in_use", "idle"))
         self.buttons["take_back"].setEnabled(one and status == "lent")
         self.buttons["damage"].setEnabled(one and active)
-        self.buttons["write_off"].setEnabled(bool(ids) and (not one or status not in ("disposed", "lent")))
+        self.buttons["write_off"].setEnabled(bool(ids) and (not one or status not in ("disposed", "lent", "voided")))
+        self.buttons["void"].setEnabled(one and status in ("in_use", "idle"))
         if one:
             self.detail.setText(detail_html(service.asset_detail(ids[0])))
         elif ids:
@@ -1226,6 +1481,10 @@ class AssetsTab(ModuleTab):
         assets = self._selected_assets()
         return self._open(WriteOffDialog(self, assets)) if assets else None
 
+    def void(self) -> QDialog | None:
+        a = self._current_asset()
+        return self._open(VoidDialog(self, a)) if a else None
+
     def show_history(self) -> QDialog | None:
         a = self._current_asset()
         return self._open(HistoryDialog(self, a)) if a else None
@@ -1246,24 +1505,35 @@ class AssetsTab(ModuleTab):
         if path:
             self.import_file(path)
 
-    def import_file(self, path: str) -> None:
-        """Read the file off the GUI thread, check it, then show the preview."""
+    def import_file(self, path: str, mapping: dict[str, str] | None = None) -> None:
+        """Read the file off the GUI thread, check it, then show the preview. ``mapping``: the clerk's
+        {file header: column}; without it, one remembered for files with the same headers is used."""
         from . import excel
 
         def done(result):
             try:
+                remembered = excel.remembered_mapping(result) if mapping is None else None
+                if remembered:
+                    self.import_file(path, remembered)
+                    return
                 plan = excel.check(result, path)
+                plan.header_mapping = mapping
+                if mapping and not plan.file_broken:
+                    excel.remember_mapping(plan, mapping)
             except Exception as exc:
                 show_error(self, exc)
                 return
             self.show_import_preview(plan)
 
         run_in_worker(self, tr("Reading {file}…").format(file=path.replace("\\", "/").rsplit("/", 1)[-1]),
-                      lambda progress, cancelled: excel.read_file(path, progress, cancelled), done)
+                      lambda progress, cancelled: excel.read_file(path, progress, cancelled, mapping), done)
 
     def show_import_preview(self, plan) -> QDialog:
         dlg = ImportPreviewDialog(self, plan)
         dlg.imported.connect(self._imported)
+        dlg.reread.connect(lambda mapping, path=plan.path: self.import_file(path, mapping))
+        dlg.reread_categories.connect(
+            lambda path=plan.path, mapping=getattr(plan, "header_mapping", None): self.import_file(path, mapping))
         return self._open(dlg)
 
     def _imported(self, outcome) -> None:

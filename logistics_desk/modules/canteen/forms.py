@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from ...core import clock
 from ...core.i18n import tr
 from ...core.printing import Column, Section, TableForm
+from ...core.printing.text import join_list
 from ...core.printing.labels import Label, render_labels
 from .models import MEALS
 
@@ -148,7 +149,7 @@ def requirement_text(per_day: int) -> str:
 
 
 def _short_days(short: Sequence[tuple[_dt.date, int]], limit: int = 20) -> str:
-    text = "、".join(tr("{date} ({n})").format(date=d.strftime("%m-%d"), n=n) for d, n in short[:limit])
+    text = join_list(tr("{date} ({n})").format(date=d.strftime("%m-%d"), n=n) for d, n in short[:limit])
     if len(short) > limit:
         text += " " + tr("and {n} more days").format(n=len(short) - limit)
     return text

@@ -73,10 +73,29 @@ PLAN = [("draft", 3), ("submitted", 3), ("approved", 3), ("rejected", 2), ("quot
         ("partly_received", 2), ("received", 2), ("accepted", 5), ("closed", 8), ("cancelled", 2)]
 ORDER = ["draft", "submitted", "approved", "quoting", "ordered", "partly_received", "received", "accepted", "closed"]
 QUOTE_HIGH = 1.08  # quotes come in at most this far above the estimate
+# who sells what: the suppliers asked for quotes (the first line of a request decides)
+STATIONERY = ("得力集团有限公司", "晨光文具股份有限公司", "新华书店教材发行部")
+SUPPLIES = ("城区日用百货批发部", "得力集团有限公司", "晨光文具股份有限公司")
+COMPUTERS = ("联想（北京）有限公司", "鸿达教学设备有限公司", "希沃教育科技有限公司")
+FURNITURE = ("育才课桌椅厂", "鸿达教学设备有限公司", "得力集团有限公司")
+APPLIANCES = ("格力空调特约维修站", "海尔智家专卖店", "本地五金建材经营部")
+SELLERS = {
+    "台式电脑": COMPUTERS, "笔记本电脑": COMPUTERS, "激光打印机": COMPUTERS,
+    "投影仪": ("希沃教育科技有限公司", "鸿达教学设备有限公司", "联想（北京）有限公司"),
+    "交互式一体机": ("希沃教育科技有限公司", "鸿达教学设备有限公司", "联想（北京）有限公司"),
+    "空调": APPLIANCES, "留样冷藏柜": ("海尔智家专卖店", "格力空调特约维修站", "本地五金建材经营部"),
+    "学生课桌椅": FURNITURE, "办公桌": FURNITURE, "文件柜": FURNITURE, "书架": FURNITURE,
+    "显微镜": ("市教学仪器供应站", "鸿达教学设备有限公司", "希沃教育科技有限公司"),
+    "监控摄像机": ("城区安防工程部", "安信消防器材有限公司", "联想（北京）有限公司"),
+    "篮球": ("城区体育用品商店", "得力集团有限公司", "城区日用百货批发部"),
+    "垃圾袋": SUPPLIES, "洗手液": SUPPLIES, "抽纸": SUPPLIES, "医用口罩": SUPPLIES,
+}
 
 
 CLASS_ITEMS = {"无尘粉笔", "白板笔", "垃圾袋", "抽纸", "透明胶带", "电池"}
-ONLY_FOR = {"篮球": {"体育组"}, "医用口罩": {"校医室", "食堂"}, "荣誉证书": {"德育处", "教务处"}}
+TEACHING = {"教务处", "教科室", "理化生实验室", "音乐组", "美术组", "体育组"}
+ONLY_FOR = {"篮球": {"体育组"}, "医用口罩": {"校医室", "食堂"}, "荣誉证书": {"德育处", "教务处"},
+            "无尘粉笔": TEACHING, "白板笔": TEACHING | {"党政办公室", "校长室"}, "英雄墨水": TEACHING | {"党政办公室"}}
 
 
 def _fits(item: str, dept) -> bool:
@@ -84,6 +103,21 @@ def _fits(item: str, dept) -> bool:
     if dept.kind == "class":
         return item in CLASS_ITEMS
     return dept.name in ONLY_FOR.get(item, {dept.name})
+
+
+def _sellers(suppliers: list):
+    """A function: item name -> the three suppliers that sell it (the school's own list, the
+    few specialist shops the demo needs added to it)."""
+    by_name = {s.name: s for s in suppliers}
+    for names in set(SELLERS.values()) | {STATIONERY}:
+        for name in names:
+            if name not in by_name:
+                by_name[name] = masterdata.save(Supplier, {"name": name})
+
+    def sellers(item: str) -> list:
+        return [by_name[n] for n in SELLERS.get(item, STATIONERY)]
+
+    return sellers
 
 
 def _lowest_from(item_id: int, day: _dt.date) -> int:
@@ -133,6 +167,7 @@ def _populate(ctx, rng) -> None:
     suppliers = list(Supplier.select().where(Supplier.active == True))  # noqa: E712
     if not departments or len(suppliers) < 3:
         return
+    sellers = _sellers(suppliers)
     people = {d.id: list(Person.select().where(Person.department == d)) for d in departments}
     everyone = list(Person.select().where(Person.is_canteen_staff == False).limit(200))  # noqa: E712
     rooms = list(masterdata.rooms())
@@ -173,6 +208,7 @@ def _populate(ctx, rng) -> None:
     # the demo shows a large purchase (public notice) and a partial delivery whatever the shuffle
     forced = {plan.index("ordered"): "计算机房电脑更新", plan.index("partly_received"): "办公用品补充"}
     made = 0
+    used: dict[str, int] = {}
     for n_plan, final in enumerate(plan):
         steps = ORDER.index(final) if final in ORDER else (1 if final == "rejected" else rng.randint(0, 4))
         need_days = 2 + steps * 3
@@ -180,7 +216,9 @@ def _populate(ctx, rng) -> None:
         day = start + _dt.timedelta(days=rng.randint(0, latest))
         wanted = forced.get(n_plan)
         pool = [sc for sc in scenarios if sc[1] == wanted] or scenarios
-        names, purpose, line_name, items = rng.choice(pool)
+        # variety: a scenario already used is less likely to come again
+        names, purpose, line_name, items = rng.choices(pool, [1 / (1 + used.get(sc[1], 0)) ** 2 for sc in pool])[0]
+        used[purpose] = used.get(purpose, 0) + 1
         dept = by_name[rng.choice([n for n in names if n in by_name])]
         budget = budgets.get((day.year, dept.id, line_name))
         requester = rng.choice(people.get(dept.id) or everyone)
@@ -243,7 +281,7 @@ def _populate(ctx, rng) -> None:
         _at(d)
         quotes = []
         if service.needs_quotes(req.total) or final == "quoting":
-            for sup in rng.sample(suppliers, 3):
+            for sup in sellers(service.lines_of(req)[0].name):
                 quotes.append(service.add_quote(req, supplier=sup.id, quoted_on=d,
                                                 amount=round(float(req.total) * rng.uniform(0.88, 1.08), 0),
                                                 delivery=rng.choice(["3天", "一周", "10个工作日", "现货"])))
@@ -257,7 +295,8 @@ def _populate(ctx, rng) -> None:
             reason = "" if chosen is quotes[0] else rng.choice(["售后网点在本市，响应快", "质保期更长", "交货期短"])
             service.place_order(req, buyer=buyer, quote=chosen.id, reason=reason, ordered_on=d)
         else:
-            service.place_order(req, buyer=buyer, supplier=rng.choice(suppliers).id, ordered_on=d)
+            service.place_order(req, buyer=buyer, supplier=sellers(service.lines_of(req)[0].name)[0].id,
+                                ordered_on=d)
         if final == "ordered":
             continue
         lines_ = service.lines_of(req)

@@ -22,6 +22,7 @@ from ...core.printing import (
     format_money,
     render_slips,
 )
+from ...core.printing.text import join_list
 
 
 def _yes_no(value: bool) -> str:
@@ -52,8 +53,8 @@ def _total_in_words(label: str, amount, words: str) -> str:
 def _budget_table(b: dict) -> SmallTable:
     """The budget line's state on one row that adds up: budget - committed - spent - this request = balance."""
     columns = [Column("budget", tr("Annual budget"), 20, kind="money"),
-               Column("committed", tr("Committed (other requests)"), 22, kind="money"),
-               Column("spent", tr("Spent (other requests)"), 22, kind="money"),
+               Column("committed", tr("Committed (others)"), 22, kind="money"),
+               Column("spent", tr("Spent (others)"), 22, kind="money"),
                Column("this_request", tr("This request"), 20, kind="money"),
                Column("balance", tr("Balance after this request"), 22, kind="money")]
     return SmallTable(columns, [b], title=tr("Budget line: {label} (yuan)").format(label=b["label"]))
@@ -108,13 +109,13 @@ def quote_comparison(data: dict) -> bytes:
             marks.append(tr("lowest"))
         if q["chosen"]:
             marks.append(tr("chosen"))
-        rows.append({**q, "mark": "、".join(marks)})
+        rows.append({**q, "mark": join_list(marks)})
     columns = [
-        Column("no", tr("No."), 8, kind="index"), Column("supplier", tr("Supplier"), 38),
+        Column("no", tr("No."), 8, kind="index"), Column("supplier", tr("Supplier"), 34),
         Column("contact", tr("Contact person"), 14), Column("phone", tr("Phone"), 22),
         Column("date", tr("Quote date"), 18, kind="date"), Column("delivery", tr("Delivery / terms"), 20),
         Column("amount", tr("Quoted total"), 20, kind="money"), Column("diff", tr("Above lowest"), 17, kind="money"),
-        Column("mark", tr("Comparison"), 14, align="center"),
+        Column("mark", tr("Comparison"), 18, align="center"),
     ]
     blocks = [Fields(fields, columns=2), Spacer(3), SmallTable(_item_columns(False), data["lines"],
                                                              title=tr("Items (estimated prices)")),
@@ -140,7 +141,7 @@ def acceptance_form(data: dict) -> bytes:
         (tr("Funding source"), data["funding_source"]), (tr("Acceptance result"), data["result"] or ""),
         (tr("Order amount (yuan)"), format_money(data["ordered_total"])),
         (tr("Amount received (yuan)"), format_money(data["total"])),
-        Field(tr("Acceptors"), "、".join(data["acceptors"]), span=2),
+        Field(tr("Acceptors"), join_list(data["acceptors"]), span=2),
     ]
     columns = [
         Column("no", tr("No."), 9, kind="index"), Column("name", tr("Item name"), 24),
@@ -157,8 +158,8 @@ def acceptance_form(data: dict) -> bytes:
                               "the rest of the order is still due."), size=9.5, bold=True))
     blocks.append(Text(tr("Quantity, specification and quality checked against the order and the invoice. "
                           "The buyer does not accept the goods."), size=9.5))
-    blocks.append(Text(tr("Every document needs the principal's signature before the goods are accepted "
-                          "(一切单据需经校长签字后方能验收)."), size=9.5))
+    blocks.append(Text(tr("Every document needs the principal's signature before the goods are accepted."),
+                       size=9.5))
     if data["note"]:
         blocks.append(Text(tr("Notes: {note}").format(note=data["note"]), size=9.5))
     roles = [tr("Acceptor (1)"), tr("Acceptor (2)"), tr("Buyer"), tr("Director of general affairs"),
@@ -187,16 +188,17 @@ def store_count_sheet(data: dict) -> bytes:
     """月度盘点表: per item 期初、入库、出库、结存 in quantity and money, then the counted quantity and
     the surplus or shortage (blank to fill in until the count is recorded). Landscape A4."""
     columns = [
-        Column("no", tr("No."), 7, kind="index"), Column("name", tr("Item name"), 24),
-        Column("spec", tr("Model / spec"), 20), Column("unit", tr("Unit"), 8, align="center"),
-        Column("open_qty", tr("Opening qty"), 11, kind="qty"), Column("open_amount", tr("Opening amount"), 16, kind="money"),
-        Column("in_qty", tr("In qty"), 11, kind="qty"), Column("in_amount", tr("In amount"), 16, kind="money"),
-        Column("out_qty", tr("Out qty"), 11, kind="qty"), Column("out_amount", tr("Out amount"), 16, kind="money"),
-        Column("close_qty", tr("Closing qty"), 11, kind="qty"),
-        Column("close_amount", tr("Closing amount"), 16, kind="money"),
-        Column("counted", tr("Counted"), 11, kind="qty"), Column("difference", tr("Surplus (+) / shortage (-)"), 14,
+        Column("no", tr("No."), 10, kind="index"), Column("name", tr("Item name"), 20),
+        Column("spec", tr("Model / spec"), 17), Column("unit", tr("Unit"), 7, align="center"),
+        Column("open_qty", tr("Opening qty"), 13, kind="qty"),
+        Column("open_amount", tr("Opening amount"), 15, kind="money"),
+        Column("in_qty", tr("In qty"), 13, kind="qty"), Column("in_amount", tr("In amount"), 15, kind="money"),
+        Column("out_qty", tr("Out qty"), 13, kind="qty"), Column("out_amount", tr("Out amount"), 15, kind="money"),
+        Column("close_qty", tr("Closing qty"), 13, kind="qty"),
+        Column("close_amount", tr("Closing amount"), 15, kind="money"),
+        Column("counted", tr("Counted"), 13, kind="qty"), Column("difference", tr("Surplus (+) / shortage (-)"), 15,
                                                                  kind="qty"),
-        Column("remark", tr("Remarks"), 14),
+        Column("remark", tr("Remarks"), 12),
     ]
     rows = []
     for r in data["rows"]:
@@ -231,12 +233,12 @@ def public_notice(data: dict) -> bytes:
     split), the school's name and room for its stamp at the end."""
     intro = tr("Following approval by {roles}, the purchase below requested by {department} has been placed. "
                "Expenditures of {limit} yuan or more are made public: it is posted here.").format(
-        roles="、".join(data["roles"]), department=data["department"], limit=format_money(data["threshold"]))
+        roles=join_list(data["roles"]), department=data["department"], limit=format_money(data["threshold"]))
     fields = [
         (tr("Purchase request"), data["number"]), (tr("Requesting department"), data["department"]),
         Field(tr("Purpose"), data["purpose"], span=2),
         (tr("Supplier"), data["supplier"]), (tr("Amount (yuan)"), format_money(data["amount"])),
-        Field(tr("Amount in words"), tr("RMB {words}").format(words=data["amount_words"]), span=2),
+        Field(tr("Amount in words"), data["amount_words"], span=2),
         (tr("Quotes compared"), str(data["quotes"]) if data["quotes"] else "—"),
         (tr("Order date"), format_date(data["ordered_on"])),
     ]

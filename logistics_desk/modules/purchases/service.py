@@ -167,7 +167,9 @@ def needs_notice(total: Any) -> bool:
 
 def approval_note(total: Any) -> str:
     """'Needs the signatures of …' with the public-bidding note when it applies."""
-    roles = "、".join(tr(r) for r in required_levels(total))
+    from ...core.printing.text import join_list
+
+    roles = join_list(tr(r) for r in required_levels(total))
     text = tr("Needs the signatures of: {roles}.").format(roles=roles)
     if needs_tender(total):
         text += " " + tr("Above the tender threshold of {limit} yuan: public bidding (公开招标) is required.").format(

@@ -389,7 +389,7 @@ def _inspections(ctx, rooms, workers, cats, now) -> None:
     for cl, places in lists:
         items = rs.checklist_items(cl)
         day = cl.starts_on
-        while day < today - _dt.timedelta(days=1):
+        while day < today:  # up to yesterday; today's patrol is run below
             first, last = rs.period_of(cl.schedule, day)
             for p in places:
                 if rng.random() < 0.03:

@@ -147,9 +147,11 @@ def report_title(kind: str) -> str:
         kind, tr("Repair report for a period"))
 
 
-def repeat_rows(data: dict, per_category: int = REPEAT_PER_CATEGORY, assets: int = REPEAT_ASSETS) -> list[dict]:
+def repeat_rows(data: dict, per_category: int | None = None, assets: int | None = None) -> list[dict]:
     """The repeat-fault table, kept short: per category its ``per_category`` busiest places and
     a line counting the others; then the ``assets`` most repaired assets and a count of the rest."""
+    per_category = REPEAT_PER_CATEGORY if per_category is None else per_category
+    assets = REPEAT_ASSETS if assets is None else assets
     rows: list[dict] = []
     groups: dict[str, list[dict]] = {}
     for p in data["repeat_places"]:
@@ -251,7 +253,7 @@ def ledger_data(start: _dt.date, end: _dt.date) -> dict:
 
 def inspection_ledger(data: dict, progress=None, cancel=None) -> bytes:
     columns = [
-        Column("no", tr("No."), 8, kind="index"),
+        Column("no", tr("No."), 10, kind="index"),
         Column("at", tr("Inspected at"), 26),
         Column("checklist", tr("Checklist"), 30),
         Column("place", tr("Place"), 30),

@@ -65,6 +65,12 @@ class OpenDialog(QDialog):
                                    (tr("Chosen categories"), "categories")])
         self.kind_box.setObjectName("scope_kind")
         form.addRow(tr("Scope"), self.kind_box)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("scope_filter")
+        self.filter_edit.setPlaceholderText(tr("Type to filter the list, e.g. 201 or 教学楼"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._apply_filter)
+        form.addRow("", self.filter_edit)
         self.choices = QListWidget()
         self.choices.setObjectName("scope_choices")
         self.choices.setMinimumHeight(200)
@@ -108,8 +114,22 @@ class OpenDialog(QDialog):
             it.setCheckState(Qt.CheckState.Unchecked)
             self.choices.addItem(it)
         self.choices.setEnabled(bool(kind))
+        self.filter_edit.setEnabled(bool(kind))
         self.choices.blockSignals(False)
+        self._apply_filter()
         self._update_count()
+
+    def _apply_filter(self, *_args) -> None:
+        """Show the choices whose name has every typed word (ticked ones stay ticked when hidden)."""
+        words = self.filter_edit.text().lower().split()
+        for i in range(self.choices.count()):
+            it = self.choices.item(i)
+            text = it.text().lower()
+            it.setHidden(not all(w in text for w in words))
+
+    def visible_choices(self) -> list[str]:
+        return [self.choices.item(i).text() for i in range(self.choices.count())
+                if not self.choices.item(i).isHidden()]
 
     def check(self, labels: list[str]) -> None:
         """Tick the choices with these labels (tests, and keyboard users typing a name)."""

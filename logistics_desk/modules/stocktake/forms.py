@@ -10,10 +10,23 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from ...core import audit, clock
+from ...core import audit, clock, masterdata
 from ...core.i18n import N_, tr
-from ...core.printing import Column, Fields, Section, SlipForm, SmallTable, TableForm, Text
+from ...core.printing import (
+    Column,
+    Field,
+    Fields,
+    Section,
+    Signatures,
+    SlipForm,
+    SmallTable,
+    TableForm,
+    Text,
+    format_date,
+)
+from ..assets.models import AssetDamage, AssetDisposal
 from . import service
+from .models import StockTakeLine
 
 
 # --- count sheets --------------------------------------------------------------
@@ -45,7 +58,7 @@ def sheet_data(stocktake_id: int, place: str | int | None = None) -> dict:
                       "unit": r["unit"] or "", "qty": r["quantity"]} for r in p.rows],
         })
     return {"doc_no": st.doc_no, "title": st.title, "term": st.term.name if st.term_id else "",
-            "scope": st.scope_text, "date": st.count_date, "places": places}
+            "scope": st.scope_text, "date": st.count_date, "school": masterdata.school_name(), "places": places}
 
 
 def render_sheets(data: dict, progress=None, cancel=None) -> bytes:
@@ -66,7 +79,7 @@ def render_sheets(data: dict, progress=None, cancel=None) -> bytes:
                     "not listed: write them in the empty rows (number, name, quantity)."),
         ))
     return TableForm(tr("Stock-take count sheet"), sheet_columns(), sections, doc_number=data["doc_no"],
-                     date=data["date"], landscape=True,
+                     date=data["date"], landscape=True, school=data.get("school"),
                      signatures=[tr("Counted by"), tr("Count checked by"), tr("Custodian")]).render(progress, cancel)
 
 
@@ -75,10 +88,60 @@ def render_sheets(data: dict, progress=None, cancel=None) -> bytes:
 SIGN_OFF = (N_("Counted by"), N_("Count checked by"), N_("Custodian"), N_("Director of general affairs"), N_("Principal"))
 
 
+def _settlements(st, v: dict) -> None:
+    """Write into each variance line of ``v`` (``variance()``'s result) how it was settled (``settled``):
+    before sign-off nothing is settled yet; after it, what applying the results did (moved, shortage
+    recorded, written off with its number, damage recorded with its number, repair ticket, registered)."""
+    lines = v["missing"] + v["misplaced"] + v["damaged"]
+    if st.status != "signed":
+        for d in lines + v["surplus"]:
+            d["settled"] = tr("Pending sign-off")
+        return
+    L = StockTakeLine
+    extra = {i: (ref, holder) for i, ref, holder in L.select(L.id, L.repair_ref, L.shortage_asset).where(
+        (L.stocktake == st.id) & (L.repair_ref.is_null(False) | L.shortage_asset.is_null(False))).tuples()}
+    repairs = {i: ref for i, (ref, _h) in extra.items() if ref}
+    for d in v["missing"]:  # the record holding the shortage (split off a batch when only some are missing)
+        d["shortage_asset"] = extra.get(d["id"], (None, None))[1]
+    asset_ids = {d["shortage_asset"] or d["asset"] for d in v["missing"] if d.get("written_off_at")}
+    disposals = {}
+    if asset_ids:
+        for a, doc in (AssetDisposal.select(AssetDisposal.asset, AssetDisposal.doc_no)
+                       .where(AssetDisposal.asset.in_(list(asset_ids))).order_by(AssetDisposal.id).tuples()):
+            disposals[a] = doc
+    damages = dict(AssetDamage.select(AssetDamage.asset, AssetDamage.doc_no)
+                   .where((AssetDamage.ref_table == "stocktake") & (AssetDamage.ref_id == st.id)).tuples())
+    pending = tr("Not settled yet")
+    for d in v["missing"]:
+        if d.get("written_off_at"):
+            doc = disposals.get(d["shortage_asset"] or d["asset"])
+            d["settled"] = tr("Written off {doc}").format(doc=doc) if doc else tr("Written off")
+        elif d.get("shortage_at"):
+            d["settled"] = (tr("Shortage, write-off pending approval")
+                            if d["state"] == "missing" or d["shortage_asset"] else tr("Shortage recorded"))
+        else:
+            d["settled"] = pending
+    for d in v["misplaced"]:
+        d["settled"] = (tr("Moved to {place}").format(place=d.get("found_place_name") or "")
+                        if d.get("relocated_at") else pending)
+    for d in v["damaged"]:
+        done = []
+        if d.get("damage_recorded_at"):
+            doc = damages.get(d["asset"])
+            done.append(tr("Damage recorded {doc}").format(doc=doc) if doc else tr("Damage recorded"))
+        if repairs.get(d["id"]):
+            done.append(tr("Repair ticket {number}").format(number=service.repair_number(repairs[d["id"]])))
+        d["settled"] = "; ".join(done) if done else pending
+    for u in v["surplus"]:
+        u["settled"] = (tr("Registered as {number}").format(number=u.get("registered_number") or "")
+                        if u.get("registered_asset") else pending)
+
+
 def report_data(stocktake_id: int) -> dict:
     v = service.variance(stocktake_id)
     st = v["stocktake"]
     cmp = service.compare_with_previous(st.id)
+    _settlements(st, v)
 
     def summary(rows):
         return [{"label": r["label"], "expected": r["expected"], "expected_qty": r["expected_qty"],
@@ -87,25 +150,27 @@ def report_data(stocktake_id: int) -> dict:
                  "surplus_qty": r["surplus_qty"], "surplus_value": r["surplus_value"],
                  "misplaced": r["misplaced"], "damaged": r["damaged"]} for r in rows]
 
+    signed = st.status == "signed"
     return {
         "doc_no": st.doc_no, "title": st.title, "term": st.term.name if st.term_id else "",
         "scope": st.scope_text, "count_date": st.count_date, "status": service.status_text(st),
-        "provisional": v["provisional"], "printed_on": clock.today(),
+        "provisional": v["provisional"], "printed_on": clock.today(), "school": masterdata.school_name(),
+        "signed": signed, "signed_on": st.signed_on if signed else None,
         "signers": {k: getattr(st, k) or "" for k in service.SIGN_ROLES},
         "places": summary(v["places"]), "categories": summary(v["categories"]),
         "totals": summary([v["totals"]])[0],
         "missing": [{"number": d["asset_number"], "name": d["name"], "place": d["place_name"] or "",
                      "qty": d["missing_qty"], "value": d["missing_value"],
-                     "remark": service.result_text(d["state"])} for d in v["missing"]],
+                     "remark": service.result_text(d["state"]), "settled": d["settled"]} for d in v["missing"]],
         "misplaced": [{"number": d["asset_number"], "name": d["name"], "place": d["place_name"] or "",
-                       "found": d["found_place_name"], "qty": d["quantity"], "value": d["book_value"]}
-                      for d in v["misplaced"]],
+                       "found": d["found_place_name"], "qty": d["quantity"], "value": d["book_value"],
+                       "settled": d["settled"]} for d in v["misplaced"]],
         "damaged": [{"number": d["asset_number"], "name": d["name"], "place": d["place_name"] or "",
                      "condition": tr(service.CONDITIONS[d["condition"]]), "note": d["note"] or "",
-                     "value": d["book_value"]} for d in v["damaged"]],
+                     "value": d["book_value"], "settled": d["settled"]} for d in v["damaged"]],
         "surplus": [{"number": u["code"] or "", "name": u["name"], "place": u["place_name"] or "",
-                     "category": u["category_name"] or "", "qty": u["quantity"], "value": u["value"]}
-                    for u in v["surplus"]],
+                     "category": u["category_name"] or "", "qty": u["quantity"], "value": u["value"],
+                     "settled": u["settled"]} for u in v["surplus"]],
         "previous": cmp["previous"].doc_no if cmp["previous"] else None,
         "recurring": [{"number": d["asset_number"], "name": d["name"], "place": d["place_name"] or ""}
                       for d in cmp["recurring"]],
@@ -134,8 +199,26 @@ def _totals(rows: Sequence[dict], keys: Sequence[str]) -> dict[str, Any]:
     return {k: sum((r[k] for r in rows), Decimal(0) if k.endswith("value") else 0) for k in keys}
 
 
+def _sign_off_blocks(data: dict) -> tuple[list, list[str]]:
+    """(blocks, signature roles) that end the report: blank signature lines to sign; on a signed
+    stock-take's reprint, the names and the date recorded at sign-off in one row of boxes instead."""
+    if not data.get("signed"):
+        return [], [tr(s) for s in SIGN_OFF]
+    on = data.get("signed_on")
+    boxes = []
+    for key, role in zip(service.SIGN_ROLES, SIGN_OFF):
+        name = data["signers"].get(key) or ""
+        boxes.append(Field(tr(role), f"{name}  {format_date(on)}" if name else "—"))
+    # an empty signature block after the record: the printing core keeps the last lines before a
+    # signature block on its page, so the record never stands alone on the last page
+    return [Text(tr("Signed off on {date}; the names as recorded:").format(date=format_date(on)), bold=True),
+            Fields(boxes, columns=len(boxes)), Signatures([])], []
+
+
 def render_report(data: dict, progress=None, cancel=None) -> bytes:
-    """The variance report (盘点差异报告) with the sign-off block."""
+    """The variance report (盘点差异报告): the school's heading, totals by place and by category, each
+    variance with how it was settled, and the sign-off (blank lines, or on a signed stock-take the
+    recorded names and date). An open stock-take says 预览 on every page."""
     t = data["totals"]
     meta = [(tr("Stock-take"), data["title"]), (tr("Term"), data["term"] or "—"),
             (tr("Scope"), data["scope"]), (tr("Count date"), data["count_date"]), (tr("Status"), data["status"])]
@@ -158,36 +241,42 @@ def render_report(data: dict, progress=None, cancel=None) -> bytes:
     blocks.append(SmallTable(_summary_columns(tr("Category")), data["categories"],
                              totals=_totals(data["categories"], keys), title=tr("By category")))
     none = tr("(none)")
+    settled = Column("settled", tr("Settlement"), 40, max_lines=2)
     blocks.append(SmallTable([
         Column("no", tr("No."), 8, kind="index"), Column("number", tr("Asset No."), 30),
-        Column("name", tr("Name"), 44), Column("place", tr("Expected place"), 40),
+        Column("name", tr("Name"), 40), Column("place", tr("Expected place"), 34),
         Column("qty", tr("Shortage qty"), 16, kind="qty"), Column("value", tr("Book value"), 22, kind="money"),
-        Column("remark", tr("Remarks"), 30)], data["missing"], title=tr("Shortage (盘亏)"), empty_text=none,
-        totals=_totals(data["missing"], ["qty", "value"]) if data["missing"] else None))
+        Column("remark", tr("Remarks"), 22), settled], data["missing"], title=tr("Shortage (盘亏)"),
+        empty_text=none, totals=_totals(data["missing"], ["qty", "value"]) if data["missing"] else None))
     blocks.append(SmallTable([
         Column("no", tr("No."), 8, kind="index"), Column("number", tr("Asset No."), 30),
-        Column("name", tr("Name"), 44), Column("category", tr("Category"), 30),
-        Column("place", tr("Found in"), 40), Column("qty", tr("Qty"), 12, kind="qty"),
-        Column("value", tr("Value"), 22, kind="money")], data["surplus"], title=tr("Surplus (盘盈)"),
+        Column("name", tr("Name"), 40), Column("category", tr("Category"), 26),
+        Column("place", tr("Found in"), 34), Column("qty", tr("Qty"), 12, kind="qty"),
+        Column("value", tr("Value"), 22, kind="money"), settled], data["surplus"], title=tr("Surplus (盘盈)"),
         empty_text=none, totals=_totals(data["surplus"], ["qty", "value"]) if data["surplus"] else None))
     blocks.append(SmallTable([
         Column("no", tr("No."), 8, kind="index"), Column("number", tr("Asset No."), 30),
-        Column("name", tr("Name"), 44), Column("place", tr("Expected place"), 40),
-        Column("found", tr("Found in"), 40), Column("value", tr("Book value"), 22, kind="money")],
+        Column("name", tr("Name"), 40), Column("place", tr("Expected place"), 34),
+        Column("found", tr("Found in"), 34), Column("value", tr("Book value"), 22, kind="money"), settled],
         data["misplaced"], title=tr("Misplaced"), empty_text=none))
     blocks.append(SmallTable([
         Column("no", tr("No."), 8, kind="index"), Column("number", tr("Asset No."), 30),
-        Column("name", tr("Name"), 44), Column("place", tr("Place"), 36),
-        Column("condition", tr("Condition"), 18, align="center"), Column("note", tr("Remarks"), 50),
-        Column("value", tr("Book value"), 22, kind="money")], data["damaged"], title=tr("Damaged"),
+        Column("name", tr("Name"), 36), Column("place", tr("Place"), 30),
+        Column("condition", tr("Condition"), 16, align="center"), Column("note", tr("Remarks"), 34),
+        Column("value", tr("Book value"), 22, kind="money"), settled], data["damaged"], title=tr("Damaged"),
         empty_text=none))
     if data.get("previous"):
         blocks.append(SmallTable([
             Column("no", tr("No."), 8, kind="index"), Column("number", tr("Asset No."), 30),
             Column("name", tr("Name"), 44), Column("place", tr("Expected place"), 40)], data["recurring"],
             title=tr("Missing again (also missing in {doc})").format(doc=data["previous"]), empty_text=none))
+    sign_blocks, roles = _sign_off_blocks(data)
+    blocks += sign_blocks
+    # an open count is a preview: said under the title, so on every page
+    subtitle = tr("PREVIEW: the count is still open and not signed off") if data["provisional"] else None
     return SlipForm(tr("Stock-take variance report"), blocks, doc_number=data["doc_no"], date=data["printed_on"],
-                    meta=meta, signatures=[tr(s) for s in SIGN_OFF], landscape=True).render(progress, cancel)
+                    meta=meta, signatures=roles, landscape=True, school=data.get("school"),
+                    subtitle=subtitle).render(progress, cancel)
 
 
 def sheets_pdf(stocktake_id: int, place: str | int | None = None) -> bytes:

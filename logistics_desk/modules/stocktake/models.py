@@ -115,6 +115,9 @@ class StockTakeLine(BaseModel):
     written_off_at = DateTimeField(null=True)
     damage_recorded_at = DateTimeField(null=True)
     repair_ref = IntegerField(null=True)
+    # the asset record holding the shortage: the line's asset when all of it is missing, the units
+    # split off a batch line when only some are (migration 0009)
+    shortage_asset = IntegerField(null=True)
 
     class Meta:
         table_name = "stocktake_line"
@@ -145,6 +148,8 @@ class StockTakeUnknown(BaseModel):
     unit_price = DecimalField(max_digits=14, decimal_places=2, auto_round=True, default=0)
     note = TextField(null=True)
     registered_asset = ForeignKeyField(Asset, null=True, on_delete="RESTRICT", backref="+")
+    # a registered asset from outside the scope, found here: moved on the books (migration 0009)
+    relocated_at = DateTimeField(null=True)
 
     class Meta:
         table_name = "stocktake_unknown"

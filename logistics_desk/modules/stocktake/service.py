@@ -42,6 +42,7 @@ from .models import (
     CONDITIONS,
     RESULTS,
     STATUSES,
+    UNKNOWN_STATUSES,
     StockTake,
     StockTakeLine,
     StockTakeScan,
@@ -343,6 +344,32 @@ def _count_found(st: StockTake, line: StockTakeLine, place_id: int | None, metho
                       line.id, place_id=line.place_id, code=code, newly_counted=newly)
 
 
+def _count_outside_scope(st: StockTake, asset: Asset, place_id: int | None, code: str, now) -> ScanResult:
+    """A registered asset that is not on this stock-take's list, found here (inside a transaction).
+
+    It is that asset, never a new one: kept as resolved ("matched") with where it was found, so
+    that after sign-off moving it here on the books is offered (``relocate_unknown``)."""
+    earlier = StockTakeUnknown.get_or_none((StockTakeUnknown.stocktake == st.id)
+                                           & (StockTakeUnknown.matched_asset == asset.id))
+    if earlier is not None:
+        return ScanResult("duplicate", tr("Already counted: {number} {name}").format(
+            number=asset.number, name=asset.name), tr("Counted in {place}; not counted twice.").format(
+            place=_place_name(earlier.found_place_id)), unknown_id=earlier.id, code=code)
+    registered = asset.place.full_name if asset.place_id else tr("(no place)")
+    note = tr("In the register in {place}, outside this stock-take.").format(place=registered)
+    u = StockTakeUnknown.create(stocktake=st, code=code, found_place=place_id, first_seen=now, status="matched",
+                                matched_asset=asset, note=note)
+    audit.record_create(u)
+    if place_id is None or place_id == asset.place_id:
+        return ScanResult("found", tr("Found: {number} {name}").format(number=asset.number, name=asset.name),
+                          note, unknown_id=u.id, code=code)
+    return ScanResult("misplaced", tr("Misplaced: {number} {name}").format(number=asset.number, name=asset.name),
+                      tr("In the register in {expected}, outside this stock-take; recorded as found in {here}. "
+                         "Moving it is offered after sign-off.").format(expected=registered,
+                                                                        here=_place_name(place_id)),
+                      unknown_id=u.id, code=code)
+
+
 def scan(stocktake_id: int, code: str, place_id: int | None, method: str = "scan") -> ScanResult:
     """One scanned (or typed) number, answered at once and saved at once."""
     code = (code or "").strip()
@@ -370,14 +397,23 @@ def scan(stocktake_id: int, code: str, place_id: int | None, method: str = "scan
         else:
             unknown = StockTakeUnknown.get_or_none((StockTakeUnknown.stocktake == st.id)
                                                    & (StockTakeUnknown.code == code))
+            asset = assets.find_by_number(code) or (assets.find_by_number(code.upper()) if code != code.upper()
+                                                    else None)
             if unknown is not None:
                 StockTakeUnknown.update(times=StockTakeUnknown.times + 1).where(
                     StockTakeUnknown.id == unknown.id).execute()
-                result = ScanResult("duplicate", tr("Already on the unknown list: {code}").format(code=code),
-                                    tr("Resolve it on the “Unknown numbers” page."), unknown_id=unknown.id,
-                                    code=code)
+                if unknown.status == "matched" and unknown.matched_asset_id:
+                    known = assets.get_asset(unknown.matched_asset_id)
+                    result = ScanResult("duplicate", tr("Already counted: {number} {name}").format(
+                        number=known.number, name=known.name), tr("Counted in {place}; not counted twice.").format(
+                        place=_place_name(unknown.found_place_id)), unknown_id=unknown.id, code=code)
+                else:
+                    result = ScanResult("duplicate", tr("Already on the unknown list: {code}").format(code=code),
+                                        tr("Resolve it on the “Unknown numbers” page."), unknown_id=unknown.id,
+                                        code=code)
+            elif asset is not None and asset.status in EXPECTED_STATUSES:
+                result = _count_outside_scope(st, asset, place_id, code, now)
             else:
-                asset = assets.find_by_number(code)
                 hint = ""
                 if asset is not None:
                     hint = tr("{number} {name} is in the register ({status}, {place}) but not on this list.").format(
@@ -576,12 +612,31 @@ def unknowns(stocktake_id: int, status: str | None = None) -> list[dict]:
     return out
 
 
-def match_unknown(unknown_id: int, asset_number: str) -> ScanResult | None:
-    """The unknown number is really asset ``asset_number`` (a worn or swapped tag)."""
+def _require_unresolved(u: StockTakeUnknown) -> None:
+    """A resolved entry (matched, surplus, dismissed) stays as resolved: it is not resolved again."""
+    _require_open(u.stocktake)
+    if u.status != "open":
+        raise RuleError(tr("“{code}” has already been resolved ({status}).").format(
+            code=u.code or tr("(no tag)"), status=tr(UNKNOWN_STATUSES.get(u.status, u.status))))
+
+
+def match_suggestion(unknown_id: int) -> str | None:
+    """The asset number an unknown entry's own code names, if it is a registered asset's number."""
+    u = _unknown(unknown_id)
+    code = (u.code or "").strip()
+    asset = assets.find_by_number(code) or (assets.find_by_number(code.upper()) if code else None)
+    return asset.number if asset is not None else None
+
+
+def match_unknown(unknown_id: int, asset_number: str | None = None) -> ScanResult | None:
+    """The unknown number is really asset ``asset_number`` (a worn or swapped tag); without a number,
+    the asset whose number was scanned."""
     u = _unknown(unknown_id)
     st = u.stocktake
-    _require_open(st)
-    asset_number = (asset_number or "").strip()
+    _require_unresolved(u)
+    asset_number = (asset_number or "").strip() or match_suggestion(u.id) or ""
+    if not asset_number:
+        raise ValidationError({"asset_number": tr("Scan or type an asset number.")})
     asset = assets.find_by_number(asset_number)
     if asset is None:
         raise ValidationError({"asset_number": tr("No asset has the number {number}.").format(number=asset_number)})
@@ -627,7 +682,7 @@ def _surplus_values(values: dict) -> dict:
 def set_surplus(unknown_id: int, values: dict) -> StockTakeUnknown:
     """Enter an unknown number as a surplus item (盘盈): name, category, place, quantity, price."""
     u = _unknown(unknown_id)
-    _require_open(u.stocktake)
+    _require_unresolved(u)
     clean = _surplus_values({"place": u.found_place_id, **values})
     with database.atomic():
         before = audit.snapshot(u, list(clean) + ["status"])
@@ -653,7 +708,7 @@ def add_surplus(stocktake_id: int, values: dict) -> StockTakeUnknown:
 
 def dismiss_unknown(unknown_id: int, reason: str) -> StockTakeUnknown:
     u = _unknown(unknown_id)
-    _require_open(u.stocktake)
+    _require_unresolved(u)
     if not (reason or "").strip():
         raise ValidationError({"reason": tr("Give the reason.")})
     with database.atomic():
@@ -667,15 +722,25 @@ def dismiss_unknown(unknown_id: int, reason: str) -> StockTakeUnknown:
 
 # --- closing, sign-off --------------------------------------------------------------
 
-def close(stocktake_id: int) -> StockTake:
-    """Close the count: lines not found become missing (盘亏). No asset is changed."""
+def open_unknown_count(stocktake_id: int) -> int:
+    return StockTakeUnknown.select().where((StockTakeUnknown.stocktake == stocktake_id)
+                                           & (StockTakeUnknown.status == "open")).count()
+
+
+def check_can_close(stocktake_id: int) -> StockTake:
+    """Raise what stops the count from being closed now (before anyone is asked to confirm)."""
     st = get(stocktake_id)
     _require_open(st)
-    open_unknowns = StockTakeUnknown.select().where((StockTakeUnknown.stocktake == st.id)
-                                                    & (StockTakeUnknown.status == "open")).count()
+    open_unknowns = open_unknown_count(st.id)
     if open_unknowns:
         raise RuleError(tr("{n} unknown numbers are still to resolve: match each to an asset, enter it as surplus "
                            "or dismiss it, then close.").format(n=open_unknowns))
+    return st
+
+
+def close(stocktake_id: int) -> StockTake:
+    """Close the count: lines not found become missing (盘亏). No asset is changed."""
+    st = check_can_close(stocktake_id)
     L = StockTakeLine
     mine = L.stocktake == st.id
     with database.atomic():
@@ -847,33 +912,43 @@ def relocate(line_id: int) -> StockTakeLine:
 
 
 def mark_shortage(line_id: int) -> StockTakeLine:
-    """A missing asset becomes 盘亏待批 (status shortage) until the write-off is approved."""
+    """A missing asset becomes 盘亏待批 (status shortage) until the write-off is approved.
+
+    When only some units of a batch line are missing, those units are split off into their own
+    record (``T-0003`` → ``T-0003-1``) with the status shortage: the write-off then takes exactly them."""
     line, st = _line_to_apply(line_id)
     if line.result not in ("missing", "partial"):
         raise RuleError(tr("Only missing assets are marked as shortage."))
     if line.shortage_at:
         raise RuleError(tr("Already marked."))
     asset = assets.get_asset(line.asset_id)
+    missing = line.quantity - (line.counted_qty or 0) if line.result == "partial" else asset.quantity
+    if missing > asset.quantity:
+        raise RuleError(tr("Asset {number} now holds {n} {unit}, fewer than the {missing} missing: "
+                           "check the register before marking the shortage.").format(
+            number=asset.number, n=asset.quantity, unit=asset.unit or "", missing=missing))
     with database.atomic():
-        if line.result == "missing":
+        if missing >= asset.quantity:
             assets.set_status(asset, "shortage", tr("Stock-take {doc}: not found (shortage, pending approval)").format(
                 doc=st.doc_no), kind="stocktake", **_ref(st))
+            holder = asset
         else:
-            assets.add_event(asset, "stocktake", tr("Stock-take {doc}: {n} of {total} {unit} not found").format(
-                doc=st.doc_no, n=line.quantity - (line.counted_qty or 0), total=line.quantity, unit=line.unit or ""),
-                doc_no=st.doc_no, **_ref(st))
-        _save_count(line, {"shortage_at": clock.now()}, "apply_shortage")
+            holder = assets.split_off(asset, missing, status="shortage", kind="stocktake", reason=tr(
+                "stock-take {doc}: {n} of {total} {unit} not found, pending write-off approval").format(
+                doc=st.doc_no, n=missing, total=line.quantity, unit=line.unit or ""), **_ref(st))
+        _save_count(line, {"shortage_at": clock.now(), "shortage_asset": holder.id}, "apply_shortage")
     return line
 
 
 def approve_writeoff(line_id: int, *, approver: str, on: _dt.date | None = None) -> StockTakeLine:
-    """The shortage was approved: write the asset off (method: lost)."""
+    """The shortage was approved: write off the record holding it (the asset, or the units split off it)."""
     line, st = _line_to_apply(line_id)
-    if not line.shortage_at or line.result != "missing":
+    if not line.shortage_at or line.result not in ("missing", "partial") or not (
+            line.shortage_asset or line.result == "missing"):
         raise RuleError(tr("Mark the asset as shortage first."))
     if line.written_off_at:
         raise RuleError(tr("Already written off."))
-    asset = assets.get_asset(line.asset_id)
+    asset = assets.get_asset(line.shortage_asset or line.asset_id)
     if asset.status != "shortage":
         raise RuleError(tr("Asset {number} is no longer pending as shortage (it may have turned up).").format(
             number=asset.number))
@@ -927,17 +1002,62 @@ def register_surplus(unknown_id: int) -> Asset:
     return asset
 
 
+def _extra_moves(stocktake_id: int) -> list[dict]:
+    """Registered assets from outside the scope found in another place, not yet moved on the books."""
+    U = StockTakeUnknown
+    on_list = StockTakeLine.select(StockTakeLine.asset).where(StockTakeLine.stocktake == stocktake_id)
+    q = (U.select(U.id, U.code, U.found_place, U.matched_asset, Asset.number.alias("asset_number"),
+                  Asset.name.alias("name"), Asset.place.alias("place"), Place.full_name.alias("place_name"),
+                  Asset.quantity.alias("quantity"), Asset.unit.alias("unit"))
+         .join(Asset, on=(U.matched_asset == Asset.id))
+         .join(Place, JOIN.LEFT_OUTER, on=(Asset.place == Place.id))
+         .where((U.stocktake == stocktake_id) & (U.status == "matched") & U.relocated_at.is_null()
+                & U.found_place.is_null(False) & Asset.status.in_(EXPECTED_STATUSES)
+                & U.matched_asset.not_in(on_list)
+                & (Asset.place.is_null() | (Asset.place != U.found_place)))
+         .order_by(Asset.number).dicts())
+    out = list(q)
+    for d in out:
+        d["found_place_name"] = _place_name(d["found_place"])
+    return out
+
+
+def relocate_unknown(unknown_id: int) -> Asset:
+    """Move a registered asset from outside the scope, found in one of its rooms, to where it was found."""
+    u = _unknown(unknown_id)
+    st = u.stocktake
+    _require_signed(st)
+    if u.status != "matched" or not u.matched_asset_id or u.found_place_id is None:
+        raise RuleError(tr("Only assets found in another place are moved."))
+    if u.relocated_at:
+        raise RuleError(tr("Already moved."))
+    asset = assets.get_asset(u.matched_asset_id)
+    with database.atomic():
+        if asset.place_id != u.found_place_id:
+            assets.transfer(asset, place=u.found_place_id, on=clock.today(),
+                            reason=tr("Stock-take {doc}: found in {place}").format(
+                                doc=st.doc_no, place=_place_name(u.found_place_id)))
+        before = audit.snapshot(u, ["relocated_at"])
+        u.relocated_at = clock.now()
+        u.save()
+        audit.record_update(u, before, action="apply_relocate")
+    return asset
+
+
 def pending_actions(stocktake_id: int) -> dict[str, list[dict]]:
-    """What applying the results would still do: relocate, shortage, writeoff, damage, surplus."""
+    """What applying the results would still do: relocate, relocate_extra (assets from outside the
+    scope), shortage, writeoff, damage, surplus."""
     L = StockTakeLine
     base = L.select(*LINE_FIELDS, L.relocated_at, L.shortage_at, L.written_off_at, L.damage_recorded_at,
-                    L.repair_ref).where(L.stocktake == stocktake_id)
+                    L.repair_ref, L.shortage_asset).where(L.stocktake == stocktake_id)
     out = {
         "relocate": list(base.where((L.result == "misplaced") & L.relocated_at.is_null())
                          .order_by(L.asset_number).dicts()),
+        "relocate_extra": _extra_moves(stocktake_id),
         "shortage": list(base.where(L.result.in_(["missing", "partial"]) & L.shortage_at.is_null())
                          .order_by(L.asset_number).dicts()),
-        "writeoff": list(base.where((L.result == "missing") & L.shortage_at.is_null(False)
+        "writeoff": list(base.where(L.result.in_(["missing", "partial"]) & L.shortage_at.is_null(False)
+                                    & (L.shortage_asset.is_null(False) | (L.result == "missing"))
                                     & L.written_off_at.is_null()).order_by(L.asset_number).dicts()),
         "damage": list(base.where(L.condition.in_(["damaged", "needs_repair"]) & L.damage_recorded_at.is_null())
                        .order_by(L.asset_number).dicts()),
@@ -948,6 +1068,11 @@ def pending_actions(stocktake_id: int) -> dict[str, list[dict]]:
         if d["found_place"] not in names:
             names[d["found_place"]] = _place_name(d["found_place"])
         d["found_place_name"] = names[d["found_place"]]
+    holders = {d["shortage_asset"] or d["asset"] for d in out["writeoff"]}
+    held = {aid: (number, qty) for aid, number, qty in
+            Asset.select(Asset.id, Asset.number, Asset.quantity).where(Asset.id.in_(list(holders))).tuples()}
+    for d in out["writeoff"]:
+        d["shortage_number"], d["shortage_qty"] = held.get(d["shortage_asset"] or d["asset"], ("", 0))
     return out
 
 
@@ -960,10 +1085,13 @@ def apply_all(stocktake_id: int, kinds=("relocate", "shortage", "damage", "surpl
     with database.atomic():
         for k in kinds:
             for item in todo.get(k, []):
-                {"relocate": relocate, "shortage": mark_shortage, "damage": record_damage,
-                 "surplus": register_surplus}[k](item["id"])
+                APPLY[k](item["id"])
                 done[k] += 1
     return done
+
+
+APPLY = {"relocate": relocate, "relocate_extra": relocate_unknown, "shortage": mark_shortage,
+         "damage": record_damage, "surplus": register_surplus}
 
 
 # --- repairs (built in parallel; used only if present) ------------------------------------------
@@ -982,6 +1110,17 @@ def _repairs_create():
 
 def repairs_available() -> bool:
     return _repairs_create() is not None
+
+
+def repair_number(ticket_id: int) -> str:
+    """A repair ticket's number (WX-2026-0001) for the printed report; "#id" without the repair log."""
+    try:
+        models = importlib.import_module("logistics_desk.modules.repairs.models")
+        number = (models.RepairTicket.select(models.RepairTicket.number)
+                  .where(models.RepairTicket.id == ticket_id).scalar())
+    except Exception:  # the repair log is not part of this version
+        number = None
+    return number or f"#{ticket_id}"
 
 
 def open_repair_ticket(line_id: int) -> int:

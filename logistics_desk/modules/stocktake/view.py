@@ -381,6 +381,7 @@ class StockTakeTab(ModuleTab):
         for col, w in ((0, 170), (1, 170), (2, 90), (3, 130), (4, 240)):
             self.unknown_table.setColumnWidth(col, w)
         self.unknown_table.verticalHeader().setVisible(False)
+        self.unknown_table.currentCellChanged.connect(self._unknown_selected)
         lay.addWidget(self.unknown_table, 1)
         row = QHBoxLayout()
         self.match_button = QPushButton(tr("Match to an asset…"))
@@ -417,7 +418,17 @@ class StockTakeTab(ModuleTab):
         self.variance_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.variance_table.verticalHeader().setVisible(False)
         self.variance_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        lay.addWidget(self.variance_table, 1)
+        # the variance above, what to apply below, the line between them movable; the variance keeps
+        # room for its rows and its total (see _fit_variance)
+        self.results_split = QSplitter(Qt.Orientation.Vertical)
+        self.results_split.setObjectName("results_split")
+        self.results_split.setChildrenCollapsible(False)
+        lay.addWidget(self.results_split, 1)
+        self.results_split.addWidget(self.variance_table)
+        lower = QWidget()
+        lay = QVBoxLayout(lower)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.results_split.addWidget(lower)
         lay.addWidget(QLabel(tr("Applying the results (after sign-off): tick what to apply. Each choice is written "
                                 "into the asset's history.")))
         self.apply_table = QTableWidget(0, 5)
@@ -531,7 +542,7 @@ class StockTakeTab(ModuleTab):
         if st is None:
             return
         counted, total = self._overall
-        open_unknowns = sum(1 for u in service.unknowns(st.id, "open"))
+        open_unknowns = service.open_unknown_count(st.id)
         if st.status == "open":
             if counted < total:
                 text = tr("Next step: scan or tick what is in each room ({left} still to count). When every room is "
@@ -608,7 +619,7 @@ class StockTakeTab(ModuleTab):
         self.place_title.setText(self._progress[self.place_id]["name"])
         self._fill_lines()
         self._paint_overall()
-        if self.st.status == "open":
+        if self.st.status == "open" and self.pages.currentIndex() == 0:  # never pulled off another page
             self.focus_scan()
 
     def step_place(self, delta: int) -> None:
@@ -786,12 +797,10 @@ class StockTakeTab(ModuleTab):
             r = self._row_of.get(res.line_id)
             if r is not None:
                 self.table.setCurrentCell(r, COL_STATE)
-        if res.outcome == "unknown":
+        if res.outcome == "unknown" or (res.line_id is None and res.unknown_id is not None
+                                        and res.outcome != "duplicate"):
             self._fill_unknowns()
-        if res.outcome != "found":
-            self._update_next_step()
-        elif self._overall[0] >= self._overall[1]:
-            self._update_next_step()
+        self._update_next_step()  # after the figures above: it says what is left now
         self.scan_edit.setFocus()
 
     def _add_recent(self, outcome: str, code: str, message: str) -> None:
@@ -834,6 +843,16 @@ class StockTakeTab(ModuleTab):
                 self.unknown_table.setItem(r, c, it)
         title = tr("Unknown numbers") + (f" ({open_n})" if open_n else "")
         self.pages.setTabText(1, title)
+        self._unknown_selected()
+
+    def _unknown_selected(self, *_args) -> None:
+        """Match, surplus and dismiss are offered for an entry still to resolve, and only for it."""
+        r = self.unknown_table.currentRow()
+        rows = getattr(self, "_unknown_rows", [])
+        unresolved = (self.st is not None and self.st.status == "open" and 0 <= r < len(rows)
+                      and rows[r]["status"] == "open")
+        for b in (self.match_button, self.surplus_button, self.dismiss_button):
+            b.setEnabled(unresolved)
 
     def _selected_unknown(self) -> dict | None:
         r = self.unknown_table.currentRow()
@@ -841,6 +860,13 @@ class StockTakeTab(ModuleTab):
             show_info(self, tr("Choose a line first."), tr("Unknown numbers"))
             return None
         return self._unknown_rows[r]
+
+    def _reselect_unknown(self, unknown_id: int) -> None:
+        for r, u in enumerate(self._unknown_rows):
+            if u["id"] == unknown_id:
+                self.unknown_table.setCurrentCell(r, 0)
+                break
+        self._unknown_selected()
 
     def _after_unknown(self) -> None:
         self._fill_unknowns()
@@ -861,9 +887,27 @@ class StockTakeTab(ModuleTab):
             show_error(self, exc)
             return
         self._after_unknown()
+        self._reselect_unknown(u["id"])
 
     def match_unknown(self) -> None:
-        self._ask_about_unknown(tr("Match to an asset"), tr("Asset number of “{code}”:"), service.match_unknown)
+        u = self._selected_unknown()
+        if u is None:
+            return
+        number = service.match_suggestion(u["id"])
+        if number is None:  # a worn or swapped tag: which asset is it?
+            self._ask_about_unknown(tr("Match to an asset"), tr("Asset number of “{code}”:"), service.match_unknown)
+            return
+        # the scanned number is an asset's own number: it is that asset, nothing to type again
+        if not confirm(self, tr("Match “{code}” to asset {number}?").format(code=u["code"] or "", number=number),
+                       tr("Match to an asset")):
+            return
+        try:
+            service.match_unknown(u["id"], number)
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self._after_unknown()
+        self._reselect_unknown(u["id"])
 
     def enter_surplus(self) -> None:
         u = self._selected_unknown()
@@ -873,6 +917,7 @@ class StockTakeTab(ModuleTab):
         dlg.submit = lambda values: service.set_surplus(u["id"], values)
         if dlg.exec():
             self._after_unknown()
+            self._reselect_unknown(u["id"])
 
     def add_untagged(self) -> None:
         dlg = SurplusDialog(self, place_id=self.place_id, title=tr("An untagged item found (盘盈)"))
@@ -900,6 +945,13 @@ class StockTakeTab(ModuleTab):
 
     def close_stocktake(self) -> None:
         if self.st is None or self.st.status != "open":
+            return
+        try:
+            service.check_can_close(self.st.id)  # what stops it is said before anything is asked
+        except UserError as exc:
+            show_error(self, exc)
+            if service.open_unknown_count(self.st.id):
+                self.pages.setCurrentIndex(1)
             return
         counted, total = service.progress(self.st.id)
         text = tr("Close the count of {doc}?\n\n{left} of {total} expected items have not been found: they will be "
@@ -963,47 +1015,85 @@ class StockTakeTab(ModuleTab):
                 if c in (5, 6) and d["missing_qty"]:
                     it.setForeground(QColor("#c62828"))
                 self.variance_table.setItem(r, c, it)
+        self._fit_variance()
+
+    def _fit_variance(self) -> None:
+        """Give the variance table the height of its rows (up to 12) and the total, so the total row
+        is seen without scrolling; the list of what to apply gets the rest."""
+        t = self.variance_table
+        rows = t.rowCount()
+        row_h = t.verticalHeader().defaultSectionSize()
+        shown = min(rows, 12)
+        want = t.horizontalHeader().height() + shown * row_h + 2 * t.frameWidth() + 4
+        if rows > shown:
+            want += t.horizontalScrollBar().sizeHint().height()
+        t.setMinimumHeight(min(want, 120 + 6 * row_h))
+        total = max(self.results_split.height(), want + 160)
+        self.results_split.setSizes([want, max(total - want, 160)])
 
     ACTION_LABELS = {
         "relocate": N_("Move to where found"),
+        "relocate_extra": N_("Move to where found (from outside the scope)"),
         "shortage": N_("Mark as shortage (盘亏待批)"),
         "damage": N_("Record the damage"),
         "surplus": N_("Register as a new asset (盘盈)"),
         "writeoff": N_("Awaiting write-off approval"),
     }
+    APPLY_ORDER = ("relocate", "relocate_extra", "shortage", "damage", "surplus", "writeoff")
+    # ticked by default once signed off; a move is never: a wrong-room scan must not move an asset unseen
+    TICKED = ("shortage", "damage", "surplus")
+
+    @staticmethod
+    def _apply_effect(kind: str, d: dict) -> str:
+        """What applying this line will do to the register, in words."""
+        unit = d.get("unit") or ""
+        if kind in ("relocate", "relocate_extra"):
+            return tr("The register moves it from {expected} to {found} (a transfer in its history).").format(
+                expected=d["place_name"] or tr("(no place)"), found=d["found_place_name"])
+        if kind == "shortage":
+            missing = d["quantity"] - (d["counted_qty"] or 0)
+            if missing < d["quantity"]:
+                return tr("{n} of {qty} {unit} not found (expected in {place}): those {n} are split off into a "
+                          "record of their own, marked 盘亏待批 until the write-off is approved; {left} stay on the "
+                          "books.").format(n=missing, qty=d["quantity"], unit=unit, place=d["place_name"] or "—",
+                                           left=d["quantity"] - missing)
+            return tr("Not found (expected in {place}): its status becomes 盘亏待批 until the write-off is "
+                      "approved.").format(place=d["place_name"] or "—")
+        if kind == "writeoff":
+            return tr("{number}: {n} {unit} to write off as lost once approved (Write-off approved…).").format(
+                number=d["shortage_number"], n=d["shortage_qty"], unit=unit)
+        if kind == "damage":
+            text = tr("A damage record ({condition}: {note}), natural wear.").format(
+                condition=tr(CONDITIONS[d["condition"]]), note=d["note"] or "")
+            if d.get("repair_ref"):
+                text += " · " + tr("repair ticket {id}").format(id=d["repair_ref"])
+            return text
+        return tr("A new asset: {qty} found in {place}.").format(qty=d["quantity"], place=d["place_name"] or "—")
 
     def _fill_apply(self) -> None:
         signed = self.st.status == "signed"
         pending = service.pending_actions(self.st.id) if self.st.status != "open" else {}
         rows = []
-        for kind in ("relocate", "shortage", "damage", "surplus", "writeoff"):
+        for kind in self.APPLY_ORDER:
             for d in pending.get(kind, []):
-                if kind == "relocate":
-                    detail = tr("{expected} → {found}").format(expected=d["place_name"] or "—",
-                                                              found=d["found_place_name"])
-                elif kind in ("shortage", "writeoff"):
-                    detail = tr("Expected in {place}; {n} of {qty} missing").format(
-                        place=d["place_name"] or "—", n=d["quantity"] - (d["counted_qty"] or 0), qty=d["quantity"])
-                elif kind == "damage":
-                    detail = f'{tr(CONDITIONS[d["condition"]])}: {d["note"] or ""}'
-                    if d.get("repair_ref"):
-                        detail += " · " + tr("repair ticket {id}").format(id=d["repair_ref"])
-                else:
-                    detail = tr("{qty} found in {place}").format(qty=d["quantity"], place=d["place_name"] or "—")
                 number = d.get("asset_number") or d.get("code") or ""
-                rows.append((kind, d["id"], number, d["name"], detail))
+                rows.append((kind, d["id"], number, d["name"], self._apply_effect(kind, d)))
         self._apply_rows = rows
         self.apply_table.setRowCount(len(rows))
         for r, (kind, _id, number, name, detail) in enumerate(rows):
             check = QTableWidgetItem()
             if kind != "writeoff":
                 check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                check.setCheckState(Qt.CheckState.Checked if signed else Qt.CheckState.Unchecked)
+                ticked = signed and kind in self.TICKED
+                check.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             else:
                 check.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             self.apply_table.setItem(r, 0, check)
             for c, v in enumerate((tr(self.ACTION_LABELS[kind]), number, name, detail), start=1):
-                self.apply_table.setItem(r, c, QTableWidgetItem(v))
+                it = QTableWidgetItem(v)
+                if c == 4:
+                    it.setToolTip(v)
+                self.apply_table.setItem(r, c, it)
         self.apply_button.setEnabled(signed and any(k != "writeoff" for k, *_ in rows))
         self.writeoff_button.setEnabled(signed and any(k == "writeoff" for k, *_ in rows))
         self.repair_button_apply.setVisible(service.repairs_available())
@@ -1018,8 +1108,7 @@ class StockTakeTab(ModuleTab):
         if not confirm(self, tr("Apply {n} results to the asset register? Each is written into the asset's "
                                 "history.").format(n=len(chosen)), tr("Apply")):
             return
-        fns = {"relocate": service.relocate, "shortage": service.mark_shortage,
-               "damage": service.record_damage, "surplus": service.register_surplus}
+        fns = service.APPLY
 
         def work(progress, cancelled):
             for i, (kind, rid) in enumerate(chosen):

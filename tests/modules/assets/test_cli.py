@@ -121,3 +121,45 @@ def test_template_command(db_path, tmp_path, capsys):
     path = tmp_path / "template.xlsx"
     assert run(capsys, "--db", db_path, "export", "assets-template", path)[0] == 0
     assert run(capsys, "--db", db_path, "import", "assets", path, "--dry-run")[0] == 0
+
+
+def test_demo_refuses_a_database_with_data_unless_asked(tmp_path, capsys):
+    """Issue 13 item 5: demo on a database that has records doubled them (557 -> 1,089)."""
+    path = tmp_path / "school.db"
+    assert run(capsys, "--db", path, "demo", "--assets", "12")[0] == 0
+    before = count(path)
+    code, _ = run(capsys, "--db", path, "demo", "--assets", "12")
+    assert code == 2
+    assert count(path) == before
+    code, _ = run(capsys, "--db", path, "demo", "--assets", "12", "--add")
+    assert code == 0 and count(path) == before + 12
+
+
+def test_import_with_a_column_map(tmp_path, capsys):
+    """Issue 13 item 7: `--map 购置时间=购置日期` names the file's column for a field."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["资产名称", "资产分类", "数量", "单价", "进校日子"])
+    ws.append(["投影仪", "办公设备", 1, 3500, "2025-09-01"])
+    path = tmp_path / "odd.xlsx"
+    wb.save(path)
+    db_path = tmp_path / "school.db"
+    code, out = run(capsys, "--db", db_path, "import", "assets", path)
+    assert code == 2
+    code, out = run(capsys, "--db", db_path, "import", "assets", path, "--map", "进校日子=购置日期")
+    assert code == 0 and count(db_path) == 1
+    code, out = run(capsys, "--db", db_path, "import", "assets", path, "--map", "进校日子=没有的列")
+    assert code == 2
+
+
+def test_import_maps_another_systems_categories(tmp_path, capsys):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Name", "Asset Tag", "Category", "Purchase Date", "Purchase Cost"])
+    ws.append(["Teacher laptop", "100231", "Laptops", "2023-01-15", "1299.00"])
+    path = tmp_path / "snipe.xlsx"
+    wb.save(path)
+    db_path = tmp_path / "school.db"
+    assert run(capsys, "--db", db_path, "import", "assets", path)[0] == 2
+    code, _ = run(capsys, "--db", db_path, "import", "assets", path, "--map-category", "Laptops=计算机设备")
+    assert code == 0 and count(db_path) == 1

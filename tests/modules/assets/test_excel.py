@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from logistics_desk.core import audit, db
-from logistics_desk.core.errors import UserError
+from logistics_desk.core.errors import RuleError, UserError, ValidationError
 from logistics_desk.core.masterdata import Person, Place
 from logistics_desk.core.tasks import Cancelled
 from logistics_desk.modules.assets import excel, service
@@ -262,3 +262,169 @@ def test_round_trip_into_an_empty_database(make_asset, world, tmp_path, template
     excel.apply(plan)
     assert snapshot() == before
     assert audit.verify_chain() == []
+
+
+# --- issue 13 item 3: importing the same rows twice ----------------------------------
+
+def test_rows_identical_to_registered_assets_are_skipped_unless_included(world, tmp_path):
+    rows = [good_row(name="投影仪"), good_row(name="讲台", price="900"), good_row(name="饮水机", qty=2, price="600")]
+    path = workbook(tmp_path / "first.xlsx", rows)
+    assert len(excel.apply(excel.plan_import(path)).asset_ids) == 3
+    again = workbook(tmp_path / "again.xlsx", rows + [good_row(name="投影仪", place="教学楼 302")])
+    plan = excel.plan_import(again)
+    assert plan.ok and plan.valid_count == 4
+    dups = plan.duplicates
+    assert [row for row, _number in dups] == [2, 3, 4]
+    assert all(number for _row, number in dups)
+    outcome = excel.apply(plan)
+    assert len(outcome.asset_ids) == 1  # only the projector in 302 is new
+    assert "3 rows identical to registered assets were left out" in outcome.summary()
+    assert Asset.select().count() == 4
+    plan = excel.plan_import(again)
+    assert len(plan.duplicates) == 4
+    with pytest.raises(UserError, match="identical"):
+        excel.apply(plan)
+    assert len(excel.apply(plan, include_duplicates=True).asset_ids) == 4
+    assert Asset.select().count() == 8
+
+
+# --- issue 13 item 7: headers as schools write them ----------------------------------
+
+def test_headers_as_schools_write_them(world, tmp_path):
+    header = ["资产编号", "资产名称", "资产类别", "规格型号", "单位", "数量", "单价（元）", "总价", "购置时间", "存放位置",
+              "使用部门", "责任人"]
+    rows = [["", "投影仪", "办公设备", "CB-X06", "台", 2, 3500, 7000, "2025-09-01", "教学楼 301", "总务处", "张伟"]]
+    plan = excel.plan_import(workbook(tmp_path / "school.xlsx", rows, header=header))
+    assert plan.ok, [str(e) for e in plan.errors]
+    for amount, date, place, who in (("金额", "购入时间", "存放地点", "保管人"), ("总金额", "入账时间", "放置地点", "管理人"),
+                                     ("合计金额", "购买时间", "所在地点", "负责人")):
+        h = header[:7] + [amount, date, place, "使用部门", who]
+        plan = excel.plan_import(workbook(tmp_path / "other.xlsx", rows, header=h))
+        assert plan.ok, (other, [str(e) for e in plan.errors])
+
+
+def test_a_column_mapped_by_the_clerk_is_used_and_remembered(world, tmp_path):
+    header = ["资产名称", "资产分类", "数量", "单价", "进校日子", "存放地点"]
+    path = workbook(tmp_path / "odd.xlsx", [["投影仪", "办公设备", 1, 3500, "2025-09-01", "教学楼 301"]], header=header)
+    plan = excel.plan_import(path)
+    assert plan.file_broken and plan.result.missing_columns == ["acquired_on"]
+    assert "进校日子" in excel.mappable_headers(plan)
+    plan = excel.plan_import(path, mapping={"进校日子": "acquired_on"})
+    assert plan.ok and plan.rows[0]["acquired_on"] == dt.date(2025, 9, 1)
+    excel.remember_mapping(plan, {"进校日子": "acquired_on"})
+    other = workbook(tmp_path / "odd2.xlsx", [["讲台", "家具", 1, 900, "2024-03-01", "教学楼 302"]], header=header)
+    plan = excel.plan_import(other)  # the same headers: the mapping is used again
+    assert plan.ok and plan.rows[0]["acquired_on"] == dt.date(2024, 3, 1)
+    assert audit.verify_chain() == []
+
+
+# --- issue 13 item 9: place names are kept as written --------------------------------
+
+def test_place_names_are_kept_as_written(world, tmp_path):
+    places = ["一(2)班教室", "行政楼办公室", "教学楼303", "实验楼/101物理实验室", "图书馆 二楼阅览室", "实验楼102"]
+    rows = [good_row(name=f"物品{i}", place=p) for i, p in enumerate(places)]
+    plan = excel.plan_import(workbook(tmp_path / "places.xlsx", rows))
+    assert plan.ok, [str(e) for e in plan.errors]
+    # 行政楼 and 教学楼 are buildings the school has; 实验楼 is named with a separator in row 5
+    assert plan.new_places == ["一(2)班教室", "行政楼 办公室", "教学楼 303", "实验楼 101物理实验室", "图书馆 二楼阅览室",
+                               "实验楼 102"]
+    ids = excel.apply(plan).asset_ids
+    stored = [Asset.get_by_id(i) for i in ids]
+    assert [a.name for a in stored] == [f"物品{i}" for i in range(len(places))]  # the spreadsheet's order
+    assert [a.place.full_name for a in stored] == plan.new_places
+    whole = Place.get(Place.full_name == "一(2)班教室")
+    assert whole.name == "一(2)班教室" and whole.parent is None
+    assert Place.get(Place.full_name == "行政楼 办公室").parent.name == "行政楼"
+    assert audit.verify_chain() == []
+
+
+def test_new_places_are_stored_as_the_preview_shows_them(database, frozen, tmp_path):
+    rows = [good_row(name="显微镜", place="实验楼生物室"), good_row(name="讲台", place="实验楼 101"),
+            good_row(name="电脑", place="教学楼203"), good_row(name="钢琴", place="音乐室")]
+    header = HEADER[:-2]
+    rows = [r[:-2] for r in rows]
+    plan = excel.plan_import(workbook(tmp_path / "empty.xlsx", rows, header=header))
+    assert plan.ok, [str(e) for e in plan.errors]
+    assert plan.new_places == ["实验楼 生物室", "实验楼 101", "教学楼 203", "音乐室"]
+    ids = excel.apply(plan).asset_ids
+    assert [Asset.get_by_id(i).place.full_name for i in ids] == plan.new_places
+
+
+# --- issue 13 item 4: a way back from a mistake --------------------------------------
+
+def test_a_whole_import_is_voided_as_one_step_and_nothing_is_deleted(world, tmp_path):
+    from logistics_desk.core import integrity
+    from logistics_desk.modules.assets.models import AssetEvent
+
+    rows = [good_row(name=f"物品{i}") for i in range(5)]
+    ids = excel.apply(excel.plan_import(workbook(tmp_path / "wrong.xlsx", rows))).asset_ids
+    batch = service.import_of(Asset.get_by_id(ids[2]))
+    assert batch["count"] == 5 and "wrong.xlsx" in batch["summary"] and sorted(batch["ids"]) == sorted(ids)
+    with pytest.raises(ValidationError):
+        service.void_registrations(batch["ids"], reason="")
+    service.transfer(Asset.get_by_id(ids[0]), place=world["r302"].id, reason="搬走")  # touched since
+    with pytest.raises(RuleError, match=Asset.get_by_id(ids[0]).number):
+        service.void_registrations(batch["ids"], reason="导错了文件")
+    assert Asset.select().where(Asset.status == "voided").count() == 0  # nothing half-done
+    untouched = ids[1:]
+    service.void_registrations(untouched, reason="导错了文件")
+    assert Asset.select().count() == 5  # nothing deleted
+    assert {a.status for a in Asset.select().where(Asset.id.in_(untouched))} == {"voided"}
+    q = service.AssetQuery()
+    assert q.count({}) == 1 and q.count({"status": "voided"}) == 4  # gone from the register, still findable
+    assert AssetEvent.select().where(AssetEvent.kind == "void").count() == 4
+    assert all(e.note == "导错了文件" for e in audit.AuditEntry.select().where(audit.AuditEntry.action == "void"))
+    assert integrity.check().ok
+    with pytest.raises(RuleError):
+        service.void_registrations(untouched[:1], reason="again")
+
+
+def test_a_registration_made_in_error_is_voided(make_asset):
+    a = make_asset()
+    service.void_registrations([a.id], reason="重复登记")
+    assert Asset.get_by_id(a.id).status == "voided"
+    with pytest.raises(ValidationError):
+        service.update(Asset.get_by_id(a.id), {"name": "别的"})
+
+
+# --- issue 13 item 8: registers from the systems schools leave -----------------------
+
+SNIPE_HEADER = ["ID", "Company", "Name", "Asset Tag", "Model", "Model Number", "Category", "Manufacturer", "Serial",
+                "Purchase Date", "Purchase Cost", "Order Number", "Supplier", "Location", "Default Location",
+                "Checked Out To", "Status", "Warranty", "Notes"]
+
+
+def snipe_row(tag, name, category, cost="1299.00"):
+    return ["1", "Acme School", name, tag, "Latitude 5590", "5590", category, "Dell", f"SN{tag}", "2023-01-15", cost,
+            "PO-77", "Dell Inc.", "教学楼 301", "", "", "Ready to Deploy", "36 months", ""]
+
+
+def test_a_snipe_it_export_imports_with_its_tags_and_mapped_categories(world, tmp_path):
+    rows = [snipe_row("100231", "Teacher laptop", "Laptops"), snipe_row("100232", "Teacher laptop 2", "Laptops"),
+            snipe_row("100233", "Projector", "Projectors", "499.00")]
+    path = workbook(tmp_path / "snipe.xlsx", rows, header=SNIPE_HEADER)
+    plan = excel.plan_import(path)
+    assert not plan.file_broken, [str(e) for e in plan.errors]
+    assert plan.unknown_categories == {"Laptops": 2, "Projectors": 1}  # each offered once
+    jsj, bgsb = world["cats"]["JSJ"], world["cats"]["BGSB"]
+    excel.remember_category_map({"Laptops": jsj.id, "Projectors": bgsb.id})
+    plan = excel.plan_import(path)
+    assert plan.ok, [str(e) for e in plan.errors]
+    ids = excel.apply(plan).asset_ids
+    laptop = Asset.get_by_id(ids[0])
+    assert laptop.number == "100231" and laptop.category_id == jsj.id and laptop.serial_no == "SN100231"
+    assert laptop.unit_price == Decimal("1299.00") and laptop.acquired_on == dt.date(2023, 1, 15)
+    assert laptop.brand == "Dell" and laptop.status == "idle" and laptop.place.full_name == "教学楼 301"
+
+
+def test_a_glpi_and_a_generic_english_register_are_recognised(world, tmp_path):
+    glpi = ["Name", "Inventory number", "Type", "Model", "Manufacturer", "Location", "Status", "Date of purchase",
+            "Value", "Serial number", "Comments"]
+    row = ["PC-01", "GLPI-0001", "计算机设备", "OptiPlex", "Dell", "教学楼 302", "In use", "2022-09-01", "3999",
+           "X1", ""]
+    plan = excel.plan_import(workbook(tmp_path / "glpi.xlsx", [row], header=glpi))
+    assert plan.ok, [str(e) for e in plan.errors]
+    generic = ["Asset Name", "Category", "Qty", "Unit Price", "Date Acquired", "Room", "Custodian"]
+    plan = excel.plan_import(workbook(tmp_path / "generic.xlsx", [["Desk", "家具", 4, 300, "2021-03-01",
+                                                                   "教学楼 301", "张伟"]], header=generic))
+    assert plan.ok, [str(e) for e in plan.errors]

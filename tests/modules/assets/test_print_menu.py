@@ -177,3 +177,46 @@ def test_cards_and_slips_for_the_selected_asset(qtbot, tab, make_asset, world, e
         assert expect in pdf_text(pv.pdf_bytes), key
         pv.close()
     assert len(errors) == 1
+
+
+def test_writeoff_request_for_an_asset_written_off_without_a_record_is_refused(qtbot, tab, make_asset, errors,
+                                                                              monkeypatch):
+    from logistics_desk.modules.assets.models import Asset
+
+    a = make_asset()
+    Asset.update(status="disposed").where(Asset.id == a.id).execute()  # e.g. imported as written off
+    monkeypatch.setattr(tab, "selected_asset_ids", lambda: [a.id])
+    tab.last_print_preview = None
+    trigger(tab, "writeoff")
+    wait_for_workers()
+    assert errors and a.number in errors[0] and "already been written off" in errors[0]
+    assert tab.last_print_preview is None
+    # a recorded write-off still prints, with its number
+    b = make_asset()
+    d = service.write_off(b, reason="主板烧毁", approver="王校长", method="scrap")
+    monkeypatch.setattr(tab, "selected_asset_ids", lambda: [b.id])
+    trigger(tab, "writeoff")
+    pv = preview(qtbot, tab)
+    assert d.doc_no in pdf_text(pv.pdf_bytes)
+    pv.close()
+
+
+def test_inventory_dialog_one_sheet_per_custodian(qtbot, tab, make_asset, world):
+    a = make_asset(name="台式计算机")  # 张伟
+    b = make_asset(name="投影仪", custodian=world["li"].id)
+    c = make_asset(name="打印机", place=world["office"].id)  # 张伟's, elsewhere
+    tab.refresh()
+    tab.select_ids([a.id])
+    trigger(tab, "inventory")
+    dlg = tab.print_dialog
+    assert dlg.target.value() == world["r301"].id and not dlg.per_custodian.isChecked()
+    dlg.per_custodian.setChecked(True)
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    pv = preview(qtbot, tab)
+    assert pv.page_count() == 2
+    text = pdf_text(pv.pdf_bytes)
+    assert c.number in text  # everything 张伟 holds, wherever it stands
+    assert "Custodian(张伟)signature" in text and "Custodian(李娜)signature" in text and b.number in text
+    pv.close()
+    dlg.kind.set_value("custodian")
+    assert not dlg.per_custodian.isEnabled() and not dlg.one_sheet_per_custodian()

@@ -219,3 +219,50 @@ def test_detail_shows_net_book_value(make_asset):
     d = service.asset_detail(pc.id, on=dt.date(2026, 2, 10))
     assert d["net_book_value"] == Decimal("4800.00") and d["useful_life_years"] == 6
     assert d["category_path"] == "设备 / 通用设备 / 计算机设备"
+
+
+def test_a_disposed_asset_keeps_its_status_and_only_its_notes_change(make_asset):
+    """Issue 13 item 10."""
+    pc = make_asset()
+    service.write_off(pc, reason="主板损坏", approver="张建国", method="scrap")
+    pc = Asset.get_by_id(pc.id)
+    with pytest.raises(ValidationError) as caught:
+        service.update(pc, {"name": "旧电脑"})
+    assert caught.value.errors["name"] == "A disposed asset cannot be changed; only its notes can be edited."
+    with pytest.raises(ValidationError):
+        service.update(pc, {"status": "in_use"})
+    service.update(pc, {"note": "残值已回收"})
+    pc = Asset.get_by_id(pc.id)
+    assert pc.note == "残值已回收" and pc.status == "disposed" and pc.name == "台式计算机"
+
+
+def test_search_words_together_and_a_place_named_filters_by_it(make_asset, world):
+    """Issue 13 item 16: "教学楼 201" returned rows from many rooms (201 matched 2019-… numbers)."""
+    a = make_asset(name="投影仪", place=world["r301"].id)
+    b = make_asset(name="投影仪", place=world["r302"].id, serial_no="SN301-77", model_spec="301型")
+    c = make_asset(name="讲台", place=world["office"].id, number="2019-301-X")
+    q = service.AssetQuery()
+    assert {r["id"] for r in q.fetch({"text": "301"}, 0, 10)} == {a.id, b.id, c.id}  # a word matches any field
+    assert {r["id"] for r in q.fetch({"text": "教学楼 301"}, 0, 10)} == {a.id}  # names the room: its assets
+    assert {r["id"] for r in q.fetch({"text": "教学楼301"}, 0, 10)} == {a.id}
+    assert {r["id"] for r in q.fetch({"text": "投影仪 教学楼 302"}, 0, 10)} == {b.id}
+    assert {r["id"] for r in q.fetch({"text": "行政楼"}, 0, 10)} == {c.id}  # a building: its rooms
+    assert {r["id"] for r in q.fetch({"text": "投影仪 行政楼"}, 0, 10)} == set()
+
+
+def test_the_change_record_reads_as_text(make_asset, world):
+    """Issue 13 item 15: a registration showed raw JSON with internal field names and ids."""
+    from logistics_desk.core.i18n import set_language
+
+    pc = make_asset(name="台式计算机")
+    created = service.change_record(pc)[0]
+    text = created["new"]
+    assert "Category: Computers" in text or "Category: " + world["cats"]["JSJ"].name in text
+    assert "Place: 教学楼 301" in text and "Custodian: 张伟" in text and "Unit price: 4,200.00" in text
+    assert "{" not in text and "category_id" not in text and '"' not in text and "created_at" not in text
+    set_language("zh_CN")
+    try:
+        text = service.change_record(pc)[0]["new"]
+        assert "分类：" + world["cats"]["JSJ"].name in text and "存放地点：教学楼 301" in text
+    finally:
+        set_language("en")

@@ -106,6 +106,8 @@ def test_register_refuses_until_fixed_and_copies(qtbot, tab, world):
     dlg.copies.setValue(3)
     assert "3 records" in dlg.hint.text()
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert dlg.isVisible() and "No place, custodian yet" in dlg.missing_warning.text()  # said once
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     assert not dlg.isVisible()
     assert [a.number for a in Asset.select().order_by(Asset.number)] == [
         "2026-JJ-00001", "2026-JJ-00002", "2026-JJ-00003"]
@@ -209,7 +211,7 @@ def test_lend_overdue_and_take_back(qtbot, tab, make_asset, world):
     assert not dlg.isVisible()
     clock.freeze(dt.datetime(2026, 3, 20, 9, 0))
     tab.refresh()
-    assert tab.overdue_button.text() == "Overdue loans (1)"
+    assert tab.overdue_button.text() == "&Overdue loans (1)"
     od = tab.show_overdue()
     assert od.table.item(0, 2).text() == "校外 刘老师" and od.table.item(0, 5).text() == "8"
     od.show_in_register.emit()
@@ -272,3 +274,220 @@ def test_print_hooks(tab, make_asset):
     tab.search.setText(a.number)
     tab.search.flush()
     assert tab.current_filters() == {"text": a.number}
+
+
+def test_import_preview_shows_probable_duplicates_and_skips_them(qtbot, tab, make_asset, tmp_path, infos):
+    """Issue 13 item 3: the same rows imported twice made exact copies without a word."""
+    make_asset(name="投影仪", unit_price="3500", model_spec="CB-X06")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["资产名称", "资产分类", "规格型号", "数量", "单价", "购置日期", "存放地点", "保管人"])
+    ws.append(["投影仪", "JSJ", "CB-X06", 1, 3500, "2025-09-01", "教学楼 301", "张伟"])
+    ws.append(["讲台", "家具", "", 1, 900, "2025-09-01", "教学楼 301", "张伟"])
+    path = tmp_path / "again.xlsx"
+    wb.save(path)
+    tab.import_file(str(path))
+    wait_for_workers()
+    qtbot.waitUntil(lambda: isinstance(tab.dialog, view.ImportPreviewDialog), timeout=5000)
+    dlg = tab.dialog
+    shown = dlg.findChild(type(dlg.summary), "duplicates").text()
+    assert "row 2" in shown and Asset.get().number in shown
+    assert dlg.import_button.text() == "Import 1 rows"
+    dlg.include_duplicates.setChecked(True)
+    assert dlg.import_button.text() == "Import 2 rows"
+    dlg.include_duplicates.setChecked(False)
+    qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
+    assert Asset.select().count() == 2
+    assert "identical to registered assets were left out" in infos[-1]
+
+
+def test_import_lets_the_clerk_map_a_missing_column(qtbot, tab, tmp_path, infos):
+    """Issue 13 item 7: a required column not found: the clerk says which column holds it (remembered)."""
+    def odd(name, rows):
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append(["资产名称", "资产分类", "数量", "单价", "进校日子", "存放地点"])
+        for r in rows:
+            ws.append(r)
+        wb.save(tmp_path / name)
+        return str(tmp_path / name)
+
+    path = odd("odd.xlsx", [["投影仪", "JSJ", 1, 3500, "2025-09-01", "教学楼 301"]])
+    tab.import_file(path)
+    wait_for_workers()
+    qtbot.waitUntil(lambda: isinstance(tab.dialog, view.ImportPreviewDialog), timeout=5000)
+    dlg = tab.dialog
+    assert not dlg.import_button.isEnabled()
+    combo = dlg.map_boxes["acquired_on"]
+    assert not dlg.map_button.isEnabled()
+    combo.setCurrentIndex(combo.findText("进校日子"))
+    qtbot.mouseClick(dlg.map_button, Qt.MouseButton.LeftButton)
+    wait_for_workers()
+    qtbot.waitUntil(lambda: tab.dialog is not dlg and isinstance(tab.dialog, view.ImportPreviewDialog), timeout=5000)
+    dlg = tab.dialog
+    assert dlg.import_button.isEnabled() and not dlg.map_boxes
+    qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
+    assert Asset.get().acquired_on == dt.date(2025, 9, 1)
+    tab.import_file(odd("odd2.xlsx", [["讲台", "JJ", 1, 900, "2024-03-01", "教学楼 302"]]))  # remembered
+    wait_for_workers()
+    qtbot.waitUntil(lambda: isinstance(tab.dialog, view.ImportPreviewDialog) and tab.dialog is not dlg, timeout=5000)
+    assert tab.dialog.import_button.isEnabled()
+
+
+def test_a_disposed_asset_shows_its_status_and_only_notes_edit(qtbot, tab, make_asset):
+    """Issue 13 item 10: the edit dialog said 在用 for a disposed asset and refused a name change."""
+    from logistics_desk.modules.assets import service
+
+    a = make_asset()
+    service.write_off(a, reason="主板损坏", approver="张建国", method="scrap")
+    tab.refresh()
+    tab.table.selectRow(0)
+    dlg = tab.edit()
+    assert dlg.status.currentText() == "Disposed"
+    assert not dlg.name.isEnabled() and not dlg.status.isEnabled() and not dlg.place.isEnabled()
+    assert dlg.note.isEnabled()
+    assert "only the notes" in dlg.hint.text()
+    dlg.note.setPlainText("残值已回收")
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible(), dlg.general_error.text()
+    a = Asset.get_by_id(a.id)
+    assert a.note == "残值已回收" and a.status == "disposed"
+
+
+def test_pick_lists_have_real_placeholders_and_search_names(qtbot, tab, make_asset, world):
+    """Issue 13 item 11: typing gave "（不变）302" and "（请选择）家具"."""
+    a = make_asset()
+    tab.refresh()
+    tab.table.selectRow(0)
+    dlg = tab.transfer()
+    assert dlg.place.currentText() == "" and dlg.place.lineEdit().placeholderText() == "(unchanged)"
+    type_text(qtbot, dlg.place.lineEdit(), "302")
+    assert dlg.place.currentText() == "302" and dlg.place.value() == world["r302"].id  # the one room named so
+    type_text(qtbot, dlg.reason, "调整")
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible(), dlg.general_error.text()
+    assert Asset.get_by_id(a.id).place_id == world["r302"].id
+    tab.table.selectRow(0)
+    dlg = tab.transfer()
+    type_text(qtbot, dlg.custodian.lineEdit(), "没有这个人")
+    type_text(qtbot, dlg.reason, "调整")
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert dlg.isVisible() and dlg.errors.message("custodian") == "Unknown value."
+    dlg.reject()
+    reg = tab.register()
+    assert reg.category.currentText() == "" and reg.category.lineEdit().placeholderText() == "(choose)"
+    type_text(qtbot, reg.category.lineEdit(), "家具")
+    assert reg.category.value() == world["cats"]["JJ"].id
+
+
+def test_write_off_says_what_it_does_and_enter_does_not_commit(qtbot, tab, make_asset):
+    """Issue 13 item 13."""
+    a = make_asset(name="学生课桌椅", quantity=41, unit="套", unit_price="200")
+    tab.refresh()
+    tab.table.selectRow(0)
+    dlg = tab.write_off()
+    text = dlg.info.text()
+    assert a.number in text and "学生课桌椅" in text and "41 套" in text
+    assert "cannot be undone" in text
+    type_text(qtbot, dlg.reason, "损坏")
+    dlg.approver.setText("张建国")
+    qtbot.keyClick(dlg.reason, Qt.Key.Key_Return)
+    assert dlg.isVisible() and Asset.get_by_id(a.id).status == "in_use"
+    dlg.reject()
+    tab.table.selectRow(0)
+    lend = tab.lend()
+    assert a.number in lend.info.text() and "学生课桌椅" in lend.info.text()
+
+
+def test_a_scanned_tag_selects_its_asset_and_keys_move_into_the_list(qtbot, tab, make_asset):
+    """Issue 13 item 12: scanner (digits and Enter), Down into the list, mnemonics."""
+    assets = [make_asset(name=f"电脑{i}") for i in range(3)]
+    tab.refresh()
+    target = assets[1]
+    assert not tab.buttons["edit"].isEnabled()
+    type_text(qtbot, tab.search, target.number)
+    qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    assert tab.selected_asset_ids() == [target.id]
+    assert tab.buttons["edit"].isEnabled() and tab.buttons["transfer"].isEnabled()
+    tab.search.clear()
+    tab.search.flush()
+    tab.search.setFocus()
+    qtbot.keyClick(tab.search, Qt.Key.Key_Down)
+    assert tab.table.hasFocus() and len(tab.selected_asset_ids()) == 1
+    texts = [b.text() for b in tab.buttons.values()]
+    assert all("&" in t for t in texts), texts
+    letters = [t[t.index("&") + 1].lower() for t in texts]
+    assert len(set(letters)) == len(letters) and not {"f", "s", "h"} & set(letters)  # the menus' letters
+
+
+def test_history_shows_a_registration_as_text(qtbot, tab, make_asset):
+    """Issue 13 item 15."""
+    make_asset()
+    tab.refresh()
+    tab.table.selectRow(0)
+    hist = tab.show_history()
+    new = hist.changes.item(0, 5).text()
+    assert "Place: 教学楼 301" in new and "Custodian: 张伟" in new and "{" not in new
+
+
+def test_void_a_whole_import_from_the_register(qtbot, tab, tmp_path, infos):
+    """Issue 13 item 4: no way back from a wrong import but a write-off."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["资产名称", "资产分类", "数量", "单价", "购置日期", "存放地点"])
+    for i in range(3):
+        ws.append([f"物品{i}", "JSJ", 1, 3500, "2025-09-01", "教学楼 301"])
+    wb.save(tmp_path / "wrong.xlsx")
+    tab.import_file(str(tmp_path / "wrong.xlsx"))
+    wait_for_workers()
+    qtbot.waitUntil(lambda: isinstance(tab.dialog, view.ImportPreviewDialog), timeout=5000)
+    qtbot.mouseClick(tab.dialog.import_button, Qt.MouseButton.LeftButton)
+    assert tab.model.rowCount() == 3
+    tab.table.selectRow(0)
+    assert tab.buttons["void"].isEnabled()
+    dlg = tab.void()
+    assert dlg.whole_import.isChecked() and "wrong.xlsx" in dlg.whole_import.text() and "3" in dlg.whole_import.text()
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert dlg.isVisible() and dlg.errors.message("reason") == "Give the reason for voiding."
+    type_text(qtbot, dlg.reason, "导错了文件")
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible(), dlg.general_error.text()
+    assert Asset.select().count() == 3 and {a.status for a in Asset.select()} == {"voided"}
+    assert tab.model.rowCount() == 0
+
+
+def test_saving_without_place_custodian_or_price_warns_once(qtbot, tab, world):
+    """Issue 13 item 14."""
+    dlg = tab.register()
+    type_text(qtbot, dlg.name, "投影仪")
+    dlg.category.set_value(world["cats"]["JSJ"].id)
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert dlg.isVisible() and Asset.select().count() == 0
+    warning = dlg.missing_warning.text()
+    assert "place" in warning and "custodian" in warning and "unit price" in warning and "later" in warning
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible() and Asset.select().count() == 1
+
+
+def test_import_offers_each_unknown_category_once_for_mapping(qtbot, tab, tmp_path, world, infos):
+    """Issue 13 item 8: categories of the system a school leaves."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Name", "Asset Tag", "Category", "Purchase Date", "Purchase Cost", "Location"])
+    ws.append(["Teacher laptop", "100231", "Laptops", "2023-01-15", "1299.00", "教学楼 301"])
+    ws.append(["Teacher laptop", "100232", "Laptops", "2023-01-15", "1299.00", "教学楼 301"])
+    wb.save(tmp_path / "snipe.xlsx")
+    tab.import_file(str(tmp_path / "snipe.xlsx"))
+    wait_for_workers()
+    qtbot.waitUntil(lambda: isinstance(tab.dialog, view.ImportPreviewDialog), timeout=5000)
+    dlg = tab.dialog
+    assert list(dlg.category_boxes) == ["Laptops"] and not dlg.import_button.isEnabled()
+    dlg.category_boxes["Laptops"].set_value(world["cats"]["JSJ"].id)
+    qtbot.mouseClick(dlg.category_button, Qt.MouseButton.LeftButton)
+    wait_for_workers()
+    qtbot.waitUntil(lambda: isinstance(tab.dialog, view.ImportPreviewDialog) and tab.dialog is not dlg, timeout=5000)
+    dlg = tab.dialog
+    assert dlg.import_button.isEnabled() and not dlg.category_boxes
+    qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
+    assert sorted(a.number for a in Asset.select()) == ["100231", "100232"]
+    assert {a.category_id for a in Asset.select()} == {world["cats"]["JSJ"].id}

@@ -81,10 +81,11 @@ def test_quote_acceptance_notice_issue_and_count_forms(m, tmp_path):
     assert "12,500.00" in text and "13,050.00" in text
     text = pdf_text(forms.acceptance_form(documents.acceptance_data(req)), tmp_path)
     assert "Acceptor (1) signature:" in text and "Acceptor (2) signature:" in text
-    assert "赵强、孙丽" in text and "Supply store" in text
+    assert "赵强, 孙丽" in text and "Supply store" in text
     assert service.assets_of(req)[0].number in text
-    text = pdf_text(forms.public_notice(documents.notice_data(req)), tmp_path)
-    assert "Public notice of purchase" in text and "12,800.00" in text and "联想" in text
+    with pytest.raises(RuleError) as e:  # 12,800 yuan: below the notice threshold, not a large expenditure
+        documents.notice_data(req)
+    assert "12,800.00" in e.value.message
     item = service.StoreItem.get()
     slip = service.issue([(item.id, 4)], recipient_name="王芳", department=m["dept"].id)
     text = pdf_text(forms.issue_slip(documents.issue_data(slip.doc_no)), tmp_path)
@@ -103,8 +104,11 @@ def test_cli_prints_and_exports(m, db_path, tmp_path, capsys):
     assert cli_main(["--db", str(db_path), "--lang", "en", "print", "quote-comparison", "--request", str(req.id),
                      "-o", str(out)]) == 2
     assert "no quotes" in capsys.readouterr().out
-    assert cli_main(["--db", str(db_path), "--lang", "en", "print", "store-count", "--month", "2026-11",
+    assert cli_main(["--db", str(db_path), "--lang", "en", "print", "store-count", "--month", "2026-10",
                      "-o", str(out)]) == 0
+    assert cli_main(["--db", str(db_path), "--lang", "en", "print", "store-count", "--month", "2026-11",
+                     "-o", str(out)]) == 2  # not begun yet (today is 2026-10-12)
+    assert "has not begun" in capsys.readouterr().out
     assert cli_main(["--db", str(db_path), "--lang", "en", "print", "acceptance", "--request", "CG-2099-0001",
                      "-o", str(out)]) == 2
     xlsx = tmp_path / "p.xlsx"

@@ -194,8 +194,10 @@ def test_request_through_every_state(tab, qtbot, monkeypatch):
     for key in ("print_request", "print_quotes", "print_acceptance", "print_notice", "print_labels"):
         qtbot.mouseClick(page.buttons[key], Qt.MouseButton.LeftButton)
     work.wait_for_workers()
-    qtbot.waitUntil(lambda: len(person.pdfs) == 5)
+    qtbot.waitUntil(lambda: len(person.pdfs) == 4)
     assert all(pdf.startswith(b"%PDF") for _t, pdf in person.pdfs)
+    # 12,800 yuan is below the public-notice threshold: refused with the reason, no notice printed
+    assert len(person.errors) == 1 and "below the public-notice threshold" in person.errors[0].message
 
 
 def test_cancel_needs_a_reason_and_budget_overrun_warns(tab, qtbot, monkeypatch):

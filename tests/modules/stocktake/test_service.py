@@ -72,8 +72,8 @@ def test_scan_outcomes(s):
     res = st_service.scan(st.id, "X-9999", r102)
     assert res.outcome == "unknown"
     assert st_service.scan(st.id, "X-9999", r102).outcome == "duplicate"
-    res = st_service.scan(st.id, "T-0006", r102)  # in the register, out of scope
-    assert res.outcome == "unknown" and "显微镜" in res.detail
+    res = st_service.scan(st.id, "T-0006", r102)  # in the register, out of scope: that asset, misplaced
+    assert res.outcome == "misplaced" and "显微镜" in res.message and "实验楼 201" in res.detail
     assert st_service.progress(st.id) == (3, 5)
     prog = st_service.place_progress(st.id)
     assert list(prog) == [r101, r102]
@@ -82,7 +82,7 @@ def test_scan_outcomes(s):
     line = StockTakeLine.get(StockTakeLine.asset_number == "T-0001")
     assert line.counted_qty == 1 and line.method == "scan"
     assert audit.history("stocktake_line", line.id)  # saved with its change record
-    assert [r["outcome"] for r in st_service.recent_scans(st.id)][:2] == ["unknown", "duplicate"]
+    assert [r["outcome"] for r in st_service.recent_scans(st.id)][:3] == ["misplaced", "duplicate", "unknown"]
     with pytest.raises(ValidationError):
         st_service.scan(st.id, "  ", r101)
 
@@ -191,10 +191,16 @@ def test_apply_results_after_sign_off(s):
     assert kinds("T-0005")[-1] == "stocktake"
     assert kinds("T-0002")[-1] == "damage"
     assert kinds("T-0001") == ["register"]  # found where expected: nothing happens
-    assert st_service.pending_actions(st.id)["writeoff"][0]["asset_number"] == "T-0005"
-    line = StockTakeLine.get(StockTakeLine.asset_number == "T-0005")
-    st_service.approve_writeoff(line.id, approver="张建国")
+    # the 2 missing desks were split off the batch line: each shortage awaits its own write-off
+    assert [(w["asset_number"], w["shortage_number"], w["shortage_qty"])
+            for w in st_service.pending_actions(st.id)["writeoff"]] == [("T-0003", "T-0003-1", 2),
+                                                                         ("T-0005", "T-0005", 1)]
+    for number in ("T-0003", "T-0005"):
+        line = StockTakeLine.get(StockTakeLine.asset_number == number)
+        st_service.approve_writeoff(line.id, approver="张建国")
     assert Asset.get(Asset.number == "T-0005").status == "disposed"
+    assert Asset.get(Asset.number == "T-0003-1").status == "disposed"
+    assert Asset.get(Asset.number == "T-0003").quantity == 48
     with pytest.raises(RuleError):
         st_service.relocate(StockTakeLine.get(StockTakeLine.asset_number == "T-0004").id)
     assert not any(st_service.pending_actions(st.id).values())

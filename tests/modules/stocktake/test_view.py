@@ -142,13 +142,16 @@ def test_full_stocktake_like_a_person(tab, qtbot, monkeypatch):
     qtbot.keyClick(tab, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert tab.place_title.text() == "教学楼 102"
 
-    # closing is refused while an unknown number is unresolved
-    when_modal(QMessageBox, answer_yes)  # "close the count?"
-    QTimer.singleShot(0, lambda: None)
+    # closing is refused while an unknown number is unresolved, before anything is asked
+    asked = []
+    monkeypatch.setattr(view_module, "confirm", lambda *a, **k: asked.append(a) or False)
     monkeypatch.setattr(view_module, "show_error", lambda parent, exc: setattr(tab, "_last_error", exc.message))
     tab.close_button.click()
     assert "unknown" in tab._last_error
+    assert asked == []
     assert tab.pages.currentIndex() == 1
+    monkeypatch.undo()
+    monkeypatch.setattr(view_module, "show_error", lambda parent, exc: setattr(tab, "_last_error", exc.message))
     # resolve it: surplus, a water dispenser
     tab.unknown_table.setCurrentCell(0, 0)
 
@@ -195,6 +198,10 @@ def test_full_stocktake_like_a_person(tab, qtbot, monkeypatch):
     actions = sorted((tab.apply_table.item(r, 1).text(), tab.apply_table.item(r, 2).text())
                      for r in range(tab.apply_table.rowCount()))
     assert sorted(n for _a, n in actions) == sorted(["T-0004", "T-0005", "T-0003", "T-0002", "ZZ-404"])
+    numbers = [tab.apply_table.item(r, 2).text() for r in range(tab.apply_table.rowCount())]
+    move = tab.apply_table.item(numbers.index("T-0004"), 0)
+    assert move.checkState() == Qt.CheckState.Unchecked  # a move is never pre-ticked
+    move.setCheckState(Qt.CheckState.Checked)  # the clerk has looked: the board is in 101
     when_modal(QMessageBox, answer_yes)
     QTimer.singleShot(0, lambda: when_modal(QMessageBox, answer_ok))
     tab.apply_button.click()
@@ -211,7 +218,9 @@ def test_full_stocktake_like_a_person(tab, qtbot, monkeypatch):
     assert after["T-0001"] == ["register"]  # found in place: untouched
     assert after["T-0004"] == ["register", "transfer"]
     assert after["T-0005"] == ["register", "stocktake"]
-    assert after["T-0003"] == ["register", "stocktake"]  # 2 desks short noted
+    assert after["T-0003"] == ["register", "stocktake"]  # 2 desks short, split off
+    assert after["T-0003-1"] == ["stocktake"]  # the 2 missing desks, awaiting write-off
+    assert Asset.get(Asset.number == "T-0003").quantity == 48
     assert after["T-0002"] == ["register", "damage"]
     assert after["T-0006"] == ["register"]
     assert after["ZZ-404"] == ["stocktake"]
@@ -221,4 +230,5 @@ def test_full_stocktake_like_a_person(tab, qtbot, monkeypatch):
     when_modal(QInputDialog, type_text("张建国"))
     tab.writeoff_button.click()
     assert Asset.get(Asset.number == "T-0005").status == "disposed"
+    assert Asset.get(Asset.number == "T-0003-1").status == "disposed"
     assert tab.next_step.text() == "Done: the results are applied."
