@@ -260,13 +260,15 @@ def test_a_backup_from_before_the_mark_is_restored_and_marked(database, db_path,
     masterdata.save(Supplier, {"name": "甲供应商"})
     old = _strip(backup.make_backup(tmp_path / "old.db"),
                  "PRAGMA application_id = 0; PRAGMA user_version = 7; "
-                 "DELETE FROM schema_migration WHERE name = '0008_application_id';")
+                 "DELETE FROM schema_migration WHERE name >= '0008';")  # every step from 0008 on
     assert backup.verify(old) == []
     masterdata.save(Supplier, {"name": "乙供应商"})
     backup.restore(old)
     assert {s.name for s in Supplier.select()} == {"甲供应商"}
     assert db.database.execute_sql("PRAGMA application_id").fetchone()[0] == db.APPLICATION_ID
-    assert db.user_version() == 8
+    from logistics_desk.core.migrations import latest_index
+
+    assert db.user_version() == latest_index()
 
 
 def test_two_restores_in_the_same_second_keep_two_safety_copies(database, db_path, tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import pytest
 from PySide6.QtCore import Qt
@@ -154,8 +155,8 @@ def test_a_second_backup_folder_gets_a_copy_of_every_backup(qtbot, window, db_pa
     assert len(made) == 1 and [c.name for c in copies] == [made[0].name]
     assert copies[0].read_bytes() == made[0].read_bytes()
     assert str(copies[0]) in window.status.text()
-    copies[0].unlink()
-    stick.rmdir()  # the stick is pulled out
+    assert (stick / "logistics-desk.key").is_file()  # the change record's key goes with the copies
+    shutil.rmtree(stick)  # the stick is pulled out
     click(qtbot, page.backup_button)  # the stick is gone: the backup is still written, and the clerk is told
     assert len(list((db_path.parent / "backups").glob("logistics-manual-*.db"))) == 2
     assert "USB stick" in window.status.text()
