@@ -46,6 +46,8 @@ def installed(wheel, tmp_path_factory) -> Path:
 def test_the_wheel_carries_fonts_translations_icon_and_notices(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "logistics_desk/resources/fonts/wqy-microhei.ttc" in names
+    for fallback in ("ld-hanext-a.ttf.gz", "ld-hanext-b.ttf.gz", "LICENSE-hanazono.txt"):  # Extension A-F, ℃
+        assert f"logistics_desk/resources/fonts/{fallback}" in names
     assert "logistics_desk/resources/icons/logistics-desk.png" in names
     for part in ("core", "assets", "stocktake", "purchases", "repairs", "canteen"):
         assert f"logistics_desk/resources/i18n/{part}_zh_CN.qm" in names
