@@ -54,7 +54,7 @@ from ...core.printing.amounts import rmb_upper
 from ...core.printing.labels import LabelSheet
 from ...core.printing.slips import FIELD_SIZE
 from ...core.printing.template import text_frame
-from ...core.printing.text import width
+from ...core.printing.text import join_list, width
 from . import service
 from .models import (
     DAMAGE_CAUSES,
@@ -154,8 +154,8 @@ def _distinct(values: Iterable[str | None], limit: int = 3) -> str:
     if not seen:
         return "—"
     if len(seen) > limit:
-        return tr("{names} and {n} more").format(names="、".join(seen[:limit]), n=len(seen) - limit)
-    return "、".join(seen)
+        return tr("{names} and {n} more").format(names=join_list(seen[:limit]), n=len(seen) - limit)
+    return join_list(seen)
 
 
 SIGNING_CUSTODIANS = 4  # up to this many custodians on one sheet each get a signature line of their own
