@@ -38,6 +38,7 @@ from pathlib import Path
 
 from . import clock, db
 from .errors import UserError
+from .fileio import sync_folder
 from .i18n import tr
 from .tasks import Cancelled
 
@@ -91,22 +92,6 @@ def _fsync_file(path: Path) -> None:
     fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
     try:
         os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(path: Path) -> None:
-    """Make a rename in ``path`` durable (POSIX; Windows has no directory handles for this)."""
-    if os.name == "nt":
-        return
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
     finally:
         os.close(fd)
 
@@ -289,7 +274,7 @@ def copy_to_second_folder(made: Path) -> tuple[Path | None, str | None]:
         shutil.copyfile(made, part)
         _fsync_file(part)
         os.replace(part, dest)
-        _fsync_dir(folder)
+        sync_folder(folder)
     except OSError as exc:
         _remove(part)
         error = _write_error(exc, dest, _file_size(made))
@@ -633,7 +618,7 @@ def _replace_locked(source: Path, target: Path, progress, on_wait, cancelled, ti
         else:
             os.replace(tmp, target)
         head = _NO_HEAD
-        _fsync_dir(target.parent)
+        sync_folder(target.parent)
     except BaseException:
         _remove(*(tmp.with_name(tmp.name + s) for s in ("", "-journal", "-wal", "-shm")))
         if head is not _NO_HEAD:
@@ -801,7 +786,7 @@ def _replace_damaged(source: Path, target: Path, progress) -> Restored:
         _remove(*(target.with_name(target.name + s) for s in _SIDE_FILES))  # the damaged file's, kept above
         os.replace(tmp, target)
         head = _NO_HEAD
-        _fsync_dir(target.parent)
+        sync_folder(target.parent)
     except BaseException:
         _remove(*(tmp.with_name(tmp.name + s) for s in ("", "-journal", "-wal", "-shm")))
         if head is not _NO_HEAD:

@@ -264,7 +264,7 @@ def atomic_write(path: str | os.PathLike) -> Iterator[_GuardedFile]:
                 raw.close()
             with contextlib.suppress(OSError):
                 os.remove(tmp)
-    _sync_folder(folder)
+    sync_folder(folder)
 
 
 def _set_mode(tmp: str, path: Path) -> None:
@@ -284,7 +284,7 @@ def _open_temporary(fd: int) -> BinaryIO:
     return os.fdopen(fd, "wb")
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the rename itself durable (POSIX); best effort."""
     if os.name != "posix":
         return
