@@ -282,3 +282,15 @@ def test_calibration_page_and_fonts(tmp_path):
     path.write_bytes(render_labels([asset_label("A-1", "名称", "地点", "qr", school="学校")], "3x8", offset=(0, 0)))
     out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
     assert len(out) == 1 and "WenQuanYiMicroHei" in out[0] and out[0].split()[-5:-2] == ["yes", "yes", "yes"]
+
+
+def test_a_name_outside_the_main_font_prints_on_a_label(database, tmp_path):
+    """𠮷 (CJK Extension B) and ℃ come from the fallback fonts: never a blank on the tag."""
+    import subprocess
+
+    from logistics_desk.core.printing.labels import asset_label, render_labels
+
+    pdf = tmp_path / "labels.pdf"
+    pdf.write_bytes(render_labels([asset_label("2026-JJ-00001", "𠮷堃喆的冰柜 4℃", "教学楼 201")], sheet="3x8"))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "𠮷堃喆" in text.replace("\n", "") and "℃" in text

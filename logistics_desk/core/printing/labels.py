@@ -33,7 +33,7 @@ from .. import settings
 from ..errors import ValidationError
 from ..i18n import N_, tr
 from .barcodes import code128_modules, draw_code128, draw_qr
-from .fonts import FONT, register_fonts
+from .fonts import FONT, draw_string, register_fonts
 from .template import Cancel, PrintCancelled, Progress, draw_bold, new_canvas, school_name
 from .text import fit, fit_size, wrap
 
@@ -329,12 +329,11 @@ def _draw_lines(c: Canvas, lines: list[str], size: float, x: float, top: float, 
     lead = size * LEAD
     block = len(lines) * lead
     y = top - (h - block) / 2 - size * 0.9
-    c.setFont(FONT, size)
-    for line in lines:
+    for line in lines:  # through the font chain: a name with 𠮷 or ℃ prints, never a blank
         if center:
-            c.drawCentredString(x + w / 2, y, line)
+            draw_string(c, x + w / 2, y, line, size, align="center")
         else:
-            c.drawString(x, y, line)
+            draw_string(c, x, y, line, size)
         y -= lead
 
 
