@@ -36,6 +36,8 @@ DEFAULTS: dict[str, Any] = {
     "assets.compensation_basis": "original",  # original | net_book_value
     # a second folder every backup is copied to (another disk, a USB stick); empty: none
     "backup.second_folder": "",
+    # the body font of printed forms: hei (the bundled WenQuanYi Micro Hei) | song (a 宋体 font of the system)
+    "printing.body_font": "hei",
 }
 
 
@@ -230,3 +232,4 @@ def _second_backup_folder(value: Any) -> str | None:
 
 register_validator("backup.second_folder", _second_backup_folder)
 register_validator("assets.compensation_basis", _one_of(("original", "net_book_value")))
+register_validator("printing.body_font", _one_of(("hei", "song")))

@@ -1730,6 +1730,14 @@ The current data is backed up first.</source>
       <translation>账面净值</translation>
     </message>
     <message>
+      <source>Sans-serif (黑体): the program's own font</source>
+      <translation>黑体：程序自带字体</translation>
+    </message>
+    <message>
+      <source>Serif (宋体): a font of this computer, e.g. SimSun</source>
+      <translation>宋体：本机的字体，如 SimSun（宋体）</translation>
+    </message>
+    <message>
       <source>School and general</source>
       <translation>学校信息与常规</translation>
     </message>
@@ -1772,6 +1780,14 @@ The current data is backed up first.</source>
     <message>
       <source>Interface language</source>
       <translation>界面语言</translation>
+    </message>
+    <message>
+      <source>The font of the text of printed forms; takes effect with the next form printed.</source>
+      <translation>打印表单正文所用的字体；从下一次打印起生效。</translation>
+    </message>
+    <message>
+      <source>Font of printed forms</source>
+      <translation>打印字体</translation>
     </message>
     <message>
       <source>{year}: the year, {code}: the category code, {seq:05d}: the running number with five digits. Letters, digits and . _ / - only, so a scanner can type it.</source>
@@ -1876,6 +1892,10 @@ The current data is backed up first.</source>
     <message>
       <source>The new language takes effect when the program is restarted.</source>
       <translation>新的界面语言将在重新启动程序后生效。</translation>
+    </message>
+    <message>
+      <source>No serif (宋体) TrueType font was found on this computer: forms print in the program's own sans-serif font.</source>
+      <translation>本机未找到宋体（TrueType）字体：表单将以程序自带的黑体打印。</translation>
     </message>
     <message>
       <source>None yet</source>

@@ -14,6 +14,11 @@ body font lacks) and ``ld-hanext-b`` (Extensions B to F).  They ship gzip-compre
 (2.9 MB + 17.8 MB; 5.5 MB + 30.6 MB unpacked) and are unpacked in memory only when
 a form needs them (about 0.3 s and 1–1.5 s with parsing, once per run).
 
+With the setting ``printing.body_font`` = "song" the body font is a 宋体-style serif TrueType font
+of the system instead (SimSun on Windows, AR PL UMing on Linux: ``default_serif_fonts()``),
+registered under the same name ``FONT``; the bundled font then heads the fallback chain.  The
+setting is read each time a form registers its fonts; without such a font the bundled one prints.
+
 A character that no font of the chain can draw stops the printing with
 ``MissingGlyph`` (a ``UserError`` naming the text and the character with its
 U+ code) instead of printing a blank.  Fallback fonts are embedded as subsets too.
@@ -47,8 +52,13 @@ from ..i18n import tr
 
 log = logging.getLogger(__name__)
 
-FONT = "WQYMicroHei"
+FONT = "WQYMicroHei"  # the name the body font is registered under, whichever font it is
 FONT_FILE = "wqy-microhei.ttc"  # in resources/fonts, shipped inside the package
+BUNDLED_AS_FALLBACK = "LDWQYMicroHei"  # the bundled font's name when a serif body font is chosen
+
+# the setting ``printing.body_font``: "hei" (the bundled WenQuanYi Micro Hei) or "song" (a 宋体-style
+# serif TrueType font of the system, when there is one)
+BODY_FONTS = ("hei", "song")
 
 # (registered name, file in resources/fonts): tried after the system's fonts
 BUNDLED_FALLBACKS: tuple[tuple[str, str], ...] = (
@@ -88,6 +98,31 @@ def default_system_fonts() -> list[tuple[str, int]]:
     if sys.platform == "darwin":
         return list(_MAC_FONTS)
     return list(_LINUX_FONTS)
+
+
+def _windows_serif_fonts() -> list[tuple[str, int]]:
+    root = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+    local = os.environ.get("LOCALAPPDATA")
+    roots = [root] + ([Path(local) / "Microsoft" / "Windows" / "Fonts"] if local else [])
+    names = [("simsun.ttc", 0), ("simsun.ttf", 0), ("simsun.ttc", 1), ("nsimsun.ttf", 0)]  # SimSun, NSimSun
+    return [(str(r / n), i) for r in roots for n, i in names]
+
+
+_LINUX_SERIF_FONTS = [
+    ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),  # fonts-arphic-uming (AR PL UMing CN)
+    ("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf", 0),  # fonts-arphic-gbsn00lp
+    ("/usr/share/fonts/truetype/arphic/gbsn00lp.ttf", 0),
+]
+_MAC_SERIF_FONTS = [("/System/Library/Fonts/Supplemental/Songti.ttc", 0)]
+
+
+def default_serif_fonts() -> list[tuple[str, int]]:
+    """(path, subfont index) of the 宋体-style TrueType fonts tried for ``printing.body_font`` = "song"."""
+    if sys.platform.startswith("win"):
+        return _windows_serif_fonts()
+    if sys.platform == "darwin":
+        return list(_MAC_SERIF_FONTS)
+    return list(_LINUX_SERIF_FONTS)
 
 
 class MissingGlyph(UserError):
@@ -131,6 +166,9 @@ _chain: list[_Face] | None = None  # fallbacks loaded so far (in order)
 _pending: list[tuple[str, object]] | None = None
 _system_fonts: list[tuple[str, int]] | None = None  # None: default_system_fonts()
 _bundled: bool = True
+_serif_fonts: list[tuple[str, int]] | None = None  # None: default_serif_fonts()
+_serif_found: dict[tuple, tuple[str, int] | None] = {}  # candidates -> the first usable one
+_body_spec: tuple[str, int] | None = None  # the system font registered as FONT; None: the bundled one
 
 
 def _inked(font: TTFont) -> frozenset[int]:
@@ -162,28 +200,99 @@ def _patch_to_unicode() -> None:
     ttfonts.makeToUnicodeCMap = make_to_unicode_cmap
 
 
+def serif_font() -> tuple[str, int] | None:
+    """The 宋体-style TrueType font of this computer that "song" prints in, as (path, subfont index);
+    None if there is none that ReportLab can embed."""
+    candidates = tuple(default_serif_fonts() if _serif_fonts is None else _serif_fonts)
+    with _lock:
+        if candidates not in _serif_found:
+            found = None
+            for path, index in candidates:
+                if not os.path.isfile(path):
+                    continue
+                try:
+                    TTFont("LDSerifProbe", path, subfontIndex=index)
+                except (OSError, EOFError, TTFError, ValueError, KeyError, IndexError) as e:
+                    log.info("serif font %s (%s) not usable: %s", path, index, e)
+                    continue
+                found = (path, index)
+                break
+            _serif_found[candidates] = found
+        return _serif_found[candidates]
+
+
+def body_font_setting() -> str:
+    """The setting ``printing.body_font`` ("hei" or "song"); "hei" when no database is open."""
+    from .. import db, settings
+
+    if db.current_path() is None:  # closed: peewee would open the last file again to read it
+        return "hei"
+    try:
+        value = settings.get("printing.body_font")
+    except Exception:  # no database open (a test, a tool): the bundled font
+        return "hei"
+    return value if value in BODY_FONTS else "hei"
+
+
+def body_font_path() -> tuple[str, int] | None:
+    """The system font the body is printed in now ((path, subfont index)); None: the bundled font."""
+    return _body_spec
+
+
+_body_faces: dict[tuple[str, int] | None, tuple[TTFont, _Face]] = {}  # loaded body fonts, by spec
+
+
+def _register(font: TTFont) -> None:
+    """Register ``font`` under its own name, replacing what was registered under it.
+
+    Not ``pdfmetrics.registerFont``: that keeps the first font registered under a name, and maps a
+    second name for the same face (the bundled font as a fallback after a serif body) to the first
+    font object, whose name is ``FONT`` -- two fonts of one PDF would then share one resource."""
+    pdfmetrics._fonts[font.fontName] = font
+    pdfmetrics.registerFontFamily(font.fontName)
+
+
 def register_fonts() -> str:
-    """Register the body font with ReportLab (once); returns its name for ``setFont``."""
-    global _registered, _primary
-    if _registered:
+    """Register the body font with ReportLab; returns its name (always ``FONT``) for ``setFont``.
+
+    Reads ``printing.body_font`` each time, so a changed setting takes effect on the next form:
+    "song" registers the serif font of :func:`serif_font` as ``FONT`` (the bundled font then
+    heads the fallback chain), or the bundled font when the computer has no such font."""
+    global _registered, _primary, _body_spec, _chain, _pending
+    spec = serif_font() if body_font_setting() == "song" else None
+    if _registered and spec == _body_spec:
         return FONT
     with _lock:
-        if not _registered:
+        if not _registered or spec != _body_spec:
             _patch_to_unicode()
-            font = TTFont(FONT, str(paths.resource_path("fonts", FONT_FILE)), subfontIndex=0)
-            pdfmetrics.registerFont(font)
-            _primary = _Face(FONT, _inked(font))
+            face = _body_faces.get(spec)
+            if face is None:
+                if spec is None:
+                    font = TTFont(FONT, str(paths.resource_path("fonts", FONT_FILE)), subfontIndex=0)
+                else:
+                    font = TTFont(FONT, spec[0], subfontIndex=spec[1])
+                face = _body_faces[spec] = (font, _Face(FONT, _inked(font)))
+            _register(face[0])
+            _primary = face[1]
+            _body_spec = spec
+            _chain = None
+            _pending = None
+            _runs.cache_clear()
+            _unit_widths.clear()
             _registered = True
     return FONT
 
 
-def configure(system_fonts: Sequence[tuple[str, int]] | None = None, bundled: bool = True) -> None:
+def configure(system_fonts: Sequence[tuple[str, int]] | None = None, bundled: bool = True,
+              serif_fonts: Sequence[tuple[str, int]] | None = None) -> None:
     """Set the fallback chain: ``system_fonts`` [(path, subfont index)] (None: the platform's
-    usual ones, [] none) and whether the bundled fonts close it. Tests use this to print the
-    same on every machine."""
-    global _system_fonts, _bundled, _chain, _pending
+    usual ones, [] none) and whether the bundled fonts close it; ``serif_fonts``: the candidates
+    for the "song" body font (None: the platform's usual ones, [] none). Tests use this to print
+    the same on every machine."""
+    global _system_fonts, _bundled, _chain, _pending, _serif_fonts
     with _lock:
         _system_fonts = None if system_fonts is None else list(system_fonts)
+        _serif_fonts = None if serif_fonts is None else list(serif_fonts)
         _bundled = bundled
         _chain = None
         _pending = None
@@ -196,7 +305,10 @@ def _start_chain() -> None:
     if _chain is None:
         systems = default_system_fonts() if _system_fonts is None else _system_fonts
         _chain = []
-        _pending = [("system", s) for s in systems]
+        _pending = []
+        if _body_spec is not None:  # a serif body font: the bundled one draws what it lacks
+            _pending.append(("bundled", (BUNDLED_AS_FALLBACK, FONT_FILE)))
+        _pending += [("system", s) for s in systems if s != _body_spec]
         if _bundled:
             _pending += [("bundled", b) for b in BUNDLED_FALLBACKS]
 
@@ -207,12 +319,15 @@ def _load(kind: str, spec) -> _Face | None:
         if kind == "bundled":
             name, file = spec
             path = paths.resource_path("fonts", file)
-            data = path.read_bytes()
-            if file.endswith(".gz"):
-                data = gzip.decompress(data)
-            elif file.endswith(".xz"):
-                data = lzma.decompress(data)
-            font = TTFont(name, io.BytesIO(data))
+            if file.endswith(".ttc"):  # the bundled body font, a fallback after a serif one
+                font = TTFont(name, str(path), subfontIndex=0)
+            else:
+                data = path.read_bytes()
+                if file.endswith(".gz"):
+                    data = gzip.decompress(data)
+                elif file.endswith(".xz"):
+                    data = lzma.decompress(data)
+                font = TTFont(name, io.BytesIO(data))
         else:
             path, index = spec
             if not os.path.isfile(path):
@@ -220,7 +335,7 @@ def _load(kind: str, spec) -> _Face | None:
             stem = "".join(ch for ch in Path(path).stem if ch.isalnum())
             name = f"LDSys{stem}{index}"
             font = TTFont(name, path, subfontIndex=index)
-        pdfmetrics.registerFont(font)
+        _register(font)
         return _Face(name, _inked(font))
     except (OSError, EOFError, TTFError, ValueError, lzma.LZMAError, KeyError, IndexError) as e:
         # e.g. a CFF (.otf) font: ReportLab embeds TrueType outlines only

@@ -46,6 +46,8 @@ from .work import run_with_progress
 log = logging.getLogger(__name__)
 
 COMPENSATION_BASES = {"original": N_("Original price"), "net_book_value": N_("Net book value")}
+BODY_FONTS = {"hei": N_("Sans-serif (黑体): the program's own font"),
+              "song": N_("Serif (宋体): a font of this computer, e.g. SimSun")}
 
 
 class GeneralPage(QWidget):
@@ -91,6 +93,18 @@ class GeneralPage(QWidget):
         groups["operator"].addRow(tr("Interface language"), field_row(
             language, self.errors.make_label("ui.language", language),
             tr("Takes effect the next time the program starts. Printed forms use the interface language.")))
+        body_font = ChoiceBox([(tr(label), key) for key, label in BODY_FONTS.items()])
+        body_font.setObjectName("field_printing.body_font")
+        self.widgets["printing.body_font"] = body_font
+        self.body_font_note = QLabel()
+        self.body_font_note.setObjectName("body_font_note")
+        self.body_font_note.setWordWrap(True)
+        self.body_font_note.setStyleSheet(ERROR_STYLE)
+        body_font_box = field_row(body_font, self.errors.make_label("printing.body_font", body_font),
+                                  tr("The font of the text of printed forms; takes effect with the next form printed."))
+        body_font_box.layout().insertWidget(1, self.body_font_note)
+        groups["operator"].addRow(tr("Font of printed forms"), body_font_box)
+        body_font.currentIndexChanged.connect(self._show_body_font_note)
 
         for key, label in (("assets.threshold_general", N_("Fixed-asset threshold, general")),
                            ("assets.threshold_special", N_("Fixed-asset threshold, special equipment"))):
@@ -218,8 +232,9 @@ class GeneralPage(QWidget):
                 except (TypeError, ValueError):
                     w.setValue(0)
             elif isinstance(w, ChoiceBox):
-                w.set_value(value or ("" if key == "ui.language" else "original"))
+                w.set_value(value or {"ui.language": "", "printing.body_font": "hei"}.get(key, "original"))
         self.errors.clear()
+        self._show_body_font_note()
         self._preview_pattern()
         self._show_backups()
 
@@ -281,6 +296,15 @@ class GeneralPage(QWidget):
             example = pattern.format(year=clock.today().year, code="JJ", seq=12)
             self.pattern_preview.setStyleSheet("")
             self.pattern_preview.setText(tr("Example: {number}").format(number=example))
+
+    def _show_body_font_note(self, *_args) -> None:
+        """Beside the font field: "song" chosen on a PC without a 宋体-style TrueType font."""
+        from ..printing import fonts
+
+        missing = self.widgets["printing.body_font"].value() == "song" and fonts.serif_font() is None
+        self.body_font_note.setText(tr("No serif (宋体) TrueType font was found on this computer: forms print "
+                                       "in the program's own sans-serif font.") if missing else "")
+        self.body_font_note.setVisible(missing)
 
     # --- backups ---
     def _show_backups(self) -> None:

@@ -550,8 +550,9 @@ def _duplicate_key(name, model_spec, place_full, acquired_on, unit_price, quanti
 
 
 def _mark_duplicates(rows: list[dict]) -> None:
-    """Mark (``_duplicate_of``) the rows identical to a registered asset in name, specification, place,
-    acquisition date, unit price and quantity: a file imported twice, or rows copied from the register."""
+    """Mark (``_duplicate_of``) the rows without an asset number of their own that are identical to a
+    registered asset in name, specification, place, acquisition date, unit price and quantity: a file
+    imported twice, or rows copied from the register."""
     names = sorted({r["name"] for r in rows})
     registered: dict[tuple, str] = {}
     for i in range(0, len(names), 500):
@@ -563,6 +564,9 @@ def _mark_duplicates(rows: list[dict]) -> None:
         for number, name, spec, place, acquired, price, qty in query:
             registered.setdefault(_duplicate_key(name, spec, place, acquired, price, qty), number)
     for r in rows:
+        if r.get("number"):  # a row with its own new tag number is its own item (40 identical chairs, each tagged);
+            r["_duplicate_of"] = None  # a number already registered is refused as a row error instead
+            continue
         r["_duplicate_of"] = registered.get(_duplicate_key(r["name"], r["model_spec"], r["_place_stored"],
                                                            r["acquired_on"], r["unit_price"], r["quantity"]))
 

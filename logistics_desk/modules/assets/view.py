@@ -1358,7 +1358,8 @@ class AssetsTab(ModuleTab):
         else:
             total = n
             self.count_label.setText(tr("{n} in all").format(n=n))
-        self.stack.setCurrentIndex(1 if total == 0 else 0)
+        # voided records still reach the list page: the status filter "Voided" finds them
+        self.stack.setCurrentIndex(1 if total == 0 and not self.query.count({"status": "voided"}) else 0)
         self.buttons["export"].setEnabled(total > 0)
         self.no_match.setVisible(filtered and n == 0)
         overdue = len(service.overdue_loan_rows()) if total else 0

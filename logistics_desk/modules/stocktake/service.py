@@ -36,6 +36,7 @@ from ...core.db import database
 from ...core.errors import NotFound, RuleError, ValidationError
 from ...core.i18n import tr
 from ...core.masterdata import Category, Department, Person, Place, Term
+from ...core.printing.text import join_list
 from ..assets import service as assets
 from ..assets.models import ACTIVE_STATUSES, Asset
 from .models import (
@@ -1016,9 +1017,13 @@ def _extra_moves(stocktake_id: int) -> list[dict]:
                 & U.matched_asset.not_in(on_list)
                 & (Asset.place.is_null() | (Asset.place != U.found_place)))
          .order_by(Asset.number).dicts())
-    out = list(q)
-    for d in out:
+    out, seen = [], set()
+    for d in q:
+        if d["matched_asset"] in seen:  # two tags matched to one asset: one move
+            continue
+        seen.add(d["matched_asset"])
         d["found_place_name"] = _place_name(d["found_place"])
+        out.append(d)
     return out
 
 
@@ -1226,7 +1231,7 @@ def sheet_places(stocktake_id: int, place: str | int | None = None) -> list[Shee
         for r in rows:
             if r["custodian_name"] and r["custodian_name"] not in custodians:
                 custodians.append(r["custodian_name"])
-        out.append(SheetPlace(pid, info["name"], "、".join(custodians[:4]) + ("…" if len(custodians) > 4 else ""),
+        out.append(SheetPlace(pid, info["name"], join_list(custodians[:4]) + ("…" if len(custodians) > 4 else ""),
                               rows))
     return out
 

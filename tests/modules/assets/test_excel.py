@@ -266,6 +266,19 @@ def test_round_trip_into_an_empty_database(make_asset, world, tmp_path, template
 
 # --- issue 13 item 3: importing the same rows twice ----------------------------------
 
+def test_identical_rows_with_their_own_new_tag_numbers_are_not_duplicates(world, tmp_path):
+    """40 identical chairs, each tagged, registered in two batches: the second batch is 20 more chairs."""
+    first = [good_row(number=f"YZ-{i:03d}", name="椅子", price="120") for i in range(20)]
+    second = [good_row(number=f"YZ-{i:03d}", name="椅子", price="120") for i in range(20, 40)]
+    assert len(excel.apply(excel.plan_import(workbook(tmp_path / "a.xlsx", first))).asset_ids) == 20
+    plan = excel.plan_import(workbook(tmp_path / "b.xlsx", second))
+    assert plan.ok and plan.duplicates == []
+    assert len(excel.apply(plan).asset_ids) == 20
+    again = excel.plan_import(workbook(tmp_path / "a-again.xlsx", first))  # the same tags again: row errors
+    assert not again.ok and "already exists" in str(again.errors[0])
+    assert Asset.select().where(Asset.name == "椅子").count() == 40
+
+
 def test_rows_identical_to_registered_assets_are_skipped_unless_included(world, tmp_path):
     rows = [good_row(name="投影仪"), good_row(name="讲台", price="900"), good_row(name="饮水机", qty=2, price="600")]
     path = workbook(tmp_path / "first.xlsx", rows)

@@ -454,6 +454,9 @@ def test_void_a_whole_import_from_the_register(qtbot, tab, tmp_path, infos):
     assert not dlg.isVisible(), dlg.general_error.text()
     assert Asset.select().count() == 3 and {a.status for a in Asset.select()} == {"voided"}
     assert tab.model.rowCount() == 0
+    assert tab.stack.currentIndex() == 0  # the list page, where the status filter finds them
+    tab.status_filter.set_value("voided")
+    assert tab.model.rowCount() == 3
 
 
 def test_saving_without_place_custodian_or_price_warns_once(qtbot, tab, world):

@@ -202,3 +202,22 @@ def test_the_total_row_is_seen_with_eight_rooms_at_1366x768(tab, qtbot):
     last = t.visualItemRect(t.item(8, 0))
     assert t.item(8, 0).text() == "Total"
     assert t.viewport().rect().contains(last), (last, t.viewport().rect())
+
+
+def test_matching_a_scanned_asset_number_does_not_ask_for_it_again(tab, qtbot, monkeypatch):
+    s = tab.s
+    assets.write_off(s["assets"]["scope"], reason="坏了", approver="校长", method="scrap")
+    st_service.open_stocktake(scope={"places": [s["r101"].id]})
+    tab.refresh()
+    outcome, _ = scan(qtbot, tab, "T-0006")  # written off, yet here: the clerk decides
+    assert outcome == "unknown"
+    tab.pages.setCurrentIndex(1)
+    tab.unknown_table.setCurrentCell(0, 0)
+    asked = []
+    monkeypatch.setattr(view_module, "ask_text", lambda *a, **k: asked.append(a) or None)
+    questions = []
+    monkeypatch.setattr(view_module, "confirm", lambda parent, text, title=None: questions.append(text) or True)
+    tab.match_button.click()
+    assert asked == [] and "T-0006" in questions[0]
+    assert tab.unknown_table.item(0, 4).text() == "T-0006"
+    assert tab.pages.currentIndex() == 1 and not tab.surplus_button.isEnabled()
