@@ -35,6 +35,8 @@ class MainWindow(QMainWindow):
             tab = load_view(spec.view)(self)
             index = self.tabs.addTab(tab, tr(spec.title))
             tab.title_changed.connect(lambda text, i=index: self.tabs.setTabText(i, text))
+            if tab.badge_title:  # a figure the tab found while it was built (overdue repairs, sample breaches)
+                self.tabs.setTabText(index, tab.badge_title)
             tab.data_changed.connect(lambda source=tab: self._refresh_others(source))
             self.module_tabs.append(tab)
         self.tabs.currentChanged.connect(self._tab_shown)

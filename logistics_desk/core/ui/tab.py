@@ -17,5 +17,13 @@ class ModuleTab(QWidget):
     title_changed = Signal(str)
     data_changed = Signal()  # emit after a write other tabs may show
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.badge_title: str | None = None  # the last title emitted (with its figure), also before anyone listened
+        self.title_changed.connect(self._remember_title)
+
+    def _remember_title(self, text: str) -> None:
+        self.badge_title = text
+
     def refresh(self) -> None:
         """Re-read what the tab shows."""

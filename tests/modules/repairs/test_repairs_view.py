@@ -197,3 +197,22 @@ def test_figures_page_and_printing(qtbot, tab, school):
     tab.tickets.print_slip()
     wait_for_workers()
     qtbot.waitUntil(lambda: getattr(tab, "last_pdf", b"").startswith(b"%PDF"))
+
+
+def test_the_overdue_badge_is_on_the_tab_when_the_window_opens(qtbot, school, tmp_path):
+    """Issue 13 item 21: the badge is there at start, not only after the first save or tab switch."""
+    from PySide6.QtCore import QSettings
+
+    from logistics_desk.core import paths
+    from logistics_desk.core.ui.main_window import MainWindow
+
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    rs.create_ticket(reporter_name="张老师", place=school.room.id, category="水电", description="电线裸露",
+                     urgency="urgent")
+    clock.freeze(D(2026, 11, 2, 11, 30))  # due at 11:00
+    window = MainWindow()
+    qtbot.addWidget(window)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert "Repair log (1 overdue)" in titles
+    QSettings(paths.ORGANIZATION, paths.APPLICATION).clear()
