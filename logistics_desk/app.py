@@ -125,6 +125,7 @@ def run_gui(args) -> int:
     window.show()
     # the day's automatic backup, once the window is up rather than before it
     QTimer.singleShot(0, lambda: daily_backup(window))
+    QTimer.singleShot(0, lambda: ask_first_start(window))
     code = app.exec()
     db.close_database()
     return code
@@ -182,6 +183,18 @@ def open_database_for_window(app, path) -> bool:
             "The database {path} cannot be opened: {error}\n\nIts backups are in {folder}.").format(
             path=target, error=str(exc) or exc.__class__.__name__, folder=db.backups_folder(target)))
         return False
+
+
+def ask_first_start(window) -> None:
+    """On the first start (no school or operator name yet): ask for both, without blocking the window."""
+    from .core.ui import first_start
+
+    if not first_start.needed():
+        return
+    dialog = first_start.FirstStartDialog(window)
+    dialog.accepted.connect(window.refresh_all)
+    window.first_start_dialog = dialog  # kept while it is open
+    dialog.open()
 
 
 def daily_backup(window) -> None:

@@ -1132,6 +1132,42 @@ Its backups are in {folder}.</source>
       <translation>取消</translation>
     </message>
     <message>
+      <source>Welcome to Logistics Desk</source>
+      <translation>欢迎使用总务台账</translation>
+    </message>
+    <message>
+      <source>Two things before you start. The school's name heads every printed form; your name is written beside every change you make. Both can be changed later under Settings → Settings and master data…</source>
+      <translation>开始之前请先填写两项：学校名称印在每一张表单的抬头；您的姓名会记在您所做的每一项修改旁。以后都可以在“设置 → 设置与基础数据…”中修改。</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Later</source>
+      <translation>以后再说</translation>
+    </message>
+    <message>
+      <source>School name</source>
+      <translation>学校名称</translation>
+    </message>
+    <message>
+      <source>e.g. 示范市实验中学</source>
+      <translation>例如：示范市实验中学</translation>
+    </message>
+    <message>
+      <source>Your name</source>
+      <translation>您的姓名</translation>
+    </message>
+    <message>
+      <source>e.g. 陈晓燕</source>
+      <translation>例如：陈晓燕</translation>
+    </message>
+    <message>
+      <source>Enter your name: it signs your changes.</source>
+      <translation>请填写您的姓名：它记在您的每一项修改旁。</translation>
+    </message>
+    <message>
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
@@ -1470,10 +1506,6 @@ The current data is backed up first.</source>
       <translation>显示已停用</translation>
     </message>
     <message>
-      <source>Save</source>
-      <translation>保存</translation>
-    </message>
-    <message>
       <source>Deactivate</source>
       <translation>停用</translation>
     </message>
@@ -1744,10 +1776,6 @@ The current data is backed up first.</source>
     <message>
       <source>Settings saved.</source>
       <translation>设置已保存。</translation>
-    </message>
-    <message>
-      <source>School name</source>
-      <translation>学校名称</translation>
     </message>
     <message>
       <source>Heads every printed form.</source>
