@@ -225,4 +225,6 @@ def test_a_file_dialog_on_the_database_s_folder_keeps_the_window_s_locks(qtbot, 
 
     QTimer.singleShot(1500, close_it)  # after the dialog has listed the folder
     assert QFileDialog.getOpenFileName(window, "Open", str(db_path.parent)) == ("", "")
-    assert my_locks(db_path) == before
+    after = my_locks(db_path)
+    # every lock the window held is still held (a read the window ran meanwhile may hold one more)
+    assert set(before) <= set(after), (before, after)
