@@ -1240,6 +1240,10 @@
       <translation>登记错误，已作废：{reason}</translation>
     </message>
     <message>
+      <source>A quantity can be given for one asset only.</source>
+      <translation>只能为一项资产填写数量。</translation>
+    </message>
+    <message>
       <source>The due date cannot be before the loan date.</source>
       <translation>应还日期不能早于借出日期。</translation>
     </message>
@@ -1344,6 +1348,10 @@
       <translation>登记：{name}，{qty} {unit}，{amount} 元</translation>
     </message>
     <message>
+      <source>lent to {name}</source>
+      <translation>借给{name}</translation>
+    </message>
+    <message>
       <source>Natural wear: the school bears the loss; nobody pays.</source>
       <translation>自然损耗：由学校承担，无需赔偿。</translation>
     </message>
@@ -1408,6 +1416,10 @@
       <translation>调拨</translation>
     </message>
     <message>
+      <source>Quantity to transfer</source>
+      <translation>调拨数量</translation>
+    </message>
+    <message>
       <source>New place</source>
       <translation>新存放地点</translation>
     </message>
@@ -1422,6 +1434,10 @@
     <message>
       <source>Reason *</source>
       <translation>原因 *</translation>
+    </message>
+    <message>
+      <source>Quantity to lend</source>
+      <translation>借出数量</translation>
     </message>
     <message>
       <source>Borrower *</source>
@@ -1466,6 +1482,10 @@
     <message>
       <source>net book value</source>
       <translation>账面净值</translation>
+    </message>
+    <message>
+      <source>Quantity to write off</source>
+      <translation>报废数量</translation>
     </message>
     <message>
       <source>Approved by *</source>
@@ -1756,6 +1776,14 @@ Register the first asset, or import the register you keep in Excel (.xlsx or .cs
       <translation>此记录已作废：只能编辑备注。</translation>
     </message>
     <message>
+      <source>The whole line: {qty} {unit}.</source>
+      <translation>整条记录：{qty} {unit}。</translation>
+    </message>
+    <message>
+      <source>{qty} of {total} {unit} are split off into their own record {part}; {left} {unit} stay in {number}.</source>
+      <translation>从 {total} {unit}中拆出 {qty} {unit}，单独登记为 {part}；{number} 保留 {left} {unit}。</translation>
+    </message>
+    <message>
       <source>{number} {name}: now at {place}, {department}, custodian {custodian}</source>
       <translation>{number} {name}：现存放于 {place}，{department}，保管人 {custodian}</translation>
     </message>
@@ -1786,6 +1814,10 @@ Register the first asset, or import the register you keep in Excel (.xlsx or .cs
     <message>
       <source>{n} assets, net book value {nbv} yuan</source>
       <translation>{n} 件资产，账面净值合计 {nbv} 元</translation>
+    </message>
+    <message>
+      <source>{number} {name}: {qty} of {total} {unit}, original value {amount} yuan, net book value {nbv} yuan</source>
+      <translation>{number} {name}：{total} {unit}中的 {qty} {unit}，原值 {amount} 元，净值 {nbv} 元</translation>
     </message>
     <message>
       <source>Void {number} {name}</source>

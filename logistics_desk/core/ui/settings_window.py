@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -458,10 +458,12 @@ class BrokenPage(QWidget):
 class SettingsWindow(QDialog):
     """设置与基础数据: a list of pages on the left, the chosen page on the right."""
 
+    PREFERRED_SIZE = (1180, 760)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(tr("Settings and master data"))
-        self.resize(1180, 760)
+        self.resize(*self.PREFERRED_SIZE)
         self.nav = QListWidget()
         self.nav.setObjectName("settings_nav")
         self.nav.setMinimumWidth(150)
@@ -491,7 +493,7 @@ class SettingsWindow(QDialog):
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
+        splitter.addWidget(self.stack)  # each page scrolls on its own, so the window can be small
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([180, 1000])
@@ -504,6 +506,20 @@ class SettingsWindow(QDialog):
 
         self.nav.currentRowChanged.connect(self._row_changed)
         self.nav.setCurrentRow(0)
+        self.fit_screen()
+
+    def fit_screen(self) -> None:
+        """Up to 1180×760, within the screen's available area (taskbar, frame and title bar excluded), centred."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        margin_w, margin_h = 16, 48  # the frame and title bar, not known before the window is shown
+        width = min(self.PREFERRED_SIZE[0], area.width() - margin_w)
+        height = min(self.PREFERRED_SIZE[1], area.height() - margin_h)
+        self.resize(width, height)
+        self.move(area.x() + max(0, (area.width() - width - margin_w) // 2),
+                  area.y() + max(0, (area.height() - height - margin_h) // 2))
 
     def add_page(self, key: str, title: str, factory) -> None:
         """A page in the list; ``factory()`` builds it when it is first shown."""

@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 import traceback
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, QRect, QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QInputDialog,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QWidget,
@@ -20,6 +21,66 @@ from ..errors import UserError, ValidationError
 from ..i18n import tr
 
 log = logging.getLogger(__name__)
+
+
+class TwoSidedBar(QLayout):
+    """A tool bar of two groups: ``left`` at the left and ``right`` at the right on one line when the
+    window is wide enough, else ``right`` on a second line (still at the right). So a narrow screen
+    (1366×768) never pushes the right-hand buttons out of the window."""
+
+    def __init__(self, left: QWidget, right: QWidget, parent=None):
+        super().__init__(parent)
+        self._items = []
+        self.setContentsMargins(0, 0, 0, 0)
+        self.addWidget(left)
+        self.addWidget(right)
+
+    def addItem(self, item) -> None:  # noqa: N802 - Qt's name
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int):  # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int):  # noqa: N802
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def _gap(self) -> int:
+        return max(self.spacing(), 6) * 3
+
+    def _one_line(self, width: int) -> bool:
+        left, right = (i.sizeHint().width() for i in self._items[:2])
+        return left + self._gap() + right <= width
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        heights = [i.sizeHint().height() for i in self._items[:2]]
+        if len(heights) < 2:
+            return heights[0] if heights else 0
+        return max(heights) if self._one_line(width) else heights[0] + max(self.spacing(), 4) + heights[1]
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hints = [i.sizeHint() for i in self._items[:2]]
+        return QSize(sum(h.width() for h in hints) + self._gap(), max((h.height() for h in hints), default=0))
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        hints = [i.minimumSize().expandedTo(i.sizeHint()) for i in self._items[:2]]
+        return QSize(max((h.width() for h in hints), default=0), max((h.height() for h in hints), default=0))
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        if len(self._items) < 2:
+            return
+        left, right = self._items[:2]
+        lh, rh = left.sizeHint(), right.sizeHint()
+        left.setGeometry(QRect(rect.x(), rect.y(), min(lh.width(), rect.width()), lh.height()))
+        y = rect.y() if self._one_line(rect.width()) else rect.y() + lh.height() + max(self.spacing(), 4)
+        w = min(rh.width(), rect.width())
+        right.setGeometry(QRect(rect.x() + rect.width() - w, y, w, rh.height()))
 
 
 class SearchBox(QLineEdit):

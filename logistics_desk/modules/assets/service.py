@@ -19,7 +19,7 @@ from peewee import JOIN
 
 from ...core import audit, clock, masterdata, numbering, settings
 from ...core.db import database, record_or_none
-from ...core.errors import NotFound, RuleError, ValidationError
+from ...core.errors import NotFound, RuleError, UserError, ValidationError
 from ...core.i18n import N_, tr
 from ...core.masterdata import Category, Department, Person, Place, Supplier
 from .models import (
@@ -383,13 +383,63 @@ def _doc(prefix: str, model, on: _dt.date) -> str:
     return numbering.document_number(prefix, on.year, lambda n: model.select().where(model.doc_no == n).exists())
 
 
+def _part_quantity(asset: Asset, quantity) -> int | None:
+    """The units of ``asset`` a step takes: None for the whole line, else a number below its quantity.
+    Outside 1..quantity: a ValidationError on the field ``quantity``."""
+    if quantity is None:
+        return None
+    try:
+        q = int(quantity)
+    except (TypeError, ValueError):
+        q = 0
+    if not 1 <= q <= asset.quantity:
+        raise ValidationError({"quantity": tr("Between 1 and {n}.").format(n=asset.quantity)})
+    return None if q == asset.quantity else q
+
+
+def _each(assets: list[Asset], step) -> list:
+    """Run ``step`` on every asset in one transaction: all of them, or none (the number names the one refused)."""
+    out = []
+    with database.atomic():
+        for a in assets:
+            try:
+                out.append(step(a))
+            except UserError as exc:
+                if len(assets) > 1 and not isinstance(exc, ValidationError):
+                    raise UserError(f"{a.number}: {exc.message}") from None
+                raise
+    return out
+
+
+def transfer_many(assets: list[Asset], *, quantity: int | None = None, **kw) -> list[AssetTransfer]:
+    """Transfer the selected assets in one transaction; ``quantity`` (one batch line only) moves a part."""
+    if quantity is not None and len(assets) != 1:
+        raise RuleError(tr("A quantity can be given for one asset only."))
+    return _each(assets, lambda a: transfer(a, quantity=quantity, **kw))
+
+
+def write_off_many(assets: list[Asset], *, quantity: int | None = None, **kw) -> list[AssetDisposal]:
+    """Write the selected assets off in one transaction; ``quantity`` (one batch line only) writes off a part."""
+    if quantity is not None and len(assets) != 1:
+        raise RuleError(tr("A quantity can be given for one asset only."))
+    return _each(assets, lambda a: write_off_part(a, quantity, **kw) if quantity is not None else write_off(a, **kw))
+
+
 def transfer(asset: Asset, *, place=None, department=None, custodian=None, on: _dt.date | None = None,
-             reason: str = "", keep: tuple[str, ...] = ()) -> AssetTransfer:
+             reason: str = "", keep: tuple[str, ...] = (), quantity: int | None = None) -> AssetTransfer:
     """Move an asset to a new place, department or custodian (调拨), with date and reason.
 
-    Fields not given keep their value. ``keep`` is unused (compatibility).
+    Fields not given keep their value. ``keep`` is unused (compatibility). ``quantity`` below the
+    line's quantity splits that part off (its own record) and moves the part, in one transaction.
     """
     asset = get_asset(asset.id)
+    part = _part_quantity(asset, quantity)
+    if part is not None:
+        if not (reason or "").strip():
+            raise ValidationError({"reason": tr("Give the reason for the transfer.")})
+        with database.atomic():
+            piece = split_off(asset, part, reason=reason, kind="transfer")
+            return transfer(piece, place=place, department=department, custodian=custodian, on=on, reason=reason)
     on = on or clock.today()
     errors = {}
     new = {
@@ -428,8 +478,10 @@ def transfer(asset: Asset, *, place=None, department=None, custodian=None, on: _
 
 
 def lend(asset: Asset, *, borrower_name: str, due_on: _dt.date, lent_on: _dt.date | None = None,
-         borrower=None, department=None, purpose: str = "") -> AssetLoan:
+         borrower=None, department=None, purpose: str = "", quantity: int | None = None) -> AssetLoan:
+    """Lend an asset; ``quantity`` below a batch line's quantity splits that part off and lends it (one step)."""
     asset = get_asset(asset.id)
+    part = _part_quantity(asset, quantity)
     lent_on = lent_on or clock.today()
     errors = {}
     person = _fk(Person, borrower)
@@ -445,6 +497,11 @@ def lend(asset: Asset, *, borrower_name: str, due_on: _dt.date, lent_on: _dt.dat
     if asset.status not in ("in_use", "idle"):
         raise RuleError(tr("Asset {number} is {status} and cannot be lent.").format(
             number=asset.number, status=tr(STATUSES[asset.status])))
+    if part is not None:
+        with database.atomic():
+            piece = split_off(asset, part, reason=tr("lent to {name}").format(name=name), kind="loan")
+            return lend(piece, borrower_name=borrower_name, due_on=due_on, lent_on=lent_on, borrower=borrower,
+                        department=department, purpose=purpose)
     with database.atomic():
         doc = _doc("JY", AssetLoan, lent_on)
         loan = AssetLoan.create(doc_no=doc, asset=asset, borrower=person, borrower_name=name,
@@ -611,6 +668,11 @@ def _part_number(asset: Asset) -> str:
         k += 1
 
 
+def part_number(asset: Asset) -> str:
+    """The number the next part split off ``asset`` will get (shown before the step is taken)."""
+    return _part_number(asset)
+
+
 def split_off(asset: Asset, quantity: int, *, reason: str, status: str | None = None, kind: str = "edit",
               ref_table: str | None = None, ref_id: int | None = None) -> Asset:
     """Split ``quantity`` units of a batch line off into their own record (same fields, a number of its
@@ -660,7 +722,8 @@ def write_off_part(asset: Asset, quantity: int, *, reason: str, approver: str, m
     """Write off ``quantity`` units of a batch line: split them off, then write that part off (one step).
     The whole quantity writes off the asset itself."""
     asset = get_asset(asset.id)
-    if int(quantity or 0) == asset.quantity:
+    quantity = _part_quantity(asset, quantity)
+    if quantity is None:
         return write_off(asset, reason=reason, approver=approver, method=method, on=on, ref_table=ref_table,
                          ref_id=ref_id)
     with database.atomic():

@@ -42,14 +42,14 @@ from PySide6.QtWidgets import (
 
 from ...core import clock, masterdata, settings
 from ...core.db import database
-from ...core.errors import UserError, ValidationError
+from ...core.errors import ValidationError
 from ...core.i18n import N_, tr
 from ...core.masterdata import Category, Department, Person, Supplier
 from ...core.tasks import Cancelled
 from ...core.ui.tab import ModuleTab
 from ...core.ui.table import Column, PagedTableModel, date_text, money
 from ...core.ui.dialogs import run_save
-from ...core.ui.widgets import ChoiceBox, DateBox, FieldErrors, SearchBox, show_error, show_info
+from ...core.ui.widgets import ChoiceBox, DateBox, FieldErrors, SearchBox, TwoSidedBar, show_error, show_info
 from ...core.ui.work import run_in_worker, run_with_progress
 from . import service
 from .models import DAMAGE_CAUSES, DISPOSAL_METHODS, SOURCES, STATUSES, Asset
@@ -510,7 +510,45 @@ def _number_example(category: Category, year: int) -> str:
 
 # --- transfer, lend, take back, damage, write off ---------------------------------
 
-class TransferDialog(_Dialog):
+class _PartMixin:
+    """A quantity field for one batch line (1..its quantity, the whole line by default) and a line saying
+    what happens: the whole line, or a part split off into its own record."""
+
+    quantity: QSpinBox | None = None
+
+    def add_quantity(self, form: QFormLayout, assets: list[Asset], label: str) -> None:
+        self.quantity = None
+        if len(assets) != 1 or assets[0].quantity <= 1:
+            return
+        a = self.part_asset = assets[0]
+        self.quantity = QSpinBox()
+        self.quantity.setRange(1, a.quantity)
+        self.quantity.setValue(a.quantity)
+        self.quantity.setSuffix(f" {a.unit}" if a.unit else "")
+        self.row(form, label, "quantity", self.quantity)
+        self.part_info = QLabel()
+        self.part_info.setObjectName("part_info")
+        self.part_info.setWordWrap(True)
+        form.addRow(self.part_info)
+        self.quantity.valueChanged.connect(self._quantity_changed)
+        self._quantity_changed()
+
+    def chosen_quantity(self) -> int | None:
+        return self.quantity.value() if self.quantity is not None else None
+
+    def _quantity_changed(self, *_a) -> None:
+        a, q = self.part_asset, self.quantity.value()
+        if q >= a.quantity:
+            text = tr("The whole line: {qty} {unit}.").format(qty=a.quantity, unit=a.unit or "")
+        else:
+            text = tr("{qty} of {total} {unit} are split off into their own record {part}; "
+                      "{left} {unit} stay in {number}.").format(
+                qty=q, total=a.quantity, unit=a.unit or "", part=service.part_number(a), left=a.quantity - q,
+                number=a.number)
+        self.part_info.setText(text)
+
+
+class TransferDialog(_PartMixin, _Dialog):
     @staticmethod
     def _chosen(combo: SearchCombo):
         """The chosen entry's id; -1 for typed text that names none ("Unknown value."), None when left empty."""
@@ -532,6 +570,7 @@ class TransferDialog(_Dialog):
         info = QLabel(current)
         info.setWordWrap(True)
         form.addRow(info)
+        self.add_quantity(form, assets, tr("Quantity to transfer"))
         keep = tr("(unchanged)")
         self.place = self.row(form, tr("New place"), "place", SearchCombo(place_items(), empty_label=keep))
         self.department = self.row(form, tr("New department / class"), "department",
@@ -545,22 +584,14 @@ class TransferDialog(_Dialog):
         lay.addWidget(self.buttons)
 
     def save(self):
-        out = []
-        with database.atomic():  # all selected assets, or none
-            for a in self.assets:
-                try:
-                    out.append(service.transfer(a, place=self._chosen(self.place),
-                                                department=self._chosen(self.department),
-                                                custodian=self._chosen(self.custodian), on=self.date.value(),
-                                                reason=self.reason.text()))
-                except UserError as exc:
-                    if len(self.assets) > 1 and not isinstance(exc, ValidationError):
-                        raise UserError(f"{a.number}: {exc.message}") from None
-                    raise
-        return out
+        # all selected assets, or none (one transaction in the service)
+        return service.transfer_many(self.assets, quantity=self.chosen_quantity(), place=self._chosen(self.place),
+                                     department=self._chosen(self.department),
+                                     custodian=self._chosen(self.custodian), on=self.date.value(),
+                                     reason=self.reason.text())
 
 
-class LendDialog(_Dialog):
+class LendDialog(_PartMixin, _Dialog):
     def __init__(self, parent, asset: Asset):
         super().__init__(parent, tr("Lend {number} {name}").format(number=asset.number, name=asset.name))
         self.asset = asset
@@ -572,6 +603,7 @@ class LendDialog(_Dialog):
         self.info.setObjectName("info")
         self.info.setWordWrap(True)
         form.addRow(self.info)
+        self.add_quantity(form, [asset], tr("Quantity to lend"))
         self.borrower = self.row(form, tr("Borrower *"), "borrower_name", SearchCombo(person_items(), empty_label=""))
         self.borrower.lineEdit().setPlaceholderText(tr("A staff member, or type any name"))
         self.department = self.row(form, tr("Department / class"), "department",
@@ -587,7 +619,8 @@ class LendDialog(_Dialog):
     def save(self):
         return service.lend(self.asset, borrower_name=self.borrower.text_value(), borrower=self.borrower.value(),
                             department=self.department.value(), lent_on=self.lent_on.value(),
-                            due_on=self.due_on.value(), purpose=self.purpose.text())
+                            due_on=self.due_on.value(), purpose=self.purpose.text(),
+                            quantity=self.chosen_quantity())
 
 
 class ReturnDialog(_Dialog):
@@ -679,7 +712,7 @@ class DamageDialog(_Dialog):
             quantity=self.quantity.value(), new_status=self.new_status.value())
 
 
-class WriteOffDialog(_Dialog):
+class WriteOffDialog(_PartMixin, _Dialog):
     def __init__(self, parent, assets: list[Asset]):
         super().__init__(parent, tr("Write off {number} {name}").format(number=assets[0].number, name=assets[0].name)
                          if len(assets) == 1 else tr("Write off {n} assets").format(n=len(assets)))
@@ -705,6 +738,10 @@ class WriteOffDialog(_Dialog):
         self.info.setObjectName("info")
         self.info.setWordWrap(True)
         form.addRow(self.info)
+        self.add_quantity(form, assets, tr("Quantity to write off"))
+        self._total_nbv = total_nbv
+        if self.quantity is not None:
+            self.quantity.valueChanged.connect(self._update_head)
         self.reason = self.row(form, tr("Reason *"), "reason", QLineEdit())
         self.approver = self.row(form, tr("Approved by *"), "approver",
                                  QLineEdit(settings.get("school.principal") or ""))
@@ -717,6 +754,23 @@ class WriteOffDialog(_Dialog):
         lay.addWidget(self.buttons)
         self.ok_button.setText(tr("&Write off"))
 
+    def _update_head(self, *_a) -> None:
+        """The first line names the asset and the units written off (a part: its share of the value)."""
+        a, q = self.assets[0], self.quantity.value()
+        if q >= a.quantity:
+            head = tr("{number} {name}, {qty} {unit} (the whole line), original value {amount} yuan, "
+                      "net book value {nbv} yuan").format(
+                number=a.number, name=a.name, qty=a.quantity, unit=a.unit or "", amount=_fmt_money(a.amount),
+                nbv=_fmt_money(self._total_nbv))
+        else:
+            head = tr("{number} {name}: {qty} of {total} {unit}, original value {amount} yuan, "
+                      "net book value {nbv} yuan").format(
+                number=a.number, name=a.name, qty=q, total=a.quantity, unit=a.unit or "",
+                amount=_fmt_money(Decimal(a.amount) * q / a.quantity),
+                nbv=_fmt_money(self._total_nbv * q / a.quantity))
+        lines = self.info.text().split("\n")
+        self.info.setText("\n".join([head, *lines[1:]]))
+
     def keyPressEvent(self, event) -> None:
         """Enter in a field does not write off: only the button does (a click, Alt+W, or Enter on it)."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -728,17 +782,10 @@ class WriteOffDialog(_Dialog):
         super().keyPressEvent(event)
 
     def save(self):
-        out = []
-        with database.atomic():
-            for a in self.assets:
-                try:
-                    out.append(service.write_off(a, reason=self.reason.text(), approver=self.approver.text(),
-                                                 method=self.method.value(), on=self.date.value()))
-                except UserError as exc:
-                    if len(self.assets) > 1 and not isinstance(exc, ValidationError):
-                        raise UserError(f"{a.number}: {exc.message}") from None
-                    raise
-        return out
+        # all selected assets, or none (one transaction in the service)
+        return service.write_off_many(self.assets, quantity=self.chosen_quantity(), reason=self.reason.text(),
+                                      approver=self.approver.text(), method=self.method.value(),
+                                      on=self.date.value())
 
 
 class VoidDialog(_Dialog):
@@ -1127,8 +1174,13 @@ class AssetsTab(ModuleTab):
         self.query = service.AssetQuery()
         self.dialog: QDialog | None = None  # the dialog open right now (tests reach it here)
 
-        # toolbar
-        bar = QHBoxLayout()
+        # toolbar: the asset's actions at the left, files and printing at the right (on a second line
+        # when the window is too narrow for one)
+        actions_box, files_box = QWidget(), QWidget()
+        bar, files = QHBoxLayout(actions_box), QHBoxLayout(files_box)
+        bar.setContentsMargins(0, 0, 0, 0)
+        files.setContentsMargins(0, 0, 0, 0)
+        self.toolbar = TwoSidedBar(actions_box, files_box)
         self.buttons: dict[str, QPushButton] = {}
         for key, label, slot in (
             ("register", N_("&Register…"), self.register),
@@ -1150,14 +1202,13 @@ class AssetsTab(ModuleTab):
         self.overdue_button.setObjectName("btn_overdue")
         self.overdue_button.clicked.connect(self.show_overdue)
         bar.addWidget(self.overdue_button)
-        bar.addStretch(1)
         for key, label, slot in (("import", N_("&Import…"), self.import_dialog),
                                  ("export", N_("E&xport…"), self.export_dialog),
                                  ("template", N_("Import te&mplate…"), self.save_template)):
             b = QPushButton(tr(label))
             b.setObjectName(f"btn_{key}")
             b.clicked.connect(lambda _c=False, s=slot: s())
-            bar.addWidget(b)
+            files.addWidget(b)
             self.buttons[key] = b
         self.print_button = None
         if importlib.util.find_spec(__package__ + ".print_menu") is not None:
@@ -1169,7 +1220,7 @@ class AssetsTab(ModuleTab):
                 self.print_button.setObjectName("btn_print")
                 self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
                 self.print_button.setMenu(build_print_menu(self))
-                bar.addWidget(self.print_button)
+                files.addWidget(self.print_button)
             except Exception:  # a broken print menu must not take the register down
                 import logging
 
@@ -1178,7 +1229,7 @@ class AssetsTab(ModuleTab):
         # filters
         filters = QHBoxLayout()
         self.search = SearchBox(tr("Search number, name, model, place, custodian, department…"))
-        self.search.setMinimumWidth(300)
+        self.search.setMinimumWidth(220)
         self.search.search.connect(lambda _t: self.apply_filters())
         self.search.returnPressed.connect(self._search_entered)
         self.search.installEventFilter(self)
@@ -1189,7 +1240,7 @@ class AssetsTab(ModuleTab):
             [(tr(label), key) for key, label in service.STATUS_FILTERS.items()]
             + [(tr(label), key) for key, label in STATUSES.items()], empty_label=tr("All statuses"))
         for w in (self.category_filter, self.place_filter, self.department_filter):
-            w.setMinimumWidth(200 if w is self.department_filter else 170)
+            w.setMinimumWidth(160 if w is self.department_filter else 140)  # room for the count at 1366×768
             w.activated.connect(lambda _i: self.apply_filters())
             w.lineEdit().editingFinished.connect(self._combo_edited)
         self.status_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
@@ -1277,7 +1328,7 @@ class AssetsTab(ModuleTab):
         self.stack.addWidget(empty)
 
         outer = QVBoxLayout(self)
-        outer.addLayout(bar)
+        outer.addLayout(self.toolbar)
         outer.addWidget(self.stack, 1)
         self._fill_filter_choices()
         self.reload()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableWidget,
@@ -107,6 +108,38 @@ class ProgressBar(QWidget):
         p.end()
 
 
+class ElidedLabel(QLabel):
+    """One line that shows what fits and ends in "…" (the whole text in its tooltip), so a long text
+    (a stock-take's scope naming every room) never makes the window wider than the screen."""
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._full = text or ""
+        self.setToolTip(self._full if self._full else "")
+        self._elide()
+
+    def text(self) -> str:
+        return self._full
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(60, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + 8, super().sizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(0, self.width())))
+
+
 class ExpectedTable(QTableWidget):
     """The expected list of the current place; keys tick, mark and count."""
 
@@ -123,10 +156,14 @@ class ExpectedTable(QTableWidget):
         self.setAlternatingRowColors(True)
         h = self.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        h.setStretchLastSection(True)
-        for col, w in ((COL_STATE, 110), (COL_NUMBER, 150), (COL_NAME, 200), (COL_MODEL, 140), (COL_QTY, 70),
-                       (COL_COUNTED, 80), (COL_COND, 90)):
-            self.setColumnWidth(col, w)
+        # the name takes what is left, so condition and remarks stay in view on a 1366-pixel screen
+        h.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        h.setStretchLastSection(False)
+        metrics = h.fontMetrics()
+        for col, w in ((COL_STATE, 90), (COL_NUMBER, 140), (COL_MODEL, 120), (COL_QTY, 56),
+                       (COL_COUNTED, 64), (COL_COND, 80), (COL_NOTE, 110)):
+            header = self.horizontalHeaderItem(col).text()
+            self.setColumnWidth(col, max(w, metrics.horizontalAdvance(header) + 24))
 
     def editor(self) -> QLineEdit | None:
         """The open cell editor, if any."""
@@ -194,10 +231,9 @@ class StockTakeTab(ModuleTab):
         self.picker.setMinimumWidth(380)
         self.picker.currentIndexChanged.connect(self._picked)
         top.addWidget(self.picker)
-        self.status_label = QLabel()
+        self.status_label = ElidedLabel()
         self.status_label.setObjectName("status_label")
-        top.addWidget(self.status_label)
-        top.addStretch(1)
+        top.addWidget(self.status_label, 1)
         self.new_button = QPushButton(tr("New stock-take…"))
         self.new_button.setToolTip("Ctrl+N")
         self.new_button.clicked.connect(self.new_stocktake)
@@ -359,10 +395,14 @@ class StockTakeTab(ModuleTab):
         self.recent.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         rcl.addWidget(self.recent)
         lists.addWidget(rec)
-        lists.setSizes([700, 260])
+        lists.setStretchFactor(0, 1)
+        lists.setStretchFactor(1, 0)
+        lists.setSizes([760, 200])
         rl.addWidget(lists, 1)
         split.addWidget(right)
-        split.setSizes([260, 1000])
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        split.setSizes([230, 1000])
         self._set_banner("idle", tr("Ready to scan"), "")
         return page
 
