@@ -15,7 +15,7 @@ from ...modules import load_view, modules
 from .. import backup, db, logs, paths, settings
 from ..errors import UserError
 from ..i18n import tr
-from .widgets import show_error, show_info
+from .widgets import fit_to_screen, show_error, show_info
 from .work import run_with_progress
 
 log = logging.getLogger(__name__)
@@ -260,17 +260,7 @@ class MainWindow(QMainWindow):
 
         A smaller screen (1366×768, say) gets the window maximized, so none of it is off the edge.
         """
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            self.resize(*self.PREFERRED_SIZE)
-            return
-        area = screen.availableGeometry()
-        margin_w, margin_h = 16, 48  # the frame and title bar, not known before the window is shown
-        width = min(self.PREFERRED_SIZE[0], area.width() - margin_w)
-        height = min(self.PREFERRED_SIZE[1], area.height() - margin_h)
-        self.resize(width, height)
-        self.move(area.x() + (area.width() - width - margin_w) // 2, area.y() + (area.height() - height - margin_h) // 2)
-        if width < self.PREFERRED_SIZE[0] or height < self.PREFERRED_SIZE[1]:
+        if fit_to_screen(self, self.PREFERRED_SIZE):
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def save_layout(self) -> None:

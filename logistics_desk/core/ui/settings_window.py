@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -40,7 +40,7 @@ from .. import backup, clock, db, settings
 from ..errors import UserError, ValidationError
 from ..i18n import LANGUAGES, N_, tr
 from .settings_pages import ERROR_STYLE, HINT_STYLE, PAGES, field_row
-from .widgets import ChoiceBox, FieldErrors, show_error
+from .widgets import ChoiceBox, FieldErrors, fit_to_screen, show_error
 from .work import run_with_progress
 
 log = logging.getLogger(__name__)
@@ -510,16 +510,7 @@ class SettingsWindow(QDialog):
 
     def fit_screen(self) -> None:
         """Up to 1180×760, within the screen's available area (taskbar, frame and title bar excluded), centred."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        area = screen.availableGeometry()
-        margin_w, margin_h = 16, 48  # the frame and title bar, not known before the window is shown
-        width = min(self.PREFERRED_SIZE[0], area.width() - margin_w)
-        height = min(self.PREFERRED_SIZE[1], area.height() - margin_h)
-        self.resize(width, height)
-        self.move(area.x() + max(0, (area.width() - width - margin_w) // 2),
-                  area.y() + max(0, (area.height() - height - margin_h) // 2))
+        fit_to_screen(self, self.PREFERRED_SIZE)
 
     def add_page(self, key: str, title: str, factory) -> None:
         """A page in the list; ``factory()`` builds it when it is first shown."""

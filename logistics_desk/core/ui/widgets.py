@@ -224,3 +224,25 @@ def confirm(parent, text: str, title: str | None = None) -> bool:
 def ask_text(parent, title: str, label: str, text: str = "") -> str | None:
     value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
     return value.strip() if ok else None
+
+
+def fit_to_screen(window, preferred: tuple[int, int]) -> bool:
+    """Size ``window`` to its screen's available area (taskbar excluded), up to ``preferred``, centred.
+
+    Returns True when the screen was smaller than ``preferred`` (the caller may maximize). The frame and
+    title bar are not known before the window is shown: a margin is kept for them.
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(*preferred)
+        return False
+    area = screen.availableGeometry()
+    margin_w, margin_h = 16, 48
+    width = min(preferred[0], area.width() - margin_w)
+    height = min(preferred[1], area.height() - margin_h)
+    window.resize(width, height)
+    window.move(area.x() + max(0, (area.width() - width - margin_w) // 2),
+                area.y() + max(0, (area.height() - height - margin_h) // 2))
+    return width < preferred[0] or height < preferred[1]
