@@ -176,6 +176,10 @@
       <translation>订购单价</translation>
     </message>
     <message>
+      <source>Ordered amount</source>
+      <translation>订购金额</translation>
+    </message>
+    <message>
       <source>Qty received</source>
       <translation>到货数量</translation>
     </message>
@@ -354,6 +358,10 @@
     <message>
       <source>Acceptors</source>
       <translation>验收人</translation>
+    </message>
+    <message>
+      <source>Principal's signature</source>
+      <translation>校长签字</translation>
     </message>
     <message>
       <source>Qty ordered</source>
@@ -804,6 +812,10 @@
       <translation>需签批：{roles}。</translation>
     </message>
     <message>
+      <source>{items}: a unit price at or above the fixed-asset threshold of {limit} yuan, entered as a consumable. Fixed assets go into the asset register. Keep it as a consumable?</source>
+      <translation>{items}：单价达到固定资产标准（{limit} 元），却填为耗材。固定资产应登记入资产账。仍按耗材处理吗？</translation>
+    </message>
+    <message>
       <source>Add at least one item before submitting.</source>
       <translation>提交前请至少添加一项物品。</translation>
     </message>
@@ -818,6 +830,14 @@
     <message>
       <source>The acceptance cannot be before the order date.</source>
       <translation>验收日期不能早于下单日期。</translation>
+    </message>
+    <message>
+      <source>Unknown store item.</source>
+      <translation>库存物品不存在。</translation>
+    </message>
+    <message>
+      <source>The principal signs every request before its goods are accepted (一切单据需经校长签字后方能验收): enter the principal's name and the date signed.</source>
+      <translation>一切单据需经校长签字后方能验收：请填写签字校长的姓名和签字日期。</translation>
     </message>
     <message>
       <source>Over budget: {line} is overspent by {over} yuan (budget {budget}, committed {committed}, spent {spent}).</source>
@@ -854,6 +874,10 @@
     <message>
       <source>This budget line is for {year}.</source>
       <translation>该预算科目属于 {year} 年度。</translation>
+    </message>
+    <message>
+      <source>(Not saved until you confirm it.)</source>
+      <translation>（确认后才能保存。）</translation>
     </message>
     <message>
       <source>Created</source>
@@ -1156,6 +1180,18 @@
       <translation>到货日期</translation>
     </message>
     <message>
+      <source>Principal's signature (校长签字)</source>
+      <translation>校长签字</translation>
+    </message>
+    <message>
+      <source>Principal's name</source>
+      <translation>校长姓名</translation>
+    </message>
+    <message>
+      <source>Signed by the principal on</source>
+      <translation>校长签字日期</translation>
+    </message>
+    <message>
       <source>Place of the new assets</source>
       <translation>新资产存放地点</translation>
     </message>
@@ -1280,6 +1316,10 @@
       <translation>固定资产验收后登记入资产台账</translation>
     </message>
     <message>
+      <source>Consumables go into the supply store</source>
+      <translation>耗材入库</translation>
+    </message>
+    <message>
       <source>All states</source>
       <translation>全部状态</translation>
     </message>
@@ -1392,6 +1432,14 @@
       <translation>预算总额：{amount} 元</translation>
     </message>
     <message>
+      <source>A consumable priced like a fixed asset</source>
+      <translation>耗材单价达到固定资产标准</translation>
+    </message>
+    <message>
+      <source>Not saved: mark the line as a fixed asset, or save again and confirm.</source>
+      <translation>未保存：请把该行改为固定资产，或再次保存并确认。</translation>
+    </message>
+    <message>
       <source>Record a signature for {number}</source>
       <translation>登记 {number} 的签批</translation>
     </message>
@@ -1444,6 +1492,10 @@
       <translation>金额不超过 {limit} 元，无需比价。</translation>
     </message>
     <message>
+      <source>(a new store item)</source>
+      <translation>（新建库存物品）</translation>
+    </message>
+    <message>
       <source>Open requests</source>
       <translation>未办结</translation>
     </message>
@@ -1466,10 +1518,6 @@
     <message>
       <source>Below the minimum level: {items}</source>
       <translation>低于最低库存：{items}</translation>
-    </message>
-    <message>
-      <source>Consumables go into the supply store: {items}</source>
-      <translation>消耗品入办公用品仓库：{items}</translation>
     </message>
     <message>
       <source>Amount: {amount} yuan</source>

@@ -311,7 +311,8 @@ def _populate(ctx, rng) -> None:
         d += _dt.timedelta(days=1)
         _at(d, 14)
         a1, a2 = rng.sample([p.name for p in everyone if p.name != buyer], 2)
-        service.accept(req, acceptors=[a1, a2], accepted_on=d, invoice_no=f"{rng.randint(10000000, 99999999)}")
+        service.accept(req, acceptors=[a1, a2], accepted_on=d, invoice_no=f"{rng.randint(10000000, 99999999)}",
+                       principal="张建国", principal_signed_on=d)
         if final == "accepted":
             continue
         d += _dt.timedelta(days=2)

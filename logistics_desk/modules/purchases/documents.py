@@ -19,10 +19,13 @@ from .models import ACCEPT_RESULTS, DECISIONS, LINE_KINDS, PurchaseAcceptance, S
 def _line_rows(request, ordered: bool = False) -> list[dict]:
     rows = []
     for ln in service.lines_of(request):
-        price = ln.price if (ordered and ln.price is not None) else ln.est_price
+        is_ordered = ordered and ln.price is not None
+        price = ln.price if is_ordered else ln.est_price
+        # ordered: the line's share of the order (the lines add up to the chosen quote)
+        amount = service.order_amount(ln) if is_ordered else service.money(price * ln.quantity)
         rows.append({
             "name": ln.name, "spec": ln.model_spec or "", "qty": ln.quantity, "unit": ln.unit,
-            "price": price, "amount": service.money(price * ln.quantity), "kind": tr(LINE_KINDS[ln.kind]),
+            "price": price, "amount": amount, "kind": tr(LINE_KINDS[ln.kind]),
             "category": ln.category.name if ln.category_id else "", "received": ln.received_qty, "id": ln.id,
         })
     return rows
@@ -95,7 +98,8 @@ def acceptance_data(request) -> dict:
     for r in rows:
         # what arrived is what is accepted and paid for, not what was ordered
         r["ordered_amount"] = r["amount"]
-        r["amount"] = service.money(r["price"] * r["received"])
+        r["amount"] = (r["ordered_amount"] if r["received"] == r["qty"]
+                       else service.money(r["price"] * r["received"]))
     received_total = sum((r["amount"] for r in rows), service.ZERO)
     ordered_total = service.effective_total(req)
     numbers: dict[str, list[str]] = {}
@@ -115,6 +119,8 @@ def acceptance_data(request) -> dict:
         "total_words": rmb_upper(received_total), "ordered_total": ordered_total,
         "partial": any(r["received"] < r["qty"] for r in rows),
         "acceptors": [acc.acceptor1, acc.acceptor2] if acc else [],
+        "principal": (f"{acc.principal} {acc.principal_signed_on.isoformat() if acc.principal_signed_on else ''}".strip()
+                      if acc and acc.principal else ""),
         "result": tr(ACCEPT_RESULTS[acc.result]) if acc else "", "note": (acc.note or "") if acc else "",
     }
 

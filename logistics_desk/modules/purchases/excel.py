@@ -28,7 +28,8 @@ def line_columns() -> list[xl.WriteColumn]:
     return [W("number", tr("Request number")), W("seq", tr("No."), "int"), W("name", tr("Item name")),
             W("spec", tr("Model / spec")), W("qty", tr("Qty"), "int"), W("unit", tr("Unit")),
             W("est_price", tr("Estimated unit price"), "money"), W("amount", tr("Amount"), "money"),
-            W("price", tr("Ordered unit price"), "money"), W("received", tr("Qty received"), "int"),
+            W("price", tr("Ordered unit price"), "money"),
+            W("order_amount", tr("Ordered amount"), "money"), W("received", tr("Qty received"), "int"),
             W("kind", tr("Asset or consumable")), W("category", tr("Asset category"))]
 
 
@@ -70,6 +71,7 @@ def _lines(filters: dict):
     for ln in q.iterator():
         yield {"number": ln.number, "seq": ln.seq, "name": ln.name, "spec": ln.model_spec, "qty": ln.quantity,
                "unit": ln.unit, "est_price": ln.est_price, "amount": ln.amount, "price": ln.price,
+               "order_amount": ln.order_amount,
                "received": ln.received_qty, "kind": tr(LINE_KINDS.get(ln.kind, ln.kind)), "category": ln.cat}
 
 

@@ -142,6 +142,7 @@ def acceptance_form(data: dict) -> bytes:
         (tr("Order amount (yuan)"), format_money(data["ordered_total"])),
         (tr("Amount received (yuan)"), format_money(data["total"])),
         Field(tr("Acceptors"), join_list(data["acceptors"]), span=2),
+        Field(tr("Principal's signature"), data.get("principal") or "", span=2),
     ]
     columns = [
         Column("no", tr("No."), 9, kind="index"), Column("name", tr("Item name"), 24),

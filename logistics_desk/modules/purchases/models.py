@@ -125,6 +125,7 @@ class PurchaseLine(BaseModel):
     kind = CharField(max_length=20, default="consumable")  # asset | consumable
     category = ForeignKeyField(Category, null=True, backref="+", on_delete="RESTRICT")
     price = DecimalField(max_digits=14, decimal_places=2, auto_round=True, null=True)  # ordered unit price
+    order_amount = DecimalField(max_digits=16, decimal_places=2, auto_round=True, null=True)  # ordered line amount
     received_qty = IntegerField(default=0)
     asset_mode = CharField(max_length=10, null=True)  # each | batch, chosen at acceptance
     store_item = IntegerField(null=True)  # the store item a consumable line went into
@@ -197,6 +198,8 @@ class PurchaseAcceptance(BaseModel):
     accepted_on = DateField()
     acceptor1 = CharField(max_length=100)
     acceptor2 = CharField(max_length=100)
+    principal = CharField(max_length=100, null=True)  # 校长签字
+    principal_signed_on = DateField(null=True)
     result = CharField(max_length=10)  # pass | fail
     note = TextField(null=True)
     created_at = DateTimeField()

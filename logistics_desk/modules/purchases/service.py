@@ -14,6 +14,7 @@ of a request is a ``PurchaseStatusChange`` row (who, when, why).
 from __future__ import annotations
 
 import datetime as _dt
+import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
@@ -125,6 +126,16 @@ def get_request(request_id: int | str | PurchaseRequest) -> PurchaseRequest:
 
 def lines_of(request: PurchaseRequest) -> list[PurchaseLine]:
     return list(PurchaseLine.select().where(PurchaseLine.request == request).order_by(PurchaseLine.seq, PurchaseLine.id))
+
+
+def order_amount(line: PurchaseLine) -> Decimal:
+    """A line's amount as ordered (its share of the order total; the lines add up to it),
+    or the estimate before the order."""
+    if line.order_amount is not None:
+        return money(line.order_amount)
+    if line.price is not None:
+        return money(line.price * line.quantity)
+    return money(line.amount)
 
 
 def effective_total(request: PurchaseRequest) -> Decimal:
@@ -476,11 +487,45 @@ def _write_lines(request: PurchaseRequest, lines: list[dict]) -> None:
         audit.record_create(created)
 
 
+def consumables_priced_as_assets(lines: list[dict]) -> list[dict]:
+    """Consumable lines whose unit price is at or above the fixed-asset threshold
+    (``assets.threshold_general``): probably fixed assets, so the clerk confirms them."""
+    threshold = money(settings.get("assets.threshold_general"))
+    out = []
+    for raw in lines:
+        price = to_decimal(raw.get("est_price"))
+        if (raw.get("kind") or "consumable") == "consumable" and _text(raw.get("name")) and price is not None \
+                and threshold > 0 and money(price) >= threshold:
+            out.append(raw)
+    return out
+
+
+def consumables_question(lines: list[dict]) -> str | None:
+    """The question to ask about ``consumables_priced_as_assets`` (None when there are none)."""
+    found = consumables_priced_as_assets(lines)
+    if not found:
+        return None
+    return tr("{items}: a unit price at or above the fixed-asset threshold of {limit} yuan, entered as a "
+              "consumable. Fixed assets go into the asset register. Keep it as a consumable?").format(
+        items="、".join(f"{_text(r.get('name'))} ({fmt_money(r.get('est_price'))})" for r in found),
+        limit=fmt_money(settings.get("assets.threshold_general")))
+
+
+def _check_consumables(values: dict[str, Any], lines: list[dict]) -> None:
+    if values.get("confirmed"):
+        return
+    question = consumables_question(lines)
+    if question:
+        raise RuleError(question + " " + tr("(Not saved until you confirm it.)"))
+
+
 def create_request(values: dict[str, Any]) -> PurchaseRequest:
-    """A new request in the draft state (CG-2026-0001)."""
+    """A new request in the draft state (CG-2026-0001). A consumable line priced at or above
+    the fixed-asset threshold is refused unless ``values["confirmed"]`` (the clerk said yes)."""
     clean, lines, errors = validate_request(values)
     if errors:
         raise ValidationError(errors)
+    _check_consumables(values, lines)
     total = sum((ln["amount"] for ln in lines), ZERO)
     now = clock.now()
     with database.atomic():
@@ -512,6 +557,8 @@ def update_request(request: PurchaseRequest, values: dict[str, Any]) -> Purchase
     clean, lines, errors = validate_request(merged, request)
     if errors:
         raise ValidationError(errors)
+    if "lines" in values:
+        _check_consumables(values, lines)
     with database.atomic():
         before = audit.snapshot(request)
         for k, v in clean.items():
@@ -671,8 +718,18 @@ def place_order(request: PurchaseRequest, *, buyer: str, quote=None, supplier=No
         if price is None or price < 0:
             raise ValidationError({"prices": tr("Line {n}: enter the unit price.").format(n=ln.seq)})
         new_prices[ln.id] = money(price)
+    amounts = {ln.id: money(new_prices[ln.id] * ln.quantity) for ln in lines}
     if chosen is not None and not prices and lines:
-        _absorb_rounding(lines, new_prices, money(chosen.amount))
+        target = money(chosen.amount)
+        _absorb_rounding(lines, new_prices, target)
+        amounts = {ln.id: money(new_prices[ln.id] * ln.quantity) for ln in lines}
+        rest = target - sum(amounts.values(), ZERO)
+        if rest:
+            # whole fen per unit cannot make it (e.g. 3 × 1,033.33 = 3,099.99): the line
+            # with the most left over keeps the exact amount; its unit price is rounded
+            last = max(lines, key=lambda x: (amounts[x.id], x.seq))
+            amounts[last.id] += rest
+            new_prices[last.id] = money(amounts[last.id] / last.quantity)
     with database.atomic():
         before = audit.snapshot(request)
         request.supplier = sup
@@ -681,11 +738,12 @@ def place_order(request: PurchaseRequest, *, buyer: str, quote=None, supplier=No
         request.buyer_name = _text(buyer)[:100]
         request.ordered_on = ordered_on
         for ln in lines:
-            line_before = audit.snapshot(ln, ["price"])
+            line_before = audit.snapshot(ln, ["price", "order_amount"])
             ln.price = new_prices[ln.id]
+            ln.order_amount = amounts[ln.id]
             ln.save()
             audit.record_update(ln, line_before, action="order")
-        request.order_total = sum((money(ln.price * ln.quantity) for ln in lines), ZERO)
+        request.order_total = sum((amounts[ln.id] for ln in lines), ZERO)
         request.save()
         audit.record_update(request, before, action="order")
         _move(request, "ordered", tr("Ordered from {supplier}, {amount} yuan; buyer {buyer}").format(
@@ -694,16 +752,42 @@ def place_order(request: PurchaseRequest, *, buyer: str, quote=None, supplier=No
 
 
 def _absorb_rounding(lines: list[PurchaseLine], prices: dict[int, Decimal], target: Decimal) -> None:
-    """Scaled unit prices rarely add up to the quoted total to the fen: put the
-    difference on a line whose quantity divides it, so the lines add up exactly."""
+    """Scaled unit prices rarely add up to the quoted total to the fen: move the
+    difference onto the unit prices, whole fen at a time, so that every line
+    amount stays quantity × unit price and the lines add up exactly to the quote.
+
+    One line whose quantity divides the difference takes it all; otherwise two
+    lines share it (e.g. −0.01 = 2 × +0.01 + 3 × −0.01), choosing the smallest
+    change of unit price."""
     diff = target - sum((prices[ln.id] * ln.quantity for ln in lines), ZERO)
-    if not diff:
-        return
     cents = int((diff * 100).to_integral_value())
-    for ln in sorted(lines, key=lambda x: x.quantity):
-        if cents % ln.quantity == 0 and prices[ln.id] + diff / ln.quantity >= 0:
-            prices[ln.id] = money(prices[ln.id] + diff / ln.quantity)
-            return
+    if not cents:
+        return
+    fen = Decimal("0.01")
+    best = None  # (largest change in fen, {line id: change in fen})
+    for ln in lines:
+        if cents % ln.quantity == 0:
+            d = cents // ln.quantity
+            if prices[ln.id] + d * fen >= 0 and (best is None or abs(d) < best[0]):
+                best = (abs(d), {ln.id: d})
+    for a in lines:
+        for b in lines:
+            if a.id >= b.id:
+                continue
+            reach = min(b.quantity, 500)  # bounded: beyond it the fallback below still adds up
+            for da in range(-reach, reach + 1):
+                rest = cents - da * a.quantity
+                if rest % b.quantity:
+                    continue
+                db_ = rest // b.quantity
+                size = max(abs(da), abs(db_))
+                if (prices[a.id] + da * fen >= 0 and prices[b.id] + db_ * fen >= 0
+                        and (best is None or size < best[0])):
+                    best = (size, {a.id: da, b.id: db_})
+    if best is None:
+        return  # place_order then puts the remaining fen on one line's amount
+    for line_id, d in best[1].items():
+        prices[line_id] = money(prices[line_id] + d * fen)
 
 
 def record_delivery(request: PurchaseRequest, quantities: dict[int, Any], *, received_on: _dt.date | None = None,
@@ -756,6 +840,19 @@ def record_delivery(request: PurchaseRequest, quantities: dict[int, Any], *, rec
     return out
 
 
+PRINCIPAL_ROLE = "Principal"  # 校长: the approval level whose signature every acceptance needs
+
+
+def principal_signature(request: PurchaseRequest) -> tuple[str, _dt.date] | None:
+    """The principal's signature given at approval (name, date), or None when the
+    request did not need it there (it is then collected at acceptance)."""
+    a = (PurchaseApproval.select().where((PurchaseApproval.request == request)
+                                         & (PurchaseApproval.level == PRINCIPAL_ROLE)
+                                         & (PurchaseApproval.decision == "approved"))
+         .order_by(PurchaseApproval.id.desc()).first())
+    return (a.approver, a.decided_on) if a is not None else None
+
+
 def _acceptance_summary(request, a1, a2) -> str:
     return tr("Bought with purchase request {number} from {supplier}, accepted by {a} and {b}").format(
         number=request.number, supplier=request.supplier.name if request.supplier else "—", a=a1, b=a2)
@@ -763,12 +860,18 @@ def _acceptance_summary(request, a1, a2) -> str:
 
 def accept(request: PurchaseRequest, *, acceptors: tuple[str, str] | list[str], accepted_on: _dt.date | None = None,
            result: str = "pass", note: str = "", invoice_no: str = "", funding_source: str | None = None,
-           asset_options: dict[int, dict] | None = None) -> PurchaseAcceptance:
-    """Acceptance (验收) by two people, neither of them the buyer.
+           asset_options: dict[int, dict] | None = None, principal: str = "",
+           principal_signed_on: _dt.date | None = None,
+           store_items: dict[int, Any] | None = None) -> PurchaseAcceptance:
+    """Acceptance (验收) by two people, neither of them the buyer, of a request the
+    principal has signed (一切单据需经校长签字后方能验收): ``principal`` and
+    ``principal_signed_on`` record the signature when it was not given at approval.
 
     On a pass, fixed-asset lines are registered in the asset register
     (``asset_options[line_id]``: ``mode`` each|batch, ``place``, ``department``,
-    ``custodian``) and consumable lines are put into the supply store.
+    ``custodian``) and consumable lines are put into the supply store
+    (``store_items[line_id]``: the store item the clerk picked; by default the one
+    with the same name and specification, else a new item).
     A failed acceptance is recorded and the request stays received.
     """
     from ..assets import service as assets
@@ -795,17 +898,37 @@ def accept(request: PurchaseRequest, *, acceptors: tuple[str, str] | list[str], 
         errors["accepted_on"] = tr("The date cannot be in the future.")
     elif request.ordered_on and accepted_on < request.ordered_on:
         errors["accepted_on"] = tr("The acceptance cannot be before the order date.")
+    picked: dict[int, StoreItem] = {}
+    for line_id, ref in (store_items or {}).items():
+        if ref in (None, "", 0):
+            continue
+        item = _fk(StoreItem, ref)
+        if item is None:
+            errors["store_items"] = tr("Unknown store item.")
+        else:
+            picked[int(line_id)] = item
+    signed_by, signed_on = _text(principal)[:100], principal_signed_on
+    if not signed_by:
+        signed_by, signed_on = principal_signature(request) or ("", None)
+    signed_on = signed_on or accepted_on
+    if signed_by and isinstance(signed_on, _dt.date) and signed_on > clock.today():
+        errors["principal_signed_on"] = tr("The date cannot be in the future.")
     if errors:
         raise ValidationError(errors)
     if request.status != "received":
         raise RuleError(tr("Goods are accepted once everything has arrived; this request is {status}.").format(
             status=status_label(request.status)))
+    if result == "pass" and not signed_by:
+        raise RuleError(tr("The principal signs every request before its goods are accepted "
+                           "(一切单据需经校长签字后方能验收): enter the principal's name and the date signed."))
     asset_options = asset_options or {}
     invoice = _text(invoice_no) or request.invoice_no
     funding = _text(funding_source) or request.funding_source
     with database.atomic():
         acc = PurchaseAcceptance.create(request=request, accepted_on=accepted_on, acceptor1=names[0],
-                                        acceptor2=names[1], result=result, note=_text(note) or None,
+                                        acceptor2=names[1], principal=signed_by or None,
+                                        principal_signed_on=signed_on if signed_by else None,
+                                        result=result, note=_text(note) or None,
                                         created_at=clock.now())
         audit.record_create(acc)
         if result == "fail":
@@ -845,7 +968,7 @@ def accept(request: PurchaseRequest, *, acceptors: tuple[str, str] | list[str], 
                 ln.save()
                 audit.record_update(ln, line_before, action="accept")
             else:
-                item = _store_item_for(ln)
+                item = _store_item_for(ln, picked.get(ln.id))
                 _stock_move(item, "purchase", ln.quantity, accepted_on, unit_price=price, request=request,
                             note=tr("Purchase request {number} ({supplier})").format(
                                 number=request.number, supplier=request.supplier.name if request.supplier else "—"))
@@ -991,9 +1114,26 @@ class RequestSource:
 
 # --- the supply store --------------------------------------------------------------
 
-def _store_item_for(line: PurchaseLine) -> StoreItem:
+def _store_key(text: Any) -> str:
+    """Name or spec as compared: full-width folded (NFKC), case and all spaces ignored."""
+    return "".join(unicodedata.normalize("NFKC", _text(text)).casefold().split())
+
+
+def store_match(line: PurchaseLine) -> StoreItem | None:
+    """The store item a consumable line is the same thing as: same name and specification,
+    however spaced, cased or typed (full-width); None when there is none."""
+    name, spec = _store_key(line.name), _store_key(line.model_spec)
+    for item in StoreItem.select().order_by(StoreItem.id):
+        if _store_key(item.name) == name and _store_key(item.spec) == spec:
+            return item
+    return None
+
+
+def _store_item_for(line: PurchaseLine, chosen: StoreItem | None = None) -> StoreItem:
+    """The store item a consumable line goes into: the one the clerk chose, the matching
+    one, or a new item (inside the caller's transaction)."""
     spec = _text(line.model_spec)
-    item = StoreItem.get_or_none((StoreItem.name == line.name) & (StoreItem.spec == spec))
+    item = chosen or store_match(line)
     if item is None:
         item = StoreItem.create(name=line.name, spec=spec, unit=line.unit, min_level=0, stock=0,
                                 created_at=clock.now())

@@ -35,7 +35,7 @@ from ...core.masterdata import Category, Department, Supplier
 from ...core.ui.dialogs import RecordDialog
 from ...core.ui.tab import ModuleTab
 from ...core.ui.table import Column, PagedTableModel, date_text, money
-from ...core.ui.widgets import ChoiceBox, DateBox, SearchBox, ask_text, show_error, show_info
+from ...core.ui.widgets import ChoiceBox, DateBox, SearchBox, ask_text, confirm, show_error, show_info
 from ...core.ui.work import run_in_worker
 from . import documents, forms, service
 from .models import ACCEPT_RESULTS, ASSET_MODES, DECISIONS, LINE_KINDS, STATUSES, StoreIssue, StoreItem
@@ -297,9 +297,15 @@ class RequestDialog(_Dialog):
                 "lines": self.line_values()}
 
     def save(self):
+        values = self.values()
+        question = service.consumables_question(values.get("lines") or [])
+        if question:
+            if not confirm(self, question, tr("A consumable priced like a fixed asset")):
+                raise UserError(tr("Not saved: mark the line as a fixed asset, or save again and confirm."))
+            values["confirmed"] = True
         if self.request is None:
-            return service.create_request(self.values())
-        return service.update_request(self.request, self.values())
+            return service.create_request(values)
+        return service.update_request(self.request, values)
 
 
 class ApprovalDialog(_Dialog):
@@ -426,6 +432,14 @@ class AcceptDialog(_Dialog):
         self.acceptor1 = self.add_row(tr("Acceptor (1)"), QLineEdit(), "acceptor1")
         self.acceptor2 = self.add_row(tr("Acceptor (2)"), QLineEdit(), "acceptor2")
         self.date = self.add_row(tr("Accepted on"), DateBox(value=clock.today()), "accepted_on")
+        # 一切单据需经校长签字后方能验收: the principal's signature, from the approval when given there
+        signed = service.principal_signature(request)
+        self.principal = self.add_row(tr("Principal's signature (校长签字)"),
+                                      QLineEdit(signed[0] if signed else ""), "principal")
+        self.principal.setPlaceholderText(tr("Principal's name"))
+        self.principal_date = self.add_row(tr("Signed by the principal on"),
+                                           DateBox(value=signed[1] if signed else clock.today()),
+                                           "principal_signed_on")
         self.result_box = self.add_row(tr("Acceptance result"), ChoiceBox([(tr(v), k) for k, v in ACCEPT_RESULTS.items()]), "result")
         self.invoice = self.add_row(tr("Invoice number"), QLineEdit(request.invoice_no or ""))
         self.funding = self.add_row(tr("Funding source"), QLineEdit(request.funding_source or ""))
@@ -445,9 +459,24 @@ class AcceptDialog(_Dialog):
                 self.modes[ln.id] = mode
             self.layout_.addWidget(box)
         consumables = [ln for ln in service.lines_of(request) if ln.kind == "consumable"]
+        self.store_boxes = {}
         if consumables:
-            self.layout_.addWidget(QLabel(tr("Consumables go into the supply store: {items}").format(
-                items="、".join(f"{ln.name} ×{ln.quantity}" for ln in consumables))))
+            # the clerk sees (and may change) which store item each line is added to
+            box = QGroupBox(tr("Consumables go into the supply store"))
+            grid = QGridLayout(box)
+            matches = {ln.id: service.store_match(ln) for ln in consumables}
+            shown = [m.id for m in matches.values() if m is not None]
+            items = [(service.item_label(it), it.id) for it in StoreItem.select()
+                     .where((StoreItem.active == True) | StoreItem.id.in_(shown))  # noqa: E712
+                     .order_by(StoreItem.name, StoreItem.spec)]
+            for r, ln in enumerate(consumables):
+                grid.addWidget(QLabel(f"{ln.name} {ln.model_spec or ''} ×{ln.quantity} {ln.unit}"), r, 0)
+                pick = ChoiceBox(items, empty_label=tr("(a new store item)"))
+                match = matches[ln.id]
+                pick.set_value(match.id if match else None)
+                grid.addWidget(pick, r, 1)
+                self.store_boxes[ln.id] = pick
+            self.layout_.addWidget(box)
         self.finish(tr("Record acceptance"))
 
     def save(self):
@@ -455,7 +484,9 @@ class AcceptDialog(_Dialog):
         return service.accept(self.request, acceptors=[self.acceptor1.text(), self.acceptor2.text()],
                               accepted_on=self.date.value(), result=self.result_box.value(), note=self.note.text(),
                               invoice_no=self.invoice.text(), funding_source=self.funding.text(),
-                              asset_options=options)
+                              asset_options=options, principal=self.principal.text(),
+                              principal_signed_on=self.principal_date.value(),
+                              store_items={lid: b.value() for lid, b in self.store_boxes.items()})
 
 
 # --- requests page ------------------------------------------------------------------
@@ -668,7 +699,7 @@ class RequestsPage(QWidget):
         lines = service.lines_of(req)
         _fill(self.lines_table, [[ln.name, ln.model_spec or "", ln.quantity, ln.unit,
                                   service.fmt_money(ln.price if ln.price is not None else ln.est_price),
-                                  service.fmt_money((ln.price if ln.price is not None else ln.est_price) * ln.quantity),
+                                  service.fmt_money(service.order_amount(ln)),
                                   tr(LINE_KINDS[ln.kind]), ln.received_qty] for ln in lines], {2, 4, 5, 7})
         rows = []
         for s in service.approval_state(req):

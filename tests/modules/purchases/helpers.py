@@ -37,3 +37,17 @@ def request_values(m, lines=None, **extra):
     }
     values.update(extra)
     return values
+
+
+def small_request_received(m):
+    """A 500 元 request: only the director signs it at approval."""
+    req = service.create_request(request_values(m, lines=[
+        {"name": "订书机", "model_spec": "得力0414", "quantity": 20, "unit": "个", "est_price": "25",
+         "kind": "consumable"}]))
+    service.submit(req)
+    assert service.required_levels(req.total) == ["Director of general affairs"]
+    service.record_approval(req, level="Director of general affairs", approver="李卫东", decision="approved")
+    service.place_order(req, buyer="陈晓燕", supplier=m["suppliers"][3].id)
+    req = service.get_request(req.id)
+    service.record_delivery(req, {ln.id: ln.quantity for ln in service.lines_of(req)})
+    return service.get_request(req.id)

@@ -82,6 +82,7 @@ def test_quote_acceptance_notice_issue_and_count_forms(m, tmp_path):
     text = pdf_text(forms.acceptance_form(documents.acceptance_data(req)), tmp_path)
     assert "Acceptor (1) signature:" in text and "Acceptor (2) signature:" in text
     assert "赵强, 孙丽" in text and "Supply store" in text
+    assert "Principal's signature" in text and "李卫东" in text  # signed at approval, carried to acceptance
     assert service.assets_of(req)[0].number in text
     with pytest.raises(RuleError) as e:  # 12,800 yuan: below the notice threshold, not a large expenditure
         documents.notice_data(req)

@@ -13,7 +13,9 @@ from logistics_desk.modules.assets.models import AssetEvent
 from logistics_desk.modules.purchases import service
 from logistics_desk.modules.purchases.models import PurchaseStatusChange, StoreItem, StoreMovement
 
-from .helpers import TODAY, request_values, setup_master
+from math import gcd as _gcd
+
+from .helpers import TODAY, request_values, setup_master, small_request_received
 
 
 @pytest.fixture
@@ -226,3 +228,118 @@ def test_asset_event_kind_exists(m):
 
     assert "register" in EVENT_KINDS
     assert AssetEvent.select().count() == 0
+
+
+@pytest.mark.parametrize("lines, quote", [
+    ([("台式电脑", 2, "1200", "asset"), ("键盘", 3, "200", "consumable")], "3100"),
+    ([("台式电脑", 3, "4200", "asset"), ("A4复印纸", 20, "25", "consumable")], "12000"),
+    ([("投影仪", 7, "3000", "asset"), ("幕布", 3, "333.33", "consumable"), ("线", 11, "9.99", "consumable")],
+     "22345.67"),
+    ([("台式电脑", 3, "1000", "asset")], "3100"),
+    ([("A4复印纸", 6, "25", "consumable"), ("碳粉", 4, "300", "consumable")], "1350.01"),
+])
+def test_order_lines_add_up_exactly_to_the_chosen_quote(m, lines, quote):
+    """Issue 14.1: 1,240.00×2 + 206.67×3 made a 3,100.00 quote an order of 3,100.01."""
+    raw = [{"name": n, "quantity": q, "unit": "件", "est_price": p, "kind": k,
+            "category": m["cat"].id if k == "asset" else None} for n, q, p, k in lines]
+    req = service.create_request(request_values(m, lines=raw))
+    service.submit(req)
+    _approve_all(req)
+    s = m["suppliers"]
+    chosen = service.add_quote(req, supplier=s[0].id, amount=quote)
+    service.add_quote(req, supplier=s[1].id, amount=str(Decimal(quote) + 100))
+    service.add_quote(req, supplier=s[2].id, amount=str(Decimal(quote) + 200))
+    service.place_order(req, buyer="陈晓燕", quote=chosen.id)
+    req = service.get_request(req.id)
+    assert req.order_total == Decimal(quote)
+    ordered = service.lines_of(req)
+    assert sum(service.order_amount(ln) for ln in ordered) == Decimal(quote)  # what the forms print
+    # quantity × unit price is each line's amount whenever whole fen allow it; otherwise
+    # the unit price shown is that amount / quantity, rounded to the fen
+    for ln in ordered:
+        assert ln.price == service.money(service.order_amount(ln) / ln.quantity)
+    if len(lines) > 1 and _gcd(*(q for _n, q, _p, _k in lines)) == 1:  # whole fen can make it
+        assert all(ln.price * ln.quantity == service.order_amount(ln) for ln in ordered)
+    # the budget takes the order total
+    assert service.budget_state(m["budget"], req).this_request == Decimal(quote)
+    # and so does the acceptance form once everything has arrived
+    from logistics_desk.modules.purchases import documents
+    service.record_delivery(req, {ln.id: ln.quantity for ln in ordered})
+    form = documents.acceptance_data(req)
+    assert form["total"] == Decimal(quote) == sum(r["amount"] for r in form["lines"])
+
+
+def test_acceptance_needs_the_principals_signature(m):
+    """Issue 14.2: 一切单据需经校长签字后方能验收 — a 500 元 request reached acceptance with
+    the director's signature only."""
+    req = small_request_received(m)
+    with pytest.raises(RuleError) as e:
+        service.accept(req, acceptors=["赵强", "孙丽"])
+    assert "principal" in e.value.message
+    req = service.get_request(req.id)
+    assert req.status == "received" and not list(req.acceptances) and StoreItem.select().count() == 0
+    acc = service.accept(req, acceptors=["赵强", "孙丽"], principal="张建国", principal_signed_on=TODAY)
+    acc = type(acc).get_by_id(acc.id)
+    assert (acc.principal, acc.principal_signed_on) == ("张建国", TODAY)
+    assert service.get_request(req.id).status == "accepted"
+
+
+def test_principal_who_approved_has_signed(m):
+    """A request the principal approved carries the signature into acceptance."""
+    req = service.create_request(request_values(m))
+    service.submit(req)
+    _approve_all(req)
+    assert service.principal_signature(req) == ("签字人Pr", TODAY)
+
+
+def _consumable_received(m, name, spec, qty=84):
+    req = service.create_request(request_values(m, lines=[
+        {"name": name, "model_spec": spec, "quantity": qty, "unit": "包", "est_price": "5", "kind": "consumable"}]))
+    service.submit(req)
+    _approve_all(req)
+    service.place_order(req, buyer="陈晓燕", supplier=m["suppliers"][3].id)
+    service.record_delivery(req, {ln.id: ln.quantity for ln in service.lines_of(req)})
+    return service.get_request(req.id)
+
+
+def test_consumable_in_store_is_added_to_its_stock(m):
+    """Issue 14.3: two “A4复印纸 70g” items holding 20 and 84 — the purchase made a second item."""
+    item = service.save_item({"name": "A4复印纸", "spec": "70g 500张/包", "unit": "包"})
+    service.stock_in(item, 20)
+    req = _consumable_received(m, "A4 复印纸", "70G　500张/包")  # spacing, case, a full-width space
+    service.accept(req, acceptors=["赵强", "孙丽"], principal="张建国")
+    assert StoreItem.select().count() == 1
+    assert StoreItem.get_by_id(item.id).stock == 104
+    assert service.lines_of(req)[0].store_item == item.id
+
+
+def test_clerk_picks_the_store_item_for_a_line(m):
+    item = service.save_item({"name": "A4复印纸", "spec": "70g 500张/包", "unit": "包"})
+    service.stock_in(item, 20)
+    req = _consumable_received(m, "复印纸", "70g")
+    line = service.lines_of(req)[0]
+    assert service.store_match(line) is None  # not the same words: the clerk decides
+    service.accept(req, acceptors=["赵强", "孙丽"], principal="张建国", store_items={line.id: item.id})
+    assert StoreItem.select().count() == 1 and StoreItem.get_by_id(item.id).stock == 104
+
+
+def test_consumable_at_the_asset_threshold_needs_confirmation(m):
+    """Issue 14.4: a line priced at or above the fixed-asset threshold (1,000 元) entered as a
+    consumable is only saved once the clerk confirms it."""
+    assert settings.get("assets.threshold_general") == 1000
+    lines = [{"name": "投影仪", "model_spec": "爱普生CB-X06", "quantity": 1, "unit": "台", "est_price": "1000",
+              "kind": "consumable"}]
+    with pytest.raises(RuleError) as e:
+        service.create_request(request_values(m, lines=lines))
+    assert "投影仪" in e.value.message and "1,000.00" in e.value.message
+    assert service.count_requests({}) == 0
+    assert [ln["name"] for ln in service.consumables_priced_as_assets(lines)] == ["投影仪"]
+    req = service.create_request(request_values(m, lines=lines, confirmed=True))
+    assert service.lines_of(req)[0].kind == "consumable"
+    # editing the header of the confirmed draft does not ask again; changing the lines does
+    service.update_request(req, {"purpose": "报告厅投影"})
+    with pytest.raises(RuleError):
+        service.update_request(req, {"lines": lines})
+    # 999.99 is below the threshold
+    ok = service.create_request(request_values(m, lines=[dict(lines[0], est_price="999.99")]))
+    assert ok.id

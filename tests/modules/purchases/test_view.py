@@ -13,7 +13,7 @@ from logistics_desk.modules.assets import service as assets
 from logistics_desk.modules.purchases import service, view
 from logistics_desk.modules.purchases.models import PurchaseRequest, StoreItem
 
-from .helpers import setup_master
+from .helpers import request_values, setup_master, small_request_received
 
 pytestmark = pytest.mark.gui
 
@@ -303,3 +303,73 @@ def test_settings_page_changes_levels(database, qtbot):
     page.fields["quote_threshold"].setText("abc")
     with pytest.raises(ValidationError):
         page.save()
+
+
+def test_acceptance_dialog_collects_the_principals_signature(tab, qtbot):
+    """Issue 14.2: a 500 元 request (director only at approval) is refused without the
+    principal's signature, with the reason shown in the dialog; with it, accepted."""
+    req = small_request_received(tab.m)
+    dlg = view.AcceptDialog(tab, req)
+    qtbot.addWidget(dlg)
+    assert dlg.principal.text() == ""
+    type_into(qtbot, dlg.acceptor1, "赵强")
+    type_into(qtbot, dlg.acceptor2, "孙丽")
+    click_ok(qtbot, dlg)
+    assert "principal" in dlg.general_error.text() and not dlg.general_error.isHidden()
+    assert service.get_request(req.id).status == "received"
+    type_into(qtbot, dlg.principal, "张建国")
+    click_ok(qtbot, dlg)
+    assert service.get_request(req.id).status == "accepted"
+    assert service.get_request(req.id).acceptances[0].principal == "张建国"
+
+
+def test_acceptance_dialog_shows_the_principal_who_approved(tab, qtbot):
+    req = service.create_request(request_values(tab.m))
+    service.submit(req)
+    service.record_approval(req, level="Director of general affairs", approver="李卫东", decision="approved")
+    service.record_approval(req, level="Principal", approver="张建国", decision="approved")
+    dlg = view.AcceptDialog(tab, service.get_request(req.id))
+    qtbot.addWidget(dlg)
+    assert dlg.principal.text() == "张建国"
+
+
+def test_acceptance_dialog_adds_a_consumable_to_the_store_item_the_clerk_picks(tab, qtbot):
+    """Issue 14.3: the matching store item is preselected; the clerk may pick another."""
+    m = tab.m
+    paper = service.save_item({"name": "A4复印纸", "spec": "70g 500张/包", "unit": "包"})
+    service.stock_in(paper, 20)
+    req = small_request_received(m)  # 订书机 得力0414: not in the store yet
+    service.save_item({"name": "订书机", "spec": "得力 0414", "unit": "个"})  # typed with a space
+    dlg = view.AcceptDialog(tab, req)
+    qtbot.addWidget(dlg)
+    (box,) = dlg.store_boxes.values()
+    stapler = StoreItem.get(StoreItem.name == "订书机")
+    assert box.value() == stapler.id and "订书机" in box.currentText()
+    type_into(qtbot, dlg.acceptor1, "赵强")
+    type_into(qtbot, dlg.acceptor2, "孙丽")
+    type_into(qtbot, dlg.principal, "张建国")
+    click_ok(qtbot, dlg)
+    assert service.get_request(req.id).status == "accepted"
+    assert StoreItem.select().count() == 2 and StoreItem.get_by_id(stapler.id).stock == 20
+
+
+def test_request_dialog_asks_about_a_consumable_priced_like_an_asset(tab, qtbot, monkeypatch):
+    """Issue 14.4: a 1,200 元 line entered as a consumable asks before it is saved."""
+    m = tab.m
+    asked = []
+    answers = [False, True]
+    monkeypatch.setattr(view, "confirm", lambda parent, text, title=None: asked.append(text) or answers.pop(0))
+    dlg = view.RequestDialog(tab)
+    qtbot.addWidget(dlg)
+    dlg.department.set_value(m["dept"].id)
+    type_into(qtbot, dlg.requester, "王芳")
+    type_into(qtbot, dlg.purpose, "报告厅投影")
+    dlg.budget_line.set_value(m["budget"].id)
+    dlg.set_line(0, name="投影仪", model_spec="爱普生CB-X06", quantity=1, unit="台", est_price="1200")
+    click_ok(qtbot, dlg)
+    assert len(asked) == 1 and "投影仪" in asked[0] and "1,000.00" in asked[0]
+    assert PurchaseRequest.select().count() == 0 and not dlg.general_error.isHidden()
+    click_ok(qtbot, dlg)
+    assert len(asked) == 2
+    req = PurchaseRequest.get()
+    assert service.lines_of(req)[0].kind == "consumable" and service.lines_of(req)[0].est_price == Decimal("1200")
