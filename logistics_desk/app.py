@@ -120,7 +120,9 @@ def run_gui(args) -> int:
 
     from .core.ui.main_window import MainWindow
 
-    window = MainWindow()
+    from .modules import modules
+
+    window = MainWindow(modules())
     sys.excepthook = window.excepthook
     window.show()
     # the day's automatic backup, once the window is up rather than before it

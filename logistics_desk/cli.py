@@ -15,7 +15,7 @@ from .core import db, i18n, logs, paths
 from .core.errors import UserError
 from .core.i18n import tr
 from .modules import commands as module_commands
-from .modules import modules
+from .modules import demo_steps, modules
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
 CREATING_COMMANDS = ("demo", "import")  # (and the window's first start) the only ones that make a missing database
@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
             from .core import demo
 
             summary = demo.populate(n_assets=args.assets, seed=args.seed, progress=_console_progress,
-                                    add=args.add)
+                                    steps=demo_steps(), add=args.add)
             _out(summary)
             return EXIT_OK
         if command in ("import", "export", "print"):

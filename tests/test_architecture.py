@@ -64,3 +64,22 @@ def test_the_check_catches_a_qt_import(tmp_path):
         assert qt_imports(bad) == ["service.py:2 imports PySide6.QtCore"]
     finally:
         globals()["PACKAGE"] = original
+
+
+def test_core_never_imports_a_module():
+    """The doors between rooms: core is handed the registry's specs; it never imports logistics_desk.modules."""
+    offenders = []
+    for path in sorted((PACKAGE / "core").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                name = ("." * node.level) + (node.module or "")
+                rel = path.relative_to(PACKAGE)
+                absolute = name if not node.level else ".".join(
+                    ("logistics_desk",) + rel.parts[:len(rel.parts) - node.level]) + ("." + node.module if node.module else "")
+                if absolute.startswith("logistics_desk.modules"):
+                    offenders.append(f"{rel}:{node.lineno} {name}")
+            elif isinstance(node, ast.Import):
+                offenders += [f"{path.relative_to(PACKAGE)}:{node.lineno} {a.name}" for a in node.names
+                              if a.name.startswith("logistics_desk.modules")]
+    assert offenders == []

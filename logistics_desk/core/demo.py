@@ -118,9 +118,11 @@ def has_records() -> bool:
             .exists())
 
 
-def populate(n_assets: int = 500, seed: int = 2026, progress=None, *, add: bool = False) -> str:
-    """Demo data; on a database that already holds records only when ``add`` (it would be added to them)."""
-    from ..modules import modules
+def populate(n_assets: int = 500, seed: int = 2026, progress=None, *, steps, add: bool = False) -> str:
+    """Demo data; on a database that already holds records only when ``add`` (it would be added to them).
+
+    ``steps``: each module's ``demo(ctx)``, in tab order, handed in from the registry
+    (``logistics_desk.modules.demo_steps()``): core never imports a module."""
     from .errors import UserError
 
     if not add and has_records():
@@ -128,9 +130,8 @@ def populate(n_assets: int = 500, seed: int = 2026, progress=None, *, add: bool 
                            "To add it anyway, run demo --add; for a clean demo use a new database file."))
     ctx = DemoContext(rng=random.Random(seed), n_assets=n_assets, today=clock.today(), progress=progress)
     _populate_masterdata(ctx)
-    for spec in modules():
-        if spec.demo is not None:
-            spec.demo(ctx)
+    for step in steps:
+        step(ctx)
     lines = [tr("Demo data created:")]
     lines += [f"  {k}: {v}" for k, v in ctx.data.get("summary", {}).items()]
     return "\n".join(lines)

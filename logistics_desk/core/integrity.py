@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 import decimal
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,14 +94,24 @@ class Report:
         return tr("Check found {n} problems.").format(n=len(self.problems))
 
 
+_model_loaders: list[Callable[[], Any]] = []
+
+
+def register_model_loader(load: Callable[[], Any]) -> None:
+    """The module registry hands core the way to import every module's models (core never imports a module).
+
+    ``logistics_desk.modules`` registers it when it is imported, which happens before any module's models
+    can be imported (Python imports a package before its subpackages)."""
+    if load not in _model_loaders:
+        _model_loaders.append(load)
+
+
 def _models() -> dict[str, Any]:
     from . import masterdata, numbering, settings  # noqa: F401  (registers the core models)
     from .db import BaseModel
-    from ..modules import modules
 
-    for spec in modules():
-        if spec.models is not None:
-            spec.models()
+    for load in _model_loaders:
+        load()
     out: dict[str, Any] = {}
     stack = list(BaseModel.__subclasses__())
     while stack:

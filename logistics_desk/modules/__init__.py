@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ..core.loading import load_object
+
 MODULE_NAMES = ["assets", "stocktake", "purchases", "repairs", "canteen"]
 
 
@@ -53,6 +55,18 @@ def modules() -> list[ModuleSpec]:
     return out
 
 
+def load_models() -> None:
+    """Import every module's peewee models (for core's check, which reconciles every audited table)."""
+    for spec in modules():
+        if spec.models is not None:
+            spec.models()
+
+
+def demo_steps() -> list[Callable[..., None]]:
+    """Each module's demo step, in tab order (for ``core.demo.populate``)."""
+    return [spec.demo for spec in modules() if spec.demo is not None]
+
+
 def commands(spec: ModuleSpec, kind: str) -> list[CliCommand]:
     """The module's ``PRINTS``, ``EXPORTS`` or ``IMPORTS``."""
     if not spec.commands or importlib.util.find_spec(spec.commands) is None:
@@ -60,6 +74,13 @@ def commands(spec: ModuleSpec, kind: str) -> list[CliCommand]:
     return list(getattr(importlib.import_module(spec.commands), kind, []))
 
 
-def load_view(path: str):
-    module_name, _, attr = path.partition(":")
-    return getattr(importlib.import_module(module_name), attr)
+load_view = load_object  # a view or settings page by its "package.module:Name" path
+
+
+def _register_with_core() -> None:
+    from ..core import integrity
+
+    integrity.register_model_loader(load_models)
+
+
+_register_with_core()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from logistics_desk.modules import modules as registry_specs
+
 import datetime as dt
 import os
 import shutil
@@ -446,7 +448,7 @@ def test_the_next_start_removes_leftovers_but_not_a_copy_still_being_written(db_
 def window(qtbot, database, monkeypatch):
     from logistics_desk.core.ui.main_window import MainWindow
 
-    w = MainWindow()
+    w = MainWindow(registry_specs())
     qtbot.addWidget(w)
     return w
 

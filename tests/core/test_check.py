@@ -3,6 +3,8 @@ and the record itself is keyed (HMAC) with a secret and a head kept outside the 
 
 from __future__ import annotations
 
+from logistics_desk.modules import modules as registry_specs
+
 import decimal
 import hashlib
 import json
@@ -29,12 +31,13 @@ ROOT = Path(__file__).resolve().parents[2]
 def demo_folder(tmp_path_factory):
     """Demo data of every module, made once: the database, its key and its head file."""
     from logistics_desk.core import demo, i18n
+    from logistics_desk.modules import demo_steps
 
     folder = tmp_path_factory.mktemp("demo")
     i18n.set_language("en")
     db.open_database(folder / "logistics.db", backup=False)
     try:
-        demo.populate(n_assets=120, seed=7)
+        demo.populate(n_assets=120, seed=7, steps=demo_steps())
     finally:
         db.close_database()
     return folder
@@ -437,7 +440,7 @@ def test_the_window_shows_what_check_found(database, db_path, qtbot):
     from logistics_desk.core.ui.main_window import MainWindow
 
     supplier = masterdata.save(Supplier, {"name": "甲供应商", "phone": "123"})
-    window = MainWindow()
+    window = MainWindow(registry_specs())
     qtbot.addWidget(window)
     seen = []
 

@@ -6,6 +6,8 @@ settings page says so beside the field."""
 
 from __future__ import annotations
 
+from logistics_desk.modules import modules as registry_specs
+
 import datetime as dt
 import os
 import re
@@ -129,7 +131,7 @@ def general_page(qtbot):
     from logistics_desk.core.ui.settings_window import SettingsWindow
 
     clock.freeze(dt.datetime(2026, 10, 12, 9, 0, 0))
-    w = SettingsWindow()
+    w = SettingsWindow(specs=registry_specs())
     qtbot.addWidget(w)
     return w, w.show_page("general")
 

@@ -11,8 +11,8 @@ from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequen
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTableView, QTabWidget
 
 from ... import __version__
-from ...modules import load_view, modules
 from .. import backup, db, logs, paths, settings
+from ..loading import load_object
 from ..errors import UserError
 from ..i18n import tr
 from .widgets import fit_to_screen, show_error, show_info
@@ -24,15 +24,18 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     PREFERRED_SIZE = (1400, 860)
 
-    def __init__(self):
+    def __init__(self, specs):
+        """``specs``: the module registry's ``ModuleSpec``s in tab order, handed in by app.py (core never
+        imports a module)."""
         super().__init__()
+        self.specs = list(specs)
         self.setWindowTitle(self._title())
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
         self.module_tabs = []
-        for spec in modules():
-            tab = load_view(spec.view)(self)
+        for spec in self.specs:
+            tab = load_object(spec.view)(self)
             index = self.tabs.addTab(tab, tr(spec.title))
             tab.title_changed.connect(lambda text, i=index: self.tabs.setTabText(i, text))
             if tab.badge_title:  # a figure the tab found while it was built (overdue repairs, sample breaches)
@@ -162,7 +165,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from .settings_window import SettingsWindow
 
-        dialog = SettingsWindow(self)
+        dialog = SettingsWindow(self, specs=self.specs)
         dialog.exec()
         self.refresh_all()
 
@@ -228,7 +231,7 @@ class MainWindow(QMainWindow):
     def _layout_widgets(self) -> list[tuple[str, object]]:
         """The splitters and tables of every tab, each with its settings key (``layout/assets/table-0``)."""
         found = []
-        for spec, tab in zip(modules(), self.module_tabs):
+        for spec, tab in zip(self.specs, self.module_tabs):
             for kind, cls in (("splitter", QSplitter), ("table", QTableView)):
                 for i, widget in enumerate(tab.findChildren(cls)):
                     found.append((f"layout/{spec.key}/{kind}-{i}", widget))

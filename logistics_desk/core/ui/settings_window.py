@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...modules import load_view, modules
 from .. import backup, clock, db, settings
+from ..loading import load_object
 from ..errors import UserError, ValidationError
 from ..i18n import LANGUAGES, N_, tr
 from .settings_pages import ERROR_STYLE, HINT_STYLE, PAGES, field_row
@@ -460,7 +460,8 @@ class SettingsWindow(QDialog):
 
     PREFERRED_SIZE = (1180, 760)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, *, specs=()):
+        """``specs``: the module registry's ``ModuleSpec``s (their settings pages), handed in by the window."""
         super().__init__(parent)
         self.setWindowTitle(tr("Settings and master data"))
         self.resize(*self.PREFERRED_SIZE)
@@ -476,7 +477,7 @@ class SettingsWindow(QDialog):
         self.add_page("general", tr(GeneralPage.title), GeneralPage)
         for cls in PAGES:
             self.add_page(cls.key, tr(cls.title), cls)
-        for spec in modules():
+        for spec in specs:
             if spec.settings_page:
                 self._add_module_page(spec)
 
@@ -522,7 +523,7 @@ class SettingsWindow(QDialog):
     def _add_module_page(self, spec) -> None:
         key = f"module:{spec.key}"
         try:
-            cls = load_view(spec.settings_page)
+            cls = load_object(spec.settings_page)
         except Exception as exc:  # one module's page must not keep the settings from opening
             log.exception("settings page of %s failed", spec.key)
             self.add_page(key, tr(spec.title), lambda error=exc: BrokenPage(key, tr(spec.title), error))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from logistics_desk.modules import modules as registry_specs
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -52,7 +54,7 @@ def test_the_window_asks_on_the_first_start_without_blocking(qtbot, fresh, tmp_p
     from logistics_desk.app import ask_first_start
     from logistics_desk.core.ui.main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(registry_specs())
     qtbot.addWidget(window)
     ask_first_start(window)
     dialog = window.first_start_dialog

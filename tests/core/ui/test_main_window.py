@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from logistics_desk.modules import modules as registry_specs
+
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QSplitter, QTableView
@@ -23,7 +25,7 @@ def settings_folder(tmp_path):
 
 @pytest.fixture
 def window(qtbot, database, settings_folder):
-    w = MainWindow()
+    w = MainWindow(registry_specs())
     qtbot.addWidget(w)
     return w
 
@@ -48,7 +50,8 @@ app = create_application()
 install_translators(app, sys.argv[2])
 db.open_database(sys.argv[1])
 from logistics_desk.core.ui.main_window import MainWindow
-w = MainWindow()
+from logistics_desk.modules import modules
+w = MainWindow(modules())
 w.show()
 app.processEvents()
 area, frame, least = w.screen().availableGeometry(), w.frameGeometry(), w.minimumSizeHint()
@@ -99,7 +102,7 @@ def test_fit_screen_on_a_1366_by_768_screen(window, monkeypatch):
 
 
 def test_size_splitters_and_column_widths_are_kept_for_the_next_start(qtbot, database, settings_folder):
-    first = MainWindow()
+    first = MainWindow(registry_specs())
     qtbot.addWidget(first)
     first.setWindowState(Qt.WindowState.WindowNoState)
     first.resize(700, 500)
@@ -111,7 +114,7 @@ def test_size_splitters_and_column_widths_are_kept_for_the_next_start(qtbot, dat
     wanted_split = splitters[0].sizes()
     first.close()  # saves
 
-    second = MainWindow()
+    second = MainWindow(registry_specs())
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (700, 500)
     tables2 = [w for _, w in second._layout_widgets() if isinstance(w, QTableView) and w.horizontalHeader().count()]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from logistics_desk.modules import modules as registry_specs
+
 import datetime as dt
 import shutil
 
@@ -23,7 +25,7 @@ pytestmark = pytest.mark.usefixtures("database")
 @pytest.fixture
 def window(qtbot):
     clock.freeze(dt.datetime(2026, 10, 12, 9, 0, 0))
-    w = SettingsWindow()
+    w = SettingsWindow(specs=registry_specs())
     qtbot.addWidget(w)
     return w
 
@@ -434,8 +436,7 @@ class _ModulePage(QWidget):
 def test_a_module_contributes_a_page(qtbot, monkeypatch):
     spec = registry.ModuleSpec(key="labels", title="Labels", view="x:y",
                                settings_page=f"{__name__}:_ModulePage")
-    monkeypatch.setattr("logistics_desk.core.ui.settings_window.modules", lambda: [spec])
-    w = SettingsWindow()
+    w = SettingsWindow(specs=[spec])
     qtbot.addWidget(w)
     host = w.show_page("module:labels")
     assert w.nav.item(w.nav.count() - 1).text() == "Label printing"
@@ -451,7 +452,6 @@ def test_a_module_contributes_a_page(qtbot, monkeypatch):
 
 def test_a_broken_module_page_does_not_stop_the_window(qtbot, monkeypatch):
     spec = registry.ModuleSpec(key="broken", title="Broken", view="x:y", settings_page="no.such.module:Page")
-    monkeypatch.setattr("logistics_desk.core.ui.settings_window.modules", lambda: [spec])
-    w = SettingsWindow()
+    w = SettingsWindow(specs=[spec])
     qtbot.addWidget(w)
     assert "could not be opened" in w.page("module:broken").findChild(type(w.status)).text()

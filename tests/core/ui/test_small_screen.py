@@ -3,6 +3,8 @@ register's print button and count, and the stock-take's condition column lie wit
 
 from __future__ import annotations
 
+from logistics_desk.modules import modules as registry_specs
+
 import datetime as _dt
 
 import pytest
@@ -60,7 +62,7 @@ def school(database):
 
 
 def _window(qtbot, monkeypatch):
-    w = MainWindow()
+    w = MainWindow(registry_specs())
     qtbot.addWidget(w)
     least = w.minimumSizeHint()  # no tab may make the window wider or taller than the screen
     assert least.width() + FRAME_W <= AVAILABLE.width() and least.height() + FRAME_H <= AVAILABLE.height(), least
@@ -132,7 +134,7 @@ def test_the_stocktakes_condition_column_is_on_screen(qtbot, monkeypatch, settin
 
 def test_the_settings_window_fits_the_screen(qtbot, monkeypatch, settings_folder, school, language):
     owner = _window(qtbot, monkeypatch)
-    s = SettingsWindow(owner)
+    s = SettingsWindow(owner, specs=registry_specs())
     qtbot.addWidget(s)
     monkeypatch.setattr(s, "screen", lambda: Laptop())
     s.fit_screen()

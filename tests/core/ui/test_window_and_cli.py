@@ -10,6 +10,8 @@ was the database's last user and, when it ended, folded the journal in and delet
 
 from __future__ import annotations
 
+from logistics_desk.modules import modules as registry_specs
+
 import datetime as dt
 import os
 import re
@@ -79,7 +81,7 @@ def file_ids(db_path: Path) -> tuple[int, int] | None:
 def window(qtbot):
     from logistics_desk.core.ui.main_window import MainWindow
 
-    w = MainWindow()
+    w = MainWindow(registry_specs())
     qtbot.addWidget(w)
     w.show()
     yield w

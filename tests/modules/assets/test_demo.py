@@ -10,7 +10,7 @@ def test_demo_assets_with_histories(database, monkeypatch):
     import logistics_desk.modules as registry
 
     monkeypatch.setattr(registry, "MODULE_NAMES", ["assets"])
-    demo.populate(n_assets=600, seed=7)
+    demo.populate(n_assets=600, seed=7, steps=registry.demo_steps())
     assert Asset.select().count() == 600
     assert AssetTransfer.select().count() > 0 and AssetLoan.select().count() > 0
     assert AssetDisposal.select().count() > 0

@@ -15,7 +15,7 @@ def test_demo_a_principal_could_read(database, monkeypatch):
 
     monkeypatch.setattr(registry, "MODULE_NAMES", ["assets", "purchases", "repairs"])
     clock.freeze(_dt.datetime(2026, 12, 1, 15, 0))
-    demo.populate(n_assets=60, seed=11)
+    demo.populate(n_assets=60, seed=11, steps=registry.demo_steps())
     _purchases_fit_department_and_budget()
     _store_account_adds_up()
     _repairs_fit_their_assets()

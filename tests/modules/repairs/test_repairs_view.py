@@ -4,6 +4,8 @@ failed item opens a ticket; the figures page."""
 
 from __future__ import annotations
 
+from logistics_desk.modules import modules as registry_specs
+
 import datetime as _dt
 
 import pytest
@@ -211,7 +213,7 @@ def test_the_overdue_badge_is_on_the_tab_when_the_window_opens(qtbot, school, tm
     rs.create_ticket(reporter_name="张老师", place=school.room.id, category="水电", description="电线裸露",
                      urgency="urgent")
     clock.freeze(D(2026, 11, 2, 11, 30))  # due at 11:00
-    window = MainWindow()
+    window = MainWindow(registry_specs())
     qtbot.addWidget(window)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert "Repair log (1 overdue)" in titles
