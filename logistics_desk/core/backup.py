@@ -601,22 +601,40 @@ def _replace_locked(source: Path, target: Path, progress, on_wait, cancelled, ti
     con = _lock_exclusively(target, timeout, on_wait, cancelled, progress)
     if con is None:
         return _replace_damaged(source, target, progress)
-    tmp = target.with_name(target.name + RESTORE_TMP)
-    head = _NO_HEAD
     try:
         damaged = _quick_check_fails(con)
         kind = "damaged" if damaged else "prerestore"
         safety = _safety_copy(con, target, kind, progress)
+
+        def replace(tmp: Path) -> None:
+            nonlocal con
+            if os.name == "nt":  # an open file cannot be replaced on Windows: let go first, then rename at once
+                con.close()
+                con = None
+                _replace_soon(tmp, target)
+            else:
+                os.replace(tmp, target)
+
+        # the old file's -wal/-shm are stale, and nobody has them open
+        warnings = _swap_in(source, target, progress, ("-wal", "-shm"), replace)
+    finally:
+        if con is not None:
+            con.close()
+    return Restored(source, target, safety, damaged, warnings)
+
+
+def _swap_in(source: Path, target: Path, progress, side_files, replace) -> list[str]:
+    """Write ``source`` beside ``target``, check its change record and move the head file to it, then
+    ``replace(tmp)`` it over the live file in one step (dropping ``target``'s ``side_files`` first).
+    On any failure the temporary file goes and the head file is put back. Returns the change-record warnings."""
+    tmp = target.with_name(target.name + RESTORE_TMP)
+    head = _NO_HEAD
+    try:
         _write_new(source, tmp, progress)
         head = _saved_head(target)
         warnings = _adopt_change_record(tmp, target, source)
-        _remove(*(target.with_name(target.name + s) for s in ("-wal", "-shm")))  # stale, and nobody has them open
-        if os.name == "nt":  # an open file cannot be replaced on Windows: let go first, then rename at once
-            con.close()
-            con = None
-            _replace_soon(tmp, target)
-        else:
-            os.replace(tmp, target)
+        _remove(*(target.with_name(target.name + s) for s in side_files))
+        replace(tmp)
         head = _NO_HEAD
         sync_folder(target.parent)
     except BaseException:
@@ -624,10 +642,7 @@ def _replace_locked(source: Path, target: Path, progress, on_wait, cancelled, ti
         if head is not _NO_HEAD:
             _put_back_head(target, head)
         raise
-    finally:
-        if con is not None:
-            con.close()
-    return Restored(source, target, safety, damaged, warnings)
+    return warnings
 
 
 def _replace_soon(tmp: Path, target: Path) -> None:
@@ -777,21 +792,8 @@ def _replace_damaged(source: Path, target: Path, progress) -> Restored:
         error = _write_error(exc, part or directory / f"{base}.db")
         raise UserError(tr("{reason} The damaged file could not be kept, so nothing was restored.").format(
             reason=error.message)) from None
-    tmp = target.with_name(target.name + RESTORE_TMP)
-    head = _NO_HEAD
-    try:
-        _write_new(source, tmp, progress)
-        head = _saved_head(target)
-        warnings = _adopt_change_record(tmp, target, source)
-        _remove(*(target.with_name(target.name + s) for s in _SIDE_FILES))  # the damaged file's, kept above
-        os.replace(tmp, target)
-        head = _NO_HEAD
-        sync_folder(target.parent)
-    except BaseException:
-        _remove(*(tmp.with_name(tmp.name + s) for s in ("", "-journal", "-wal", "-shm")))
-        if head is not _NO_HEAD:
-            _put_back_head(target, head)
-        raise
+    # the damaged file's side files were kept above
+    warnings = _swap_in(source, target, progress, _SIDE_FILES, lambda tmp: os.replace(tmp, target))
     return Restored(source, target, kept, True, warnings)
 
 
