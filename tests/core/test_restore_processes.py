@@ -261,7 +261,8 @@ def _kill_during_restores(db_path, tmp_path, saved, capsys, *, damaged: bool, ru
     marker = "damaged" if damaged else "prerestore"
     rng = random.Random(seed)
     figures = {"runs": 0, "killed": 0, "whole": 0, "old": 0, "new": 0, "damaged_kept": 0, "leftovers_cleaned": 0}
-    for i in range(runs):
+
+    def fresh_live_file():
         if damaged:
             db_path.write_bytes(ruined)
         else:
@@ -269,13 +270,24 @@ def _kill_during_restores(db_path, tmp_path, saved, capsys, *, damaged: bool, ru
         if pristine_head is not None:
             head.write_bytes(pristine_head)
         shutil.rmtree(backups, ignore_errors=True)
+
+    # how long one whole restore takes on this machine now (its load varies): the kills are spread over it
+    fresh_live_file()
+    started = time.monotonic()
+    proc = spawn(main_py("--db", db_path, "restore", saved))
+    _wait_for(lambda: backups.exists() and any(backups.glob(f"*{marker}*.part")) or proc.poll() is not None, 60, 0.001)
+    writing_from = time.monotonic() - started
+    proc.communicate()
+    whole_run = time.monotonic() - started
+    for i in range(runs):
+        fresh_live_file()
         proc = spawn(main_py("--db", db_path, "restore", saved))
         if i % 2 == 0:  # a random moment from the start
-            time.sleep(rng.uniform(0.2, 1.2))
+            time.sleep(rng.uniform(0.2, 0.9) * whole_run)
         else:  # a random moment after the restore has begun writing (its first .part appears)
             _wait_for(lambda: backups.exists() and any(backups.glob(f"*{marker}*.part")) or proc.poll() is not None,
                       20, 0.001)
-            time.sleep(rng.uniform(0.0, 0.08))
+            time.sleep(rng.uniform(0.0, 0.8) * max(0.0, whole_run - writing_from))
         proc.send_signal(signal.SIGKILL)
         proc.communicate()
         figures["runs"] += 1
@@ -305,5 +317,4 @@ def test_kill_9_during_restore_then_start_again_leaves_a_whole_database(db_path,
                                     seed=20260 + damaged)
     print(f"kill -9 during restore ({'damaged' if damaged else 'healthy'} live file): {figures}")
     assert figures["whole"] == figures["runs"] == 6
-    # the kills must really land inside restores (how many depends on the machine's load: at least one)
-    assert figures["killed"] >= 1
+    assert figures["killed"] >= 3  # most kills land before the restore has finished
