@@ -28,6 +28,8 @@ from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # _bench: the job line for run_all.py
+from _bench import job_line  # noqa: E402
 
 from reportlab.lib.pagesizes import A4, landscape  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
@@ -128,6 +130,8 @@ def main() -> None:
               f"{pages} pages, {len(pdf) / 1e6:.1f} MB")
         print(f"  floor (bare canvas, same rows and font): {f_time:.2f} s, {pages_of(fpdf)} pages "
               f"-> forms/floor = {r_time / f_time:.1f}x")
+        job_line(f"asset forms: inventory sheet of {len(rows):,} rows", r_time, f_time,
+                 note="in-process render; floor: a bare canvas with the same rows and font; no goal in issue 17")
 
         # 2. the whole building
         q_time, data = timed(lambda: forms.inventory_data(building=building))

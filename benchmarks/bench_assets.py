@@ -1,8 +1,8 @@
 """The asset register at 50,000 records: figures, each beside its floor measured in the same run.
 
-    python benchmarks/bench_assets.py [--assets 50000] [--keep DIR] [--assets-only]
+    python benchmarks/bench_assets.py [--assets 50000] [--keep DIR] [--assets-only] [--db PATH]
 
-1. builds a database with ``main.py demo --assets N`` (every module's demo data)
+1. builds a database with ``main.py demo --assets N`` (every module's demo data), or copies ``--db``
 2. start to window shown (subprocess, offscreen)  vs  an empty PySide6 window
 3. a filter as you type: median of 20 typed prefixes through the tab's source (count + first page)
                                                     vs  the raw SQL LIKE on the asset table
@@ -27,6 +27,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # _bench: the job line for run_all.py
+from _bench import job_line  # noqa: E402
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 PY = sys.executable
@@ -124,6 +126,7 @@ def main() -> int:
     parser.add_argument("--import-rows", type=int, default=10000)
     parser.add_argument("--keep", help="keep the work files in this folder")
     parser.add_argument("--assets-only", action="store_true", help="demo data of the asset register only")
+    parser.add_argument("--db", help="copy this demo database instead of building one (it is not changed)")
     args = parser.parse_args()
     work = Path(args.keep or tempfile.mkdtemp(prefix="bench_assets_"))
     work.mkdir(parents=True, exist_ok=True)
@@ -132,8 +135,12 @@ def main() -> int:
         p.unlink()
 
     print(f"Asset register benchmark: {args.assets} assets, work folder {work}")
-    built = build(db_path, args.assets, args.assets_only)
-    print(f"  demo data built in {built:.1f} s ({'assets only' if args.assets_only else 'every module'})")
+    if args.db:
+        shutil.copyfile(args.db, db_path)
+        print(f"  copied {args.db}")
+    else:
+        built = build(db_path, args.assets, args.assets_only)
+        print(f"  demo data built in {built:.1f} s ({'assets only' if args.assets_only else 'every module'})")
 
     # --- start to window shown ---
     wall, inner, rss_window = window_time(WINDOW_CHILD, str(db_path))
@@ -211,6 +218,10 @@ def main() -> int:
     print(f"\nExport of {n_export} rows to .xlsx")
     print(f"  excel.export (query, net book value, styles, widths)        {export_s:6.2f} s")
     print(f"  floor: openpyxl write-only, the same values, no styles      {floor_export:6.2f} s")
+    job_line(f"asset export, {n_export:,} rows (in-process)", export_s, floor_export,
+             note="floor: openpyxl write-only writing the same values, no styles; no goal in issue 17 "
+                  "(the window, filter and import figures printed above are the jobs of bench_window, "
+                  "bench_filter and bench_import)")
 
     # --- import of 10,000 rows into an empty database ---
     ids = query.ids({}, "id")[: args.import_rows]

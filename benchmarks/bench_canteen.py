@@ -28,6 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # _bench: the job line for run_all.py
+from _bench import job_line  # noqa: E402
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -132,6 +134,8 @@ def main() -> int:
     c_time, found = timed(lambda: service.check(start, end), 3)
     print(f"2. compliance check over the year: {c_time * 1000:.0f} ms ({len(found)} findings)   "
           f"floor: raw SQL read of the rows {floor2 * 1000:.0f} ms")
+    job_line(f"canteen: compliance check over {args.days} days", c_time, floor2,
+             note="in-process; floor: the raw SQL read of the sample rows; no goal in issue 17")
 
     day = start + dt.timedelta(days=100)
     floor3, _ = timed(lambda: cur.execute(floor_sql, (day.isoformat(), day.isoformat())).fetchall(), 20)
@@ -152,6 +156,8 @@ def main() -> int:
 
     floor4, _ = timed(plain_update, 15)
     print(f"4. one 'sample taken' key press: {k_time * 1000:.1f} ms   floor: plain UPDATE {floor4 * 1000:.2f} ms")
+    job_line("canteen: one 'sample taken' key press", k_time * 1000, floor4 * 1000, unit="ms",
+             note="in-process, write + change record; floor: a plain UPDATE in a transaction; no goal in issue 17")
 
     lines = service.day_lines(day)
     l_time, lpdf = timed(lambda: forms.sample_labels(lines), 3)

@@ -19,9 +19,11 @@ from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import openpyxl  # noqa: E402
 
+from _bench import job_line  # noqa: E402
 from logistics_desk.core.excel import ColumnSpec, WriteColumn, read_table, write_table  # noqa: E402
 
 KINDS = ["text", "text", "text", "int", "money", "date", "text", "text", "money", "text",
@@ -91,6 +93,10 @@ def main() -> int:
         assert len(result.rows) == args.read_rows and not result.errors, result.errors[:3]
         print(f"read {args.read_rows:,} rows x {len(COLUMNS)} columns: read_table {t_read:.2f} s, "
               f"floor (openpyxl read-only iter_rows) {t_rfloor:.2f} s, ratio {t_read / t_rfloor:.2f}")
+    job_line(f"core/excel write_table, {args.rows:,} rows × {len(COLUMNS)}", t_ours, t_floor,
+             note="in-process; floor: openpyxl write-only, the same values, no styles; no goal in the issues")
+    job_line(f"core/excel read_table, {args.read_rows:,} rows × {len(COLUMNS)}", t_read, t_rfloor,
+             note="in-process; floor: openpyxl read-only iter_rows; no goal in the issues")
     return 0
 
 

@@ -24,6 +24,8 @@ from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # _bench: the job line for run_all.py
+from _bench import job_line  # noqa: E402
 
 from reportlab.lib.pagesizes import A4, landscape  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
@@ -173,6 +175,8 @@ def main() -> None:
           f"{len(pdf_building) / 1e6:5.2f} MB")
     print(f"Platypus LongTable, same rows:        {t_platypus:6.2f} s  {pages_of(pdf_platypus):4d} pages  "
           f"(no wrapping, no page x of y)")
+    job_line(f"printing: {n:,}-row inventory sheet (TableForm)", t_table, t_floor,
+             note="in-process, best of 3; floor: a bare canvas, one drawString a cell, same font; no goal in issue 17")
 
 
 if __name__ == "__main__":

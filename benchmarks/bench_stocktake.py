@@ -32,6 +32,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # _bench: the job line for run_all.py
+from _bench import job_line  # noqa: E402
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -124,6 +126,10 @@ def main() -> int:
                              (row[1], place, row[0]))
         floor.append(time.perf_counter() - t)
     stats("floor: raw SELECT + UPDATE (same index)", floor)
+    job_line(f"stock-take: one scan, {len(lines):,} lines in scope (median)", statistics.median(allv) * 1000,
+             statistics.median(floor) * 1000, unit="ms",
+             note="in-process, service.scan with its change record; floor: the same SELECT + UPDATE in raw SQL; "
+                  "no goal in issue 17")
 
     print("\nscan through the tab (Enter → banner, row, progress painted), offscreen")
     from PySide6.QtWidgets import QApplication

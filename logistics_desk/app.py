@@ -215,6 +215,8 @@ def daily_backup(window) -> None:
         path, text = made
         log.info("daily backup: %s", text)
         window.statusBar().showMessage(i18n.tr("Today's backup: {result}").format(result=text))
+        if hasattr(window, "refresh_today"):  # Today's line "Last backup"
+            window.refresh_today()
         QTimer.singleShot(10000, window.refresh_status)  # then back to the usual hints
 
 

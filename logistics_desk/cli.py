@@ -64,12 +64,17 @@ def build_parser() -> argparse.ArgumentParser:
                 if verb == "print":
                     kp.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to write the PDF")
                 kp.set_defaults(_run=command.run, _verb=verb)
+        if verb == "print":  # core's own form: the day's list, for the morning round
+            kp = kinds.add_parser("today", parents=[common], help="what needs doing today, as a sheet to carry")
+            kp.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to write the PDF")
+            kp.set_defaults(_run=_print_today, _verb=verb)
 
     p = sub.add_parser("backup", parents=[common], help="back up the database (default: into backups/ beside it)")
     p.add_argument("file", nargs="?", help="where to write the backup")
     p = sub.add_parser("restore", parents=[common], help="restore a backup after checking it")
     p.add_argument("file")
     sub.add_parser("check", parents=[common], help="check SQLite integrity and the change-record chain")
+    sub.add_parser("today", parents=[common], help="what needs doing today, grouped by module")
     return parser
 
 
@@ -122,16 +127,31 @@ def run(args: argparse.Namespace) -> int:
                 _out(backup.backup_with_copy()[1])
             return EXIT_OK
         if command == "check":
-            from .core import integrity
+            from .core import integrity, today
 
             report = integrity.check()
+            today.remember_check(report)  # for Today's line "Last check"
             for line in report.problems + report.notes:
                 _out(line)
             _out(report.summary())
             return EXIT_OK if report.ok else EXIT_FAILURE
+        if command == "today":
+            from .core import clock, today
+
+            day = clock.today()
+            for line in today.text_lines(today.collect(modules(), day), day):
+                _out(line)
+            return EXIT_OK
     finally:
         db.close_database()
     return EXIT_FAILURE
+
+
+def _print_today(args: argparse.Namespace) -> bytes:
+    from .core import clock, today
+
+    day = clock.today()
+    return today.render_pdf(today.collect(modules(), day), day)
 
 
 def _open(args: argparse.Namespace, *, create: bool) -> None:

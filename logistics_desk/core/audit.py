@@ -31,6 +31,7 @@ import json
 import logging
 import os
 import secrets
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,7 @@ from peewee import AutoField, CharField, DateTimeField, IntegerField, TextField
 
 from . import clock
 from .db import BaseModel, database
-from .i18n import tr
+from .i18n import CONTEXT, part_of_module, tr, translate
 
 log = logging.getLogger(__name__)
 
@@ -336,6 +337,23 @@ def _chain_start(exclude=frozenset()) -> tuple[bytes, str, int]:
     return key, prev, next_id
 
 
+_ENTRY_COLUMNS = ("id", "ts", "operator", "table_name", "record_id", "action", "field", "old_value", "new_value",
+                  "note", "prev_hash", "hash")
+
+
+def _insert_entries(rows: list[dict]) -> None:
+    """Entries in one prepared INSERT with the fields' own ``db_value``: what ``insert_many`` and
+    ``create`` write, without building the query each time (that cost more than hashing the entries)."""
+    db = database.obj
+    fields = [AuditEntry._meta.fields[name] for name in _ENTRY_COLUMNS]
+    left, right = db.quote[0], db.quote[1]
+    sql = "INSERT INTO {t} ({c}) VALUES ({p})".format(
+        t=f"{left}{AuditEntry._meta.table_name}{right}",
+        c=", ".join(f"{left}{f.column_name}{right}" for f in fields), p=", ".join([db.param] * len(fields)))
+    db.cursor().executemany(sql, [[None if row[f.name] is None else f.db_value(row[f.name]) for f in fields]
+                                  for row in rows])
+
+
 def _write_items(key: bytes, prev: str, next_id: int, items, batch: int = 500) -> tuple[str, int, int]:
     """Write (table, record_id, action, changes, note) items; returns (prev, next_id, written)."""
     ts = clock.now()
@@ -348,11 +366,11 @@ def _write_items(key: bytes, prev: str, next_id: int, items, batch: int = 500) -
         for row in rows:
             pending.append(row)
             if len(pending) >= batch:
-                AuditEntry.insert_many(pending).execute()
+                _insert_entries(pending)
                 written += len(pending)
                 pending = []
     if pending:
-        AuditEntry.insert_many(pending).execute()
+        _insert_entries(pending)
         written += len(pending)
     if written:
         _set_anchor(next_id - 1)
@@ -407,7 +425,8 @@ def record(
         raise RuntimeError("audit.record must run inside database.atomic()")
     key, prev, next_id = _chain_start(frozenset({(table, record_id)}))
     rows = _entry_rows(key, clock.now(), current_operator(), prev, next_id, table, record_id, action, changes, note)
-    entries = [AuditEntry.create(**row) for row in rows]
+    _insert_entries(rows)
+    entries = [AuditEntry(**row) for row in rows]
     _set_anchor(rows[-1]["id"])
     return entries
 
@@ -434,8 +453,8 @@ def snapshot(instance, fields: list[str] | None = None) -> dict[str, Any]:
     """Field values of a model instance (foreign keys as ids)."""
     out = {}
     for name, field in instance._meta.fields.items():
-        if fields is not None and name not in fields:
-            continue
+        if (fields is not None and name not in fields) or getattr(field, "derived", False):
+            continue  # a derived column (a search key) is not part of the record's story
         if hasattr(field, "rel_model"):
             out[name] = getattr(instance, field.column_name)
         else:
@@ -465,6 +484,72 @@ def history(table: str, record_id: int) -> list[AuditEntry]:
         .where((AuditEntry.table_name == table) & (AuditEntry.record_id == record_id))
         .order_by(AuditEntry.id)
     )
+
+
+# --- sentences stored in the database, written in the reader's language when shown ---------------
+
+def sentence(text: str, **values: Any) -> str:
+    """A sentence to store (a line of an asset's history): its English source and its values as JSON, so it
+    is written in the language of whoever reads it (``shown``), not of whoever did the deed. Mark ``text``
+    with ``N_()`` where it is written (the caller's part translates it). A value may itself be a sentence
+    (a status label, "(no place)", a list of changes by ``sentences``); other values are kept as text."""
+    caller = sys._getframe(1).f_globals.get("__name__", "")
+    return json.dumps({"t": text, "p": part_of_module(caller), "v": {k: _kept(v) for k, v in values.items()}},
+                      ensure_ascii=False, sort_keys=True)
+
+
+def sentences(items: list[str], separator: str = "; ") -> str:
+    """Several stored sentences (or plain texts) joined, as one stored sentence; ``separator`` is translated."""
+    return json.dumps({"j": [_kept(i) for i in items], "s": separator}, ensure_ascii=False, sort_keys=True)
+
+
+def _kept(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith("{") and value.endswith("}"):
+        try:
+            data = json.loads(value)
+        except ValueError:
+            return value
+        if isinstance(data, dict) and ("t" in data or "j" in data):
+            return data
+        return value
+    if isinstance(value, decimal.Decimal):
+        return f"{value:,.2f}"
+    return "" if value is None else to_text(value)
+
+
+def shown(stored: str | None) -> str:
+    """A stored sentence written out in the current language; a text stored as plain words before (older
+    rows, or a note typed by a person) comes back as it is."""
+    if not stored:
+        return ""
+    if not (stored.startswith("{") and stored.endswith("}")):
+        return stored
+    try:
+        data = json.loads(stored)
+    except ValueError:
+        return stored
+    if not isinstance(data, dict) or not ("t" in data or "j" in data):
+        return stored
+    return _written(data)
+
+
+def _written(data: Any) -> str:
+    if isinstance(data, str):
+        return data
+    if not isinstance(data, dict):
+        return str(data)
+    if "j" in data:
+        separator = translate(CONTEXT, data.get("s") or "; ")
+        return separator.join(_written(item) for item in data.get("j") or [])
+    text = str(data.get("t") or "")
+    values = {k: _written(v) for k, v in (data.get("v") or {}).items()}
+    translated = translate(str(data.get("p") or CONTEXT), text)
+    for candidate in (translated, text):
+        try:
+            return candidate.format(**values)
+        except (KeyError, IndexError, ValueError):
+            continue
+    return text
 
 
 def create_changes(values: dict[str, Any]) -> dict[str, tuple[Any, Any]]:

@@ -129,9 +129,13 @@ def populate(n_assets: int = 500, seed: int = 2026, progress=None, *, steps, add
         raise UserError(tr("This database already holds records: demo data would be added to them. "
                            "To add it anyway, run demo --add; for a clean demo use a new database file."))
     ctx = DemoContext(rng=random.Random(seed), n_assets=n_assets, today=clock.today(), progress=progress)
-    _populate_masterdata(ctx)
-    for step in steps:
-        step(ctx)
+    # one transaction for the whole demo: each service call inside it is still its own nested
+    # transaction with its change-record entries, but the file is committed (and the change record's
+    # head file written) once instead of after each of the thousands of calls
+    with database.atomic():
+        _populate_masterdata(ctx)
+        for step in steps:
+            step(ctx)
     lines = [tr("Demo data created:")]
     lines += [f"  {k}: {v}" for k, v in ctx.data.get("summary", {}).items()]
     return "\n".join(lines)

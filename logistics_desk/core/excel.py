@@ -8,9 +8,19 @@ Reading
 =======
 ``read_table(path, columns, progress=None, cancel=None) -> ReadResult``
 
-* ``.xlsx``/``.xlsm`` (openpyxl read-only, cached formula results) and ``.csv``
-  / ``.txt`` in UTF-8 or GBK/GB18030, with or without BOM (also UTF-16 as
-  Excel's "Unicode text"), comma, tab or semicolon separated.
+* ``.xlsx``/``.xlsm`` (our own streaming reader, cached formula results),
+  old ``.xls`` workbooks of Excel 97-2003 (and WPS's ``.et``; read with xlrd,
+  also when renamed .xlsx) and ``.csv`` / ``.txt`` in UTF-8 or GBK/GB18030,
+  with or without BOM (also UTF-16 as Excel's "Unicode text"), comma, tab or
+  semicolon separated.
+* Workbooks as every producer writes them: Excel, WPS, LibreOffice (texts in
+  shared strings, rich-text runs, phonetic guides left out, ``_x000D_``
+  escapes, shared formulas, an empty text as a formula's result), openpyxl and
+  other libraries (inline strings; parts found by relationship, content type
+  or name, in any case). Where our reader cannot make sense of a workbook
+  (``_FastPathFailed``: a part or shared text it cannot find, anything it did
+  not expect), openpyxl's public read-only path reads it instead; the file is
+  refused only when that fails too. Limits and plain damage are never retried.
 * The header row is found by itself: the first 30 rows are scanned and the
   row matching the most column names wins (on a workbook with several sheets,
   the sheet with the best header). Names match in any order, in Chinese or
@@ -856,6 +866,15 @@ def _damaged(path: Path, problem: str) -> UserError:
     )
 
 
+class _FastPathFailed(UserError):
+    """Our own reader could not make sense of a workbook (a part it cannot find, a shared text it does not
+    have, something it did not expect). ``read_table`` then reads the file with openpyxl's public read-only
+    path and refuses it with this message only if that fails too."""
+
+    def __init__(self, path: Path, problem: str, whole: bool = False):
+        super().__init__(problem if whole else _damaged(path, problem).message)
+
+
 def _over_limit(path: Path, problem: str) -> UserError:
     return UserError(tr("{name} was not imported: {problem}.").format(name=path.name, problem=problem))
 
@@ -941,30 +960,73 @@ class _XlsxSource:
         except _MEMBER_ERRORS:
             raise _open_error(path) from None
         self.sizes = {info.filename: info.file_size for info in infos}
+        # part names as Excel finds them: without regard to case or the slash's direction
+        self.names: dict[str, str] = {}
+        for info in infos:
+            self.names.setdefault(info.filename.replace("\\", "/").lower(), info.filename)
         self._check_sizes(infos)
+        try:
+            self._read_structure()
+        except (UserError, MemoryError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - something this reader does not know: openpyxl may
+            log.info("workbook structure of %s not understood", path, exc_info=True)
+            raise _FastPathFailed(path, tr("its contents are not what a spreadsheet holds")) from exc
+
+    def _read_structure(self) -> None:
+        path = self.path
         self.dimensions: dict[str, int] = {}
         self.known: dict[str, str] = {}
         rels = self._relationships("_rels/.rels")
-        workbook = next((_resolve("", target) for kind, target in rels.values() if kind.endswith("/officeDocument")),
-                        "xl/workbook.xml")
-        if workbook not in self.sizes:
-            raise UserError(tr("{name} is not an Excel workbook: it is a zip archive without a workbook in it.").format(
-                name=path.name))
+        workbook = next((self._part("", target) for kind, target in rels.values() if kind.endswith("/officeDocument")),
+                        "") or self._part("", "xl/workbook.xml") or self._by_content_type("sheet.main+xml")
+        if not workbook:
+            raise _FastPathFailed(path, tr("{name} is not an Excel workbook: it is a zip archive without a workbook in "
+                                           "it.").format(name=path.name), whole=True)
         self.epoch = EXCEL_EPOCH
         listed = self._workbook(workbook)
         rels = self._relationships(_rels_part(workbook))
         self.sheet_list: list[_Sheet] = []
         for title, rid, state in listed:
             kind, target = rels.get(rid, ("", ""))
-            part = _resolve(workbook, target) if target else ""
-            if kind.endswith("/worksheet") and part in self.sizes:
+            part = self._part(workbook, target) if target else ""
+            if kind.endswith("/worksheet") and part:
                 self.sheet_list.append(_Sheet(title, part, state))
         if not self.sheet_list:
-            raise _damaged(path, tr("it holds no worksheet"))
-        styles = next((_resolve(workbook, t) for k, t in rels.values() if k.endswith("/styles")), "")
-        self.date_styles, self.timedelta_styles = self._styles(styles) if styles in self.sizes else (frozenset(), frozenset())
-        strings = next((_resolve(workbook, t) for k, t in rels.values() if k.endswith("/sharedStrings")), "")
-        self.shared: list[str] = self._shared_strings(strings) if strings in self.sizes else []
+            raise _FastPathFailed(path, tr("it holds no worksheet"))
+        styles = next((self._part(workbook, t) for k, t in rels.values() if k.endswith("/styles")), "")
+        self.date_styles, self.timedelta_styles = self._styles(styles) if styles else (frozenset(), frozenset())
+        # the shared strings by their relationship; else where the content types or the usual name put them
+        strings = (next((self._part(workbook, t) for k, t in rels.values() if k.endswith("/sharedStrings")), "")
+                   or self._by_content_type("sharedStrings+xml") or self._part("", "xl/sharedStrings.xml"))
+        self.shared: list[str] = self._shared_strings(strings) if strings else []
+
+    def _part(self, base_part: str, target: str) -> str:
+        """The name in the archive of a relationship's target ("" when there is none). Names are found as
+        Excel finds them, ignoring case; a target written from the archive's root is accepted too."""
+        for name in (_resolve(base_part, target), target.lstrip("/")):
+            if name in self.sizes:
+                return name
+            found = self.names.get(name.replace("\\", "/").lower())
+            if found is not None:
+                return found
+        return ""
+
+    def _by_content_type(self, ending: str) -> str:
+        """The part that [Content_Types].xml declares with a content type ending in ``ending``."""
+        types = self._part("", "[Content_Types].xml")
+        if not types:
+            return ""
+        found: list[str] = []
+
+        def start(name, attrs):
+            if _local(name) == "Override" and not found and attrs.get("ContentType", "").endswith(ending):
+                part = self._part("", attrs.get("PartName", ""))
+                if part:
+                    found.append(part)
+
+        self._parse_all(types, start, namespaces=True)
+        return found[0] if found else ""
 
     # -- the zip directory -------------------------------------------------------------------------------
 
@@ -1058,7 +1120,8 @@ class _XlsxSource:
     def _relationships(self, part: str) -> dict[str, tuple[str, str]]:
         """id -> (type, target) of a relationships part (empty when there is none)."""
         rels: dict[str, tuple[str, str]] = {}
-        if part not in self.sizes:
+        part = self._part("", part)
+        if not part:
             return rels
 
         def start(name, attrs):
@@ -1155,7 +1218,7 @@ class _XlsxSource:
                 name = name[name.rindex(":") + 1:]
             if name == "si":
                 text = "".join(pieces)
-                strings.append(text.replace("x005F_", "") if "x005F_" in text else text)
+                strings.append(_unescape(text) if "_x" in text else text)
                 if len(strings) > MAX_SHARED_STRINGS:
                     raise _over_limit(path, tr("it holds more than {max} distinct texts (shared strings)").format(
                         max=_n(MAX_SHARED_STRINGS)))
@@ -1218,11 +1281,11 @@ class _XlsxSource:
         formulas: set[int] = set()
         row_no = previous = column = n_chars = n_cells = 0
         ref = kind = style = None
-        take = in_inline = phonetic = has_formula = in_formula = data_done = in_row = False
+        take = in_inline = phonetic = has_formula = in_formula = data_done = in_row = has_value = False
 
         def start(name, attrs):  # noqa: C901, PLR0912
             nonlocal row_no, column, ref, kind, style, take, in_inline, phonetic, has_formula, in_formula, n_chars
-            nonlocal cells, formulas, n_cells, in_row
+            nonlocal cells, formulas, n_cells, in_row, has_value
             if ":" in name:
                 name = name[name.rindex(":") + 1:]
             if name == "c":
@@ -1242,12 +1305,12 @@ class _XlsxSource:
                 style = attrs.get("s")
                 pieces.clear()
                 n_chars = 0
-                has_formula = False
+                has_formula = has_value = False
                 n_cells += 1
                 if n_cells > MAX_CELLS:
                     raise _over_limit(path, tr("its sheet has more than {max} cells").format(max=_n(MAX_CELLS)))
             elif name == "v":
-                take = True
+                take = has_value = True
             elif name == "row":
                 number = attrs.get("r")
                 if number is None:
@@ -1287,7 +1350,9 @@ class _XlsxSource:
                 if value is not None:
                     cells[column - 1] = value
                 if has_formula:
-                    if value is None:
+                    # an empty text saved as the result (t="str" and <v></v>, from =IF(…,"",…)) is calculated: the
+                    # cell is blank. An empty <v/> of a number is what openpyxl writes for a formula never calculated.
+                    if value is None and not (has_value and kind == "str"):
                         cells[column - 1] = _Uncalculated("=" + "".join(formula) if formula else "=…")
                     formulas.add(column - 1)
             elif name == "v" or name == "t":
@@ -1351,6 +1416,8 @@ class _XlsxSource:
         """A cell's value from its type and text."""
         text = pieces[0] if len(pieces) == 1 else "".join(pieces)
         if kind == "inlineStr" or (kind == "str" and text):
+            if "_x" in text:
+                text = _unescape(text)
             if len(text) <= 64:  # one object per repeated short text (shared strings are shared already)
                 known = self.known
                 text = known.setdefault(text, text) if len(known) < _KNOWN_TEXTS else known.get(text, text)
@@ -1376,7 +1443,7 @@ class _XlsxSource:
             except ValueError:
                 index = -1
             if not 0 <= index < len(self.shared):
-                raise _damaged(self.path, tr("cell {cell} refers to shared text number {index}, but the file holds "
+                raise _FastPathFailed(self.path, tr("cell {cell} refers to shared text number {index}, but the file holds "
                                              "only {count}").format(cell=self._cell_ref(ref, column, row_no),
                                                                     index=text[:20], count=_n(len(self.shared))))
             return self.shared[index]
@@ -1393,45 +1460,52 @@ class _XlsxSource:
         return text
 
     def merges(self, ws: _Sheet) -> list[tuple[int, int, int, int]]:
-        """(min_col, min_row, max_col, max_row), 0-based columns, 1-based rows.
-        Found by scanning the sheet's bytes (they follow the rows in the file)."""
-        out: list[tuple[int, int, int, int]] = []
-        tail = b""
-        try:
-            with self.zip.open(ws.part) as src:
-                while True:
-                    chunk = src.read(_TEXT_CHUNK)
-                    if not chunk:
-                        break
-                    buf = tail + chunk
-                    end = 0
-                    if b"mergeCell" in buf:
-                        for m in _MERGE_RE.finditer(buf):
-                            end = m.end()
-                            found = self._merge(m.group(1).decode("latin-1"))
-                            if found is not None:
-                                out.append(found)
-                                if len(out) > MAX_MERGES:
-                                    raise _over_limit(self.path, tr("its sheet has more than {max} merged regions")
-                                                      .format(max=_n(MAX_MERGES)))
-                    tail = buf[max(end, len(buf) - 256):]
-        except _MEMBER_ERRORS:
-            raise self._corrupted(ws.part) from None
-        return out
+        """(min_col, min_row, max_col, max_row), 0-based columns, 1-based rows."""
+        return _scan_merges(self.zip, ws.part, self.path)
 
-    def _merge(self, ref: str) -> tuple[int, int, int, int] | None:
-        m = _RANGE_RE.fullmatch(ref)
-        if not m:
-            raise _damaged(self.path, tr("the merged cells “{range}” are not a range of cells").format(range=ref))
-        if not m.group(3):
-            return None  # one cell merged with itself
-        c1, r1, c2, r2 = _col_index(m.group(1)), int(m.group(2)), _col_index(m.group(3)), int(m.group(4))
-        if max(r1, r2) > EXCEL_MAX_ROWS or max(c1, c2) > EXCEL_MAX_COLUMNS or min(r1, r2, c1, c2) < 1:
-            raise _damaged(self.path, tr("the merged cells {range} reach beyond Excel's last row ({rows}) or column "
-                                         "(XFD)").format(range=ref, rows=_n(EXCEL_MAX_ROWS)))
-        if c1 > c2 or r1 > r2:
-            raise _damaged(self.path, tr("the merged cells {range} are written backwards").format(range=ref))
-        return c1 - 1, r1, c2 - 1, r2
+
+def _scan_merges(archive: zipfile.ZipFile, part: str, path: Path) -> list[tuple[int, int, int, int]]:
+    """The merged regions of a worksheet part, (min_col, min_row, max_col, max_row), 0-based columns,
+    1-based rows. Found by scanning the sheet's bytes (they follow the rows in the file)."""
+    out: list[tuple[int, int, int, int]] = []
+    tail = b""
+    try:
+        with archive.open(part) as src:
+            while True:
+                chunk = src.read(_TEXT_CHUNK)
+                if not chunk:
+                    break
+                buf = tail + chunk
+                end = 0
+                if b"mergeCell" in buf:
+                    for m in _MERGE_RE.finditer(buf):
+                        end = m.end()
+                        found = _merge(path, m.group(1).decode("latin-1"))
+                        if found is not None:
+                            out.append(found)
+                            if len(out) > MAX_MERGES:
+                                raise _over_limit(path, tr("its sheet has more than {max} merged regions")
+                                                  .format(max=_n(MAX_MERGES)))
+                tail = buf[max(end, len(buf) - 256):]
+    except _MEMBER_ERRORS:
+        raise _damaged(path, tr("the part {part} is corrupted: its packed data or checksum is wrong").format(
+            part=part)) from None
+    return out
+
+
+def _merge(path: Path, ref: str) -> tuple[int, int, int, int] | None:
+    m = _RANGE_RE.fullmatch(ref)
+    if not m:
+        raise _damaged(path, tr("the merged cells “{range}” are not a range of cells").format(range=ref))
+    if not m.group(3):
+        return None  # one cell merged with itself
+    c1, r1, c2, r2 = _col_index(m.group(1)), int(m.group(2)), _col_index(m.group(3)), int(m.group(4))
+    if max(r1, r2) > EXCEL_MAX_ROWS or max(c1, c2) > EXCEL_MAX_COLUMNS or min(r1, r2, c1, c2) < 1:
+        raise _damaged(path, tr("the merged cells {range} reach beyond Excel's last row ({rows}) or column "
+                                "(XFD)").format(range=ref, rows=_n(EXCEL_MAX_ROWS)))
+    if c1 > c2 or r1 > r2:
+        raise _damaged(path, tr("the merged cells {range} are written backwards").format(range=ref))
+    return c1 - 1, r1, c2 - 1, r2
 
 
 _DATES: tuple | None = None
@@ -1447,6 +1521,15 @@ def _openpyxl_dates() -> tuple:
     return _DATES
 
 
+_ESCAPED_RE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescape(text: str) -> str:
+    """Excel's escapes in texts: ``_x000D_`` is a carriage return, ``_x005F_`` an underscore (so
+    ``_x005F_x000D_`` is the text "_x000D_" itself)."""
+    return _ESCAPED_RE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
 _MERGE_RE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([^\"]{0,40})\"")
 _REF_COLUMNS: dict[str, int] = {}
 
@@ -1460,6 +1543,216 @@ def _ref_column(path: Path, letters: str, ref: str) -> int:
         raise _damaged(path, tr("cell {cell} is beyond Excel's last column, XFD").format(cell=ref[:40]))
     _REF_COLUMNS[letters] = column
     return column
+
+
+class _OpenpyxlSource:
+    """A workbook read through openpyxl's public read-only path: the second try when our own reader could
+    not read it (``_FastPathFailed``). Only reached after the zip directory passed the size checks; rows,
+    cells and texts are still held to the limits. Formulas come as their saved results (a formula never
+    calculated is blank here); merged regions are found as our reader finds them."""
+
+    def __init__(self, path: Path, fh):
+        import openpyxl
+
+        self.path = path
+        fh.seek(0)
+        self.wb = openpyxl.load_workbook(fh, read_only=True, data_only=True, keep_links=False)
+        epoch = self.wb.epoch
+        self.epoch = epoch.date() if isinstance(epoch, _dt.datetime) else epoch
+        self.sheet_list = [ws for ws in self.wb.worksheets if hasattr(ws, "iter_rows")]
+        self._fh = fh
+        self._sizes: dict[int, int] = {}
+        for ws in self.sheet_list:  # the declared size, for progress; then read as written, whatever it declares
+            try:
+                self._sizes[id(ws)] = min(int(ws.max_row or 0), EXCEL_MAX_ROWS)
+            except (TypeError, ValueError):
+                self._sizes[id(ws)] = 0
+            ws.reset_dimensions()
+
+    def close(self) -> None:
+        self.wb.close()
+
+    def sheets(self) -> list[Any]:
+        visible = [ws for ws in self.sheet_list if getattr(ws, "sheet_state", "visible") == "visible"]
+        return visible + [ws for ws in self.sheet_list if ws not in visible]
+
+    @property
+    def sheetnames(self) -> list[str]:
+        return [ws.title for ws in self.sheet_list]
+
+    def find_sheet(self, key: str | int) -> Any:
+        if isinstance(key, int):
+            if 0 <= key < len(self.sheet_list):
+                return self.sheet_list[key]
+        else:
+            for ws in self.sheet_list:
+                if ws.title == key:
+                    return ws
+        raise KeyError(key)
+
+    def total_rows(self, ws: Any) -> int:
+        return self._sizes.get(id(ws), 0)
+
+    def rows(self, ws: Any, limit: int | None = None) -> Iterator[tuple[int, dict[int, Any], set[int]]]:
+        empty: set[int] = set()
+        n_cells = 0
+        for number, row in enumerate(ws.iter_rows(), start=1):
+            if (limit is not None and number > limit) or number > EXCEL_MAX_ROWS:
+                return
+            cells: dict[int, Any] = {}
+            for col, cell in enumerate(row):
+                value = cell.value
+                if value is None:
+                    continue
+                n_cells += 1
+                if n_cells > MAX_CELLS:
+                    raise _over_limit(self.path, tr("its sheet has more than {max} cells").format(max=_n(MAX_CELLS)))
+                if getattr(cell, "data_type", "") == "e":
+                    value = _ExcelError(str(value)[:40])
+                elif isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                    raise _over_limit(self.path, tr("cell {cell} holds more than {max} characters; Excel allows at "
+                                                    "most {max} in a cell").format(
+                        cell=f"{_col_letter(col)}{number}", max=_n(MAX_CELL_CHARS)))
+                cells[col] = value
+            yield number, cells, empty
+
+    def merges(self, ws: Any) -> list[tuple[int, int, int, int]]:
+        part = getattr(ws, "_worksheet_path", None)  # openpyxl keeps the part's name; without it, no merges
+        if not part:
+            return []
+        self._fh.seek(0)
+        with zipfile.ZipFile(self._fh) as archive:
+            return _scan_merges(archive, part, self.path)
+
+
+# --- xls (Excel 97-2003) ----------------------------------------------------------------------------
+
+MAX_XLS_BYTES = 32 << 20  # an .xls is read into memory whole (its sheets end at row 65,536 anyway)
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+
+
+def _xls_unreadable(path: Path) -> UserError:
+    return UserError(tr(
+        "{name} is in the old Excel format (.xls) and cannot be read: it is damaged or protected by a password. "
+        "Open it in Excel or WPS, remove the password if there is one, save it as .xlsx, and import that file."
+    ).format(name=path.name))
+
+
+class _XlsSource:
+    """An Excel 97-2003 workbook (.xls, also WPS's .et), read with xlrd: saved formula results, date
+    cells, merged regions."""
+
+    def __init__(self, path: Path, fh):
+        import xlrd
+
+        self.path = path
+        data = fh.read(MAX_XLS_BYTES + 1)
+        if len(data) > MAX_XLS_BYTES:
+            raise _over_limit(path, tr("it is larger than {max}; an old .xls workbook is read whole").format(
+                max=fileio.describe_size(MAX_XLS_BYTES)))
+        try:
+            try:
+                self.book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True,
+                                               logfile=_NullLog())
+            except NotImplementedError:  # formatting of the oldest files: read without (no merged regions)
+                self.book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=_NullLog())
+        except MemoryError:
+            raise
+        except Exception:  # noqa: BLE001 - xlrd raises many kinds for a damaged or encrypted file
+            log.info("xlrd cannot read %s", path, exc_info=True)
+            raise _xls_unreadable(path) from None
+        self._xldate = xlrd.xldate.xldate_as_datetime
+        self._errors = xlrd.error_text_from_code
+        self.epoch = _dt.date(1904, 1, 1) if self.book.datemode == 1 else EXCEL_EPOCH
+        self.sheet_list = [_Sheet(name, str(i)) for i, name in enumerate(self.book.sheet_names())]
+        self._loaded: dict[str, Any] = {}
+
+    def _sheet(self, ws: _Sheet):
+        sheet = self._loaded.get(ws.part)
+        if sheet is None:
+            try:
+                sheet = self._loaded[ws.part] = self.book.sheet_by_index(int(ws.part))
+            except MemoryError:
+                raise
+            except Exception:  # noqa: BLE001
+                log.info("xlrd cannot read sheet %s of %s", ws.title, self.path, exc_info=True)
+                raise _xls_unreadable(self.path) from None
+        return sheet
+
+    def close(self) -> None:
+        self.book.release_resources()
+
+    def sheets(self) -> list[_Sheet]:
+        visible = [ws for ws in self.sheet_list if self._sheet(ws).visibility == 0]
+        return visible + [ws for ws in self.sheet_list if ws not in visible]
+
+    @property
+    def sheetnames(self) -> list[str]:
+        return [ws.title for ws in self.sheet_list]
+
+    def find_sheet(self, key: str | int) -> _Sheet:
+        if isinstance(key, int):
+            if 0 <= key < len(self.sheet_list):
+                return self.sheet_list[key]
+        else:
+            for ws in self.sheet_list:
+                if ws.title == key:
+                    return ws
+        raise KeyError(key)
+
+    def total_rows(self, ws: _Sheet) -> int:
+        return self._sheet(ws).nrows
+
+    def rows(self, ws: _Sheet, limit: int | None = None) -> Iterator[tuple[int, dict[int, Any], set[int]]]:
+        import xlrd
+
+        sheet = self._sheet(ws)
+        empty: set[int] = set()
+        text, number, date, boolean, error = (xlrd.XL_CELL_TEXT, xlrd.XL_CELL_NUMBER, xlrd.XL_CELL_DATE,
+                                              xlrd.XL_CELL_BOOLEAN, xlrd.XL_CELL_ERROR)
+        n_cells = 0
+        last = sheet.nrows if limit is None else min(sheet.nrows, limit)
+        for r in range(last):
+            cells: dict[int, Any] = {}
+            for col, (kind, value) in enumerate(zip(sheet.row_types(r), sheet.row_values(r))):
+                if kind == text:
+                    if not value:
+                        continue
+                    if len(value) > MAX_CELL_CHARS:
+                        raise _over_limit(self.path, tr("cell {cell} holds more than {max} characters; Excel allows "
+                                                        "at most {max} in a cell").format(
+                            cell=f"{_col_letter(col)}{r + 1}", max=_n(MAX_CELL_CHARS)))
+                elif kind == number:
+                    if isinstance(value, float) and value.is_integer() and abs(value) < 2 ** 53:
+                        value = int(value)
+                elif kind == date:
+                    try:
+                        value = self._xldate(value, self.book.datemode)
+                    except Exception:  # noqa: BLE001 - a date before 1900 or beyond 9999
+                        value = _ExcelError("#VALUE!")
+                elif kind == boolean:
+                    value = bool(value)
+                elif kind == error:
+                    value = _ExcelError(self._errors.get(value, "#VALUE!"))
+                else:
+                    continue
+                n_cells += 1
+                if n_cells > MAX_CELLS:
+                    raise _over_limit(self.path, tr("its sheet has more than {max} cells").format(max=_n(MAX_CELLS)))
+                cells[col] = value
+            yield r + 1, cells, empty
+
+    def merges(self, ws: _Sheet) -> list[tuple[int, int, int, int]]:
+        # xlrd: (first row, row after, first column, column after), all 0-based
+        return [(clo, rlo + 1, chi - 1, rhi) for rlo, rhi, clo, chi in self._sheet(ws).merged_cells
+                if rhi - rlo > 1 or chi - clo > 1]
+
+
+class _NullLog:
+    """xlrd's warnings about odd records go nowhere (the log has the failures that matter)."""
+
+    def write(self, text: str) -> None:  # noqa: ARG002
+        pass
 
 
 # --- csv ----------------------------------------------------------------------------------------------
@@ -1700,7 +1993,7 @@ def read_table(
     """Read a register kept in Excel or CSV. See the module docstring.
 
     Raises ``UserError`` when the file cannot be read at all (missing, a
-    folder, a pipe or device, not a spreadsheet, old .xls, unknown text
+    folder, a pipe or device, not a spreadsheet, a damaged or encrypted .xls, unknown text
     encoding, damaged, beyond a limit) and ``Cancelled`` when ``cancel()``
     turns true. Everything else comes back in the ``ReadResult``.
     """
@@ -1711,31 +2004,24 @@ def read_table(
     specs = {c.key: c for c in columns}
     aliases = _alias_table(columns)
     suffix = path.suffix.lower()
-    if suffix in (".xls", ".et", ".wps"):
+    if suffix == ".wps":
         raise UserError(
             tr("{name} is in the old Excel format. Open it in Excel or WPS, save it as .xlsx, and import that file.").format(
                 name=path.name
             )
         )
     fh = fileio.open_for_reading(path, MAX_FILE_BYTES)  # folders, pipes and devices: refused unread
+    args = (path, columns, specs, aliases, progress, cancel, sheet)
     try:
         if suffix in (".csv", ".txt", ".tsv"):
-            source: Any = _CsvSource(path, fh, set(aliases))
-        else:
-            magic = fh.read(8)
-            fh.seek(0)
-            if magic.startswith(b"\xd0\xcf\x11\xe0"):
-                raise UserError(
-                    tr(
-                        "{name} is in the old Excel format or protected by a password. Open it in Excel or WPS, "
-                        "remove the password if there is one, save it as .xlsx, and import that file."
-                    ).format(name=path.name)
-                )
-            source = _XlsxSource(path, fh)
-        try:
-            return _read(source, path, columns, specs, aliases, progress, cancel, sheet)
-        finally:
-            source.close()
+            return _read_source(_CsvSource(path, fh, set(aliases)), *args)
+        magic = fh.read(8)
+        fh.seek(0)
+        if magic.startswith(_OLE_MAGIC) or (suffix in (".xls", ".et") and not magic.startswith(b"PK")):
+            # Excel 97-2003 (also a .xls renamed .xlsx); an encrypted .xlsx is such a file too and is refused
+            # by xlrd with the password named in the message
+            return _read_source(_XlsSource(path, fh), *args)
+        return _read_xlsx(fh, *args)
     except (UserError, MemoryError):
         raise
     except Exception:  # noqa: BLE001 - whatever else a hostile file provokes is still a damaged file
@@ -1743,6 +2029,48 @@ def read_table(
         raise _damaged(path, tr("its contents are not what a spreadsheet holds")) from None
     finally:
         fh.close()
+
+
+def _read_source(source, path, columns, specs, aliases, progress, cancel, sheet) -> ReadResult:
+    try:
+        return _read(source, path, columns, specs, aliases, progress, cancel, sheet)
+    finally:
+        source.close()
+
+
+def _read_xlsx(fh, path, columns, specs, aliases, progress, cancel, sheet) -> ReadResult:
+    """Our own reader first; where it cannot read the workbook, openpyxl's public read-only path. Limits,
+    a cancel and plain damage (broken XML, a bad checksum, rows out of order...) are never retried."""
+    args = (path, columns, specs, aliases, progress, cancel, sheet)
+    try:
+        source = _XlsxSource(path, fh)  # the zip directory's checks come first; they are final
+    except _FastPathFailed as exc:
+        failure = exc
+    else:
+        try:
+            return _read_source(source, *args)
+        except _FastPathFailed as exc:
+            failure = exc
+        except (UserError, MemoryError):
+            raise
+        except Exception:  # noqa: BLE001 - a file our reader did not expect: openpyxl may still read it
+            log.warning("our reader failed on %s", path, exc_info=True)
+            failure = _FastPathFailed(path, tr("its contents are not what a spreadsheet holds"))
+    log.info("reading %s with openpyxl: %s", path, failure.message)
+    try:
+        fallback = _OpenpyxlSource(path, fh)
+    except MemoryError:
+        raise
+    except Exception:  # noqa: BLE001 - openpyxl cannot either: the first verdict stands
+        log.info("openpyxl cannot read %s either", path, exc_info=True)
+        raise failure from None
+    try:
+        return _read_source(fallback, *args)
+    except (UserError, MemoryError):
+        raise
+    except Exception:  # noqa: BLE001
+        log.info("openpyxl cannot read %s either", path, exc_info=True)
+        raise failure from None
 
 
 def _dense(cells: Mapping[int, Any]) -> list[Any]:

@@ -145,4 +145,56 @@ def tr(text: str) -> str:
     return translate(part_of_module(caller), text)
 
 
+# Names the program itself wrote into a new database (the categories of GB/T 14885 that every school
+# starts with, core/migrations/0001_core.py), with the English an English interface shows for them. A
+# name the school changed is its own and is shown as written.
+BUILTIN_NAMES = {
+    "房屋和构筑物": "Buildings and structures",
+    "钢结构、钢筋混凝土结构房屋": "Steel and reinforced-concrete buildings",
+    "砖混、砖木结构房屋": "Brick-concrete and brick-timber buildings",
+    "简易房": "Simple buildings",
+    "构筑物及附属设施": "Structures and ancillary facilities",
+    "土地": "Land",
+    "设备": "Equipment",
+    "通用设备": "General equipment",
+    "专用设备": "Special-purpose equipment",
+    "文物和陈列品": "Cultural relics and exhibits",
+    "图书和档案": "Books and archives",
+    "家具和用具": "Furniture and fixtures",
+    "家具": "Furniture",
+    "用具、装具": "Fixtures and fittings",
+    "特种动植物": "Special animals and plants",
+    "物资": "Materials",
+    "无形资产": "Intangible assets",
+    "计算机设备": "Computer equipment",
+    "办公设备": "Office equipment",
+    "车辆": "Vehicles",
+    "机械设备": "Machinery",
+    "电气设备": "Electrical equipment",
+    "通信设备": "Communication equipment",
+    "仪器仪表": "Instruments and meters",
+}
+
+
+def builtin_name(name, _row=None) -> str:
+    """A built-in category's name in the interface's language (English for an English interface); any
+    other name as it is written. Usable as a table column's formatter (``fmt``)."""
+    if name is None:
+        return ""
+    text = str(name)
+    if _language == "en":
+        return BUILTIN_NAMES.get(text, text)
+    return text
+
+
+def ntr(one: str, many: str, n: int) -> str:
+    """A count in words that agree with it: ``ntr(N_("1 asset selected"), N_("{n} assets selected"), n)``.
+    Both are translated in the caller's part (Chinese has one form; English two) and ``{n}`` is filled in."""
+    text = one if n == 1 else many
+    if _language != "en":
+        caller = sys._getframe(1).f_globals.get("__name__", "")
+        text = translate(part_of_module(caller), text)
+    return text.replace("{n}", str(n))
+
+
 set_language(DEFAULT_LANGUAGE)

@@ -191,7 +191,7 @@ def _replay(tables: set[str] | None = None) -> tuple[dict[tuple[str, int], _Stat
 def _fields(model) -> list[tuple[str, Any]]:
     skip = UNAUDITED_FIELDS.get(model._meta.table_name, frozenset())
     return [(name, f) for name, f in model._meta.fields.items()
-            if name not in skip and not f.primary_key]
+            if name not in skip and not f.primary_key and not getattr(f, "derived", False)]
 
 
 def _current_rows(model):

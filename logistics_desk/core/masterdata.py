@@ -23,10 +23,33 @@ from peewee import (
     fn,
 )
 
-from . import audit, clock
+from . import audit, clock, pinyin, textsort
 from .db import BaseModel, database
 from .errors import NotFound, RuleError, ValidationError
 from .i18n import N_, tr
+
+
+class SearchKeyField(CharField):
+    """A column derived from others: the search key (characters, pinyin, initials; ``core.pinyin``) of a
+    record's name, computed whenever the record is saved. Not part of the change record (``derived``)."""
+
+    derived = True
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 1000)
+        kwargs.setdefault("null", True)
+        kwargs.setdefault("index", True)
+        super().__init__(**kwargs)
+
+
+class _Searchable:
+    """A record whose ``search_key`` follows its name (``KEY_SOURCE``), on every save."""
+
+    KEY_SOURCE = "name"
+
+    def save(self, *args, **kwargs):
+        self.search_key = pinyin.search_key(getattr(self, self.KEY_SOURCE)) or None
+        return super().save(*args, **kwargs)
 
 
 class Term(BaseModel):
@@ -45,13 +68,14 @@ class Term(BaseModel):
 DEPARTMENT_KINDS = {"department": N_("Department"), "class": N_("Class")}
 
 
-class Department(BaseModel):
+class Department(_Searchable, BaseModel):
     id = AutoField()
     name = CharField(max_length=100, unique=True)
     kind = CharField(max_length=20, default="department")  # department | class
     code = CharField(max_length=20, null=True)
     head = CharField(max_length=100, null=True)  # 负责人 / 班主任
     active = BooleanField(default=True)
+    search_key = SearchKeyField()
 
     class Meta:
         table_name = "department"
@@ -63,7 +87,7 @@ class Department(BaseModel):
 PLACE_KINDS = {"building": N_("Building"), "room": N_("Room")}
 
 
-class Place(BaseModel):
+class Place(_Searchable, BaseModel):
     id = AutoField()
     parent = ForeignKeyField("self", null=True, backref="children", on_delete="RESTRICT")
     kind = CharField(max_length=20, default="room")  # building | room
@@ -71,6 +95,9 @@ class Place(BaseModel):
     full_name = CharField(max_length=200, unique=True)
     sort_order = IntegerField(default=0)  # the order a room is walked in
     active = BooleanField(default=True)
+    search_key = SearchKeyField()
+
+    KEY_SOURCE = "full_name"
 
     class Meta:
         table_name = "place"
@@ -79,7 +106,7 @@ class Place(BaseModel):
         return self.full_name
 
 
-class Person(BaseModel):
+class Person(_Searchable, BaseModel):
     id = AutoField()
     name = CharField(max_length=100, index=True)
     department = ForeignKeyField(Department, null=True, backref="people", on_delete="RESTRICT")
@@ -87,6 +114,7 @@ class Person(BaseModel):
     phone = CharField(max_length=50, null=True)
     is_canteen_staff = BooleanField(default=False)
     active = BooleanField(default=True)
+    search_key = SearchKeyField()
 
     class Meta:
         table_name = "person"
@@ -95,7 +123,7 @@ class Person(BaseModel):
         return self.name
 
 
-class Supplier(BaseModel):
+class Supplier(_Searchable, BaseModel):
     id = AutoField()
     name = CharField(max_length=200, unique=True)
     contact = CharField(max_length=100, null=True)
@@ -103,6 +131,7 @@ class Supplier(BaseModel):
     address = CharField(max_length=200, null=True)
     note = TextField(null=True)
     active = BooleanField(default=True)
+    search_key = SearchKeyField()
 
     class Meta:
         table_name = "supplier"
@@ -111,7 +140,7 @@ class Supplier(BaseModel):
         return self.name
 
 
-class Category(BaseModel):
+class Category(_Searchable, BaseModel):
     id = AutoField()
     parent = ForeignKeyField("self", null=True, backref="children", on_delete="RESTRICT")
     code = CharField(max_length=20, unique=True)  # ASCII, used in asset numbers
@@ -122,6 +151,7 @@ class Category(BaseModel):
     special_equipment = BooleanField(default=False)  # threshold for special equipment
     sort_order = IntegerField(default=0)
     active = BooleanField(default=True)
+    search_key = SearchKeyField()
 
     class Meta:
         table_name = "category"
@@ -142,24 +172,79 @@ def get(model, record_id: int):
     return row
 
 
-def active(model):
-    return model.select().where(model.active == True).order_by(model.name)  # noqa: E712
+class Rows(list):
+    """Records in natural order (a list; ``first()`` as on a query)."""
+
+    def first(self):
+        return self[0] if self else None
 
 
-def buildings(include_inactive: bool = False):
+def _name_of(record) -> str:
+    return record.full_name if isinstance(record, Place) else record.name
+
+
+def natural(records, key=None) -> Rows:
+    """``records`` in natural order (``core.textsort``): 初一 < 初二 < 初三, (2)班 < (12)班, room 201 < 1001,
+    then by pinyin; ``key(record)`` gives the text (default: the name, a place's full name)."""
+    key = key or _name_of
+    return Rows(sorted(records, key=lambda r: textsort.sort_key(key(r))))
+
+
+def active(model) -> Rows:
+    """The active records of a master-data table in natural order (categories: in their own order)."""
+    q = model.select().where(model.active == True)  # noqa: E712
+    if model is Category:
+        return Rows(q.order_by(Category.sort_order, Category.code))
+    if model is Place:
+        return Rows(sorted(q, key=lambda p: (p.sort_order, textsort.sort_key(p.full_name))))
+    return natural(q)
+
+
+def departments(kind: str | None = None, include_inactive: bool = False) -> Rows:
+    """Departments and classes (``kind`` "department" or "class" for one of them): departments first, then
+    classes in school order (初一(1)班 … 初三(12)班, 高一 …)."""
+    q = Department.select()
+    if kind is not None:
+        q = q.where(Department.kind == kind)
+    if not include_inactive:
+        q = q.where(Department.active == True)  # noqa: E712
+    return Rows(sorted(q, key=lambda d: (d.kind == "class", textsort.sort_key(d.name))))
+
+
+def people(include_inactive: bool = False) -> Rows:
+    """People in pinyin order of their names."""
+    q = Person.select()
+    if not include_inactive:
+        q = q.where(Person.active == True)  # noqa: E712
+    return natural(q)
+
+
+def buildings(include_inactive: bool = False) -> Rows:
+    """Buildings in their walking order (``sort_order``), then in natural order."""
     q = Place.select().where(Place.kind == "building")
     if not include_inactive:
         q = q.where(Place.active == True)  # noqa: E712
-    return q.order_by(Place.sort_order, Place.name)
+    return Rows(sorted(q, key=lambda p: (p.sort_order, textsort.sort_key(p.name))))
 
 
-def rooms(building: Place | None = None, include_inactive: bool = False):
+def rooms(building: Place | None = None, include_inactive: bool = False) -> Rows:
+    """Rooms (of one building) in their walking order (``sort_order``), then by number: 201 < 1001."""
     q = Place.select().where(Place.kind == "room")
     if building is not None:
         q = q.where(Place.parent == building)
     if not include_inactive:
         q = q.where(Place.active == True)  # noqa: E712
-    return q.order_by(Place.sort_order, Place.full_name)
+    return Rows(sorted(q, key=lambda p: (p.sort_order, textsort.sort_key(p.full_name))))
+
+
+def place_choices(include_inactive: bool = False) -> list[tuple[str, int, str | None]]:
+    """(label, id, building) for a pick list of places: each building, then its rooms as "教学楼 · 201",
+    in walking and natural order; the third item is the building's name (a group for the list)."""
+    out = []
+    for b in buildings(include_inactive):
+        out.append((b.name, b.id, b.name))
+        out += [(f"{b.name} · {r.name}", r.id, b.name) for r in rooms(b, include_inactive)]
+    return out
 
 
 def places_in(place: Place) -> list[int]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..core.loading import load_object
 
-MODULE_NAMES = ["assets", "stocktake", "purchases", "repairs", "canteen"]
+MODULE_NAMES = ["assets", "stocktake", "purchases", "repairs", "canteen", "utilities"]
 
 
 @dataclass
@@ -43,6 +43,11 @@ class ModuleSpec:
     demo: Callable[..., None] | None = None  # demo(ctx) fills demo data
     settings_page: str | None = None  # "package.module:WidgetClass" for the settings window
     models: Callable[[], list] | None = None  # the module's peewee models
+    # "package.module:function", Qt-free: items(today: date) -> list[core.today.TodayItem] for the Today page
+    today: str | None = None
+    # "package.module:function", Qt-free: badge() -> the tab's title with its figure, or None (shown before
+    # the tab is built: the window builds a tab when it is first opened)
+    badge: str | None = None
 
 
 def modules() -> list[ModuleSpec]:

@@ -16,10 +16,6 @@
       <translation>导出生成 .xlsx 文件：请给出以 .xlsx 结尾的文件名。</translation>
     </message>
     <message>
-      <source>{n} assets written to {path}.</source>
-      <translation>已导出 {n} 条资产到 {path}。</translation>
-    </message>
-    <message>
       <source>Import template written: {path}</source>
       <translation>导入模板已保存：{path}</translation>
     </message>
@@ -36,8 +32,20 @@
       <translation>未导入任何数据。请改正上面列出的行，或使用 --skip-invalid 只导入正确的行。</translation>
     </message>
     <message>
+      <source>Dry run: nothing was written. 1 row would be imported.</source>
+      <translation>试运行：未写入任何数据。可导入 1 行。</translation>
+    </message>
+    <message>
       <source>Dry run: nothing was written. {n} rows would be imported.</source>
       <translation>试运行：未写入任何数据。可导入 {n} 行。</translation>
+    </message>
+    <message>
+      <source>1 asset written to {path}.</source>
+      <translation>已导出 1 条资产到 {path}。</translation>
+    </message>
+    <message>
+      <source>{n} assets written to {path}.</source>
+      <translation>已导出 {n} 条资产到 {path}。</translation>
     </message>
     <message>
       <source>No asset with the number {number}.</source>
@@ -184,12 +192,24 @@
       <translation>备注</translation>
     </message>
     <message>
+      <source>1 asset imported.</source>
+      <translation>已导入 1 条资产。</translation>
+    </message>
+    <message>
+      <source>{n} assets imported.</source>
+      <translation>已导入 {n} 条资产。</translation>
+    </message>
+    <message>
       <source>There is no valid row to import.</source>
       <translation>没有可以导入的正确行。</translation>
     </message>
     <message>
       <source>Every row is identical to an asset already registered (the file was probably imported before): nothing was imported. Include the duplicates to import them anyway.</source>
       <translation>每一行都与已登记的资产完全相同（此文件可能已导入过）：未导入任何内容。如确要导入，请勾选包含重复行。</translation>
+    </message>
+    <message>
+      <source>Imported from {file}</source>
+      <translation>从 {file} 导入</translation>
     </message>
     <message>
       <source>Leave empty: the program assigns the next number</source>
@@ -240,14 +260,6 @@
       <translation>保修截止日期不能早于购置日期。</translation>
     </message>
     <message>
-      <source>{n} assets imported.</source>
-      <translation>已导入 {n} 条资产。</translation>
-    </message>
-    <message>
-      <source>Imported from {file}</source>
-      <translation>从 {file} 导入</translation>
-    </message>
-    <message>
       <source>{file}: {rows} rows read, {good} good, {bad} with errors.</source>
       <translation>{file}：读取 {rows} 行，正确 {good} 行，有错误 {bad} 行。</translation>
     </message>
@@ -272,6 +284,14 @@
       <translation>请填写单价或金额。</translation>
     </message>
     <message>
+      <source>1 row with errors was left out.</source>
+      <translation>有错误的 1 行未导入。</translation>
+    </message>
+    <message>
+      <source>{n} rows with errors were left out.</source>
+      <translation>有错误的 {n} 行未导入。</translation>
+    </message>
+    <message>
       <source>{n} rows have errors: nothing was imported. Correct the file, or import only the valid rows.</source>
       <translation>有 {n} 行存在错误，未导入任何数据。请改正文件，或只导入正确的行。</translation>
     </message>
@@ -286,10 +306,6 @@
     <message>
       <source>Quantity × unit price is {amount}, above the largest amount the register keeps ({max}).</source>
       <translation>数量 × 单价为 {amount}，超过了台账能记录的最大金额（{max}）。</translation>
-    </message>
-    <message>
-      <source>{n} rows with errors were left out.</source>
-      <translation>有错误的 {n} 行未导入。</translation>
     </message>
     <message>
       <source>{n} rows identical to registered assets were left out.</source>
@@ -350,6 +366,10 @@
     <message>
       <source>Original price</source>
       <translation>原价</translation>
+    </message>
+    <message>
+      <source>Repair cost</source>
+      <translation>维修费用</translation>
     </message>
     <message>
       <source>General affairs clerk</source>
@@ -1144,6 +1164,10 @@
       <translation>复制成多条时请将编号留空。</translation>
     </message>
     <message>
+      <source>Voided as entered in error: {reason}</source>
+      <translation>登记错误，已作废：{reason}</translation>
+    </message>
+    <message>
       <source>Give the reason for the transfer.</source>
       <translation>请填写调拨原因。</translation>
     </message>
@@ -1236,16 +1260,20 @@
       <translation>请选择要作废的记录。</translation>
     </message>
     <message>
-      <source>Voided as entered in error: {reason}</source>
-      <translation>登记错误，已作废：{reason}</translation>
-    </message>
-    <message>
       <source>A quantity can be given for one asset only.</source>
       <translation>只能为一项资产填写数量。</translation>
     </message>
     <message>
       <source>The due date cannot be before the loan date.</source>
       <translation>应还日期不能早于借出日期。</translation>
+    </message>
+    <message>
+      <source>Returned by {name}</source>
+      <translation>{name} 已归还</translation>
+    </message>
+    <message>
+      <source>Damage ({cause}): {description}</source>
+      <translation>报损（{cause}）：{description}</translation>
     </message>
     <message>
       <source>A record entered in error is voided, not given another status.</source>
@@ -1260,24 +1288,40 @@
       <translation>已处置的资产不能修改，只能编辑备注。</translation>
     </message>
     <message>
+      <source>{label}: {old} → {new}</source>
+      <translation>{label}：{old} → {new}</translation>
+    </message>
+    <message>
       <source>Give the reason for voiding.</source>
       <translation>请填写作废原因。</translation>
+    </message>
+    <message>
+      <source>{changes} ({reason})</source>
+      <translation>{changes}（{reason}）</translation>
+    </message>
+    <message>
+      <source>Lent to {name}, due back {due}</source>
+      <translation>借给 {name}，应于 {due} 归还</translation>
     </message>
     <message>
       <source>The return date cannot be before the loan date.</source>
       <translation>归还日期不能早于借出日期。</translation>
     </message>
     <message>
-      <source>Returned by {name}</source>
-      <translation>{name} 已归还</translation>
-    </message>
-    <message>
       <source>Between 1 and {n}.</source>
       <translation>应在 1 至 {n} 之间。</translation>
     </message>
     <message>
-      <source>Damage ({cause}): {description}</source>
-      <translation>报损（{cause}）：{description}</translation>
+      <source>Written off ({method}): {reason}; approved by {approver}</source>
+      <translation>报废处置（{method}）：{reason}；审批人 {approver}</translation>
+    </message>
+    <message>
+      <source>{n} {unit} split off into {number} ({reason}); {left} {unit} remain</source>
+      <translation>拆出 {n} {unit}，另立为 {number}（{reason}）；剩余 {left} {unit}</translation>
+    </message>
+    <message>
+      <source>Split off {number}: {n} of {total} {unit} ({reason})</source>
+      <translation>从 {number} 拆分：{total} {unit}中的 {n} {unit}（{reason}）</translation>
     </message>
     <message>
       <source>; </source>
@@ -1296,20 +1340,8 @@
       <translation>资产 {number} 的状态为“{status}”，不能借出。</translation>
     </message>
     <message>
-      <source>Lent to {name}, due back {due}</source>
-      <translation>借给 {name}，应于 {due} 归还</translation>
-    </message>
-    <message>
       <source>Asset {number} is not on loan.</source>
       <translation>资产 {number} 未借出。</translation>
-    </message>
-    <message>
-      <source> ({days} days late)</source>
-      <translation>（逾期 {days} 天）</translation>
-    </message>
-    <message>
-      <source>; {name} pays {amount} yuan</source>
-      <translation>；{name} 赔偿 {amount} 元</translation>
     </message>
     <message>
       <source>Asset {number} has already been written off.</source>
@@ -1320,20 +1352,20 @@
       <translation>资产 {number} 已借出：请先办理归还。</translation>
     </message>
     <message>
-      <source>Written off ({method}): {reason}; approved by {approver}</source>
-      <translation>报废处置（{method}）：{reason}；审批人 {approver}</translation>
-    </message>
-    <message>
-      <source>{n} {unit} split off into {number} ({reason}); {left} {unit} remain</source>
-      <translation>拆出 {n} {unit}，另立为 {number}（{reason}）；剩余 {left} {unit}</translation>
-    </message>
-    <message>
-      <source>Split off {number}: {n} of {total} {unit} ({reason})</source>
-      <translation>从 {number} 拆分：{total} {unit}中的 {n} {unit}（{reason}）</translation>
-    </message>
-    <message>
       <source>At most {n} characters.</source>
       <translation>最多 {n} 个字。</translation>
+    </message>
+    <message>
+      <source>Registered: {name}, {qty} {unit}, {amount} yuan</source>
+      <translation>登记：{name}，{qty} {unit}，{amount} 元</translation>
+    </message>
+    <message>
+      <source> ({days} days late)</source>
+      <translation>（逾期 {days} 天）</translation>
+    </message>
+    <message>
+      <source>; {name} pays {amount} yuan</source>
+      <translation>；{name} 赔偿 {amount} 元</translation>
     </message>
     <message>
       <source>split off {number}</source>
@@ -1344,12 +1376,28 @@
       <translation>{label}：{value}</translation>
     </message>
     <message>
-      <source>Registered: {name}, {qty} {unit}, {amount} yuan</source>
-      <translation>登记：{name}，{qty} {unit}，{amount} 元</translation>
-    </message>
-    <message>
       <source>lent to {name}</source>
       <translation>借给{name}</translation>
+    </message>
+    <message>
+      <source>Import the old register (the Excel file kept until now).</source>
+      <translation>导入原有台账（一直在用的 Excel 表）。</translation>
+    </message>
+    <message>
+      <source>Register the first asset.</source>
+      <translation>登记第一件资产。</translation>
+    </message>
+    <message>
+      <source>Loans overdue: {n} (the longest: {number} {name}, lent to {borrower}, due {due})</source>
+      <translation>借用逾期：{n} 件（最久的：{number} {name}，借给 {borrower}，应还日期 {due}）</translation>
+    </message>
+    <message>
+      <source>Loans due back today: {n} ({names}{more})</source>
+      <translation>今天应归还的借用：{n} 件（{names}{more}）</translation>
+    </message>
+    <message>
+      <source>Warranties ending within {days} days: {n} (the first on {date})</source>
+      <translation>{days} 天内保修到期：{n} 件（最早 {date} 到期）</translation>
     </message>
     <message>
       <source>Natural wear: the school bears the loss; nobody pays.</source>
@@ -1376,12 +1424,12 @@
       <translation>留空自动编号</translation>
     </message>
     <message>
-      <source>Under warranty until</source>
-      <translation>保修至</translation>
+      <source>pc</source>
+      <translation>台</translation>
     </message>
     <message>
-      <source> records</source>
-      <translation> 条</translation>
+      <source>Under warranty until</source>
+      <translation>保修至</translation>
     </message>
     <message>
       <source>Name *</source>
@@ -1562,18 +1610,18 @@
     <message>
       <source>The register is empty.
 
-Register the first asset, or import the register you keep in Excel (.xlsx or .csv). The import template shows the columns the program reads; your own file works too.</source>
+Register the first asset, or import the register you keep in Excel (.xlsx, .xls or .csv). The import template shows the columns the program reads; your own file works too.</source>
       <translation>资产台账还是空的。
 
-请登记第一件资产，或导入您用 Excel 记的台账（.xlsx 或 .csv）。导入模板列出了程序能读取的列；您自己的表格也可以直接导入。</translation>
+请登记第一件资产，或导入您用 Excel 记的台账（.xlsx、.xls 或 .csv）。导入模板列出了程序能读取的列；您自己的表格也可以直接导入。</translation>
     </message>
     <message>
       <source>Import an asset register</source>
       <translation>导入资产台账</translation>
     </message>
     <message>
-      <source>Spreadsheets (*.xlsx *.xlsm *.csv);;All files (*)</source>
-      <translation>表格文件 (*.xlsx *.xlsm *.csv);;所有文件 (*)</translation>
+      <source>Spreadsheets (*.xlsx *.xlsm *.xls *.et *.csv);;All files (*)</source>
+      <translation>表格文件 (*.xlsx *.xlsm *.xls *.et *.csv);;所有文件 (*)</translation>
     </message>
     <message>
       <source>Import</source>
@@ -1590,6 +1638,14 @@ Register the first asset, or import the register you keep in Excel (.xlsx or .cs
     <message>
       <source>Exporting…</source>
       <translation>正在导出…</translation>
+    </message>
+    <message>
+      <source> record</source>
+      <translation> 条</translation>
+    </message>
+    <message>
+      <source> records</source>
+      <translation> 条</translation>
     </message>
     <message>
       <source>Register an asset</source>
@@ -1618,6 +1674,14 @@ Register the first asset, or import the register you keep in Excel (.xlsx or .cs
     <message>
       <source>Writing off cannot be undone.</source>
       <translation>处置后不能撤销。</translation>
+    </message>
+    <message>
+      <source>The whole import it came with: {summary}, {time}, 1 record</source>
+      <translation>它所属的整次导入：{summary}，{time}，共 1 条记录</translation>
+    </message>
+    <message>
+      <source>The whole import it came with: {summary}, {time}, {n} records</source>
+      <translation>它所属的整次导入：{summary}，{time}，共 {n} 条记录</translation>
     </message>
     <message>
       <source>Time</source>
@@ -1678,6 +1742,22 @@ Register the first asset, or import the register you keep in Excel (.xlsx or .cs
     <message>
       <source>(choose a column)</source>
       <translation>（选择一列）</translation>
+    </message>
+    <message>
+      <source>Import 1 row</source>
+      <translation>导入 1 行</translation>
+    </message>
+    <message>
+      <source>Import {n} rows</source>
+      <translation>导入 {n} 行</translation>
+    </message>
+    <message>
+      <source>Import only the valid row</source>
+      <translation>只导入正确的 1 行</translation>
+    </message>
+    <message>
+      <source>Import only the {n} valid rows</source>
+      <translation>只导入正确的 {n} 行</translation>
     </message>
     <message>
       <source>Save the error report</source>
@@ -1864,14 +1944,6 @@ Register the first asset, or import the register you keep in Excel (.xlsx or .cs
       <translation>共读取 {rows} 行：{good} 行可以导入，{bad} 行有错误。</translation>
     </message>
     <message>
-      <source>Import {n} rows</source>
-      <translation>导入 {n} 行</translation>
-    </message>
-    <message>
-      <source>Import only the {n} valid rows</source>
-      <translation>只导入正确的 {n} 行</translation>
-    </message>
-    <message>
       <source>Cancelled. Nothing was imported.</source>
       <translation>已取消，未导入任何数据。</translation>
     </message>
@@ -1924,12 +1996,16 @@ Register the first asset, or import the register you keep in Excel (.xlsx or .cs
       <translation>记录仍保留在台账中，状态为“已处置”。</translation>
     </message>
     <message>
-      <source>The whole import it came with: {summary}, {time}, {n} records</source>
-      <translation>它所属的整次导入：{summary}，{time}，共 {n} 条记录</translation>
-    </message>
-    <message>
       <source>(all fields)</source>
       <translation>（全部字段）</translation>
+    </message>
+    <message>
+      <source>1 loan is past its due date.</source>
+      <translation>有 1 笔借用已过应还日期。</translation>
+    </message>
+    <message>
+      <source>{n} loans are past their due date.</source>
+      <translation>有 {n} 笔借用已过应还日期。</translation>
     </message>
     <message>
       <source>Depreciation: straight line over {years} years, {months} months so far.</source>
@@ -1982,10 +2058,6 @@ Register the first asset, or import the register you keep in Excel (.xlsx or .cs
     <message>
       <source>No {fields} yet. It can be completed later with Edit; press Save again to register it as it is.</source>
       <translation>尚未填写{fields}。可以以后用“修改”补全；再按一次“保存”即按现状登记。</translation>
-    </message>
-    <message>
-      <source>{n} loans are past their due date.</source>
-      <translation>有 {n} 笔借用已过应还日期。</translation>
     </message>
     <message>
       <source>Accumulated depreciation: {value} yuan</source>

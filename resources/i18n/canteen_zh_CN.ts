@@ -324,6 +324,14 @@
       <translation>加餐</translation>
     </message>
     <message>
+      <source>Choose who takes the samples first.</source>
+      <translation>请先选择留样人。</translation>
+    </message>
+    <message>
+      <source>Choose the sample fridge first.</source>
+      <translation>请先选择留样冰箱。</translation>
+    </message>
+    <message>
       <source>Meal not recorded</source>
       <translation>餐次未登记</translation>
     </message>
@@ -360,6 +368,10 @@
       <translation>温度超出范围</translation>
     </message>
     <message>
+      <source>Re-check not recorded</source>
+      <translation>未记录复测</translation>
+    </message>
+    <message>
       <source>Late entry</source>
       <translation>补录</translation>
     </message>
@@ -374,6 +386,14 @@
     <message>
       <source>Still to do</source>
       <translation>待完成</translation>
+    </message>
+    <message>
+      <source>No canteen staff yet: add the people who take samples under Settings → Settings and master data… → People, and tick “Canteen staff”.</source>
+      <translation>还没有食堂从业人员：请在“设置 → 设置与基础数据… → 人员”中添加负责留样的人员，并勾选“食堂从业人员”。</translation>
+    </message>
+    <message>
+      <source>No sample fridge yet: add one under Fridge temperatures → Add fridge….</source>
+      <translation>还没有留样冰箱：请在“冰箱温度 → 添加冰箱…”中添加。</translation>
     </message>
     <message>
       <source>Enter a temperature between -40 and 40 °C.</source>
@@ -400,6 +420,10 @@
       <translation>测温时间晚于当前时间。</translation>
     </message>
     <message>
+      <source>The repair log is not part of this version.</source>
+      <translation>本版本没有维修登记模块。</translation>
+    </message>
+    <message>
       <source>{month}/{day} {time}</source>
       <translation>{month}月{day}日 {time}</translation>
     </message>
@@ -422,6 +446,18 @@
     <message>
       <source>Choose who took the sample.</source>
       <translation>请选择留样人。</translation>
+    </message>
+    <message>
+      <source>Enter when the fridge will be read again.</source>
+      <translation>请填写复测时间。</translation>
+    </message>
+    <message>
+      <source>A repair ticket is opened from a reading out of range only.</source>
+      <translation>只有温度超出范围的记录才能开维修单。</translation>
+    </message>
+    <message>
+      <source>Choose where the fridge is, for the repair ticket.</source>
+      <translation>请选择冰箱所在地点（用于维修单）。</translation>
     </message>
     <message>
       <source>Unknown meal “{meal}”. Use one of: {meals}.</source>
@@ -464,14 +500,6 @@
       <translation>已处理的留样必须保留留样时间。</translation>
     </message>
     <message>
-      <source>Choose who takes the samples first.</source>
-      <translation>请先选择留样人。</translation>
-    </message>
-    <message>
-      <source>Choose the sample fridge first (add one under Fridges).</source>
-      <translation>请先选择留样冰箱（可在“冰箱温度”中添加）。</translation>
-    </message>
-    <message>
       <source>Record {number} was voided.</source>
       <translation>记录 {number} 已作废。</translation>
     </message>
@@ -500,6 +528,14 @@
       <translation>请选择要处理的留样。</translation>
     </message>
     <message>
+      <source>The re-check must come after the reading, within 24 hours.</source>
+      <translation>复测时间须在本次测温之后的24小时内。</translation>
+    </message>
+    <message>
+      <source>Sample fridge “{fridge}” read {temp} °C at {time} (allowed {lo}–{hi} °C). Done: {action}</source>
+      <translation>留样冰箱“{fridge}”于{time}测得{temp} °C（允许{lo}–{hi} °C）。已采取措施：{action}</translation>
+    </message>
+    <message>
       <source>Give the reason for voiding the reading.</source>
       <translation>请填写作废该测温记录的原因。</translation>
     </message>
@@ -526,6 +562,22 @@
     <message>
       <source>Sample {number} has been disposed of; its record is kept.</source>
       <translation>留样 {number} 已处理，记录予以保留。</translation>
+    </message>
+    <message>
+      <source>{temp} °C is outside {lo}–{hi} °C: say what was done about it (e.g. door closed, samples moved to another fridge).</source>
+      <translation>{temp} °C 超出 {lo}–{hi} °C：请填写采取的措施（如关好冰箱门、样品移入其他冰箱）。</translation>
+    </message>
+    <message>
+      <source>Action: {action}</source>
+      <translation>措施：{action}</translation>
+    </message>
+    <message>
+      <source>re-check {time}</source>
+      <translation>复测 {time}</translation>
+    </message>
+    <message>
+      <source>repair {number}</source>
+      <translation>维修单 {number}</translation>
     </message>
     <message>
       <source>Fridge “{fridge}” read {temp} °C at {time}; the allowed range is {lo}–{hi} °C.</source>
@@ -566,6 +618,14 @@
     <message>
       <source>The sample of a meal on {day} must be taken on that day.</source>
       <translation>{day} 的餐次留样时间必须在当天。</translation>
+    </message>
+    <message>
+      <source>Fridge “{fridge}”: read it again at {time} (re-check after a reading out of range).</source>
+      <translation>冰箱“{fridge}”：请于{time}复测（温度超出范围后复测）。</translation>
+    </message>
+    <message>
+      <source>Fridge “{fridge}” was out of range at {at}; the re-check due at {time} is not recorded.</source>
+      <translation>冰箱“{fridge}”{at}温度超出范围，应于{time}复测，但未记录复测。</translation>
     </message>
     <message>
       <source>Fridge “{fridge}”: {n} of {need} temperature readings taken today.</source>
@@ -668,8 +728,8 @@
       <translation>每份留样最少重量</translation>
     </message>
     <message>
-      <source>Default weight when a sample is ticked</source>
-      <translation>勾选留样时的默认重量</translation>
+      <source>Weight proposed when a sample is taken</source>
+      <translation>留样时建议的重量</translation>
     </message>
     <message>
       <source>Sample fridge: lowest allowed temperature</source>
@@ -712,8 +772,32 @@
       <translation>规定每份不少于 125 克；不少学校留得更多。</translation>
     </message>
     <message>
+      <source>Proposed, not recorded: each weight is typed or confirmed when the sample is taken.</source>
+      <translation>仅作建议，不会自动记录：每份留样的重量须在留样时填写或确认。</translation>
+    </message>
+    <message>
       <source>°C</source>
       <translation>°C</translation>
+    </message>
+    <message>
+      <source>Samples to dispose of today: {n}</source>
+      <translation>今天应处理的留样：{n} 份</translation>
+    </message>
+    <message>
+      <source> ({n} already past their retention time)</source>
+      <translation>（其中 {n} 份已过留样时限）</translation>
+    </message>
+    <message>
+      <source>Today's meals without samples: {n} ({what})</source>
+      <translation>今天尚未留样：{n} 项（{what}）</translation>
+    </message>
+    <message>
+      <source>Fridge temperatures out of range: {n} ({what})</source>
+      <translation>冰箱温度超出范围：{n} 次（{what}）</translation>
+    </message>
+    <message>
+      <source>Fridge readings due: {n} ({what})</source>
+      <translation>冰箱测温待记录：{n} 项（{what}）</translation>
     </message>
     <message>
       <source>Container</source>
@@ -732,6 +816,10 @@
       <translation>时间</translation>
     </message>
     <message>
+      <source>Sample weight</source>
+      <translation>留样重量</translation>
+    </message>
+    <message>
       <source>(not entered)</source>
       <translation>（未填）</translation>
     </message>
@@ -746,6 +834,14 @@
     <message>
       <source>Today</source>
       <translation>今天</translation>
+    </message>
+    <message>
+      <source>(weigh each)</source>
+      <translation>（逐份称重）</translation>
+    </message>
+    <message>
+      <source>Leave empty to enter each sample's weight as it is taken; a weight typed here is recorded for every sample taken with Space.</source>
+      <translation>留空则每份留样时逐份填写重量；在此填写的重量会记入用空格键登记的每一份留样。</translation>
     </message>
     <message>
       <source>Dish name (remembered dishes are suggested)</source>
@@ -848,6 +944,26 @@
       <translation>在用</translation>
     </message>
     <message>
+      <source>Action taken</source>
+      <translation>采取的措施</translation>
+    </message>
+    <message>
+      <source>e.g. door closed properly; samples moved to another fridge</source>
+      <translation>如：已关好冰箱门；样品已移入其他冰箱</translation>
+    </message>
+    <message>
+      <source>Read again at</source>
+      <translation>复测时间</translation>
+    </message>
+    <message>
+      <source>Open a repair ticket for this fridge</source>
+      <translation>为此冰箱开维修单</translation>
+    </message>
+    <message>
+      <source>Record reading</source>
+      <translation>记录温度</translation>
+    </message>
+    <message>
       <source>Add fridge…</source>
       <translation>添加冰箱…</translation>
     </message>
@@ -862,10 +978,6 @@
     <message>
       <source>Notes (e.g. door left open, re-checked)</source>
       <translation>备注（如：冰箱门未关严，已复测）</translation>
-    </message>
-    <message>
-      <source>Record reading</source>
-      <translation>记录温度</translation>
     </message>
     <message>
       <source>Void reading…</source>
@@ -948,6 +1060,10 @@
       <translation>状态</translation>
     </message>
     <message>
+      <source>Place</source>
+      <translation>地点</translation>
+    </message>
+    <message>
       <source>Sample fridges</source>
       <translation>留样冰箱</translation>
     </message>
@@ -1000,6 +1116,18 @@
       <translation>今天 {date}（{weekday}）：{dishes} 个菜品已留样 {sampled} 个。</translation>
     </message>
     <message>
+      <source>Under the minimum of {min} g.</source>
+      <translation>低于最少留样量 {min} 克。</translation>
+    </message>
+    <message>
+      <source>Under the minimum of {min} g: keep at least {min} g of this dish.</source>
+      <translation>低于最少留样量 {min} 克：此菜品至少留样 {min} 克。</translation>
+    </message>
+    <message>
+      <source>Weigh the sample of “{dish}” ({meal}) and enter its weight:</source>
+      <translation>请称量“{dish}”（{meal}）的留样并填写重量：</translation>
+    </message>
+    <message>
       <source>Sample of “{dish}”</source>
       <translation>“{dish}”的留样</translation>
     </message>
@@ -1028,12 +1156,28 @@
       <translation>已到期</translation>
     </message>
     <message>
+      <source>Dispose of these {n} samples?</source>
+      <translation>处理以下 {n} 份留样？</translation>
+    </message>
+    <message>
+      <source>Disposed of by {name} at {at}.</source>
+      <translation>处理人：{name}，处理时间：{at}。</translation>
+    </message>
+    <message>
+      <source>Dispose of samples</source>
+      <translation>处理留样</translation>
+    </message>
+    <message>
       <source>{n} samples disposed of.</source>
       <translation>已处理 {n} 份留样。</translation>
     </message>
     <message>
       <source>default {t} °C</source>
       <translation>默认 {t} °C</translation>
+    </message>
+    <message>
+      <source>“{fridge}” reads {temp} °C at {time}: outside the allowed {lo}–{hi} °C. Record what was done and when the fridge will be read again.</source>
+      <translation>“{fridge}”{time}测得 {temp} °C，超出允许的 {lo}–{hi} °C。请记录采取的措施和复测时间。</translation>
     </message>
     <message>
       <source>{n} readings, {bad} out of range; {need} a day required for each fridge holding samples.</source>
@@ -1060,6 +1204,18 @@
       <translation>无留样时间</translation>
     </message>
     <message>
+      <source>• {number}  {day} {meal}  {dish} (kept until {until})</source>
+      <translation>• {number}  {day} {meal}  {dish}（留存至 {until}）</translation>
+    </message>
+    <message>
+      <source>… and {n} more.</source>
+      <translation>……另有 {n} 份。</translation>
+    </message>
+    <message>
+      <source>(not chosen)</source>
+      <translation>（未选择）</translation>
+    </message>
+    <message>
       <source>Not in use</source>
       <translation>停用</translation>
     </message>
@@ -1076,14 +1232,6 @@
       <translation>已于 {at} 处理</translation>
     </message>
     <message>
-      <source>Kept</source>
-      <translation>留存中</translation>
-    </message>
-    <message>
-      <source>No sample yet</source>
-      <translation>尚未留样</translation>
-    </message>
-    <message>
       <source>(missing)</source>
       <translation>（缺）</translation>
     </message>
@@ -1092,8 +1240,16 @@
       <translation>从菜单中删除 {n} 个菜品？</translation>
     </message>
     <message>
+      <source>Repair ticket {number} opened for “{fridge}”.</source>
+      <translation>已为“{fridge}”开维修单 {number}。</translation>
+    </message>
+    <message>
       <source>Still to do: {items}</source>
       <translation>待完成：{items}</translation>
+    </message>
+    <message>
+      <source>Weight missing</source>
+      <translation>未填重量</translation>
     </message>
     <message>
       <source>Keep {left} more</source>
@@ -1106,6 +1262,18 @@
     <message>
       <source>… and {n} more (Details).</source>
       <translation>……另有 {n} 项（见详情）。</translation>
+    </message>
+    <message>
+      <source>Under {min} g</source>
+      <translation>不足 {min} 克</translation>
+    </message>
+    <message>
+      <source>Kept</source>
+      <translation>留存中</translation>
+    </message>
+    <message>
+      <source>No sample yet</source>
+      <translation>尚未留样</translation>
     </message>
     <message>
       <source>{n} samples are past their retention time and wait for disposal (see Disposal).</source>

@@ -528,6 +528,10 @@ Its backups are in {folder}.</source>
       <translation>其中没有工作表</translation>
     </message>
     <message>
+      <source>{name} is in the old Excel format (.xls) and cannot be read: it is damaged or protected by a password. Open it in Excel or WPS, remove the password if there is one, save it as .xlsx, and import that file.</source>
+      <translation>{name} 是旧版 Excel 格式（.xls），无法读取：文件已损坏或设有密码。请用 Excel 或 WPS 打开它，如有密码请先取消，另存为 .xlsx 后导入该文件。</translation>
+    </message>
+    <message>
       <source>its contents are not what a spreadsheet holds</source>
       <translation>其内容不是电子表格应有的内容</translation>
     </message>
@@ -570,6 +574,18 @@ Its backups are in {folder}.</source>
     <message>
       <source>the part {part} is corrupted: its packed data or checksum is wrong</source>
       <translation>其中的部件 {part} 已损坏：压缩数据或校验和有误</translation>
+    </message>
+    <message>
+      <source>the merged cells “{range}” are not a range of cells</source>
+      <translation>合并单元格“{range}”不是有效的单元格区域</translation>
+    </message>
+    <message>
+      <source>the merged cells {range} reach beyond Excel's last row ({rows}) or column (XFD)</source>
+      <translation>合并单元格 {range} 超出了 Excel 的最后一行（{rows}）或最后一列（XFD）</translation>
+    </message>
+    <message>
+      <source>the merged cells {range} are written backwards</source>
+      <translation>合并单元格 {range} 的起止位置写反了</translation>
     </message>
     <message>
       <source>a cell is named “{ref}”, which is not a cell reference</source>
@@ -624,16 +640,8 @@ Its backups are in {folder}.</source>
       <translation>其工作表声明的范围 {range} 超出了 Excel 的最后一行（{rows}）或最后一列（XFD）</translation>
     </message>
     <message>
-      <source>the merged cells “{range}” are not a range of cells</source>
-      <translation>合并单元格“{range}”不是有效的单元格区域</translation>
-    </message>
-    <message>
-      <source>the merged cells {range} reach beyond Excel's last row ({rows}) or column (XFD)</source>
-      <translation>合并单元格 {range} 超出了 Excel 的最后一行（{rows}）或最后一列（XFD）</translation>
-    </message>
-    <message>
-      <source>the merged cells {range} are written backwards</source>
-      <translation>合并单元格 {range} 的起止位置写反了</translation>
+      <source>it is larger than {max}; an old .xls workbook is read whole</source>
+      <translation>文件大于 {max}；旧版 .xls 工作簿须整个读入</translation>
     </message>
     <message>
       <source>line {line} has more than {max} fields; Excel's sheets end at column XFD</source>
@@ -666,10 +674,6 @@ Its backups are in {folder}.</source>
     <message>
       <source>line {line} is not a line of a CSV table</source>
       <translation>第 {line} 行不是 CSV 表格的一行</translation>
-    </message>
-    <message>
-      <source>{name} is in the old Excel format or protected by a password. Open it in Excel or WPS, remove the password if there is one, save it as .xlsx, and import that file.</source>
-      <translation>{name} 是旧版 Excel 格式或设有密码。请用 Excel 或 WPS 打开，如有密码请先取消，另存为 .xlsx 后再导入。</translation>
     </message>
     <message>
       <source>{name} has no sheet “{sheet}”. Its sheets: {sheets}.</source>
@@ -724,16 +728,16 @@ Its backups are in {folder}.</source>
       <translation>其声明有 {count} 条不同的文本（共享字符串）；最多只读取 {max} 条</translation>
     </message>
     <message>
+      <source>its sheet has more than {max} merged regions</source>
+      <translation>其工作表的合并区域超过 {max} 个</translation>
+    </message>
+    <message>
       <source>The text of {name} is neither UTF-8 nor GBK. Save it from Excel as .xlsx or as CSV (UTF-8).</source>
       <translation>{name} 的文字编码既不是 UTF-8 也不是 GBK。请在 Excel 中另存为 .xlsx 或 CSV（UTF-8）。</translation>
     </message>
     <message>
       <source>a row is numbered “{row}”</source>
       <translation>有一行的行号为“{row}”</translation>
-    </message>
-    <message>
-      <source>its sheet has more than {max} merged regions</source>
-      <translation>其工作表的合并区域超过 {max} 个</translation>
     </message>
     <message>
       <source>{n} bytes</source>
@@ -1128,8 +1132,116 @@ Its backups are in {folder}.</source>
       <translation>已取消，没有任何改动。</translation>
     </message>
     <message>
+      <source>To start</source>
+      <translation>开始使用</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>已逾期</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>今日</translation>
+    </message>
+    <message>
+      <source>Soon</source>
+      <translation>即将到期</translation>
+    </message>
+    <message>
+      <source>For information</source>
+      <translation>供参考</translation>
+    </message>
+    <message>
+      <source>Set up the school: its name heads every printed form.</source>
+      <translation>设置学校信息：学校名称印在每张表单的抬头。</translation>
+    </message>
+    <message>
+      <source>No backup has been made yet: back up now.</source>
+      <translation>还没有做过备份：请立即备份。</translation>
+    </message>
+    <message>
+      <source>No integrity check recorded yet: check the data now.</source>
+      <translation>还没有数据完整性检查的记录：请立即检查。</translation>
+    </message>
+    <message>
+      <source>Nothing to do today.</source>
+      <translation>今天没有待办事项。</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <source>Area</source>
+      <translation>所属</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>时限</translation>
+    </message>
+    <message>
+      <source>What needs doing</source>
+      <translation>待办事项</translation>
+    </message>
+    <message>
+      <source>How many</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <source>Lines that want something done</source>
+      <translation>需要处理的事项</translation>
+    </message>
+    <message>
+      <source>Last backup: {when}, {n} days ago.</source>
+      <translation>最近一次备份：{when}，{n} 天前。</translation>
+    </message>
+    <message>
+      <source>Last check {when}: {n} problems found.</source>
+      <translation>最近一次检查 {when}：发现 {n} 个问题。</translation>
+    </message>
+    <message>
+      <source>Today's round</source>
+      <translation>今日待办</translation>
+    </message>
+    <message>
+      <source>Data safety</source>
+      <translation>数据安全</translation>
+    </message>
+    <message>
+      <source>Last backup: today {time}.</source>
+      <translation>最近一次备份：今天 {time}。</translation>
+    </message>
+    <message>
+      <source>Last check {when}: no problems.</source>
+      <translation>最近一次检查 {when}：没有发现问题。</translation>
+    </message>
+    <message>
+      <source>Today {date}</source>
+      <translation>今日 {date}</translation>
+    </message>
+    <message>
+      <source>Checked by</source>
+      <translation>检查人</translation>
+    </message>
+    <message>
+      <source>Could not be read: {error}</source>
+      <translation>无法读取：{error}</translation>
+    </message>
+    <message>
       <source>Cancel</source>
       <translation>取消</translation>
+    </message>
+    <message>
+      <source>&amp;Look in:</source>
+      <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+      <source>Files of &amp;type:</source>
+      <translation>文件类型(&amp;T)：</translation>
+    </message>
+    <message>
+      <source>Folder</source>
+      <translation>文件夹</translation>
     </message>
     <message>
       <source>Welcome to Logistics Desk</source>
@@ -1256,6 +1368,10 @@ Log: {log}</source>
 The current data is backed up first.</source>
       <translation>用备份 {path} 替换当前数据吗？
 替换前会先备份当前数据。</translation>
+    </message>
+    <message>
+      <source>Today ({n})</source>
+      <translation>今日 ({n})</translation>
     </message>
     <message>
       <source>The log files are in {path}</source>
@@ -1722,6 +1838,10 @@ The current data is backed up first.</source>
       <translation>沿用“{name}”的使用年限：{n} 年。</translation>
     </message>
     <message>
+      <source>(deleted, no. {id})</source>
+      <translation>（已删除，编号 {id}）</translation>
+    </message>
+    <message>
       <source>{n} shown</source>
       <translation>共 {n} 条</translation>
     </message>
@@ -1952,6 +2072,62 @@ Save them?</source>
 要保存吗？</translation>
     </message>
     <message>
+      <source>Monday</source>
+      <translation>星期一</translation>
+    </message>
+    <message>
+      <source>Tuesday</source>
+      <translation>星期二</translation>
+    </message>
+    <message>
+      <source>Wednesday</source>
+      <translation>星期三</translation>
+    </message>
+    <message>
+      <source>Thursday</source>
+      <translation>星期四</translation>
+    </message>
+    <message>
+      <source>Friday</source>
+      <translation>星期五</translation>
+    </message>
+    <message>
+      <source>Saturday</source>
+      <translation>星期六</translation>
+    </message>
+    <message>
+      <source>Sunday</source>
+      <translation>星期日</translation>
+    </message>
+    <message>
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <source>The database is still empty. To start:</source>
+      <translation>数据库还是空的。请按以下步骤开始：</translation>
+    </message>
+    <message>
+      <source>One click or Enter opens the records of a line.</source>
+      <translation>单击一行或按回车键，打开该行对应的记录。</translation>
+    </message>
+    <message>
+      <source>Nothing pressing today.</source>
+      <translation>今天没有急需处理的事项。</translation>
+    </message>
+    <message>
+      <source>Today {date}, {weekday}</source>
+      <translation>今日 {date} {weekday}</translation>
+    </message>
+    <message>
+      <source>{n} lines want something done</source>
+      <translation>{n} 项需要处理</translation>
+    </message>
+    <message>
+      <source>Type a date such as 2026-09-01, 2026-9-1, 9.1 or 今天 (today); Tab goes to the next field.</source>
+      <translation>可直接输入日期，如 2026-09-01、2026-9-1、9.1 或“今天”；按 Tab 键到下一项。</translation>
+    </message>
+    <message>
       <source>Unexpected error</source>
       <translation>意外错误</translation>
     </message>
@@ -1960,16 +2136,16 @@ Save them?</source>
       <translation>无法执行</translation>
     </message>
     <message>
-      <source>Done</source>
-      <translation>完成</translation>
-    </message>
-    <message>
       <source>Please confirm</source>
       <translation>请确认</translation>
     </message>
     <message>
       <source>Search…</source>
       <translation>搜索…</translation>
+    </message>
+    <message>
+      <source>“{text}” is not a date; the date is still {date}.</source>
+      <translation>“{text}”不是日期；日期仍为 {date}。</translation>
     </message>
     <message>
       <source>Something went wrong and the operation was not completed. Nothing was half-saved.

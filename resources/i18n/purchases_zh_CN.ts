@@ -44,6 +44,10 @@
       <translation>办公用品仓库</translation>
     </message>
     <message>
+      <source>{role} (again, for the order of {amount} yuan)</source>
+      <translation>{role}（再次签字：订单金额 {amount} 元）</translation>
+    </message>
+    <message>
       <source>Asset register</source>
       <translation>资产台账</translation>
     </message>
@@ -712,6 +716,10 @@
       <translation>请至少添加一项物品。</translation>
     </message>
     <message>
+      <source>(Not submitted until you confirm it.)</source>
+      <translation>（确认后才提交。）</translation>
+    </message>
+    <message>
       <source>This request does not need that signature.</source>
       <translation>本申请不需要该层级签批。</translation>
     </message>
@@ -738,10 +746,6 @@
     <message>
       <source>Choose the supplier from the supplier list.</source>
       <translation>请从供应商名录中选择供应商。</translation>
-    </message>
-    <message>
-      <source>Enter the quoted total, e.g. 3500.00.</source>
-      <translation>请输入报价总额，如 3500.00。</translation>
     </message>
     <message>
       <source>Who buys it (经办人)?</source>
@@ -792,6 +796,10 @@
       <translation>请输入不小于 1 的整数。</translation>
     </message>
     <message>
+      <source>Choose the department that draws the items (or a person from the staff list).</source>
+      <translation>请选择领用部门（或教职工名单中的领用人）。</translation>
+    </message>
+    <message>
       <source>Who receives it? (they sign the issue slip)</source>
       <translation>请填写领用人（在领用单上签字）。</translation>
     </message>
@@ -816,12 +824,32 @@
       <translation>{items}：单价达到固定资产标准（{limit} 元），却填为耗材。固定资产应登记入资产账。仍按耗材处理吗？</translation>
     </message>
     <message>
+      <source>Over budget by {over} yuan. {summary} Go on anyway?</source>
+      <translation>超预算 {over} 元。{summary}仍要继续吗？</translation>
+    </message>
+    <message>
+      <source>Over budget by {over} yuan: confirmed.</source>
+      <translation>超预算 {over} 元：已确认。</translation>
+    </message>
+    <message>
       <source>Add at least one item before submitting.</source>
       <translation>提交前请至少添加一项物品。</translation>
     </message>
     <message>
       <source>The date cannot be before the request date.</source>
       <translation>日期不能早于申请日期。</translation>
+    </message>
+    <message>
+      <source>(Not recorded until you confirm it.)</source>
+      <translation>（确认后才记录。）</translation>
+    </message>
+    <message>
+      <source>Enter the quoted total, e.g. 3500.00.</source>
+      <translation>请输入报价总额，如 3500.00。</translation>
+    </message>
+    <message>
+      <source>This quote does not exist.</source>
+      <translation>该报价不存在。</translation>
     </message>
     <message>
       <source>Bought with purchase request {number} from {supplier}, accepted by {a} and {b}</source>
@@ -838,6 +866,10 @@
     <message>
       <source>The principal signs every request before its goods are accepted (一切单据需经校长签字后方能验收): enter the principal's name and the date signed.</source>
       <translation>一切单据需经校长签字后方能验收：请填写签字校长的姓名和签字日期。</translation>
+    </message>
+    <message>
+      <source>{line}: budget {budget} − committed by other requests {committed} − spent {spent} − this request {total} = balance after {balance} yuan.</source>
+      <translation>{line}：预算 {budget} − 其他申请已占用 {committed} − 已支出 {spent} − 本申请 {total} = 本申请后余额 {balance} 元。</translation>
     </message>
     <message>
       <source>Over budget: {line} is overspent by {over} yuan (budget {budget}, committed {committed}, spent {spent}).</source>
@@ -888,8 +920,12 @@
       <translation>{role}：{name} {decision}</translation>
     </message>
     <message>
-      <source>{supplier} has already quoted for this request.</source>
-      <translation>{supplier} 已对本申请报过价。</translation>
+      <source>Give the reason for removing the quote.</source>
+      <translation>请填写作废该报价的原因。</translation>
+    </message>
+    <message>
+      <source>Ordered from {supplier}, {amount} yuan; buyer {buyer}</source>
+      <translation>向 {supplier} 订购，{amount} 元；经办人 {buyer}</translation>
     </message>
     <message>
       <source>Give the reason for withdrawing it.</source>
@@ -904,6 +940,10 @@
       <translation>月份格式为 YYYY-MM，如 2026-11。</translation>
     </message>
     <message>
+      <source>Enter the counted quantity of every item (0 if none is left); not counted: {items}.</source>
+      <translation>请填写每种物品的实盘数量（没有剩余填 0）；未盘点：{items}。</translation>
+    </message>
+    <message>
       <source>Purchase request {ref} does not exist.</source>
       <translation>请购单 {ref} 不存在。</translation>
     </message>
@@ -912,8 +952,8 @@
       <translation>超过招标限额 {limit} 元：须公开招标。</translation>
     </message>
     <message>
-      <source>Over budget: {line} has {available} yuan left (budget {budget}, committed {committed}, spent {spent}); this request needs {total} yuan, {over} yuan more than is left.</source>
-      <translation>超预算：{line} 尚余 {available} 元（预算 {budget}，其他申请已占用 {committed}，已支出 {spent}）；本申请需 {total} 元，超出 {over} 元。</translation>
+      <source>Over budget by {over} yuan: {summary}</source>
+      <translation>超预算 {over} 元：{summary}</translation>
     </message>
     <message>
       <source>{department} already has the budget line “{name}” for {year}.</source>
@@ -932,8 +972,20 @@
       <translation>只有已提交的申请才能登记审批；本申请当前为“{status}”。</translation>
     </message>
     <message>
+      <source>{supplier} has already quoted for this request.</source>
+      <translation>{supplier} 已对本申请报过价。</translation>
+    </message>
+    <message>
       <source>Quotes are collected after approval, before ordering; this request is {status}.</source>
       <translation>报价应在批准后、下单前登记；本申请当前为“{status}”。</translation>
+    </message>
+    <message>
+      <source>This quote was removed ({reason}).</source>
+      <translation>该报价已作废（{reason}）。</translation>
+    </message>
+    <message>
+      <source>Quotes can be corrected or removed until the order is placed; this request is {status}.</source>
+      <translation>下单前才能更正或作废报价；本申请当前为“{status}”。</translation>
     </message>
     <message>
       <source>Above {limit} yuan at least {n} supplier quotes are needed before ordering (货比三家); this request has {have}.</source>
@@ -942,10 +994,6 @@
     <message>
       <source>Only an approved request can be ordered; this one is {status}.</source>
       <translation>只有已批准的申请才能下单；本申请当前为“{status}”。</translation>
-    </message>
-    <message>
-      <source>Ordered from {supplier}, {amount} yuan; buyer {buyer}</source>
-      <translation>向 {supplier} 订购，{amount} 元；经办人 {buyer}</translation>
     </message>
     <message>
       <source>Deliveries are recorded for an ordered request; this one is {status}.</source>
@@ -988,6 +1036,10 @@
       <translation>领用单 {ref} 不存在。</translation>
     </message>
     <message>
+      <source>{item}: book {book}, counted {counted}, difference {difference} {unit}</source>
+      <translation>{item}：账面 {book}，实盘 {counted}，差异 {difference} {unit}</translation>
+    </message>
+    <message>
       <source>{name}: enter the counted quantity (0 or more).</source>
       <translation>{name}：请输入实盘数量（不小于 0）。</translation>
     </message>
@@ -1008,8 +1060,24 @@
       <translation>请输入 {low} 到 60 之间的整数。</translation>
     </message>
     <message>
+      <source>Line {n} ({name}): enter its unit price, or leave every unit price empty.</source>
+      <translation>第 {n} 行（{name}）：请填写单价，或所有单价都不填。</translation>
+    </message>
+    <message>
+      <source>Quote of {supplier} ({amount} yuan) removed: {reason}</source>
+      <translation>{supplier}的报价（{amount} 元）已作废：{reason}</translation>
+    </message>
+    <message>
       <source>{supplier} is not the cheapest quote ({amount} yuan against {cheapest} yuan): write down why it was chosen.</source>
       <translation>{supplier} 不是最低报价（{amount} 元，最低 {cheapest} 元）：请写明选择理由。</translation>
+    </message>
+    <message>
+      <source>The order of {amount} yuan is {more} yuan above the approved {approved} yuan: {role} must sign again. Enter who signed.</source>
+      <translation>订单金额 {amount} 元，比批准的 {approved} 元多 {more} 元：须由{role}再次签字。请填写签字人。</translation>
+    </message>
+    <message>
+      <source>above the approved {approved} yuan, signed again by {role} {name}</source>
+      <translation>超出批准金额 {approved} 元，{role}{name}再次签字</translation>
     </message>
     <message>
       <source>Line {n}: only {open} {unit} of {name} are still due.</source>
@@ -1028,8 +1096,12 @@
       <translation>第 {n} 级：请填写需该级签批的金额起点（0 表示全部）。</translation>
     </message>
     <message>
-      <source>Line {n}: enter the unit price.</source>
-      <translation>第 {n} 行：请填写单价。</translation>
+      <source>The unit prices make {made} yuan, the quoted total is {amount} yuan: correct one of them.</source>
+      <translation>按单价合计 {made} 元，报价总额为 {amount} 元：请更正其中之一。</translation>
+    </message>
+    <message>
+      <source>Order of {amount} yuan above the approved {approved} yuan</source>
+      <translation>订单金额 {amount} 元，超出批准金额 {approved} 元</translation>
     </message>
     <message>
       <source>Choose one record per unit or one batch record.</source>
@@ -1042,6 +1114,14 @@
     <message>
       <source>Issue slip {doc} to {name}</source>
       <translation>领用单 {doc}，领用人 {name}</translation>
+    </message>
+    <message>
+      <source>The count differs from the book; recording it adjusts the stock:</source>
+      <translation>实盘与账面不符，记录后将按实盘调整库存：</translation>
+    </message>
+    <message>
+      <source>Line {n}: enter the unit price.</source>
+      <translation>第 {n} 行：请填写单价。</translation>
     </message>
     <message>
       <source>Purchase request {number} ({supplier})</source>
@@ -1090,6 +1170,34 @@
     <message>
       <source>Days a notice is posted</source>
       <translation>公示天数</translation>
+    </message>
+    <message>
+      <source>Purchase requests waiting for a signature: {n} (first: {request})</source>
+      <translation>待签批的采购申请：{n} 份（最早：{request}）</translation>
+    </message>
+    <message>
+      <source>Purchase orders waiting for delivery: {n} (first: {request})</source>
+      <translation>待到货的采购订单：{n} 份（最早：{request}）</translation>
+    </message>
+    <message>
+      <source>Deliveries waiting for acceptance: {n} (first: {request})</source>
+      <translation>已到货待验收：{n} 份（最早：{request}）</translation>
+    </message>
+    <message>
+      <source>Purchase requests waiting for quotes: {n} (first: {request})</source>
+      <translation>待询价的采购申请：{n} 份（最早：{request}）</translation>
+    </message>
+    <message>
+      <source>Purchase requests waiting for an order: {n} (first: {request})</source>
+      <translation>待下单的采购申请：{n} 份（最早：{request}）</translation>
+    </message>
+    <message>
+      <source>Store items below their minimum: {n} ({items}{more})</source>
+      <translation>低于最低库存的物品：{n} 种（{items}{more}）</translation>
+    </message>
+    <message>
+      <source>Budget lines over budget: {n} (first: {line}, {amount} yuan over)</source>
+      <translation>超支的预算项目：{n} 项（{line}，超出 {amount} 元）</translation>
     </message>
     <message>
       <source>Est. unit price</source>
@@ -1164,8 +1272,8 @@
       <translation>登记</translation>
     </message>
     <message>
-      <source>Add</source>
-      <translation>添加</translation>
+      <source>Empty: the sum of the unit prices</source>
+      <translation>不填：按单价合计</translation>
     </message>
     <message>
       <source>Reason (if not the lowest)</source>
@@ -1174,6 +1282,10 @@
     <message>
       <source>Buyer (经办人)</source>
       <translation>经办人</translation>
+    </message>
+    <message>
+      <source>Above the approved amount: signed again</source>
+      <translation>超出批准金额：再次签字</translation>
     </message>
     <message>
       <source>Received on</source>
@@ -1300,6 +1412,18 @@
       <translation>新建请购单</translation>
     </message>
     <message>
+      <source>Quoted unit price</source>
+      <translation>报价单价</translation>
+    </message>
+    <message>
+      <source>Unit prices (optional; the order then takes them):</source>
+      <translation>单价（可不填；填写后下单按此单价）：</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>添加</translation>
+    </message>
+    <message>
       <source>Chosen quote</source>
       <translation>选定报价</translation>
     </message>
@@ -1326,6 +1450,14 @@
     <message>
       <source>Print:</source>
       <translation>打印：</translation>
+    </message>
+    <message>
+      <source>Correct quote…</source>
+      <translation>更正报价…</translation>
+    </message>
+    <message>
+      <source>Remove quote…</source>
+      <translation>作废报价…</translation>
     </message>
     <message>
       <source>Time</source>
@@ -1362,6 +1494,14 @@
     <message>
       <source>Book qty</source>
       <translation>账面数量</translation>
+    </message>
+    <message>
+      <source>Difference</source>
+      <translation>差异</translation>
+    </message>
+    <message>
+      <source>Every item counted.</source>
+      <translation>全部物品已盘点。</translation>
     </message>
     <message>
       <source>New item…</source>
@@ -1444,12 +1584,12 @@
       <translation>登记 {number} 的签批</translation>
     </message>
     <message>
-      <source>Add a quote for {number}</source>
-      <translation>登记 {number} 的报价</translation>
-    </message>
-    <message>
       <source>Place the order for {number}</source>
       <translation>{number} 下单</translation>
+    </message>
+    <message>
+      <source>Approved amount: {amount} yuan</source>
+      <translation>批准金额：{amount} 元</translation>
     </message>
     <message>
       <source>Record a delivery for {number}</source>
@@ -1476,6 +1616,10 @@
       <translation>库存</translation>
     </message>
     <message>
+      <source>Confirm and adjust the stock</source>
+      <translation>确认并调整库存</translation>
+    </message>
+    <message>
       <source>{year}: budget {budget}, committed {committed}, spent {spent}, left {left} yuan</source>
       <translation>{year} 年度：预算 {budget}，已占用 {committed}，已支出 {spent}，余额 {left} 元</translation>
     </message>
@@ -1484,12 +1628,36 @@
       <translation>修改请购单 {number}</translation>
     </message>
     <message>
+      <source>Over budget</source>
+      <translation>超预算</translation>
+    </message>
+    <message>
+      <source>Not recorded: the request is over budget.</source>
+      <translation>未记录：该申请超预算。</translation>
+    </message>
+    <message>
+      <source>Correct the quote of {supplier} for {number}</source>
+      <translation>更正{supplier}对 {number} 的报价</translation>
+    </message>
+    <message>
+      <source>Add a quote for {number}</source>
+      <translation>登记 {number} 的报价</translation>
+    </message>
+    <message>
+      <source>The unit prices make {amount} yuan.</source>
+      <translation>按单价合计 {amount} 元。</translation>
+    </message>
+    <message>
       <source>Above {limit} yuan: at least {n} quotes are needed (货比三家); {have} recorded.</source>
       <translation>金额超过 {limit} 元，至少需要 {n} 家报价（货比三家）；已登记 {have} 家。</translation>
     </message>
     <message>
       <source>Below {limit} yuan quotes are not required.</source>
       <translation>金额不超过 {limit} 元，无需比价。</translation>
+    </message>
+    <message>
+      <source>The order of {amount} yuan is {more} yuan above the approved {approved} yuan: {role} signs again.</source>
+      <translation>订单金额 {amount} 元，比批准的 {approved} 元多 {more} 元：须由{role}再次签字。</translation>
     </message>
     <message>
       <source>(a new store item)</source>
@@ -1516,6 +1684,10 @@
       <translation>（待签）</translation>
     </message>
     <message>
+      <source>{missing} of {n} items not counted yet.</source>
+      <translation>共 {n} 种物品，还有 {missing} 种未盘点。</translation>
+    </message>
+    <message>
       <source>Below the minimum level: {items}</source>
       <translation>低于最低库存：{items}</translation>
     </message>
@@ -1524,8 +1696,28 @@
       <translation>金额：{amount} 元</translation>
     </message>
     <message>
+      <source>{n} items differ from the book (in red in the table): {gain} more and {loss} fewer units in all. Recording the count adjusts the stock to what was counted; check the red lines, then press “Confirm and adjust the stock”.</source>
+      <translation>{n} 种物品与账面不符（表中红色）：共盘盈 {gain}、盘亏 {loss} 个单位。记录盘点将把库存调整为实盘数量；请核对红色各行，然后点击“确认并调整库存”。</translation>
+    </message>
+    <message>
+      <source>removed: {reason}</source>
+      <translation>已作废：{reason}</translation>
+    </message>
+    <message>
+      <source>Remove quote</source>
+      <translation>作废报价</translation>
+    </message>
+    <message>
+      <source>Choose a quote in the list first.</source>
+      <translation>请先在列表中选择一条报价。</translation>
+    </message>
+    <message>
       <source>Month (YYYY-MM):</source>
       <translation>月份（YYYY-MM）：</translation>
+    </message>
+    <message>
+      <source>Why is the quote of {supplier} ({amount} yuan) removed?</source>
+      <translation>为什么作废{supplier}的报价（{amount} 元）？</translation>
     </message>
     <message>
       <source>Choose an issue slip in the list first.</source>

@@ -68,6 +68,10 @@
       <translation>联系电话</translation>
     </message>
     <message>
+      <source>How reported</source>
+      <translation>报修方式</translation>
+    </message>
+    <message>
       <source>Place</source>
       <translation>地点</translation>
     </message>
@@ -496,6 +500,18 @@
       <translation>不明</translation>
     </message>
     <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>In person</source>
+      <translation>当面</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
       <source>Daily</source>
       <translation>每日</translation>
     </message>
@@ -538,6 +554,14 @@
     <message>
       <source>Choose the urgency.</source>
       <translation>请选择紧急程度。</translation>
+    </message>
+    <message>
+      <source>Name the person responsible: they pay the compensation.</source>
+      <translation>请填写责任人：由其负责赔偿。</translation>
+    </message>
+    <message>
+      <source>Deliberate damage needs a discipline note.</source>
+      <translation>人为损坏须填写处理意见。</translation>
     </message>
     <message>
       <source>Describe the work done.</source>
@@ -596,6 +620,10 @@
       <translation>报修时间不能晚于现在。</translation>
     </message>
     <message>
+      <source>How did the report come in?</source>
+      <translation>请选择报修方式（报修单、电话或当面）。</translation>
+    </message>
+    <message>
       <source>Repair reported ({number}): {description}</source>
       <translation>报修（{number}）：{description}</translation>
     </message>
@@ -634,14 +662,6 @@
     <message>
       <source>Choose a staff member or an outside firm.</source>
       <translation>请选择后勤人员或外包单位。</translation>
-    </message>
-    <message>
-      <source>Name the person responsible: they pay the compensation.</source>
-      <translation>请填写责任人：由其负责赔偿。</translation>
-    </message>
-    <message>
-      <source>Deliberate damage needs a discipline note.</source>
-      <translation>人为损坏须填写处理意见。</translation>
     </message>
     <message>
       <source>Acceptance cannot be before the repair was done.</source>
@@ -712,6 +732,14 @@
       <translation>“{item}”：请描述发现的问题。</translation>
     </message>
     <message>
+      <source>“{item}”: where was the problem found? Choose the place.</source>
+      <translation>“{item}”：问题在哪里发现的？请选择地点。</translation>
+    </message>
+    <message>
+      <source>{finding} (normal)</source>
+      <translation>{finding}（正常）</translation>
+    </message>
+    <message>
       <source>All normal</source>
       <translation>全部正常</translation>
     </message>
@@ -726,6 +754,14 @@
     <message>
       <source>Compensation was already recorded ({doc}); the cause can no longer change.</source>
       <translation>已登记赔偿（{doc}），损坏原因不能再修改。</translation>
+    </message>
+    <message>
+      <source>{name} did the repair and cannot accept it; another named person accepts it.</source>
+      <translation>{name}是维修人，不能验收自己的维修；请由另一位具名人员验收。</translation>
+    </message>
+    <message>
+      <source>{name} did the repair and cannot accept it; the person who reported it ({reporter}) or another named person accepts it.</source>
+      <translation>{name}是维修人，不能验收自己的维修；请由报修人（{reporter}）或另一位具名人员验收。</translation>
     </message>
     <message>
       <source>Give the month as YYYY-MM, e.g. 2026-11.</source>
@@ -774,6 +810,22 @@
     <message>
       <source>3 = within three days (大修不过三).</source>
       <translation>3 = 三天内修好（大修不过三）。</translation>
+    </message>
+    <message>
+      <source>Repair log ({n} overdue)</source>
+      <translation>维修登记（{n} 逾期）</translation>
+    </message>
+    <message>
+      <source>Repair tickets overdue: {n}, {urgent} of them urgent (first: {ticket})</source>
+      <translation>维修单逾期：{n} 单，其中紧急 {urgent} 单（最急：{ticket}）</translation>
+    </message>
+    <message>
+      <source>Urgent repair tickets nobody has been sent to: {n} (first: {ticket})</source>
+      <translation>紧急维修单尚未派工：{n} 单（最急：{ticket}）</translation>
+    </message>
+    <message>
+      <source>Repair tickets due today: {n} (first: {ticket})</source>
+      <translation>今天到期的维修单：{n} 单（最急：{ticket}）</translation>
     </message>
     <message>
       <source>Time left</source>
@@ -830,6 +882,10 @@
     <message>
       <source>Discipline note</source>
       <translation>处理意见</translation>
+    </message>
+    <message>
+      <source>The person who reported it, or another named person</source>
+      <translation>报修人或另一位具名人员</translation>
     </message>
     <message>
       <source>Satisfied with the repair</source>
@@ -894,6 +950,22 @@
     <message>
       <source>Places (none: one check for the school)</source>
       <translation>地点（不选：全校检查一次）</translation>
+    </message>
+    <message>
+      <source>Is it a problem?</source>
+      <translation>是否有问题？</translation>
+    </message>
+    <message>
+      <source>A problem: open a ticket</source>
+      <translation>有问题：开维修单</translation>
+    </message>
+    <message>
+      <source>Normal: keep it as a note</source>
+      <translation>正常：仅作备注</translation>
+    </message>
+    <message>
+      <source>Go back</source>
+      <translation>返回修改</translation>
     </message>
     <message>
       <source>All checklists</source>
@@ -972,12 +1044,12 @@
       <translation>赔偿金额（元）</translation>
     </message>
     <message>
-      <source>pays the price</source>
-      <translation>照价赔偿</translation>
+      <source>The compensation follows the repair's cost (parts and labour).</source>
+      <translation>赔偿按维修费用（材料费和人工费）计算。</translation>
     </message>
     <message>
-      <source>pays double the price</source>
-      <translation>加倍赔偿</translation>
+      <source>Type another amount only if it was agreed otherwise.</source>
+      <translation>只有另有约定时才填写其他金额。</translation>
     </message>
     <message>
       <source>New ticket</source>
@@ -1064,18 +1136,6 @@
       <translation>新建检查表</translation>
     </message>
     <message>
-      <source>Item</source>
-      <translation>检查项目</translation>
-    </message>
-    <message>
-      <source>Result</source>
-      <translation>结果</translation>
-    </message>
-    <message>
-      <source>Problem found</source>
-      <translation>发现的问题</translation>
-    </message>
-    <message>
       <source>Checklists</source>
       <translation>检查表</translation>
     </message>
@@ -1124,12 +1184,12 @@
       <translation>外包：{name}</translation>
     </message>
     <message>
-      <source>(not a class)</source>
-      <translation>（非班级）</translation>
-    </message>
-    <message>
       <source>(choose)</source>
       <translation>（请选择）</translation>
+    </message>
+    <message>
+      <source>(not a class)</source>
+      <translation>（非班级）</translation>
     </message>
     <message>
       <source>Assign {number}</source>
@@ -1138,6 +1198,14 @@
     <message>
       <source>Repair done: {number}</source>
       <translation>维修完成：{number}</translation>
+    </message>
+    <message>
+      <source>The person responsible pays the repair's cost: {amount} yuan.</source>
+      <translation>责任人照价赔偿维修费用：{amount} 元。</translation>
+    </message>
+    <message>
+      <source>The person responsible pays double the repair's cost (2 × {cost}): {amount} yuan.</source>
+      <translation>责任人加倍赔偿维修费用（2 × {cost}）：{amount} 元。</translation>
     </message>
     <message>
       <source>Acceptance: {number}</source>
@@ -1150,6 +1218,26 @@
     <message>
       <source>Inspection: {name}</source>
       <translation>检查：{name}</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>检查项目</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Problem found</source>
+      <translation>发现的问题</translation>
+    </message>
+    <message>
+      <source>“{item}” is marked normal, but something was written: “{note}”.
+
+Is it a problem? A problem opens a repair ticket.</source>
+      <translation>“{item}”标为正常，但填写了：“{note}”。
+
+这是问题吗？有问题将开出维修单。</translation>
     </message>
     <message>
       <source>Checks due and not done: {n} (double-click to run one)</source>
@@ -1172,20 +1260,12 @@
       <translation>维修情况报告</translation>
     </message>
     <message>
-      <source>Repair log ({n} overdue)</source>
-      <translation>维修登记（{n} 逾期）</translation>
-    </message>
-    <message>
       <source>(assign later)</source>
       <translation>（稍后派工）</translation>
     </message>
     <message>
       <source>(repaired {n} times before)</source>
       <translation>（此前已维修 {n} 次）</translation>
-    </message>
-    <message>
-      <source>Asset {number}: the person responsible {rule}: {amount} yuan.</source>
-      <translation>资产 {number}：责任人{rule}，{amount} 元。</translation>
     </message>
     <message>
       <source>Open</source>
@@ -1210,6 +1290,10 @@
     <message>
       <source>{total} yuan (parts {parts}, labour {labour})</source>
       <translation>{total} 元（材料 {parts}，人工 {labour}）</translation>
+    </message>
+    <message>
+      <source>Where</source>
+      <translation>发现地点</translation>
     </message>
     <message>
       <source>Normal</source>

@@ -120,6 +120,14 @@
       <translation>请勾选要盘点的对象。</translation>
     </message>
     <message>
+      <source>1 asset will be expected.</source>
+      <translation>账面应盘资产 1 项。</translation>
+    </message>
+    <message>
+      <source>{n} assets will be expected.</source>
+      <translation>账面应盘资产 {n} 项。</translation>
+    </message>
+    <message>
       <source>Freezing the expected list…</source>
       <translation>正在锁定账面清单…</translation>
     </message>
@@ -162,10 +170,6 @@
     <message>
       <source>Chosen categories</source>
       <translation>指定类别</translation>
-    </message>
-    <message>
-      <source>{n} assets will be expected.</source>
-      <translation>账面应盘资产 {n} 项。</translation>
     </message>
     <message>
       <source>Sign off {doc}</source>
@@ -536,6 +540,10 @@
       <translation>类别</translation>
     </message>
     <message>
+      <source>; </source>
+      <translation>；</translation>
+    </message>
+    <message>
       <source>In the register in {place}, outside this stock-take.</source>
       <translation>账面在 {place}，不在本次盘点范围内。</translation>
     </message>
@@ -652,6 +660,10 @@
       <translation>请说明原因。</translation>
     </message>
     <message>
+      <source>1 unknown number is still to resolve: match it to an asset, enter it as surplus or dismiss it, then close.</source>
+      <translation>还有 1 个未知编号待处理：请对应到资产、登记为盘盈或排除，然后再结束盘点。</translation>
+    </message>
+    <message>
       <source>Stock-take {id} does not exist.</source>
       <translation>盘点 {id} 不存在。</translation>
     </message>
@@ -708,6 +720,10 @@
       <translation>盘点 {doc} 已签字确认。</translation>
     </message>
     <message>
+      <source>Stock-take {doc}: found in {place}, already recorded there</source>
+      <translation>盘点 {doc}：在 {place} 找到，台账已是该地点</translation>
+    </message>
+    <message>
       <source>Asset {number} now holds {n} {unit}, fewer than the {missing} missing: check the register before marking the shortage.</source>
       <translation>资产 {number} 现在只有 {n} {unit}，少于缺少的 {missing}：请先核对台账再标记盘亏。</translation>
     </message>
@@ -744,16 +760,16 @@
       <translation>应盘 {e}，在位 {f}，盘亏 {m}，位置不符 {p}，盘盈 {s}，损坏 {d}</translation>
     </message>
     <message>
-      <source>Stock-take {doc}: found in {place}, already recorded there</source>
-      <translation>盘点 {doc}：在 {place} 找到，台账已是该地点</translation>
-    </message>
-    <message>
       <source>Stock-take {doc}: not found (shortage, pending approval)</source>
       <translation>盘点 {doc}：未找到（盘亏待批）</translation>
     </message>
     <message>
       <source>Not found in stock-take {doc}</source>
       <translation>盘点 {doc} 中未找到</translation>
+    </message>
+    <message>
+      <source>Surplus found in stock-take {doc} ({place}), registered</source>
+      <translation>盘点 {doc} 盘盈（{place}），登记入账</translation>
     </message>
     <message>
       <source>No place is called “{place}”.</source>
@@ -780,10 +796,6 @@
       <translation>盘点 {doc}：{total} {unit}中有 {n} {unit}未找到，待核销审批</translation>
     </message>
     <message>
-      <source>Surplus found in stock-take {doc} ({place}), registered</source>
-      <translation>盘点 {doc} 盘盈（{place}），登记入账</translation>
-    </message>
-    <message>
       <source>Already on the unknown list: {code}</source>
       <translation>已在未知编号清单中：{code}</translation>
     </message>
@@ -794,6 +806,10 @@
     <message>
       <source>Unknown number: {code}</source>
       <translation>未知编号：{code}</translation>
+    </message>
+    <message>
+      <source>Stock-take {doc} {title} in progress: {counted} of {total} counted ({pct}%)</source>
+      <translation>盘点 {doc} {title} 进行中：已清点 {counted} / {total}（{pct}%）</translation>
     </message>
     <message>
       <source>Move to where found</source>
@@ -1140,6 +1156,14 @@ Open one for this term: choose what to count, print the count sheets, then walk 
       <translation>下一步：逐个房间扫码或勾选（还剩 {left} 项未盘）。所有房间盘完后，结束盘点。</translation>
     </message>
     <message>
+      <source>Next step: resolve the unknown number, then close the count.</source>
+      <translation>下一步：处理 1 个未知编号，然后结束盘点。</translation>
+    </message>
+    <message>
+      <source>1 unknown number to resolve.</source>
+      <translation>有 1 个未知编号待处理。</translation>
+    </message>
+    <message>
       <source>Done: the results are applied.</source>
       <translation>完成：盘点结果已处理。</translation>
     </message>
@@ -1188,14 +1212,6 @@ Open one for this term: choose what to count, print the count sheets, then walk 
       <translation>新增盘亏</translation>
     </message>
     <message>
-      <source>Next step: resolve the {n} unknown numbers, then close the count.</source>
-      <translation>下一步：处理 {n} 个未知编号，然后结束盘点。</translation>
-    </message>
-    <message>
-      <source>{n} unknown numbers to resolve.</source>
-      <translation>有 {n} 个未知编号待处理。</translation>
-    </message>
-    <message>
       <source>Signed off. Next step: apply the results ({n} to apply) on the Results page.</source>
       <translation>已签字确认。下一步：在“盘点结果与处理”页处理盘点结果（{n} 项待处理）。</translation>
     </message>
@@ -1206,6 +1222,14 @@ Open one for this term: choose what to count, print the count sheets, then walk 
     <message>
       <source>repair ticket {id}</source>
       <translation>报修单 {id}</translation>
+    </message>
+    <message>
+      <source>Next step: resolve the {n} unknown numbers, then close the count.</source>
+      <translation>下一步：处理 {n} 个未知编号，然后结束盘点。</translation>
+    </message>
+    <message>
+      <source>{n} unknown numbers to resolve.</source>
+      <translation>有 {n} 个未知编号待处理。</translation>
     </message>
     <message>
       <source>Results applied. {n} missing assets await write-off approval (Write-off approved…).</source>

@@ -13,16 +13,27 @@ deleted journal, missing from every later backup.
 ``getExistingDirectory`` show Qt's dialog with an icon provider that looks at names only (never at
 contents). On Windows locks belong to the open handle, so nothing is changed there and the native
 dialog stays.
+
+Every dialog opens in the folder the clerk last chose a file in (kept per user in QSettings,
+``file_dialogs/last_folder``) unless the caller names a folder; a suggested file name alone is put
+into that folder. Qt's own Chinese translation lacks two labels of its dialog (“&Look in:”,
+“Files of &type:”): they are set from our translations.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import types
 
-from PySide6.QtCore import QFileInfo, QMimeDatabase
+from PySide6.QtCore import QFileInfo, QMimeDatabase, QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog, QFileDialog, QFileIconProvider
+
+from .. import paths
+from ..i18n import tr
+
+LAST_FOLDER_KEY = "file_dialogs/last_folder"
 
 _ORIGINALS: dict[str, object] = {}
 _ARGS = ("parent", "caption", "dir", "filter", "selectedFilter", "options")
@@ -47,7 +58,7 @@ class NameOnlyIconProvider(QFileIconProvider):
 
     def type(self, info: QFileInfo) -> str:
         if info.isDir():
-            return super().type(info)
+            return tr("Folder")  # Qt's own Chinese lacks it too
         mime = self._mime(info)
         return mime.comment() or mime.name()
 
@@ -69,9 +80,42 @@ def _arguments(args, kwargs) -> dict:
     return values
 
 
+def _settings() -> QSettings:
+    return QSettings(paths.ORGANIZATION, paths.APPLICATION)
+
+
+def last_folder() -> str:
+    """The folder the clerk last chose a file (or folder) in, if it still exists; else ""."""
+    folder = _settings().value(LAST_FOLDER_KEY, "")
+    return folder if isinstance(folder, str) and folder and os.path.isdir(folder) else ""
+
+
+def remember(path: str, is_folder: bool = False) -> None:
+    """Keep the folder of ``path`` (or ``path`` itself, a folder) for the next dialog."""
+    if not path:
+        return
+    folder = path if is_folder else os.path.dirname(path)
+    if folder and os.path.isdir(folder):
+        _settings().setValue(LAST_FOLDER_KEY, os.path.abspath(folder))
+
+
+def starting_point(given: str | None) -> str:
+    """Where a dialog opens: a folder the caller named stays; a bare file name goes into the last folder."""
+    given = given or ""
+    if given and (os.path.isabs(given) or os.path.dirname(given)):
+        return given
+    folder = last_folder()
+    if not folder:
+        return given
+    return os.path.join(folder, given) if given else folder
+
+
 def _dialog(mode: str, values: dict) -> QFileDialog:
-    dlg = QFileDialog(values.get("parent"), values.get("caption") or "", values.get("dir") or "",
+    dlg = QFileDialog(values.get("parent"), values.get("caption") or "", starting_point(values.get("dir")),
                       values.get("filter") or "")
+    # Qt's own Chinese lacks these two labels of its dialog
+    dlg.setLabelText(QFileDialog.DialogLabel.LookIn, tr("&Look in:"))
+    dlg.setLabelText(QFileDialog.DialogLabel.FileType, tr("Files of &type:"))
     options = QFileDialog.Option(values.get("options") or QFileDialog.Option(0))
     dlg.setOptions(options | QFileDialog.Option.DontUseNativeDialog)
     dlg.setIconProvider(_provider())
@@ -98,6 +142,8 @@ def _run(mode: str, args, kwargs):
         chosen_filter = dlg.selectedNameFilter() if accepted else ""
     finally:
         dlg.deleteLater()
+    if files:
+        remember(files[0], is_folder=mode == "dir")
     if mode == "open_many":
         return files, chosen_filter
     if mode == "dir":

@@ -8,13 +8,23 @@ import weakref
 import shiboken6
 from PySide6.QtCore import QEventLoop, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTableView, QTabWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
 
 from ... import __version__
-from .. import backup, db, logs, paths, settings
-from ..loading import load_object
+from .. import backup, clock, db, logs, paths, settings
 from ..errors import UserError
 from ..i18n import tr
+from ..loading import load_object
+from .today import TodayPage
 from .widgets import fit_to_screen, show_error, show_info
 from .work import run_with_progress
 
@@ -26,22 +36,30 @@ class MainWindow(QMainWindow):
 
     def __init__(self, specs):
         """``specs``: the module registry's ``ModuleSpec``s in tab order, handed in by app.py (core never
-        imports a module)."""
+        imports a module).
+
+        The first tab is Today; a module's tab is built when it is first opened (``module_tab``), so the
+        window shows at once however large the books are. Until then its title carries the figure of
+        its spec's ``badge`` function (overdue repairs, sample breaches).
+        """
         super().__init__()
         self.specs = list(specs)
         self.setWindowTitle(self._title())
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self.module_tabs = []
+        self._kept_widgets: list[tuple[str, object]] = []
+        self._built: dict[str, object] = {}  # spec key -> its ModuleTab, once built
+        self._fresh: set[str] = set()  # built and not yet shown: no need to read again when shown
+        self._today_stale = False
+        self.today = TodayPage(self.specs, self)
+        self.today.open_requested.connect(self.open_today_item)
+        self.today.refreshed.connect(self._show_today_title)
+        self.tabs.addTab(self.today, tr("Today"))
         for spec in self.specs:
-            tab = load_object(spec.view)(self)
-            index = self.tabs.addTab(tab, tr(spec.title))
-            tab.title_changed.connect(lambda text, i=index: self.tabs.setTabText(i, text))
-            if tab.badge_title:  # a figure the tab found while it was built (overdue repairs, sample breaches)
-                self.tabs.setTabText(index, tab.badge_title)
-            tab.data_changed.connect(lambda source=tab: self._refresh_others(source))
-            self.module_tabs.append(tab)
+            self.tabs.addTab(QWidget(), tr(spec.title))  # a placeholder until the tab is first opened
+        self._show_today_title()
+        self._show_badges()
         self.tabs.currentChanged.connect(self._tab_shown)
         self._build_menus()
         self.status = QLabel()
@@ -49,6 +67,105 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         self._restore_layout()
         self.watch_database()
+
+    # --- the tabs, built when first opened ---
+    def _index_of(self, key: str) -> int:
+        for i, spec in enumerate(self.specs):
+            if spec.key == key:
+                return i + 1
+        raise KeyError(key)
+
+    def _key_at(self, index: int) -> str | None:
+        return self.specs[index - 1].key if 1 <= index <= len(self.specs) else None
+
+    def is_built(self, key: str) -> bool:
+        return key in self._built
+
+    def module_tab(self, key: str):
+        """The module's tab, built now if it was not yet (it takes the placeholder's place)."""
+        tab = self._built.get(key)
+        if tab is not None:
+            return tab
+        index = self._index_of(key)
+        spec = self.specs[index - 1]
+        tab = load_object(spec.view)(self)
+        text = self.tabs.tabText(index)
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        try:
+            holder = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, text)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(False)
+        holder.deleteLater()
+        self._built[key] = tab
+        self._fresh.add(key)
+        tab.title_changed.connect(lambda title, t=tab: self._set_tab_title(t, title))
+        self.tabs.setTabText(index, tab.badge_title or tr(spec.title))  # the tab's own figure from now on
+        tab.data_changed.connect(lambda source=tab: self._refresh_others(source))
+        self._restore_tab_layout(key, tab)
+        return tab
+
+    @property
+    def module_tabs(self) -> list:
+        """Every module's tab, in tab order (builds those not built yet)."""
+        return [self.module_tab(spec.key) for spec in self.specs]
+
+    def built_tabs(self) -> list:
+        return [self._built[spec.key] for spec in self.specs if spec.key in self._built]
+
+    def _set_tab_title(self, tab, title: str) -> None:
+        index = self.tabs.indexOf(tab)
+        if index >= 0:
+            self.tabs.setTabText(index, title)
+
+    def _show_badges(self) -> None:
+        """The figures in the titles of the tabs not built yet, from the specs' Qt-free ``badge`` functions."""
+        for i, spec in enumerate(self.specs, 1):
+            if spec.key in self._built or not getattr(spec, "badge", None):
+                continue
+            try:
+                title = load_object(spec.badge)()
+            except Exception:  # a badge must never stop the window (logged with its traceback)
+                log.exception("badge of %s failed", spec.key)
+                title = None
+            self.tabs.setTabText(i, title or tr(spec.title))
+
+    def _show_today_title(self) -> None:
+        from .. import today as core_today
+
+        n = core_today.needs_attention(self.today.groups)
+        self.tabs.setTabText(0, tr("Today ({n})").format(n=n) if n else tr("Today"))
+
+    def refresh_today(self) -> None:
+        self._today_stale = False
+        self.today.refresh()  # then the title, through ``refreshed``
+
+    def open_today_item(self, item) -> None:
+        """A line of Today opened: core's own lines run their action; a module's opens its tab on the records."""
+        from .. import today as core_today
+
+        if item.module == core_today.CORE:
+            action = item.target.get("action")
+            if action == "settings":
+                self.open_settings()
+            elif action == "backup":
+                self.backup_now()
+                self.refresh_today()
+            elif action == "check":
+                self.check_integrity()
+            return
+        try:
+            tab = self.module_tab(item.module)
+        except KeyError:
+            return
+        self.tabs.setCurrentWidget(tab)
+        try:
+            tab.show_today(dict(item.target))
+        except Exception as exc:  # noqa: BLE001 - shown, never a traceback
+            show_error(self, exc)
 
     def _title(self) -> str:
         school = settings.get("school.name")
@@ -147,19 +264,42 @@ class MainWindow(QMainWindow):
             tr("Waiting for another program to finish writing… ({n} s)").format(n=int(seconds)))
 
     def _tab_shown(self, index: int) -> None:
-        if 0 <= index < len(self.module_tabs):
-            self.module_tabs[index].refresh()
+        if index == 0:  # read again after a change elsewhere, or when a minute has passed (deadlines go by)
+            read_at = self.today.read_at
+            if self._today_stale or read_at is None or (clock.now() - read_at).total_seconds() >= 60:
+                self.refresh_today()
+            return
+        key = self._key_at(index)
+        if key is None:
+            return
+        if key not in self._built:
+            self.module_tab(key)  # built now: it has just read its data
+        if key in self._fresh:
+            self._fresh.discard(key)
+            return
+        self._built[key].refresh()
 
     def _refresh_others(self, source) -> None:
-        for tab in self.module_tabs:
+        for tab in self.built_tabs():
             if tab is not source:
                 tab.refresh()
+        self._show_badges()
+        self._today_changed()
+
+    def _today_changed(self) -> None:
+        """Data changed: Today is read again now if it is in view, else when it is next shown."""
+        if self.tabs.currentIndex() == 0:
+            self.refresh_today()
+        else:
+            self._today_stale = True
 
     def refresh_all(self) -> None:
         self.setWindowTitle(self._title())
         self.refresh_status()
-        for tab in self.module_tabs:
+        for tab in self.built_tabs():
             tab.refresh()
+        self._show_badges()
+        self.refresh_today()
 
     # --- actions ---
     def open_settings(self) -> None:
@@ -219,6 +359,10 @@ class MainWindow(QMainWindow):
             lines.append(tr("… and {n} more (the command line's check lists them all).").format(
                 n=len(report.problems) - 50))
         text = "\n".join(lines + report.notes + [report.summary()])
+        from .. import today as core_today
+
+        core_today.remember_check(report)
+        self.refresh_today()
         if report.ok:
             show_info(self, text, tr("Check data integrity"))
         else:
@@ -228,24 +372,35 @@ class MainWindow(QMainWindow):
         show_error(self, exc)  # logs an unexpected error with its traceback
 
     # --- what the clerk arranged, kept per PC and user (QSettings) ---
+    def _tab_layout_widgets(self, key: str, tab) -> list[tuple[str, object]]:
+        """The splitters and tables of one tab, each with its settings key (``layout/assets/table-0``)."""
+        found = []
+        for kind, cls in (("splitter", QSplitter), ("table", QTableView)):
+            for i, widget in enumerate(tab.findChildren(cls)):
+                found.append((f"layout/{key}/{kind}-{i}", widget))
+        return found
+
     def _layout_widgets(self) -> list[tuple[str, object]]:
-        """The splitters and tables of every tab, each with its settings key (``layout/assets/table-0``)."""
+        """The splitters and tables of every tab (building them all), each with its settings key."""
         found = []
         for spec, tab in zip(self.specs, self.module_tabs):
-            for kind, cls in (("splitter", QSplitter), ("table", QTableView)):
-                for i, widget in enumerate(tab.findChildren(cls)):
-                    found.append((f"layout/{spec.key}/{kind}-{i}", widget))
+            found += self._tab_layout_widgets(spec.key, tab)
         return found
 
     def _restore_layout(self) -> None:
-        """The size and place the window had when it was last closed; at the first start, one that fits the screen."""
+        """The size and place the window had when it was last closed; at the first start, one that fits the screen.
+        (Each tab's splitters and column widths are put back when the tab is built.)"""
         saved = QSettings(paths.ORGANIZATION, paths.APPLICATION)
         geometry = saved.value("window/geometry")
         if not (geometry and self.restoreGeometry(geometry)):
             self.fit_screen()
-        self._kept_widgets = self._layout_widgets()  # the same widgets are saved on closing
-        for key, widget in self._kept_widgets:
-            value = saved.value(key)
+
+    def _restore_tab_layout(self, key: str, tab) -> None:
+        saved = QSettings(paths.ORGANIZATION, paths.APPLICATION)
+        widgets = self._tab_layout_widgets(key, tab)
+        self._kept_widgets += widgets  # the same widgets are saved on closing
+        for setting, widget in widgets:
+            value = saved.value(setting)
             if not value:
                 continue
             if isinstance(widget, QSplitter):

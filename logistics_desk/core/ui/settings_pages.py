@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from peewee import JOIN, CharField
+from peewee import JOIN, BooleanField, CharField, ForeignKeyField
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from .. import audit, clock, masterdata
 from ..errors import UserError, ValidationError
-from ..i18n import N_, tr
+from ..i18n import N_, builtin_name, tr
 from ..masterdata import Category, Department, Person, Place, Supplier, Term
 from .widgets import ChoiceBox, DateBox, FieldErrors, show_error
 
@@ -107,15 +107,20 @@ def field_row(widget: QWidget, error: QLabel, hint: str | None = None) -> QWidge
 
 
 class HistoryDialog(QDialog):
-    """The change record of one record: when, who, what, old and new value."""
+    """The change record of one record: when, who, what, old and new value. Values read as text: a linked
+    record by its name (分类：家具, not an id), a tick as 是/否, a choice by its label."""
 
     ACTIONS = {"create": N_("Created"), "update": N_("Changed"), "activate": N_("Reactivated"),
                "deactivate": N_("Deactivated")}
 
-    def __init__(self, parent, title: str, table: str, record_id: int, labels: dict[str, str]):
+    def __init__(self, parent, title: str, table: str, record_id: int, labels: dict[str, str], model=None,
+                 fields: list[Field] | tuple = ()):
         super().__init__(parent)
         self.setWindowTitle(tr("Change history: {name}").format(name=title))
         self.resize(820, 420)
+        self.model = model
+        self.fields = {f.key: f for f in fields}
+        self._choices: dict[str, dict[str, str]] = {}
         entries = audit.history(table, record_id)
         self.table = QTableWidget(len(entries), 6)
         self.table.setHorizontalHeaderLabels([tr("Time"), tr("Operator"), tr("Change"), tr("Field"),
@@ -124,29 +129,68 @@ class HistoryDialog(QDialog):
         self.table.verticalHeader().hide()
         for row, e in enumerate(entries):
             field = e.field
-            old, new = e.old_value, e.new_value
+            old, new = self.shown(field, e.old_value), self.shown(field, e.new_value)
             if field == "*":  # a creation: every value it was created with
-                field = ""
-                try:
-                    values = json.loads(new or "{}")
-                    new = "; ".join(f"{tr(labels.get(k, k))}: {v}" for k, v in values.items() if k in labels)
-                except ValueError:
-                    pass
-            cells = [str(e.ts), e.operator, tr(self.ACTIONS.get(e.action, e.action)),
-                     tr(labels.get(field, field)) if field else "", old or "", new or ""]
+                field, new = "", self.all_values(e.new_value, labels)
+            cells = [e.ts.strftime("%Y-%m-%d %H:%M") if hasattr(e.ts, "strftime") else str(e.ts), e.operator,
+                     tr(self.ACTIONS.get(e.action, e.action)), tr(labels.get(field, field)) if field else "", old, new]
             if e.note:
                 cells[2] += f" ({e.note})"
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+        for column in (4, 5):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 420))
+        self.table.setWordWrap(True)
+        self.table.resizeRowsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if not entries:
             layout.addWidget(QLabel(tr("No changes recorded.")))
         layout.addWidget(self.table)
         layout.addWidget(buttons)
+
+    def all_values(self, text: str | None, labels: dict[str, str]) -> str:
+        """A creation's values (one JSON object) as "Name: 家具; Parent category: 通用设备"."""
+        try:
+            values = json.loads(text or "{}")
+        except ValueError:
+            return text or ""
+        if not isinstance(values, dict):
+            return text or ""
+        order = list(labels)
+        keys = sorted((k for k in values if k in labels), key=order.index)
+        return tr("; ").join(tr("{label}: {value}").format(label=tr(labels[k]), value=self.shown(k, values[k]))
+                             for k in keys)
+
+    def shown(self, key: str | None, value: Any) -> str:
+        """A stored value as a person reads it."""
+        if value in (None, ""):
+            return ""
+        text = str(value)
+        if not key or key == "*":
+            return text
+        model_field = self.model._meta.fields.get(key) if self.model is not None else None
+        spec = self.fields.get(key)
+        if isinstance(model_field, ForeignKeyField):
+            try:
+                linked = model_field.rel_model.get_or_none(model_field.rel_model.id == int(text))
+            except ValueError:
+                return text
+            return builtin_name(str(linked)) if linked is not None else tr("(deleted, no. {id})").format(id=text)
+        if isinstance(model_field, BooleanField) or (spec is not None and spec.kind == "check"):
+            return tr("Yes") if text.lower() in ("1", "true") else tr("No")
+        if spec is not None and spec.kind == "choice" and spec.choices is not None:
+            if key not in self._choices:
+                try:
+                    self._choices[key] = {str(v): str(label) for label, v in spec.choices(None)}
+                except Exception:  # noqa: BLE001 - a list that needs its record: the value as stored
+                    self._choices[key] = {}
+            return self._choices[key].get(text, text)
+        return text
 
 
 class RecordPage(QWidget):
@@ -679,7 +723,7 @@ class RecordPage(QWidget):
             return
         dialog = HistoryDialog(self, self.describe(self.record), self.model._meta.table_name, self.record.id,
                                self._labels | {"active": N_("Active"), "sort_order": N_("Order"),
-                                               "full_name": N_("Full name")})
+                                               "full_name": N_("Full name")}, self.model, self.fields)
         dialog.exec()
 
     def refresh(self) -> None:
@@ -1031,7 +1075,7 @@ def _category_choices(record) -> list[tuple[str, Any]]:
         names, seen = [], set()
         while c is not None and c.id not in seen:
             seen.add(c.id)
-            names.append(c.name)
+            names.append(builtin_name(c.name))
             c = by_id.get(c.parent_id)
         return " / ".join(reversed(names))
 
@@ -1120,11 +1164,11 @@ class CategoriesPage(RecordPage):
         return False
 
     def row_texts(self, c) -> list[str]:
-        return [c.name, c.code, c.gb_code or "", self.life_text(c), tr("Yes") if self.is_special(c) else "",
+        return [builtin_name(c.name), c.code, c.gb_code or "", self.life_text(c), tr("Yes") if self.is_special(c) else "",
                 self.status_text(c)]
 
     def describe(self, record) -> str:
-        return f"{record.name} [{record.code}]"
+        return f"{builtin_name(record.name)} [{record.code}]"
 
     def new_defaults(self) -> dict[str, Any]:
         return {"depreciable": True}

@@ -27,3 +27,7 @@ class ModuleTab(QWidget):
 
     def refresh(self) -> None:
         """Re-read what the tab shows."""
+
+    def show_today(self, target: dict) -> None:
+        """Show the records a line of Today points at (``target``: what the module's ``today`` function put
+        in its ``TodayItem``, e.g. ``{"filter": "overdue"}`` or ``{"id": 12}``). The tab is already current."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import traceback
 
-from PySide6.QtCore import QDate, QRect, QSize, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QMessageBox,
+    QToolTip,
     QWidget,
 )
 
@@ -105,15 +107,51 @@ class SearchBox(QLineEdit):
 
 
 class ChoiceBox(QComboBox):
-    """A combo of (label, value) pairs; ``value()`` returns the chosen value."""
+    """A combo of (label, value) pairs; ``value()`` returns the chosen value.
 
-    def __init__(self, items: list[tuple[str, object]] | None = None, parent=None, empty_label: str | None = None):
+    A long list (``SEARCHABLE_FROM`` items or more, or ``searchable=True``) can be typed into: characters,
+    full pinyin or initials find the item (``zw`` → 张伟; ``core.ui.pick``), and a text that names no item
+    is never kept. ``natural=True`` puts the items in natural order (初一 < 初二, (2)班 < (12)班, 201 < 1001,
+    then pinyin: ``core.textsort``), the empty line first.
+    """
+
+    SEARCHABLE_FROM = 10
+
+    def __init__(self, items: list[tuple[str, object]] | None = None, parent=None, empty_label: str | None = None,
+                 searchable: bool | None = None, natural: bool = False):
         super().__init__(parent)
         self._empty_label = empty_label
+        self._searchable = searchable
+        self._natural = natural
+        self._pick = None
+        self._free_text = False
+        if searchable:
+            self._make_searchable()
         self.set_items(items or [])
+
+    def _make_searchable(self) -> None:
+        from .pick import make_searchable
+
+        make_searchable(self, strict=not self._free_text)
+
+    def setEditable(self, editable: bool) -> None:  # noqa: N802 - Qt's name
+        """Made editable by its owner: a typed text that names no item is the owner's to read (kept)."""
+        super().setEditable(editable)
+        if editable and not getattr(self, "_pick_installing", False):
+            self._free_text = True
+            if self._pick is not None:
+                self._pick.strict = False
 
     def set_items(self, items: list[tuple[str, object]]) -> None:
         current = self.value() if self.count() else None
+        items = list(items)
+        if self._natural:
+            from ..textsort import sort_key
+
+            items.sort(key=lambda item: sort_key(str(item[0])))
+        if self._searchable is None and self._pick is None and len(items) >= self.SEARCHABLE_FROM \
+                and type(self) is ChoiceBox:  # a subclass searches its own way (or calls make_searchable)
+            self._make_searchable()
         self.blockSignals(True)
         self.clear()
         if self._empty_label is not None:
@@ -135,20 +173,141 @@ class ChoiceBox(QComboBox):
 
 
 class DateBox(QDateEdit):
+    """The date field of every form: shows 2026-11-23 and a calendar; Tab goes to the next field (never
+    into the month or day part); the clerk may type the date freely (``parse_date_text``: 2026-9-1, 9.1,
+    9/1, 今天 ...), read when Enter or Tab is pressed. Text that is not a date is not taken silently: the
+    box keeps its date, turns red and says so (``rejected_text``)."""
+
     def __init__(self, parent=None, value=None):
         super().__init__(parent)
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd")
-        if value is not None:
-            self.set_date(value)
-        else:
-            self.setDate(QDate.currentDate())
+        self.setKeyboardTracking(False)  # the value follows once the typing is finished
+        self.rejected_text: str | None = None
+        self._hint = tr("Type a date such as 2026-09-01, 2026-9-1, 9.1 or 今天 (today); Tab goes to the next field.")
+        self.setToolTip(self._hint)
+        if value is None:
+            from .. import clock
+
+            value = clock.today()
+        self.set_date(value)
 
     def set_date(self, value) -> None:
         self.setDate(QDate(value.year, value.month, value.day))
 
     def value(self):
+        if self.lineEdit().text() != self.textFromDateTime(self.dateTime()):
+            self._take_text()  # typed but not yet taken (a toolbar action does not take the focus)
         return self.date().toPython()
+
+    # free typing: the text is parsed as a whole, not by sections
+    def validate(self, text: str, pos: int):  # noqa: D102 - Qt's
+        if parse_date_text(text) is not None:
+            return QValidator.State.Acceptable, text, pos
+        low = text.strip().lower()
+        if not low or all(ch in _DATE_CHARS for ch in low) or any(w.startswith(low) for w in _DATE_WORDS):
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Invalid, text, pos
+
+    def dateTimeFromText(self, text: str):  # noqa: N802 - Qt's name
+        found = parse_date_text(text)
+        if found is None:
+            return self.dateTime()
+        return QDateTime(QDate(found.year, found.month, found.day), self.time())
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        """Typed characters, Backspace, Delete and the cursor keys edit the text as plain text
+        (the date parts are not fields of their own); Up/Down still step the date."""
+        key, text = event.key(), event.text()
+        plain = not (event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier))
+        edit = self.lineEdit()
+        if plain and text and text.isprintable() and key not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            edit.insert(text)
+            self._mark(None)
+            return
+        if plain and key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Left, Qt.Key.Key_Right,
+                             Qt.Key.Key_Home, Qt.Key.Key_End):
+            edit.event(event)
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                              Qt.FocusReason.ShortcutFocusReason, Qt.FocusReason.OtherFocusReason):
+            QTimer.singleShot(0, self.lineEdit().selectAll)  # typing replaces the whole date
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002
+        """Tab and Shift+Tab leave the box (QDateEdit would move between year, month and day)."""
+        self._take_text()
+        return QWidget.focusNextPrevChild(self, next)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        self._take_text()
+        super().focusOutEvent(event)
+
+    def _take_text(self) -> None:
+        """Read what was typed now; text that is not a date leaves the date as it was, marked."""
+        typed = self.lineEdit().text()
+        if typed == self.textFromDateTime(self.dateTime()):
+            return
+        found = parse_date_text(typed)
+        if found is None:
+            self._mark(typed if typed.strip() else None)
+            self.lineEdit().setText(self.textFromDateTime(self.dateTime()))
+            return
+        self._mark(None)
+        self.set_date(found)
+        self.lineEdit().setText(self.textFromDateTime(self.dateTime()))
+
+    def _mark(self, rejected: str | None) -> None:
+        self.rejected_text = rejected
+        if rejected is None:
+            if self.toolTip() != self._hint:
+                self.setStyleSheet("")
+                self.setToolTip(self._hint)
+            return
+        message = tr("“{text}” is not a date; the date is still {date}.").format(
+            text=rejected, date=self.date().toPython().isoformat())
+        self.setStyleSheet("QDateEdit { border: 1px solid #c0392b; }")
+        self.setToolTip(message + "\n" + self._hint)
+        QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), message, self)
+
+
+_DATE_WORDS = {"今天": 0, "今日": 0, "today": 0, "昨天": -1, "昨日": -1, "yesterday": -1, "前天": -2,
+               "明天": 1, "明日": 1, "tomorrow": 1}
+_DATE_CHARS = set("0123456789-./ 年月日号")
+
+
+def parse_date_text(text: str, today=None):
+    """A date from what a clerk types into a DateBox: 2026-09-01, 2026-9-1, 2026.9.1, 2026/9/1, 20260901,
+    2026年9月1日, 9.1, 9-1, 9/1, 9月1日 (this year), 今天/today, 昨天/yesterday, 明天/tomorrow.
+    None if it is not one."""
+    import datetime as _dt
+    import re
+
+    from .. import clock
+
+    value = (text or "").strip().lower()
+    today = today or clock.today()
+    if value in _DATE_WORDS:
+        return today + _dt.timedelta(days=_DATE_WORDS[value])
+    value = value.replace("年", "-").replace("月", "-").rstrip("日号").strip()
+    m = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", value)
+    if m:
+        parts = list(m.groups())
+    else:
+        parts = re.split(r"\s*[-./]\s*", value)
+        if not all(p.isdigit() for p in parts):
+            return None
+    try:
+        if len(parts) == 3 and len(parts[0]) == 4:
+            return _dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+        if len(parts) == 2 and all(len(p) <= 2 for p in parts):
+            return _dt.date(today.year, int(parts[0]), int(parts[1]))
+    except ValueError:
+        return None
+    return None
 
 
 class FieldErrors:

@@ -23,4 +23,5 @@ MODULE = ModuleSpec(
     commands="logistics_desk.modules.assets.commands",
     demo=_demo,
     models=_models,
+    today="logistics_desk.modules.assets.today:items",
 )

@@ -11,7 +11,7 @@ import datetime as _dt
 import sys
 
 from ...core.errors import UserError, ValidationError
-from ...core.i18n import tr
+from ...core.i18n import N_, ntr, tr
 from .. import CliCommand
 from .models import STATUSES
 
@@ -30,7 +30,7 @@ def _print(text: str) -> None:
 
 
 def _import_arguments(parser) -> None:
-    parser.add_argument("file", metavar="FILE", help=".xlsx or .csv (UTF-8 or GBK)")
+    parser.add_argument("file", metavar="FILE", help=".xlsx, .xls or .csv (UTF-8 or GBK)")
     parser.add_argument("--dry-run", action="store_true", help="check every row and print the report; write nothing")
     parser.add_argument("--skip-invalid", action="store_true", help="import the valid rows, leave out the bad ones")
     parser.add_argument("--include-duplicates", action="store_true",
@@ -69,7 +69,8 @@ def _run_import(args) -> str:
         raise InvalidRows("\n".join(lines))
     if args.dry_run:
         n = plan.valid_count if args.include_duplicates else plan.valid_count - len(plan.duplicates)
-        lines.append(tr("Dry run: nothing was written. {n} rows would be imported.").format(n=n))
+        lines.append(ntr(N_("Dry run: nothing was written. 1 row would be imported."),
+                         N_("Dry run: nothing was written. {n} rows would be imported."), n))
         return "\n".join(lines)
     for line in lines:
         _print(line)
@@ -138,7 +139,7 @@ def _run_export(args) -> str:
     if not str(args.file).lower().endswith(".xlsx"):
         raise UserError(tr("Export writes an .xlsx file: give a name ending in .xlsx."))
     count = excel.export(args.file, filters_from_args(args))
-    return tr("{n} assets written to {path}.").format(n=count, path=args.file)
+    return ntr(N_("1 asset written to {path}."), N_("{n} assets written to {path}."), count).format(path=args.file)
 
 
 def _template_arguments(parser) -> None:
@@ -152,7 +153,7 @@ def _run_template(args) -> str:
     return tr("Import template written: {path}").format(path=args.file)
 
 
-IMPORTS = [CliCommand("assets", "import an asset register (.xlsx, .csv in UTF-8 or GBK)", _import_arguments, _run_import)]
+IMPORTS = [CliCommand("assets", "import an asset register (.xlsx, .xls, .csv in UTF-8 or GBK)", _import_arguments, _run_import)]
 EXPORTS = [
     CliCommand("assets", "export the asset register to .xlsx (all, or filtered)", _export_arguments, _run_export),
     CliCommand("assets-template", "write the asset import template (.xlsx)", _template_arguments, _run_template),

@@ -192,6 +192,11 @@ def populate(ctx) -> None:
             "note": "旧楼搬迁转入" if age_years > 9 and rng.random() < 0.05 else None,
         })
     rows.sort(key=lambda r: r["acquired_on"])  # numbered in the order they were bought
+    # low value or not, as service.is_low_value decides it, asked a few times per category (bisection
+    # over the prices) instead of once per distinct price: it reads the settings each time
+    from .excel import _mark_low_value
+
+    _mark_low_value(rows)
 
     progress = ctx.progress
     ids = service.register_many(rows, event_kind="register", progress=progress, batch=500)

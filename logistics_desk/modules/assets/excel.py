@@ -26,11 +26,11 @@ from typing import Any
 
 from peewee import JOIN
 
-from ...core import clock, masterdata, settings
+from ...core import audit, clock, masterdata, settings
 from ...core import excel as xl
 from ...core.db import database
 from ...core.errors import UserError
-from ...core.i18n import N_, tr
+from ...core.i18n import N_, ntr, tr
 from ...core.masterdata import Category, Department, Person, Place, Supplier
 from . import service
 from .models import SOURCES, STATUSES, Asset
@@ -620,9 +620,10 @@ class ImportOutcome:
     skipped_duplicates: int = 0
 
     def summary(self) -> str:
-        text = tr("{n} assets imported.").format(n=len(self.asset_ids))
+        text = ntr(N_("1 asset imported."), N_("{n} assets imported."), len(self.asset_ids))
         if self.skipped_rows:
-            text += " " + tr("{n} rows with errors were left out.").format(n=self.skipped_rows)
+            text += " " + ntr(N_("1 row with errors was left out."), N_("{n} rows with errors were left out."),
+                              self.skipped_rows)
         if self.skipped_duplicates:
             text += " " + tr("{n} rows identical to registered assets were left out.").format(
                 n=self.skipped_duplicates)
@@ -648,7 +649,7 @@ def apply(plan: ImportPlan, *, only_valid: bool = False, include_duplicates: boo
         raise UserError(tr("Every row is identical to an asset already registered (the file was probably imported "
                            "before): nothing was imported. Include the duplicates to import them anyway."))
     source_name = os.path.basename(plan.path) if plan.path else ""
-    summary = tr("Imported from {file}").format(file=source_name) if source_name else None
+    summary = audit.sentence(N_("Imported from {file}"), file=source_name) if source_name else None
     total = len(todo)
     ids: list[int] = []
     with database.atomic():

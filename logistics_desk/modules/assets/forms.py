@@ -350,7 +350,7 @@ def _history_rows(asset: Asset, limit: int) -> list[dict]:
     events = list(AssetEvent.select().where(AssetEvent.asset == asset)
                   .order_by(AssetEvent.event_date.desc(), AssetEvent.id.desc()).limit(limit))
     events.reverse()
-    return [{"date": e.event_date, "kind": tr(EVENT_KINDS.get(e.kind, e.kind)), "summary": e.summary,
+    return [{"date": e.event_date, "kind": tr(EVENT_KINDS.get(e.kind, e.kind)), "summary": audit.shown(e.summary),
              "doc": e.doc_no or ""} for e in events]
 
 
@@ -678,7 +678,7 @@ RULES = {
     "deliberate": N_("Deliberate damage: the person responsible pays double the price (加倍赔偿) "
                      "and receives a discipline note."),
 }
-BASES = {"original": N_("Original price"), "net_book_value": N_("Net book value")}
+BASES = {"original": N_("Original price"), "net_book_value": N_("Net book value"), "repair_cost": N_("Repair cost")}
 
 
 def damage_notice_data(doc: Any) -> dict:

@@ -14,9 +14,10 @@ from peewee import (
     TextField,
 )
 
+from ...core import pinyin
 from ...core.db import BaseModel
 from ...core.i18n import N_
-from ...core.masterdata import Category, Department, Person, Place, Supplier
+from ...core.masterdata import Category, Department, Person, Place, SearchKeyField, Supplier
 
 STATUSES = {
     "in_use": N_("In use"),
@@ -91,9 +92,27 @@ class Asset(BaseModel):
     note = TextField(null=True)
     created_at = DateTimeField(index=True)
     updated_at = DateTimeField()
+    # what the register's filter searches, lower-cased, with the pinyin and initials of the Chinese
+    # (core.pinyin): number, name, model, brand, serial number; kept up to date on every save
+    search_text = SearchKeyField(max_length=4000, index=False)
 
     class Meta:
         table_name = "asset"
+        # the filter as you type scans this index, not the table: everything a search word is compared
+        # with (the text, and the links to places, people, departments and categories) and the status
+        indexes = ((("search_text", "status", "place", "custodian", "department", "category"), False),)
+
+    def save(self, *args, **kwargs):
+        self.search_text = search_text_of(self.__data__)
+        return super().save(*args, **kwargs)
+
+
+SEARCHED_FIELDS = ("number", "name", "model_spec", "brand", "serial_no")
+
+
+def search_text_of(values: dict) -> str:
+    """``Asset.search_text`` for these field values (a row being inserted, or a record's data)."""
+    return pinyin.search_text(*(values.get(f) for f in SEARCHED_FIELDS))
 
 
 class AssetEvent(BaseModel):

@@ -17,7 +17,7 @@ from typing import Any
 
 from peewee import JOIN
 
-from ...core import audit, clock, masterdata, numbering, settings
+from ...core import audit, clock, masterdata, numbering, pinyin, settings
 from ...core.db import database, record_or_none
 from ...core.errors import NotFound, RuleError, UserError, ValidationError
 from ...core.i18n import N_, tr
@@ -34,6 +34,7 @@ from .models import (
     AssetEvent,
     AssetLoan,
     AssetTransfer,
+    search_text_of,
 )
 
 settings.register_defaults({
@@ -221,6 +222,24 @@ def history(asset: Asset) -> list[AssetEvent]:
     return list(AssetEvent.select().where(AssetEvent.asset == asset).order_by(AssetEvent.event_date, AssetEvent.id))
 
 
+def _stored_label(field: str) -> str:
+    """A field's label as a stored sentence (written in the reader's language)."""
+    return audit.sentence(FIELD_LABELS[field]) if field in FIELD_LABELS else field
+
+
+def _stored_value(field: str, value: Any) -> str:
+    """A value for a stored sentence: labels of statuses, sources and yes/no as sentences, the rest as text."""
+    if value is None or value == "":
+        return "—"
+    if field == "status" and value in STATUSES:
+        return audit.sentence(STATUSES[value])
+    if field == "source" and value in SOURCES:
+        return audit.sentence(SOURCES[value])
+    if isinstance(value, bool):
+        return audit.sentence(N_("Yes") if value else N_("No"))
+    return display_value(field, value)
+
+
 def display_value(field: str, value: Any) -> str:
     if value is None or value == "":
         return "—"
@@ -261,7 +280,8 @@ def register(values: dict[str, Any], copies: int = 1, *, event_kind: str = "regi
                 row["number"] = next_number(row["category"], row["acquired_on"].year)
             asset = Asset.create(**row, created_at=now, updated_at=now)
             audit.record_create(asset)
-            add_event(asset, event_kind, event_summary or tr("Registered: {name}, {qty} {unit}, {amount} yuan").format(
+            add_event(asset, event_kind, event_summary or audit.sentence(
+                N_("Registered: {name}, {qty} {unit}, {amount} yuan"),
                 name=asset.name, qty=asset.quantity, unit=asset.unit, amount=f"{asset.amount:,.2f}"),
                 event_date=asset.acquired_on if event_kind == "register" else None,
                 ref_table=ref_table, ref_id=ref_id)
@@ -295,10 +315,11 @@ def update(asset: Asset, values: dict[str, Any]) -> Asset:
         asset.updated_at = clock.now()
         asset.save()
         audit.record("asset", asset.id, "update", changes)
-        parts = [f"{tr(FIELD_LABELS.get(f, f))}: {display_value(f, old)} → {display_value(f, new)}"
+        parts = [audit.sentence(N_("{label}: {old} → {new}"), label=_stored_label(f), old=_stored_value(f, old),
+                                new=_stored_value(f, new))
                  for f, (old, new) in changes.items() if f not in ("amount", "low_value")]
         if parts:
-            add_event(asset, "edit", "; ".join(parts))
+            add_event(asset, "edit", audit.sentences(parts))
     return asset
 
 
@@ -351,7 +372,7 @@ def void_registrations(asset_ids: list[int], *, reason: str) -> int:
         raise RuleError(tr("{n} of these records were changed, lent, moved or counted since they were registered, "
                            "so they cannot be voided: {numbers}. Nothing was voided.").format(
                                n=len(touched), numbers=shown))
-    summary = tr("Voided as entered in error: {reason}").format(reason=reason)
+    summary = audit.sentence(N_("Voided as entered in error: {reason}"), reason=reason)
     with database.atomic():
         for i in range(0, len(asset_ids), 500):
             for asset in Asset.select().where(Asset.id.in_(asset_ids[i:i + 500])):
@@ -467,13 +488,16 @@ def transfer(asset: Asset, *, place=None, department=None, custodian=None, on: _
             to_department=new["department"], from_custodian=asset.custodian, to_custodian=new["custodian"])
         audit.record_create(t)
         parts = []
-        for k, label in (("place", "Place"), ("department", "Department / class"), ("custodian", "Custodian")):
+        for k, label in (("place", N_("Place")), ("department", N_("Department / class")),
+                         ("custodian", N_("Custodian"))):
             old_obj = getattr(asset, k)
             if (old_obj.id if old_obj else None) != (new[k].id if new[k] else None):
-                parts.append(f"{tr(label)}: {old_obj or '—'} → {new[k] or '—'}")
+                parts.append(audit.sentence(N_("{label}: {old} → {new}"), label=audit.sentence(label),
+                                            old=str(old_obj or "—"), new=str(new[k] or "—")))
         _save_fields(asset, new, "transfer", note=doc)
-        add_event(asset, "transfer", "; ".join(parts) + f" ({reason.strip()})", event_date=on, doc_no=doc,
-                  ref_table="asset_transfer", ref_id=t.id)
+        add_event(asset, "transfer", audit.sentence(N_("{changes} ({reason})"), changes=audit.sentences(parts),
+                                                    reason=reason.strip()),
+                  event_date=on, doc_no=doc, ref_table="asset_transfer", ref_id=t.id)
     return t
 
 
@@ -509,7 +533,8 @@ def lend(asset: Asset, *, borrower_name: str, due_on: _dt.date, lent_on: _dt.dat
                                 purpose=(purpose or "").strip() or None, created_at=clock.now())
         audit.record_create(loan)
         _save_fields(asset, {"status": "lent"}, "loan", note=doc)
-        add_event(asset, "loan", tr("Lent to {name}, due back {due}").format(name=name, due=due_on.isoformat()),
+        add_event(asset, "loan", audit.sentence(N_("Lent to {name}, due back {due}"), name=name,
+                                                due=due_on.isoformat()),
                   event_date=lent_on, doc_no=doc, ref_table="asset_loan", ref_id=loan.id)
     return loan
 
@@ -535,9 +560,9 @@ def take_back(asset: Asset, *, returned_on: _dt.date | None = None, note: str = 
         audit.record_update(loan, before, action="return")
         _save_fields(asset, {"status": "in_use"}, "return", note=loan.doc_no)
         late = (returned_on - loan.due_on).days
-        summary = tr("Returned by {name}").format(name=loan.borrower_name)
+        summary = audit.sentence(N_("Returned by {name}"), name=loan.borrower_name)
         if late > 0:
-            summary += tr(" ({days} days late)").format(days=late)
+            summary = audit.sentences([summary, audit.sentence(N_(" ({days} days late)"), days=late)], "")
         add_event(asset, "return", summary, event_date=returned_on, doc_no=loan.doc_no,
                   ref_table="asset_loan", ref_id=loan.id)
     return loan
@@ -570,7 +595,10 @@ def compensation_for(asset: Asset, cause: str, quantity: int = 1, on: _dt.date |
 
 def report_damage(asset: Asset, *, cause: str, description: str, on: _dt.date | None = None,
                   responsible=None, responsible_name: str = "", discipline_note: str = "", quantity: int = 1,
-                  new_status: str | None = None, ref_table: str | None = None, ref_id: int | None = None) -> AssetDamage:
+                  new_status: str | None = None, ref_table: str | None = None, ref_id: int | None = None,
+                  value=None) -> AssetDamage:
+    """Record damage and its compensation. ``value``: what the damage cost when it is not the asset's
+    price — a repair's cost (basis "repair_cost"); compensation is then that, or double it."""
     asset = get_asset(asset.id)
     on = on or clock.today()
     errors = {}
@@ -592,6 +620,9 @@ def report_damage(asset: Asset, *, cause: str, description: str, on: _dt.date | 
         raise ValidationError(errors)
     _require_active(asset)
     basis, base, comp = compensation_for(asset, cause, int(quantity), on)
+    if value is not None:
+        basis, base = "repair_cost", Decimal(str(value)).quantize(CENT, rounding=ROUND_HALF_UP)
+        comp = (base * {"natural": 0, "accidental": 1, "deliberate": 2}[cause]).quantize(CENT)
     with database.atomic():
         doc = _doc("SH", AssetDamage, on)
         d = AssetDamage.create(doc_no=doc, asset=asset, damage_date=on, cause=cause, description=description.strip(),
@@ -601,10 +632,11 @@ def report_damage(asset: Asset, *, cause: str, description: str, on: _dt.date | 
         audit.record_create(d)
         if new_status and new_status != asset.status:
             _save_fields(asset, {"status": new_status}, "damage", note=doc)
-        summary = tr("Damage ({cause}): {description}").format(cause=tr(DAMAGE_CAUSES[cause]),
-                                                                 description=description.strip())
+        summary = audit.sentence(N_("Damage ({cause}): {description}"), cause=audit.sentence(DAMAGE_CAUSES[cause]),
+                                 description=description.strip())
         if comp:
-            summary += tr("; {name} pays {amount} yuan").format(name=who, amount=f"{comp:,.2f}")
+            summary = audit.sentences([summary, audit.sentence(N_("; {name} pays {amount} yuan"), name=who,
+                                                               amount=f"{comp:,.2f}")], "")
         add_event(asset, "damage", summary, event_date=on, doc_no=doc, ref_table="asset_damage", ref_id=d.id)
     return d
 
@@ -637,8 +669,9 @@ def write_off(asset: Asset, *, reason: str, approver: str, method: str, on: _dt.
                                  net_value=nbv if nbv is not None else asset.amount, created_at=clock.now())
         audit.record_create(d)
         _save_fields(asset, {"status": "disposed"}, "writeoff", note=doc)
-        add_event(asset, "writeoff", tr("Written off ({method}): {reason}; approved by {approver}").format(
-            method=tr(DISPOSAL_METHODS[method]), reason=reason.strip(), approver=approver.strip()),
+        add_event(asset, "writeoff", audit.sentence(N_("Written off ({method}): {reason}; approved by {approver}"),
+                                                    method=audit.sentence(DISPOSAL_METHODS[method]),
+                                                    reason=reason.strip(), approver=approver.strip()),
             event_date=on, doc_no=doc, ref_table=ref_table or "asset_disposal", ref_id=ref_id or d.id)
     return d
 
@@ -707,12 +740,13 @@ def split_off(asset: Asset, quantity: int, *, reason: str, status: str | None = 
         _save_fields(asset, {"quantity": left, "amount": (Decimal(asset.amount) - part_amount).quantize(CENT)},
                      "split", note=part.number)
         unit = asset.unit or ""
-        add_event(asset, kind, tr("{n} {unit} split off into {number} ({reason}); {left} {unit} remain").format(
-            n=quantity, unit=unit, number=part.number, reason=reason.strip(), left=left),
+        add_event(asset, kind, audit.sentence(N_("{n} {unit} split off into {number} ({reason}); {left} {unit} remain"),
+                                              n=quantity, unit=unit, number=part.number, reason=reason.strip(),
+                                              left=left),
             ref_table=ref_table, ref_id=ref_id)
-        add_event(part, kind, tr("Split off {number}: {n} of {total} {unit} ({reason})").format(
-            number=asset.number, n=quantity, total=left + quantity,
-            unit=unit, reason=reason.strip()), ref_table=ref_table, ref_id=ref_id)
+        add_event(part, kind, audit.sentence(N_("Split off {number}: {n} of {total} {unit} ({reason})"),
+                                             number=asset.number, n=quantity, total=left + quantity,
+                                             unit=unit, reason=reason.strip()), ref_table=ref_table, ref_id=ref_id)
     return part
 
 
@@ -788,12 +822,16 @@ def category_ids_under(category_id: int) -> list[int]:
 
 
 def _ids_matching(model, column, term: str) -> list[int]:
-    return [r[0] for r in model.select(model.id).where(column.contains(term)).tuples()]
+    """Ids of the master records whose name (``column``) has ``term`` in its characters, pinyin or initials."""
+    return [r[0] for r in model.select(model.id).where(
+        model.search_key.contains(term) | (model.search_key.is_null() & column.contains(term))).tuples()]
 
 
 def _term_condition(term: str):
-    cond = (Asset.number.contains(term) | Asset.name.contains(term) | Asset.model_spec.contains(term)
-            | Asset.brand.contains(term) | Asset.serial_no.contains(term))
+    """One search word: in the asset's own text (number, name, model, brand, serial number, with the pinyin
+    and initials of its Chinese: ``Asset.search_text``), or naming its place, custodian, department or category."""
+    term = pinyin.normalize_query(term)
+    cond = Asset.search_text.contains(term)
     for column, ids in ((Asset.place, _ids_matching(Place, Place.full_name, term)),
                         (Asset.custodian, _ids_matching(Person, Person.name, term)),
                         (Asset.department, _ids_matching(Department, Department.name, term)),
@@ -1066,7 +1104,8 @@ def _allocate_numbers(rows: list[dict], codes: dict[int, str]) -> None:
             taken.add(number)
 
 
-ASSET_COLUMNS = [n for n in Asset._meta.sorted_field_names if n != "id"]
+# the columns a record is made of (search_text is derived from them: Asset.save, register_many)
+ASSET_COLUMNS = [n for n in Asset._meta.sorted_field_names if n not in ("id", "search_text")]
 EVENT_COLUMNS = ["asset", "kind", "event_date", "created_at", "summary"]
 
 
@@ -1124,6 +1163,8 @@ def register_many(rows: list[dict], *, event_kind: str = "import", event_summary
     total = len(prepared)
     with database.atomic():
         _allocate_numbers(prepared, codes)
+        for row in prepared:
+            row["search_text"] = search_text_of(row)
         columns = list(dict.fromkeys(k for row in prepared for k in row))
         for start in range(0, total, batch):
             check_cancelled(cancelled)
@@ -1138,7 +1179,8 @@ def register_many(rows: list[dict], *, event_kind: str = "import", event_summary
                 ids.append(aid)
                 values = {k: row.get(k) for k in ASSET_COLUMNS}
                 audit_items.append(("asset", aid, "create", audit.create_changes(values), None))
-                summary = event_summary or tr("Registered: {name}, {qty} {unit}, {amount} yuan").format(
+                summary = event_summary or audit.sentence(
+                    N_("Registered: {name}, {qty} {unit}, {amount} yuan"),
                     name=row["name"], qty=row["quantity"], unit=row["unit"], amount=f"{row['amount']:,.2f}")
                 events.append({"asset": aid, "kind": event_kind, "event_date": row["acquired_on"]
                                if event_kind == "register" else clock.today(),

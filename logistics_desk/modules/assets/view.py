@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -40,15 +39,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import clock, masterdata, settings
+from ...core import audit, clock, masterdata, settings
 from ...core.db import database
 from ...core.errors import ValidationError
-from ...core.i18n import N_, tr
+from ...core.i18n import N_, builtin_name, ntr, tr
 from ...core.masterdata import Category, Department, Person, Supplier
 from ...core.tasks import Cancelled
 from ...core.ui.tab import ModuleTab
 from ...core.ui.table import Column, PagedTableModel, date_text, money
 from ...core.ui.dialogs import run_save
+from ...core.ui.pick import make_searchable
 from ...core.ui.widgets import ChoiceBox, DateBox, FieldErrors, SearchBox, TwoSidedBar, show_error, show_info
 from ...core.ui.work import run_in_worker, run_with_progress
 from . import service
@@ -65,7 +65,7 @@ def _status_color(row: dict) -> str | None:
 COLUMNS = [
     Column("number", N_("Asset number"), width=125),
     Column("name", N_("Asset name"), width=130),
-    Column("category", N_("Asset category"), width=95),
+    Column("category", N_("Asset category"), fmt=builtin_name, width=95),
     Column("model_spec", N_("Model / specification"), width=115),
     Column("quantity", N_("Quantity"), "right", width=50),
     Column("unit", N_("Unit of measure"), "center", width=62),
@@ -101,13 +101,7 @@ class SearchCombo(ChoiceBox):
 
     def __init__(self, items=None, parent=None, empty_label: str | None = None):
         super().__init__(items, parent, empty_label)
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = QCompleter(self.model(), self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setCompleter(completer)
+        make_searchable(self, strict=False)  # characters, pinyin or initials narrow the list (zw → 张伟)
         if empty_label is not None and self.lineEdit() is not None:
             self.lineEdit().setPlaceholderText(empty_label)
             self.setItemText(0, "")
@@ -160,7 +154,9 @@ def category_items() -> list[tuple[str, int]]:
 
     def walk(parent, depth):
         for c in children.get(parent, []):
-            out.append(("\u3000" * depth + f"{c.name} ({c.code})", c.id))
+            shown = builtin_name(c.name)  # a built-in category in English keeps its Chinese name to search by
+            shown = c.name if shown == c.name else f"{shown} · {c.name}"
+            out.append(("\u3000" * depth + f"{shown} ({c.code})", c.id))
             walk(c.id, depth + 1)
 
     walk(None, 0)
@@ -201,6 +197,13 @@ def _fmt_money(value) -> str:
     return f"{Decimal(value):,.2f}"
 
 
+def _form(parent=None) -> QFormLayout:
+    """A form whose labels stand apart from their fields (the widest label touched its field)."""
+    form = QFormLayout(parent) if parent is not None else QFormLayout()
+    form.setHorizontalSpacing(12)
+    return form
+
+
 def _field_box(widget: QWidget, error_label: QLabel) -> QWidget:
     box = QWidget()
     lay = QVBoxLayout(box)
@@ -234,6 +237,9 @@ class _Dialog(QDialog):
     @property
     def ok_button(self) -> QPushButton:
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def _copies_suffix(self, n: int) -> None:
+        self.copies.setSuffix(tr(" record") if n == 1 else tr(" records"))
 
     def row(self, form: QFormLayout, label: str, field: str, widget: QWidget) -> QWidget:
         form.addRow(label, _field_box(widget, self.errors.make_label(field, widget)))
@@ -271,7 +277,7 @@ class AssetDialog(_Dialog):
         self.category = SearchCombo(category_items(), empty_label=tr("(choose)"))
         self.model_spec = QLineEdit()
         self.brand = QLineEdit()
-        self.unit = QLineEdit("台")
+        self.unit = QLineEdit(tr("pc"))  # the usual measure word: 台 in Chinese
         self.quantity = QLineEdit("1")
         self.unit_price = QLineEdit()
         self.unit_price.setPlaceholderText("0.00")
@@ -298,9 +304,10 @@ class AssetDialog(_Dialog):
         self.note.setFixedHeight(54)
         self.copies = QSpinBox()
         self.copies.setRange(1, 1000)
-        self.copies.setSuffix(tr(" records"))
+        self.copies.valueChanged.connect(self._copies_suffix)
+        self._copies_suffix(self.copies.value())
 
-        left, right = QFormLayout(), QFormLayout()
+        left, right = _form(), _form()
         self.row(left, tr("Asset number"), "number", self.number)
         self.row(left, tr("Name *"), "name", self.name)
         self.row(left, tr("Category *"), "category", self.category)
@@ -310,7 +317,10 @@ class AssetDialog(_Dialog):
         ql = QHBoxLayout(qty_row)
         ql.setContentsMargins(0, 0, 0, 0)
         ql.addWidget(self.quantity, 2)
-        ql.addWidget(QLabel(tr("Unit")))
+        ql.addSpacing(10)  # the label stands apart from the quantity it follows
+        unit_label = QLabel(tr("Unit"))
+        unit_label.setBuddy(self.unit)
+        ql.addWidget(unit_label)
         ql.addWidget(self.unit, 1)
         left.addRow(tr("Quantity *"), _field_box(qty_row, self._two_labels("quantity", self.quantity, "unit",
                                                                              self.unit)))
@@ -559,7 +569,7 @@ class TransferDialog(_PartMixin, _Dialog):
         super().__init__(parent, tr("Transfer"))
         self.assets = assets
         self.setMinimumWidth(520)
-        form = QFormLayout()
+        form = _form()
         if len(assets) == 1:
             a = assets[0]
             current = tr("{number} {name}: now at {place}, {department}, custodian {custodian}").format(
@@ -596,7 +606,7 @@ class LendDialog(_PartMixin, _Dialog):
         super().__init__(parent, tr("Lend {number} {name}").format(number=asset.number, name=asset.name))
         self.asset = asset
         self.setMinimumWidth(480)
-        form = QFormLayout()
+        form = _form()
         self.info = QLabel(tr("{number} {name}, {qty} {unit}, at {place}").format(
             number=asset.number, name=asset.name, qty=asset.quantity, unit=asset.unit or "",
             place=asset.place.full_name if asset.place_id else "—"))
@@ -628,7 +638,7 @@ class ReturnDialog(_Dialog):
         super().__init__(parent, tr("Take back {number} {name}").format(number=asset.number, name=asset.name))
         self.asset = asset
         loan = service.open_loan(asset)
-        form = QFormLayout()
+        form = _form()
         if loan is not None:
             text = tr("Lent to {name} on {lent}, due back {due}").format(
                 name=loan.borrower_name, lent=loan.lent_on.isoformat(), due=loan.due_on.isoformat())
@@ -659,7 +669,7 @@ class DamageDialog(_Dialog):
         super().__init__(parent, tr("Report damage: {number} {name}").format(number=asset.number, name=asset.name))
         self.asset = asset
         self.setMinimumWidth(560)
-        form = QFormLayout()
+        form = _form()
         self.cause = self.row(form, tr("Cause *"), "cause",
                               ChoiceBox([(tr(label), key) for key, label in DAMAGE_CAUSES.items()]))
         self.description = self.row(form, tr("What is damaged *"), "description", QLineEdit())
@@ -718,7 +728,7 @@ class WriteOffDialog(_PartMixin, _Dialog):
                          if len(assets) == 1 else tr("Write off {n} assets").format(n=len(assets)))
         self.assets = assets
         self.setMinimumWidth(540)
-        form = QFormLayout()
+        form = _form()
         total_nbv = Decimal(0)
         for a in assets:
             nbv = service.net_book_value(a)
@@ -796,15 +806,17 @@ class VoidDialog(_Dialog):
         self.asset = asset
         self.batch = service.import_of(asset)
         self.setMinimumWidth(560)
-        form = QFormLayout()
+        form = _form()
         self.only_this = QRadioButton(tr("Only this record: {number} {name}, {qty} {unit}").format(
             number=asset.number, name=asset.name, qty=asset.quantity, unit=asset.unit or ""))
         self.only_this.setChecked(True)
         form.addRow(self.only_this)
         self.whole_import = QRadioButton()
         if self.batch:
-            self.whole_import.setText(tr("The whole import it came with: {summary}, {time}, {n} records").format(
-                summary=self.batch["summary"], time=self.batch["created_at"].strftime("%Y-%m-%d %H:%M"),
+            whole = (tr("The whole import it came with: {summary}, {time}, 1 record") if self.batch["count"] == 1 else
+                     tr("The whole import it came with: {summary}, {time}, {n} records"))
+            self.whole_import.setText(whole.format(
+                summary=audit.shown(self.batch["summary"]), time=self.batch["created_at"].strftime("%Y-%m-%d %H:%M"),
                 n=self.batch["count"]))
             self.whole_import.setChecked(True)
             form.addRow(self.whole_import)
@@ -856,7 +868,7 @@ class HistoryDialog(QDialog):
 
         events = service.history(asset)
         self.events = _table([tr("Date"), tr("Event"), tr("What happened"), tr("Document")],
-                             [[e.event_date.isoformat(), tr(EVENT_KINDS.get(e.kind, e.kind)), e.summary, e.doc_no or ""]
+                             [[e.event_date.isoformat(), tr(EVENT_KINDS.get(e.kind, e.kind)), audit.shown(e.summary), e.doc_no or ""]
                               for e in events])
         self.events.setWordWrap(True)
         changes = service.change_record(asset)
@@ -890,7 +902,8 @@ class OverdueDialog(QDialog):
         rows = service.overdue_loan_rows()
         lay = QVBoxLayout(self)
         if rows:
-            lay.addWidget(QLabel(tr("{n} loans are past their due date.").format(n=len(rows))))
+            lay.addWidget(QLabel(ntr(N_("1 loan is past its due date."), N_("{n} loans are past their due date."),
+                                     len(rows))))
         else:
             lay.addWidget(QLabel(tr("No loan is overdue.")))
         self.table = _table([tr("Asset number"), tr("Asset name"), tr("Borrower"), tr("Lent on"), tr("Due back"),
@@ -1050,7 +1063,7 @@ class ImportPreviewDialog(QDialog):
 
         box = QWidget()
         box.setObjectName("mapping")
-        form = QFormLayout(box)
+        form = _form(box)
         form.setContentsMargins(0, 0, 0, 0)
         note = QLabel(tr("Which column of the file holds it? The choice is remembered for files with the same headers."))
         note.setWordWrap(True)
@@ -1076,7 +1089,7 @@ class ImportPreviewDialog(QDialog):
         """Categories of another system: each offered once, to be read as one of the school's categories."""
         box = QWidget()
         box.setObjectName("category_mapping")
-        form = QFormLayout(box)
+        form = _form(box)
         form.setContentsMargins(0, 0, 0, 0)
         note = QLabel(tr("Categories the school does not have: choose one of the school's categories for each "
                          "(remembered for later imports)."))
@@ -1126,9 +1139,9 @@ class ImportPreviewDialog(QDialog):
         n = self.plan.valid_count
         if not self.include_duplicates.isChecked():
             n -= len(self.plan.duplicates)
-        self.import_button.setText(tr("Import {n} rows").format(n=n))
+        self.import_button.setText(ntr(N_("Import 1 row"), N_("Import {n} rows"), n))
         self.import_button.setEnabled(self.plan.ok and n > 0)
-        self.valid_only_button.setText(tr("Import only the {n} valid rows").format(n=n))
+        self.valid_only_button.setText(ntr(N_("Import only the valid row"), N_("Import only the {n} valid rows"), n))
         self.valid_only_button.setEnabled(n > 0)
 
     def save_report(self, path: str | None = None) -> str | None:
@@ -1304,7 +1317,7 @@ class AssetsTab(ModuleTab):
         ep = QVBoxLayout(empty)
         ep.addStretch(1)
         self.empty_hint = QLabel(tr("The register is empty.\n\nRegister the first asset, or import the register "
-                                    "you keep in Excel (.xlsx or .csv). The import template shows the columns "
+                                    "you keep in Excel (.xlsx, .xls or .csv). The import template shows the columns "
                                     "the program reads; your own file works too."))
         self.empty_hint.setObjectName("empty_hint")
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -1553,7 +1566,7 @@ class AssetsTab(ModuleTab):
     # --- Excel ---
     def import_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Import an asset register"), "",
-                                              tr("Spreadsheets (*.xlsx *.xlsm *.csv);;All files (*)"))
+                                              tr("Spreadsheets (*.xlsx *.xlsm *.xls *.et *.csv);;All files (*)"))
         if path:
             self.import_file(path)
 
@@ -1632,7 +1645,8 @@ class AssetsTab(ModuleTab):
             if on_done is not None:
                 on_done(n)
             else:
-                show_info(self, tr("{n} assets written to {path}.").format(n=n, path=path), tr("Export"))
+                show_info(self, ntr(N_("1 asset written to {path}."), N_("{n} assets written to {path}."), n).format(
+                    path=path), tr("Export"))
 
         run_in_worker(self, tr("Exporting…"), work, done)
 
@@ -1650,6 +1664,26 @@ class AssetsTab(ModuleTab):
             show_error(self, exc)
             return None
         return path
+
+    def show_today(self, target: dict) -> None:
+        """A line of Today: overdue loans (the status filter), or the records it lists (by id); the first steps."""
+        action = target.get("action")
+        if action == "import":
+            self.import_dialog()
+            return
+        if action == "register":
+            self.register()
+            return
+        self.clear_filters()
+        if target.get("filter") == "overdue_loans":
+            self.status_filter.set_value("overdue")
+            self.apply_filters()
+        elif target.get("ids"):
+            self.model.set_filters({"ids": list(target["ids"])})
+            self._after_load()
+        if self.model.rowCount():
+            self.table.selectRow(0)
+            self.table.setFocus()
 
 
 __all__ = ["AssetsTab", "AssetDialog", "TransferDialog", "LendDialog", "ReturnDialog", "DamageDialog",

@@ -25,4 +25,6 @@ MODULE = ModuleSpec(
     demo=_demo,
     settings_page="logistics_desk.modules.canteen.settings_page:CanteenSettingsPage",
     models=_models,
+    today="logistics_desk.modules.canteen.today:items",
+    badge="logistics_desk.modules.canteen.today:badge",
 )

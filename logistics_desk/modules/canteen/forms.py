@@ -141,6 +141,12 @@ def sample_log(rows: Sequence[dict], start: _dt.date, end: _dt.date, *, retentio
 
 # --- the fridge temperature log ------------------------------------------------------
 
+def _reading_note(r: dict) -> str:
+    from .service import reading_note
+
+    return reading_note(r)
+
+
 def requirement_text(per_day: int) -> str:
     """What the readings-per-day setting asks, as the fridge log and the report print it."""
     if per_day <= 0:
@@ -210,7 +216,7 @@ def fridge_log(readings: Sequence[dict], start: _dt.date, end: _dt.date, *, per_
             rows=[{"day": r["day"], "time": r["read_at"].strftime("%H:%M"), "temp": f"{r['temperature']:.1f}",
                    "range": f"{r['min_temp']:.1f} – {r['max_temp']:.1f}",
                    "ok": tr("Out of range") if r["out_of_range"] else tr("Normal"),
-                   "by": r.get("read_by_name") or "", "note": r.get("note") or ""} for r in items],
+                   "by": r.get("read_by_name") or "", "note": _reading_note(r)} for r in items],
             totals=None, note=note, blank_rows=0 if items else 12, signatures=signatures))
     return TableForm(tr("Sample fridge temperature log"), columns, sections, date=clock.today(),
                      doc_number=period_number("LYWD", start, end), school=school,

@@ -130,13 +130,41 @@ def set_defaults(*, sampler: Person | int | None = None, weight_g: int | None = 
         settings.set_many(values)
 
 
+MEAL_TIMES = {"breakfast": "09:30", "lunch": "13:30", "dinner": "19:30", "snack": "21:00"}  # when the setting has none
+
+
 def meal_deadline(meal: str) -> _dt.time:
-    text = (settings.get("canteen.meal_deadlines") or {}).get(meal) or "23:59"
+    text = (settings.get("canteen.meal_deadlines") or {}).get(meal) or MEAL_TIMES.get(meal) or "23:59"
     try:
         h, m = (int(x) for x in str(text).split(":")[:2])
         return _dt.time(h, m)
     except ValueError:
         return _dt.time(23, 59)
+
+
+def current_meal(now: _dt.datetime | None = None) -> str:
+    """The meal being served (or prepared) now: the first meal served whose time
+    (``canteen.meal_deadlines``, else ``MEAL_TIMES``) has not passed; after the last one, the last."""
+    now = now or clock.now()
+    meals = served_meals() or list(MEALS)
+    for meal in sorted(meals, key=lambda m: (meal_deadline(m), MEAL_ORDER[m])):
+        if now.time() < meal_deadline(meal):
+            return meal
+    return max(meals, key=lambda m: (meal_deadline(m), MEAL_ORDER[m]))
+
+
+def no_sampler_text() -> str:
+    """Who takes the samples, in words that say where they come from."""
+    if not canteen_staff().exists():
+        return tr("No canteen staff yet: add the people who take samples under Settings → Settings and master "
+                  "data… → People, and tick “Canteen staff”.")
+    return tr("Choose who takes the samples first.")
+
+
+def no_fridge_text() -> str:
+    if not active_fridges().exists():
+        return tr("No sample fridge yet: add one under Fridge temperatures → Add fridge….")
+    return tr("Choose the sample fridge first.")
 
 
 def canteen_staff():
@@ -486,22 +514,24 @@ def record_sample(line: CanteenSample, values: dict[str, Any]) -> CanteenSample:
 
 def quick_take(line: CanteenSample, *, taken_by: Person | int | None = None, weight_g: int | None = None,
                fridge: CanteenFridge | int | None = None, at: _dt.datetime | None = None) -> CanteenSample:
-    """"Taken now by <default sampler>, <default weight> g" — one key press per dish."""
+    """"Taken now by <default sampler>, <weight_g> g" — one key press per dish. Without ``weight_g``
+    the sample is recorded without a weight (the check then lists it as incomplete)."""
     line = get_sample(line.id)
     if line.has_sample:
         raise RuleError(tr("The sample of “{dish}” is already recorded ({number}).").format(
             dish=line.dish_name, number=line.number))
     by = _fk(Person, taken_by) if taken_by is not None else default_sampler()
     if by is None:
-        raise ValidationError({"taken_by": tr("Choose who takes the samples first.")})
+        raise ValidationError({"taken_by": no_sampler_text()})
     box = _fk(CanteenFridge, fridge) if fridge is not None else default_fridge()
     if box is None:
-        raise ValidationError({"fridge": tr("Choose the sample fridge first (add one under Fridges).")})
+        raise ValidationError({"fridge": no_fridge_text()})
     at = at or clock.now()
     if at.date() != line.day:
         raise RuleError(tr("“{dish}” is on the menu of {day}; a sample taken now belongs to today. "
                            "Open the sample to enter its time.").format(dish=line.dish_name, day=line.day.isoformat()))
-    return record_sample(line, {"weight_g": weight_g or default_weight(), "taken_at": at, "taken_by": by,
+    # the weight only when one was typed or confirmed: never a default nobody weighed
+    return record_sample(line, {"weight_g": weight_g or None, "taken_at": at, "taken_by": by,
                                 "fridge": box, "container_no": _next_container(line.day)})
 
 
@@ -589,9 +619,29 @@ def dispose(lines: Iterable[CanteenSample], *, disposed_by: Person | int | None,
 
 # --- fridge readings -------------------------------------------------------------
 
+def is_out_of_range(fridge: CanteenFridge | int | None, temperature) -> bool:
+    """Whether ``temperature`` is outside the fridge's allowed range (False if it is not a temperature)."""
+    box = _fk(CanteenFridge, fridge)
+    errors: dict[str, str] = {}
+    temp = _to_temp(temperature, "temperature", errors)
+    if box is None or temp is None:
+        return False
+    lo, hi = fridge_range(box)
+    return temp < lo or temp > hi
+
+
+RECHECK_MAX = _dt.timedelta(hours=24)
+
+
 def record_reading(fridge: CanteenFridge | int, temperature, *, read_at: _dt.datetime | None = None,
-                   read_by: Person | int | None = None, note: str | None = None) -> CanteenReading:
-    """A temperature reading of a fridge; the allowed range in force is stored with it."""
+                   read_by: Person | int | None = None, note: str | None = None, action: str | None = None,
+                   recheck_at: _dt.datetime | None = None, repair: dict[str, Any] | None = None) -> CanteenReading:
+    """A temperature reading of a fridge; the allowed range in force is stored with it.
+
+    A reading out of range needs the corrective action taken (``action``) and when the fridge
+    is read again (``recheck_at``, after the reading, within a day). ``repair`` (``{"place": ...,
+    "urgency": ..., "description": ...}``) also opens a repair ticket for the fridge, in the same
+    transaction, when the repair log is part of this version (``repairs_available``)."""
     errors: dict[str, str] = {}
     box = _fk(CanteenFridge, fridge)
     if box is None:
@@ -603,15 +653,97 @@ def record_reading(fridge: CanteenFridge | int, temperature, *, read_at: _dt.dat
     read_at = (read_at or now).replace(second=0, microsecond=0)
     if read_at > now + FUTURE_SLACK:
         errors["read_at"] = tr("The reading time is in the future.")
+    lo, hi = fridge_range(box)
+    out = box is not None and temp is not None and (temp < lo or temp > hi)
+    action = (action or "").strip() or None
+    if recheck_at is not None:
+        recheck_at = recheck_at.replace(second=0, microsecond=0)
+    if out:
+        if not action:
+            errors["action"] = tr("{temp} °C is outside {lo}–{hi} °C: say what was done about it (e.g. door "
+                                  "closed, samples moved to another fridge).").format(
+                temp=fmt_temp(temp), lo=fmt_temp(lo), hi=fmt_temp(hi))
+        if recheck_at is None:
+            errors["recheck_at"] = tr("Enter when the fridge will be read again.")
+        elif not read_at < recheck_at <= read_at + RECHECK_MAX:
+            errors["recheck_at"] = tr("The re-check must come after the reading, within 24 hours.")
+    elif repair:
+        errors["repair"] = tr("A repair ticket is opened from a reading out of range only.")
+    if repair and "repair" not in errors and not repairs_available():
+        errors["repair"] = tr("The repair log is not part of this version.")
+    elif repair and "repair" not in errors and not repair.get("place"):
+        errors["repair"] = tr("Choose where the fridge is, for the repair ticket.")
     if errors:
         raise ValidationError(errors)
-    lo, hi = fridge_range(box)
     with database.atomic():
         reading = CanteenReading.create(fridge=box, day=read_at.date(), read_at=read_at, temperature=temp,
                                         min_temp=lo, max_temp=hi, read_by=_fk(Person, read_by),
-                                        note=(note or "").strip() or None, created_at=now)
+                                        note=(note or "").strip() or None, created_at=now,
+                                        action=action if out else None, recheck_at=recheck_at if out else None)
+        if repair:
+            reading.repair_ticket = _open_repair(reading, repair)
+            reading.save()
         audit.record_create(reading)
     return reading
+
+
+# --- the repair log (another module: used only when the registry has it) -------
+
+def _repairs_service():
+    """The repair log's service module, or None when this version has no repair log."""
+    import importlib
+
+    from .. import modules as registered
+
+    if not any(spec.key == "repairs" for spec in registered()):
+        return None
+    try:
+        return importlib.import_module("logistics_desk.modules.repairs.service")
+    except ImportError:
+        return None
+
+
+def repairs_available() -> bool:
+    return getattr(_repairs_service(), "create_ticket", None) is not None
+
+
+def _open_repair(reading: CanteenReading, repair: dict[str, Any]) -> str:
+    """Open a repair ticket for the fridge of an out-of-range reading with the repair log's
+    public ``create_ticket``; returns the ticket's number."""
+    create = getattr(_repairs_service(), "create_ticket", None)
+    if create is None:
+        raise ValidationError({"repair": tr("The repair log is not part of this version.")})
+    box = reading.fridge
+    description = (repair.get("description") or "").strip() or tr(
+        "Sample fridge “{fridge}” read {temp} °C at {time} (allowed {lo}–{hi} °C). Done: {action}").format(
+        fridge=box.name, temp=fmt_temp(reading.temperature), time=fmt_moment(reading.read_at),
+        lo=fmt_temp(reading.min_temp), hi=fmt_temp(reading.max_temp), action=reading.action or "")
+    reporter = reading.read_by.name if reading.read_by_id else audit.current_operator()
+    values = {"reported_at": min(clock.now(), reading.read_at),
+              "reporter": reading.read_by_id, "reporter_name": reporter, "place": repair.get("place"),
+              "category": repair.get("category") or "水电", "description": description,
+              "urgency": repair.get("urgency") or "urgent", "source": "canteen",
+              "ref_table": "canteen_reading", "ref_id": reading.id}
+    try:
+        ticket = create(values)
+    except ValidationError as exc:
+        if set(exc.errors) == {"category"} and not repair.get("category"):
+            ticket = create({**values, "category": "其他"})  # the school renamed 水电
+        else:
+            raise ValidationError({"repair": "；".join(exc.errors.values())}) from None
+    return ticket.number
+
+
+def reading_note(r: dict) -> str:
+    """A reading's notes with what was done about it (action, re-check, repair ticket), for lists and paper."""
+    parts = [r.get("note") or ""]
+    if r.get("action"):
+        parts.append(tr("Action: {action}").format(action=r["action"]))
+    if r.get("recheck_at"):
+        parts.append(tr("re-check {time}").format(time=fmt_moment(r["recheck_at"])))
+    if r.get("repair_ticket"):
+        parts.append(tr("repair {number}").format(number=r["repair_ticket"]))
+    return "；".join(p for p in parts if p)
 
 
 def void_reading(reading: CanteenReading, reason: str) -> None:
@@ -629,7 +761,8 @@ def readings(start: _dt.date, end: _dt.date, fridge: CanteenFridge | None = None
     Reader = Person.alias()
     q = (CanteenReading.select(CanteenReading.id, CanteenReading.day, CanteenReading.read_at,
                                CanteenReading.temperature, CanteenReading.min_temp, CanteenReading.max_temp,
-                               CanteenReading.note, CanteenFridge.name.alias("fridge_name"),
+                               CanteenReading.note, CanteenReading.action, CanteenReading.recheck_at,
+                               CanteenReading.repair_ticket, CanteenFridge.name.alias("fridge_name"),
                                CanteenFridge.id.alias("fridge_id"), Reader.name.alias("read_by_name"))
          .join(CanteenFridge, on=(CanteenReading.fridge == CanteenFridge.id))
          .switch(CanteenReading).join(Reader, JOIN.LEFT_OUTER, on=(CanteenReading.read_by == Reader.id))
@@ -744,6 +877,7 @@ BREACH_KINDS = {
     "not_disposed": N_("Past deadline, not disposed"),
     "few_readings": N_("Too few fridge readings"),
     "out_of_range": N_("Temperature out of range"),
+    "recheck_missing": N_("Re-check not recorded"),
     "late_entry": N_("Late entry"),
 }
 SEVERITIES = {"breach": N_("Breach"), "reminder": N_("Reminder"), "pending": N_("Still to do")}
@@ -963,6 +1097,28 @@ def _fridge_breaches(start: _dt.date, end: _dt.date, now: _dt.datetime, need: in
                 fridge=fridges.get(fridge, "?"), temp=fmt_temp(temp), time=read_at.strftime("%H:%M"),
                 lo=fmt_temp(lo), hi=fmt_temp(hi))
             out.append(Breach(day, "out_of_range", add_text, fridge_id=fridge, reading_id=rid))
+    # an out-of-range reading promised a re-check: a later reading of that fridge
+    later = (CanteenReading.select(CanteenReading.fridge, fn.MAX(CanteenReading.read_at))
+             .where((CanteenReading.voided == False) & (CanteenReading.day >= start))  # noqa: E712
+             .group_by(CanteenReading.fridge).tuples())
+    last_read = dict(later)
+    q = (CanteenReading.select(CanteenReading.id, CanteenReading.fridge, CanteenReading.day, CanteenReading.read_at,
+                               CanteenReading.recheck_at)
+         .where((CanteenReading.day >= start) & (CanteenReading.day <= end) & (CanteenReading.voided == False)  # noqa: E712
+                & CanteenReading.recheck_at.is_null(False)).tuples())
+    for rid, fridge, day, read_at, recheck_at in q:
+        if last_read.get(fridge) is not None and last_read[fridge] > read_at:
+            continue
+        name = fridges.get(fridge, "?")
+        if recheck_at > now:
+            out.append(Breach(day, "recheck_missing", tr("Fridge “{fridge}”: read it again at {time} (re-check after "
+                                                         "a reading out of range).").format(
+                fridge=name, time=fmt_moment(recheck_at)), "pending", fridge_id=fridge, reading_id=rid))
+        else:
+            out.append(Breach(day, "recheck_missing", tr("Fridge “{fridge}” was out of range at {at}; the re-check "
+                                                         "due at {time} is not recorded.").format(
+                fridge=name, at=read_at.strftime("%H:%M"), time=fmt_moment(recheck_at)),
+                fridge_id=fridge, reading_id=rid))
     if need > 0:
         for fridge, day in sorted(in_use, key=lambda x: (x[1], x[0])):
             n = counts.get((fridge, day), 0)

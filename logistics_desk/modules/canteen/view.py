@@ -9,6 +9,7 @@ from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QCompleter,
     QDateTimeEdit,
     QDialog,
@@ -35,7 +36,7 @@ from ...core import clock
 from ...core.errors import UserError
 from ...core.i18n import N_, tr
 from ...core.ui.tab import ModuleTab
-from ...core.ui.dialogs import attempt
+from ...core.ui.dialogs import RecordDialog, attempt
 from ...core.ui.widgets import ChoiceBox, DateBox, FieldErrors, ask_text, confirm, show_error, show_info
 from ...core.ui.work import run_in_worker, run_with_progress
 from . import service
@@ -61,13 +62,28 @@ def _item(text: str, data=None, color: str | None = None, align=None) -> QTableW
     return it
 
 
+class _TabLeaves:
+    """Tab and Shift+Tab leave a time field (Qt's would walk into the minutes)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002
+        return QWidget.focusNextPrevChild(self, next)
+
+
+class TimeBox(_TabLeaves, QTimeEdit):
+    pass
+
+
+class DateTimeBox(_TabLeaves, QDateTimeEdit):
+    pass
+
+
 def _by_at_note(row: QHBoxLayout, by_label: str, note_hint: str) -> tuple[ChoiceBox, QDateTimeEdit, QLineEdit]:
     """The “<by_label> [staff] at [date-time] [notes]” part of an entry row."""
     row.addWidget(QLabel(by_label))
     by = ChoiceBox(_staff_items(), empty_label=tr("(choose)"))
     row.addWidget(by)
     row.addWidget(QLabel(tr("at")))
-    at = QDateTimeEdit()
+    at = DateTimeBox()
     at.setDisplayFormat("yyyy-MM-dd HH:mm")
     row.addWidget(at)
     note = QLineEdit()
@@ -136,6 +152,84 @@ def _rows_and_buttons(dialog: QDialog, form: QFormLayout, rows) -> None:
     form.addRow(buttons)
 
 
+def _under_weight_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("under_weight")
+    label.setStyleSheet(f"color: {RED}; font-weight: bold;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _mark_weight(box: QSpinBox, label: QLabel | None, value: int) -> bool:
+    """Mark a weight under the minimum as it is typed (red box, and the label says so)."""
+    min_w = service.min_weight()
+    under = 0 < value < min_w
+    box.setStyleSheet(f"QSpinBox {{ border: 2px solid {RED}; color: {RED}; }}" if under else "")
+    box.setToolTip(tr("Under the minimum of {min} g.").format(min=min_w) if under else "")
+    if label is not None:
+        label.setText(tr("Under the minimum of {min} g: keep at least {min} g of this dish.").format(min=min_w))
+        if label.isVisibleTo(label.window()) != under:
+            label.setVisible(under)
+            _refit(label)
+    return under
+
+
+def _refit(widget: QWidget) -> None:
+    """Let a dialog grow to show a message that just appeared, whole (wrapped text included)."""
+    window = widget.window()
+    if isinstance(window, QDialog) and window.isVisible():
+        window.layout().activate()
+        window.adjustSize()
+
+
+def _stacked(*widgets: QWidget) -> QWidget:
+    holder = QWidget()
+    box = QVBoxLayout(holder)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(2)
+    for w in widgets:
+        box.addWidget(w)
+    return holder
+
+
+class WeightDialog(QDialog):
+    """Space on a dish whose sample weight was not typed in the row: the weight is asked for
+    (the last weight typed is proposed, selected; Enter confirms it, typing replaces it)."""
+
+    def __init__(self, line: dict, proposed: int | None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Sample weight"))
+        lay = QVBoxLayout(self)
+        prompt = QLabel(tr("Weigh the sample of “{dish}” ({meal}) and enter its weight:").format(
+            dish=line["dish_name"], meal=service.meal_label(line["meal"])))
+        prompt.setWordWrap(True)
+        lay.addWidget(prompt)
+        self.weight = QSpinBox()
+        self.weight.setRange(1, service.MAX_WEIGHT_G)
+        self.weight.setSuffix(" g")
+        self.weight.setValue(proposed or service.min_weight() or 125)
+        self.weight.selectAll()
+        lay.addWidget(self.weight)
+        self.warning = _under_weight_label()
+        lay.addWidget(self.warning)
+        self.weight.valueChanged.connect(lambda v: _mark_weight(self.weight, self.warning, v))
+        _mark_weight(self.weight, self.warning, self.weight.value())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.setMinimumWidth(440)
+        self.weight.setFocus()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        _refit(self)
+
+    def value(self) -> int:
+        return self.weight.value()
+
+
 class SampleDialog(QDialog):
     """Enter or correct a dish's sample: weight, time, who, fridge, container."""
 
@@ -151,8 +245,12 @@ class SampleDialog(QDialog):
         self.weight.setRange(0, service.MAX_WEIGHT_G)
         self.weight.setSuffix(" g")
         self.weight.setSpecialValueText(tr("(not entered)"))
-        self.weight.setValue(line["weight_g"] if line.get("weight_g") is not None else service.default_weight())
-        self.time = QTimeEdit()
+        # the weight recorded, or nothing: never a default nobody weighed
+        self.weight.setValue(line["weight_g"] if line.get("weight_g") is not None else 0)
+        self.weight_warning = _under_weight_label()
+        self.weight.valueChanged.connect(lambda v: _mark_weight(self.weight, self.weight_warning, v))
+        _mark_weight(self.weight, self.weight_warning, self.weight.value())
+        self.time = TimeBox()
         self.time.setDisplayFormat("HH:mm")
         t = line.get("taken_at")
         if t is None:
@@ -167,7 +265,7 @@ class SampleDialog(QDialog):
         self.fridge.set_value(line.get("fridge_id") or (box.id if box else None))
         self.container = QLineEdit(line.get("container_no") or "")
         self.note = QLineEdit(line.get("note") or "")
-        _rows_and_buttons(self, form, (("weight_g", tr("Weight"), self.weight),
+        _rows_and_buttons(self, form, (("weight_g", tr("Weight"), _stacked(self.weight, self.weight_warning)),
                                        ("taken_at", tr("Time taken"), self.time),
                                        ("taken_by", tr("Taken by"), self.taken_by),
                                        ("fridge", tr("Fridge"), self.fridge),
@@ -185,6 +283,8 @@ class SampleDialog(QDialog):
         if attempt(self, self.errors,
                    lambda: service.record_sample(service.get_sample(self.line["id"]), self.values())):
             self.accept()
+        else:
+            _refit(self)  # the messages under the fields, whole
 
 
 class DayPage(QWidget):
@@ -230,19 +330,34 @@ class DayPage(QWidget):
         quick.addWidget(QLabel(tr("Enter/Space = sample taken now by")))
         self.sampler = ChoiceBox(_staff_items(), empty_label=tr("(choose)"))
         quick.addWidget(self.sampler)
+        # empty: each sample's weight is asked for; a weight typed here is used for every sample
         self.weight = QSpinBox()
-        self.weight.setRange(1, service.MAX_WEIGHT_G)
+        self.weight.setRange(0, service.MAX_WEIGHT_G)
         self.weight.setSuffix(" g")
+        self.weight.setSpecialValueText(tr("(weigh each)"))
+        self.weight.setToolTip(tr("Leave empty to enter each sample's weight as it is taken; a weight typed "
+                                  "here is recorded for every sample taken with Space."))
+        self.weight.setValue(0)
+        self.weight.valueChanged.connect(lambda v: _mark_weight(self.weight, None, v))
         quick.addWidget(self.weight)
         quick.addWidget(QLabel(tr("into")))
         self.fridge = ChoiceBox(_fridge_items(), empty_label=tr("(choose)"))
         quick.addWidget(self.fridge)
         quick.addStretch(1)
         lay.addLayout(quick)
+        self.setup_hint = QLabel()
+        self.setup_hint.setObjectName("setup_hint")
+        self.setup_hint.setWordWrap(True)
+        self.setup_hint.setStyleSheet(f"color: {AMBER}; padding: 2px 6px;")
+        self.setup_hint.hide()
+        lay.addWidget(self.setup_hint)
 
         add = QHBoxLayout()
         add.addWidget(QLabel(tr("Add dish to")))
         self.meal_box = ChoiceBox([(tr(label), key) for key, label in MEALS.items()])
+        self.meal_box.set_value(service.current_meal())  # the meal being served now, not always breakfast
+        self._meal_chosen = False
+        self.meal_box.activated.connect(lambda _i: setattr(self, "_meal_chosen", True))
         add.addWidget(self.meal_box)
         self.dish_edit = QLineEdit()
         self.dish_edit.setPlaceholderText(tr("Dish name (remembered dishes are suggested)"))
@@ -324,25 +439,45 @@ class DayPage(QWidget):
 
     # --- choices and defaults ---
     def reload_choices(self) -> None:
+        """The samplers and fridges as they are now (a fridge just added, a person just ticked as
+        canteen staff); the remembered ones chosen, or the only one there is."""
         self._loading = True
         try:
-            self.weight.setValue(service.default_weight())
             self.sampler.set_items(_staff_items())
             self.fridge.set_items(_fridge_items())
             s, f = service.default_sampler(), service.default_fridge()
-            self.sampler.set_value(s.id if s else None)
-            self.fridge.set_value(f.id if f else None)
+            if s is not None or self.sampler.value() is None:
+                self.sampler.set_value(s.id if s else None)
+            if self.sampler.value() is None and self.sampler.count() == 2:
+                self.sampler.setCurrentIndex(1)  # the only canteen cook
+            if f is not None or self.fridge.value() is None:
+                self.fridge.set_value(f.id if f else None)
             self.dish_model.setStringList(service.suggest_dishes())
         finally:
             self._loading = False
+        hints = []
+        if self.sampler.count() <= 1:
+            hints.append(service.no_sampler_text())
+        if self.fridge.count() <= 1:
+            hints.append(service.no_fridge_text())
+        self.setup_hint.setText("\n".join(hints))
+        self.setup_hint.setVisible(bool(hints))
 
     def _save_defaults(self) -> None:
         if getattr(self, "_loading", False):
             return
         try:
-            service.set_defaults(sampler=self.sampler.value(), weight_g=self.weight.value(), fridge=self.fridge.value())
+            w = self.weight.value()
+            service.set_defaults(sampler=self.sampler.value(), weight_g=w if w >= max(1, service.min_weight()) else None,
+                                 fridge=self.fridge.value())
         except UserError as exc:
             show_error(self, exc)
+
+    def default_meal(self) -> None:
+        """The meal being served now on today's page (unless the clerk chose one for this day)."""
+        if not self._meal_chosen:
+            self.meal_box.set_value(service.current_meal() if self.day == clock.today()
+                                    else (service.served_meals() or list(MEALS))[0])
 
     # --- the day ---
     def set_day(self, day: _dt.date) -> None:
@@ -352,6 +487,8 @@ class DayPage(QWidget):
         self.date_box.blockSignals(True)
         self.date_box.set_date(day)
         self.date_box.blockSignals(False)
+        self._meal_chosen = False
+        self.default_meal()
         self.reload()
 
     def reload(self, keep_id: int | None = None) -> None:
@@ -373,6 +510,12 @@ class DayPage(QWidget):
         now = clock.now()
         min_w = service.min_weight()
         select_row = 0
+        if keep_id is None and day == now.date():
+            # today: the first dish of the meal served now still without a sample (Space takes it)
+            meal = service.current_meal(now)
+            mine = [i for i, ln in enumerate(self.rows) if ln["meal"] == meal]
+            open_ = [i for i in mine if self.rows[i]["taken_at"] is None and self.rows[i]["weight_g"] is None]
+            select_row = (open_ or mine or [0])[0]
         for r, line in enumerate(self.rows):
             if line["id"] == keep_id:
                 select_row = r
@@ -381,17 +524,28 @@ class DayPage(QWidget):
                 status, color = tr("Disposed {at}").format(at=service.fmt_moment(line["disposed_at"])), GREY
             elif sampled and line["keep_until"] is not None and line["keep_until"] <= now:
                 status, color = tr("Due for disposal"), AMBER
+            elif sampled and line["weight_g"] is not None and line["weight_g"] < min_w:
+                status, color = tr("Under {min} g").format(min=min_w), RED
+            elif sampled and line["weight_g"] is None:
+                status, color = tr("Weight missing"), RED
             elif sampled:
                 status, color = tr("Kept"), GREEN
             else:
                 status, color = tr("No sample yet"), RED if day < now.date() else GREY
             weight = line["weight_g"]
+            under = weight is not None and weight < min_w
+            weight_item = _item("" if weight is None else (f"⚠ {weight}" if under else str(weight)),
+                                color=RED if under else None, align=Qt.AlignmentFlag.AlignRight)
+            if under:
+                font = weight_item.font()
+                font.setBold(True)
+                weight_item.setFont(font)
+                weight_item.setToolTip(tr("Under the minimum of {min} g.").format(min=min_w))
             cells = [
                 _item(service.meal_label(line["meal"]), line["id"]),
                 _item(line["dish_name"]),
                 _item(line["number"]),
-                _item("" if weight is None else str(weight), color=RED if weight is not None and weight < min_w else None,
-                      align=Qt.AlignmentFlag.AlignRight),
+                weight_item,
                 _item(line["taken_at"].strftime("%H:%M") if line["taken_at"] else ""),
                 _item(line["taken_by_name"] or ("" if not sampled else tr("(missing)")),
                       color=RED if sampled and not line["taken_by_name"] else None),
@@ -440,11 +594,22 @@ class DayPage(QWidget):
             if sel:
                 self.edit_selected()
             return
+        missing = (service.no_sampler_text() if self.sampler.value() is None
+                   else service.no_fridge_text() if self.fridge.value() is None else None)
+        if missing:
+            show_error(self, UserError(missing))
+            return
         last = None
         try:
             for ln in lines:
+                weight = self.weight.value() or self.ask_weight(ln)
+                if not weight:
+                    break  # cancelled: no sample recorded without its weight
                 last = service.quick_take(service.get_sample(ln["id"]), taken_by=self.sampler.value(),
-                                          weight_g=self.weight.value(), fridge=self.fridge.value())
+                                          weight_g=weight, fridge=self.fridge.value())
+                if last.weight_g is not None and last.weight_g >= service.min_weight() \
+                        and last.weight_g != service.default_weight():
+                    service.set_defaults(weight_g=last.weight_g)  # proposed next time
         except UserError as exc:
             show_error(self, exc)
         if last is None:
@@ -457,6 +622,11 @@ class DayPage(QWidget):
                 self.grid.selectRow(j)
                 break
         self.changed.emit()
+
+    def ask_weight(self, line: dict) -> int | None:
+        """The weight of one sample, typed or confirmed by the person who weighed it."""
+        dlg = WeightDialog(line, service.default_weight(), self)
+        return dlg.value() if dlg.exec() == QDialog.DialogCode.Accepted else None
 
     def edit_selected(self) -> None:
         sel = self.selected_lines()
@@ -623,8 +793,27 @@ class DisposalPage(QWidget):
     def ticked(self) -> list:
         return [r for i, r in enumerate(self.rows) if self.table.item(i, 0).checkState() == Qt.CheckState.Checked]
 
+    def disposal_text(self, chosen: list) -> str:
+        """What the confirmation lists: each ticked sample (the first 12), who and when."""
+        lines = [tr("Dispose of these {n} samples?").format(n=len(chosen))]
+        for r in chosen[:12]:
+            lines.append(tr("• {number}  {day} {meal}  {dish} (kept until {until})").format(
+                number=r.number, day=f"{r.day.month}/{r.day.day}", meal=service.meal_label(r.meal), dish=r.dish_name,
+                until=service.fmt_moment(r.keep_until) or "—"))
+        if len(chosen) > 12:
+            lines.append(tr("… and {n} more.").format(n=len(chosen) - 12))
+        at = self.at.dateTime().toPython()
+        lines.append("")
+        lines.append(tr("Disposed of by {name} at {at}.").format(
+            name=self.by.currentText() if self.by.value() is not None else tr("(not chosen)"),
+            at=at.strftime("%Y-%m-%d %H:%M")))
+        return "\n".join(lines)
+
     def dispose(self) -> None:
         chosen = self.ticked()
+        if chosen and self.by.value() is not None and not confirm(self, self.disposal_text(chosen),
+                                                                   tr("Dispose of samples")):
+            return
         try:
             n = service.dispose(chosen, disposed_by=self.by.value(), at=self.at.dateTime().toPython(),
                                 note=self.note.text())
@@ -644,6 +833,7 @@ class FridgeDialog(QDialog):
         super().__init__(parent)
         self.fridge = fridge
         self.setWindowTitle(tr("Sample fridge"))
+        self.setMinimumWidth(440)
         form = QFormLayout(self)
         self.errors = FieldErrors()
         self.name = QLineEdit(fridge.name if fridge else "")
@@ -667,6 +857,79 @@ class FridgeDialog(QDialog):
                 {"name": self.name.text(), "location": self.location.text(), "min_temp": self.min_temp.text(),
                  "max_temp": self.max_temp.text(), "active": self.active.isChecked()}, self.fridge)):
             self.accept()
+        else:
+            _refit(self)
+
+
+def _place_items() -> list[tuple[str, int]]:
+    from ...core import masterdata
+
+    out = []
+    for b in masterdata.buildings():
+        out.append((b.name, b.id))
+        out += [("    " + r.full_name, r.id) for r in masterdata.rooms(b)]
+    return out
+
+
+def _guess_place(fridge: CanteenFridge, items: list[tuple[str, int]]) -> int | None:
+    """The place of the fridge for a repair ticket: the one its location names best, else the canteen."""
+    words = [w for w in (fridge.location or "").replace("，", " ").split() if w]
+    best, score = None, 0
+    for label, pid in items:
+        name = label.strip()
+        n = sum(len(w) for w in words if w in name) + (1 if "食堂" in name else 0)
+        if n > score:
+            best, score = pid, n
+    return best
+
+
+class OutOfRangeDialog(RecordDialog):
+    """A reading outside the allowed range: what was done, when it is read again, and a repair
+    ticket for the fridge if the repair log is part of this version."""
+
+    def __init__(self, fridge: CanteenFridge, temperature: float, read_at: _dt.datetime, read_by=None,
+                 note: str = "", parent=None):
+        super().__init__(parent, tr("Temperature out of range"))
+        self.fridge, self.temperature, self.read_at, self.read_by, self.note = fridge, temperature, read_at, read_by, note
+        self.reading = None
+        lo, hi = service.fridge_range(fridge)
+        head = QLabel(tr("“{fridge}” reads {temp} °C at {time}: outside the allowed {lo}–{hi} °C. Record what was "
+                         "done and when the fridge will be read again.").format(
+            fridge=fridge.name, temp=service.fmt_temp(temperature), time=read_at.strftime("%H:%M"),
+            lo=service.fmt_temp(lo), hi=service.fmt_temp(hi)))
+        head.setWordWrap(True)
+        head.setStyleSheet(f"color: {RED}; font-weight: bold;")
+        self.form.addRow(head)
+        self.action = self.add_row(tr("Action taken"), QLineEdit(), "action")
+        self.action.setPlaceholderText(tr("e.g. door closed properly; samples moved to another fridge"))
+        self.recheck = self.add_row(tr("Read again at"), DateTimeBox(), "recheck_at")
+        self.recheck.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.recheck.setDateTime(QDateTime(read_at + _dt.timedelta(minutes=30)))
+        self.repair = QCheckBox(tr("Open a repair ticket for this fridge"))
+        self.place = ChoiceBox(_place_items(), empty_label=tr("(choose)"))
+        self.place.set_value(_guess_place(fridge, _place_items()))
+        self.place.setEnabled(False)
+        self.repair.toggled.connect(self.place.setEnabled)
+        if service.repairs_available():
+            self.add_row("", self.repair)
+            self.add_row(tr("Place"), self.place, "repair")
+        else:
+            self.repair.hide()
+            self.place.hide()
+        self.setMinimumWidth(560)
+        self.finish(tr("Record reading"))
+
+    def try_accept(self) -> None:
+        super().try_accept()
+        if not self.result():
+            _refit(self)  # the messages under the fields, whole
+
+    def save(self):
+        repair = {"place": self.place.value()} if self.repair.isChecked() else None
+        self.reading = service.record_reading(
+            self.fridge, self.temperature, read_at=self.read_at, read_by=self.read_by, note=self.note,
+            action=self.action.text(), recheck_at=self.recheck.dateTime().toPython(), repair=repair)
+        return self.reading
 
 
 class FridgePage(QWidget):
@@ -753,7 +1016,8 @@ class FridgePage(QWidget):
             bad += bool(r["out_of_range"])
             cells = [r["read_at"].strftime("%H:%M"), r["fridge_name"], service.fmt_temp(r["temperature"]),
                      f"{service.fmt_temp(r['min_temp'])} – {service.fmt_temp(r['max_temp'])}",
-                     tr("Out of range") if r["out_of_range"] else tr("Normal"), r["read_by_name"] or "", r["note"] or ""]
+                     tr("Out of range") if r["out_of_range"] else tr("Normal"), r["read_by_name"] or "",
+                     service.reading_note(r)]
             for c, text in enumerate(cells):
                 self.table.setItem(i, c, _item(text, r["id"] if c == 0 else None, color))
         self.table.resizeColumnsToContents()
@@ -773,12 +1037,21 @@ class FridgePage(QWidget):
         self.edit_fridge(CanteenFridge.get_by_id(fid))
 
     def record(self) -> None:
-        try:
-            service.record_reading(self.fridge_box.value(), self.temp.value(), read_at=self.at.dateTime().toPython(),
-                                   read_by=self.by.value(), note=self.note.text())
-        except UserError as exc:
-            show_error(self, exc)
-            return
+        fid, temp = self.fridge_box.value(), self.temp.value()
+        read_at = self.at.dateTime().toPython().replace(second=0, microsecond=0)
+        if fid is not None and service.is_out_of_range(fid, temp):
+            dlg = OutOfRangeDialog(CanteenFridge.get_by_id(fid), temp, read_at, self.by.value(), self.note.text(), self)
+            if dlg.exec() != QDialog.DialogCode.Accepted:
+                return
+            if dlg.reading.repair_ticket:
+                show_info(self, tr("Repair ticket {number} opened for “{fridge}”.").format(
+                    number=dlg.reading.repair_ticket, fridge=dlg.fridge.name))
+        else:
+            try:
+                service.record_reading(fid, temp, read_at=read_at, read_by=self.by.value(), note=self.note.text())
+            except UserError as exc:
+                show_error(self, exc)
+                return
         self.note.clear()
         self.day_box.set_date(self.at.dateTime().toPython().date())
         self.reload_readings()
@@ -1003,6 +1276,7 @@ class CanteenTab(ModuleTab):
         lay.addWidget(self.pages, 1)
         for page in (self.day_page, self.disposal_page, self.fridge_page):
             page.changed.connect(self._changed)
+        self.fridge_page.changed.connect(self.day_page.reload_choices)  # a fridge added is there at once
         self.pages.currentChanged.connect(self._page_shown)
         self.details_btn.clicked.connect(self.show_details)
         self.update_status()
@@ -1018,6 +1292,8 @@ class CanteenTab(ModuleTab):
         elif page is self.fridge_page:
             self.fridge_page.reload()
         elif page is self.day_page:
+            self.day_page.reload_choices()
+            self.day_page.default_meal()
             self.day_page.reload()
 
     def update_status(self) -> None:
@@ -1066,3 +1342,11 @@ class CanteenTab(ModuleTab):
         self.day_page.reload_choices()
         self._page_shown(self.pages.currentIndex())
         self.update_status()
+
+    def show_today(self, target: dict) -> None:
+        """A line of Today: today's samples, the disposal list or the fridge temperatures."""
+        page = {"disposal": self.disposal_page, "fridge": self.fridge_page}.get(target.get("page"), self.day_page)
+        if page is self.day_page:
+            self.day_page.set_day(clock.today())
+        self.pages.setCurrentWidget(page)
+        self._page_shown(self.pages.currentIndex())

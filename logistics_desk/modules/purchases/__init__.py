@@ -23,5 +23,6 @@ MODULE = ModuleSpec(
     commands="logistics_desk.modules.purchases.commands",
     demo=_demo,
     models=_models,
+    today="logistics_desk.modules.purchases.today:items",
     settings_page="logistics_desk.modules.purchases.settings_page:PurchasesSettingsPage",
 )

@@ -260,7 +260,7 @@ def _populate(ctx, rng) -> None:
             continue
         d += _dt.timedelta(days=1)
         _at(d)
-        service.submit(req)
+        service.submit(req, confirmed=over_budget)  # the clerk was told it is over budget
         if final == "submitted":
             continue
         roles = service.required_levels(req.total)
@@ -293,7 +293,10 @@ def _populate(ctx, rng) -> None:
             quotes.sort(key=lambda q: q.amount)
             chosen = quotes[0] if rng.random() < 0.75 else quotes[1]
             reason = "" if chosen is quotes[0] else rng.choice(["售后网点在本市，响应快", "质保期更长", "交货期短"])
-            service.place_order(req, buyer=buyer, quote=chosen.id, reason=reason, ordered_on=d)
+            # a quote above the approved amount: the highest level it needs signs again
+            again = ({"approver": names.get(service.reapproval_level(req, chosen.amount), "张建国"), "decided_on": d}
+                     if service.reapproval_level(req, chosen.amount) else None)
+            service.place_order(req, buyer=buyer, quote=chosen.id, reason=reason, ordered_on=d, reapproval=again)
         else:
             service.place_order(req, buyer=buyer, supplier=sellers(service.lines_of(req)[0].name)[0].id,
                                 ordered_on=d)
@@ -366,7 +369,8 @@ def _populate(ctx, rng) -> None:
                 # a small difference now and then, never one that would make the stock negative on any later day
                 if _lowest_from(it.id, last) > 3 and rng.random() < 0.12:
                     counted[it.id] = it.stock + rng.choice((-2, -1, 1))
-            service.record_count(key, counted, counted_by=buyer, on=last, note="")
+            service.record_count(key, {i: q for i, q in counted.items() if StoreItem.get_by_id(i).active},
+                                 counted_by=buyer, on=last, note="", confirmed=True)
         month = nxt
 
     summary = ctx.data.setdefault("summary", {})

@@ -44,10 +44,18 @@ def budget_data(req) -> dict | None:
             "warning": state.warning()}
 
 
+def approval_role(a) -> str:
+    """The level as printed; a signature given again at ordering says for what amount."""
+    if a.stage == "order":
+        return tr("{role} (again, for the order of {amount} yuan)").format(
+            role=tr(a.level), amount=service.fmt_money(a.amount))
+    return tr(a.level)
+
+
 def request_data(request) -> dict:
     req = service.get_request(request)
     budget = budget_data(req)
-    approvals = [{"role": tr(a.level), "approver": a.approver, "date": a.decided_on,
+    approvals = [{"role": approval_role(a), "approver": a.approver, "date": a.decided_on,
                   "decision": tr(DECISIONS[a.decision]), "comment": a.comment or ""}
                  for a in req.approvals.order_by(req.approvals.model.id)]
     return {

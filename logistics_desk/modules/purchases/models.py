@@ -159,6 +159,9 @@ class PurchaseApproval(BaseModel):
     decided_on = DateField()
     decision = CharField(max_length=20)  # approved | rejected
     comment = TextField(null=True)
+    # "order": signed again at ordering for an order above the approved amount; None: the request's approval
+    stage = CharField(max_length=20, null=True)
+    amount = DecimalField(max_digits=16, decimal_places=2, auto_round=True, null=True)  # the amount signed for
     created_at = DateTimeField()
 
     class Meta:
@@ -174,9 +177,23 @@ class PurchaseQuote(BaseModel):
     delivery = CharField(max_length=100, null=True)  # delivery time / terms
     note = TextField(null=True)
     created_at = DateTimeField()
+    voided_at = DateTimeField(null=True)  # removed before the order (with its reason); kept for the record
+    void_reason = TextField(null=True)
 
     class Meta:
         table_name = "purchase_quote"
+
+
+class PurchaseQuotePrice(BaseModel):
+    """A quote's unit price for one request line (optional; all lines or none)."""
+
+    id = AutoField()
+    quote = ForeignKeyField(PurchaseQuote, backref="prices", on_delete="RESTRICT", index=True)
+    line = ForeignKeyField(PurchaseLine, backref="+", on_delete="RESTRICT")
+    unit_price = DecimalField(max_digits=14, decimal_places=2, auto_round=True)
+
+    class Meta:
+        table_name = "purchase_quote_price"
 
 
 class PurchaseDelivery(BaseModel):
@@ -288,4 +305,5 @@ class StoreMovement(BaseModel):
 
 
 MODELS = [BudgetLine, PurchaseRequest, PurchaseLine, PurchaseStatusChange, PurchaseApproval, PurchaseQuote,
+          PurchaseQuotePrice,
           PurchaseDelivery, PurchaseAcceptance, StoreItem, StoreIssue, StoreCount, StoreCountLine, StoreMovement]

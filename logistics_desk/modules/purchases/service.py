@@ -41,6 +41,7 @@ from .models import (
     PurchaseDelivery,
     PurchaseLine,
     PurchaseQuote,
+    PurchaseQuotePrice,
     PurchaseRequest,
     PurchaseStatusChange,
     StoreCount,
@@ -191,7 +192,8 @@ def approval_note(total: Any) -> str:
 def approval_state(request: PurchaseRequest) -> list[dict]:
     """For each required level: role, and the latest approval recorded for it (or None)."""
     recorded = {}
-    for a in (PurchaseApproval.select().where(PurchaseApproval.request == request)
+    for a in (PurchaseApproval.select().where((PurchaseApproval.request == request)
+                                              & PurchaseApproval.stage.is_null())
               .order_by(PurchaseApproval.id)):
         recorded[a.level] = a
     return [{"role": role, "approval": recorded.get(role)} for role in required_levels(request.total)]
@@ -270,16 +272,21 @@ class BudgetState:
     def over_by(self) -> Decimal:
         return -self.balance if self.balance < 0 else ZERO
 
+    def summary(self) -> str:
+        """The line's state as one sum that adds up (always, over or not)."""
+        return tr("{line}: budget {budget} − committed by other requests {committed} − spent {spent} "
+                  "− this request {total} = balance after {balance} yuan.").format(
+            line=budget_label(self.line), budget=fmt_money(self.budget), committed=fmt_money(self.committed),
+            spent=fmt_money(self.spent), total=fmt_money(self.this_request), balance=fmt_money(self.balance))
+
     def warning(self) -> str | None:
         """The over-budget sentence, or None when the line can carry the request."""
         if not self.over:
             return None
         if self.this_request:
-            return tr("Over budget: {line} has {available} yuan left (budget {budget}, committed {committed}, "
-                      "spent {spent}); this request needs {total} yuan, {over} yuan more than is left.").format(
-                line=budget_label(self.line), available=fmt_money(self.available), budget=fmt_money(self.budget),
-                committed=fmt_money(self.committed), spent=fmt_money(self.spent),
-                total=fmt_money(self.this_request), over=fmt_money(self.over_by))
+            # one sum that adds up: budget − the other requests − this request = the balance after
+            return tr("Over budget by {over} yuan: {summary}").format(over=fmt_money(self.over_by),
+                                                                      summary=self.summary())
         return tr("Over budget: {line} is overspent by {over} yuan (budget {budget}, committed {committed}, "
                   "spent {spent}).").format(line=budget_label(self.line), over=fmt_money(self.over_by),
                                             budget=fmt_money(self.budget), committed=fmt_money(self.committed),
@@ -572,19 +579,56 @@ def update_request(request: PurchaseRequest, values: dict[str, Any]) -> Purchase
     return request
 
 
-def submit(request: PurchaseRequest) -> PurchaseRequest:
+def over_budget_question(request: PurchaseRequest) -> str | None:
+    """The question to ask before a request that overspends its budget line goes on
+    (submitted, or a signature recorded); None when the line can carry it."""
+    if not request.budget_line_id or not request.in_budget:
+        return None
+    state = budget_state(request.budget_line_id, request)
+    if state is None or not state.over:
+        return None
+    return tr("Over budget by {over} yuan. {summary} Go on anyway?").format(
+        over=fmt_money(state.over_by), summary=state.summary())
+
+
+class OverBudgetNotConfirmed(RuleError):
+    """Over budget and not confirmed; ``question`` is what to ask (``over_budget_question``)."""
+
+    def __init__(self, question: str, message: str):
+        super().__init__(message)
+        self.question = question
+
+
+def _over_budget_note(request: PurchaseRequest, confirmed: bool, not_done: str) -> str | None:
+    """None when the budget carries the request; the note recording the confirmation
+    when it was confirmed; else refused with the question (RuleError)."""
+    question = over_budget_question(request)
+    if question is None:
+        return None
+    if not confirmed:
+        raise OverBudgetNotConfirmed(question, question + " " + not_done)
+    state = budget_state(request.budget_line_id, request)
+    return tr("Over budget by {over} yuan: confirmed.").format(over=fmt_money(state.over_by))
+
+
+def submit(request: PurchaseRequest, confirmed: bool = False) -> PurchaseRequest:
+    """Draft → submitted. A request that overspends its budget line is refused unless
+    ``confirmed`` (the clerk was asked, see ``over_budget_question``); the confirmation is recorded."""
     request = get_request(request)
     if not lines_of(request):
         raise RuleError(tr("Add at least one item before submitting."))
+    over = _over_budget_note(request, confirmed, tr("(Not submitted until you confirm it.)"))
     with database.atomic():
-        _move(request, "submitted", approval_note(request.total))
+        _move(request, "submitted", approval_note(request.total) + (" " + over if over else ""))
     return request
 
 
 def record_approval(request: PurchaseRequest, *, level: str, approver: str, decision: str,
-                    decided_on: _dt.date | None = None, comment: str = "") -> PurchaseApproval:
+                    decided_on: _dt.date | None = None, comment: str = "",
+                    confirmed: bool = False) -> PurchaseApproval:
     """Record one signature as it came back on paper. All required levels approved → approved;
-    any rejection → rejected."""
+    any rejection → rejected. Approving a request that overspends its budget line is refused
+    unless ``confirmed``; the confirmation is recorded."""
     request = get_request(request)
     decided_on = decided_on or clock.today()
     errors = {}
@@ -609,13 +653,19 @@ def record_approval(request: PurchaseRequest, *, level: str, approver: str, deci
     if request.status != "submitted":
         raise RuleError(tr("Approvals are recorded for a submitted request; this one is {status}.").format(
             status=status_label(request.status)))
+    over = None
+    if decision == "approved":
+        over = _over_budget_note(request, confirmed, tr("(Not recorded until you confirm it.)"))
     with database.atomic():
         a = PurchaseApproval.create(request=request, level=level, approver=_text(approver)[:100],
                                     decided_on=decided_on, decision=decision, comment=_text(comment) or None,
-                                    created_at=clock.now())
+                                    amount=money(request.total), created_at=clock.now())
         audit.record_create(a)
         label = tr("{role}: {name} {decision}").format(role=tr(level), name=a.approver,
                                                       decision=tr(DECISIONS[decision]))
+        if over:
+            label += " " + over
+            audit.record(REQUEST_TABLE, request.id, "over_budget_confirmed", note=label)
         if decision == "rejected":
             _move(request, "rejected", label + (f" ({a.comment})" if a.comment else ""))
         elif all(s["approval"] is not None and s["approval"].decision == "approved" for s in approval_state(request)):
@@ -630,22 +680,72 @@ def start_quotes(request: PurchaseRequest) -> PurchaseRequest:
     return request
 
 
-def add_quote(request: PurchaseRequest, *, supplier, amount, quoted_on: _dt.date | None = None,
-              delivery: str = "", note: str = "") -> PurchaseQuote:
-    request = get_request(request)
-    errors = {}
-    sup = _fk(Supplier, supplier)
+def _clean_quote(request: PurchaseRequest, values: dict[str, Any], quote: PurchaseQuote | None,
+                 errors: dict[str, str]) -> dict:
+    """A quote's fields checked: supplier, total, date, and the optional unit price per line
+    (all lines or none; the line amounts must make the quoted total, within the rounding of
+    a unit price to the fen; with prices and no total, the total is their sum)."""
+    sup = _fk(Supplier, values.get("supplier", quote.supplier_id if quote else None))
     if sup is None:
         errors["supplier"] = tr("Choose the supplier from the supplier list.")
-    value = to_decimal(amount)
-    if value is None or value <= 0:
-        errors["amount"] = tr("Enter the quoted total, e.g. 3500.00.")
-    quoted_on = quoted_on or clock.today()
-    if quoted_on > clock.today():
+    quoted_on = values.get("quoted_on") or (quote.quoted_on if quote else None) or clock.today()
+    if not isinstance(quoted_on, _dt.date):
+        errors["quoted_on"] = tr("Enter a date.")
+    elif quoted_on > clock.today():
         errors["quoted_on"] = tr("The date cannot be in the future.")
-    if sup is not None and PurchaseQuote.select().where((PurchaseQuote.request == request)
-                                                        & (PurchaseQuote.supplier == sup)).exists():
-        errors["supplier"] = tr("{supplier} has already quoted for this request.").format(supplier=sup.name)
+    lines = lines_of(request)
+    raw_prices = values.get("prices") or {}
+    given = {int(k): v for k, v in raw_prices.items() if _text(v)}
+    prices: dict[int, Decimal] = {}
+    if given:
+        for ln in lines:
+            price = to_decimal(given.get(ln.id))
+            if price is None or price < 0:
+                errors["prices"] = tr("Line {n} ({name}): enter its unit price, or leave every unit price empty.").format(
+                    n=ln.seq, name=ln.name)
+                break
+            prices[ln.id] = money(price)
+    raw_amount = values.get("amount", quote.amount if quote else None)
+    value = to_decimal(raw_amount)
+    if prices and "prices" not in errors:
+        made = sum((prices[ln.id] * ln.quantity for ln in lines), ZERO)
+        if value is None and not _text(raw_amount):
+            value = made
+        elif value is not None:
+            slack = (sum(ln.quantity for ln in lines) * Decimal("0.005")).quantize(CENT, rounding="ROUND_UP")
+            if abs(money(value) - money(made)) > slack:
+                errors["amount"] = tr("The unit prices make {made} yuan, the quoted total is {amount} yuan: "
+                                      "correct one of them.").format(made=fmt_money(made), amount=fmt_money(value))
+    if value is None or value <= 0:
+        errors.setdefault("amount", tr("Enter the quoted total, e.g. 3500.00."))
+    if sup is not None:
+        q = PurchaseQuote.select().where((PurchaseQuote.request == request) & (PurchaseQuote.supplier == sup)
+                                         & PurchaseQuote.voided_at.is_null())
+        if quote is not None:
+            q = q.where(PurchaseQuote.id != quote.id)
+        if q.exists():
+            errors["supplier"] = tr("{supplier} has already quoted for this request.").format(supplier=sup.name)
+    return {"supplier": sup, "amount": money(value) if value is not None else None, "quoted_on": quoted_on,
+            "delivery": _text(values.get("delivery", quote.delivery if quote else "")) or None,
+            "note": _text(values.get("note", quote.note if quote else "")) or None, "prices": prices}
+
+
+def _write_quote_prices(quote: PurchaseQuote, prices: dict[int, Decimal]) -> None:
+    for old in PurchaseQuotePrice.select().where(PurchaseQuotePrice.quote == quote):
+        audit.record("purchase_quote_price", old.id, "delete", {"unit_price": (str(old.unit_price), None)})
+        old.delete_instance()
+    for line_id, price in prices.items():
+        audit.record_create(PurchaseQuotePrice.create(quote=quote, line=line_id, unit_price=price))
+
+
+def add_quote(request: PurchaseRequest, *, supplier, amount=None, quoted_on: _dt.date | None = None,
+              delivery: str = "", note: str = "", prices: dict[int, Any] | None = None) -> PurchaseQuote:
+    """A supplier's quote: its total and, optionally, a unit price per request line
+    (``prices``: line id → unit price; the order then takes these prices)."""
+    request = get_request(request)
+    errors: dict[str, str] = {}
+    clean = _clean_quote(request, {"supplier": supplier, "amount": amount, "quoted_on": quoted_on,
+                                   "delivery": delivery, "note": note, "prices": prices}, None, errors)
     if errors:
         raise ValidationError(errors)
     if request.status not in ("approved", "quoting"):
@@ -654,15 +754,79 @@ def add_quote(request: PurchaseRequest, *, supplier, amount, quoted_on: _dt.date
     with database.atomic():
         if request.status == "approved":
             _move(request, "quoting")
-        q = PurchaseQuote.create(request=request, supplier=sup, amount=money(value), quoted_on=quoted_on,
-                                 delivery=_text(delivery) or None, note=_text(note) or None, created_at=clock.now())
+        prices_ = clean.pop("prices")
+        q = PurchaseQuote.create(request=request, created_at=clock.now(), **clean)
         audit.record_create(q)
+        _write_quote_prices(q, prices_)
     return q
 
 
-def quotes_of(request: PurchaseRequest) -> list[PurchaseQuote]:
-    return list(PurchaseQuote.select(PurchaseQuote, Supplier).join(Supplier)
-                .where(PurchaseQuote.request == request).order_by(PurchaseQuote.amount, PurchaseQuote.id))
+def _open_quote(quote) -> PurchaseQuote:
+    q = quote if isinstance(quote, PurchaseQuote) else _fk(PurchaseQuote, quote)
+    if q is None:
+        raise NotFound(tr("This quote does not exist."))
+    q = PurchaseQuote.get_by_id(q.id)
+    if q.voided_at is not None:
+        raise RuleError(tr("This quote was removed ({reason}).").format(reason=q.void_reason or ""))
+    if q.request.status not in ("approved", "quoting"):
+        raise RuleError(tr("Quotes can be corrected or removed until the order is placed; this request is "
+                           "{status}.").format(status=status_label(q.request.status)))
+    return q
+
+
+def update_quote(quote, values: dict[str, Any]) -> PurchaseQuote:
+    """Correct a quote before the order is placed (supplier, total, date, terms, unit prices);
+    every change is recorded. ``values`` holds only what changes (``prices`` replaces them all)."""
+    q = _open_quote(quote)
+    errors: dict[str, str] = {}
+    merged = dict(values)
+    if "prices" not in merged:
+        merged["prices"] = {k: str(v) for k, v in quote_prices(q).items()}
+    clean = _clean_quote(q.request, merged, q, errors)
+    if errors:
+        raise ValidationError(errors)
+    with database.atomic():
+        before = audit.snapshot(q)
+        prices_ = clean.pop("prices")
+        for k, v in clean.items():
+            setattr(q, k, v)
+        q.save()
+        audit.record_update(q, before, action="correct")
+        if prices_ != quote_prices(q):
+            _write_quote_prices(q, prices_)
+    return q
+
+
+def void_quote(quote, reason: str) -> PurchaseQuote:
+    """Remove a quote before the order is placed: kept, marked void with the reason."""
+    q = _open_quote(quote)
+    if not _text(reason):
+        raise ValidationError({"reason": tr("Give the reason for removing the quote.")})
+    with database.atomic():
+        before = audit.snapshot(q, ["voided_at", "void_reason"])
+        q.voided_at = clock.now()
+        q.void_reason = _text(reason)
+        q.save()
+        audit.record_update(q, before, action="void")
+        audit.record(REQUEST_TABLE, q.request_id, "quote_voided",
+                     note=tr("Quote of {supplier} ({amount} yuan) removed: {reason}").format(
+                         supplier=q.supplier.name, amount=fmt_money(q.amount), reason=q.void_reason))
+    return q
+
+
+def quote_prices(quote) -> dict[int, Decimal]:
+    """The quote's unit price per line id ({} when it gave a total only)."""
+    return {p.line_id: money(p.unit_price) for p in
+            PurchaseQuotePrice.select().where(PurchaseQuotePrice.quote == quote)}
+
+
+def quotes_of(request: PurchaseRequest, voided: bool = False) -> list[PurchaseQuote]:
+    """The request's quotes, cheapest first; with ``voided``, the removed ones too."""
+    q = (PurchaseQuote.select(PurchaseQuote, Supplier).join(Supplier)
+         .where(PurchaseQuote.request == request))
+    if not voided:
+        q = q.where(PurchaseQuote.voided_at.is_null())
+    return list(q.order_by(PurchaseQuote.amount, PurchaseQuote.id))
 
 
 def check_choice(request: PurchaseRequest, quote: PurchaseQuote | None, reason: str) -> None:
@@ -683,46 +847,56 @@ def check_choice(request: PurchaseRequest, quote: PurchaseQuote | None, reason: 
             supplier=quote.supplier.name, amount=fmt_money(quote.amount), cheapest=fmt_money(cheapest))})
 
 
-def place_order(request: PurchaseRequest, *, buyer: str, quote=None, supplier=None, ordered_on: _dt.date | None = None,
-                reason: str = "", prices: dict[int, Any] | None = None) -> PurchaseRequest:
-    """Order from the chosen quote (or, below the quote threshold, a supplier), with the buyer (经办人).
+def approved_amount(request: PurchaseRequest) -> Decimal:
+    """What the signatures cover: the request's total, or the order amount signed again at ordering."""
+    again = [money(a.amount) for a in order_approvals(request) if a.amount is not None]
+    return max([money(request.total)] + again)
 
-    ``prices`` maps line id -> ordered unit price; by default each estimated
-    price is scaled to the chosen quote's total.
-    """
-    request = get_request(request)
-    ordered_on = ordered_on or clock.today()
-    errors = {}
-    if not _text(buyer):
-        errors["buyer"] = tr("Who buys it (经办人)?")
-    chosen = _fk(PurchaseQuote, quote)
-    if chosen is not None and chosen.request_id != request.id:
-        chosen = None
-    sup = chosen.supplier if chosen is not None else _fk(Supplier, supplier)
-    if sup is None:
-        errors["quote" if quotes_of(request) else "supplier"] = tr("Choose the supplier.")
-    if ordered_on > clock.today():
-        errors["ordered_on"] = tr("The date cannot be in the future.")
-    if errors:
-        raise ValidationError(errors)
-    if request.status not in ("approved", "quoting"):
-        raise RuleError(tr("Only an approved request can be ordered; this one is {status}.").format(
-            status=status_label(request.status)))
-    check_choice(request, chosen, reason)
+
+def order_approvals(request: PurchaseRequest) -> list[PurchaseApproval]:
+    """Signatures given again at ordering for an order above the approved amount."""
+    return list(PurchaseApproval.select().where((PurchaseApproval.request == request)
+                                                & (PurchaseApproval.stage == "order"))
+                .order_by(PurchaseApproval.id))
+
+
+def reapproval_level(request: PurchaseRequest, amount: Any) -> str | None:
+    """The level that signs again when the order costs ``amount``, more than was approved:
+    the highest level the new total needs (None when the approval covers it)."""
+    amount = money(amount)
+    if amount <= approved_amount(request):
+        return None
+    levels = required_levels(amount)
+    return levels[-1] if levels else None
+
+
+def order_plan(request: PurchaseRequest, quote: PurchaseQuote | None = None,
+               prices: dict[int, Any] | None = None) -> tuple[dict[int, Decimal], dict[int, Decimal]]:
+    """The ordered unit price and line amount per line id; with a quote, the lines add up
+    exactly to its total. The quote's own unit prices when it gave them (the fen left over
+    by rounding go on the largest line's amount), else each estimate scaled to the total,
+    or ``prices`` (line id → unit price) as given."""
     lines = lines_of(request)
-    ratio = (money(chosen.amount) / request.total) if chosen is not None and request.total else Decimal(1)
-    new_prices = {}
-    for ln in lines:
-        given = (prices or {}).get(ln.id)
-        price = to_decimal(given) if given not in (None, "") else (ln.est_price * ratio)
-        if price is None or price < 0:
-            raise ValidationError({"prices": tr("Line {n}: enter the unit price.").format(n=ln.seq)})
-        new_prices[ln.id] = money(price)
+    chosen = quote
+    quoted = quote_prices(chosen) if chosen is not None else {}
+    if chosen is not None and not prices and quoted and set(quoted) == {ln.id for ln in lines}:
+        new_prices = dict(quoted)
+    else:
+        quoted = {}
+        ratio = (money(chosen.amount) / request.total) if chosen is not None and request.total else Decimal(1)
+        new_prices = {}
+        for ln in lines:
+            given = (prices or {}).get(ln.id)
+            price = to_decimal(given) if given not in (None, "") else (ln.est_price * ratio)
+            if price is None or price < 0:
+                raise ValidationError({"prices": tr("Line {n}: enter the unit price.").format(n=ln.seq)})
+            new_prices[ln.id] = money(price)
     amounts = {ln.id: money(new_prices[ln.id] * ln.quantity) for ln in lines}
     if chosen is not None and not prices and lines:
         target = money(chosen.amount)
-        _absorb_rounding(lines, new_prices, target)
-        amounts = {ln.id: money(new_prices[ln.id] * ln.quantity) for ln in lines}
+        if not quoted:
+            _absorb_rounding(lines, new_prices, target)
+            amounts = {ln.id: money(new_prices[ln.id] * ln.quantity) for ln in lines}
         rest = target - sum(amounts.values(), ZERO)
         if rest:
             # whole fen per unit cannot make it (e.g. 3 × 1,033.33 = 3,099.99): the line
@@ -730,7 +904,74 @@ def place_order(request: PurchaseRequest, *, buyer: str, quote=None, supplier=No
             last = max(lines, key=lambda x: (amounts[x.id], x.seq))
             amounts[last.id] += rest
             new_prices[last.id] = money(amounts[last.id] / last.quantity)
+    return new_prices, amounts
+
+
+def place_order(request: PurchaseRequest, *, buyer: str, quote=None, supplier=None, ordered_on: _dt.date | None = None,
+                reason: str = "", prices: dict[int, Any] | None = None,
+                reapproval: dict[str, Any] | None = None) -> PurchaseRequest:
+    """Order from the chosen quote (or, below the quote threshold, a supplier), with the buyer (经办人).
+
+    ``prices`` maps line id -> ordered unit price; by default the quote's unit prices
+    when it gave them, else each estimated price scaled to the chosen quote's total.
+    An order above the approved amount needs the signature, again, of the highest level
+    its total needs (``reapproval``: ``approver``, ``decided_on``); it is recorded with
+    the order.
+    """
+    request = get_request(request)
+    ordered_on = ordered_on or clock.today()
+    errors = {}
+    if not _text(buyer):
+        errors["buyer"] = tr("Who buys it (经办人)?")
+    chosen = _fk(PurchaseQuote, quote)
+    if chosen is not None and (chosen.request_id != request.id or chosen.voided_at is not None):
+        chosen = None
+    sup = chosen.supplier if chosen is not None else _fk(Supplier, supplier)
+    if sup is None:
+        errors["quote" if quotes_of(request) else "supplier"] = tr("Choose the supplier.")
+    if ordered_on > clock.today():
+        errors["ordered_on"] = tr("The date cannot be in the future.")
+    lines = lines_of(request)
+    again = None
+    new_prices: dict[int, Decimal] = {}
+    amounts: dict[int, Decimal] = {}
+    if request.status in ("approved", "quoting") and sup is not None:
+        try:
+            new_prices, amounts = order_plan(request, chosen, prices)
+        except ValidationError as exc:
+            errors.update(exc.errors)
+        total = sum(amounts.values(), ZERO)
+        level = reapproval_level(request, total) if amounts else None
+        if level is not None:
+            approved = approved_amount(request)
+            signer = _text((reapproval or {}).get("approver"))
+            signed_on = (reapproval or {}).get("decided_on") or ordered_on
+            if not signer:
+                errors["reapprover"] = tr(
+                    "The order of {amount} yuan is {more} yuan above the approved {approved} yuan: "
+                    "{role} must sign again. Enter who signed.").format(
+                    amount=fmt_money(total), more=fmt_money(total - approved), approved=fmt_money(approved),
+                    role=tr(level))
+            elif not isinstance(signed_on, _dt.date) or signed_on > clock.today():
+                errors["reapproved_on"] = tr("The date cannot be in the future.")
+            else:
+                again = (level, signer[:100], signed_on, approved)
+    if errors:
+        raise ValidationError(errors)
+    if request.status not in ("approved", "quoting"):
+        raise RuleError(tr("Only an approved request can be ordered; this one is {status}.").format(
+            status=status_label(request.status)))
+    check_choice(request, chosen, reason)
+    total = sum(amounts.values(), ZERO)
     with database.atomic():
+        if again is not None:
+            level, signer, signed_on, approved = again
+            a = PurchaseApproval.create(
+                request=request, level=level, approver=signer, decided_on=signed_on, decision="approved",
+                stage="order", amount=money(total), created_at=clock.now(),
+                comment=tr("Order of {amount} yuan above the approved {approved} yuan").format(
+                    amount=fmt_money(total), approved=fmt_money(approved)))
+            audit.record_create(a)
         before = audit.snapshot(request)
         request.supplier = sup
         request.chosen_quote = chosen.id if chosen is not None else None
@@ -743,11 +984,15 @@ def place_order(request: PurchaseRequest, *, buyer: str, quote=None, supplier=No
             ln.order_amount = amounts[ln.id]
             ln.save()
             audit.record_update(ln, line_before, action="order")
-        request.order_total = sum((amounts[ln.id] for ln in lines), ZERO)
+        request.order_total = total
         request.save()
         audit.record_update(request, before, action="order")
-        _move(request, "ordered", tr("Ordered from {supplier}, {amount} yuan; buyer {buyer}").format(
-            supplier=sup.name, amount=fmt_money(request.order_total), buyer=request.buyer_name))
+        note = tr("Ordered from {supplier}, {amount} yuan; buyer {buyer}").format(
+            supplier=sup.name, amount=fmt_money(request.order_total), buyer=request.buyer_name)
+        if again is not None:
+            note += "; " + tr("above the approved {approved} yuan, signed again by {role} {name}").format(
+                approved=fmt_money(again[3]), role=tr(again[0]), name=again[1])
+        _move(request, "ordered", note)
     return request
 
 
@@ -1221,12 +1466,17 @@ def stock_in(item, quantity, *, on: _dt.date | None = None, unit_price=None, not
 
 def issue(lines: list[tuple[Any, Any]], *, recipient_name: str = "", person=None, department=None,
           on: _dt.date | None = None, purpose: str = "") -> StoreIssue:
-    """Issue (领用) items to a department or person: one 领用单 with one movement per item."""
+    """Issue (领用) items to a department or person: one 领用单 with one movement per item.
+    The slip names the department that draws (a person from the staff list brings their own)."""
     on = on or clock.today()
     person_obj = _fk(Person, person)
     dept = _fk(Department, department)
+    if dept is None and person_obj is not None and person_obj.department_id:
+        dept = person_obj.department
     name = _text(recipient_name) or (person_obj.name if person_obj else "")
     errors = {}
+    if dept is None and person_obj is None:
+        errors["department"] = tr("Choose the department that draws the items (or a person from the staff list).")
     if not name:
         errors["recipient_name"] = tr("Who receives it? (they sign the issue slip)")
     if on > clock.today():
@@ -1319,17 +1569,30 @@ def movements(item: StoreItem | None = None, month: str | None = None, limit: in
     if month:
         first, last = month_range(month)
         q = q.where((StoreMovement.moved_on >= first) & (StoreMovement.moved_on <= last))
-    q = q.order_by(StoreMovement.id.desc())
+    # the balance after each movement in date order (a movement entered late for an earlier
+    # day counts on that day), whatever the order they were typed in
+    running = (StoreMovement.select(StoreMovement.id.alias("mid"), fn.SUM(StoreMovement.quantity).over(
+        partition_by=[StoreMovement.item], order_by=[StoreMovement.moved_on, StoreMovement.id]).alias("running")))
+    if item is not None:
+        running = running.where(StoreMovement.item == item)
+    q = q.order_by(StoreMovement.moved_on.desc(), StoreMovement.id.desc())
     if limit:
         q = q.limit(limit)
     from .models import MOVEMENT_KINDS
 
+    picked = list(q)
+    ids = [m.id for m in picked]
+    balances = {}
+    if ids:
+        sub = running.alias("r")
+        balances = {mid: bal for mid, bal in
+                    StoreMovement.select(sub.c.mid, sub.c.running).from_(sub).where(sub.c.mid.in_(ids)).tuples()}
     rows = []
-    for m in q:
+    for m in reversed(picked):  # oldest first, like a ledger
         doc = m.issue.doc_no if m.issue_id else (m.request.number if m.request_id else "")
         rows.append({"id": m.id, "moved_on": m.moved_on, "item": item_label(m.item), "unit": m.item.unit,
-                     "kind": tr(MOVEMENT_KINDS.get(m.kind, m.kind)), "quantity": m.quantity, "balance": m.balance,
-                     "doc": doc, "note": m.note or ""})
+                     "kind": tr(MOVEMENT_KINDS.get(m.kind, m.kind)), "quantity": m.quantity,
+                     "balance": int(balances.get(m.id, m.balance)), "doc": doc, "note": m.note or ""})
     return rows
 
 
@@ -1348,10 +1611,40 @@ def count_for(month: str) -> StoreCount | None:
     return StoreCount.get_or_none(StoreCount.month == month.strip())
 
 
+class CountNotConfirmed(RuleError):
+    """A count with differences, not yet confirmed: ``variances`` as ``count_variances`` gives them."""
+
+    def __init__(self, variances: list[dict], message: str):
+        super().__init__(message)
+        self.variances = variances
+
+
+def count_variances(counted: dict[int, Any]) -> list[dict]:
+    """The differences a count would make: item, book, counted, difference (items counted
+    as on the book are left out)."""
+    out = []
+    for item_id, raw in counted.items():
+        qty = _int(raw)
+        item = _fk(StoreItem, item_id)
+        if item is None or qty is None or qty == item.stock:
+            continue
+        out.append({"item": item, "label": item_label(item), "unit": item.unit, "book": item.stock,
+                    "counted": qty, "difference": qty - item.stock})
+    return sorted(out, key=lambda v: (v["item"].name, v["item"].spec))
+
+
+def variances_text(variances: list[dict]) -> str:
+    return "\n".join(tr("{item}: book {book}, counted {counted}, difference {difference} {unit}").format(
+        item=v["label"], book=v["book"], counted=v["counted"], difference=f"{v['difference']:+d}", unit=v["unit"])
+        for v in variances)
+
+
 def record_count(month: str, counted: dict[int, Any], *, counted_by: str, on: _dt.date | None = None,
-                 note: str = "") -> StoreCount:
-    """The monthly count: counted quantity per item id. Every difference becomes an
-    adjustment movement, so the book agrees with the shelf (账物相符)."""
+                 note: str = "", confirmed: bool = False) -> StoreCount:
+    """The monthly count: counted quantity per item id, for every active item (an item
+    nobody counted is not taken as its book quantity). Every difference becomes an
+    adjustment movement, so the book agrees with the shelf (账物相符); differences are
+    refused unless ``confirmed`` (the clerk saw them, see ``count_variances``)."""
     month_range(month)
     month = month.strip()
     on = on or clock.today()
@@ -1370,10 +1663,21 @@ def record_count(month: str, counted: dict[int, Any], *, counted_by: str, on: _d
             errors[f"item{item.id}"] = tr("{name}: enter the counted quantity (0 or more).").format(name=item_label(item))
         else:
             clean[item.id] = qty
+    if not errors and StoreCount.select().where(StoreCount.month == month).exists():
+        raise RuleError(tr("The count for {month} has already been recorded.").format(month=month))
+    missing = [item_label(it) for it in StoreItem.select().where(StoreItem.active == True)  # noqa: E712
+               .order_by(StoreItem.name, StoreItem.spec) if it.id not in clean and f"item{it.id}" not in errors]
+    if missing:
+        errors["counted"] = tr("Enter the counted quantity of every item (0 if none is left); not counted: "
+                               "{items}.").format(items="、".join(missing[:10]) + ("…" if len(missing) > 10 else ""))
     if errors:
         raise ValidationError(errors)
     if StoreCount.select().where(StoreCount.month == month).exists():
         raise RuleError(tr("The count for {month} has already been recorded.").format(month=month))
+    variances = count_variances(clean)
+    if variances and not confirmed:
+        raise CountNotConfirmed(variances, tr("The count differs from the book; recording it adjusts the stock:") + "\n"
+                        + variances_text(variances) + "\n" + tr("(Not recorded until you confirm it.)"))
     with database.atomic():
         doc = numbering.document_number("PD", on.year,
                                         lambda n: StoreCount.select().where(StoreCount.doc_no == n).exists())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
@@ -142,9 +143,10 @@ class RequestDialog(_Dialog):
         self.lines = QTableWidget(0, len(LINE_HEADERS))
         self.lines.setHorizontalHeaderLabels([tr(h) for h in LINE_HEADERS])
         self.lines.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.lines.setColumnWidth(0, 170)
-        self.lines.setColumnWidth(1, 150)
-        self.lines.setColumnWidth(7, 150)
+        # every header whole in either language ("Asset or consumable" is not cut)
+        metrics = self.lines.horizontalHeader().fontMetrics()
+        for col, width in enumerate((170, 150, 50, 50, 100, 90, 100, 150)):
+            self.lines.setColumnWidth(col, max(width, metrics.horizontalAdvance(tr(LINE_HEADERS[col])) + 16))
         self.layout_.addWidget(QLabel(tr("Goods")))
         self.layout_.addWidget(self.lines)
         row = QHBoxLayout()
@@ -308,10 +310,31 @@ class RequestDialog(_Dialog):
         return service.update_request(self.request, values)
 
 
+def budget_label(request) -> QLabel | None:
+    """The request's budget line as one sum that adds up; red when it is overspent (None: no line)."""
+    if not request.budget_line_id or not request.in_budget:
+        return None
+    state = service.budget_state(request.budget_line_id, request)
+    label = QLabel(("⚠ " if state.over else "") + state.summary())
+    label.setObjectName("budget_state")
+    label.setWordWrap(True)
+    if state.over:
+        label.setStyleSheet(f"color: {RED}; font-weight: bold;")
+    return label
+
+
 class ApprovalDialog(_Dialog):
     def __init__(self, parent, request):
         super().__init__(parent, tr("Record a signature for {number}").format(number=request.number))
         self.request = request
+        self.setMinimumWidth(560)
+        amount = QLabel(tr("Amount: {amount} yuan").format(amount=service.fmt_money(request.total)) + " · "
+                        + service.approval_note(request.total))
+        amount.setWordWrap(True)
+        self.form.addRow(amount)
+        self.budget = budget_label(request)
+        if self.budget is not None:
+            self.form.addRow(self.budget)
         pending = [s["role"] for s in service.approval_state(request) if s["approval"] is None]
         self.level = self.add_row(tr("Approval level"), ChoiceBox([(tr(r), r) for r in pending]), "level")
         self.approver = self.add_row(tr("Signed by"), QLineEdit(), "approver")
@@ -323,41 +346,117 @@ class ApprovalDialog(_Dialog):
         self.finish(tr("Record"))
 
     def _default_name(self) -> None:
-        role = self.level.value() or ""
-        name = ""
-        if role == "Director of general affairs":
-            name = settings.get("school.director") or ""
-        elif role == "Principal":
-            name = settings.get("school.principal") or ""
-        self.approver.setText(name)
+        self.approver.setText(signer_for(self.level.value() or ""))
 
     def save(self):
-        return service.record_approval(self.request, level=self.level.value(), approver=self.approver.text(),
-                                       decision=self.decision.value(), decided_on=self.date.value(),
-                                       comment=self.comment.text())
+        def record(confirmed: bool):
+            return service.record_approval(self.request, level=self.level.value(), approver=self.approver.text(),
+                                           decision=self.decision.value(), decided_on=self.date.value(),
+                                           comment=self.comment.text(), confirmed=confirmed)
+        try:
+            return record(False)
+        except service.OverBudgetNotConfirmed as exc:  # the fields are right: ask, then record
+            if not confirm(self, exc.question, tr("Over budget")):
+                raise UserError(tr("Not recorded: the request is over budget.")) from None
+        return record(True)
+
+
+def signer_for(role: str) -> str:
+    """The name the settings give for a level (director, principal), else empty."""
+    if role == "Director of general affairs":
+        return settings.get("school.director") or ""
+    if role == "Principal":
+        return settings.get("school.principal") or ""
+    return ""
 
 
 class QuoteDialog(_Dialog):
-    def __init__(self, parent, request):
-        super().__init__(parent, tr("Add a quote for {number}").format(number=request.number))
+    """A supplier's quote: its total and, if the supplier gave them, a unit price per line.
+    With ``quote``, corrects that quote (until the order is placed)."""
+
+    def __init__(self, parent, request, quote=None):
+        super().__init__(parent, tr("Correct the quote of {supplier} for {number}").format(
+            supplier=quote.supplier.name, number=request.number) if quote else
+            tr("Add a quote for {number}").format(number=request.number))
         self.request = request
+        self.quote = quote
+        self.setMinimumWidth(600)
         self.supplier = self.add_row(tr("Supplier"), ChoiceBox([(s.name, s.id) for s in masterdata.active(Supplier)],
                                                               empty_label=""), "supplier")
         self.amount = self.add_row(tr("Quoted total"), QLineEdit(), "amount")
+        self.amount.setPlaceholderText(tr("Empty: the sum of the unit prices"))
         self.date = self.add_row(tr("Quote date"), DateBox(value=clock.today()), "quoted_on")
         self.delivery = self.add_row(tr("Delivery / terms"), QLineEdit())
         self.note = self.add_row(tr("Notes"), QLineEdit())
-        self.finish(tr("Add"))
+        self.lines = service.lines_of(request)
+        self.table = QTableWidget(len(self.lines), 5)
+        self.table.setHorizontalHeaderLabels([tr("Item name"), tr("Qty"), tr("Unit"), tr("Quoted unit price"),
+                                              tr("Amount")])
+        self.table.verticalHeader().setVisible(False)
+        prices = service.quote_prices(quote) if quote else {}
+        for r, ln in enumerate(self.lines):
+            self.table.setItem(r, 0, _item(ln.name + (f"（{ln.model_spec}）" if ln.model_spec else "")))
+            self.table.setItem(r, 1, _item(ln.quantity, True))
+            self.table.setItem(r, 2, _item(ln.unit))
+            price = QTableWidgetItem(str(prices[ln.id]) if ln.id in prices else "")
+            price.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(r, 3, price)
+            self.table.setItem(r, 4, _item("", True))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in (1, 2, 3, 4):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMaximumHeight(60 + 28 * min(len(self.lines), 6))
+        self.form.addRow(QLabel(tr("Unit prices (optional; the order then takes them):")))
+        self.add_row("", self.table, "prices")
+        self.made = QLabel()
+        self.made.setObjectName("quote_made")
+        self.form.addRow(self.made)
+        if quote is not None:
+            self.supplier.set_value(quote.supplier_id)
+            self.amount.setText(str(service.money(quote.amount)))
+            self.date.set_date(quote.quoted_on)
+            self.delivery.setText(quote.delivery or "")
+            self.note.setText(quote.note or "")
+        self.table.itemChanged.connect(self._update)
+        self._update()
+        self.finish(tr("Save") if quote else tr("Add"))
+
+    def set_price(self, row: int, text: str) -> None:
+        self.table.item(row, 3).setText(text)
+
+    def prices(self) -> dict[int, str]:
+        return {ln.id: self.table.item(r, 3).text().strip() for r, ln in enumerate(self.lines)}
+
+    def _update(self, *_args) -> None:
+        self.table.blockSignals(True)
+        made = Decimal(0)
+        complete = bool(self.lines)
+        for r, ln in enumerate(self.lines):
+            price = service.to_decimal(self.table.item(r, 3).text())
+            amount = service.money(price * ln.quantity) if price is not None else None
+            self.table.item(r, 4).setText(service.fmt_money(amount) if amount is not None else "")
+            if amount is None:
+                complete = False
+            else:
+                made += price * ln.quantity
+        self.table.blockSignals(False)
+        self.made.setText(tr("The unit prices make {amount} yuan.").format(amount=service.fmt_money(made))
+                          if complete else "")
 
     def save(self):
-        return service.add_quote(self.request, supplier=self.supplier.value(), amount=self.amount.text(),
-                                 quoted_on=self.date.value(), delivery=self.delivery.text(), note=self.note.text())
+        values = {"supplier": self.supplier.value(), "amount": self.amount.text(), "quoted_on": self.date.value(),
+                  "delivery": self.delivery.text(), "note": self.note.text(), "prices": self.prices()}
+        if self.quote is not None:
+            return service.update_quote(self.quote, values)
+        return service.add_quote(self.request, **values)
 
 
 class OrderDialog(_Dialog):
     def __init__(self, parent, request):
         super().__init__(parent, tr("Place the order for {number}").format(number=request.number))
         self.request = request
+        self.setMinimumWidth(560)
         self.quotes = service.quotes_of(request)
         info = QLabel()
         info.setWordWrap(True)
@@ -369,6 +468,9 @@ class OrderDialog(_Dialog):
             info.setText(tr("Below {limit} yuan quotes are not required.").format(
                 limit=service.fmt_money(settings.get("purchases.quote_threshold"))))
         self.form.addRow(info)
+        self.approved = QLabel(tr("Approved amount: {amount} yuan").format(
+            amount=service.fmt_money(service.approved_amount(request))))
+        self.form.addRow(self.approved)
         low = min((q.amount for q in self.quotes), default=None)
         self.quote = ChoiceBox([(f"{q.supplier.name} — {service.fmt_money(q.amount)}"
                                  + (f" ({tr('lowest')})" if q.amount == low else ""), q.id) for q in self.quotes],
@@ -382,12 +484,50 @@ class OrderDialog(_Dialog):
         self.reason = self.add_row(tr("Reason (if not the lowest)"), QLineEdit(), "reason")
         self.buyer = self.add_row(tr("Buyer (经办人)"), QLineEdit(settings.get("operator.name") or ""), "buyer")
         self.date = self.add_row(tr("Order date"), DateBox(value=clock.today()), "ordered_on")
+        # an order above the approved amount is signed again by the level its total needs
+        self.again_box = QGroupBox(tr("Above the approved amount: signed again"))
+        self.again_box.setObjectName("reapproval")
+        again = QVBoxLayout(self.again_box)
+        self.again_note = QLabel()
+        self.again_note.setWordWrap(True)
+        self.again_note.setStyleSheet(f"color: {RED};")
+        again.addWidget(self.again_note)
+        rows = QGridLayout()
+        rows.addWidget(QLabel(tr("Signed by")), 0, 0)
+        self.reapprover = QLineEdit()
+        rows.addWidget(self.reapprover, 0, 1)
+        rows.addWidget(self.errors.make_label("reapprover", self.reapprover), 1, 1)
+        rows.addWidget(QLabel(tr("Date")), 2, 0)
+        self.reapproved_on = DateBox(value=clock.today())
+        rows.addWidget(self.reapproved_on, 2, 1)
+        rows.addWidget(self.errors.make_label("reapproved_on", self.reapproved_on), 3, 1)
+        again.addLayout(rows)
+        self.layout_.addWidget(self.again_box)
+        self._role = None
+        self.quote.currentIndexChanged.connect(self._update)
+        self._update()
         self.finish(tr("Place order"))
 
+    def _update(self, *_args) -> None:
+        chosen = next((q for q in self.quotes if q.id == self.quote.value()), None)
+        role = service.reapproval_level(self.request, chosen.amount) if chosen is not None else None
+        if role != self._role:
+            self.reapprover.setText(signer_for(role) if role else "")
+        self._role = role
+        if role:
+            approved = service.approved_amount(self.request)
+            self.again_note.setText(tr("The order of {amount} yuan is {more} yuan above the approved {approved} yuan: "
+                                       "{role} signs again.").format(
+                amount=service.fmt_money(chosen.amount), more=service.fmt_money(chosen.amount - approved),
+                approved=service.fmt_money(approved), role=tr(role)))
+        self.again_box.setVisible(bool(role))
+
     def save(self):
+        again = ({"approver": self.reapprover.text(), "decided_on": self.reapproved_on.value()}
+                 if self._role else None)
         return service.place_order(self.request, buyer=self.buyer.text(), quote=self.quote.value(),
                                    supplier=self.supplier.value(), ordered_on=self.date.value(),
-                                   reason=self.reason.text())
+                                   reason=self.reason.text(), reapproval=again)
 
 
 class DeliveryDialog(_Dialog):
@@ -425,6 +565,7 @@ class AcceptDialog(_Dialog):
     def __init__(self, parent, request):
         super().__init__(parent, tr("Accept the goods of {number}").format(number=request.number))
         self.request = request
+        self.setMinimumWidth(560)
         note = QLabel(tr("Two people accept the goods; neither may be the buyer ({buyer}).").format(
             buyer=request.buyer_name or "—"))
         note.setWordWrap(True)
@@ -557,14 +698,29 @@ class RequestsPage(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().setDefaultSectionSize(24)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        for col, w in enumerate((105, 85, 90, 60, 150, 85, 70, 120)):
-            self.view.setColumnWidth(col, w)
+        self.view.verticalHeader().hide()
+        # every column at least as wide as its header in the interface language and the status
+        # column as its longest state ("Request number", "Collecting quotes" are not cut at
+        # 1366×768); the purpose takes what is left, so the whole row stays in view
+        header = self.view.horizontalHeader()
+        metrics, cells = header.fontMetrics(), self.view.fontMetrics()
+        for col, w in enumerate((105, 85, 90, 60, 0, 85, 70, 110, 110)):
+            head = metrics.horizontalAdvance(tr(REQUEST_COLUMNS[col].title)) + 28
+            if col == 6:
+                head = max(head, max(cells.horizontalAdvance(tr(v)) for v in STATUSES.values()) + 20)
+            if col == 8:
+                head = max(head, cells.horizontalAdvance(tr("⚠ over by {amount}").format(amount="9,999.00")) + 12)
+            self.view.setColumnWidth(col, max(w, head))
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self.show_selected())
         self.view.doubleClicked.connect(lambda _i: self.run_action("edit"))
         split.addWidget(self.view)
         split.addWidget(self._detail_panel())
-        split.setSizes([900, 500])
+        # the list as wide as its columns need (the purpose 150) and the details the rest
+        wanted = sum(self.view.columnWidth(c) for c in range(len(REQUEST_COLUMNS)) if c != 4) + 154
+        split.setSizes([wanted, max(380, 1366 - wanted)])
+        split.setStretchFactor(0, 1)
         layout.addWidget(split, 1)
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
@@ -592,17 +748,16 @@ class RequestsPage(QWidget):
         for i, (key, label) in enumerate(ACTIONS):
             b = QPushButton(tr(label))
             b.clicked.connect(lambda _c=False, k=key: self.run_action(k))
-            actions.addWidget(b, i // 5, i % 5)
+            actions.addWidget(b, i // 3, i % 3)  # three a row: the list keeps its room at 1366×768
             self.buttons[key] = b
         v.addLayout(actions)
-        prints = QHBoxLayout()
-        prints.addWidget(QLabel(tr("Print:")))
-        for key, label in PRINT_ACTIONS:
+        prints = QGridLayout()
+        prints.addWidget(QLabel(tr("Print:")), 0, 0)
+        for i, (key, label) in enumerate(PRINT_ACTIONS):
             b = QPushButton(tr(label))
             b.clicked.connect(lambda _c=False, k=key: self.run_action(k))
-            prints.addWidget(b)
+            prints.addWidget(b, i // 3, 1 + i % 3)
             self.buttons[key] = b
-        prints.addStretch(1)
         v.addLayout(prints)
         self.details = QTabWidget()
         self.lines_table = _table([tr("Item name"), tr("Model / spec"), tr("Qty"), tr("Unit"), tr("Unit price"),
@@ -613,7 +768,21 @@ class RequestsPage(QWidget):
         self.details.addTab(self.approvals_table, tr("Signatures"))
         self.quotes_table = _table([tr("Supplier"), tr("Quoted total"), tr("Quote date"), tr("Delivery / terms"),
                                     tr("Comparison")])
-        self.details.addTab(self.quotes_table, tr("Quotes"))
+        self.quote_ids: list[int] = []
+        quotes_page = QWidget()
+        qv = QVBoxLayout(quotes_page)
+        qv.setContentsMargins(0, 0, 0, 0)
+        qv.addWidget(self.quotes_table, 1)
+        qbar = QHBoxLayout()
+        for key, label in (("correct_quote", N_("Correct quote…")), ("void_quote", N_("Remove quote…"))):
+            b = QPushButton(tr(label))
+            b.setObjectName(key)
+            b.clicked.connect(lambda _c=False, k=key: self.run_action(k))
+            qbar.addWidget(b)
+            self.buttons[key] = b
+        qbar.addStretch(1)
+        qv.addLayout(qbar)
+        self.details.addTab(quotes_page, tr("Quotes"))
         self.history_table = _table([tr("Time"), tr("From state"), tr("To state"), tr("By"), tr("Notes")])
         self.details.addTab(self.history_table, tr("Status history"))
         self.assets_table = _table([tr("Asset number"), tr("Name"), tr("Quantity"), tr("Amount"), tr("Place")])
@@ -681,6 +850,8 @@ class RequestsPage(QWidget):
         if req.supplier_id:
             head += "<br>" + tr("Supplier: {supplier}; buyer: {buyer}").format(supplier=req.supplier.name,
                                                                                buyer=req.buyer_name or "—")
+        for a in service.order_approvals(req):  # the order cost more than was approved
+            head += "<br>" + html.escape(f"{documents.approval_role(a)}: {a.approver} {a.decided_on.isoformat()}")
         if req.choice_reason:
             head += "<br>" + tr("Reason for the choice: {reason}").format(reason=req.choice_reason)
         if req.cancel_reason:
@@ -706,13 +877,24 @@ class RequestsPage(QWidget):
             a = s["approval"]
             rows.append([tr(s["role"]), a.approver if a else tr("(waiting)"), a.decided_on.isoformat() if a else "",
                          tr(DECISIONS[a.decision]) if a else "", (a.comment or "") if a else ""])
+        for a in service.order_approvals(req):  # signed again at ordering, above the approved amount
+            rows.append([documents.approval_role(a), a.approver, a.decided_on.isoformat(), tr(DECISIONS[a.decision]),
+                         a.comment or ""])
         _fill(self.approvals_table, rows)
         quotes = service.quotes_of(req)
+        all_quotes = service.quotes_of(req, voided=True)
         low = min((q.amount for q in quotes), default=None)
+        self.quote_ids = [q.id for q in all_quotes]
         _fill(self.quotes_table, [[q.supplier.name, service.fmt_money(q.amount), q.quoted_on.isoformat(),
-                                   q.delivery or "", "、".join(
+                                   q.delivery or "",
+                                   tr("removed: {reason}").format(reason=q.void_reason) if q.voided_at else "、".join(
                                        ([tr("lowest")] if q.amount == low else [])
-                                       + ([tr("chosen")] if req.chosen_quote == q.id else []))] for q in quotes], {1})
+                                       + ([tr("chosen")] if req.chosen_quote == q.id else []))]
+                                  for q in all_quotes], {1},
+              ["#7f8c8d" if q.voided_at else None for q in all_quotes])
+        for r, q in enumerate(all_quotes):  # the whole reason, however narrow the column
+            if q.voided_at:
+                self.quotes_table.item(r, 4).setToolTip(q.void_reason or "")
         _fill(self.history_table, [[c.at.strftime("%Y-%m-%d %H:%M"), status_text(c.from_status),
                                     status_text(c.to_status), c.operator, c.note or ""]
                                    for c in service.status_history(req)])
@@ -722,6 +904,8 @@ class RequestsPage(QWidget):
         acts = list(acts) + ["print_request"]
         if quotes:
             acts.append("print_quotes")
+            if req.status in ("approved", "quoting"):
+                acts += ["correct_quote", "void_quote"]
         if req.status in ("ordered", "partly_received", "received", "accepted", "closed"):
             acts += ["print_acceptance", "print_notice"]
         if self.assets_table.rowCount():
@@ -753,7 +937,12 @@ class RequestsPage(QWidget):
                 if run_dialog(RequestDialog(self, req)):
                     self.changed()
             elif key == "submit":
-                service.submit(req)
+                try:
+                    service.submit(req)
+                except service.OverBudgetNotConfirmed as exc:
+                    if not confirm(self, exc.question, tr("Over budget")):
+                        return
+                    service.submit(req, confirmed=True)
                 self.changed()
             elif key == "approve":
                 if run_dialog(ApprovalDialog(self, req)):
@@ -761,6 +950,22 @@ class RequestsPage(QWidget):
             elif key == "quote":
                 if run_dialog(QuoteDialog(self, req)):
                     self.changed()
+            elif key in ("correct_quote", "void_quote"):
+                quote = self.selected_quote()
+                if quote is None:
+                    self.details.setCurrentIndex(2)
+                    show_info(self, tr("Choose a quote in the list first."))
+                    return
+                if key == "correct_quote":
+                    if run_dialog(QuoteDialog(self, req, quote)):
+                        self.changed()
+                    return
+                reason = ask_text(self, tr("Remove quote"), tr("Why is the quote of {supplier} ({amount} yuan) removed?")
+                                  .format(supplier=quote.supplier.name, amount=service.fmt_money(quote.amount)))
+                if reason is None:
+                    return
+                service.void_quote(quote, reason)
+                self.changed()
             elif key == "order":
                 if run_dialog(OrderDialog(self, req)):
                     self.changed()
@@ -796,6 +1001,13 @@ class RequestsPage(QWidget):
                            forms.public_notice, f"{req.number}-notice.pdf")
         except UserError as exc:
             show_error(self, exc)
+
+    def selected_quote(self):
+        r = self.quotes_table.currentRow()
+        if not 0 <= r < len(self.quote_ids):
+            return None
+        quote = service.PurchaseQuote.get_or_none(service.PurchaseQuote.id == self.quote_ids[r])
+        return quote if quote is not None and quote.voided_at is None else None
 
     def export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, tr("Export to Excel"), "purchases.xlsx", "Excel (*.xlsx)")
@@ -860,7 +1072,7 @@ class IssueDialog(_Dialog):
     def __init__(self, parent, item_id=None):
         super().__init__(parent, tr("Issue from the store (领用)"))
         self.resize(620, 420)
-        self.department = self.add_row(tr("Department"), ChoiceBox(_departments(), empty_label=""))
+        self.department = self.add_row(tr("Department"), ChoiceBox(_departments(), empty_label=""), "department")
         self.recipient = self.add_row(tr("Recipient"), QLineEdit(), "recipient_name")
         self.purpose = self.add_row(tr("Purpose"), QLineEdit())
         self.date = self.add_row(tr("Date"), DateBox(value=clock.today()), "on")
@@ -897,38 +1109,98 @@ class IssueDialog(_Dialog):
         return out
 
     def save(self):
-        return service.issue(self.lines(), recipient_name=self.recipient.text(), department=self.department.value(),
-                             on=self.date.value(), purpose=self.purpose.text())
+        dept = self.department.value()
+        name = self.recipient.text().strip()
+        person = masterdata.find_person(name, Department.get_or_none(Department.id == dept) if dept else None) \
+            if name else None
+        return service.issue(self.lines(), recipient_name=name, department=dept,
+                             person=person.id if person else None, on=self.date.value(), purpose=self.purpose.text())
 
 
 class CountDialog(_Dialog):
+    """The monthly count: the counted column starts empty (the clerk types what is on the
+    shelf); the differences show as they are typed, and recording them asks once more."""
+
     def __init__(self, parent, month: str):
         super().__init__(parent, tr("Monthly store count"))
-        self.resize(620, 520)
+        self.resize(680, 520)
         self.month = self.add_row(tr("Month"), QLineEdit(month), "month")
         self.counted_by = self.add_row(tr("Counted by"), QLineEdit(settings.get("operator.name") or ""), "counted_by")
         self.date = self.add_row(tr("Date"), DateBox(value=clock.today()), "on")
         self.note = self.add_row(tr("Notes"), QLineEdit())
-        items = list(StoreItem.select().where(StoreItem.active == True).order_by(StoreItem.name))  # noqa: E712
-        self.table = QTableWidget(len(items), 4)
-        self.table.setHorizontalHeaderLabels([tr("Item name"), tr("Unit"), tr("Book qty"), tr("Counted")])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.spins = {}
-        for r, it in enumerate(items):
+        self.items = list(StoreItem.select().where(StoreItem.active == True)  # noqa: E712
+                          .order_by(StoreItem.name, StoreItem.spec))
+        self.table = QTableWidget(len(self.items), 5)
+        self.table.setHorizontalHeaderLabels([tr("Item name"), tr("Unit"), tr("Book qty"), tr("Counted"),
+                                              tr("Difference")])
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in (1, 2, 4):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        # room to type the counted quantity, and for the header in either language
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
+        self.table.setColumnWidth(3, max(90, header.fontMetrics().horizontalAdvance(tr("Counted")) + 20))
+        for r, it in enumerate(self.items):
             self.table.setItem(r, 0, _item(service.item_label(it)))
             self.table.setItem(r, 1, _item(it.unit))
             self.table.setItem(r, 2, _item(it.stock, True))
-            spin = QSpinBox()
-            spin.setRange(0, 1000000)
-            spin.setValue(it.stock)
-            self.table.setCellWidget(r, 3, spin)
-            self.spins[it.id] = spin
-        self.form.addRow(self.table)
+            counted = QTableWidgetItem("")
+            counted.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(r, 3, counted)
+            self.table.setItem(r, 4, _item("", True))
+        self.layout_.addWidget(self.table, 1)
+        self.summary = QLabel()
+        self.summary.setObjectName("count_summary")
+        self.summary.setWordWrap(True)
+        self.layout_.addWidget(self.summary)
+        self._shown: dict | None = None  # the counts whose differences were shown for confirmation
+        self.table.itemChanged.connect(self._update)
         self.finish(tr("Record the count"))
+        self._update()
+
+    def set_counted(self, row: int, value) -> None:
+        self.table.item(row, 3).setText(str(value))
+
+    def counted(self) -> dict[int, str]:
+        return {it.id: self.table.item(r, 3).text().strip() for r, it in enumerate(self.items)
+                if self.table.item(r, 3).text().strip()}
+
+    def _update(self, *_args) -> None:
+        self.table.blockSignals(True)
+        missing = 0
+        for r, it in enumerate(self.items):
+            qty = service._int(self.table.item(r, 3).text())
+            cell = self.table.item(r, 4)
+            if qty is None:
+                missing += 1
+                cell.setText("")
+                continue
+            diff = qty - it.stock
+            cell.setText(f"{diff:+d}" if diff else "0")
+            cell.setForeground(QColor(RED if diff else "#000000"))
+        self.table.blockSignals(False)
+        self.summary.setText(tr("{missing} of {n} items not counted yet.").format(missing=missing, n=len(self.items))
+                             if missing else tr("Every item counted."))
+        if self._shown is not None and self.counted() != self._shown:
+            self._shown = None
+            self.ok_button.setText(tr("Record the count"))
 
     def save(self):
-        return service.record_count(self.month.text(), {k: s.value() for k, s in self.spins.items()},
-                                    counted_by=self.counted_by.text(), on=self.date.value(), note=self.note.text())
+        counted = self.counted()
+        try:
+            return service.record_count(self.month.text(), counted, counted_by=self.counted_by.text(),
+                                        on=self.date.value(), note=self.note.text(),
+                                        confirmed=counted == self._shown)
+        except service.CountNotConfirmed as exc:
+            self._shown = counted
+            self.ok_button.setText(tr("Confirm and adjust the stock"))
+            gain = sum(v["difference"] for v in exc.variances if v["difference"] > 0)
+            loss = -sum(v["difference"] for v in exc.variances if v["difference"] < 0)
+            raise UserError(tr("{n} items differ from the book (in red in the table): {gain} more and {loss} fewer "
+                               "units in all. Recording the count adjusts the stock to what was counted; check the "
+                               "red lines, then press “Confirm and adjust the stock”.").format(
+                n=len(exc.variances), gain=gain, loss=loss)) from None
 
 
 class StorePage(QWidget):
@@ -1000,6 +1272,7 @@ class StorePage(QWidget):
         _fill(self.movements, [[m["moved_on"].isoformat(), m["kind"] if item_id else f"{m['item']} · {m['kind']}",
                                 m["quantity"], m["balance"], m["doc"], m["note"]] for m in rows], {2, 3},
               [RED if m["quantity"] < 0 else None for m in rows])
+        self.movements.scrollToBottom()  # oldest first, like a ledger: the latest in view
 
     def changed(self) -> None:
         self.reload()
@@ -1162,3 +1435,33 @@ class PurchasesTab(ModuleTab):
         self.requests.reload()
         self.store.reload()
         self.budgets.reload()
+
+    def show_today(self, target: dict) -> None:
+        """A line of Today: requests in a state (the first one chosen), the budgets, or the store's low items."""
+        page = target.get("page")
+        if page == "store":
+            self.sub.setCurrentWidget(self.store)
+            self.store.only_low.setChecked(bool(target.get("only_low")))
+            self.store.reload()
+        elif page == "budgets":
+            self.sub.setCurrentWidget(self.budgets)
+            self.budgets.year.setValue(clock.today().year)
+            self.budgets.reload()
+            rows = [i for i, r in enumerate(self.budgets.rows) if r.get("id") == target.get("id")]
+            if rows:
+                self.budgets.table.selectRow(rows[0])
+        else:
+            self.sub.setCurrentWidget(self.requests)
+            self.requests.search.clear()
+            self.requests.status.blockSignals(True)
+            self.requests.status.set_value(target.get("status") or "open")
+            self.requests.status.blockSignals(False)
+            self.requests.apply_filters()
+            rid, model = target.get("id"), self.requests.model
+            for row in range(min(model.rowCount(), 1000)) if rid else ():
+                if model.row_id(row) == rid:
+                    self.requests.view.selectRow(row)
+                    break
+            if rid:
+                self.requests.select_request(int(rid))
+            self.requests.view.setFocus()

@@ -24,4 +24,6 @@ MODULE = ModuleSpec(
     demo=_demo,
     settings_page="logistics_desk.modules.repairs.settings_page:RepairsSettingsPage",
     models=_models,
+    today="logistics_desk.modules.repairs.today:items",
+    badge="logistics_desk.modules.repairs.today:badge",
 )

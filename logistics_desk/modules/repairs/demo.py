@@ -430,6 +430,9 @@ def _inspections(ctx, rooms, workers, cats, now) -> None:
     if daily is not None:
         items = rs.checklist_items(daily)
         clock.freeze(now - _dt.timedelta(minutes=90) if now.hour >= 9 else now)
-        rs.run_inspection(daily, [{"item": it.id, "ok": k != 3, "note": "" if k != 3 else "三楼东侧扶手松动"}
+        # a whole-school patrol: the problem says where it was found
+        stairs = next((r.parent for r in rooms if r.parent_id and r.parent.name == "教学楼"), rooms[0])
+        rs.run_inspection(daily, [{"item": it.id, "ok": k != 3, "note": "" if k != 3 else "三楼东侧扶手松动",
+                                   "place": stairs.id if k == 3 else None}
                                   for k, it in enumerate(items)], inspector=inspector,
                           inspector_name=inspector.name if inspector else "李师傅")

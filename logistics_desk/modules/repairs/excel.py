@@ -17,6 +17,7 @@ def ticket_columns() -> list[WriteColumn]:
         WriteColumn("reported_at", tr("Reported at"), "datetime"),
         WriteColumn("reporter", tr("Reported by")),
         WriteColumn("contact", tr("Contact")),
+        WriteColumn("channel_label", tr("How reported")),
         WriteColumn("place_name", tr("Place")),
         WriteColumn("asset_number", tr("Asset No.")),
         WriteColumn("asset_name", tr("Asset")),

@@ -56,6 +56,31 @@ CAUSES = {
 }
 # the asset register's damage causes for the causes that carry compensation
 DAMAGE_CAUSE = {"accidental": "accidental", "deliberate": "deliberate"}
+# how the report came in (报修方式)
+REPORT_CHANNELS = {
+    "slip": N_("Repair slip"),  # 报修单
+    "phone": N_("Phone"),  # 电话
+    "in_person": N_("In person"),  # 当面
+    "other": N_("Other"),  # 其他
+}
+# the repair category an asset's repairs fall in: words in the asset's name first, then the
+# asset category's code (or a parent's). A name not in the school's list is passed over.
+ASSET_NAME_CATEGORY = [
+    (("空调", "风扇", "吊扇", "电扇", "饮水机", "开水器", "热水器", "消毒柜", "灯", "插座", "配电"), "水电"),
+    (("交换机", "路由器", "无线AP", "光猫", "摄像", "监控", "网络"), "网络"),
+    (("计算机", "电脑", "打印机", "复印机", "扫描仪", "投影", "一体机", "白板", "智能平板", "交互平板", "录播",
+      "广播", "音箱", "功放", "话筒", "显示器", "电视"), "电教设备"),
+    (("课桌", "椅", "讲台", "办公桌", "文件柜", "书架", "书柜", "床", "实验台"), "课桌椅"),
+    (("门", "窗"), "门窗"),
+]
+ASSET_CODE_CATEGORY = {
+    "JSJ": "电教设备",  # 计算机设备
+    "BGSB": "电教设备",  # 办公设备: printers, copiers, projectors
+    "TX": "网络",  # 通信设备
+    "DQ": "水电",  # 电气设备: air conditioners, fans, water heaters
+    "JJ": "课桌椅",  # 家具
+    "FW": "房屋建筑",  # 房屋和构筑物
+}
 DEFAULT_CATEGORIES = ["水电", "门窗", "课桌椅", "电教设备", "网络", "房屋建筑", "其他"]
 SCHEDULES = {"daily": N_("Daily"), "weekly": N_("Weekly"), "monthly": N_("Monthly")}
 
@@ -89,6 +114,7 @@ class RepairTicket(BaseModel):
     category = ForeignKeyField(RepairCategory, on_delete="RESTRICT", backref="tickets", index=True)
     description = TextField()
     urgency = CharField(max_length=10, index=True)
+    reported_via = CharField(max_length=20, null=True)  # REPORT_CHANNELS; None: not recorded
     due_at = DateTimeField()
     status = CharField(max_length=20, index=True)
     is_open = BooleanField(default=True)

@@ -27,10 +27,13 @@ from ...core.masterdata import Department, Person, Place, Supplier
 from ..assets import service as assets
 from ..assets.models import Asset
 from .models import (
+    ASSET_CODE_CATEGORY,
+    ASSET_NAME_CATEGORY,
     CAUSES,
     DAMAGE_CAUSE,
     DONE_STATUSES,
     OPEN_STATUSES,
+    REPORT_CHANNELS,
     SCHEDULES,
     STATUSES,
     TRANSITIONS,
@@ -113,6 +116,10 @@ def cause_label(cause: str | None) -> str:
     return tr(CAUSES[cause]) if cause in CAUSES else ""
 
 
+def channel_label(channel: str | None) -> str:
+    return tr(REPORT_CHANNELS[channel]) if channel in REPORT_CHANNELS else ""
+
+
 def reporter_text(ticket: RepairTicket) -> str:
     dept = ticket.reporter_department.name if ticket.reporter_department_id else ""
     return " ".join(p for p in (dept, ticket.reporter_name or "") if p)
@@ -142,6 +149,31 @@ def find_category(value) -> RepairCategory | None:
         return RepairCategory.get_or_none(RepairCategory.id == value)
     name = _text(value)
     return RepairCategory.get_or_none(RepairCategory.name == name) if name else None
+
+
+def category_for_asset(asset) -> RepairCategory | None:
+    """The repair category an asset's faults fall in (a printer: 电教设备, not 水电).
+
+    Words in the asset's name first (空调 → 水电, 交换机 → 网络), then its asset
+    category's code or a parent's (JSJ/BGSB → 电教设备, JJ → 课桌椅, DQ → 水电);
+    anything else → 其他. Only categories the school still uses are returned.
+    """
+    if asset is None:
+        return None
+    active = {c.name: c for c in categories()}
+    name = asset.name or ""
+    for words, cat_name in ASSET_NAME_CATEGORY:
+        if any(w in name for w in words) and cat_name in active:
+            return active[cat_name]
+    cat = asset.category if asset.category_id else None
+    seen = 0
+    while cat is not None and seen < 10:
+        cat_name = ASSET_CODE_CATEGORY.get(cat.code)
+        if cat_name in active:
+            return active[cat_name]
+        cat = cat.parent if cat.parent_id else None
+        seen += 1
+    return active.get("其他")
 
 
 def save_category(name: str, record: RepairCategory | None = None, sort_order: int | None = None) -> RepairCategory:
@@ -183,6 +215,45 @@ def _set_active(record, active: bool) -> None:
 
 def set_category_active(record: RepairCategory, active: bool) -> None:
     _set_active(record, active)
+
+
+# --- who repairs ------------------------------------------------------------------
+
+# words in a person's title (职务) or department that make them one of the repair staff
+WORKER_WORDS = ("维修", "水电", "电工", "木工", "师傅", "后勤", "总务")
+FIRM_WORDS = ("维修", "水电", "维保", "安装")  # in a firm's name
+
+
+def assignee_choices() -> tuple[list[Person], list[Supplier], list[Person], list[Supplier]]:
+    """Who can be sent (派工给), the repair workers first:
+
+    (repair staff, repair firms, other staff, other firms). Repair staff are the people
+    assigned repairs in the past year (the busiest first) and those whose title or
+    department says so (维修, 水电, 后勤, 总务 ...); repair firms have done repairs before
+    or say so in their name (维修, 水电 ...).
+    """
+    since = clock.now() - _dt.timedelta(days=365)
+    T = RepairTicket
+    busy_people = dict(T.select(T.assignee, fn.COUNT(T.id)).where(T.assignee.is_null(False) & (T.reported_at >= since))
+                       .group_by(T.assignee).tuples())
+    busy_firms = dict(T.select(T.assignee_supplier, fn.COUNT(T.id)).where(T.assignee_supplier.is_null(False))
+                      .group_by(T.assignee_supplier).tuples())
+    people = list(Person.select(Person, Department).join(Department, JOIN.LEFT_OUTER)
+                  .where(Person.active == True).order_by(Person.name, Person.id))  # noqa: E712
+
+    def by_trade(p: Person) -> bool:
+        words = " ".join(x for x in (p.title, p.department.name if p.department_id else "") if x)
+        return any(w in words for w in WORKER_WORDS)
+
+    workers = [p for p in people if p.id in busy_people or by_trade(p)]
+    workers.sort(key=lambda p: -busy_people.get(p.id, 0))  # stable: by name within the same count
+    chosen = {p.id for p in workers}
+    firms = list(Supplier.select().where(Supplier.active == True).order_by(Supplier.name))  # noqa: E712
+    repair_firms = sorted((f for f in firms if f.id in busy_firms or any(w in f.name for w in FIRM_WORDS)),
+                          key=lambda f: -busy_firms.get(f.id, 0))
+    firm_ids = {f.id for f in repair_firms}
+    return (workers, repair_firms, [p for p in people if p.id not in chosen],
+            [f for f in firms if f.id not in firm_ids])
 
 
 # --- deadlines ---------------------------------------------------------------------
@@ -239,7 +310,7 @@ def time_left_text(ticket_due: _dt.datetime, now: _dt.datetime | None = None) ->
 # --- tickets: create and edit -----------------------------------------------------
 
 EDITABLE = ["reported_at", "reporter", "reporter_department", "reporter_name", "contact", "place", "asset",
-            "category", "description", "urgency", "note"]
+            "category", "description", "urgency", "reported_via", "note"]
 
 
 def _resolve_asset(value, errors: dict) -> Asset | None:
@@ -284,7 +355,13 @@ def _clean(values: dict[str, Any], ticket: RepairTicket | None = None) -> dict[s
     if not name and dept is None:
         errors["reporter_name"] = tr("Who reported it? Enter a name or choose a class.")
     clean.update(reporter=person, reporter_department=dept, reporter_name=name)
-    contact = _text(merged.get("contact"), 100) or (person.phone if person and person.phone else "")
+    contact = _text(merged.get("contact"), 100)
+    if ticket is not None and ticket.reporter_id and (person is None or person.id != ticket.reporter_id):
+        # another reporter: the old one's phone number does not come along
+        old_phone = _text(ticket.reporter.phone)
+        if old_phone and contact == old_phone:
+            contact = ""
+    contact = contact or (person.phone if person and person.phone else "")
     clean["contact"] = contact or None
 
     asset = _resolve_asset(merged.get("asset"), errors)
@@ -301,6 +378,8 @@ def _clean(values: dict[str, Any], ticket: RepairTicket | None = None) -> dict[s
     clean["place"] = place
 
     category = find_category(merged.get("category"))
+    if category is None and merged.get("category") in (None, "", 0) and asset is not None:
+        category = category_for_asset(asset)  # the category follows the asset
     if category is None:
         errors["category"] = tr("Choose a category.")
     clean["category"] = category
@@ -314,6 +393,13 @@ def _clean(values: dict[str, Any], ticket: RepairTicket | None = None) -> dict[s
     if urgency not in URGENCIES:
         errors["urgency"] = tr("Choose the urgency.")
     clean["urgency"] = urgency
+    via = _text(merged.get("reported_via")) or None
+    if via is not None and via not in REPORT_CHANNELS:
+        errors["reported_via"] = tr("Unknown value.")
+    elif via is None and ticket is None and "reported_via" in values:
+        # the desk's form always asks; other modules' tickets say where they came from in ``source``
+        errors["reported_via"] = tr("How did the report come in?")
+    clean["reported_via"] = via
     clean["note"] = _text(merged.get("note")) or None
     if errors:
         raise ValidationError(errors)
@@ -533,9 +619,37 @@ def _clean_parts(parts, errors: dict) -> list[dict]:
     return out
 
 
+def compensation_for_repair(cause: str | None, cost) -> Decimal:
+    """The school's rule applied to a repair: natural wear or unknown — the school pays (0);
+    accidental damage — the repair's cost (照价赔偿); deliberate damage — double (加倍赔偿)."""
+    factor = {"accidental": 1, "deliberate": 2}.get(cause or "", 0)
+    try:
+        base = Decimal(str(cost or 0))
+    except InvalidOperation:
+        base = Decimal(0)
+    return (base * factor).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def repair_cost(parts: list[dict] | None, labour_cost) -> Decimal | None:
+    """What parts and labour come to, or None while something typed is not yet a number."""
+    errors: dict = {}
+    clean = _clean_parts(parts, errors)
+    labour = _money(labour_cost, "labour_cost", errors)
+    if errors:
+        return None
+    return sum((p["amount"] for p in clean), Decimal("0.00")) + labour
+
+
 def _apply_cause(ticket: RepairTicket, cause: str, *, responsible=None, responsible_name: str = "",
                  discipline_note: str = "", compensation=None, on: _dt.date) -> None:
-    """Record the cause; damage by a person applies the asset register's compensation rule."""
+    """Record the cause; damage by a person pays for the repair under the school's rule.
+
+    The compensation follows the repair's cost (parts and labour), not the asset's price:
+    the repair's cost for accidental damage, double for deliberate damage. It is
+    reckoned once the repair is done and its cost known; for an asset the damage goes
+    into the asset register (``report_damage``) then. Without an asset an amount may be
+    typed instead.
+    """
     if cause not in CAUSES:
         raise ValidationError({"cause": tr("Choose the cause.")})
     person = _fk(Person, responsible)
@@ -546,28 +660,35 @@ def _apply_cause(ticket: RepairTicket, cause: str, *, responsible=None, responsi
                 doc=ticket.damage_doc))
         return
     ticket.cause = cause
-    if cause in DAMAGE_CAUSE and ticket.asset_id:
+    if cause not in DAMAGE_CAUSE:
+        ticket.responsible_name, ticket.discipline_note, ticket.compensation = None, None, Decimal("0.00")
+        return
+    errors: dict = {}
+    if not who:
+        errors["responsible_name"] = tr("Name the person responsible: they pay the compensation.")
+    if cause == "deliberate" and not _text(discipline_note):
+        errors["discipline_note"] = tr("Deliberate damage needs a discipline note.")
+    typed = None
+    if not ticket.asset_id and compensation not in (None, ""):
+        typed = _money(compensation, "compensation", errors)
+    if errors:
+        raise ValidationError(errors)
+    costed = ticket.status in DONE_STATUSES
+    if ticket.asset_id and costed:
         damage = assets.report_damage(
             assets.get_asset(ticket.asset_id), cause=DAMAGE_CAUSE[cause], description=ticket.description, on=on,
             responsible=person, responsible_name=who, discipline_note=discipline_note,
-            ref_table="repair_ticket", ref_id=ticket.id)
+            value=ticket.total_cost, ref_table="repair_ticket", ref_id=ticket.id)
         ticket.damage_id, ticket.damage_doc = damage.id, damage.doc_no
         ticket.compensation = damage.compensation
         ticket.responsible_name = damage.responsible_name
         ticket.discipline_note = damage.discipline_note
-    elif cause in DAMAGE_CAUSE:
-        errors: dict = {}
-        if not who:
-            errors["responsible_name"] = tr("Name the person responsible: they pay the compensation.")
-        if cause == "deliberate" and not _text(discipline_note):
-            errors["discipline_note"] = tr("Deliberate damage needs a discipline note.")
-        amount = _money(compensation, "compensation", errors)
-        if errors:
-            raise ValidationError(errors)
-        ticket.responsible_name, ticket.discipline_note = who, _text(discipline_note) or None
-        ticket.compensation = amount
-    else:
-        ticket.responsible_name, ticket.discipline_note, ticket.compensation = None, None, Decimal("0.00")
+        return
+    ticket.responsible_name, ticket.discipline_note = who, _text(discipline_note) or None
+    if typed is not None:
+        ticket.compensation = typed
+    else:  # not known before the repair is done
+        ticket.compensation = compensation_for_repair(cause, ticket.total_cost) if costed else Decimal("0.00")
 
 
 def set_cause(ticket: RepairTicket, cause: str, *, responsible=None, responsible_name: str = "",
@@ -600,6 +721,11 @@ def complete(ticket: RepairTicket, *, work_done: str, cause: str, parts: list[di
         errors["assignee"] = tr("Who did the repair? Choose a staff member or an outside firm.")
     if cause not in CAUSES:
         errors["cause"] = tr("Choose the cause.")
+    elif cause in DAMAGE_CAUSE and ticket.damage_id is None:  # all the form's mistakes at once
+        if not (_text(responsible_name) or _fk(Person, responsible)):
+            errors["responsible_name"] = tr("Name the person responsible: they pay the compensation.")
+        if cause == "deliberate" and not _text(discipline_note):
+            errors["discipline_note"] = tr("Deliberate damage needs a discipline note.")
     clean_parts = _clean_parts(parts, errors)
     labour = _money(labour_cost, "labour_cost", errors)
     if errors:
@@ -636,6 +762,15 @@ def accept(ticket: RepairTicket, *, accepted_by: str, satisfied: bool = True, co
     who = _text(accepted_by, 100)
     if not who:
         errors["accepted_by"] = tr("Who accepted the repair?")
+    elif same_person(who, repaired_by(ticket)):
+        # 维修完毕，由报修人负责验收签字: never the one who did the work
+        if same_person(ticket.reporter_name or "", repaired_by(ticket)):
+            errors["accepted_by"] = tr("{name} did the repair and cannot accept it; another named person "
+                                       "accepts it.").format(name=who)
+        else:
+            errors["accepted_by"] = tr("{name} did the repair and cannot accept it; the person who reported it "
+                                       "({reporter}) or another named person accepts it.").format(
+                name=who, reporter=reporter_text(ticket))
     if not satisfied and not _text(comment):
         errors["accept_comment"] = tr("Say what the reporter is not satisfied with.")
     if errors:
@@ -649,6 +784,30 @@ def accept(ticket: RepairTicket, *, accepted_by: str, satisfied: bool = True, co
         ticket.satisfied, ticket.accept_comment = bool(satisfied), _text(comment) or None
         _save(ticket, before, "accept")
     return ticket
+
+
+def repaired_by(ticket: RepairTicket) -> list[str]:
+    """The names of whoever did the repair: the staff member, or the firm and its contact."""
+    if ticket.assignee_id:
+        return [ticket.assignee.name]
+    if ticket.assignee_supplier_id:
+        firm = ticket.assignee_supplier
+        return [n for n in (firm.name, firm.contact) if n]
+    return []
+
+
+def _bare_name(name: str) -> str:
+    """"李师傅（总务处）" → "李师傅": the name without a bracketed department, spaces or case."""
+    text = _text(name)
+    for opening in ("（", "("):
+        if opening in text and text.endswith(("）", ")")):
+            text = text[:text.index(opening)]
+    return "".join(text.split()).lower()
+
+
+def same_person(name: str, names: list[str]) -> bool:
+    bare = _bare_name(name)
+    return bool(bare) and any(bare == _bare_name(n) for n in names)
 
 
 def reopen(ticket: RepairTicket, reason: str) -> RepairTicket:
@@ -749,11 +908,21 @@ SORT_FIELDS = {
 }
 
 
+# the overdue list: urgent first, within that the unassigned ones, then by deadline
+OVERDUE_ORDER = (
+    Case(None, [(RepairTicket.urgency == "urgent", 0)], 1),
+    Case(None, [((RepairTicket.assignee.is_null(True)) & (RepairTicket.assignee_supplier.is_null(True)), 0)], 1),
+    RepairTicket.due_at,
+    RepairTicket.id,
+)
+
+
 class TicketSource:
     """Pages of tickets as plain dicts for the list (filters and sort in SQL).
 
-    The default order ("priority") is open tickets by deadline, most urgent
-    first, then the closed ones newest first — two index range scans.
+    The default order ("priority") is open tickets by deadline (the overdue list:
+    urgent ones first and among them the unassigned, ``OVERDUE_ORDER``), then the
+    closed ones newest first — two index range scans.
     """
 
     def __init__(self):
@@ -801,7 +970,7 @@ class TicketSource:
         T = RepairTicket
         return T.select(T.id, T.number, T.reported_at, T.reporter_name, T.contact, T.description, T.urgency,
                         T.status, T.is_open, T.due_at, T.done_at, T.total_cost, T.asset, T.place, T.cause,
-                        T.satisfied, T.compensation)
+                        T.satisfied, T.compensation, T.reported_via)
 
     def fetch(self, filters: dict, offset: int, limit: int, sort_key: str | None, descending: bool) -> list[dict]:
         T = RepairTicket
@@ -811,7 +980,8 @@ class TicketSource:
             rows: list[dict] = []
             if offset < n_open:
                 q = _filtered(self._base().where(T.is_open == True), filters)  # noqa: E712
-                rows += self._rows(q.order_by(T.due_at, T.id).offset(offset).limit(limit))
+                order = OVERDUE_ORDER if filters.get("status") == "overdue" else (T.due_at, T.id)
+                rows += self._rows(q.order_by(*order).offset(offset).limit(limit))
             if len(rows) < limit:
                 q = _filtered(self._base().where(T.is_open == False), filters)  # noqa: E712
                 q = q.order_by(T.reported_at.desc(), T.id.desc())
@@ -824,6 +994,7 @@ class TicketSource:
             r["overdue"] = bool(r["is_open"] and r["due_at"] < now)
             r["status_label"] = status_label(r["status"])
             r["urgency_label"] = urgency_label(r["urgency"])
+            r["channel_label"] = channel_label(r.get("reported_via"))
             r["deadline_text"] = time_left_text(r["due_at"], now) if r["is_open"] else ""
         return rows
 
@@ -1084,8 +1255,11 @@ def run_inspection(checklist: Checklist, results: list[dict], *, place=None, ins
                    urgency: str = "minor") -> Inspection:
     """Record one inspection: each item 正常 (ok) or 有问题 with a note.
 
-    ``results``: [{"item": ChecklistItem|id, "ok": bool, "note": str, "urgency": optional}].
-    Every failed item opens a repair ticket linked to the inspection.
+    ``results``: [{"item": ChecklistItem|id, "ok": bool, "note": str, "urgency": optional,
+    "place": optional Place/id}]. Every failed item opens a repair ticket linked to the
+    inspection, at the item's place, else the inspection's; a whole-school check (no
+    place) must say where each problem was found. A note on an item left at 正常 is kept
+    with the result (the window asks first whether it is a problem).
     """
     checklist = Checklist.get_by_id(checklist.id if isinstance(checklist, Checklist) else checklist)
     person = _fk(Person, inspector)
@@ -1113,7 +1287,13 @@ def run_inspection(checklist: Checklist, results: list[dict], *, place=None, ins
         item_note = _text(r.get("note"))
         if not ok and not item_note:
             errors["results"] = tr("“{item}”: describe the problem found.").format(item=it.text)
-        clean.append((it, ok, item_note, r.get("urgency") or urgency))
+        item_place = _fk(Place, r.get("place"))
+        if r.get("place") not in (None, "", 0) and item_place is None:
+            errors["results"] = tr("Unknown value.")
+        item_place = item_place or place_obj
+        if not ok and item_place is None and "results" not in errors and not (allowed and place_obj is None):
+            errors["results"] = tr("“{item}”: where was the problem found? Choose the place.").format(item=it.text)
+        clean.append((it, ok, item_note, r.get("urgency") or urgency, item_place))
     if not clean and "results" not in errors:
         errors["results"] = tr("Record the result of every item.")
     missing = set(items) - {c[0].id for c in clean}
@@ -1130,12 +1310,12 @@ def run_inspection(checklist: Checklist, results: list[dict], *, place=None, ins
                                  created_at=clock.now())
         audit.record_create(insp)
         category = checklist.category or find_category("其他") or (categories() or [None])[0]
-        for i, (it, ok, item_note, item_urgency) in enumerate(clean):
+        for i, (it, ok, item_note, item_urgency, item_place) in enumerate(clean):
             res = InspectionResult.create(inspection=insp, item=it, item_text=it.text, ok=ok,
                                           note=item_note or None, sort_order=i)
             if not ok:
                 ticket = create_ticket(
-                    reported_at=when, reporter=person, reporter_name=who, place=place_obj or _default_place(),
+                    reported_at=when, reporter=person, reporter_name=who, place=item_place,
                     category=category, urgency=item_urgency if item_urgency in URGENCIES else "minor",
                     description=f"{it.text}：{item_note}", source="inspection", ref_table="inspection",
                     ref_id=insp.id, note=tr("Found by inspection {number} ({checklist})").format(
@@ -1143,11 +1323,6 @@ def run_inspection(checklist: Checklist, results: list[dict], *, place=None, ins
                 res.ticket = ticket
                 res.save()
     return insp
-
-
-def _default_place() -> Place | None:
-    """Where a check without places reports its problems: the first building."""
-    return Place.select().where(Place.kind == "building").order_by(Place.sort_order, Place.id).first()
 
 
 def period_of(schedule: str, day: _dt.date) -> tuple[_dt.date, _dt.date]:
@@ -1180,21 +1355,33 @@ def inspections(start: _dt.date, end: _dt.date, checklist: Checklist | None = No
     if rows:
         ids = [r.id for r in rows]
         for chunk in range(0, len(ids), 500):
-            for res in (InspectionResult.select(InspectionResult, RepairTicket)
+            for res in (InspectionResult.select(InspectionResult, RepairTicket, Place)
                         .join(RepairTicket, JOIN.LEFT_OUTER)
-                        .where(InspectionResult.inspection.in_(ids[chunk:chunk + 500]) & (InspectionResult.ok == False))  # noqa: E712
+                        .join(Place, JOIN.LEFT_OUTER, on=(RepairTicket.place == Place.id))
+                        .where(InspectionResult.inspection.in_(ids[chunk:chunk + 500])
+                               & ((InspectionResult.ok == False) | InspectionResult.note.is_null(False)))  # noqa: E712
                         .order_by(InspectionResult.sort_order)):
                 found.setdefault(res.inspection_id, []).append(res)
+
+    def finding(p, whole_school: bool) -> str:
+        text = f"{p.item_text}：{p.note or ''}"
+        if p.ok:
+            return tr("{finding} (normal)").format(finding=text)
+        if whole_school and p.ticket_id and p.ticket.place_id:
+            text += f" @{p.ticket.place.full_name}"
+        return text + (f"（{p.ticket.number}）" if p.ticket_id else "")
+
     out = []
     for r in rows:
-        problems = found.get(r.id, [])
+        noted = found.get(r.id, [])
+        problems = [p for p in noted if not p.ok]
+        remarks = [p for p in noted if p.ok and _text(p.note)]
         out.append({
             "id": r.id, "number": r.number, "checklist": r.checklist.name,
             "schedule": tr(SCHEDULES.get(r.checklist.schedule, r.checklist.schedule)),
             "place": r.place.full_name if r.place_id else "", "inspected_at": r.inspected_at,
             "inspector": r.inspector_name, "items_checked": r.items_checked, "problems": r.problems,
-            "findings": "；".join(f"{p.item_text}：{p.note or ''}" + (f"（{p.ticket.number}）" if p.ticket_id else "")
-                                 for p in problems) or tr("All normal"),
+            "findings": "；".join(finding(p, not r.place_id) for p in problems + remarks) or tr("All normal"),
             "tickets": [p.ticket.number for p in problems if p.ticket_id],
             "note": r.note or "",
         })

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import QDateTime, Qt, QTimer
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -36,13 +37,13 @@ from PySide6.QtWidgets import (
 from ...core import clock, masterdata
 from ...core.errors import UserError
 from ...core.i18n import N_, tr
-from ...core.masterdata import Department, Person, Supplier
+from ...core.masterdata import Department, Person
 from ...core.ui.dialogs import RecordDialog
 from ...core.ui.tab import ModuleTab
 from ...core.ui.table import Column, PagedTableModel, money
 from ...core.ui.widgets import ChoiceBox, DateBox, SearchBox, show_error, show_info
 from . import service as rs
-from .models import CAUSES, SCHEDULES, STATUSES, URGENCIES, RepairTicket
+from .models import CAUSES, REPORT_CHANNELS, SCHEDULES, STATUSES, URGENCIES, RepairTicket
 
 OVERDUE_COLOR = "#c0392b"
 
@@ -68,6 +69,10 @@ class DateTimeBox(QDateTimeEdit):
     def value(self) -> _dt.datetime:
         return self.dateTime().toPython().replace(microsecond=0)
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt's names
+        """Tab and Shift+Tab go to the next field, as in every date field (not into the minutes)."""
+        return QWidget.focusNextPrevChild(self, next)
+
 
 def _people_items() -> list[tuple[str, object]]:
     return [(p.name + (f"（{p.department.name}）" if p.department_id else ""), p.id)
@@ -75,10 +80,17 @@ def _people_items() -> list[tuple[str, object]]:
 
 
 def _assignee_items() -> list[tuple[str, object]]:
-    staff = [(p.name + (f"（{p.department.name}）" if p.department_id else ""), f"p:{p.id}")
-             for p in masterdata.active(Person)]
-    firms = [(tr("Firm: {name}").format(name=s.name), f"s:{s.id}") for s in masterdata.active(Supplier)]
-    return staff + firms
+    """派工给: the repair workers and repair firms first, then everyone else."""
+    workers, repair_firms, others, other_firms = rs.assignee_choices()
+
+    def person(p):
+        return (p.name + (f"（{p.department.name}）" if p.department_id else ""), f"p:{p.id}")
+
+    def firm(s):
+        return (tr("Firm: {name}").format(name=s.name), f"s:{s.id}")
+
+    return [person(p) for p in workers] + [firm(s) for s in repair_firms] + [person(p) for p in others] \
+        + [firm(s) for s in other_firms]
 
 
 def _place_items() -> list[tuple[str, object]]:
@@ -89,13 +101,44 @@ def _place_items() -> list[tuple[str, object]]:
     return out
 
 
+class ScanEdit(QLineEdit):
+    """A field a barcode scanner types into (digits, then Enter): Enter looks the number up
+    (``scanned``) and never presses the dialog's OK."""
+
+    scanned = Signal()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            self.scanned.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class _Dialog(RecordDialog):
-    """The repair tab's dialogs: a little tighter under each field; ``ok_button()`` is a method here."""
+    """The repair tab's dialogs: a little tighter under each field; ``ok_button()`` is a method here;
+    error texts are shown whole (the dialog grows to the height its wrapped lines need)."""
 
     row_spacing = 2
 
     def ok_button(self) -> QPushButton:
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def try_accept(self) -> None:
+        super().try_accept()
+        if self.isVisible() and self.result() != QDialog.DialogCode.Accepted:
+            self.fit_height()
+
+    def fit_height(self) -> None:
+        """A window does not grow by itself for word-wrapped labels: make room for every line (up to the screen)."""
+        layout = self.layout()
+        layout.activate()
+        need = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+        screen = self.screen()
+        if screen is not None:
+            need = min(need, screen.availableGeometry().height() - 40)
+        if need > self.height():
+            self.resize(self.width(), need)
 
 
 class TicketDialog(_Dialog):
@@ -106,6 +149,8 @@ class TicketDialog(_Dialog):
         self.ticket = ticket
         self.setMinimumWidth(520)
         self.reported_at = self.add_row(tr("Reported at"), DateTimeBox(), "reported_at")
+        self.reported_via = self.add_row(tr("How reported"), ChoiceBox(
+            [(tr(v), k) for k, v in REPORT_CHANNELS.items()], empty_label=tr("(choose)")), "reported_via")
         self.reporter_class = self.add_row(tr("Class"), ChoiceBox(
             [(d.name, d.id) for d in Department.select().where((Department.kind == "class")
                                                                & (Department.active == True))  # noqa: E712
@@ -117,17 +162,24 @@ class TicketDialog(_Dialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.reporter_name.setCompleter(completer)
         self.contact = self.add_row(tr("Contact"), QLineEdit(), "contact")
-        self.asset_number = QLineEdit()
+        # the phone number follows the person reporting (a number typed by hand stays)
+        self._auto_phone = ""
+        self.reporter_name.textChanged.connect(self._reporter_changed)
+        self.asset_number = ScanEdit()
         self.asset_number.setPlaceholderText(tr("Scan or type the asset number, then Enter"))
-        self.asset_number.returnPressed.connect(self.look_up_asset)
+        self.asset_number.scanned.connect(self._scanned)
         self.asset_number.editingFinished.connect(self.look_up_asset)
+        self._looked_up: str | None = None
+        self._auto_place = None
+        self._category_by_hand = False
         self.add_row(tr("Asset"), self.asset_number, "asset")
         self.asset_label = QLabel()
         self.asset_label.setWordWrap(True)
         self.form.addRow("", self.asset_label)
         self.place = self.add_row(tr("Place"), ChoiceBox(_place_items(), empty_label=tr("(choose)")), "place")
-        self.category = self.add_row(tr("Category"), ChoiceBox([(c.name, c.id) for c in rs.categories()]),
-                                     "category")
+        self.category = self.add_row(tr("Category"), ChoiceBox(
+            [(c.name, c.id) for c in rs.categories()], empty_label=tr("(choose)")), "category")
+        self.category.activated.connect(self._category_chosen)
         self.urgency = self.add_row(tr("Urgency"), ChoiceBox([(tr(v), k) for k, v in URGENCIES.items()]), "urgency")
         self.urgency.set_value("minor")
         self.description = self.add_row(tr("What is broken"), QPlainTextEdit(), "description")
@@ -140,9 +192,12 @@ class TicketDialog(_Dialog):
         self.finish()
         if ticket is not None:
             self.reported_at.set_value(ticket.reported_at)
+            self.reported_via.set_value(ticket.reported_via)
             self.reporter_class.set_value(ticket.reporter_department_id)
             self.reporter_name.setText(ticket.reporter_name or "")
             self.contact.setText(ticket.contact or "")
+            if ticket.reporter_id and ticket.reporter.phone and ticket.contact == ticket.reporter.phone:
+                self._auto_phone = ticket.contact
             self.asset_number.setText(ticket.asset.number if ticket.asset_id else "")
             self.look_up_asset()
             self.place.set_value(ticket.place_id)
@@ -151,28 +206,62 @@ class TicketDialog(_Dialog):
             self.description.setPlainText(ticket.description)
             self.note.setText(ticket.note or "")
 
-    def look_up_asset(self) -> None:
+    def _reporter_changed(self, *_args) -> None:
+        name = self.reporter_name.text().strip()
+        person = masterdata.find_person(name) if name else None
+        phone = (person.phone or "") if person is not None else ""
+        typed = self.contact.text().strip()
+        if typed and typed != self._auto_phone:
+            return  # a number typed by hand stays
+        self.contact.setText(phone)
+        self._auto_phone = phone
+
+    def _category_chosen(self, *_args) -> None:
+        self._category_by_hand = self.category.value() is not None
+
+    def _scanned(self) -> None:
+        """Enter in the asset field (a scanner ends with it): look it up and go on to the next field."""
+        if self.look_up_asset(force=True) is None:
+            self.asset_number.selectAll()
+            return
+        for box in (self.place, self.category):
+            if box.value() is None:
+                box.setFocus()
+                return
+        self.description.setFocus()
+
+    def look_up_asset(self, force: bool = False):
+        """Show the asset; the place and the category follow it (unless chosen by hand). Returns the asset."""
         number = self.asset_number.text().strip()
         if not number:
             self.asset_label.clear()
-            return
+            self._looked_up = None
+            return None
         from ..assets import service as assets
 
         asset = assets.find_by_number(number)
         if asset is None:
             self.asset_label.setText(tr("No asset has the number {number}.").format(number=number))
             self.asset_label.setStyleSheet(f"color: {OVERDUE_COLOR};")
-            return
+            self._looked_up = None
+            return None
+        if number == self._looked_up and not force:
+            return asset
+        self._looked_up = number
         self.asset_label.setStyleSheet("")
         stats = rs.asset_repair_stats(asset)
         text = f"{asset.name}  {asset.model_spec or ''}  {asset.place.full_name if asset.place_id else ''}"
         if stats["count"]:
             text += "  " + tr("(repaired {n} times before)").format(n=stats["count"])
         self.asset_label.setText(text)
-        if asset.place_id and self.place.value() is None:
+        if asset.place_id and (self.place.value() is None or self.place.value() == self._auto_place):
             self.place.set_value(asset.place_id)
-        if asset.category_id and self.category.currentIndex() == 0 and self.ticket is None:
-            pass
+            self._auto_place = asset.place_id
+        if not self._category_by_hand:
+            category = rs.category_for_asset(asset)
+            if category is not None:
+                self.category.set_value(category.id)
+        return asset
 
     def values(self) -> dict:
         name = self.reporter_name.text().strip()
@@ -183,6 +272,7 @@ class TicketDialog(_Dialog):
             "contact": self.contact.text(), "asset": self.asset_number.text().strip() or None,
             "place": self.place.value(), "category": self.category.value(), "urgency": self.urgency.value(),
             "description": self.description.toPlainText(), "note": self.note.text(),
+            "reported_via": self.reported_via.value(),
         }
 
     def save(self):
@@ -255,29 +345,42 @@ class CompleteDialog(_Dialog):
         if not ticket.asset_id:
             self.compensation = self.add_row(tr("Compensation (yuan)"), QLineEdit(), "compensation")
         self.rule = QLabel()
+        self.rule.setObjectName("compensation_rule")
         self.rule.setWordWrap(True)
         self.form.addRow("", self.rule)
         self.cause.currentIndexChanged.connect(self._cause_changed)
+        self.parts.itemChanged.connect(lambda *_: self._cause_changed())
+        self.labour.textChanged.connect(lambda *_: self._cause_changed())
         self._cause_changed()
         self.finish()
 
-    def _cause_changed(self) -> None:
+    def _cause_changed(self, *_args) -> None:
+        """Damage by a person pays for the repair: its cost, or double (as the rule shown says)."""
         cause = self.cause.value()
         damage = cause in ("accidental", "deliberate")
         self.responsible.setEnabled(damage)
         self.discipline.setEnabled(cause == "deliberate")
         if self.compensation is not None:
             self.compensation.setEnabled(damage)
-        if damage and self.ticket.asset_id:
-            from ..assets import service as assets
-
-            _basis, _base, comp = assets.compensation_for(self.ticket.asset, {"accidental": "accidental",
-                                                                              "deliberate": "deliberate"}[cause])
-            rule = tr("pays the price") if cause == "accidental" else tr("pays double the price")
-            self.rule.setText(tr("Asset {number}: the person responsible {rule}: {amount} yuan.").format(
-                number=self.ticket.asset.number, rule=rule, amount=f"{comp:,.2f}"))
-        else:
+        if not damage:
             self.rule.clear()
+            if self.compensation is not None:
+                self.compensation.setPlaceholderText("")
+            return
+        cost = rs.repair_cost(self.part_rows(), self.labour.text())
+        if cost is None:
+            self.rule.setText(tr("The compensation follows the repair's cost (parts and labour)."))
+            return
+        comp = rs.compensation_for_repair(cause, cost)
+        if cause == "accidental":
+            text = tr("The person responsible pays the repair's cost: {amount} yuan.").format(amount=f"{comp:,.2f}")
+        else:
+            text = tr("The person responsible pays double the repair's cost (2 × {cost}): {amount} yuan.").format(
+                cost=f"{cost:,.2f}", amount=f"{comp:,.2f}")
+        if self.compensation is not None:
+            self.compensation.setPlaceholderText(f"{comp:.2f}")
+            text += " " + tr("Type another amount only if it was agreed otherwise.")
+        self.rule.setText(text)
 
     def part_rows(self) -> list[dict]:
         rows = []
@@ -305,7 +408,17 @@ class AcceptDialog(_Dialog):
     def __init__(self, ticket: RepairTicket, parent=None):
         super().__init__(parent, tr("Acceptance: {number}").format(number=ticket.number))
         self.ticket = ticket
-        self.accepted_by = self.add_row(tr("Accepted by"), QLineEdit(ticket.reporter_name or ""), "accepted_by")
+        self.setMinimumWidth(480)
+        workers = rs.repaired_by(ticket)
+        self.repaired_by = self.add_row(tr("Repaired by"), QLabel(rs.assignee_text(ticket)))
+        # the reporter signs (由报修人负责验收签字); never the one who did the work
+        default = "" if rs.same_person(ticket.reporter_name or "", workers) else (ticket.reporter_name or "")
+        self.accepted_by = self.add_row(tr("Accepted by"), QLineEdit(default), "accepted_by")
+        self.accepted_by.setPlaceholderText(tr("The person who reported it, or another named person"))
+        names = sorted({p.name for p in masterdata.active(Person)} - set(workers))
+        completer = QCompleter(names, self.accepted_by)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.accepted_by.setCompleter(completer)
         self.accepted_at = self.add_row(tr("Accepted at"), DateTimeBox(), "accepted_at")
         self.satisfied = QCheckBox(tr("Satisfied with the repair"))
         self.satisfied.setChecked(True)
@@ -406,21 +519,25 @@ def _status_color(row: dict) -> str | None:
     return {"done": "#2471a3", "accepted": "#1e8449", "cancelled": "#7f8c8d"}.get(row.get("status"))
 
 
+# what is due and who has it come first: at 1366×768 (the detail pane open) the number, status,
+# urgency, deadline, time left and worker stay in sight; the widths of the coded columns are
+# fitted to the longest label of the language shown (``TicketsPage._fit_columns``)
 COLUMNS = [
-    Column("number", N_("Ticket No."), width=110),
-    Column("reported_at", N_("Reported at"), fmt=_dt_text, width=120),
-    Column("reporter", N_("Reported by"), width=120),
-    Column("place_name", N_("Place"), sortable=True, width=140),
+    Column("number", N_("Ticket No."), width=105),
+    Column("status_label", N_("Status"), color=_status_color, width=60),
+    Column("urgency_label", N_("Urgency"), width=60),
+    Column("due_at", N_("Deadline"), fmt=_dt_text, color=_deadline_color, width=115),
+    Column("deadline_text", N_("Time left"), sortable=False, color=_deadline_color, width=90),
+    Column("assignee_text", N_("Assigned to"), sortable=False, width=80),
+    Column("place_name", N_("Place"), sortable=True, width=130),
+    Column("description", N_("What is broken"), sortable=False, width=200),
+    Column("reporter", N_("Reported by"), width=110),
+    Column("reported_at", N_("Reported at"), fmt=_dt_text, width=115),
     Column("category_name", N_("Category"), width=70),
-    Column("description", N_("What is broken"), sortable=False, width=220),
-    Column("urgency_label", N_("Urgency"), width=110),
-    Column("status_label", N_("Status"), color=_status_color, width=90),
-    Column("assignee_text", N_("Assigned to"), sortable=False, width=100),
-    Column("due_at", N_("Deadline"), fmt=_dt_text, color=_deadline_color, width=120),
-    Column("deadline_text", N_("Time left"), sortable=False, color=_deadline_color, width=110),
-    Column("done_at", N_("Done at"), fmt=_dt_text, width=120),
+    Column("done_at", N_("Done at"), fmt=_dt_text, width=115),
     Column("total_cost", N_("Cost"), align="right", fmt=lambda v, r: money(v) if v else "", width=80),
     Column("asset_number", N_("Asset"), sortable=False, width=110),
+    Column("channel_label", N_("How reported"), sortable=False, width=70),
 ]
 SORT_KEYS = {"place_name": "place", "category_name": "category", "urgency_label": "urgency",
              "status_label": "status", "reporter": "reporter"}
@@ -505,9 +622,7 @@ class TicketsPage(QWidget):
         self.table.horizontalHeader().sectionClicked.connect(self._sort_clicked)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setWordWrap(False)
-        for i, c in enumerate(COLUMNS):
-            if c.width:
-                self.table.setColumnWidth(i, c.width)
+        self._fit_columns()
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail())
         self.table.doubleClicked.connect(lambda *_: self.edit_ticket())
         split.addWidget(self.table)
@@ -523,6 +638,24 @@ class TicketsPage(QWidget):
         self.dialog: QDialog | None = None
         self.fill_choices()
         self.apply_filters()
+
+    def _fit_columns(self) -> None:
+        """Each header whole, and the statuses, urgencies and times left of this language whole."""
+        fm = self.table.fontMetrics()
+        pad = 2 * self.table.style().pixelMetric(self.table.style().PixelMetric.PM_FocusFrameHMargin) + 14
+        samples = {
+            "status_label": [tr(v) for v in STATUSES.values()],
+            "urgency_label": [tr(v) for v in URGENCIES.values()],
+            "deadline_text": [template.format(span=span) for template in (tr("overdue {span}"), tr("{span} left"))
+                              for span in (tr("{d} d {h} h").format(d=10, h=23),
+                                           tr("{h} h {m} min").format(h=23, m=59))],
+        }
+        header_fm = self.table.horizontalHeader().fontMetrics()
+        for i, c in enumerate(COLUMNS):
+            width = max(c.width or 0, header_fm.horizontalAdvance(tr(c.title)) + pad + 12)  # + the sort arrow
+            for text in samples.get(c.key, []):
+                width = max(width, fm.horizontalAdvance(text) + pad)
+            self.table.setColumnWidth(i, width)
 
     # --- list ---
     def fill_choices(self) -> None:
@@ -736,6 +869,7 @@ def ticket_html(t: RepairTicket) -> str:
     html = [f"<h3>{escape(t.number)}</h3><p>{status}</p><table>"]
     html.append(row(tr("Reported at"), _dt_text(t.reported_at)))
     html.append(row(tr("Reported by"), rs.reporter_text(t)))
+    html.append(row(tr("How reported"), rs.channel_label(t.reported_via)))
     html.append(row(tr("Contact"), t.contact))
     html.append(row(tr("Place"), t.place.full_name if t.place_id else ""))
     html.append(row(tr("Asset"), f"{t.asset.number} {t.asset.name}" if t.asset_id else ""))
@@ -747,14 +881,15 @@ def ticket_html(t: RepairTicket) -> str:
     html.append(row(tr("Done at"), _dt_text(t.done_at)))
     html.append(row(tr("Work done"), t.work_done))
     for p in parts:
-        html.append(row(tr("Part"), f"{p.name} × {p.quantity} {p.unit or ''} @ {p.unit_cost} = {p.amount}"))
+        html.append(row(tr("Part"), f"{p.name} × {p.quantity} {p.unit or ''} @ {money(p.unit_cost)} = {money(p.amount)}"))
     if t.total_cost:
         html.append(row(tr("Cost"), tr("{total} yuan (parts {parts}, labour {labour})").format(
-            total=t.total_cost, parts=t.parts_cost, labour=t.labour_cost)))
+            total=money(t.total_cost), parts=money(t.parts_cost), labour=money(t.labour_cost))))
     html.append(row(tr("Cause"), rs.cause_label(t.cause)))
     if t.compensation or t.responsible_name:
         html.append(row(tr("Compensation"), tr("{name} pays {amount} yuan").format(
-            name=t.responsible_name or "", amount=t.compensation) + (f" ({t.damage_doc})" if t.damage_doc else "")))
+            name=t.responsible_name or "", amount=money(t.compensation))
+            + (f" ({t.damage_doc})" if t.damage_doc else "")))
     html.append(row(tr("Discipline note"), t.discipline_note))
     if t.accepted_at:
         verdict = tr("satisfied") if t.satisfied else tr("not satisfied")
@@ -826,37 +961,94 @@ class RunInspectionDialog(_Dialog):
         self.inspector = self.add_row(tr("Inspector"), QLineEdit(checklist.responsible or ""), "inspector_name")
         self.at = self.add_row(tr("Inspected at"), DateTimeBox(), "inspected_at")
         self.item_rows = rs.checklist_items(checklist)
-        self.table = QTableWidget(len(self.item_rows), 4)
-        self.table.setHorizontalHeaderLabels([tr("Item"), tr("Result"), tr("Problem found"), tr("Urgency")])
+        # a whole-school check (no places): each problem says where it was found
+        self.whole_school = not places
+        if self.whole_school:
+            self.setMinimumWidth(900)
+        headers = [tr("Item"), tr("Result"), tr("Problem found")] + ([tr("Where")] if self.whole_school else []) \
+            + [tr("Urgency")]
+        self.table = QTableWidget(len(self.item_rows), len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 200)
-        self.results: list[tuple[QComboBox, QLineEdit, ChoiceBox]] = []
+        self.table.setColumnWidth(0, 160)
+        self.results: list[tuple[ChoiceBox, QLineEdit, ChoiceBox, ChoiceBox | None]] = []
+        place_items = _place_items() if self.whole_school else []
         for r, item in enumerate(self.item_rows):
             cell = QTableWidgetItem(item.text)
+            cell.setToolTip(item.text)
             cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(r, 0, cell)
             result = ChoiceBox([(tr("Normal"), True), (tr("Problem"), False)])
             note = QLineEdit()
             urgency = ChoiceBox([(tr(v), k) for k, v in URGENCIES.items()])
             urgency.set_value("minor")
+            where = ChoiceBox(place_items, empty_label=tr("(choose)")) if self.whole_school else None
             self.table.setCellWidget(r, 1, result)
             self.table.setCellWidget(r, 2, note)
-            self.table.setCellWidget(r, 3, urgency)
-            self.results.append((result, note, urgency))
+            if where is not None:
+                self.table.setCellWidget(r, 3, where)
+                self.table.setColumnWidth(3, 170)
+            self.table.setCellWidget(r, len(headers) - 1, urgency)
+            self.results.append((result, note, urgency, where))
+        if self.results:  # the choices whole, in either language
+            first = self.results[0]
+            self.table.setColumnWidth(1, first[0].sizeHint().width())
+            self.table.setColumnWidth(len(headers) - 1, first[2].sizeHint().width())
+        self._normal_with_note: set[tuple[int, str]] = set()  # answered "normal, keep the note"
         self.layout_.addWidget(self.table)
         self.layout_.addWidget(self.errors.make_label("results"))
         self.note = self.add_row(tr("Notes"), QLineEdit())
         self.finish()
 
-    def set_problem(self, row: int, note: str, urgency: str = "minor") -> None:
-        result, edit, urg = self.results[row]
+    def set_problem(self, row: int, note: str, urgency: str = "minor", place=None) -> None:
+        result, edit, urg, where = self.results[row]
         result.set_value(False)
         edit.setText(note)
         urg.set_value(urgency)
+        if where is not None and place is not None:
+            where.set_value(place)
+
+    def ask_problem(self, item_text: str, note: str) -> bool | None:
+        """Text typed on an item left at 正常: a problem (True), normal with the note (False), or go back (None)."""
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Is it a problem?"),
+                          tr("“{item}” is marked normal, but something was written: “{note}”.\n\n"
+                             "Is it a problem? A problem opens a repair ticket.").format(item=item_text, note=note),
+                          parent=self)
+        problem = box.addButton(tr("A problem: open a ticket"), QMessageBox.ButtonRole.YesRole)
+        problem.setObjectName("answer_problem")
+        normal = box.addButton(tr("Normal: keep it as a note"), QMessageBox.ButtonRole.NoRole)
+        normal.setObjectName("answer_normal")
+        back = box.addButton(tr("Go back"), QMessageBox.ButtonRole.RejectRole)
+        back.setObjectName("answer_back")
+        box.setDefaultButton(problem)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is problem:
+            return True
+        if clicked is normal:
+            return False
+        return None
+
+    def try_accept(self) -> None:
+        """A problem typed on an item left at 正常 is never lost: ask first."""
+        for row, (result, note, _urg, _where) in enumerate(self.results):
+            text = note.text().strip()
+            if not result.value() or not text or (row, text) in self._normal_with_note:
+                continue
+            answer = self.ask_problem(self.item_rows[row].text, text)
+            if answer is None:
+                note.setFocus()
+                return
+            if answer:
+                result.set_value(False)
+            else:
+                self._normal_with_note.add((row, text))
+        super().try_accept()
 
     def save(self):
-        results = [{"item": item.id, "ok": bool(r.value()), "note": n.text(), "urgency": u.value()}
-                   for item, (r, n, u) in zip(self.item_rows, self.results)]
+        results = [{"item": item.id, "ok": bool(r.value()), "note": n.text(), "urgency": u.value(),
+                    "place": w.value() if w is not None else None}
+                   for item, (r, n, u, w) in zip(self.item_rows, self.results)]
         insp = rs.run_inspection(self.checklist, results, place=self.place.value(),
                                  inspector_name=self.inspector.text(), inspected_at=self.at.value(),
                                  note=self.note.text())
@@ -1215,3 +1407,25 @@ class RepairsTab(ModuleTab):
             return
         preview_pdf(self, pdf, title, filename)
 
+
+    def show_today(self, target: dict) -> None:
+        """A line of Today: the tickets list filtered (overdue, urgent and not yet sent, open by deadline),
+        its first ticket selected."""
+        page = self.tickets
+        self.pages.setCurrentWidget(page)
+        status = {"overdue": "overdue", "unassigned_urgent": "reported"}.get(target.get("filter"), "open")
+        for box, value in ((page.status, status), (page.period, "all"), (page.category, None),
+                           (page.place, None), (page.assignee, None)):
+            box.blockSignals(True)
+            box.set_value(value) if value is not None else box.setCurrentIndex(0)
+            box.blockSignals(False)
+        page.search.blockSignals(True)
+        page.search.clear()
+        page.search.blockSignals(False)
+        page.apply_filters()
+        if target.get("filter") == "unassigned_urgent":
+            page.model.set_filters({**page.filters(), "urgency": "urgent"})
+            page.update_summary()
+        if target.get("id"):
+            page.select_id(int(target["id"]))
+        page.table.setFocus()

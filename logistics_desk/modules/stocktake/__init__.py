@@ -23,4 +23,5 @@ MODULE = ModuleSpec(
     commands="logistics_desk.modules.stocktake.commands",
     demo=_demo,
     models=_models,
+    today="logistics_desk.modules.stocktake.today:items",
 )

@@ -16,9 +16,13 @@ from .models import StockTake, StockTakeLine
 
 
 def _rooms_with_assets(limit: int, skip: int = 0) -> list[int]:
-    rows = (Asset.select(Asset.place, fn.COUNT(Asset.id)).join(Place, on=(Asset.place == Place.id))
+    """Rooms holding at least 3 assets, the emptiest first: every line of a counted room is scanned
+    through the service, so the demo's work stays the same however large the register is
+    (at 50,000 assets a classroom holds hundreds)."""
+    n = fn.COUNT(Asset.id)
+    rows = (Asset.select(Asset.place, n).join(Place, on=(Asset.place == Place.id))
             .where(Asset.status.in_(service.EXPECTED_STATUSES) & (Place.kind == "room"))
-            .group_by(Asset.place).having(fn.COUNT(Asset.id) >= 3).order_by(Asset.place).tuples())
+            .group_by(Asset.place).having(n >= 3).order_by(n, Asset.place).tuples())
     ids = [pid for pid, _n in rows]
     return ids[skip:skip + limit]
 

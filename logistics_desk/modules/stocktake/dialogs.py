@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...core import clock, masterdata, settings
 from ...core.errors import UserError, ValidationError
-from ...core.i18n import tr
+from ...core.i18n import N_, ntr, tr
 from ...core.masterdata import Category, Department, Place, Term
 from ...core.ui.dialogs import attempt
 from ...core.ui.widgets import ChoiceBox, DateBox, FieldErrors, show_error
@@ -35,6 +35,13 @@ def _form_and_buttons(dialog: QDialog, form: QFormLayout, on_ok) -> QDialogButto
     return buttons
 
 
+def _form(parent=None) -> QFormLayout:
+    """A form whose labels stand apart from their fields (the widest label touched its field)."""
+    form = QFormLayout(parent) if parent is not None else QFormLayout()
+    form.setHorizontalSpacing(12)
+    return form
+
+
 class OpenDialog(QDialog):
     """Open a stock-take: term, scope (everything or chosen buildings/places/departments/categories)."""
 
@@ -44,7 +51,7 @@ class OpenDialog(QDialog):
         self.setMinimumWidth(560)
         self.result_stocktake = None
         self.errors = FieldErrors()
-        form = QFormLayout()
+        form = _form()
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("title")
         self.title_edit.setPlaceholderText(tr("e.g. End-of-term stock-take, spring 2026 (optional)"))
@@ -152,7 +159,7 @@ class OpenDialog(QDialog):
             self.count_label.setText(tr("Tick what to count."))
             return
         n = service.count_in_scope(scope)
-        self.count_label.setText(tr("{n} assets will be expected.").format(n=f"{n:,}"))
+        self.count_label.setText(ntr(N_("1 asset will be expected."), N_("{n} assets will be expected."), n))
 
     def accept_open(self) -> None:
         from ...core.ui.work import run_with_progress
@@ -188,7 +195,7 @@ class SurplusDialog(QDialog):
         self.setWindowTitle(title or tr("Surplus item (盘盈)"))
         self.setMinimumWidth(460)
         self.errors = FieldErrors()
-        form = QFormLayout()
+        form = _form()
         self.code_label = QLabel(code or tr("(no tag)"))
         form.addRow(tr("Tag / number"), self.code_label)
         self.name_edit = QLineEdit()
@@ -239,7 +246,7 @@ class SignOffDialog(QDialog):
         self.setWindowTitle(tr("Sign off {doc}").format(doc=st.doc_no))
         self.st = st
         self.errors = FieldErrors()
-        form = QFormLayout()
+        form = _form()
         form.addRow(QLabel(tr("Enter the names as signed on the printed variance report.")))
         self.edits = {}
         defaults = {"counter": st.counter or "", "checker": st.checker or "",

@@ -34,23 +34,33 @@ def _summary_columns(first: str) -> list[WriteColumn]:
 
 
 def _lines(stocktake_id: int):
-    places = {}
+    """Every line in the order of the "All lines" sheet's columns, by place and number.
+
+    Read as plain tuples (no model objects or dicts: 50,000 lines), the texts of results and
+    conditions translated once each, the names of the places lines were found in read once each."""
     L = StockTakeLine
-    q = (L.select(*service.LINE_FIELDS).where(L.stocktake == stocktake_id)
-         .order_by(L.place_name, L.asset_number).dicts())
-    for d in q.iterator():
-        state = d["result"] or service.line_state(d)
-        fp = d["found_place"]
-        if fp is not None and fp not in places:
-            places[fp] = service._place_name(fp)
-        yield {
-            "number": d["asset_number"], "name": d["name"], "model": d["model_spec"], "category": d["category_name"],
-            "place": d["place_name"], "custodian": d["custodian_name"], "department": d["department_name"],
-            "qty": d["quantity"], "book_value": d["book_value"], "counted": d["counted_qty"],
-            "found_place": places.get(fp) if fp is not None else None, "result": service.result_text(state),
-            "condition": tr(CONDITIONS[d["condition"]]) if d["condition"] else None, "note": d["note"],
-            "counted_at": d["counted_at"],
-        }
+    q = (L.select(L.asset_number, L.name, L.model_spec, L.category_name, L.place_name, L.custodian_name,
+                  L.department_name, L.quantity, L.book_value, L.counted_qty, L.found_place, L.result,
+                  L.condition, L.note, L.counted_at, L.place)
+         .where(L.stocktake == stocktake_id).order_by(L.place_name, L.asset_number).tuples())
+    places: dict = {}
+    results: dict = {}
+    conditions = {key: tr(text) for key, text in CONDITIONS.items()}
+    line_state = service.line_state
+    for (number, name, model, category, place_name, custodian, department, qty, book_value, counted, fp, result,
+         condition, note, counted_at, place) in q.iterator():
+        state = result or line_state({"counted_qty": counted, "quantity": qty, "found_place": fp, "place": place})
+        text = results.get(state)
+        if text is None:
+            text = results[state] = service.result_text(state)
+        if fp is not None:
+            found = places.get(fp)
+            if found is None:
+                found = places[fp] = service._place_name(fp)
+        else:
+            found = None
+        yield (number, name, model, category, place_name, custodian, department, qty, book_value, counted, found,
+               text, conditions.get(condition) if condition else None, note, counted_at)
 
 
 def export(stocktake_id: int, path: str | os.PathLike, progress=None, cancel=None) -> int:

@@ -58,7 +58,7 @@ def sheet_data(stocktake_id: int, place: str | int | None = None) -> dict:
                       "unit": r["unit"] or "", "qty": r["quantity"]} for r in p.rows],
         })
     return {"doc_no": st.doc_no, "title": st.title, "term": st.term.name if st.term_id else "",
-            "scope": st.scope_text, "date": st.count_date, "school": masterdata.school_name(), "places": places}
+            "scope": service.shown_scope(st), "date": st.count_date, "school": masterdata.school_name(), "places": places}
 
 
 def render_sheets(data: dict, progress=None, cancel=None) -> bytes:
@@ -153,7 +153,7 @@ def report_data(stocktake_id: int) -> dict:
     signed = st.status == "signed"
     return {
         "doc_no": st.doc_no, "title": st.title, "term": st.term.name if st.term_id else "",
-        "scope": st.scope_text, "count_date": st.count_date, "status": service.status_text(st),
+        "scope": service.shown_scope(st), "count_date": st.count_date, "status": service.status_text(st),
         "provisional": v["provisional"], "printed_on": clock.today(), "school": masterdata.school_name(),
         "signed": signed, "signed_on": st.signed_on if signed else None,
         "signers": {k: getattr(st, k) or "" for k in service.SIGN_ROLES},

@@ -34,7 +34,7 @@ from peewee import JOIN, Case, fn
 from ...core import audit, clock, masterdata, numbering
 from ...core.db import database
 from ...core.errors import NotFound, RuleError, ValidationError
-from ...core.i18n import tr
+from ...core.i18n import N_, tr
 from ...core.masterdata import Category, Department, Person, Place, Term
 from ...core.printing.text import join_list
 from ..assets import service as assets
@@ -148,8 +148,23 @@ def scope_text(scope: dict) -> str:
             continue
         label, model, attr = labels[kind]
         names = [getattr(o, attr) for o in model.select().where(model.id.in_(ids)).order_by(model.id)]
-        parts.append(tr("{label}: {names}").format(label=label, names="、".join(names)))
-    return "; ".join(parts)
+        parts.append(tr("{label}: {names}").format(label=label, names=join_list(names)))
+    return tr("; ").join(parts)
+
+
+def shown_scope(st: StockTake) -> str:
+    """A stock-take's scope in the reader's language, written from its stored scope when it is shown (the
+    text stored at opening is in the language of that day; it stays for a scope that cannot be read)."""
+    try:
+        scope = json.loads(st.scope or "{}")
+    except ValueError:
+        return st.scope_text or ""
+    if not isinstance(scope, dict):
+        return st.scope_text or ""
+    try:
+        return scope_text(normalize_scope(scope))
+    except ValidationError:
+        return st.scope_text or ""
 
 
 def _scope_query(scope: dict):
@@ -734,6 +749,9 @@ def check_can_close(stocktake_id: int) -> StockTake:
     _require_open(st)
     open_unknowns = open_unknown_count(st.id)
     if open_unknowns:
+        if open_unknowns == 1:
+            raise RuleError(tr("1 unknown number is still to resolve: match it to an asset, enter it as surplus or "
+                               "dismiss it, then close."))
         raise RuleError(tr("{n} unknown numbers are still to resolve: match each to an asset, enter it as surplus "
                            "or dismiss it, then close.").format(n=open_unknowns))
     return st
@@ -857,6 +875,21 @@ def variance(stocktake_id: int) -> dict:
             misplaced.append(d)
         if d["condition"] in ("damaged", "needs_repair"):
             damaged.append(d)
+    # registered assets from outside the scope found in one of its rooms (scanned in the wrong room,
+    # from another building): misplaced too, counted where they were found
+    life = None
+    for d in _found_outside_scope(st.id):
+        if life is None:
+            life = _life_by_category()
+        value = book_value(d["amount"], d["acquired_on"], life.get(d["category"]), d["low_value"], st.count_date)
+        d.update(state="misplaced", book_value=value, outside_scope=True, asset=d["matched_asset"],
+                 found_place_name=_place_name(d["found_place"]))
+        prow = by_place.setdefault(d["found_place"], _empty_row(d["found_place_name"]))
+        crow = by_cat.setdefault(d["category"], _empty_row(d["category_name"] or "—"))
+        for row in (prow, crow, totals):
+            row["misplaced"] += 1
+            row["misplaced_value"] += value
+        misplaced.append(d)
     surplus = [u for u in unknowns(st.id, "surplus")]
     for u in surplus:
         value = (Decimal(u["unit_price"] or 0) * u["quantity"]).quantize(CENT)
@@ -906,7 +939,8 @@ def relocate(line_id: int) -> StockTakeLine:
                             reason=tr("Stock-take {doc}: found in {place}").format(
                                 doc=st.doc_no, place=_place_name(line.found_place_id)))
         else:
-            assets.add_event(asset, "stocktake", tr("Stock-take {doc}: found in {place}, already recorded there").format(
+            assets.add_event(asset, "stocktake", audit.sentence(
+                N_("Stock-take {doc}: found in {place}, already recorded there"),
                 doc=st.doc_no, place=_place_name(line.found_place_id)), doc_no=st.doc_no, **_ref(st))
         _save_count(line, {"relocated_at": clock.now()}, "apply_relocate")
     return line
@@ -993,14 +1027,58 @@ def register_surplus(unknown_id: int) -> Asset:
     if u.code and assets.NUMBER_RE.match(u.code) and not Asset.select().where(Asset.number == u.code).exists():
         values["number"] = u.code  # keep the tag it already carries
     with database.atomic():
-        asset = assets.register(values, event_kind="stocktake", event_summary=tr(
-            "Surplus found in stock-take {doc} ({place}), registered").format(
+        asset = assets.register(values, event_kind="stocktake", event_summary=audit.sentence(
+            N_("Surplus found in stock-take {doc} ({place}), registered"),
             doc=st.doc_no, place=_place_name(u.found_place_id)), **_ref(st))[0]
         before = audit.snapshot(u, ["registered_asset"])
         u.registered_asset = asset
         u.save()
         audit.record_update(u, before, action="register")
     return asset
+
+
+def _found_outside_scope(stocktake_id: int) -> list[dict]:
+    """Registered assets not on the stock-take's list, found in another place than the register's (one per
+    asset, moved on the books or not yet), for the variance report."""
+    U = StockTakeUnknown
+    on_list = StockTakeLine.select(StockTakeLine.asset).where(StockTakeLine.stocktake == stocktake_id)
+    q = (U.select(U.id, U.code, U.found_place, U.matched_asset, U.relocated_at, Asset.number.alias("asset_number"),
+                  Asset.name.alias("name"), Asset.model_spec.alias("model_spec"), Asset.unit.alias("unit"),
+                  Asset.quantity.alias("quantity"), Asset.amount.alias("amount"),
+                  Asset.acquired_on.alias("acquired_on"), Asset.low_value.alias("low_value"),
+                  Asset.category.alias("category"), Category.name.alias("category_name"),
+                  Asset.place.alias("place"), Place.full_name.alias("place_name"))
+         .join(Asset, on=(U.matched_asset == Asset.id))
+         .join_from(Asset, Place, JOIN.LEFT_OUTER, on=(Asset.place == Place.id))
+         .join_from(Asset, Category, JOIN.LEFT_OUTER, on=(Asset.category == Category.id))
+         .where((U.stocktake == stocktake_id) & (U.status == "matched") & U.found_place.is_null(False)
+                & U.matched_asset.not_in(on_list)
+                & (U.relocated_at.is_null(False)
+                   | (Asset.status.in_(EXPECTED_STATUSES) & (Asset.place.is_null() | (Asset.place != U.found_place)))))
+         .order_by(Asset.number, U.id).dicts())
+    out, seen = [], set()
+    for d in q:
+        if d["matched_asset"] in seen:
+            continue
+        seen.add(d["matched_asset"])
+        if d["relocated_at"]:  # moved here on the books since: the register's place before is in the record
+            d["place_name"] = _place_before_move(d) or d["place_name"]
+        out.append(d)
+    return out
+
+
+def _place_before_move(d: dict) -> str | None:
+    """Where the register had an asset before the stock-take moved it (from the change record)."""
+    entry = (audit.AuditEntry.select(audit.AuditEntry.old_value)
+             .where((audit.AuditEntry.table_name == "asset") & (audit.AuditEntry.record_id == d["matched_asset"])
+                    & (audit.AuditEntry.field == "place") & (audit.AuditEntry.new_value == str(d["found_place"])))
+             .order_by(audit.AuditEntry.id.desc()).first())
+    if entry is None or not entry.old_value:
+        return None
+    try:
+        return _place_name(int(entry.old_value))
+    except ValueError:
+        return None
 
 
 def _extra_moves(stocktake_id: int) -> list[dict]:

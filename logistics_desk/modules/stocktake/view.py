@@ -556,7 +556,7 @@ class StockTakeTab(ModuleTab):
             return
         st = self.st
         is_open = st.status == "open"
-        self.status_label.setText(tr("{status} · {scope}").format(status=service.status_text(st), scope=st.scope_text))
+        self.status_label.setText(tr("{status} · {scope}").format(status=service.status_text(st), scope=service.shown_scope(st)))
         self.close_button.setEnabled(is_open)
         self.sign_button.setEnabled(st.status == "closed")
         self.new_button.setEnabled(service.current() is None)
@@ -588,11 +588,13 @@ class StockTakeTab(ModuleTab):
                 text = tr("Next step: scan or tick what is in each room ({left} still to count). When every room is "
                           "done, close the count.").format(left=f"{total - counted:,}")
             elif open_unknowns:
-                text = tr("Next step: resolve the {n} unknown numbers, then close the count.").format(n=open_unknowns)
+                text = (tr("Next step: resolve the unknown number, then close the count.") if open_unknowns == 1 else
+                        tr("Next step: resolve the {n} unknown numbers, then close the count.").format(n=open_unknowns))
             else:
                 text = tr("Everything is counted. Next step: close the count (Close the count…).")
             if open_unknowns and counted < total:
-                text += " " + tr("{n} unknown numbers to resolve.").format(n=open_unknowns)
+                text += " " + (tr("1 unknown number to resolve.") if open_unknowns == 1 else
+                               tr("{n} unknown numbers to resolve.").format(n=open_unknowns))
         elif st.status == "closed":
             text = tr("Next step: print the variance report, have it signed, then record the sign-off (Sign off…).")
         else:
@@ -1266,3 +1268,8 @@ class StockTakeTab(ModuleTab):
             show_error(self, exc)
             return
         show_info(self, tr("Written: {path} ({n} rows)").format(path=Path(path).name, n=n), tr("Export to Excel"))
+
+    def show_today(self, target: dict) -> None:
+        """A line of Today: the stock-take in progress, on its counting page."""
+        if target.get("id"):
+            self.picker.set_value(int(target["id"]))  # loads it (unless it is the one shown)

@@ -382,8 +382,49 @@ def test_supplier_deactivated_not_deleted_and_history(qtbot, window, monkeypatch
     click(qtbot, page.history_button)
     actions = [(r[2], r[3], r[4], r[5]) for r in shown["rows"]]
     assert actions[1] == ("Changed", "Phone", "0755-26881234", "0755-26880000")
-    assert actions[2] == ("Deactivated", "Active", "1", "0")
+    assert actions[2] == ("Deactivated", "Active", "Yes", "No")
     assert "Name: 鸿达教学设备有限公司" in shown["rows"][0][5]
+
+
+def history_rows(qtbot, page, monkeypatch) -> list[list[str]]:
+    from logistics_desk.core.ui import settings_pages
+
+    shown = {}
+
+    def fake_exec(dialog):
+        table = dialog.table
+        shown["rows"] = [[table.item(r, c).text() for c in range(table.columnCount())]
+                         for r in range(table.rowCount())]
+        return 0
+
+    monkeypatch.setattr(settings_pages.HistoryDialog, "exec", fake_exec)
+    click(qtbot, page.history_button)
+    return shown["rows"]
+
+
+def test_history_shows_linked_records_by_name_not_id(qtbot, window, monkeypatch):
+    """Issue 13, finding 15: a person's department, a category's parent and a tick read as text."""
+    office, _ = masterdata.find_or_create_department("总务处")
+    teachers, _ = masterdata.find_or_create_department("教务处")
+    person = masterdata.save(Person, {"name": "陈晓燕", "department": office.id, "is_canteen_staff": True})
+    masterdata.save(Person, {"name": "陈晓燕", "department": teachers.id, "is_canteen_staff": True}, person)
+    page = window.show_page("people")
+    page.select_and_load(person.id)
+    rows = history_rows(qtbot, page, monkeypatch)
+    created, changed = rows[0], rows[1]
+    assert "Department: 总务处" in created[5] and "Canteen staff (may take food samples): Yes" in created[5]
+    assert str(office.id) not in created[5].replace("总务处", "")
+    assert changed[2:] == ["Changed", "Department", "总务处", "教务处"]
+
+    furniture = Category.get(Category.code == "JJ")
+    child = masterdata.save(Category, {"parent": furniture.id, "code": "KZY", "name": "课桌椅"})
+    page = window.show_page("categories")
+    page.reload()
+    page.select_and_load(child.id)
+    rows = history_rows(qtbot, page, monkeypatch)
+    # a built-in category reads in the interface's language (finding 22)
+    assert "Parent category: Furniture" in rows[0][5] and "Code: KZY" in rows[0][5]
+    assert page.visible_texts(0)[:1] == ["Buildings and structures"]
 
 
 def test_a_second_supplier_with_the_same_name_is_refused(qtbot, window):

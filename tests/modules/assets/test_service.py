@@ -57,7 +57,7 @@ def test_edit_records_each_field(make_asset, world):
     service.update(a, {"name": "教师用计算机", "unit_price": "4300"})
     events = service.history(a)
     assert [e.kind for e in events] == ["register", "edit"]
-    assert "Name: 台式计算机 → 教师用计算机" in events[1].summary
+    assert "Name: 台式计算机 → 教师用计算机" in audit.shown(events[1].summary)
     fields = {e.field for e in audit.history("asset", a.id) if e.action == "update"}
     assert {"name", "unit_price", "amount"} <= fields
 
@@ -104,7 +104,7 @@ def test_deliberate_damage_needs_a_person_and_a_discipline_note(make_asset):
                               discipline_note="警告处分", new_status="repair")
     assert d.compensation == Decimal("8000.00")
     assert Asset.get_by_id(pc.id).status == "repair"
-    assert "王小明 pays 8,000.00" in service.history(pc)[-1].summary
+    assert "王小明 pays 8,000.00" in audit.shown(service.history(pc)[-1].summary)
 
 
 # --- loans -----------------------------------------------------------------------------
@@ -123,7 +123,7 @@ def test_loans_and_the_overdue_list(make_asset, world):
     service.take_back(pc, note="完好")
     assert Asset.get_by_id(pc.id).status == "in_use"
     assert AssetLoan.get_by_id(loan.id).returned_on == dt.date(2026, 3, 20)
-    assert "(8 days late)" in service.history(pc)[-1].summary
+    assert "(8 days late)" in audit.shown(service.history(pc)[-1].summary)
     assert service.overdue_loan_rows() == []
 
 
@@ -154,7 +154,7 @@ def test_transfer_changes_place_and_custodian(make_asset, world):
     pc = Asset.get_by_id(pc.id)
     assert pc.place_id == world["office"].id and pc.custodian_id == world["li"].id
     assert t.from_place_id == world["r301"].id and t.doc_no == "DB-2026-0001"
-    summary = service.history(pc)[-1].summary
+    summary = audit.shown(service.history(pc)[-1].summary)
     assert "教学楼 301 → 行政楼 102总务处" in summary and "张伟 → 李娜" in summary
 
 

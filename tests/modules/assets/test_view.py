@@ -292,7 +292,7 @@ def test_import_preview_shows_probable_duplicates_and_skips_them(qtbot, tab, mak
     dlg = tab.dialog
     shown = dlg.findChild(type(dlg.summary), "duplicates").text()
     assert "row 2" in shown and Asset.get().number in shown
-    assert dlg.import_button.text() == "Import 1 rows"
+    assert dlg.import_button.text() == "Import 1 row"
     dlg.include_duplicates.setChecked(True)
     assert dlg.import_button.text() == "Import 2 rows"
     dlg.include_duplicates.setChecked(False)

@@ -32,7 +32,7 @@ def _held_three_days_with_one_reading_a_day(c):
     standby = s.save_fridge({"name": "2号留样冰箱（备用）", "location": "食堂 留样间"})
     line = s.add_dish(day, "lunch", "红烧肉")
     clock.freeze(at(day, 11, 40))
-    s.quick_take(line)
+    s.quick_take(line, weight_g=150)
     for i in range(3):
         clock.freeze(at(day + dt.timedelta(days=i), 16, 0))
         s.record_reading(c.fridge, "4.0")
@@ -79,7 +79,7 @@ def test_sample_log_numbered_and_an_empty_one_says_so(canteen, tmp_path):
     s, day = canteen.service, canteen.day
     line = s.add_dish(day, "lunch", "红烧肉")
     clock.freeze(at(day, 11, 40))
-    s.quick_take(line)
+    s.quick_take(line, weight_g=150)
     month = (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
     text = pdf_text(forms.sample_log(s.log_lines(*month), *month), tmp_path)
     assert "No.: LYJL-202611" in text and "红烧肉" in text

@@ -21,7 +21,7 @@ def test_menu_and_quick_sample(canteen):
     with pytest.raises(ValidationError):
         s.add_dish(day, "lunch", "红烧肉")  # already on that meal
     clock.freeze(at(day, 11, 40))
-    line = s.quick_take(lines[0])
+    line = s.quick_take(lines[0], weight_g=150)
     assert (line.weight_g, line.taken_at, line.taken_by.name, line.fridge.name) == (150, at(day, 11, 40), "王师傅",
                                                                                    "1号留样冰箱")
     assert line.keep_until == at(day, 11, 40) + dt.timedelta(hours=48)
@@ -30,11 +30,11 @@ def test_menu_and_quick_sample(canteen):
     actions = [e.action for e in audit.history("canteen_sample", line.id)]
     assert actions[0] == "create" and set(actions[1:]) == {"sample"}
     with pytest.raises(RuleError):
-        s.quick_take(lines[0])  # recorded already
+        s.quick_take(lines[0], weight_g=150)  # recorded already
     # a dish planned for tomorrow cannot be "taken now"
     tomorrow = s.add_dish(day + dt.timedelta(days=1), "lunch", "红烧肉")
     with pytest.raises(RuleError):
-        s.quick_take(tomorrow)
+        s.quick_take(tomorrow, weight_g=150)
     # the dish list remembers how often a dish was used
     assert s.suggest_dishes()[0] == "红烧肉"
 
@@ -64,8 +64,8 @@ def test_disposal_refused_before_deadline_and_done_after(canteen):
     s, day = canteen.service, canteen.day
     a, b = s.add_dishes(day, "lunch", ["宫保鸡丁", "米饭"])
     clock.freeze(at(day, 12, 10))
-    s.quick_take(a)
-    s.quick_take(b)
+    s.quick_take(a, weight_g=150)
+    s.quick_take(b, weight_g=150)
     clock.freeze(at(day + dt.timedelta(days=2), 6, 50))
     assert list(s.due_samples()) == []
     with pytest.raises(RuleError) as e:
@@ -93,7 +93,7 @@ def test_early_disposal_message_in_chinese(canteen):
     s, day = canteen.service, canteen.day
     a = s.add_dish(day, "lunch", "宫保鸡丁")
     clock.freeze(at(day, 12, 10))
-    s.quick_take(a)
+    s.quick_take(a, weight_g=150)
     clock.freeze(at(day + dt.timedelta(days=1), 10, 0))
     i18n.set_language("zh_CN")
     with pytest.raises(RuleError) as e:
@@ -107,7 +107,7 @@ def test_remove_dish_deletes_plan_but_voids_sample(canteen):
     s.remove_dish(a)
     assert CanteenSample.get_or_none(CanteenSample.id == a.id) is None
     clock.freeze(at(day, 12, 0))
-    s.quick_take(b)
+    s.quick_take(b, weight_g=150)
     with pytest.raises(ValidationError):
         s.remove_dish(b)
     s.remove_dish(b, "菜品录错")
@@ -131,7 +131,7 @@ def test_readings_flag_out_of_range(canteen):
     s = canteen.service
     clock.freeze(at(canteen.day, 7, 0))
     ok = s.record_reading(canteen.fridge, "4.5", read_by=canteen.cook)
-    bad = s.record_reading(canteen.fridge, 9.2)
+    bad = s.record_reading(canteen.fridge, 9.2, action="门未关严，已关好", recheck_at=at(canteen.day, 7, 30))
     assert not ok.out_of_range and bad.out_of_range
     with pytest.raises(ValidationError):
         s.record_reading(canteen.fridge, "abc")
@@ -151,7 +151,7 @@ def _clean_day(c, day):
         lines = s.add_dishes(day, meal, dishes)
         clock.freeze(at(day, hh, 30))
         for line in lines:
-            s.quick_take(line)
+            s.quick_take(line, weight_g=150)
     clock.freeze(at(day, 8, 0))
     s.record_reading(c.fridge, "3.5")
     clock.freeze(at(day, 16, 0))
@@ -183,7 +183,7 @@ def test_each_kind_of_breach(canteen):
     clock.freeze(at(day, 16, 0))
     s.record_sample(e, {"weight_g": 150, "taken_at": at(day, 12, 0), "taken_by": c.cook, "fridge": c.fridge})
     # one reading only, out of range
-    s.record_reading(c.fridge, "9.5")
+    s.record_reading(c.fridge, "9.5", action="门未关严，已关好", recheck_at=at(day, 16, 30))  # never re-checked
     # disposal before the deadline: the time taken corrected after the disposal
     clock.freeze(at(day + dt.timedelta(days=2), 12, 0))
     s.dispose([a], disposed_by=c.cook)
@@ -192,7 +192,8 @@ def test_each_kind_of_breach(canteen):
     found = s.check(day, day)
     kinds = sorted({x.kind for x in found})
     assert kinds == sorted(["meal_missing", "meal_no_samples", "dish_no_sample", "under_weight", "incomplete",
-                            "early_disposal", "not_disposed", "few_readings", "out_of_range", "late_entry"])
+                            "early_disposal", "not_disposed", "few_readings", "out_of_range", "recheck_missing",
+                            "late_entry"])
     by = {x.kind: x for x in found}
     assert "100 g" in by["under_weight"].message and "125 g" in by["under_weight"].message
     assert "who took it" in by["incomplete"].message and "fridge" in by["incomplete"].message

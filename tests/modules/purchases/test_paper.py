@@ -29,9 +29,9 @@ def _flat(text: str) -> str:
 
 
 def _approve(req):
-    service.submit(req)
+    service.submit(req, confirmed=True)
     for role in service.required_levels(req.total):
-        service.record_approval(req, level=role, approver="李卫东", decision="approved")
+        service.record_approval(req, level=role, approver="李卫东", decision="approved", confirmed=True)
 
 
 def _one_line(m, name, qty, price, kind="asset"):
@@ -56,7 +56,9 @@ def test_request_form_budget_figures_add_up(m, tmp_path):
     text = _flat(pdf_text(forms.request_form(documents.request_data(req)), tmp_path))
     # one row that adds up, and the warning with the same figures
     assert "34,000.00 2,000.00 0.00 33,893.00 -1,893.00" in text
-    assert "has 32,000.00 yuan left" in text and "1,893.00 yuan more than is left" in text
+    # the warning's figures are the row's: budget − the others − this request = balance after (issue 14.6)
+    assert ("Over budget by 1,893.00 yuan: 2026 信息中心 · 设备购置费: budget 34,000.00 − committed by other "
+            "requests 2,000.00 − spent 0.00 − this request 33,893.00 = balance after -1,893.00 yuan.") in text
     assert "35,893.00" not in text  # this request counted twice (the old "committed")
     assert "Total requested: 33,893.00 yuan (in words: RMB 叁万叁仟捌佰玖拾叁元整)" in text
     # every screen uses the same function: the request list and the budget table
@@ -152,9 +154,9 @@ def test_monthly_store_count_opening_in_out_closing_in_money(m, tmp_path):
     clock.freeze(_dt.datetime(2026, 10, 8, 9, 0))
     service.stock_in(item, 100, unit_price="2.10", on=_dt.date(2026, 10, 8))
     clock.freeze(_dt.datetime(2026, 10, 9, 9, 0))
-    service.issue([(item.id, 40)], recipient_name="王芳", on=_dt.date(2026, 10, 9))
+    service.issue([(item.id, 40)], recipient_name="王芳", department=m["dept"].id, on=_dt.date(2026, 10, 9))
     clock.freeze(_dt.datetime(2026, 10, 31, 16, 0))
-    service.record_count("2026-10", {item.id: 158}, counted_by="陈晓燕")
+    service.record_count("2026-10", {item.id: 158}, counted_by="陈晓燕", confirmed=True)
     clock.freeze(_dt.datetime(2026, 11, 12, 9, 0))
     row = service.store_month("2026-10")["rows"][0]
     # 100 at 1.50 + 100 at 2.10: average 1.80; 40 out; 160 on the book, 158 counted

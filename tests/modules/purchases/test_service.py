@@ -204,12 +204,12 @@ def test_store_issue_refuses_negative_and_count(m):
     item = StoreItem.get_by_id(item.id)
     assert item.stock == 70
     with pytest.raises(RuleError) as e:
-        service.issue([(item.id, 80)], recipient_name="王芳")
+        service.issue([(item.id, 80)], recipient_name="王芳", department=m["dept"].id)
     assert "Only 70" in e.value.message
     assert StoreItem.get_by_id(item.id).stock == 70
-    service.issue([(item.id, 25)], recipient_name="李明")
+    service.issue([(item.id, 25)], recipient_name="李明", department=m["dept"].id)
     assert [i.name for i in service.below_minimum()] == ["签字笔"]
-    sc = service.record_count("2026-10", {item.id: 43}, counted_by="陈晓燕")
+    sc = service.record_count("2026-10", {item.id: 43}, counted_by="陈晓燕", confirmed=True)
     item = StoreItem.get_by_id(item.id)
     assert item.stock == 43
     _, rows = service.count_rows("2026-10")
@@ -249,9 +249,12 @@ def test_order_lines_add_up_exactly_to_the_chosen_quote(m, lines, quote):
     chosen = service.add_quote(req, supplier=s[0].id, amount=quote)
     service.add_quote(req, supplier=s[1].id, amount=str(Decimal(quote) + 100))
     service.add_quote(req, supplier=s[2].id, amount=str(Decimal(quote) + 200))
-    service.place_order(req, buyer="陈晓燕", quote=chosen.id)
+    level = service.reapproval_level(req, quote)  # a quote above the estimate is signed again (14.5)
+    service.place_order(req, buyer="陈晓燕", quote=chosen.id,
+                        reapproval={"approver": "张建国"} if level else None)
     req = service.get_request(req.id)
     assert req.order_total == Decimal(quote)
+    assert [a.amount for a in service.order_approvals(req)] == ([Decimal(quote)] if level else [])
     ordered = service.lines_of(req)
     assert sum(service.order_amount(ln) for ln in ordered) == Decimal(quote)  # what the forms print
     # quantity × unit price is each line's amount whenever whole fen allow it; otherwise

@@ -258,7 +258,10 @@ def test_store_issue_refused_beyond_stock_and_count(tab, qtbot, monkeypatch):
     assert "签字笔" in store.low_label.text()
 
     def count(dlg):
-        dlg.spins[item.id].setValue(44)
+        assert dlg.table.item(0, 3).text() == ""  # nothing counted yet (issue 14.8)
+        dlg.set_counted(0, 44)
+        click_ok(qtbot, dlg)  # shows the difference first
+        assert StoreItem.get_by_id(item.id).stock == 45 and "differ" in dlg.general_error.text()
         click_ok(qtbot, dlg)
     person.will(count)
     [b for b in store.findChildren(view.QPushButton) if b.objectName() == "store_count"][0].click()

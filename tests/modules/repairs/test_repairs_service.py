@@ -129,10 +129,14 @@ def test_damage_applies_the_compensation_rule(school):
     assert "responsible_name" in exc.value.errors and "discipline_note" in exc.value.errors
     assert RepairTicket.get_by_id(t.id).status == "reported"  # nothing half-saved
     t = rs.complete(t, work_done="更换镜头", cause="deliberate", assignee=school.worker.id,
+                    parts=[{"name": "镜头", "quantity": 1, "unit_cost": "420"}], labour_cost="30",
                     responsible_name="赵小刚", discipline_note="警告处分")
-    assert t.compensation == Decimal("6000.00")  # double the price
+    # issue 14 finding 13: double the repair's cost (450), not double the projector's price (6,000)
+    assert t.compensation == Decimal("900.00")
     damage = AssetDamage.get_by_id(t.damage_id)
     assert (damage.ref_table, damage.ref_id, damage.responsible_name) == ("repair_ticket", t.id, "赵小刚")
+    assert (damage.price_basis, damage.base_value, damage.compensation) == (
+        "repair_cost", Decimal("450.00"), Decimal("900.00"))
     assert t.damage_doc == damage.doc_no
     with pytest.raises(RuleError):
         rs.set_cause(t, "wear")

@@ -57,6 +57,7 @@ def test_report_to_acceptance(qtbot, tab, school):
     titles = []
     tab.title_changed.connect(titles.append)
     dlg = tab.tickets.new_ticket()
+    dlg.reported_via.set_value("slip")
     _type(qtbot, dlg.reporter_name, "王老师")
     _type(qtbot, dlg.asset_number, school.projector.number)
     qtbot.keyClick(dlg.asset_number, Qt.Key.Key_Return)

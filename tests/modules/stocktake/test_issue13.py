@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from logistics_desk.core import audit
 from logistics_desk.core import integrity
 from logistics_desk.core.errors import RuleError
 from logistics_desk.modules.assets import service as assets
@@ -125,7 +126,7 @@ def test_a_partial_shortage_of_a_batch_line_is_split_off_and_written_off(s):
     assert Asset.get(Asset.number == "T-0003-1").status == "disposed"
     on_books = Asset.select().where((Asset.name == "课桌椅") & Asset.status.in_(("in_use", "idle", "shortage")))
     assert sum(a.quantity for a in on_books) == 47
-    summaries = [e.summary for e in assets.history(desks)]
+    summaries = [audit.shown(e.summary) for e in assets.history(desks)]
     assert any("T-0003-1" in text and "3" in text for text in summaries)
     assert [e.kind for e in assets.history(part)][-1] == "writeoff"
     assert not any(st_service.pending_actions(st.id).values())
@@ -168,3 +169,53 @@ def test_close_is_checked_before_it_is_asked(s):
     (u,) = st_service.unknowns(st.id)
     st_service.dismiss_unknown(u["id"], "学生的标签")
     st_service.check_can_close(st.id)  # no error
+
+
+def test_an_asset_from_outside_the_scope_counts_as_misplaced_in_the_report(s):
+    """Issue 13 (brief E): the microscope of 实验楼 201 scanned in 教学楼 102 is in the report's
+    misplaced column (where it was found, its category, the totals) and its list, before and after
+    it is moved on the books."""
+    from logistics_desk.modules.stocktake import forms
+
+    st = _open(s)
+    for number in ("T-0001", "T-0002", "T-0003", "T-0004", "T-0005"):
+        st_service.scan(st.id, number, None)
+    st_service.scan(st.id, "T-0006", s["r102"].id)
+    v = st_service.variance(st.id)
+    assert v["totals"]["misplaced"] == 1 and v["totals"]["expected"] == 5
+    r102 = next(r for r in v["places"] if r["label"] == "教学楼 102")
+    assert (r102["expected"], r102["misplaced"]) == (2, 1)
+    assert sum(r["misplaced"] for r in v["places"]) == sum(r["misplaced"] for r in v["categories"]) == 1
+    (d,) = v["misplaced"]
+    microscope = Asset.get(Asset.number == "T-0006")
+    assert (d["asset_number"], d["place_name"], d["found_place_name"]) == ("T-0006", "实验楼 201", "教学楼 102")
+    assert d["book_value"] == assets.net_book_value(microscope, st.count_date) == v["totals"]["misplaced_value"]
+    _sign(st)
+    report = forms.report_data(st.id)
+    assert report["totals"]["misplaced"] == 1
+    (line,) = report["misplaced"]
+    assert (line["number"], line["place"], line["found"]) == ("T-0006", "实验楼 201", "教学楼 102")
+    assert line["settled"] == "Not settled yet"
+    (move,) = st_service.pending_actions(st.id)["relocate_extra"]
+    st_service.relocate_unknown(move["id"])
+    report = forms.report_data(st.id)  # printed again after the move: still there, and how it was settled
+    (line,) = report["misplaced"]
+    assert (line["place"], line["settled"]) == ("实验楼 201", "Moved to 教学楼 102")
+    assert report["totals"]["misplaced"] == 1
+
+
+def test_the_scope_is_written_in_the_readers_language_when_shown(s):
+    """Issue 13, finding 22: a stock-take opened in Chinese read "Counting · 地点：…" in English."""
+    from logistics_desk.core import i18n
+    from logistics_desk.modules.stocktake import forms
+
+    i18n.set_language("zh_CN")
+    try:
+        st = _open(s)
+        assert st.scope_text == "地点：教学楼 101、教学楼 102"  # stored as the day it was opened
+    finally:
+        i18n.set_language("en")
+    assert st_service.shown_scope(st) == "Places: 教学楼 101, 教学楼 102"
+    assert forms.report_data(st.id)["scope"] == "Places: 教学楼 101, 教学楼 102"
+    st.scope = "not json"
+    assert st_service.shown_scope(st) == "地点：教学楼 101、教学楼 102"  # an unreadable scope: the stored text

@@ -1,0 +1,117 @@
+"""Start to window shown at 50,000 assets, beside an empty QMainWindow (issue 17 row 2), and its memory.
+
+    python benchmarks/bench_window.py [--db PATH] [--assets 50000] [--runs 5]
+
+The database is the benchmarks' shared one (``_bench.bench_db``: made once with ``main.py demo --assets N``,
+slow) or ``--db``; the window opens a copy. Each figure is the median of ``--runs`` fresh processes
+(offscreen, window and floor in turn): from the process start to the window shown with its first tab
+(Today) filled and painted. The floor is a bare PySide6
+QMainWindow of the same size shown the same way. Memory: the peak resident size of the window process
+less that of the floor process. Goals: ratio ≤ 3×, memory < +150 MB.
+
+Python's compiled files are cached (outside the source tree) for both, as an installed program ships them.
+A last line (information, no goal) times opening every other tab once, as a clerk would on the first day.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _bench import BIG_ASSETS, PY, ROOT, bench_db, child_env, job_line, scratch_copy
+
+TIME_GOAL, MEMORY_GOAL_MB = 3.0, 150
+
+WINDOW_CHILD = r"""
+import sys, time, resource
+t0 = time.perf_counter()
+from logistics_desk.app import create_application, install_translators
+from logistics_desk.core import db, i18n
+i18n.set_language("zh_CN")
+app = create_application()
+db.open_database(sys.argv[1], backup=False)
+install_translators(app, "zh_CN")
+from logistics_desk.core.ui.main_window import MainWindow
+from logistics_desk.modules import modules
+w = MainWindow(modules())
+w.resize(1400, 860)
+w.show()
+app.processEvents()
+print("shown", time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+t1 = time.perf_counter()
+for i in range(1, w.tabs.count()):
+    w.tabs.setCurrentIndex(i)
+    app.processEvents()
+print("tabs", time.perf_counter() - t1, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+"""
+
+FLOOR_CHILD = r"""
+import time, resource
+t0 = time.perf_counter()
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+w = QMainWindow()
+w.resize(1400, 860)
+w.show()
+app.processEvents()
+print("shown", time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+print("tabs", 0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+"""
+
+
+def _once(code: str, db_path: str | None, env: dict) -> tuple[float, int, float, int]:
+    """One process: (wall seconds from start to window shown, peak RSS kB then, all tabs s, peak RSS kB after)."""
+    args = [PY, "-c", code] + ([db_path] if db_path else [])
+    t = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT, env=env)
+    line = proc.stdout.readline()
+    wall = time.perf_counter() - t
+    more = proc.stdout.readline().split()
+    proc.wait()
+    parts = line.split()
+    if not parts or parts[0] != "shown" or not more or more[0] != "tabs":
+        raise SystemExit(f"window process failed: {line!r}")
+    return wall, int(parts[2]), float(more[1]), int(more[2])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", default=None, help="the 50,000-asset database (default: the shared bench database, "
+                                                   "made once; a copy is used)")
+    parser.add_argument("--assets", type=int, default=BIG_ASSETS)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    # compiled once, as an installed program is (its .pyc files ship with it): a cache outside the tree,
+    # whatever PYTHONDONTWRITEBYTECODE says
+    env = child_env(PYTHONPYCACHEPREFIX=os.path.join(tempfile.gettempdir(), "logistics-bench-pycache"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    with tempfile.TemporaryDirectory() as tmp:
+        db_path = str(scratch_copy(Path(args.db) if args.db else bench_db(args.assets), Path(tmp)))
+        _once(WINDOW_CHILD, db_path, env)  # migrates the copy if need be, compiles, warms the file cache
+        _once(FLOOR_CHILD, None, env)
+        window, floor = [], []
+        for _ in range(args.runs):  # in turn, so a busy moment of the machine falls on both
+            floor.append(_once(FLOOR_CHILD, None, env))
+            window.append(_once(WINDOW_CHILD, db_path, env))
+    shown, floor_shown = statistics.median(w[0] for w in window), statistics.median(f[0] for f in floor)
+    extra_mb = (statistics.median(w[1] for w in window) - statistics.median(f[1] for f in floor)) / 1024
+    tabs = statistics.median(w[2] for w in window)
+    tabs_mb = (statistics.median(w[3] for w in window) - statistics.median(f[1] for f in floor)) / 1024
+    print(f"window shown (Today first, the other tabs built when opened): {shown:.2f} s, "
+          f"empty QMainWindow {floor_shown:.2f} s, ratio {shown / floor_shown:.1f}× (goal ≤ {TIME_GOAL:g}×)")
+    print(f"memory over the empty window: +{extra_mb:.0f} MB (goal < +{MEMORY_GOAL_MB} MB)")
+    print(f"then every other tab opened once: {tabs:.2f} s (memory then +{tabs_mb:.0f} MB; information, no goal)")
+    a = job_line(f"window shown, {args.assets:,} assets", shown, floor_shown, TIME_GOAL)
+    b = job_line("window memory over an empty window", extra_mb, None, MEMORY_GOAL_MB, unit="MB")
+    return 0 if a["ok"] and b["ok"] else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

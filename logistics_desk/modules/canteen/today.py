@@ -1,0 +1,79 @@
+"""Food samples on Today (no Qt): samples to dispose of today, today's meals without samples, fridge
+readings due or out of range; and the tab's badge (the day's breaches)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from peewee import fn
+
+from ...core import clock, db
+from ...core.audit import AuditEntry
+from ...core.i18n import tr
+from ...core.today import TodayItem
+from . import service
+
+KEY = "canteen"
+MEAL_KINDS = ("meal_missing", "meal_no_samples", "dish_no_sample")
+
+
+def _now(today: _dt.date) -> _dt.datetime:
+    return clock.now() if today == clock.today() else _dt.datetime.combine(today, _dt.time(8, 0))
+
+
+_memo: list = [None, None]
+
+
+def _day_status(today: _dt.date, now: _dt.datetime):
+    """``service.day_status``, read once for Today's lines and the tab's badge: kept while the minute, the
+    database and its last change-record entry (every write adds one) stay the same."""
+    key = (db.current_path(), today, now.replace(second=0), AuditEntry.select(fn.MAX(AuditEntry.id)).scalar())
+    if _memo[0] != key:
+        _memo[:] = [key, service.day_status(today, now)]
+    return _memo[1]
+
+
+def _messages(found: list) -> str:
+    text = "；".join(b.message for b in found[:2])
+    return text + ("…" if len(found) > 2 else "")
+
+
+def items(today: _dt.date) -> list[TodayItem]:
+    now = _now(today)
+    out = []
+    end = _dt.datetime.combine(today, _dt.time(23, 59, 59))
+    due = list(service.due_samples(end))
+    if due:
+        late = sum(1 for s in due if s.keep_until <= now)
+        text = tr("Samples to dispose of today: {n}").format(n=len(due))
+        if late:
+            text += tr(" ({n} already past their retention time)").format(n=late)
+        out.append(TodayItem(KEY, "overdue" if late else "today", len(due), text, {"page": "disposal"}, order=0))
+    status = _day_status(today, now)
+    found = status.breaches + status.pending
+    meals = [b for b in found if b.kind in MEAL_KINDS and b.day == today]
+    if meals:
+        hard = any(b.severity == "breach" for b in meals)
+        out.append(TodayItem(KEY, "overdue" if hard else "today", len(meals), tr(
+            "Today's meals without samples: {n} ({what})").format(n=len(meals), what=_messages(meals)),
+            {"page": "day"}, order=1))
+    out_of_range = [b for b in found if b.kind == "out_of_range"]
+    if out_of_range:
+        out.append(TodayItem(KEY, "overdue", len(out_of_range), tr(
+            "Fridge temperatures out of range: {n} ({what})").format(n=len(out_of_range),
+                                                                    what=_messages(out_of_range)),
+            {"page": "fridge"}, order=2))
+    few = [b for b in found if b.kind == "few_readings"]
+    if few:
+        hard = any(b.severity == "breach" for b in few)
+        out.append(TodayItem(KEY, "overdue" if hard else "today", len(few), tr(
+            "Fridge readings due: {n} ({what})").format(n=len(few), what=_messages(few)), {"page": "fridge"},
+            order=3))
+    return out
+
+
+def badge() -> str | None:
+    """The tab's title with the day's breaches (as the tab shows it once built)."""
+    now = clock.now()
+    bad = sum(1 for b in _day_status(now.date(), now).breaches if b.severity == "breach")
+    return tr("Food samples") + f" ({bad})" if bad else None

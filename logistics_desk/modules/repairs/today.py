@@ -1,0 +1,72 @@
+"""The repair log's lines on Today (no Qt): tickets overdue, urgent ones nobody was sent to, and those due
+today, each with its most pressing ticket (urgent first, then by deadline); and the tab's badge."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from peewee import JOIN, Case
+
+from ...core import clock
+from ...core.i18n import tr
+from ...core.masterdata import Place
+from ...core.today import TodayItem
+from .models import URGENCY_ORDER, RepairTicket
+
+KEY = "repairs"
+
+
+def _now(today: _dt.date) -> _dt.datetime:
+    return clock.now() if today == clock.today() else _dt.datetime.combine(today, _dt.time(8, 0))
+
+
+def _tickets(where) -> list[dict]:
+    T = RepairTicket
+    urgency_rank = Case(T.urgency, [(u, i) for i, u in enumerate(URGENCY_ORDER)], len(URGENCY_ORDER))
+    return list(T.select(T.id, T.number, T.urgency, T.due_at, T.description, Place.full_name.alias("place"))
+                .join(Place, JOIN.LEFT_OUTER, on=(T.place == Place.id))
+                .where((T.is_open == True) & where)
+                .order_by(urgency_rank, T.due_at, T.id).dicts())
+
+
+def _first(rows: list[dict]) -> str:
+    r = rows[0]
+    where = f"{r['place']} " if r.get("place") else ""
+    text = (r["description"] or "").splitlines()[0] if r["description"] else ""
+    if len(text) > 24:
+        text = text[:24] + "…"
+    return f"{r['number']} {where}{text}".strip()
+
+
+def items(today: _dt.date) -> list[TodayItem]:
+    T = RepairTicket
+    now = _now(today)
+    end = _dt.datetime.combine(today, _dt.time(23, 59, 59))
+    out = []
+    overdue = _tickets(T.due_at < now)
+    if overdue:
+        urgent = sum(1 for r in overdue if r["urgency"] == "urgent")
+        out.append(TodayItem(KEY, "overdue", len(overdue), tr(
+            "Repair tickets overdue: {n}, {urgent} of them urgent (first: {ticket})").format(
+            n=len(overdue), urgent=urgent, ticket=_first(overdue)), {"filter": "overdue", "id": overdue[0]["id"]},
+            order=0))
+    unassigned = _tickets((T.urgency == "urgent") & (T.status == "reported") & T.assignee.is_null()
+                          & T.assignee_supplier.is_null())
+    if unassigned:
+        out.append(TodayItem(KEY, "today", len(unassigned), tr(
+            "Urgent repair tickets nobody has been sent to: {n} (first: {ticket})").format(
+            n=len(unassigned), ticket=_first(unassigned)),
+            {"filter": "unassigned_urgent", "id": unassigned[0]["id"]}, order=0))
+    due = _tickets((T.due_at >= now) & (T.due_at <= end))
+    if due:
+        out.append(TodayItem(KEY, "today", len(due), tr("Repair tickets due today: {n} (first: {ticket})").format(
+            n=len(due), ticket=_first(due)), {"filter": "due_today", "id": due[0]["id"]}, order=1))
+    return out
+
+
+def badge() -> str | None:
+    """The tab's title with the overdue figure (as the tab shows it once built)."""
+    from .service import overdue_count
+
+    n = overdue_count(clock.now())
+    return tr("Repair log ({n} overdue)").format(n=n) if n else None
