@@ -55,6 +55,14 @@ def run_process(cmd: Sequence[str], env: dict | None = None, cwd: Path | None = 
                 check: bool = True) -> tuple[float, float]:
     """Run ``cmd`` as a whole process: (wall seconds, peak resident memory of that process in MB).
     Its output is thrown away; a failure raises with what it wrote to stderr."""
+    wall, peak, _cpu = run_measured(cmd, env, cwd, check)
+    return wall, peak
+
+
+def run_measured(cmd: Sequence[str], env: dict | None = None, cwd: Path | None = None,
+                 check: bool = True) -> tuple[float, float, float]:
+    """``run_process`` plus the process's CPU seconds (user + system, its children included when it
+    waited for them): (wall, peak MB, cpu). On a shared machine the CPU figure moves less than the wall."""
     start = time.perf_counter()
     proc = subprocess.Popen(list(cmd), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
                             cwd=str(cwd or ROOT))
@@ -64,23 +72,29 @@ def run_process(cmd: Sequence[str], env: dict | None = None, cwd: Path | None = 
     proc.returncode = os.waitstatus_to_exitcode(status)
     if check and proc.returncode != 0:
         raise RuntimeError(f"{' '.join(map(str, cmd))} failed ({proc.returncode}):\n{err.decode(errors='replace')}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def paired(cmd: Sequence[str], floor_cmd: Sequence[str], runs: int = 5, warmup: int = 1,
-           env: dict | None = None, before=None) -> tuple[float, float, list[float], list[float]]:
+           env: dict | None = None, before=None) -> tuple[float, float, list[float], list[float], float]:
     """Time ``cmd`` and ``floor_cmd`` in turn (A B A B …, after ``warmup`` unrecorded pairs) as
-    whole processes: (median of A, median of B, A's runs, B's runs). ``before()`` runs before each."""
+    whole processes: (median wall of A, of B, A's runs, B's runs, median of the pairs' CPU ratios A/B).
+    ``before()`` runs before each."""
     a: list[float] = []
     b: list[float] = []
+    cpu_ratios: list[float] = []
     for i in range(warmup + runs):
+        cpus = []
         for c, out in ((cmd, a), (floor_cmd, b)):
             if before is not None:
                 before()
-            wall, _ = run_process(c, env=env)
+            wall, _, cpu = run_measured(c, env=env)
+            cpus.append(cpu)
             if i >= warmup:
                 out.append(wall)
-    return statistics.median(a), statistics.median(b), a, b
+        if i >= warmup and cpus[1] > 0:
+            cpu_ratios.append(cpus[0] / cpus[1])
+    return statistics.median(a), statistics.median(b), a, b, statistics.median(cpu_ratios or [0.0])
 
 
 def bench_db(n: int = BIG_ASSETS, path: str | None = None) -> Path:

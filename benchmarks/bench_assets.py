@@ -43,7 +43,8 @@ app = create_application()
 db.open_database(sys.argv[1], backup=False)
 install_translators(app, "zh_CN")
 from logistics_desk.core.ui.main_window import MainWindow
-w = MainWindow()
+from logistics_desk.modules import modules
+w = MainWindow(modules())
 w.show()
 app.processEvents()
 print("shown", time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
@@ -61,7 +62,8 @@ app = create_application()
 db.open_database(sys.argv[1], backup=False)
 install_translators(app, "zh_CN")
 from logistics_desk.core.ui.main_window import MainWindow
-w = MainWindow()
+from logistics_desk.modules import modules
+w = MainWindow(modules())
 w.show()
 app.processEvents()
 print("shown", time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)

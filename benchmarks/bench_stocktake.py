@@ -142,17 +142,18 @@ def main() -> int:
     tab.show()
     app.processEvents()
     room = max(places, key=lambda p: sum(1 for x in lines if x[2] == p))
-    tab.place_list.setCurrentRow(list(tab._progress).index(room))
+    page = tab.count_page
+    page.place_list.setCurrentRow(list(page._progress).index(room))
     todo = [x for x in lines if x[2] == room and x not in sample and x not in rest][:60]
     gui = []
     for _lid, number, _place in todo:
-        tab.scan_edit.setText(number)
+        page.scan_edit.setText(number)
         t = time.perf_counter()
-        tab.scan_entered()
+        page.scan_entered()
         app.processEvents()
         gui.append(time.perf_counter() - t)
     stats("tab: scan answered and painted", gui)
-    timed("switch place (fill its expected list)", lambda: (tab.step_place(1), app.processEvents()))
+    timed("switch place (fill its expected list)", lambda: (page.step_place(1), app.processEvents()))
 
     print("\naround the scan")
     timed("per-place progress (all places)", lambda: service.place_progress(st.id))

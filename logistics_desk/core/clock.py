@@ -23,5 +23,10 @@ def set_clock(fn: Callable[[], _dt.datetime] | None) -> None:
     _now = fn
 
 
+def current_clock() -> Callable[[], _dt.datetime] | None:
+    """The clock in use (``None``: the real one), to hand back to ``set_clock`` after moving time."""
+    return _now
+
+
 def freeze(moment: _dt.datetime) -> None:
     set_clock(lambda: moment)

@@ -3,6 +3,12 @@
 A module's ``__init__.py`` defines ``MODULE = ModuleSpec(...)`` and stays free of
 Qt; its view class is named by a dotted path and imported only by the window.
 Adding a tab = one folder here, one line in ``MODULE_NAMES``, one migration.
+
+The registry is the only door between modules (as Tryton's ``tryton.cfg``): a module
+declares the modules it needs (``depends``) and those it uses when present
+(``optional``). It calls another module only through that module's Qt-free ``api.py``,
+and asks ``enabled(key)`` before calling an optional one. A module whose dependency
+is missing is refused when the registry is read (``ModuleDependencyError``).
 """
 
 from __future__ import annotations
@@ -10,7 +16,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.loading import load_object
@@ -48,16 +54,46 @@ class ModuleSpec:
     # "package.module:function", Qt-free: badge() -> the tab's title with its figure, or None (shown before
     # the tab is built: the window builds a tab when it is first opened)
     badge: str | None = None
+    # keys of the modules this one needs (imports their ``api``; its models may point at theirs)
+    depends: list[str] = field(default_factory=list)
+    # keys of the modules this one uses when they are there (asked with ``enabled(key)`` first)
+    optional: list[str] = field(default_factory=list)
+
+
+class ModuleDependencyError(RuntimeError):
+    """A module needs another that this version does not have (said at start, not at first use)."""
+
+
+def _present() -> list[str]:
+    """The module folders of this checkout, in tab order."""
+    return [name for name in MODULE_NAMES if importlib.util.find_spec(f"{__name__}.{name}") is not None]
+
+
+def check_dependencies(specs: list[ModuleSpec]) -> None:
+    """Raise ``ModuleDependencyError`` naming every module whose ``depends`` are not all present."""
+    keys = {s.key for s in specs}
+    missing = [f"{s.key} needs {', '.join(d for d in s.depends if d not in keys)}"
+               for s in specs if any(d not in keys for d in s.depends)]
+    if missing:
+        raise ModuleDependencyError("Modules missing a dependency: " + "; ".join(missing))
+
+
+_checked: dict[tuple[str, ...], list[ModuleSpec]] = {}  # by MODULE_NAMES (tests narrow it)
 
 
 def modules() -> list[ModuleSpec]:
-    out = []
-    for name in MODULE_NAMES:
-        if importlib.util.find_spec(f"{__name__}.{name}") is None:
-            continue  # a module not built yet in this checkout
-        mod = importlib.import_module(f"{__name__}.{name}")
-        out.append(mod.MODULE)
-    return out
+    """Every module's spec, in tab order; refuses a module whose dependency is missing."""
+    names = tuple(MODULE_NAMES)
+    if names not in _checked:
+        specs = [importlib.import_module(f"{__name__}.{name}").MODULE for name in _present()]
+        check_dependencies(specs)
+        _checked[names] = specs
+    return list(_checked[names])
+
+
+def enabled(key: str) -> bool:
+    """Is the module ``key`` part of this program? (How a module asks before using an optional one.)"""
+    return any(spec.key == key for spec in modules())
 
 
 def load_models() -> None:

@@ -488,6 +488,322 @@
       <translation>已排除</translation>
     </message>
     <message>
+      <source>Preparing the count sheets…</source>
+      <translation>正在生成盘点表…</translation>
+    </message>
+    <message>
+      <source>Preparing the variance report…</source>
+      <translation>正在生成差异报告…</translation>
+    </message>
+    <message>
+      <source>Export to Excel</source>
+      <translation>导出 Excel</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>正在导出…</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>情况</translation>
+    </message>
+    <message>
+      <source>No earlier closed stock-take to compare with.</source>
+      <translation>没有可对比的已结束盘点。</translation>
+    </message>
+    <message>
+      <source>Found again</source>
+      <translation>重新找到</translation>
+    </message>
+    <message>
+      <source>Compared with {doc} ({title}): {new} newly missing, {rec} missing again, {back} found again.</source>
+      <translation>与 {doc}（{title}）相比：新增盘亏 {new} 项，连续盘亏 {rec} 项，重新找到 {back} 项。</translation>
+    </message>
+    <message>
+      <source>This count is still open: items not counted yet are shown as missing.</source>
+      <translation>本次盘点尚未结束：未盘到的资产暂按盘亏显示。</translation>
+    </message>
+    <message>
+      <source>Missing again</source>
+      <translation>连续盘亏</translation>
+    </message>
+    <message>
+      <source>Newly missing</source>
+      <translation>新增盘亏</translation>
+    </message>
+    <message>
+      <source>Not counted</source>
+      <translation>未盘</translation>
+    </message>
+    <message>
+      <source>Ready to scan</source>
+      <translation>可以扫码了</translation>
+    </message>
+    <message>
+      <source>Scan or type an asset number, then Enter</source>
+      <translation>扫描或输入资产编号，按回车</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Counted</source>
+      <translation>实盘</translation>
+    </message>
+    <message>
+      <source>Places (Ctrl+PgDown / Ctrl+PgUp)</source>
+      <translation>地点（Ctrl+PgDown / Ctrl+PgUp 切换）</translation>
+    </message>
+    <message>
+      <source>Recent scans</source>
+      <translation>最近扫描</translation>
+    </message>
+    <message>
+      <source>Expected here (F2: Space found · Del missing · D damaged · R needs repair · digits: counted quantity · U undo · Esc back to scanning)</source>
+      <translation>本处账面资产（F2 进入：空格 在位 · Del 未找到 · D 损坏 · R 待修 · 数字 实盘数量 · U 撤销 · Esc 返回扫码）</translation>
+    </message>
+    <message>
+      <source>Damaged…</source>
+      <translation>损坏…</translation>
+    </message>
+    <message>
+      <source>Needs repair…</source>
+      <translation>待修…</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>撤销</translation>
+    </message>
+    <message>
+      <source>Stand in the room chosen on the left and scan each tag.</source>
+      <translation>到左侧所选房间，逐一扫描资产标签。</translation>
+    </message>
+    <message>
+      <source>This stock-take is closed</source>
+      <translation>本次盘点已结束</translation>
+    </message>
+    <message>
+      <source>It can be read, printed and exported.</source>
+      <translation>可以查看、打印和导出。</translation>
+    </message>
+    <message>
+      <source>Choose a line of the expected list first (F2).</source>
+      <translation>请先在账面清单中选择一行（F2）。</translation>
+    </message>
+    <message>
+      <source>Overall: {counted} / {total} counted</source>
+      <translation>总进度：已盘 {counted} / {total}</translation>
+    </message>
+    <message>
+      <source>{counted} / {total} counted here</source>
+      <translation>本处已盘 {counted} / {total}</translation>
+    </message>
+    <message>
+      <source>(in {place})</source>
+      <translation>（在 {place}）</translation>
+    </message>
+    <message>
+      <source>Not marked.</source>
+      <translation>未标记。</translation>
+    </message>
+    <message>
+      <source>{number} {name}: what is wrong?</source>
+      <translation>{number} {name}：有什么问题？</translation>
+    </message>
+    <message>
+      <source>Move to where found</source>
+      <translation>调整到发现地点</translation>
+    </message>
+    <message>
+      <source>Move to where found (from outside the scope)</source>
+      <translation>调整到发现地点（范围外资产）</translation>
+    </message>
+    <message>
+      <source>Mark as shortage (盘亏待批)</source>
+      <translation>标记为盘亏待批</translation>
+    </message>
+    <message>
+      <source>Record the damage</source>
+      <translation>登记损坏</translation>
+    </message>
+    <message>
+      <source>Register as a new asset (盘盈)</source>
+      <translation>盘盈登记入账</translation>
+    </message>
+    <message>
+      <source>Awaiting write-off approval</source>
+      <translation>等待核销审批</translation>
+    </message>
+    <message>
+      <source>A new asset: {qty} found in {place}.</source>
+      <translation>新登记资产：在{place}找到 {qty} 件。</translation>
+    </message>
+    <message>
+      <source>Apply ticked</source>
+      <translation>处理勾选项</translation>
+    </message>
+    <message>
+      <source>Write-off approved…</source>
+      <translation>核销已批准…</translation>
+    </message>
+    <message>
+      <source>Open repair ticket</source>
+      <translation>报修</translation>
+    </message>
+    <message>
+      <source>Write-off approved</source>
+      <translation>核销已批准</translation>
+    </message>
+    <message>
+      <source>The register moves it from {expected} to {found} (a transfer in its history).</source>
+      <translation>台账将其从 {expected} 调到 {found}（履历中记一次调拨）。</translation>
+    </message>
+    <message>
+      <source>Not found (expected in {place}): its status becomes 盘亏待批 until the write-off is approved.</source>
+      <translation>未找到（应在{place}）：状态改为盘亏待批，直至核销获批。</translation>
+    </message>
+    <message>
+      <source>{number}: {n} {unit} to write off as lost once approved (Write-off approved…).</source>
+      <translation>{number}：{n} {unit}，获批后按丢失核销（核销已批准…）。</translation>
+    </message>
+    <message>
+      <source>A damage record ({condition}: {note}), natural wear.</source>
+      <translation>登记损坏记录（{condition}：{note}），按自然损耗。</translation>
+    </message>
+    <message>
+      <source>Variance</source>
+      <translation>盘点差异</translation>
+    </message>
+    <message>
+      <source>Applying the results (after sign-off): tick what to apply. Each choice is written into the asset's history.</source>
+      <translation>处理盘点结果（签字确认后）：勾选要处理的项目。每项处理都会记入资产履历。</translation>
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation>处理</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>处理方式</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <source>Provisional: the count is still open.</source>
+      <translation>预览：盘点尚未结束。</translation>
+    </message>
+    <message>
+      <source>Tick what to apply first.</source>
+      <translation>请先勾选要处理的项目。</translation>
+    </message>
+    <message>
+      <source>Applying the results…</source>
+      <translation>正在处理盘点结果…</translation>
+    </message>
+    <message>
+      <source>Choose a damaged asset first.</source>
+      <translation>请先选择一项损坏的资产。</translation>
+    </message>
+    <message>
+      <source>{n} of {qty} {unit} not found (expected in {place}): those {n} are split off into a record of their own, marked 盘亏待批 until the write-off is approved; {left} stay on the books.</source>
+      <translation>{qty} {unit}中有 {n} {unit}未找到（应在{place}）：这 {n} {unit}拆分为单独一条记录，标记为盘亏待批，待核销审批；其余 {left} {unit}留在账上。</translation>
+    </message>
+    <message>
+      <source>by place</source>
+      <translation>按地点</translation>
+    </message>
+    <message>
+      <source>by category</source>
+      <translation>按类别</translation>
+    </message>
+    <message>
+      <source>Who approved writing off these {n} missing assets?</source>
+      <translation>这 {n} 项盘亏资产的核销由谁批准？</translation>
+    </message>
+    <message>
+      <source>Repair ticket {id} opened.</source>
+      <translation>已生成报修单 {id}。</translation>
+    </message>
+    <message>
+      <source>repair ticket {id}</source>
+      <translation>报修单 {id}</translation>
+    </message>
+    <message>
+      <source>Apply {n} results to the asset register? Each is written into the asset's history.</source>
+      <translation>将 {n} 项盘点结果写入资产台账？每项都会记入资产履历。</translation>
+    </message>
+    <message>
+      <source>{n} results applied.</source>
+      <translation>已处理 {n} 项盘点结果。</translation>
+    </message>
+    <message>
+      <source>Match to an asset…</source>
+      <translation>对应到资产…</translation>
+    </message>
+    <message>
+      <source>Enter as surplus…</source>
+      <translation>登记为盘盈…</translation>
+    </message>
+    <message>
+      <source>Dismiss…</source>
+      <translation>排除…</translation>
+    </message>
+    <message>
+      <source>Add an untagged item found…</source>
+      <translation>添加无标签的盘盈物品…</translation>
+    </message>
+    <message>
+      <source>Dismiss</source>
+      <translation>排除</translation>
+    </message>
+    <message>
+      <source>Why is “{code}” not an asset?</source>
+      <translation>为什么“{code}”不是资产？</translation>
+    </message>
+    <message>
+      <source>Numbers nobody expected. Resolve each before closing: match it to an asset (a worn or swapped tag), enter it as surplus (盘盈), or dismiss it.</source>
+      <translation>账面上没有的编号。结束盘点前请逐一处理：对应到资产（标签磨损或贴错）、登记为盘盈，或排除。</translation>
+    </message>
+    <message>
+      <source>Times scanned</source>
+      <translation>扫描次数</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation>处理结果</translation>
+    </message>
+    <message>
+      <source>Choose a line first.</source>
+      <translation>请先选择一行。</translation>
+    </message>
+    <message>
+      <source>Unknown numbers</source>
+      <translation>未知编号</translation>
+    </message>
+    <message>
+      <source>Match to an asset</source>
+      <translation>对应到资产</translation>
+    </message>
+    <message>
+      <source>Asset number of “{code}”:</source>
+      <translation>“{code}”对应的资产编号：</translation>
+    </message>
+    <message>
+      <source>An untagged item found (盘盈)</source>
+      <translation>发现无标签物品（盘盈）</translation>
+    </message>
+    <message>
+      <source>Match “{code}” to asset {number}?</source>
+      <translation>将“{code}”对应到资产 {number}？</translation>
+    </message>
+    <message>
       <source>All assets</source>
       <translation>全部资产</translation>
     </message>
@@ -514,10 +830,6 @@
     <message>
       <source>Total</source>
       <translation>合计</translation>
-    </message>
-    <message>
-      <source>Not counted</source>
-      <translation>未盘</translation>
     </message>
     <message>
       <source>The line no longer exists.</source>
@@ -664,6 +976,10 @@
       <translation>还有 1 个未知编号待处理：请对应到资产、登记为盘盈或排除，然后再结束盘点。</translation>
     </message>
     <message>
+      <source>Who approved the write-off?</source>
+      <translation>谁批准了核销？</translation>
+    </message>
+    <message>
       <source>Stock-take {id} does not exist.</source>
       <translation>盘点 {id} 不存在。</translation>
     </message>
@@ -732,6 +1048,10 @@
       <translation>资产 {number} 已不是盘亏待批状态（可能已找到）。</translation>
     </message>
     <message>
+      <source>That result belongs to another stock-take.</source>
+      <translation>这一条属于另一次盘点。</translation>
+    </message>
+    <message>
       <source>Unknown scope: {kinds}</source>
       <translation>未知的盘点范围：{kinds}</translation>
     </message>
@@ -770,6 +1090,10 @@
     <message>
       <source>Surplus found in stock-take {doc} ({place}), registered</source>
       <translation>盘点 {doc} 盘盈（{place}），登记入账</translation>
+    </message>
+    <message>
+      <source>Unknown action: {kind}</source>
+      <translation>未知的操作：{kind}</translation>
     </message>
     <message>
       <source>No place is called “{place}”.</source>
@@ -812,28 +1136,20 @@
       <translation>盘点 {doc} {title} 进行中：已清点 {counted} / {total}（{pct}%）</translation>
     </message>
     <message>
-      <source>Move to where found</source>
-      <translation>调整到发现地点</translation>
+      <source>Done: the results are applied.</source>
+      <translation>完成：盘点结果已处理。</translation>
     </message>
     <message>
-      <source>Move to where found (from outside the scope)</source>
-      <translation>调整到发现地点（范围外资产）</translation>
+      <source>Count</source>
+      <translation>清点</translation>
     </message>
     <message>
-      <source>Mark as shortage (盘亏待批)</source>
-      <translation>标记为盘亏待批</translation>
+      <source>Results and applying</source>
+      <translation>盘点结果与处理</translation>
     </message>
     <message>
-      <source>Record the damage</source>
-      <translation>登记损坏</translation>
-    </message>
-    <message>
-      <source>Register as a new asset (盘盈)</source>
-      <translation>盘盈登记入账</translation>
-    </message>
-    <message>
-      <source>Awaiting write-off approval</source>
-      <translation>等待核销审批</translation>
+      <source>Compare with previous</source>
+      <translation>与上次对比</translation>
     </message>
     <message>
       <source>New stock-take…</source>
@@ -872,196 +1188,16 @@ Open one for this term: choose what to count, print the count sheets, then walk 
       <translation>开始盘点…</translation>
     </message>
     <message>
-      <source>Count</source>
-      <translation>清点</translation>
-    </message>
-    <message>
-      <source>Unknown numbers</source>
-      <translation>未知编号</translation>
-    </message>
-    <message>
-      <source>Results and applying</source>
-      <translation>盘点结果与处理</translation>
-    </message>
-    <message>
-      <source>Compare with previous</source>
-      <translation>与上次对比</translation>
-    </message>
-    <message>
-      <source>Scan or type an asset number, then Enter</source>
-      <translation>扫描或输入资产编号，按回车</translation>
-    </message>
-    <message>
-      <source>Ready to scan</source>
-      <translation>可以扫码了</translation>
-    </message>
-    <message>
-      <source>Match to an asset…</source>
-      <translation>对应到资产…</translation>
-    </message>
-    <message>
-      <source>Enter as surplus…</source>
-      <translation>登记为盘盈…</translation>
-    </message>
-    <message>
-      <source>Dismiss…</source>
-      <translation>排除…</translation>
-    </message>
-    <message>
-      <source>Add an untagged item found…</source>
-      <translation>添加无标签的盘盈物品…</translation>
-    </message>
-    <message>
-      <source>Apply ticked</source>
-      <translation>处理勾选项</translation>
-    </message>
-    <message>
-      <source>Write-off approved…</source>
-      <translation>核销已批准…</translation>
-    </message>
-    <message>
-      <source>Open repair ticket</source>
-      <translation>报修</translation>
-    </message>
-    <message>
-      <source>Dismiss</source>
-      <translation>排除</translation>
-    </message>
-    <message>
-      <source>Why is “{code}” not an asset?</source>
-      <translation>为什么“{code}”不是资产？</translation>
-    </message>
-    <message>
-      <source>Write-off approved</source>
-      <translation>核销已批准</translation>
-    </message>
-    <message>
-      <source>Preparing the count sheets…</source>
-      <translation>正在生成盘点表…</translation>
-    </message>
-    <message>
-      <source>Preparing the variance report…</source>
-      <translation>正在生成差异报告…</translation>
-    </message>
-    <message>
-      <source>Export to Excel</source>
-      <translation>导出 Excel</translation>
-    </message>
-    <message>
-      <source>Excel workbook (*.xlsx)</source>
-      <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-      <source>State</source>
-      <translation>状态</translation>
-    </message>
-    <message>
-      <source>Counted</source>
-      <translation>实盘</translation>
+      <source>Next step: print the variance report, have it signed, then record the sign-off (Sign off…).</source>
+      <translation>下一步：打印盘点差异报告并签字，然后登记签字确认（签字确认…）。</translation>
     </message>
     <message>
       <source>Stock-take:</source>
       <translation>盘点：</translation>
     </message>
     <message>
-      <source>Places (Ctrl+PgDown / Ctrl+PgUp)</source>
-      <translation>地点（Ctrl+PgDown / Ctrl+PgUp 切换）</translation>
-    </message>
-    <message>
-      <source>Expected here (F2: Space found · Del missing · D damaged · R needs repair · digits: counted quantity · U undo · Esc back to scanning)</source>
-      <translation>本处账面资产（F2 进入：空格 在位 · Del 未找到 · D 损坏 · R 待修 · 数字 实盘数量 · U 撤销 · Esc 返回扫码）</translation>
-    </message>
-    <message>
-      <source>Damaged…</source>
-      <translation>损坏…</translation>
-    </message>
-    <message>
-      <source>Needs repair…</source>
-      <translation>待修…</translation>
-    </message>
-    <message>
-      <source>Undo</source>
-      <translation>撤销</translation>
-    </message>
-    <message>
-      <source>Recent scans</source>
-      <translation>最近扫描</translation>
-    </message>
-    <message>
-      <source>Numbers nobody expected. Resolve each before closing: match it to an asset (a worn or swapped tag), enter it as surplus (盘盈), or dismiss it.</source>
-      <translation>账面上没有的编号。结束盘点前请逐一处理：对应到资产（标签磨损或贴错）、登记为盘盈，或排除。</translation>
-    </message>
-    <message>
-      <source>Times scanned</source>
-      <translation>扫描次数</translation>
-    </message>
-    <message>
-      <source>Resolution</source>
-      <translation>处理结果</translation>
-    </message>
-    <message>
-      <source>Variance</source>
-      <translation>盘点差异</translation>
-    </message>
-    <message>
-      <source>Applying the results (after sign-off): tick what to apply. Each choice is written into the asset's history.</source>
-      <translation>处理盘点结果（签字确认后）：勾选要处理的项目。每项处理都会记入资产履历。</translation>
-    </message>
-    <message>
-      <source>Apply</source>
-      <translation>处理</translation>
-    </message>
-    <message>
-      <source>Action</source>
-      <translation>处理方式</translation>
-    </message>
-    <message>
-      <source>Details</source>
-      <translation>详情</translation>
-    </message>
-    <message>
-      <source>What</source>
-      <translation>情况</translation>
-    </message>
-    <message>
       <source>Next step: open a stock-take (Ctrl+N).</source>
       <translation>下一步：开始盘点（Ctrl+N）。</translation>
-    </message>
-    <message>
-      <source>Stand in the room chosen on the left and scan each tag.</source>
-      <translation>到左侧所选房间，逐一扫描资产标签。</translation>
-    </message>
-    <message>
-      <source>This stock-take is closed</source>
-      <translation>本次盘点已结束</translation>
-    </message>
-    <message>
-      <source>It can be read, printed and exported.</source>
-      <translation>可以查看、打印和导出。</translation>
-    </message>
-    <message>
-      <source>Next step: print the variance report, have it signed, then record the sign-off (Sign off…).</source>
-      <translation>下一步：打印盘点差异报告并签字，然后登记签字确认（签字确认…）。</translation>
-    </message>
-    <message>
-      <source>Choose a line of the expected list first (F2).</source>
-      <translation>请先在账面清单中选择一行（F2）。</translation>
-    </message>
-    <message>
-      <source>Choose a line first.</source>
-      <translation>请先选择一行。</translation>
-    </message>
-    <message>
-      <source>Match to an asset</source>
-      <translation>对应到资产</translation>
-    </message>
-    <message>
-      <source>Asset number of “{code}”:</source>
-      <translation>“{code}”对应的资产编号：</translation>
-    </message>
-    <message>
-      <source>An untagged item found (盘盈)</source>
-      <translation>发现无标签物品（盘盈）</translation>
     </message>
     <message>
       <source>Close the count of {doc}?
@@ -1076,42 +1212,6 @@ Open one for this term: choose what to count, print the count sheets, then walk 
       <translation>结束盘点</translation>
     </message>
     <message>
-      <source>Provisional: the count is still open.</source>
-      <translation>预览：盘点尚未结束。</translation>
-    </message>
-    <message>
-      <source>A new asset: {qty} found in {place}.</source>
-      <translation>新登记资产：在{place}找到 {qty} 件。</translation>
-    </message>
-    <message>
-      <source>Tick what to apply first.</source>
-      <translation>请先勾选要处理的项目。</translation>
-    </message>
-    <message>
-      <source>Applying the results…</source>
-      <translation>正在处理盘点结果…</translation>
-    </message>
-    <message>
-      <source>Choose a damaged asset first.</source>
-      <translation>请先选择一项损坏的资产。</translation>
-    </message>
-    <message>
-      <source>No earlier closed stock-take to compare with.</source>
-      <translation>没有可对比的已结束盘点。</translation>
-    </message>
-    <message>
-      <source>Exporting…</source>
-      <translation>正在导出…</translation>
-    </message>
-    <message>
-      <source>by place</source>
-      <translation>按地点</translation>
-    </message>
-    <message>
-      <source>by category</source>
-      <translation>按类别</translation>
-    </message>
-    <message>
       <source>{status} · {scope}</source>
       <translation>{status} · {scope}</translation>
     </message>
@@ -1120,36 +1220,12 @@ Open one for this term: choose what to count, print the count sheets, then walk 
       <translation>已全部清点。下一步：结束盘点（结束盘点…）。</translation>
     </message>
     <message>
-      <source>Overall: {counted} / {total} counted</source>
-      <translation>总进度：已盘 {counted} / {total}</translation>
+      <source>Signed off. Next step: apply the results ({n} to apply) on the Results page.</source>
+      <translation>已签字确认。下一步：在“盘点结果与处理”页处理盘点结果（{n} 项待处理）。</translation>
     </message>
     <message>
-      <source>The register moves it from {expected} to {found} (a transfer in its history).</source>
-      <translation>台账将其从 {expected} 调到 {found}（履历中记一次调拨）。</translation>
-    </message>
-    <message>
-      <source>Not found (expected in {place}): its status becomes 盘亏待批 until the write-off is approved.</source>
-      <translation>未找到（应在{place}）：状态改为盘亏待批，直至核销获批。</translation>
-    </message>
-    <message>
-      <source>{number}: {n} {unit} to write off as lost once approved (Write-off approved…).</source>
-      <translation>{number}：{n} {unit}，获批后按丢失核销（核销已批准…）。</translation>
-    </message>
-    <message>
-      <source>A damage record ({condition}: {note}), natural wear.</source>
-      <translation>登记损坏记录（{condition}：{note}），按自然损耗。</translation>
-    </message>
-    <message>
-      <source>Who approved writing off these {n} missing assets?</source>
-      <translation>这 {n} 项盘亏资产的核销由谁批准？</translation>
-    </message>
-    <message>
-      <source>Repair ticket {id} opened.</source>
-      <translation>已生成报修单 {id}。</translation>
-    </message>
-    <message>
-      <source>Found again</source>
-      <translation>重新找到</translation>
+      <source>Results applied. {n} missing assets await write-off approval (Write-off approved…).</source>
+      <translation>盘点结果已处理。{n} 项盘亏资产等待核销审批（核销已批准…）。</translation>
     </message>
     <message>
       <source>Next step: scan or tick what is in each room ({left} still to count). When every room is done, close the count.</source>
@@ -1164,76 +1240,12 @@ Open one for this term: choose what to count, print the count sheets, then walk 
       <translation>有 1 个未知编号待处理。</translation>
     </message>
     <message>
-      <source>Done: the results are applied.</source>
-      <translation>完成：盘点结果已处理。</translation>
-    </message>
-    <message>
-      <source>{counted} / {total} counted here</source>
-      <translation>本处已盘 {counted} / {total}</translation>
-    </message>
-    <message>
-      <source>(in {place})</source>
-      <translation>（在 {place}）</translation>
-    </message>
-    <message>
-      <source>Not marked.</source>
-      <translation>未标记。</translation>
-    </message>
-    <message>
-      <source>Match “{code}” to asset {number}?</source>
-      <translation>将“{code}”对应到资产 {number}？</translation>
-    </message>
-    <message>
-      <source>{n} of {qty} {unit} not found (expected in {place}): those {n} are split off into a record of their own, marked 盘亏待批 until the write-off is approved; {left} stay on the books.</source>
-      <translation>{qty} {unit}中有 {n} {unit}未找到（应在{place}）：这 {n} {unit}拆分为单独一条记录，标记为盘亏待批，待核销审批；其余 {left} {unit}留在账上。</translation>
-    </message>
-    <message>
-      <source>Apply {n} results to the asset register? Each is written into the asset's history.</source>
-      <translation>将 {n} 项盘点结果写入资产台账？每项都会记入资产履历。</translation>
-    </message>
-    <message>
-      <source>{n} results applied.</source>
-      <translation>已处理 {n} 项盘点结果。</translation>
-    </message>
-    <message>
-      <source>Compared with {doc} ({title}): {new} newly missing, {rec} missing again, {back} found again.</source>
-      <translation>与 {doc}（{title}）相比：新增盘亏 {new} 项，连续盘亏 {rec} 项，重新找到 {back} 项。</translation>
-    </message>
-    <message>
-      <source>This count is still open: items not counted yet are shown as missing.</source>
-      <translation>本次盘点尚未结束：未盘到的资产暂按盘亏显示。</translation>
-    </message>
-    <message>
-      <source>Missing again</source>
-      <translation>连续盘亏</translation>
-    </message>
-    <message>
-      <source>Newly missing</source>
-      <translation>新增盘亏</translation>
-    </message>
-    <message>
-      <source>Signed off. Next step: apply the results ({n} to apply) on the Results page.</source>
-      <translation>已签字确认。下一步：在“盘点结果与处理”页处理盘点结果（{n} 项待处理）。</translation>
-    </message>
-    <message>
-      <source>{number} {name}: what is wrong?</source>
-      <translation>{number} {name}：有什么问题？</translation>
-    </message>
-    <message>
-      <source>repair ticket {id}</source>
-      <translation>报修单 {id}</translation>
-    </message>
-    <message>
       <source>Next step: resolve the {n} unknown numbers, then close the count.</source>
       <translation>下一步：处理 {n} 个未知编号，然后结束盘点。</translation>
     </message>
     <message>
       <source>{n} unknown numbers to resolve.</source>
       <translation>有 {n} 个未知编号待处理。</translation>
-    </message>
-    <message>
-      <source>Results applied. {n} missing assets await write-off approval (Write-off approved…).</source>
-      <translation>盘点结果已处理。{n} 项盘亏资产等待核销审批（核销已批准…）。</translation>
     </message>
   </context>
 </TS>

@@ -328,12 +328,20 @@
       <translation>（单位：千）</translation>
     </message>
     <message>
+      <source>{value} (year on year {pct})</source>
+      <translation>{value}（同比 {pct}）</translation>
+    </message>
+    <message>
       <source>{what} per student: {value}</source>
       <translation>生均{what}：{value}</translation>
     </message>
     <message>
       <source>{what} per m²: {value}</source>
       <translation>每平方米{what}：{value}</translation>
+    </message>
+    <message>
+      <source>; </source>
+      <translation>；</translation>
     </message>
     <message>
       <source>Prepared by</source>

@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         self._restore_layout()
         self.watch_database()
+        self.today.tree.setFocus()  # Enter opens the first line at once
 
     # --- the tabs, built when first opened ---
     def _index_of(self, key: str) -> int:

@@ -199,7 +199,7 @@ def populate(ctx) -> None:
     _mark_low_value(rows)
 
     progress = ctx.progress
-    ids = service.register_many(rows, event_kind="register", progress=progress, batch=500)
+    ids = service.register_many(rows, event_kind="register", progress=progress, batch=2000)
     summary[tr("Assets")] = len(ids)
     ctx.data["assets"] = {"ids_sample": ids[:500], "count": len(ids)}
     _histories(ctx, ids, people)
@@ -221,9 +221,16 @@ def _histories(ctx, ids: list[int], people: list[Person]) -> None:
     lendable = [a for (a,) in Asset.select(Asset.id).where(Asset.name.in_(LENDABLE)).tuples()]
     loan_pool = rng.sample(lendable, min(len(lendable), k))
     transfers = loans = overdue = damages = writeoffs = 0
+    # the candidates in a few queries instead of one each (the services read each again before changing it;
+    # an asset changed earlier in this loop, as a loan, is read afresh)
+    touched: set[int] = set()
+    prefetched: dict[int, Asset] = {}
+    for start in range(0, len(candidates), 500):
+        prefetched.update((a.id, a) for a in Asset.select().where(Asset.id.in_(candidates[start:start + 500])))
     with database.atomic():
         for i, aid in enumerate(candidates):
-            asset = Asset.get_by_id(aid)
+            asset = Asset.get_by_id(aid) if aid in touched else prefetched[aid]
+            touched.add(aid)
             if asset.status not in ("in_use", "idle"):
                 continue
             kind = i % 4
@@ -231,6 +238,7 @@ def _histories(ctx, ids: list[int], people: list[Person]) -> None:
                 if not loan_pool:
                     continue
                 asset = Asset.get_by_id(loan_pool.pop())
+                touched.add(asset.id)
                 if asset.status not in ("in_use", "idle"):
                     continue
             age = (today - asset.acquired_on).days

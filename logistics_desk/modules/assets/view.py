@@ -130,6 +130,8 @@ class SearchCombo(ChoiceBox):
     def _names(label: str) -> set[str]:
         label = label.strip()
         names = {label, label.split("（")[0], label.split(" (")[0], label.rsplit(" ", 1)[-1]}
+        if " · " in label:  # a built-in category in English: "计算机设备 · Computer equipment (JSJ)"
+            names.update(part.split(" (")[0] for part in label.split(" · "))
         return {n.strip().casefold() for n in names if n.strip()}
 
     def text_value(self) -> str:
@@ -154,8 +156,8 @@ def category_items() -> list[tuple[str, int]]:
 
     def walk(parent, depth):
         for c in children.get(parent, []):
-            shown = builtin_name(c.name)  # a built-in category in English keeps its Chinese name to search by
-            shown = c.name if shown == c.name else f"{shown} · {c.name}"
+            shown = builtin_name(c.name)  # a built-in category in English: its Chinese name first, to type
+            shown = c.name if shown == c.name else f"{c.name} · {shown}"
             out.append(("\u3000" * depth + f"{shown} ({c.code})", c.id))
             walk(c.id, depth + 1)
 

@@ -27,4 +27,5 @@ MODULE = ModuleSpec(
     models=_models,
     today="logistics_desk.modules.canteen.today:items",
     badge="logistics_desk.modules.canteen.today:badge",
+    optional=["repairs"],
 )

@@ -27,6 +27,7 @@ from ...core.db import database
 from ...core.errors import NotFound, RuleError, ValidationError
 from ...core.i18n import N_, tr
 from ...core.masterdata import Person, Term
+from .. import enabled
 from .models import MEAL_ORDER, MEALS, CanteenClosure, CanteenDish, CanteenFridge, CanteenReading, CanteenSample
 
 settings.register_defaults({
@@ -687,50 +688,33 @@ def record_reading(fridge: CanteenFridge | int, temperature, *, read_at: _dt.dat
     return reading
 
 
-# --- the repair log (another module: used only when the registry has it) -------
-
-def _repairs_service():
-    """The repair log's service module, or None when this version has no repair log."""
-    import importlib
-
-    from .. import modules as registered
-
-    if not any(spec.key == "repairs" for spec in registered()):
-        return None
-    try:
-        return importlib.import_module("logistics_desk.modules.repairs.service")
-    except ImportError:
-        return None
-
+# --- the repair log (an optional module: asked through the registry, called through its api) -------
 
 def repairs_available() -> bool:
-    return getattr(_repairs_service(), "create_ticket", None) is not None
+    return enabled("repairs")
 
 
 def _open_repair(reading: CanteenReading, repair: dict[str, Any]) -> str:
-    """Open a repair ticket for the fridge of an out-of-range reading with the repair log's
-    public ``create_ticket``; returns the ticket's number."""
-    create = getattr(_repairs_service(), "create_ticket", None)
-    if create is None:
+    """Open a repair ticket for the fridge of an out-of-range reading (the repair log's ``api.open_ticket``,
+    in the caller's transaction); returns the ticket's number."""
+    if not repairs_available():
         raise ValidationError({"repair": tr("The repair log is not part of this version.")})
+    from ..repairs import api as repairs
+
     box = reading.fridge
     description = (repair.get("description") or "").strip() or tr(
         "Sample fridge “{fridge}” read {temp} °C at {time} (allowed {lo}–{hi} °C). Done: {action}").format(
         fridge=box.name, temp=fmt_temp(reading.temperature), time=fmt_moment(reading.read_at),
         lo=fmt_temp(reading.min_temp), hi=fmt_temp(reading.max_temp), action=reading.action or "")
     reporter = reading.read_by.name if reading.read_by_id else audit.current_operator()
-    values = {"reported_at": min(clock.now(), reading.read_at),
-              "reporter": reading.read_by_id, "reporter_name": reporter, "place": repair.get("place"),
-              "category": repair.get("category") or "水电", "description": description,
-              "urgency": repair.get("urgency") or "urgent", "source": "canteen",
-              "ref_table": "canteen_reading", "ref_id": reading.id}
-    try:
-        ticket = create(values)
+    try:  # 水电 unless said; a school that renamed it gets the catch-all 其他 (the api's rule)
+        ticket = repairs.open_ticket(None, repair.get("place"), description, reporter,
+                                     ("canteen_reading", reading.id), source="canteen",
+                                     category=repair.get("category") or "水电",
+                                     urgency=repair.get("urgency") or "urgent",
+                                     reported_at=min(clock.now(), reading.read_at), reporter_person=reading.read_by_id)
     except ValidationError as exc:
-        if set(exc.errors) == {"category"} and not repair.get("category"):
-            ticket = create({**values, "category": "其他"})  # the school renamed 水电
-        else:
-            raise ValidationError({"repair": "；".join(exc.errors.values())}) from None
+        raise ValidationError({"repair": "；".join(exc.errors.values())}) from None
     return ticket.number
 
 

@@ -25,4 +25,5 @@ MODULE = ModuleSpec(
     models=_models,
     today="logistics_desk.modules.purchases.today:items",
     settings_page="logistics_desk.modules.purchases.settings_page:PurchasesSettingsPage",
+    depends=["assets"],
 )

@@ -26,6 +26,8 @@ from ...core.db import database, record_or_none
 from ...core.errors import NotFound, RuleError, UserError, ValidationError
 from ...core.i18n import N_, tr
 from ...core.masterdata import Category, Department, Person, Place, Supplier
+from ..assets import api as assets
+from ..assets.api import Asset, AssetEvent
 from .models import (
     ACCEPT_RESULTS,
     ASSET_MODES,
@@ -1119,8 +1121,6 @@ def accept(request: PurchaseRequest, *, acceptors: tuple[str, str] | list[str], 
     with the same name and specification, else a new item).
     A failed acceptance is recorded and the request stays received.
     """
-    from ..assets import service as assets
-
     request = get_request(request)
     accepted_on = accepted_on or clock.today()
     names = [_text(a) for a in (list(acceptors) + ["", ""])[:2]]
@@ -1247,8 +1247,6 @@ def cancel(request: PurchaseRequest, reason: str) -> PurchaseRequest:
 
 def assets_of(request: PurchaseRequest):
     """The asset records this request created."""
-    from ..assets.models import Asset, AssetEvent
-
     ids = (AssetEvent.select(AssetEvent.asset).where((AssetEvent.ref_table == REQUEST_TABLE)
                                                     & (AssetEvent.ref_id == request.id)))
     return list(Asset.select().where(Asset.id.in_(ids)).order_by(Asset.number))

@@ -26,4 +26,5 @@ MODULE = ModuleSpec(
     models=_models,
     today="logistics_desk.modules.repairs.today:items",
     badge="logistics_desk.modules.repairs.today:badge",
+    depends=["assets"],
 )

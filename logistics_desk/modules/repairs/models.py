@@ -18,7 +18,7 @@ from peewee import (
 from ...core.db import BaseModel
 from ...core.i18n import N_
 from ...core.masterdata import Department, Person, Place, Supplier
-from ..assets.models import Asset
+from ..assets.api import Asset
 
 # status flow 报修 → 已派工 → 维修中 → 待料 → 已完成 → 已验收, or 已取消
 STATUSES = {

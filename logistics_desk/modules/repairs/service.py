@@ -24,8 +24,8 @@ from ...core.db import database, record_or_none
 from ...core.errors import NotFound, RuleError, ValidationError
 from ...core.i18n import tr
 from ...core.masterdata import Department, Person, Place, Supplier
-from ..assets import service as assets
-from ..assets.models import Asset
+from ..assets import api as assets
+from ..assets.api import Asset
 from .models import (
     ASSET_CODE_CATEGORY,
     ASSET_NAME_CATEGORY,

@@ -237,7 +237,7 @@ class TicketDialog(_Dialog):
             self.asset_label.clear()
             self._looked_up = None
             return None
-        from ..assets import service as assets
+        from ..assets import api as assets
 
         asset = assets.find_by_number(number)
         if asset is None:

@@ -24,4 +24,6 @@ MODULE = ModuleSpec(
     demo=_demo,
     models=_models,
     today="logistics_desk.modules.stocktake.today:items",
+    depends=["assets"],
+    optional=["repairs"],
 )

@@ -6,7 +6,7 @@ import os
 
 from ...core.excel import SheetData, WriteColumn, write_workbook
 from ...core.i18n import tr
-from ..assets.models import Asset  # noqa: F401  (the lines refer to the register)
+from ..assets.api import Asset  # noqa: F401  (the lines refer to the register)
 from . import service
 from .models import CONDITIONS, StockTakeLine
 

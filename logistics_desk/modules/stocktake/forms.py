@@ -24,10 +24,9 @@ from ...core.printing import (
     Text,
     format_date,
 )
-from ..assets.models import AssetDamage, AssetDisposal
+from ..assets.api import AssetDamage, AssetDisposal
 from . import service
 from .models import StockTakeLine
-
 
 # --- count sheets --------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from peewee import (
 from ...core.db import BaseModel
 from ...core.i18n import N_
 from ...core.masterdata import Category, Place, Term
-from ..assets.models import Asset
+from ..assets.api import Asset
 
 STATUSES = {
     "open": N_("Counting"),

@@ -12,7 +12,8 @@ Public API (the view, the CLI and the tests call these):
   progress, place_progress, lines_for_place, recent_scans
   unknowns, match_unknown, set_surplus, add_surplus, dismiss_unknown
   close, sign_off, variance, pending_actions
-  relocate, mark_shortage, approve_writeoff, record_damage, register_surplus, apply_all,
+  relocate, mark_shortage, approve_writeoff, record_damage, register_surplus,
+  apply (chosen results, one transaction), apply_all, approve_writeoffs,
   repairs_available, open_repair_ticket
   compare_with_previous, sheet_sections
 """
@@ -20,9 +21,6 @@ Public API (the view, the CLI and the tests call these):
 from __future__ import annotations
 
 import datetime as _dt
-import importlib
-import importlib.util
-import inspect
 import json
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -32,13 +30,15 @@ from typing import Any
 from peewee import JOIN, Case, fn
 
 from ...core import audit, clock, masterdata, numbering
-from ...core.db import database
+from ...core.db import database, record_or_none
 from ...core.errors import NotFound, RuleError, ValidationError
 from ...core.i18n import N_, tr
 from ...core.masterdata import Category, Department, Person, Place, Term
 from ...core.printing.text import join_list
-from ..assets import service as assets
-from ..assets.models import ACTIVE_STATUSES, Asset
+from ...core.tasks import Cancelled
+from .. import enabled
+from ..assets import api as assets
+from ..assets.api import ACTIVE_STATUSES, Asset
 from .models import (
     CONDITIONS,
     RESULTS,
@@ -213,12 +213,8 @@ def book_value(amount: Decimal, acquired_on: _dt.date, life_years: int | None, l
     return (amount - amount * months / total).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def open_stocktake(*, title: str = "", term=None, scope: dict | None = None, count_date: _dt.date | None = None,
-                   counter: str = "", checker: str = "", progress=None) -> StockTake:
-    """Open a stock-take and freeze its expected list. Only one may be open at a time."""
-    scope = normalize_scope(scope)
-    count_date = count_date or clock.today()
-    term_obj = None
+def _term_and_title(term, title: str, count_date: _dt.date):
+    """The term (given, else the one of the count date) and the title (given, else the term's)."""
     if term not in (None, ""):
         term_obj = term if isinstance(term, Term) else Term.get_or_none(Term.id == int(term))
         if term_obj is None:
@@ -230,6 +226,51 @@ def open_stocktake(*, title: str = "", term=None, scope: dict | None = None, cou
         title = tr("{term} stock-take").format(term=term_obj.name) if term_obj else tr("Stock-take")
     if len(title) > 200:
         raise ValidationError({"title": tr("At most {n} characters.").format(n=200)})
+    return term_obj, title
+
+
+def _freeze_lines(st: StockTake, query, progress=None) -> int:
+    """Copy the assets in scope into the expected list (as the register has them now); returns how many."""
+    life = _life_by_category()
+    rows_q = (query.select(Asset.id, Asset.number, Asset.name, Asset.model_spec, Asset.unit, Asset.category,
+                           Category.name.alias("category_name"), Asset.place, Place.full_name.alias("place_name"),
+                           Person.name.alias("custodian_name"), Department.name.alias("department_name"),
+                           Asset.quantity, Asset.unit_price, Asset.amount, Asset.acquired_on, Asset.low_value)
+              .join_from(Asset, Category, JOIN.LEFT_OUTER, on=(Asset.category == Category.id))
+              .join_from(Asset, Place, JOIN.LEFT_OUTER, on=(Asset.place == Place.id))
+              .join_from(Asset, Person, JOIN.LEFT_OUTER, on=(Asset.custodian == Person.id))
+              .join_from(Asset, Department, JOIN.LEFT_OUTER, on=(Asset.department == Department.id))
+              .order_by(Asset.id).dicts())
+    total = query.count()
+    batch, done = [], 0
+    for r in rows_q.iterator():
+        batch.append({
+            "stocktake": st.id, "asset": r["id"], "asset_number": r["number"], "name": r["name"],
+            "model_spec": r["model_spec"], "unit": r["unit"], "category_id": r["category"],
+            "category_name": r["category_name"], "place": r["place"], "place_name": r["place_name"],
+            "custodian_name": r["custodian_name"], "department_name": r["department_name"],
+            "quantity": r["quantity"], "unit_price": r["unit_price"], "amount": r["amount"],
+            "book_value": book_value(r["amount"], r["acquired_on"], life.get(r["category"]), r["low_value"],
+                                     st.count_date),
+        })
+        if len(batch) >= 400:
+            StockTakeLine.insert_many(batch).execute()
+            done += len(batch)
+            batch = []
+            if progress:
+                progress(done, total)
+    if batch:
+        StockTakeLine.insert_many(batch).execute()
+        done += len(batch)
+    return done
+
+
+def open_stocktake(*, title: str = "", term=None, scope: dict | None = None, count_date: _dt.date | None = None,
+                   counter: str = "", checker: str = "", progress=None) -> StockTake:
+    """Open a stock-take and freeze its expected list. Only one may be open at a time."""
+    scope = normalize_scope(scope)
+    count_date = count_date or clock.today()
+    term_obj, title = _term_and_title(term, title, count_date)
     if count_date > clock.today():
         raise ValidationError({"count_date": tr("The date cannot be in the future.")})
     already = current()
@@ -239,50 +280,20 @@ def open_stocktake(*, title: str = "", term=None, scope: dict | None = None, cou
     query = _scope_query(scope)
     if not query.exists():
         raise ValidationError({"scope": tr("No asset on the books is in this scope.")})
-    life = _life_by_category()
-    now = clock.now()
     with database.atomic():
         doc = numbering.document_number("PD", count_date.year,
                                         lambda n: StockTake.select().where(StockTake.doc_no == n).exists())
         st = StockTake.create(doc_no=doc, title=title, term=term_obj, scope=json.dumps(scope, sort_keys=True),
-                              scope_text=scope_text(scope), status="open", count_date=count_date, opened_at=now,
-                              counter=(counter or "").strip() or None, checker=(checker or "").strip() or None)
+                              scope_text=scope_text(scope), status="open", count_date=count_date,
+                              opened_at=clock.now(), counter=(counter or "").strip() or None,
+                              checker=(checker or "").strip() or None)
         audit.record_create(st)
-        rows_q = (query.select(Asset.id, Asset.number, Asset.name, Asset.model_spec, Asset.unit, Asset.category,
-                               Category.name.alias("category_name"), Asset.place, Place.full_name.alias("place_name"),
-                               Person.name.alias("custodian_name"), Department.name.alias("department_name"),
-                               Asset.quantity, Asset.unit_price, Asset.amount, Asset.acquired_on, Asset.low_value)
-                  .join_from(Asset, Category, JOIN.LEFT_OUTER, on=(Asset.category == Category.id))
-                  .join_from(Asset, Place, JOIN.LEFT_OUTER, on=(Asset.place == Place.id))
-                  .join_from(Asset, Person, JOIN.LEFT_OUTER, on=(Asset.custodian == Person.id))
-                  .join_from(Asset, Department, JOIN.LEFT_OUTER, on=(Asset.department == Department.id))
-                  .order_by(Asset.id).dicts())
-        total = query.count()
-        batch, done = [], 0
-        for r in rows_q.iterator():
-            batch.append({
-                "stocktake": st.id, "asset": r["id"], "asset_number": r["number"], "name": r["name"],
-                "model_spec": r["model_spec"], "unit": r["unit"], "category_id": r["category"],
-                "category_name": r["category_name"], "place": r["place"], "place_name": r["place_name"],
-                "custodian_name": r["custodian_name"], "department_name": r["department_name"],
-                "quantity": r["quantity"], "unit_price": r["unit_price"], "amount": r["amount"],
-                "book_value": book_value(r["amount"], r["acquired_on"], life.get(r["category"]), r["low_value"],
-                                         count_date),
-            })
-            if len(batch) >= 400:
-                StockTakeLine.insert_many(batch).execute()
-                done += len(batch)
-                batch = []
-                if progress:
-                    progress(done, total)
-        if batch:
-            StockTakeLine.insert_many(batch).execute()
-            done += len(batch)
+        done = _freeze_lines(st, query, progress)
         audit.record("stocktake", st.id, "freeze", note=tr("{n} assets expected").format(n=done))
         audit.record_many(("stocktake_line", line.id, "create", audit.create_changes(audit.snapshot(line)), None)
                           for line in StockTakeLine.select().where(StockTakeLine.stocktake == st).iterator())
     if progress:
-        progress(done, total)
+        progress(done, done)
     return st
 
 
@@ -319,6 +330,9 @@ def _place_name(place_id: int | None) -> str:
         return tr("(no place)")
     name = Place.select(Place.full_name).where(Place.id == place_id).scalar()
     return name or str(place_id)
+
+
+place_name = _place_name  # a place's full name, "(no place)" for none (the window shows it)
 
 
 UNAUDITED = ("method", "counted_at")  # the change record's own time and action say these
@@ -525,7 +539,7 @@ def progress(stocktake_id: int) -> tuple[int, int]:
     return counted, total
 
 
-def place_progress(stocktake_id: int) -> "OrderedDict[int | None, dict]":
+def place_progress(stocktake_id: int) -> OrderedDict[int | None, dict]:
     """Per expected place, in walking order: {place_id: {"name", "expected", "counted", "found"}}."""
     counted = fn.SUM(Case(None, [(StockTakeLine.counted_qty.is_null(False), 1)], 0))
     found = fn.SUM(Case(None, [(StockTakeLine.counted_qty > 0, 1)], 0))
@@ -673,10 +687,10 @@ def _surplus_values(values: dict) -> dict:
     name = (values.get("name") or "").strip()
     if not name:
         errors["name"] = tr("This field is required.")
-    category = assets._fk(Category, values.get("category"))
+    category = record_or_none(Category, values.get("category"))
     if category is None:
         errors["category"] = tr("Choose a category.")
-    place = assets._fk(Place, values.get("place")) if values.get("place") not in (None, "") else None
+    place = record_or_none(Place, values.get("place")) if values.get("place") not in (None, "") else None
     try:
         qty = int(str(values.get("quantity", 1) or 1).strip())
         if qty < 1:
@@ -826,14 +840,21 @@ def _add(row: dict, kind: str, qty: int, value: Decimal) -> None:
     row[f"{kind}_value"] += value
 
 
-def variance(stocktake_id: int) -> dict:
-    """Per place and per category: expected, found, missing, surplus, misplaced, damaged (counts,
-    quantities, book values), the detail lists, and totals. On an open stock-take, lines not
-    counted yet count as missing (a preview)."""
-    st = get(stocktake_id)
-    by_place: dict[Any, dict] = {}
-    by_cat: dict[Any, dict] = {}
-    totals = _empty_row(tr("Total"))
+class _Tally:
+    """The variance's rows: one per place, one per category, and the total; each figure goes into all three."""
+
+    def __init__(self):
+        self.by_place: dict[Any, dict] = {}
+        self.by_cat: dict[Any, dict] = {}
+        self.totals = _empty_row(tr("Total"))
+
+    def rows(self, place, place_label: str, category, category_label: str) -> tuple[dict, dict, dict]:
+        return (self.by_place.setdefault(place, _empty_row(place_label)),
+                self.by_cat.setdefault(category, _empty_row(category_label)), self.totals)
+
+
+def _tally_lines(st: StockTake, tally: _Tally) -> tuple[list[dict], list[dict], list[dict]]:
+    """The expected list into the tally; returns the missing, misplaced and damaged lines."""
     missing, misplaced, damaged = [], [], []
     q = (StockTakeLine.select(*LINE_FIELDS, StockTakeLine.category_id, StockTakeLine.relocated_at,
                               StockTakeLine.shortage_at, StockTakeLine.written_off_at,
@@ -847,10 +868,10 @@ def variance(stocktake_id: int) -> dict:
             state = "missing"
         qty, value = d["quantity"], Decimal(d["book_value"] or 0)
         per_unit = value / qty if qty else ZERO
-        prow = by_place.setdefault(d["place"], _empty_row(d["place_name"] or tr("(no place)")))
-        crow = by_cat.setdefault(d["category_id"], _empty_row(d["category_name"] or "—"))
         counted = d["counted_qty"] or 0
-        for row in (prow, crow, totals):
+        is_damaged = d["condition"] in ("damaged", "needs_repair")
+        for row in tally.rows(d["place"], d["place_name"] or tr("(no place)"), d["category_id"],
+                              d["category_name"] or "—"):
             _add(row, "expected", qty, value)
             if counted:
                 _add(row, "found", counted, (per_unit * counted).quantize(CENT))
@@ -859,7 +880,7 @@ def variance(stocktake_id: int) -> dict:
             if state == "misplaced":
                 row["misplaced"] += 1
                 row["misplaced_value"] += value
-            if d["condition"] in ("damaged", "needs_repair"):
+            if is_damaged:
                 row["damaged"] += 1
                 row["damaged_value"] += value
         d["state"] = state
@@ -868,42 +889,59 @@ def variance(stocktake_id: int) -> dict:
             d["missing_value"] = (per_unit * (qty - counted)).quantize(CENT)
             missing.append(d)
         if state == "misplaced":
-            fp = d["found_place"]
-            if fp not in place_names:
-                place_names[fp] = _place_name(fp)
-            d["found_place_name"] = place_names[fp]
+            if d["found_place"] not in place_names:
+                place_names[d["found_place"]] = _place_name(d["found_place"])
+            d["found_place_name"] = place_names[d["found_place"]]
             misplaced.append(d)
-        if d["condition"] in ("damaged", "needs_repair"):
+        if is_damaged:
             damaged.append(d)
-    # registered assets from outside the scope found in one of its rooms (scanned in the wrong room,
-    # from another building): misplaced too, counted where they were found
-    life = None
+    return missing, misplaced, damaged
+
+
+def _tally_outside_scope(st: StockTake, tally: _Tally) -> list[dict]:
+    """Registered assets from outside the scope found in one of its rooms (scanned in the wrong room, from
+    another building): misplaced too, counted where they were found."""
+    out, life = [], None
     for d in _found_outside_scope(st.id):
         if life is None:
             life = _life_by_category()
         value = book_value(d["amount"], d["acquired_on"], life.get(d["category"]), d["low_value"], st.count_date)
         d.update(state="misplaced", book_value=value, outside_scope=True, asset=d["matched_asset"],
                  found_place_name=_place_name(d["found_place"]))
-        prow = by_place.setdefault(d["found_place"], _empty_row(d["found_place_name"]))
-        crow = by_cat.setdefault(d["category"], _empty_row(d["category_name"] or "—"))
-        for row in (prow, crow, totals):
+        for row in tally.rows(d["found_place"], d["found_place_name"], d["category"], d["category_name"] or "—"):
             row["misplaced"] += 1
             row["misplaced_value"] += value
-        misplaced.append(d)
-    surplus = [u for u in unknowns(st.id, "surplus")]
+        out.append(d)
+    return out
+
+
+def _tally_surplus(st: StockTake, tally: _Tally) -> list[dict]:
+    surplus = unknowns(st.id, "surplus")
     for u in surplus:
         value = (Decimal(u["unit_price"] or 0) * u["quantity"]).quantize(CENT)
         u["value"] = value
-        prow = by_place.setdefault(u["found_place"], _empty_row(u["place_name"] or tr("(no place)")))
-        crow = by_cat.setdefault(u["category"], _empty_row(u["category_name"] or "—"))
-        for row in (prow, crow, totals):
+        for row in tally.rows(u["found_place"], u["place_name"] or tr("(no place)"), u["category"],
+                              u["category_name"] or "—"):
             _add(row, "surplus", u["quantity"], value)
-    order = place_progress(st.id)
-    place_rows = [by_place.pop(pid) for pid in list(order) if pid in by_place]
+    return surplus
+
+
+def variance(stocktake_id: int) -> dict:
+    """Per place and per category: expected, found, missing, surplus, misplaced, damaged (counts,
+    quantities, book values), the detail lists, and totals. On an open stock-take, lines not
+    counted yet count as missing (a preview)."""
+    st = get(stocktake_id)
+    tally = _Tally()
+    missing, misplaced, damaged = _tally_lines(st, tally)
+    misplaced += _tally_outside_scope(st, tally)
+    surplus = _tally_surplus(st, tally)
+    by_place = tally.by_place
+    place_rows = [by_place.pop(pid) for pid in list(place_progress(st.id)) if pid in by_place]
     place_rows += sorted(by_place.values(), key=lambda r: r["label"])
-    cat_rows = sorted(by_cat.values(), key=lambda r: r["label"])
+    cat_rows = sorted(tally.by_cat.values(), key=lambda r: r["label"])
     return {"stocktake": st, "provisional": st.status == "open", "places": place_rows, "categories": cat_rows,
-            "totals": totals, "missing": missing, "misplaced": misplaced, "damaged": damaged, "surplus": surplus}
+            "totals": tally.totals, "missing": missing, "misplaced": misplaced, "damaged": damaged,
+            "surplus": surplus}
 
 
 # --- applying the results (after sign-off) --------------------------------------------------
@@ -1159,17 +1197,81 @@ def pending_actions(stocktake_id: int) -> dict[str, list[dict]]:
     return out
 
 
+@dataclass
+class Applied:
+    """What applying results changed: how many of each kind, and the modules whose records changed
+    (so the window refreshes those tabs only)."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    asset_ids: set[int] = field(default_factory=set)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def modules(self) -> set[str]:
+        if not self.total:
+            return set()
+        return {"stocktake", "assets"} | ({"repairs"} if self.counts.get("repair") else set())
+
+
+def _applied_asset(kind: str, item_id: int) -> int | None:
+    """The asset an applied result touched (for ``Applied.asset_ids``)."""
+    if kind in ("relocate_extra", "surplus"):
+        u = _unknown(item_id)
+        return u.registered_asset_id if kind == "surplus" else u.matched_asset_id
+    line = _line(item_id)
+    return line.shortage_asset or line.asset_id if kind == "shortage" else line.asset_id
+
+
+def apply(stocktake_id: int, chosen, progress=None, cancelled=None) -> Applied:
+    """Apply the chosen results — ``chosen``: (kind, id) pairs, kind one of ``APPLY`` — in ONE transaction:
+    if one fails (or ``cancelled()`` turns true), none is applied. ``progress(done, total)`` is told after
+    each. Returns what changed."""
+    st = get(stocktake_id)
+    _require_signed(st)
+    chosen = [(kind, int(item_id)) for kind, item_id in chosen]
+    unknown_kinds = sorted({k for k, _i in chosen if k not in APPLY})
+    if unknown_kinds:
+        raise ValidationError({"kind": tr("Unknown action: {kind}").format(kind=", ".join(unknown_kinds))})
+    done = Applied()
+    with database.atomic():
+        for i, (kind, item_id) in enumerate(chosen):
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            owner = (_unknown(item_id) if kind in ("relocate_extra", "surplus") else _line(item_id)).stocktake_id
+            if owner != st.id:
+                raise RuleError(tr("That result belongs to another stock-take."))
+            APPLY[kind](item_id)
+            done.counts[kind] = done.counts.get(kind, 0) + 1
+            asset_id = _applied_asset(kind, item_id)
+            if asset_id:
+                done.asset_ids.add(asset_id)
+            if progress is not None:
+                progress(i + 1, len(chosen))
+    return done
+
+
 def apply_all(stocktake_id: int, kinds=("relocate", "shortage", "damage", "surplus")) -> dict[str, int]:
-    """Apply every pending result of the chosen kinds (write-offs need an approver: ``approve_writeoff``)."""
+    """Apply every pending result of the chosen kinds (write-offs need an approver: ``approve_writeoffs``)."""
     st = get(stocktake_id)
     _require_signed(st)
     todo = pending_actions(st.id)
-    done = {k: 0 for k in kinds}
+    done = apply(st.id, [(k, item["id"]) for k in kinds for item in todo.get(k, [])])
+    return {k: done.counts.get(k, 0) for k in kinds}
+
+
+def approve_writeoffs(line_ids, *, approver: str, on: _dt.date | None = None) -> Applied:
+    """Write off the approved shortages of these lines in ONE transaction (all or none)."""
+    if not (approver or "").strip():
+        raise ValidationError({"approver": tr("Who approved the write-off?")})
+    done = Applied()
     with database.atomic():
-        for k in kinds:
-            for item in todo.get(k, []):
-                APPLY[k](item["id"])
-                done[k] += 1
+        for line_id in line_ids:
+            line = approve_writeoff(int(line_id), approver=approver.strip(), on=on)
+            done.counts["writeoff"] = done.counts.get("writeoff", 0) + 1
+            done.asset_ids.add(line.shortage_asset or line.asset_id)
     return done
 
 
@@ -1177,40 +1279,29 @@ APPLY = {"relocate": relocate, "relocate_extra": relocate_unknown, "shortage": m
          "damage": record_damage, "surplus": register_surplus}
 
 
-# --- repairs (built in parallel; used only if present) ------------------------------------------
-
-def _repairs_create():
-    if importlib.util.find_spec("logistics_desk.modules.repairs") is None:
-        return None
-    try:
-        if importlib.util.find_spec("logistics_desk.modules.repairs.service") is None:
-            return None
-        mod = importlib.import_module("logistics_desk.modules.repairs.service")
-    except Exception:  # a module half-built in this checkout
-        return None
-    return getattr(mod, "create_ticket", None)
-
+# --- repairs (an optional module: asked through the registry, called through its api) ----------------
 
 def repairs_available() -> bool:
-    return _repairs_create() is not None
+    return enabled("repairs")
 
 
 def repair_number(ticket_id: int) -> str:
     """A repair ticket's number (WX-2026-0001) for the printed report; "#id" without the repair log."""
-    try:
-        models = importlib.import_module("logistics_desk.modules.repairs.models")
-        number = (models.RepairTicket.select(models.RepairTicket.number)
-                  .where(models.RepairTicket.id == ticket_id).scalar())
-    except Exception:  # the repair log is not part of this version
-        number = None
+    number = None
+    if repairs_available():
+        from ..repairs import api as repairs
+
+        number = repairs.ticket_number(ticket_id)
     return number or f"#{ticket_id}"
 
 
 def open_repair_ticket(line_id: int) -> int:
-    """Open a repair ticket for a damaged asset (when the repair log exists); returns its id."""
-    create = _repairs_create()
-    if create is None:
+    """Open a repair ticket for a damaged asset (when the repair log is part of this version); returns its id.
+    The ticket and the line's reference to it are written in one transaction."""
+    if not repairs_available():
         raise RuleError(tr("The repair log is not available in this version."))
+    from ..repairs import api as repairs
+
     line = _line(line_id)
     st = line.stocktake
     if line.condition not in ("damaged", "needs_repair"):
@@ -1220,27 +1311,12 @@ def open_repair_ticket(line_id: int) -> int:
     asset = assets.get_asset(line.asset_id)
     description = tr("Found {condition} in stock-take {doc}: {note}").format(
         condition=tr(CONDITIONS[line.condition]), doc=st.doc_no, note=line.note or "")
-    name = line.name or ""
-    if any(ch in name for ch in "桌椅柜床凳"):
-        category = "课桌椅"
-    elif any(w in name for w in ("投影", "电脑", "平板", "电视", "音箱", "摄像", "打印", "显示", "白板", "话筒")):
-        category = "电教设备"
-    else:
-        category = "其他"
-    values = {"asset": asset, "place": line.found_place_id or line.place_id, "description": description,
-              "reporter_name": st.counter or audit.current_operator(), "category": category, "urgency": "minor",
-              "source": "stocktake", "ref_table": "stocktake", "ref_id": st.id}
-    params = inspect.signature(create).parameters
-    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()) or not params:
-        ticket = create(**values)
-    elif len(params) >= 1 and next(iter(params)) in ("values", "data"):
-        ticket = create(values)
-    else:
-        ticket = create(**{k: v for k, v in values.items() if k in params})
-    ticket_id = getattr(ticket, "id", ticket)
     with database.atomic():
-        _save_count(line, {"repair_ref": int(ticket_id)}, "repair_ticket")
-    return int(ticket_id)
+        ticket = repairs.open_ticket(asset, line.found_place_id or line.place_id, description,
+                                     st.counter or audit.current_operator(), ("stocktake", st.id),
+                                     source="stocktake", urgency="minor")
+        _save_count(line, {"repair_ref": ticket.id}, "repair_ticket")
+    return ticket.id
 
 
 # --- looking back ----------------------------------------------------------------

@@ -91,8 +91,10 @@ def _summary(data: dict) -> Fields:
     items = []
     for kind in data["kinds"]:
         k = t[kind]
-        items.append((use_label(kind), f"{_q(k['use'])}（{tr('Year on year')} {us.percent_text(k['yoy'])}）"))
-    items.append((tr("Cost (yuan)"), f"{_money(t['cost'])}（{tr('Year on year')} {us.percent_text(t['cost_yoy'])}）"))
+        items.append((use_label(kind), tr("{value} (year on year {pct})").format(
+            value=_q(k["use"]), pct=us.percent_text(k["yoy"]))))
+    items.append((tr("Cost (yuan)"), tr("{value} (year on year {pct})").format(
+        value=_money(t["cost"]), pct=us.percent_text(t["cost_yoy"]))))
     n, area = data["students"], data["area"]
     per = []
     for kind in data["kinds"]:
@@ -218,7 +220,7 @@ def utilities_report(data: dict, progress=None, cancel=None) -> bytes:
     fields, per = _summary(data)
     blocks = [fields]
     if per:
-        blocks.append(Text("；".join(per), size=9))
+        blocks.append(Text(tr("; ").join(per), size=9))
     blocks.append(_month_table(data) if data["month"] is None else _kind_table(data))
     blocks += _charts(data)
     if data["month"] is None:

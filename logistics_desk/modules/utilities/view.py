@@ -730,7 +730,7 @@ class FiguresPage(QWidget):
         if not students or not us.school_area():
             parts.append(tr("Set the number of students and the buildings' floor areas in the settings for the "
                             "figures per student and per m²."))
-        self.summary.setText("；".join(parts))
+        self.summary.setText(tr("; ").join(parts))
         brows = us.building_figures(f"{year}-01", f"{year}-12")
         headers = [tr("Building"), tr("Floor area m²")]
         for k in kinds:

@@ -111,14 +111,15 @@ def test_the_registers_print_button_and_count_are_on_screen(qtbot, monkeypatch, 
 
 
 def test_the_stocktakes_condition_column_is_on_screen(qtbot, monkeypatch, settings_folder, school, language):
-    from logistics_desk.modules.stocktake.view import COL_COND, COL_NAME, StockTakeTab
+    from logistics_desk.modules.stocktake.pages.count import COL_COND, COL_NAME
+    from logistics_desk.modules.stocktake.view import StockTakeTab
 
     w = _window(qtbot, monkeypatch)
     tab = next(t for t in w.module_tabs if isinstance(t, StockTakeTab))
     w.tabs.setCurrentWidget(tab)
-    tab.place_list.setCurrentRow(0)
+    tab.count_page.place_list.setCurrentRow(0)
     qtbot.wait(10)
-    table = tab.table
+    table = tab.count_page.table
     assert table.rowCount() == 3
     _assert_within(table, w)
     header = table.horizontalHeader()
@@ -127,7 +128,8 @@ def test_the_stocktakes_condition_column_is_on_screen(qtbot, monkeypatch, settin
         right, table.viewport().width())
     assert header.sectionSize(COL_COND) >= header.fontMetrics().horizontalAdvance(i18n.tr("Condition")) + 12
     assert header.sectionSize(COL_NAME) >= 150  # the name keeps room to be read
-    for b in (tab.found_button, tab.missing_button, tab.damaged_button, tab.repair_button, tab.undo_button,
+    page = tab.count_page
+    for b in (page.found_button, page.missing_button, page.damaged_button, page.repair_button, page.undo_button,
               tab.new_button, tab.sign_button):
         _assert_within(b, w)
 

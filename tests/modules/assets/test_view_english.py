@@ -53,7 +53,7 @@ def test_the_unit_label_stands_apart_from_the_quantity(tab, qtbot):
 
 def test_built_in_categories_read_in_english(tab, make_asset, world):
     """The categories every school starts with (GB/T 14885) stayed Chinese in English mode: they read in
-    English there; the pick list keeps the Chinese name to search by; a school's own name is as written."""
+    English there; the pick list shows the Chinese name first, to type; a school's own name is as written."""
     from logistics_desk.core import masterdata
     from logistics_desk.core.masterdata import Category
 
@@ -65,6 +65,6 @@ def test_built_in_categories_read_in_english(tab, make_asset, world):
     shown = sorted(tab.model.index(r, column).data() for r in range(tab.model.rowCount()))
     assert shown == ["Computer equipment", "课桌椅"]
     labels = [label.strip("\u3000") for label, _ in view.category_items()]
-    assert "Computer equipment · 计算机设备 (JSJ)" in labels and "课桌椅 (KZY)" in labels
+    assert "计算机设备 · Computer equipment (JSJ)" in labels and "课桌椅 (KZY)" in labels
     i18n.set_language("zh_CN")
     assert "计算机设备 (JSJ)" in [label.strip("\u3000") for label, _ in view.category_items()]

@@ -209,7 +209,7 @@ def test_out_of_range_needs_action_and_recheck(canteen):
     assert service.record_reading(canteen.fridge, "4.0").action is None
 
 
-def test_out_of_range_opens_a_repair_ticket(canteen, canteen_place):
+def test_out_of_range_opens_a_repair_ticket(canteen, canteen_place, monkeypatch):
     from logistics_desk.modules.repairs.models import RepairTicket
 
     clock.freeze(at(DAY, 8, 0))
@@ -222,17 +222,15 @@ def test_out_of_range_opens_a_repair_ticket(canteen, canteen_place):
     assert (ticket.source, ticket.ref_table, ticket.ref_id) == ("canteen", "canteen_reading", r.id)
     # without the repair log in this version: refused, nothing half-saved
     before = CanteenReading.select().count()
-    import logistics_desk.modules.canteen.service as svc
+    from logistics_desk import modules as registry
 
-    orig = svc._repairs_service
-    svc._repairs_service = lambda: None
-    try:
+    with monkeypatch.context() as m:
+        m.setattr(registry, "MODULE_NAMES", [name for name in registry.MODULE_NAMES if name != "repairs"])
+        assert not service.repairs_available()
         with pytest.raises(ValidationError) as caught:
             service.record_reading(canteen.fridge, "11.0", action="x", recheck_at=at(DAY, 9, 0),
                                    repair={"place": canteen_place.id})
         assert "repair" in caught.value.errors
-    finally:
-        svc._repairs_service = orig
     assert CanteenReading.select().count() == before
 
 

@@ -100,7 +100,7 @@ def test_signature_block_never_stands_alone_on_the_last_page(counted, signed):
         st_service.close(counted["st"].id)
     data = forms.report_data(counted["st"].id)
     row = data["missing"][0]
-    for n in range(0, 40):
+    for n in range(40):
         data["missing"] = [dict(row, number=f"T-{9000 + i}") for i in range(n)]
         pages = page_texts(forms.render_report(data))
         last = pages[-1]

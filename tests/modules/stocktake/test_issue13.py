@@ -8,9 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from logistics_desk.core import audit
-from logistics_desk.core import integrity
-from logistics_desk.core.errors import RuleError
+from logistics_desk.core import audit, integrity
+from logistics_desk.core.errors import RuleError, ValidationError
 from logistics_desk.modules.assets import service as assets
 from logistics_desk.modules.assets.models import Asset
 from logistics_desk.modules.stocktake import service as st_service
@@ -156,7 +155,7 @@ def test_split_off_keeps_the_total_and_is_recorded(s):
     assert desks.amount + part.amount == Decimal("15000.00")
     assert part.number == "T-0003-1" and part.status == "in_use"
     assert assets.split_off(desks, 5, reason="再分").number == "T-0003-2"
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         assets.split_off(Asset.get_by_id(desks.id), 25, reason="太多")  # only 25 left: not a part
     _no_findings()
 

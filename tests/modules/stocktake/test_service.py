@@ -88,7 +88,7 @@ def test_scan_outcomes(s):
 
 
 def test_tick_quantity_condition_and_reset(s):
-    st = _open(s)
+    _open(s)
     desks = StockTakeLine.get(StockTakeLine.asset_number == "T-0003")
     with pytest.raises(ValidationError):
         st_service.set_quantity(desks.id, 51)

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from logistics_desk.core.ui.work import wait_for_workers
 from logistics_desk.modules.assets import service as assets
 from logistics_desk.modules.assets.models import Asset, AssetDamage, AssetEvent
+from logistics_desk.modules.stocktake import output as output_module
 from logistics_desk.modules.stocktake import service as st_service
 from logistics_desk.modules.stocktake import view as view_module
 from logistics_desk.modules.stocktake.dialogs import OpenDialog, SignOffDialog
@@ -59,9 +60,9 @@ def back_to_window(qtbot, tab):
 
 
 def scan(qtbot, tab, code):
-    qtbot.keyClicks(tab.scan_edit, code)
-    qtbot.keyClick(tab.scan_edit, Qt.Key.Key_Return)
-    return tab.banner.property("outcome"), tab.feedback.text()
+    qtbot.keyClicks(tab.count_page.scan_edit, code)
+    qtbot.keyClick(tab.count_page.scan_edit, Qt.Key.Key_Return)
+    return tab.count_page.banner.property("outcome"), tab.count_page.feedback.text()
 
 
 @pytest.fixture
@@ -88,59 +89,59 @@ def test_empty_state_then_open_two_rooms(tab, qtbot):
     when_modal(OpenDialog, fill)
     qtbot.keyClick(tab, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert tab.stack.currentIndex() == 1
-    assert tab.place_list.count() == 2
-    assert "0 / 3" in tab.place_list.item(0).text()
-    assert tab.overall_label.text() == "Overall: 0 / 5 counted"
+    assert tab.count_page.place_list.count() == 2
+    assert "0 / 3" in tab.count_page.place_list.item(0).text()
+    assert tab.count_page.overall_label.text() == "Overall: 0 / 5 counted"
     tab.activateWindow()  # the window manager does this when the dialog closes
-    qtbot.waitUntil(tab.scan_edit.hasFocus)
+    qtbot.waitUntil(tab.count_page.scan_edit.hasFocus)
 
 
 def test_full_stocktake_like_a_person(tab, qtbot, monkeypatch):
     s = tab.s
     st = st_service.open_stocktake(scope={"places": [s["r101"].id, s["r102"].id]}, counter="陈晓燕")
     tab.refresh()
-    assert tab.place_title.text() == "教学楼 101"
+    assert tab.count_page.place_title.text() == "教学楼 101"
     history_before = {a.number: len(assets.history(a)) for a in Asset.select()}
 
     # scanning in 101: found, misplaced, duplicate, unknown
     outcome, text = scan(qtbot, tab, "T-0001")
     assert outcome == "found" and "台式电脑" in text
-    assert tab.scan_edit.text() == "" and tab.scan_edit.hasFocus()
+    assert tab.count_page.scan_edit.text() == "" and tab.count_page.scan_edit.hasFocus()
     outcome, text = scan(qtbot, tab, "T-0004")  # the whiteboard belongs in 102
-    assert outcome == "misplaced" and "教学楼 102" in tab.feedback_detail.text()
+    assert outcome == "misplaced" and "教学楼 102" in tab.count_page.feedback_detail.text()
     outcome, _ = scan(qtbot, tab, "T-0001")
     assert outcome == "duplicate"
     outcome, _ = scan(qtbot, tab, "ZZ-404")
     assert outcome == "unknown"
     assert tab.pages.tabText(1) == "Unknown numbers (1)"
-    assert "1 / 3" in tab.place_list.item(0).text() and "1 / 2" in tab.place_list.item(1).text()
-    assert tab.overall_label.text() == "Overall: 2 / 5 counted"
+    assert "1 / 3" in tab.count_page.place_list.item(0).text() and "1 / 2" in tab.count_page.place_list.item(1).text()
+    assert tab.count_page.overall_label.text() == "Overall: 2 / 5 counted"
 
     # ticking: the projector is here but damaged (F2, arrow to it, D, a note)
     qtbot.keyClick(tab, Qt.Key.Key_F2)
-    assert tab.table.hasFocus()
-    row = [tab.table.item(r, 1).text() for r in range(tab.table.rowCount())].index("T-0002")
-    tab.table.setCurrentCell(row, 0)
+    assert tab.count_page.table.hasFocus()
+    row = [tab.count_page.table.item(r, 1).text() for r in range(tab.count_page.table.rowCount())].index("T-0002")
+    tab.count_page.table.setCurrentCell(row, 0)
     when_modal(QInputDialog, type_text("镜头裂了"))
-    qtbot.keyClick(tab.table, Qt.Key.Key_D)
+    qtbot.keyClick(tab.count_page.table, Qt.Key.Key_D)
     back_to_window(qtbot, tab)
-    assert tab.table.item(row, 6).text() == "Damaged" and tab.table.item(row, 7).text() == "镜头裂了"
-    assert tab.table.item(row, 0).text().startswith("✓")
+    assert tab.count_page.table.item(row, 6).text() == "Damaged" and tab.count_page.table.item(row, 7).text() == "镜头裂了"
+    assert tab.count_page.table.item(row, 0).text().startswith("✓")
     # the desks: 48 of 50, typed in the counted column
-    row = [tab.table.item(r, 1).text() for r in range(tab.table.rowCount())].index("T-0003")
-    tab.table.setCurrentCell(row, 0)
-    qtbot.keyClicks(tab.table, "4")  # a digit opens the counted cell
-    editor = tab.table.editor()
+    row = [tab.count_page.table.item(r, 1).text() for r in range(tab.count_page.table.rowCount())].index("T-0003")
+    tab.count_page.table.setCurrentCell(row, 0)
+    qtbot.keyClicks(tab.count_page.table, "4")  # a digit opens the counted cell
+    editor = tab.count_page.table.editor()
     qtbot.keyClicks(editor, "8")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: tab.table.item(row, 5).text() == "48")  # the cell commits on the next event loop
-    assert tab.table.item(row, 0).text().startswith("◐")
-    qtbot.keyClick(tab.table, Qt.Key.Key_Escape)
-    assert tab.scan_edit.hasFocus()
+    qtbot.waitUntil(lambda: tab.count_page.table.item(row, 5).text() == "48")  # the cell commits on the next event loop
+    assert tab.count_page.table.item(row, 0).text().startswith("◐")
+    qtbot.keyClick(tab.count_page.table, Qt.Key.Key_Escape)
+    assert tab.count_page.scan_edit.hasFocus()
 
     # on to 102: nothing else to find there (the TV is gone)
     qtbot.keyClick(tab, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
-    assert tab.place_title.text() == "教学楼 102"
+    assert tab.count_page.place_title.text() == "教学楼 102"
 
     # closing is refused while an unknown number is unresolved, before anything is asked
     asked = []
@@ -153,7 +154,7 @@ def test_full_stocktake_like_a_person(tab, qtbot, monkeypatch):
     monkeypatch.undo()
     monkeypatch.setattr(view_module, "show_error", lambda parent, exc: setattr(tab, "_last_error", exc.message))
     # resolve it: surplus, a water dispenser
-    tab.unknown_table.setCurrentCell(0, 0)
+    tab.unknowns_page.unknown_table.setCurrentCell(0, 0)
 
     def surplus(dlg):
         dlg.name_edit.setText("饮水机")
@@ -163,7 +164,7 @@ def test_full_stocktake_like_a_person(tab, qtbot, monkeypatch):
 
     from logistics_desk.modules.stocktake.dialogs import SurplusDialog
     when_modal(SurplusDialog, surplus)
-    tab.surplus_button.click()
+    tab.unknowns_page.surplus_button.click()
     assert tab.pages.tabText(1) == "Unknown numbers"
     when_modal(QMessageBox, answer_yes)
     tab.close_button.click()
@@ -174,14 +175,14 @@ def test_full_stocktake_like_a_person(tab, qtbot, monkeypatch):
 
     # print the report
     printed = {}
-    monkeypatch.setattr(view_module, "preview_pdf", lambda parent, pdf, title, name: printed.update(pdf=pdf))
+    monkeypatch.setattr(output_module, "preview_pdf", lambda parent, pdf, title, name: printed.update(pdf=pdf))
     tab.report_button.click()
     wait_for_workers()
     qtbot.waitUntil(lambda: "pdf" in printed)
     with tempfile.TemporaryDirectory() as d:
         p = Path(d) / "r.pdf"
         p.write_bytes(printed["pdf"])
-        text = subprocess.run(["pdftotext", "-layout", str(p), "-"], capture_output=True, text=True).stdout
+        text = subprocess.run(["pdftotext", "-layout", str(p), "-"], capture_output=True, text=True, check=True).stdout
     assert "Stock-take variance report" in text and "T-0005" in text and "饮水机" in text
     assert "Principal" in text and "Director of general affairs" in text
 
@@ -195,16 +196,16 @@ def test_full_stocktake_like_a_person(tab, qtbot, monkeypatch):
     tab.sign_button.click()
     assert st_service.get(st.id).status == "signed"
     assert tab.pages.currentIndex() == 2
-    actions = sorted((tab.apply_table.item(r, 1).text(), tab.apply_table.item(r, 2).text())
-                     for r in range(tab.apply_table.rowCount()))
+    actions = sorted((tab.results_page.apply_table.item(r, 1).text(), tab.results_page.apply_table.item(r, 2).text())
+                     for r in range(tab.results_page.apply_table.rowCount()))
     assert sorted(n for _a, n in actions) == sorted(["T-0004", "T-0005", "T-0003", "T-0002", "ZZ-404"])
-    numbers = [tab.apply_table.item(r, 2).text() for r in range(tab.apply_table.rowCount())]
-    move = tab.apply_table.item(numbers.index("T-0004"), 0)
+    numbers = [tab.results_page.apply_table.item(r, 2).text() for r in range(tab.results_page.apply_table.rowCount())]
+    move = tab.results_page.apply_table.item(numbers.index("T-0004"), 0)
     assert move.checkState() == Qt.CheckState.Unchecked  # a move is never pre-ticked
     move.setCheckState(Qt.CheckState.Checked)  # the clerk has looked: the board is in 101
     when_modal(QMessageBox, answer_yes)
     QTimer.singleShot(0, lambda: when_modal(QMessageBox, answer_ok))
-    tab.apply_button.click()
+    tab.results_page.apply_button.click()
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
 
     # the register and the histories show exactly the applied changes
@@ -228,7 +229,7 @@ def test_full_stocktake_like_a_person(tab, qtbot, monkeypatch):
     # what is left: the write-off waits for approval
     assert "write-off approval" in tab.next_step.text()
     when_modal(QInputDialog, type_text("张建国"))
-    tab.writeoff_button.click()
+    tab.results_page.writeoff_button.click()
     assert Asset.get(Asset.number == "T-0005").status == "disposed"
     assert Asset.get(Asset.number == "T-0003-1").status == "disposed"
     assert tab.next_step.text() == "Done: the results are applied."

@@ -11,14 +11,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from logistics_desk.core import audit
-from logistics_desk.core import integrity, masterdata
+from logistics_desk.core import audit, integrity, masterdata
 from logistics_desk.core.masterdata import Place
 from logistics_desk.modules.assets import service as assets
 from logistics_desk.modules.assets.models import Asset
 from logistics_desk.modules.stocktake import service as st_service
 from logistics_desk.modules.stocktake import view as view_module
 from logistics_desk.modules.stocktake.dialogs import OpenDialog, SignOffDialog
+from logistics_desk.modules.stocktake.pages import unknowns as unknowns_module
 from logistics_desk.modules.stocktake.view import StockTakeTab
 
 from .helpers import school
@@ -65,7 +65,7 @@ def test_the_stocktake_of_findings_1_and_2_leaves_the_books_true(tab, qtbot):
     when_modal(OpenDialog, fill)
     tab.new_button.click()
     back_to_window(qtbot, tab)
-    assert tab.place_title.text() == "实验楼 201"
+    assert tab.count_page.place_title.text() == "实验楼 201"
     assert "2 still to count" in tab.next_step.text()
 
     # finding 17: the next step follows every scan at once
@@ -76,23 +76,23 @@ def test_the_stocktake_of_findings_1_and_2_leaves_the_books_true(tab, qtbot):
     # finding 1: the tablet of room 205, scanned in 201, is that tablet, found in the wrong room
     outcome, text = scan(qtbot, tab, "T-0100")
     assert outcome == "misplaced" and "平板" in text
-    assert "实验楼 205" in tab.feedback_detail.text() and "实验楼 201" in tab.feedback_detail.text()
+    assert "实验楼 205" in tab.count_page.feedback_detail.text() and "实验楼 201" in tab.count_page.feedback_detail.text()
     assert tab.pages.tabText(1) == "Unknown numbers"  # nothing to resolve
     tab.pages.setCurrentIndex(1)
-    tab.unknown_table.setCurrentCell(0, 0)
-    assert tab.unknown_table.item(0, 4).text() == "T-0100"
-    assert not tab.surplus_button.isEnabled() and not tab.match_button.isEnabled()  # resolved already
+    tab.unknowns_page.unknown_table.setCurrentCell(0, 0)
+    assert tab.unknowns_page.unknown_table.item(0, 4).text() == "T-0100"
+    assert not tab.unknowns_page.surplus_button.isEnabled() and not tab.unknowns_page.match_button.isEnabled()  # resolved already
 
     # finding 2: 38 of the 41 desks are here
     tab.pages.setCurrentIndex(0)
     qtbot.keyClick(tab, Qt.Key.Key_F2)
-    row = _row_of(tab.table, "T-0101")
-    tab.table.setCurrentCell(row, 0)
-    qtbot.keyClicks(tab.table, "3")
-    editor = tab.table.editor()
+    row = _row_of(tab.count_page.table, "T-0101")
+    tab.count_page.table.setCurrentCell(row, 0)
+    qtbot.keyClicks(tab.count_page.table, "3")
+    editor = tab.count_page.table.editor()
     qtbot.keyClicks(editor, "8")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: tab.table.item(row, 5).text() == "38")
+    qtbot.waitUntil(lambda: tab.count_page.table.item(row, 5).text() == "38")
     assert "Everything is counted" in tab.next_step.text()
 
     when_modal(QMessageBox, answer_yes)
@@ -110,7 +110,7 @@ def test_the_stocktake_of_findings_1_and_2_leaves_the_books_true(tab, qtbot):
     assert tab.pages.currentIndex() == 2
 
     # finding 19: each line says what it will do; the move is not pre-ticked, the shortage is
-    t = tab.apply_table
+    t = tab.results_page.apply_table
     move = _row_of(t, "T-0100", 2)
     assert t.item(move, 0).checkState() == Qt.CheckState.Unchecked
     assert "from 实验楼 205 to 实验楼 201" in t.item(move, 4).text()
@@ -121,14 +121,14 @@ def test_the_stocktake_of_findings_1_and_2_leaves_the_books_true(tab, qtbot):
     when_modal(QMessageBox, answer_yes)
     from PySide6.QtCore import QTimer
     QTimer.singleShot(0, lambda: when_modal(QMessageBox, answer_ok))
-    tab.apply_button.click()
+    tab.results_page.apply_button.click()
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
 
     # the shortage of 3 awaits its own write-off; approve it
     w = _row_of(t, "T-0101", 2)
     assert t.item(w, 1).text() == "Awaiting write-off approval" and "T-0101-1: 3 套" in t.item(w, 4).text()
     when_modal(QInputDialog, type_text("张建国"))
-    tab.writeoff_button.click()
+    tab.results_page.writeoff_button.click()
     assert tab.next_step.text() == "Done: the results are applied."
 
     # the register: one tablet, now in 201; 38 desks on the books, the 3 missing written off
@@ -160,16 +160,16 @@ def test_resolving_an_unknown_number_stays_on_its_page(tab, qtbot):
     scan(qtbot, tab, "ZZ-1")
     scan(qtbot, tab, "ZZ-2")
     tab.pages.setCurrentIndex(1)
-    tab.unknown_table.setCurrentCell(0, 0)
-    assert tab.dismiss_button.isEnabled()
+    tab.unknowns_page.unknown_table.setCurrentCell(0, 0)
+    assert tab.unknowns_page.dismiss_button.isEnabled()
     when_modal(QInputDialog, type_text("学生的标签"))
-    tab.dismiss_button.click()
+    tab.unknowns_page.dismiss_button.click()
     back_to_window(qtbot, tab)
     assert tab.pages.currentIndex() == 1
-    assert tab.unknown_table.item(0, 3).text() == "Dismissed"
-    assert tab.unknown_table.currentRow() == 0 and not tab.dismiss_button.isEnabled()
-    tab.unknown_table.setCurrentCell(1, 0)
-    assert tab.dismiss_button.isEnabled()
+    assert tab.unknowns_page.unknown_table.item(0, 3).text() == "Dismissed"
+    assert tab.unknowns_page.unknown_table.currentRow() == 0 and not tab.unknowns_page.dismiss_button.isEnabled()
+    tab.unknowns_page.unknown_table.setCurrentCell(1, 0)
+    assert tab.unknowns_page.dismiss_button.isEnabled()
 
 
 def test_closing_says_what_stops_it_before_asking(tab, qtbot, monkeypatch):
@@ -198,7 +198,7 @@ def test_the_total_row_is_seen_with_eight_rooms_at_1366x768(tab, qtbot):
     st_service.close(st.id)
     tab.refresh()
     qtbot.waitUntil(lambda: tab.pages.currentIndex() == 2)
-    t = tab.variance_table
+    t = tab.results_page.variance_table
     assert t.rowCount() == 9
     last = t.visualItemRect(t.item(8, 0))
     assert t.item(8, 0).text() == "Total"
@@ -213,12 +213,12 @@ def test_matching_a_scanned_asset_number_does_not_ask_for_it_again(tab, qtbot, m
     outcome, _ = scan(qtbot, tab, "T-0006")  # written off, yet here: the clerk decides
     assert outcome == "unknown"
     tab.pages.setCurrentIndex(1)
-    tab.unknown_table.setCurrentCell(0, 0)
+    tab.unknowns_page.unknown_table.setCurrentCell(0, 0)
     asked = []
-    monkeypatch.setattr(view_module, "ask_text", lambda *a, **k: asked.append(a) or None)
+    monkeypatch.setattr(unknowns_module, "ask_text", lambda *a, **k: asked.append(a) or None)
     questions = []
-    monkeypatch.setattr(view_module, "confirm", lambda parent, text, title=None: questions.append(text) or True)
-    tab.match_button.click()
+    monkeypatch.setattr(unknowns_module, "confirm", lambda parent, text, title=None: questions.append(text) or True)
+    tab.unknowns_page.match_button.click()
     assert asked == [] and "T-0006" in questions[0]
-    assert tab.unknown_table.item(0, 4).text() == "T-0006"
-    assert tab.pages.currentIndex() == 1 and not tab.surplus_button.isEnabled()
+    assert tab.unknowns_page.unknown_table.item(0, 4).text() == "T-0006"
+    assert tab.pages.currentIndex() == 1 and not tab.unknowns_page.surplus_button.isEnabled()

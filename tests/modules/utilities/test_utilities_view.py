@@ -136,3 +136,12 @@ def test_import_from_the_window_asks_before_leaving_out_bad_rows(tab, plant, tmp
     tab.readings_page.import_file(str(path))
     assert Reading.select().count() == 5 and "1" in tab.status.text()
     assert tab.readings_page.table.item(3, tab.readings_page.VALUE).text() == "350"  # read already, shown
+
+
+def test_today_lines_open_their_page(tab, plant):
+    us.save_bill({"meter": plant.phone.id, "month": "2026-10", "amount": "10"})
+    tab.show_today({"page": "bills"})
+    assert tab.pages.currentWidget() is tab.bills_page and tab.bills_page.unpaid.isChecked()
+    assert tab.bills_page.table.rowCount() == 1
+    tab.show_today({"page": "readings"})
+    assert tab.pages.currentWidget() is tab.readings_page
