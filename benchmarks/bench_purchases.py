@@ -130,7 +130,8 @@ def main() -> None:
         for it in items:
             service.stock_in(it, 100)
         for k in range(200):
-            service.issue([(items[k % 300].id, 3), (items[(k * 7) % 300].id, 2)], recipient_name="王芳")
+            service.issue([(items[k % 300].id, 3), (items[(k * 7) % 300].id, 2)], recipient_name="王芳",
+                          department=Department.select().first().id)  # a slip names the department that draws
         write_ms = (time.perf_counter() - t) * 1000 / 500
         ms, _ = timed(lambda: service.store_rows())
         fms, _ = timed(lambda: raw.execute_sql("SELECT * FROM store_item").fetchall())

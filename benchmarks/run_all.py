@@ -80,6 +80,10 @@ def run(script: Path, db: Path | None) -> tuple[list[dict], float, int]:
         else:
             print("   " + line.rstrip(), flush=True)
     code = proc.wait()
+    for job in jobs:  # a RESULT line carries no verdict on a goal of its own (e.g. a maximum): the exit status does
+        if "unit" not in job and code == 1 and job.get("ok"):
+            job["ok"] = False
+            job["note"] = "the script says a goal is not met (exit status 1)"
     return jobs, time.perf_counter() - start, code
 
 

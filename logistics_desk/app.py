@@ -119,7 +119,6 @@ def run_gui(args) -> int:
     from PySide6.QtCore import QTimer
 
     from .core.ui.main_window import MainWindow
-
     from .modules import modules
 
     window = MainWindow(modules())
@@ -205,7 +204,7 @@ def daily_backup(window) -> None:
 
     try:
         made = backup.daily_backup_with_copy()
-    except Exception as exc:  # noqa: BLE001 - reported in the status bar and the log
+    except Exception as exc:  # reported in the status bar and the log
         log.warning("daily backup failed: %s", exc)
         window.statusBar().showMessage(i18n.tr("The automatic daily backup failed: {error}").format(error=exc))
         return

@@ -11,9 +11,9 @@ import shutil
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("LOGISTICS_DESK_DB", None)
 
-import pytest  # noqa: E402
+import pytest
 
-from logistics_desk.core import clock, db, i18n  # noqa: E402
+from logistics_desk.core import clock, db, i18n
 
 
 @pytest.fixture(scope="session")

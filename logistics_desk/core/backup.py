@@ -531,7 +531,7 @@ def restore(source: str | Path, *, target: str | Path | None = None, progress=No
         if was_open and not done:
             try:
                 db.open_database(target, create=False, backup=False)
-            except Exception:  # noqa: BLE001 - the restore's own error is the one to show
+            except Exception:  # the restore's own error is the one to show
                 pass
     db.open_database(target, create=False, backup=False)  # migrates a backup from an older version
     if not was_open:

@@ -23,6 +23,7 @@ from . import paths
 from .errors import UserError
 from .i18n import tr
 
+
 class _Proxy(DatabaseProxy):
     """peewee's proxy builds its own transaction objects; these are the ones of ``Database`` below."""
 
@@ -104,7 +105,7 @@ def _notify_waiting(seconds: float | None) -> None:
         return
     try:
         fn(seconds)
-    except Exception:  # noqa: BLE001 - telling the user must never break the write itself
+    except Exception:  # telling the user must never break the write itself
         log.exception("the waiting callback failed")
 
 
@@ -540,10 +541,6 @@ def close_database() -> None:
 def integrity_problems() -> list[str]:
     rows = database.execute_sql("PRAGMA integrity_check").fetchall()
     return [r[0] for r in rows if r[0] != "ok"]
-
-
-def set_user_version(value: int) -> None:
-    database.execute_sql(f"PRAGMA user_version = {int(value)}")
 
 
 def user_version() -> int:

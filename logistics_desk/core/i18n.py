@@ -40,7 +40,7 @@ _catalog: dict[str, str] = {}  # every part merged (core wins), for lookups with
 _backend: Callable[[str, str], str] | None = None
 
 
-def N_(text: str) -> str:  # noqa: N802 - gettext convention
+def N_(text: str) -> str:
     """Mark text for extraction; translate it later with ``tr``."""
     return text
 

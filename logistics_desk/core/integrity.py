@@ -199,7 +199,7 @@ def _current_rows(model):
     names = [name for name, _ in _fields(model)]
     columns = [model._meta.primary_key] + [model._meta.fields[n] for n in names]
     for row in model.select(*columns).tuples().iterator():
-        yield row[0], {n: audit.to_text(v) for n, v in zip(names, row[1:])}
+        yield row[0], {n: audit.to_text(v) for n, v in zip(names, row[1:], strict=True)}
 
 
 def _setting_text(raw: str | None) -> str | None:

@@ -29,7 +29,7 @@ _console_handler: logging.Handler | None = None
 
 
 class _RotatingFile(logging.handlers.RotatingFileHandler):
-    def doRollover(self) -> None:  # noqa: N802 - logging's name
+    def doRollover(self) -> None:
         try:
             super().doRollover()
         except OSError:  # the other process holds the file: keep writing to it

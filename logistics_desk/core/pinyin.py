@@ -106,7 +106,7 @@ def _segments(text: str) -> list[tuple[str, list[str]]]:
     out: list[tuple[str, list[str]]] = []
     if len(phrase) != len(chars):  # not one reading per character: fall back to the characters' readings
         phrase = [None] * len(chars)
-    for ch, first in zip(chars, phrase):
+    for ch, first in zip(chars, phrase, strict=True):
         if not _HAN.match(ch):
             out.append((ch, []))
             continue
@@ -150,7 +150,7 @@ def search_key(text: str | None) -> str:
     segments = [seg for seg in _segments(base) if seg[1] or seg[0].isalnum()]
     for combo in _spellings(segments):
         full = "".join(combo)
-        initials = "".join(r[0] if seg[1] else seg[0] for r, seg in zip(combo, segments))
+        initials = "".join(r[0] if seg[1] else seg[0] for r, seg in zip(combo, segments, strict=True))
         for part in (full, initials):
             if part not in parts:
                 parts.append(part)

@@ -68,7 +68,7 @@ def get_many(prefix: str) -> dict[str, Any]:
     return values
 
 
-def set(key: str, value: Any) -> None:  # noqa: A001 - settings.set reads well
+def set(key: str, value: Any) -> None:  # settings.set reads well
     set_many({key: value})
 
 
@@ -148,7 +148,8 @@ def number_pattern_problem(pattern: Any) -> str | None:
     except (ValueError, TypeError, IndexError, KeyError) as exc:
         return tr("The pattern cannot be used: {error}").format(error=exc)
     if any(not s or not frozenset(s) <= ASSET_NUMBER_CHARS for s in samples):
-        return tr("Numbers may contain only letters A–Z, digits and . _ / - (a barcode scanner must be able to type them).")
+        return tr("Numbers may contain only letters A–Z, digits and . _ / - "
+                  "(a barcode scanner must be able to type them).")
     if not samples[0][0].isalnum():
         return tr("A number must begin with a letter or a digit.")
     if samples[0] == samples[1]:

@@ -11,7 +11,7 @@ class Cancelled(UserError):
         super().__init__(tr("Cancelled. Nothing was changed."))
 
 
-def no_progress(done: int, total: int) -> None:  # noqa: ARG001
+def no_progress(done: int, total: int) -> None:
     return None
 
 

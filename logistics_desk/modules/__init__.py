@@ -9,6 +9,9 @@ declares the modules it needs (``depends``) and those it uses when present
 (``optional``). It calls another module only through that module's Qt-free ``api.py``,
 and asks ``enabled(key)`` before calling an optional one. A module whose dependency
 is missing is refused when the registry is read (``ModuleDependencyError``).
+One way each: a dependency's api is imported at the top of the file
+(``from ..assets import api as assets``); an optional module's inside the function
+that uses it, after ``enabled("repairs")``. tests/test_architecture.py checks all this.
 """
 
 from __future__ import annotations
@@ -54,6 +57,9 @@ class ModuleSpec:
     # "package.module:function", Qt-free: badge() -> the tab's title with its figure, or None (shown before
     # the tab is built: the window builds a tab when it is first opened)
     badge: str | None = None
+    # "package.module:function", Qt-free: find(text) -> the ``show_today`` target of the record numbered
+    # ``text`` (a barcode scanned into a list), or None
+    find: str | None = None
     # keys of the modules this one needs (imports their ``api``; its models may point at theirs)
     depends: list[str] = field(default_factory=list)
     # keys of the modules this one uses when they are there (asked with ``enabled(key)`` first)

@@ -1140,10 +1140,6 @@
       <translation>借出逾期</translation>
     </message>
     <message>
-      <source>Enter an amount of money of 0 or more, e.g. 3500.00.</source>
-      <translation>请输入不小于 0 的金额，如 3500.00。</translation>
-    </message>
-    <message>
       <source>Enter the acquisition date.</source>
       <translation>请输入购置日期。</translation>
     </message>
@@ -1236,14 +1232,6 @@
       <translation>没有这一项，请从列表中选择。</translation>
     </message>
     <message>
-      <source>Enter a whole number of at least 1.</source>
-      <translation>请输入不小于 1 的整数。</translation>
-    </message>
-    <message>
-      <source>The amount is too large.</source>
-      <translation>金额过大。</translation>
-    </message>
-    <message>
       <source>Use “Write off” to dispose of an asset; a disposed asset cannot be changed back.</source>
       <translation>处置资产请用“报废”；已处置的资产不能改回。</translation>
     </message>
@@ -1274,6 +1262,14 @@
     <message>
       <source>Damage ({cause}): {description}</source>
       <translation>报损（{cause}）：{description}</translation>
+    </message>
+    <message>
+      <source>Enter a whole number of at least 1.</source>
+      <translation>请输入不小于 1 的整数。</translation>
+    </message>
+    <message>
+      <source>Enter an amount of money of 0 or more, e.g. 3500.00.</source>
+      <translation>请输入不小于 0 的金额，如 3500.00。</translation>
     </message>
     <message>
       <source>A record entered in error is voided, not given another status.</source>

@@ -928,6 +928,30 @@ Its backups are in {folder}.</source>
       <translation>该数据库是由更新版本的总务台账写入的（数据结构版本 {theirs}，本程序只支持到版本 {ours}）。数据库没有被打开，也没有任何改动。请安装新版本。</translation>
     </message>
     <message>
+      <source>The amount is too large.</source>
+      <translation>金额过大。</translation>
+    </message>
+    <message>
+      <source>The number is too large.</source>
+      <translation>数字过大。</translation>
+    </message>
+    <message>
+      <source>Enter an amount of money, e.g. 3500.00.</source>
+      <translation>请输入金额，如 3500.00。</translation>
+    </message>
+    <message>
+      <source>Enter an amount of money of 0 or more, e.g. 3500.00.</source>
+      <translation>请输入不小于 0 的金额，如 3500.00。</translation>
+    </message>
+    <message>
+      <source>Enter a whole number.</source>
+      <translation>请输入整数。</translation>
+    </message>
+    <message>
+      <source>Enter a number, e.g. 12.5.</source>
+      <translation>请输入数字，如 12.5。</translation>
+    </message>
+    <message>
       <source>“{text}” has the character {char} ({code}), which no font on this computer can print. Correct the record, or install a font that has the character (on Windows: SimSun-ExtB), and print again.</source>
       <translation>“{text}”中的字符 {char}（{code}）在本机所有字体中都没有字形，无法打印。请更正该记录，或安装含有此字的字体（Windows 上为 SimSun-ExtB 宋体扩展），然后重新打印。</translation>
     </message>
@@ -1280,6 +1304,94 @@ Its backups are in {folder}.</source>
       <translation>请填写您的姓名：它记在您的每一项修改旁。</translation>
     </message>
     <message>
+      <source>This page has no filter box.</source>
+      <translation>此页没有筛选框。</translation>
+    </message>
+    <message>
+      <source>This page has no record to create.</source>
+      <translation>此页没有可新建的记录。</translation>
+    </message>
+    <message>
+      <source>This page has nothing to print.</source>
+      <translation>此页没有可打印的内容。</translation>
+    </message>
+    <message>
+      <source>This page has nothing to export.</source>
+      <translation>此页没有可导出的内容。</translation>
+    </message>
+    <message>
+      <source>This page has nothing to read again.</source>
+      <translation>此页没有可刷新的内容。</translation>
+    </message>
+    <message>
+      <source>Go to the filter (search box) of the page</source>
+      <translation>转到本页的筛选框（搜索框）</translation>
+    </message>
+    <message>
+      <source>New record on the page (register, new request, new ticket…)</source>
+      <translation>在本页新建记录（登记、新申购、新报修…）</translation>
+    </message>
+    <message>
+      <source>Print what the page prints</source>
+      <translation>打印本页的表单</translation>
+    </message>
+    <message>
+      <source>Export the page to Excel</source>
+      <translation>把本页导出为 Excel</translation>
+    </message>
+    <message>
+      <source>Read the page again</source>
+      <translation>刷新本页</translation>
+    </message>
+    <message>
+      <source>Open the selected record of a list</source>
+      <translation>打开列表中选中的记录</translation>
+    </message>
+    <message>
+      <source>Close a dialog (without saving)</source>
+      <translation>关闭对话框（不保存）</translation>
+    </message>
+    <message>
+      <source>This list of keys</source>
+      <translation>显示本快捷键列表</translation>
+    </message>
+    <message>
+      <source>Barcode scanner in a list: finds the asset with that number</source>
+      <translation>在列表中用扫码枪扫码：找到该编号的资产</translation>
+    </message>
+    <message>
+      <source>(scanner)</source>
+      <translation>（扫码枪）</translation>
+    </message>
+    <message>
+      <source>Enter</source>
+      <translation>回车</translation>
+    </message>
+    <message>
+      <source>Esc</source>
+      <translation>Esc</translation>
+    </message>
+    <message>
+      <source>Keyboard</source>
+      <translation>键盘快捷键</translation>
+    </message>
+    <message>
+      <source>Some pages have keys of their own: the canteen's daily samples Space, F2, Del and Ctrl+L (labels); the meter readings Ctrl+S; the stock-take Ctrl+L (scan box) and F2 (list).</source>
+      <translation>有的页面还有自己的按键：留样页的空格、F2、Del 和 Ctrl+L（打印标签）；抄表页的 Ctrl+S；盘点页的 Ctrl+L（扫码框）和 F2（列表）。</translation>
+    </message>
+    <message>
+      <source>These keys work in every tab:</source>
+      <translation>以下按键在每个标签页都可用：</translation>
+    </message>
+    <message>
+      <source>Key</source>
+      <translation>按键</translation>
+    </message>
+    <message>
+      <source>What it does</source>
+      <translation>作用</translation>
+    </message>
+    <message>
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
@@ -1370,6 +1482,10 @@ The current data is backed up first.</source>
 替换前会先备份当前数据。</translation>
     </message>
     <message>
+      <source>No record numbered {number} was found.</source>
+      <translation>未找到编号 {number}。</translation>
+    </message>
+    <message>
       <source>Today ({n})</source>
       <translation>今日 ({n})</translation>
     </message>
@@ -1380,6 +1496,10 @@ The current data is backed up first.</source>
     <message>
       <source>… and {n} more (the command line's check lists them all).</source>
       <translation>……另有 {n} 处（命令行的 check 会全部列出）。</translation>
+    </message>
+    <message>
+      <source>Found {number}.</source>
+      <translation>已找到 {number}。</translation>
     </message>
     <message>
       <source>Restored. The previous data was saved to {path}.</source>

@@ -828,10 +828,6 @@
       <translation>日期不能晚于今天。</translation>
     </message>
     <message>
-      <source>Total</source>
-      <translation>合计</translation>
-    </message>
-    <message>
       <source>The line no longer exists.</source>
       <translation>该行已不存在。</translation>
     </message>
@@ -870,6 +866,10 @@
     <message>
       <source>Close the stock-take before it is signed off.</source>
       <translation>请先结束盘点，再签字确认。</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>合计</translation>
     </message>
     <message>
       <source>Results are applied after the variance report has been signed off.</source>

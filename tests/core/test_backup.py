@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from logistics_desk.modules import modules as registry_specs
-
 import datetime as dt
 import os
 import shutil
@@ -19,6 +17,7 @@ from logistics_desk import cli
 from logistics_desk.core import backup, clock, db, masterdata
 from logistics_desk.core.errors import UserError
 from logistics_desk.core.masterdata import Supplier
+from logistics_desk.modules import modules as registry_specs
 
 ROOT = Path(__file__).resolve().parents[2]
 MAIN = ROOT / "main.py"
@@ -537,7 +536,8 @@ def test_a_backup_from_another_pc_verifies_with_the_key_copied_beside_it(tmp_pat
     finally:
         db.close_database()
     copy = stick / made.name
-    assert copy.is_file() and (stick / "logistics-desk.key").read_bytes() == (old_pc / "logistics-desk.key").read_bytes()
+    assert copy.is_file()
+    assert (stick / "logistics-desk.key").read_bytes() == (old_pc / "logistics-desk.key").read_bytes()
     assert cli.main(["--lang", "en", "--db", str(new_pc / "logistics.db"), "check"]) == 0
     capsys.readouterr()
     assert cli.main(["--lang", "en", "--db", str(new_pc / "logistics.db"), "restore", str(copy)]) == 0

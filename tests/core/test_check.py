@@ -3,8 +3,6 @@ and the record itself is keyed (HMAC) with a secret and a head kept outside the 
 
 from __future__ import annotations
 
-from logistics_desk.modules import modules as registry_specs
-
 import decimal
 import hashlib
 import json
@@ -23,6 +21,7 @@ from logistics_desk import cli
 from logistics_desk.core import audit, db, integrity, masterdata
 from logistics_desk.core.db import database as proxy
 from logistics_desk.core.masterdata import Supplier
+from logistics_desk.modules import modules as registry_specs
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -50,11 +50,13 @@ COLUMNS = [
     ColumnSpec("place", ["存放地点", "地点", "place"]),
     ColumnSpec("department", ["使用部门", "部门", "department"]),
     ColumnSpec("custodian", ["保管人", "custodian"]),
-    ColumnSpec("status", ["状态", "status"], kind="choice", choices={"在用": "in_use", "闲置": "idle", "in use": "in_use"}),
+    ColumnSpec("status", ["状态", "status"], kind="choice",
+               choices={"在用": "in_use", "闲置": "idle", "in use": "in_use"}),
     ColumnSpec("lendable", ["可外借", "lendable"], kind="bool"),
 ]
 
-HEADER = ["序号", "资产编号", "资产名称", "资产分类", "规格型号", "计量单位", "数量", "单价", "金额", "购置日期", "存放地点", "保管人"]
+HEADER = ["序号", "资产编号", "资产名称", "资产分类", "规格型号", "计量单位", "数量", "单价", "金额", "购置日期",
+          "存放地点", "保管人"]
 
 
 def make_xlsx(path: Path, rows, merges=(), title="Sheet1", extra_sheets=()) -> Path:
@@ -127,7 +129,8 @@ def test_sample_register_reads_as_a_person_reads_it():
     assert rows[4].raw["acquired"] == 43709
     # full-width quantity, "4,200.00", a date cell, a custodian with a trailing space
     r5 = rows[5].values
-    assert (r5["quantity"], r5["unit_price"], r5["acquired"], r5["custodian"]) == (12, D("4200.00"), dt.date(2019, 9, 1), "王芳")
+    assert (r5["quantity"], r5["unit_price"], r5["acquired"], r5["custodian"]) == (
+        12, D("4200.00"), dt.date(2019, 9, 1), "王芳")
     assert rows[5].raw["quantity"] == "１２"
     # money as text, date with slashes
     assert (rows[6]["unit_price"], rows[6]["acquired"]) == (D("180.00"), dt.date(2020, 3, 15))
@@ -135,14 +138,16 @@ def test_sample_register_reads_as_a_person_reads_it():
     assert rows[7]["quantity"] == 10
     assert rows[8]["acquired"] == dt.date(2021, 9, 1)  # 2021年9月1日
     assert rows[11]["unit_price"] == D("3500.00")  # ¥3500
-    assert (rows[14]["acquired"], rows[14]["place"], rows[14]["name"]) == (dt.date(2019, 9, 1), "教学楼203", "图书（教辅）")
+    assert (rows[14]["acquired"], rows[14]["place"], rows[14]["name"]) == (
+        dt.date(2019, 9, 1), "教学楼203", "图书（教辅）")
     assert rows[15]["acquired"] == dt.date(2019, 9, 1)  # 2019.09.01
     assert rows[43]["name"] == "图书（教辅）"
     # the whole register adds up the way the clerk's own sum would
     assert sum(r["quantity"] for r in result.rows) == 445
     assert sum(r["quantity"] * r["unit_price"] for r in result.rows) == D("1979850.00")
     assert {r["acquired"] for r in result.rows} == {dt.date(2019, 9, 1), dt.date(2020, 3, 15), dt.date(2021, 9, 1)}
-    assert {r["place"] for r in result.rows} == {"教学楼101", "教学楼102", "教学楼203", "实验楼生物实验室", "音乐室", "行政楼 总务处"}
+    assert {r["place"] for r in result.rows} == {
+        "教学楼101", "教学楼102", "教学楼203", "实验楼生物实验室", "音乐室", "行政楼 总务处"}
     assert all(r["number"] is None for r in result.rows)  # to be assigned
 
 
@@ -213,12 +218,14 @@ def test_csv_tab_separated_crlf(tmp_path):
     path.write_bytes("资产名称\t资产分类\t单价\r\n台式计算机\t通用设备\t4,200.00\r\n".encode("gbk"))
     result = read_table(path, COLUMNS)
     assert result.delimiter == "\t"
-    assert [(r["name"], r["category"], r["unit_price"]) for r in result.rows] == [("台式计算机", "通用设备", D("4200.00"))]
+    assert [(r["name"], r["category"], r["unit_price"]) for r in result.rows] == [
+        ("台式计算机", "通用设备", D("4200.00"))]
 
 
 def test_csv_quoted_field_with_line_break(tmp_path):
     path = tmp_path / "in.csv"
-    path.write_text('资产名称,资产分类,单价,型号\n"显微镜",专用设备,2600,"XSP-\n504"\n钢琴,专用设备,16000,\n', encoding="utf-8")
+    path.write_text('资产名称,资产分类,单价,型号\n"显微镜",专用设备,2600,"XSP-\n504"\n钢琴,专用设备,16000,\n',
+                    encoding="utf-8")
     result = read_table(path, COLUMNS)
     assert [(r.row, r["model"]) for r in result.rows] == [(2, "XSP-\n504"), (3, None)]
 
@@ -381,7 +388,8 @@ def test_excel_error_value(tmp_path):
     with zipfile.ZipFile(path) as z:
         items = {n: z.read(n) for n in z.namelist()}
     xml = items["xl/worksheets/sheet1.xml"].decode()
-    xml, n = re.subn(r'<c r="I2"><f>G2/0</f>(?:<v\s*/>|<v></v>)</c>', '<c r="I2" t="e"><f>G2/0</f><v>#DIV/0!</v></c>', xml)
+    xml, n = re.subn(r'<c r="I2"><f>G2/0</f>(?:<v\s*/>|<v></v>)</c>',
+                     '<c r="I2" t="e"><f>G2/0</f><v>#DIV/0!</v></c>', xml)
     assert n == 1
     items["xl/worksheets/sheet1.xml"] = xml.encode()
     with zipfile.ZipFile(path, "w") as z:
@@ -808,7 +816,8 @@ def test_written_sheet_looks_right(tmp_path, writer_path):
     assert ws.title == "资产_台账_2026"
     assert ws.freeze_panes == "A2"
     assert ws.auto_filter.ref == "A1:H3"
-    assert [c.value for c in ws[1]] == ["资产编号", "资产名称", "资产分类", "数量", "单价", "购置日期", "存放地点", "在用"]
+    assert [c.value for c in ws[1]] == [
+        "资产编号", "资产名称", "资产分类", "数量", "单价", "购置日期", "存放地点", "在用"]
     assert all(c.font.b for c in ws[1])
     price, date = ws["E2"], ws["F2"]
     assert (price.value, price.number_format, price.data_type) == (0.25, "#,##0.00", "n")
@@ -1112,7 +1121,8 @@ EXCEL_STRINGS = ["资产名称", "资产分类", "数量", "单价", "购置日�
 def test_a_workbook_saved_by_excel_reads_with_shared_strings_rich_text_and_date_styles(tmp_path, prefix):
     p = f"{prefix}:" if prefix else ""
     path = excel_saved(tmp_path / "excel.xlsx", _header_and_row(p), EXCEL_STRINGS, prefix=prefix,
-                       numfmts=f'<{p}numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>',
+                       numfmts=f'<{p}numFmt numFmtId="176" '
+                               'formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>',
                        xfs=f'<{p}xf numFmtId="0"/><{p}xf numFmtId="4"/><{p}xf numFmtId="176"/>')
     result = read_table(path, COLUMNS[1:3] + [COLUMNS[5], COLUMNS[6], COLUMNS[8]])
     assert result.ok, result.errors

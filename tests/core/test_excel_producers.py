@@ -200,7 +200,8 @@ def test_openpyxl_libreoffice_and_xls_producers_agree(tmp_path):
     path = tmp_path / "openpyxl.xlsx"
     wb.save(path)
     by_openpyxl = values(read_table(path, asset_columns()))
-    assert by_openpyxl == values(read_table(RESAVED, asset_columns())) == values(read_table(XLS_EXPORT, asset_columns()))
+    resaved, from_xls = read_table(RESAVED, asset_columns()), read_table(XLS_EXPORT, asset_columns())
+    assert by_openpyxl == values(resaved) == values(from_xls)
 
 
 # --- written by hand, the way other programs write -----------------------------------------------------
@@ -210,7 +211,8 @@ REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 SST_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
 
 
-def hand_made(path: Path, rows: str, strings: list[str] = (), *, sst_rel: bool = True, sst_name: str = "sharedStrings.xml",
+def hand_made(path: Path, rows: str, strings: list[str] = (), *, sst_rel: bool = True,
+              sst_name: str = "sharedStrings.xml",
               sheet_target: str = "worksheets/sheet1.xml", tail: str = "") -> Path:
     types = ('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
              f'<Override PartName="/xl/{sst_name}" ContentType="{SST_TYPE}"/></Types>')
@@ -231,7 +233,8 @@ def hand_made(path: Path, rows: str, strings: list[str] = (), *, sst_rel: bool =
         z.writestr(f"xl/{sst_name}", sst)
         z.writestr("xl/styles.xml", f'<styleSheet xmlns="{NS}"><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/>'
                                     "</cellXfs></styleSheet>")
-        z.writestr("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{NS}"><sheetData>{rows}</sheetData>{tail}</worksheet>')
+        z.writestr("xl/worksheets/sheet1.xml",
+                   f'<worksheet xmlns="{NS}"><sheetData>{rows}</sheetData>{tail}</worksheet>')
     return path
 
 

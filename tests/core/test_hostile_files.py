@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import random
 import resource
 import subprocess
 import sys
@@ -86,7 +85,8 @@ STRINGS = HEADER + ["投影仪", "通用设备", "教学楼 301"]
 def sst(strings, declared: int | None = None) -> str:
     n = len(strings) if declared is None else declared
     body = "".join(f"<si><t>{s}</t></si>" for s in strings)
-    return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="{NS}" count="{n}" uniqueCount="{n}">{body}</sst>'
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f'<sst xmlns="{NS}" count="{n}" uniqueCount="{n}">{body}</sst>')
 
 
 def cell(ref: str, value) -> str:
@@ -255,7 +255,8 @@ def test_huge_numbers_in_a_csv_are_refused(db_path, tmp_path, field):
 
 def test_an_amount_only_row_cannot_pass_the_unit_price_limit(db_path, tmp_path):
     """Without a unit price the amount gives it: 5e14 / 2 is far above the limit of 99,999,999,999."""
-    path = write(tmp_path / "amount.csv", "资产名称,资产分类,数量,金额,购置日期\n投影仪,通用设备,2,500000000000000,2025-09-01\n")
+    path = write(tmp_path / "amount.csv",
+                 "资产名称,资产分类,数量,金额,购置日期\n投影仪,通用设备,2,500000000000000,2025-09-01\n")
     text = refused(db_path, path, "Row 2")
     assert "99,999,999,999" in text or "99999999999" in text, text
 
@@ -293,7 +294,8 @@ def test_an_import_marks_low_value_assets_exactly_as_the_asset_form_does(db_path
 
 # --- limits -----------------------------------------------------------------------------------------
 
-def _child_peak_mb(script: str, *args, limit_mb: int = 1024, timeout: float = 60) -> tuple[subprocess.CompletedProcess, float]:
+def _child_peak_mb(script: str, *args, limit_mb: int = 1024,
+                   timeout: float = 60) -> tuple[subprocess.CompletedProcess, float]:
     """Run ``script`` in a fresh interpreter under an address-space cap; returns (result, seconds)."""
 
     def cap():
@@ -310,7 +312,8 @@ CLI_SCRIPT = "import sys; from logistics_desk.cli import main; sys.exit(main(sys
 
 
 def test_a_row_numbered_two_billion_is_refused_without_eating_memory(db_path, tmp_path):
-    rows = row_xml(1, HEADER) + row_xml(2, FIRST_ROW) + '<row r="2000000000"><c r="A2000000000" t="s"><v>6</v></c></row>'
+    rows = (row_xml(1, HEADER) + row_xml(2, FIRST_ROW)
+            + '<row r="2000000000"><c r="A2000000000" t="s"><v>6</v></c></row>')
     path = write(tmp_path / "far.xlsx", workbook_bytes(sheet(rows)))
     assert path.stat().st_size < 4000
     before = stored(db_path)
@@ -550,7 +553,7 @@ def _zip(parts: dict[str, str | bytes], stored: bool = False) -> bytes:
     return buf.getvalue()
 
 
-def _broken_workbook(data) -> tuple[str, bytes]:  # noqa: C901 - one branch per kind of damage
+def _broken_workbook(data) -> tuple[str, bytes]:  # one branch per kind of damage
     from hypothesis import strategies as st
 
     parts = _base_parts()
@@ -582,7 +585,8 @@ def _broken_workbook(data) -> tuple[str, bytes]:  # noqa: C901 - one branch per 
     if kind == "dimension":
         ref = data.draw(st.sampled_from(["A1:F2000000000", "A1:XFD1048576", "A1:XFE1", "Z:Z", "A1:A", "", "A0:B0"]))
         row_no = data.draw(st.sampled_from([5, 1_048_576, 1_048_577, 2_000_000_000, 2**63]))
-        rows = row_xml(1, HEADER) + row_xml(2, FIRST_ROW) + f'<row r="{row_no}"><c r="A{row_no}" t="s"><v>6</v></c></row>'
+        rows = (row_xml(1, HEADER) + row_xml(2, FIRST_ROW)
+                + f'<row r="{row_no}"><c r="A{row_no}" t="s"><v>6</v></c></row>')
         parts["xl/worksheets/sheet1.xml"] = sheet(rows, ref)
         return kind, _zip(parts)
     if kind == "odd cells":

@@ -153,7 +153,8 @@ def test_category_code_is_checked(database):
     assert errors_of(masterdata.save, Category, {"code": "桌椅", "name": "课桌椅"}) == \
         {"code": "Use 1–10 capital letters or digits (it becomes part of asset numbers)."}
     assert "code" in errors_of(masterdata.save, Category, {"code": "JJ", "name": "又一个家具"})
-    made = masterdata.save(Category, {"code": "kzy", "name": "课桌椅", "parent": Category.get(Category.code == "JJ").id})
+    furniture = Category.get(Category.code == "JJ")
+    made = masterdata.save(Category, {"code": "kzy", "name": "课桌椅", "parent": furniture.id})
     assert made.code == "KZY"  # typed in lower case, stored as capitals
 
 

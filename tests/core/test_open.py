@@ -102,8 +102,9 @@ def test_the_mark_is_set_on_new_files_and_by_migration_0008_on_old_ones(tmp_path
 
     step = importlib.import_module("logistics_desk.core.migrations.0008_application_id")
     assert step.APPLICATION_ID == db.APPLICATION_ID == 0x4C44534B
-    from logistics_desk.core.migrations import runner
     from peewee import SqliteDatabase
+
+    from logistics_desk.core.migrations import runner
 
     old = tmp_path / "old.db"
     raw = SqliteDatabase(str(old))

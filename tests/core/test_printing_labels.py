@@ -164,7 +164,8 @@ def test_nothing_prints_within_4_mm_of_the_sheet_edge(key, tmp_path):
             margins = ink_margins(pdf, tmp_path)
             assert min(margins) >= 4.0 - 25.4 / 150, (kind, offset, margins)
     # a canteen sample label (lines, no asset number) too
-    lines = ["2026-03-02 午餐留样", "红烧肉", "留样量：125 g", "留样时间：11:30", "留样人：王师傅", "保留至：03-04 11:30"]
+    lines = ["2026-03-02 午餐留样", "红烧肉", "留样量：125 g", "留样时间：11:30", "留样人：王师傅",
+             "保留至：03-04 11:30"]
     pdf = render_labels([Label(lines, "LY-2026-0001", "qr", heading="测试实验学校食堂")] * sheet.per_page, sheet,
                         offset=(0, 0))
     assert min(ink_margins(pdf, tmp_path)) >= 4.0 - 25.4 / 150
@@ -180,7 +181,7 @@ def test_the_asset_number_is_the_largest_text_on_the_label(key, kind):
               for n in numbers(sheet.per_page)]
     boxes = word_boxes(render_labels(labels, sheet, offset=(0, 0)))
     heights = {}
-    for word, x0, y0, x1, y1 in boxes:
+    for word, _x0, y0, _x1, y1 in boxes:
         heights.setdefault("number" if word.startswith("ZC-2026-") else "other", []).append(y1 - y0)
     assert len(heights["number"]) == sheet.per_page
     assert min(heights["number"]) > max(heights["other"]) * 1.15  # clearly the largest, on every label

@@ -6,8 +6,6 @@ settings page says so beside the field."""
 
 from __future__ import annotations
 
-from logistics_desk.modules import modules as registry_specs
-
 import datetime as dt
 import os
 import re
@@ -21,6 +19,7 @@ from logistics_desk.core import clock, settings
 from logistics_desk.core.errors import ValidationError
 from logistics_desk.core.printing import Column, Section, TableForm, fonts
 from logistics_desk.core.printing.fonts import FONT, runs
+from logistics_desk.modules import modules as registry_specs
 
 UMING = "/usr/share/fonts/truetype/arphic/uming.ttc"  # Debian/Ubuntu: fonts-arphic-uming
 

@@ -285,7 +285,8 @@ def _kill_during_restores(db_path, tmp_path, saved, capsys, *, damaged: bool, ru
         if i % 2 == 0:  # a random moment from the start
             time.sleep(rng.uniform(0.2, 0.9) * whole_run)
         else:  # a random moment after the restore has begun writing (its first .part appears)
-            _wait_for(lambda: backups.exists() and any(backups.glob(f"*{marker}*.part")) or proc.poll() is not None,
+            _wait_for(lambda proc=proc: backups.exists() and any(backups.glob(f"*{marker}*.part"))
+                      or proc.poll() is not None,
                       20, 0.001)
             time.sleep(rng.uniform(0.0, 0.8) * max(0.0, whole_run - writing_from))
         proc.send_signal(signal.SIGKILL)

@@ -1,4 +1,5 @@
-"""Natural order: classes in school order, numbers by value, Chinese by pinyin (issue 14 finding 21, issue 15 item 6)."""
+"""Natural order: classes in school order, numbers by value, Chinese by pinyin
+(issue 14 finding 21, issue 15 item 6)."""
 
 from __future__ import annotations
 

@@ -26,10 +26,10 @@ from .charts import bar_chart_drawing
 from .fonts import MissingGlyph, draw_string, register_fonts
 from .table import KEEP_ROWS, Column, TableLayout, _Row
 from .template import (
+    FOOTER_H,
     FOOTER_SIZE,
     MARGIN_BOTTOM,
     MARGIN_TOP,
-    FOOTER_H,
     Cancel,
     Header,
     PrintCancelled,

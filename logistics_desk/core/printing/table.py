@@ -176,7 +176,7 @@ class TableLayout:
         # headers: whole words, set smaller rather than broken inside a word ("consuma/ble")
         self.head_sizes = []
         self.head_lines = []
-        for c, tw in zip(self.columns, self.text_w):
+        for c, tw in zip(self.columns, self.text_w, strict=True):
             size = fit_line(c.header, tw + PAD_X, font_size, font_size * 0.78)
             if width(c.header, size) <= tw + PAD_X:
                 lines = [c.header]
@@ -185,7 +185,8 @@ class TableLayout:
             self.head_sizes.append(size)
             self.head_lines.append(lines)
         self.head_h = max(
-            [self.min_h] + [len(ls) * s * 1.25 + 2 * PAD_Y + 1 * mm for ls, s in zip(self.head_lines, self.head_sizes)]
+            [self.min_h]
+            + [len(ls) * s * 1.25 + 2 * PAD_Y + 1 * mm for ls, s in zip(self.head_lines, self.head_sizes, strict=True)]
         )
 
     def _widths(self) -> list[float]:
@@ -200,18 +201,18 @@ class TableLayout:
             if c.kind in _SAMPLE:
                 n = max(n, width(_SAMPLE[c.kind], self.font_size * 0.9))
             need.append(n + 2 * PAD_X + 0.5)
-        deficit = sum(max(0.0, n - w) for n, w in zip(need, col_w))
+        deficit = sum(max(0.0, n - w) for n, w in zip(need, col_w, strict=True))
         if deficit <= 0:
             return col_w
         slack = [max(0.0, min(w * 0.3, w - n)) if c.kind == "text" and w > n else 0.0
-                 for c, n, w in zip(self.columns, need, col_w)]
+                 for c, n, w in zip(self.columns, need, col_w, strict=True)]
         room = sum(slack)
         if room <= 0:
             return col_w
         give = min(1.0, deficit / room)
         take = min(deficit, room)
         out = []
-        for w, n, sl in zip(col_w, need, slack):
+        for w, n, sl in zip(col_w, need, slack, strict=True):
             if n > w:
                 out.append(w + (n - w) * (take / deficit))
             else:

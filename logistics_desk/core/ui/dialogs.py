@@ -79,7 +79,8 @@ class RecordDialog(QDialog):
             self.accept()
 
 
-def run_save(parent: QWidget, errors: FieldErrors, general_error: QLabel, save: Callable[[], object]) -> tuple[bool, object]:
+def run_save(parent: QWidget, errors: FieldErrors, general_error: QLabel,
+             save: Callable[[], object]) -> tuple[bool, object]:
     """Run a dialog's ``save()``: (True, its result) when it went through.
 
     A ValidationError shows beside the fields in ``errors`` (messages for fields without a place go to
@@ -98,7 +99,7 @@ def run_save(parent: QWidget, errors: FieldErrors, general_error: QLabel, save: 
     except UserError as exc:
         general_error.setText(exc.message)
         general_error.show()
-    except Exception as exc:  # noqa: BLE001 - shown, never a traceback
+    except Exception as exc:  # shown, never a traceback
         show_error(parent, exc)
     return False, None
 

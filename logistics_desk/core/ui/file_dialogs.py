@@ -75,7 +75,7 @@ def _provider() -> NameOnlyIconProvider:
 
 
 def _arguments(args, kwargs) -> dict:
-    values = dict(zip(_ARGS, args))
+    values = dict(zip(_ARGS, args, strict=False))  # fewer positional arguments than names
     values.update(kwargs)
     return values
 
@@ -164,7 +164,7 @@ def get_open_file_names(*args, **kwargs) -> tuple[list[str], str]:
 
 
 def get_existing_directory(*args, **kwargs) -> str:
-    values = dict(zip(("parent", "caption", "dir", "options"), args))
+    values = dict(zip(("parent", "caption", "dir", "options"), args, strict=False))
     values.update(kwargs)
     return _run("dir", (), values)
 

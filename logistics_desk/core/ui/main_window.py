@@ -31,6 +31,14 @@ from .work import run_with_progress
 log = logging.getLogger(__name__)
 
 
+def _remove_filter(dispatcher) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is not None and shiboken6.isValid(dispatcher):
+        app.removeEventFilter(dispatcher)
+
+
 class MainWindow(QMainWindow):
     PREFERRED_SIZE = (1400, 860)
 
@@ -68,6 +76,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.watch_database()
         self.today.tree.setFocus()  # Enter opens the first line at once
+        self._install_keys()
 
     # --- the tabs, built when first opened ---
     def _index_of(self, key: str) -> int:
@@ -197,6 +206,10 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(self.settings_action)
 
         help_menu = self.menuBar().addMenu(tr("&Help"))
+        self.keyboard_action = QAction(tr("Keyboard") + "\tF1", self)  # F1 itself: core/ui/keys.py
+        self.keyboard_action.triggered.connect(self.show_keys)
+        help_menu.addAction(self.keyboard_action)
+        help_menu.addSeparator()
         self.log_folder_action = QAction(tr("Open log folder"), self)
         self.log_folder_action.triggered.connect(self.open_log_folder)
         help_menu.addAction(self.log_folder_action)
@@ -368,6 +381,72 @@ class MainWindow(QMainWindow):
             show_info(self, text, tr("Check data integrity"))
         else:
             QMessageBox.warning(self, tr("Check data integrity"), text)
+
+    # --- the keys every tab shares (core/ui/keys.py) ---
+    def _install_keys(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from .keys import KeyDispatcher
+
+        self.keys = KeyDispatcher(self)
+        QApplication.instance().installEventFilter(self.keys)
+        self.destroyed.connect(lambda *_a, k=self.keys: _remove_filter(k))
+
+    def key_action(self, kind: str) -> bool:
+        """A shared key pressed in the window: the current tab does it, or the status bar says it has nothing."""
+        from .keys import NOTHING
+
+        if kind == "help":
+            self.show_keys()
+            return True
+        page = self.tabs.currentWidget()
+        action = getattr(page, "key_action", None)
+        try:
+            done = bool(action(kind)) if action is not None else False
+        except Exception as exc:  # noqa: BLE001 - shown, never a traceback
+            show_error(self, exc)
+            return True
+        if not done:
+            self.statusBar().showMessage(tr(NOTHING.get(kind, NOTHING["refresh"])), 5000)
+        return done
+
+    def show_keys(self):
+        """Help → Keyboard (F1): the list of keys, non-blocking; returns the dialog."""
+        from .keys import KeyboardDialog
+
+        dialog = getattr(self, "keys_dialog", None)
+        if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
+        self.keys_dialog = KeyboardDialog(self)
+        self.keys_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.keys_dialog.show()
+        return self.keys_dialog
+
+    def scanned(self, text: str) -> bool:
+        """A barcode scanned into a list: the first module whose spec's ``find`` knows the number shows it."""
+        text = text.strip()
+        for spec in self.specs:
+            if not getattr(spec, "find", None):
+                continue
+            try:
+                target = load_object(spec.find)(text)
+            except Exception:  # a module's look-up must never stop the window (logged with its traceback)
+                log.exception("find of %s failed", spec.key)
+                continue
+            if target is None:
+                continue
+            tab = self.module_tab(spec.key)
+            self.tabs.setCurrentWidget(tab)
+            try:
+                tab.show_today(dict(target))
+            except Exception as exc:  # noqa: BLE001 - shown, never a traceback
+                show_error(self, exc)
+            self.statusBar().showMessage(tr("Found {number}.").format(number=text), 5000)
+            return True
+        self.statusBar().showMessage(tr("No record numbered {number} was found.").format(number=text), 8000)
+        return False
 
     def excepthook(self, exc_type, exc, tb) -> None:
         show_error(self, exc)  # logs an unexpected error with its traceback

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QLayout,
     QLabel,
+    QLayout,
     QProgressDialog,
     QPushButton,
     QVBoxLayout,
@@ -161,10 +161,11 @@ class PdfPreviewDialog(QDialog):
         try:
             Path(path).write_bytes(self.pdf_bytes)
         except OSError as exc:
-            from .widgets import show_error
             from ..errors import UserError
+            from .widgets import show_error
 
-            show_error(self, UserError(tr("Could not save {path}: {error}").format(path=path, error=exc.strerror or exc)))
+            message = tr("Could not save {path}: {error}").format(path=path, error=exc.strerror or exc)
+            show_error(self, UserError(message))
             return None
         return path
 
@@ -245,8 +246,8 @@ class PdfPreviewDialog(QDialog):
         painter = QPainter()
         if not painter.begin(printer):
             progress.close()
-            from .widgets import show_error
             from ..errors import UserError
+            from .widgets import show_error
 
             show_error(self, UserError(tr("The printer could not be started.")))
             return 0

@@ -24,7 +24,7 @@ class PickFilter(QSortFilterProxyModel):
         self._query = ""
         self._keys: list[str] | None = None
 
-    def setSourceModel(self, model) -> None:  # noqa: N802 - Qt's name
+    def setSourceModel(self, model) -> None:
         super().setSourceModel(model)
         for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
             signal.connect(self._forget_keys)
@@ -52,7 +52,7 @@ class PickFilter(QSortFilterProxyModel):
     def query(self) -> str:
         return self._query
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802 - Qt's name
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         if not self._query:
             return True
         label = str(self.sourceModel().index(source_row, 0, source_parent).data() or "").strip()
@@ -169,7 +169,7 @@ class _Searchable(QObject):
         if self.strict:
             edit.setText(combo.itemText(current) if current >= 0 else "")
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.FocusOut and not self._active():
             return False
         if event.type() == QEvent.Type.FocusOut and event.reason() != Qt.FocusReason.PopupFocusReason:

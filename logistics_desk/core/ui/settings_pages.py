@@ -187,7 +187,7 @@ class HistoryDialog(QDialog):
             if key not in self._choices:
                 try:
                     self._choices[key] = {str(v): str(label) for label, v in spec.choices(None)}
-                except Exception:  # noqa: BLE001 - a list that needs its record: the value as stored
+                except Exception:  # a list that needs its record: the value as stored
                     self._choices[key] = {}
             return self._choices[key].get(text, text)
         return text
@@ -410,7 +410,7 @@ class RecordPage(QWidget):
             if inactive:
                 item.setForeground(QBrush(QColor(INACTIVE_COLOR)))
             cells.append(item)
-        searchable = [t for t, c in zip(texts, self.columns) if c not in self.no_filter_columns]
+        searchable = [t for t, c in zip(texts, self.columns, strict=True) if c not in self.no_filter_columns]
         cells[0].setData(" ".join(searchable), FILTER_ROLE)
         return cells
 
@@ -953,7 +953,8 @@ class PlacesPage(RecordPage):
         self.add_room_button = self.add_action(tr("Add room"), self.new_room)
         self.up_button = self.add_action(tr("Move up"), lambda: self.move(-1))
         self.down_button = self.add_action(tr("Move down"), lambda: self.move(1))
-        self.up_button.setToolTip(tr("The order in which rooms are walked at a stock-take and printed on count sheets."))
+        self.up_button.setToolTip(
+            tr("The order in which rooms are walked at a stock-take and printed on count sheets."))
         self.down_button.setToolTip(self.up_button.toolTip())
         self.finish_actions()
 
@@ -1164,8 +1165,8 @@ class CategoriesPage(RecordPage):
         return False
 
     def row_texts(self, c) -> list[str]:
-        return [builtin_name(c.name), c.code, c.gb_code or "", self.life_text(c), tr("Yes") if self.is_special(c) else "",
-                self.status_text(c)]
+        special = tr("Yes") if self.is_special(c) else ""
+        return [builtin_name(c.name), c.code, c.gb_code or "", self.life_text(c), special, self.status_text(c)]
 
     def describe(self, record) -> str:
         return f"{builtin_name(record.name)} [{record.code}]"

@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from .. import backup, clock, db, settings
-from ..loading import load_object
 from ..errors import UserError, ValidationError
 from ..i18n import LANGUAGES, N_, tr
+from ..loading import load_object
 from .settings_pages import ERROR_STYLE, HINT_STYLE, PAGES, field_row
 from .widgets import ChoiceBox, FieldErrors, fit_to_screen, show_error
 from .work import run_with_progress

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QPoint, Signal
+from PySide6.QtWidgets import QAbstractButton, QToolButton, QWidget
 
 
 class ModuleTab(QWidget):
@@ -31,3 +31,49 @@ class ModuleTab(QWidget):
     def show_today(self, target: dict) -> None:
         """Show the records a line of Today points at (``target``: what the module's ``today`` function put
         in its ``TodayItem``, e.g. ``{"filter": "overdue"}`` or ``{"id": 12}``). The tab is already current."""
+
+    # --- the keys every tab shares (core/ui/keys.py): Ctrl+F, Ctrl+N, Ctrl+P, Ctrl+E, F5 ---
+    def key_action(self, kind: str) -> bool:
+        """Do what the key ``kind`` ("find", "new", "print", "export", "refresh") means on this tab; False if
+        the tab has nothing for it (the window then says so in the status bar).
+
+        The default: "find" goes to the first filter box shown, "refresh" reads the tab again. A tab
+        overrides it for "new", "print" and "export" (usually with ``press``) and calls this one for the rest.
+        """
+        if kind == "find":
+            return focus_filter(self)
+        if kind == "refresh":
+            self.refresh()
+            return True
+        return False
+
+    @staticmethod
+    def press(*targets) -> bool:
+        """Run the first of ``targets`` that is there: a button shown and enabled is clicked (a print button
+        with a menu opens its menu), a callable is called. None is skipped. True if one ran."""
+        for target in targets:
+            if target is None:
+                continue
+            if isinstance(target, QAbstractButton):
+                if not (target.isVisible() and target.isEnabled()):
+                    continue
+                if isinstance(target, QToolButton) and target.menu() is not None:
+                    target.menu().popup(target.mapToGlobal(QPoint(0, target.height())))
+                else:
+                    target.click()
+                return True
+            target()
+            return True
+        return False
+
+
+def focus_filter(page: QWidget) -> bool:
+    """Put the cursor in the first filter box ``page`` shows, its text selected (typing replaces it)."""
+    from .widgets import SearchBox
+
+    for box in page.findChildren(SearchBox):
+        if box.isVisible() and box.isEnabled():
+            box.setFocus()
+            box.selectAll()
+            return True
+    return False

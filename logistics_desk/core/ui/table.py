@@ -17,6 +17,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from ..i18n import tr
 
+_NO_PARENT = QModelIndex()  # the invalid index: a table's rows hang from no parent
+
 
 @dataclass
 class Column:
@@ -94,13 +96,13 @@ class PagedTableModel(QAbstractTableModel):
         return None
 
     # --- Qt model API ---
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802
+    def rowCount(self, parent=_NO_PARENT):
         return 0 if parent.isValid() else self._count
 
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+    def columnCount(self, parent=_NO_PARENT):
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return tr(self.columns[section].title)
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:

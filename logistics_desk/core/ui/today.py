@@ -216,3 +216,13 @@ class TodayPage(QWidget):
         if getattr(self, "suppress_preview", False):
             return
         preview_pdf(self, pdf, tr("Today's round"), f"today-{QDateTime.currentDateTime().toString('yyyyMMdd')}.pdf")
+
+    # --- the shared keys (core/ui/keys.py): F5 reads again, Ctrl+P prints the round; no filter, nothing to create
+    def key_action(self, kind: str) -> bool:
+        if kind == "refresh":
+            self.refresh()
+            return True
+        if kind == "print":
+            self.print_sheet()
+            return True
+        return False

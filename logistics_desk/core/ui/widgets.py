@@ -37,16 +37,16 @@ class TwoSidedBar(QLayout):
         self.addWidget(left)
         self.addWidget(right)
 
-    def addItem(self, item) -> None:  # noqa: N802 - Qt's name
+    def addItem(self, item) -> None:
         self._items.append(item)
 
     def count(self) -> int:
         return len(self._items)
 
-    def itemAt(self, index: int):  # noqa: N802
+    def itemAt(self, index: int):
         return self._items[index] if 0 <= index < len(self._items) else None
 
-    def takeAt(self, index: int):  # noqa: N802
+    def takeAt(self, index: int):
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def _gap(self) -> int:
@@ -56,24 +56,24 @@ class TwoSidedBar(QLayout):
         left, right = (i.sizeHint().width() for i in self._items[:2])
         return left + self._gap() + right <= width
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         heights = [i.sizeHint().height() for i in self._items[:2]]
         if len(heights) < 2:
             return heights[0] if heights else 0
         return max(heights) if self._one_line(width) else heights[0] + max(self.spacing(), 4) + heights[1]
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         hints = [i.sizeHint() for i in self._items[:2]]
         return QSize(sum(h.width() for h in hints) + self._gap(), max((h.height() for h in hints), default=0))
 
-    def minimumSize(self) -> QSize:  # noqa: N802
+    def minimumSize(self) -> QSize:
         hints = [i.minimumSize().expandedTo(i.sizeHint()) for i in self._items[:2]]
         return QSize(max((h.width() for h in hints), default=0), max((h.height() for h in hints), default=0))
 
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+    def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
         if len(self._items) < 2:
             return
@@ -134,7 +134,7 @@ class ChoiceBox(QComboBox):
 
         make_searchable(self, strict=not self._free_text)
 
-    def setEditable(self, editable: bool) -> None:  # noqa: N802 - Qt's name
+    def setEditable(self, editable: bool) -> None:
         """Made editable by its owner: a typed text that names no item is the owner's to read (kept)."""
         super().setEditable(editable)
         if editable and not getattr(self, "_pick_installing", False):
@@ -201,7 +201,7 @@ class DateBox(QDateEdit):
         return self.date().toPython()
 
     # free typing: the text is parsed as a whole, not by sections
-    def validate(self, text: str, pos: int):  # noqa: D102 - Qt's
+    def validate(self, text: str, pos: int):
         if parse_date_text(text) is not None:
             return QValidator.State.Acceptable, text, pos
         low = text.strip().lower()
@@ -209,13 +209,13 @@ class DateBox(QDateEdit):
             return QValidator.State.Intermediate, text, pos
         return QValidator.State.Invalid, text, pos
 
-    def dateTimeFromText(self, text: str):  # noqa: N802 - Qt's name
+    def dateTimeFromText(self, text: str):
         found = parse_date_text(text)
         if found is None:
             return self.dateTime()
         return QDateTime(QDate(found.year, found.month, found.day), self.time())
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
+    def keyPressEvent(self, event) -> None:
         """Typed characters, Backspace, Delete and the cursor keys edit the text as plain text
         (the date parts are not fields of their own); Up/Down still step the date."""
         key, text = event.key(), event.text()
@@ -231,18 +231,18 @@ class DateBox(QDateEdit):
             return
         super().keyPressEvent(event)
 
-    def focusInEvent(self, event) -> None:  # noqa: N802
+    def focusInEvent(self, event) -> None:
         super().focusInEvent(event)
         if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
                               Qt.FocusReason.ShortcutFocusReason, Qt.FocusReason.OtherFocusReason):
             QTimer.singleShot(0, self.lineEdit().selectAll)  # typing replaces the whole date
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002
+    def focusNextPrevChild(self, next: bool) -> bool:
         """Tab and Shift+Tab leave the box (QDateEdit would move between year, month and day)."""
         self._take_text()
         return QWidget.focusNextPrevChild(self, next)
 
-    def focusOutEvent(self, event) -> None:  # noqa: N802
+    def focusOutEvent(self, event) -> None:
         self._take_text()
         super().focusOutEvent(event)
 

@@ -24,4 +24,5 @@ MODULE = ModuleSpec(
     demo=_demo,
     models=_models,
     today="logistics_desk.modules.assets.today:items",
+    find="logistics_desk.modules.assets.today:find_number",
 )

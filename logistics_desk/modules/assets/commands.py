@@ -88,7 +88,8 @@ def _date(text: str) -> _dt.date:
 
 def _export_arguments(parser) -> None:
     parser.add_argument("file", metavar="FILE", help="the .xlsx file to write")
-    parser.add_argument("--search", metavar="TEXT", help="only assets matching the text (number, name, place, person...)")
+    parser.add_argument("--search", metavar="TEXT",
+                        help="only assets matching the text (number, name, place, person...)")
     parser.add_argument("--status", choices=sorted(list(STATUSES) + ["active", "overdue"]), help="only this status")
     parser.add_argument("--place", metavar="PLACE", help="only this place (a building includes its rooms)")
     parser.add_argument("--department", metavar="NAME", help="only this department or class")
@@ -153,7 +154,10 @@ def _run_template(args) -> str:
     return tr("Import template written: {path}").format(path=args.file)
 
 
-IMPORTS = [CliCommand("assets", "import an asset register (.xlsx, .xls, .csv in UTF-8 or GBK)", _import_arguments, _run_import)]
+IMPORTS = [
+    CliCommand("assets", "import an asset register (.xlsx, .xls, .csv in UTF-8 or GBK)",
+               _import_arguments, _run_import),
+]
 EXPORTS = [
     CliCommand("assets", "export the asset register to .xlsx (all, or filtered)", _export_arguments, _run_export),
     CliCommand("assets-template", "write the asset import template (.xlsx)", _template_arguments, _run_template),
@@ -189,7 +193,8 @@ def _labels_arguments(parser) -> None:
     parser.add_argument("--template", choices=["3x8", "4x10", "2x7", "custom"],
                         help="label sheet (default: the settings; custom: the grid saved in the settings)")
     parser.add_argument("--code", choices=["qr", "code128"], help="code on the label (default: the settings)")
-    parser.add_argument("--skip", type=int, default=0, metavar="N", help="leave the first N labels blank (a used sheet)")
+    parser.add_argument("--skip", type=int, default=0, metavar="N",
+                        help="leave the first N labels blank (a used sheet)")
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("--numbers", metavar="A..B", help="asset numbers from A to B (inclusive)")
     which.add_argument("--place", metavar="PLACE", help="a room, or a building with all its rooms")
@@ -198,9 +203,8 @@ def _labels_arguments(parser) -> None:
 
 
 def _run_labels(args) -> bytes:
-    from . import forms
-
     from ...core.printing import label_sheet
+    from . import forms
 
     if args.skip < 0:
         raise UserError(tr("The start position cannot be negative."))

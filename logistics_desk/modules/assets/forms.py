@@ -793,7 +793,9 @@ def render_writeoff_request(d: dict) -> bytes:
     years, months = divmod(int(d.get("months_used") or 0), 12)
     used = tr("{y} years {m} months").format(y=years, m=months)
     life = tr("{n} years").format(n=d["useful_life"]) if d.get("useful_life") else tr("Not depreciated")
-    money_or_dash = (lambda v: Field("", v, kind="money") if v is not None else Field("", "—"))
+    def money_or_dash(v):
+        return Field("", v, kind="money") if v is not None else Field("", "—")
+
     acc, nbv = money_or_dash(d.get("accumulated_depreciation")), money_or_dash(d.get("net_book_value"))
     blocks = [
         Fields([(tr("Asset number"), a["number"]), (tr("Name"), a["name"]), (tr("Model / spec"), a["model"]),

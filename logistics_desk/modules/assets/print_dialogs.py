@@ -32,7 +32,6 @@ from ...core.printing.labels import CUSTOM, LabelSheet, custom_sheet
 from ...core.ui.widgets import ChoiceBox, DateBox
 from .view import department_items, person_items, place_items
 
-
 ERROR_COLOR = "#c0392b"
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from peewee import JOIN
@@ -22,6 +22,7 @@ from ...core.db import database, record_or_none
 from ...core.errors import NotFound, RuleError, UserError, ValidationError
 from ...core.i18n import N_, tr
 from ...core.masterdata import Category, Department, Person, Place, Supplier
+from ...core.money import CENT, NumberError, parse_money, parse_quantity, to_decimal
 from .models import (
     ACTIVE_STATUSES,
     DAMAGE_CAUSES,
@@ -45,7 +46,7 @@ settings.register_defaults({
 })
 
 NUMBER_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$")
-CENT = Decimal("0.01")
+MAX_UNIT_PRICE = Decimal("99999999999.99")  # the column holds 14 digits, 2 after the point
 
 FIELD_LABELS = {
     "number": "Asset number", "name": "Name", "category": "Category", "model_spec": "Model / spec",
@@ -73,17 +74,6 @@ def find_by_number(number: str) -> Asset | None:
 
 
 # --- values and checks -------------------------------------------------------
-
-def to_decimal(value: Any) -> Decimal | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, Decimal):
-        return value
-    try:
-        return Decimal(str(value).replace(",", "").replace("¥", "").replace("￥", "").strip())
-    except InvalidOperation:
-        return None
-
 
 def money(value: Any) -> Decimal:
     return (to_decimal(value) or Decimal(0)).quantize(CENT, rounding=ROUND_HALF_UP)
@@ -133,22 +123,17 @@ def validate(values: dict[str, Any], asset: Asset | None = None) -> tuple[dict[s
             errors[key] = tr("Unknown value.")
         clean[key] = obj
 
-    q = merged.get("quantity", 1)
     try:
-        qty = int(str(q).strip()) if q not in (None, "") else 1
-        if qty < 1:
-            raise ValueError
-        clean["quantity"] = qty
-    except (TypeError, ValueError):
-        errors["quantity"] = tr("Enter a whole number of at least 1.")
+        clean["quantity"] = parse_quantity(merged.get("quantity", 1), default=1, whole=True, minimum=1,
+                                           message=tr("Enter a whole number of at least 1."))
+    except NumberError as e:
+        errors["quantity"] = e.message
 
-    price = to_decimal(merged.get("unit_price", 0) if merged.get("unit_price") not in (None, "") else 0)
-    if price is None or price < 0:
-        errors["unit_price"] = tr("Enter an amount of money of 0 or more, e.g. 3500.00.")
-    elif price >= Decimal("1e11"):
-        errors["unit_price"] = tr("The amount is too large.")
-    else:
-        clean["unit_price"] = price.quantize(CENT, rounding=ROUND_HALF_UP)
+    try:
+        clean["unit_price"] = parse_money(merged.get("unit_price"), default=Decimal("0.00"), maximum=MAX_UNIT_PRICE,
+                                          message=tr("Enter an amount of money of 0 or more, e.g. 3500.00."))
+    except NumberError as e:
+        errors["unit_price"] = e.message
 
     acquired = merged.get("acquired_on")
     if not isinstance(acquired, _dt.date):
@@ -342,7 +327,7 @@ def _touched(asset_ids: list[int]) -> list[str]:
     touched = set()
     for i in range(0, len(asset_ids), 500):
         chunk = asset_ids[i:i + 500]
-        for aid, number, status, created, updated in Asset.select(
+        for _aid, number, status, created, updated in Asset.select(
                 Asset.id, Asset.number, Asset.status, Asset.created_at, Asset.updated_at).where(
                 Asset.id.in_(chunk)).tuples():
             if status not in ("in_use", "idle") or (updated and created and updated != created):
@@ -447,11 +432,11 @@ def write_off_many(assets: list[Asset], *, quantity: int | None = None, **kw) ->
 
 
 def transfer(asset: Asset, *, place=None, department=None, custodian=None, on: _dt.date | None = None,
-             reason: str = "", keep: tuple[str, ...] = (), quantity: int | None = None) -> AssetTransfer:
+             reason: str = "", quantity: int | None = None) -> AssetTransfer:
     """Move an asset to a new place, department or custodian (调拨), with date and reason.
 
-    Fields not given keep their value. ``keep`` is unused (compatibility). ``quantity`` below the
-    line's quantity splits that part off (its own record) and moves the part, in one transaction.
+    Fields not given keep their value. ``quantity`` below the line's quantity splits that part off
+    (its own record) and moves the part, in one transaction.
     """
     asset = get_asset(asset.id)
     part = _part_quantity(asset, quantity)
@@ -574,7 +559,8 @@ def overdue_loans(on: _dt.date | None = None):
             .where(AssetLoan.returned_on.is_null() & (AssetLoan.due_on < on)).order_by(AssetLoan.due_on))
 
 
-def compensation_for(asset: Asset, cause: str, quantity: int = 1, on: _dt.date | None = None) -> tuple[str, Decimal, Decimal]:
+def compensation_for(asset: Asset, cause: str, quantity: int = 1,
+                     on: _dt.date | None = None) -> tuple[str, Decimal, Decimal]:
     """(basis, base value, compensation) under the school's rule.
 
     Natural wear: the school bears it (0). Accidental: the price (照价赔偿).
@@ -917,7 +903,8 @@ class AssetQuery:
     def _base(self, filters: dict | None, sort_key: str | None = None):
         q = (Asset.select(
             Asset.id, Asset.number, Asset.name, Asset.category.alias("category_id"),
-            Category.name.alias("category"), Category.code.alias("category_code"), Asset.model_spec, Asset.brand, Asset.unit, Asset.quantity,
+            Category.name.alias("category"), Category.code.alias("category_code"), Asset.model_spec, Asset.brand,
+            Asset.unit, Asset.quantity,
             Asset.unit_price, Asset.amount, Asset.acquired_on, Asset.source, Supplier.name.alias("supplier"),
             Asset.invoice_no, Asset.funding_source, Asset.place.alias("place_id"), Place.full_name.alias("place"),
             Asset.department.alias("department_id"), Department.name.alias("department"),
@@ -956,8 +943,20 @@ class AssetQuery:
 
     def fetch(self, filters: dict | None, offset: int, limit: int, sort_key: str | None = None,
               descending: bool = False) -> list[dict]:
-        q = self._base(filters).order_by(*self._order(sort_key, descending)).offset(offset).limit(limit)
-        return [self._finish(r) for r in q.dicts()]
+        if sort_key in _JOINED_SORTS:
+            q = self._base(filters).order_by(*self._order(sort_key, descending)).offset(offset).limit(limit)
+            return [self._finish(r) for r in q.dicts()]
+        # the page's ids from the asset table alone (its indexes, no joins to plan around), then their rows
+        # with the joined names: a filter as you type stays fast whatever the words name
+        where = asset_where(filters)
+        q = Asset.select(Asset.id)
+        if where is not None:
+            q = q.where(where)
+        ids = [r[0] for r in q.order_by(*self._order(sort_key, descending)).offset(offset).limit(limit).tuples()]
+        if not ids:
+            return []
+        rows = {r["id"]: r for r in self._base({"ids": ids}).dicts()}
+        return [self._finish(rows[i]) for i in ids if i in rows]
 
     def iter_rows(self, filters: dict | None = None, sort_key: str | None = "number", descending: bool = False):
         """Every matching row (for export and printed lists), read in one streaming query."""
@@ -1099,7 +1098,7 @@ def _allocate_numbers(rows: list[dict], codes: dict[int, str]) -> None:
                 existing |= {n for (n,) in Asset.select(Asset.number).where(Asset.number.in_(chunk)).tuples()}
             found += [c for c in candidates if c not in existing and c not in taken]
         numbering.bump_to(key, seq)
-        for r, number in zip(members, found):
+        for r, number in zip(members, found, strict=True):
             r["number"] = number
             taken.add(number)
 
@@ -1122,7 +1121,7 @@ def _insert_rows(model, names: list[str], rows: list[list]) -> None:
         t=f"{left}{model._meta.table_name}{right}",
         c=", ".join(f"{left}{f.column_name}{right}" for f in fields),
         p=", ".join([db.param] * len(fields)))
-    params = [[None if v is None else f.db_value(v) for f, v in zip(fields, row)] for row in rows]
+    params = [[None if v is None else f.db_value(v) for f, v in zip(fields, row, strict=True)] for row in rows]
     db.cursor().executemany(sql, params)
 
 

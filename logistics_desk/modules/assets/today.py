@@ -53,3 +53,12 @@ def items(today: _dt.date) -> list[TodayItem]:
             days=WARRANTY_DAYS, n=len(ending), date=ending[0][1].isoformat()),
             {"ids": [i for i, _d in ending][:MAX_IDS]}, order=2))
     return out
+
+
+def find_number(text: str) -> dict | None:
+    """A barcode scanned into a list (core/ui/keys.py): the register's target for the asset numbered ``text``."""
+    number = (text or "").strip()
+    if not number:
+        return None
+    found = Asset.get_or_none(Asset.number == number)
+    return {"ids": [found.id]} if found is not None else None

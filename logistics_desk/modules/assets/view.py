@@ -1687,6 +1687,12 @@ class AssetsTab(ModuleTab):
             self.table.selectRow(0)
             self.table.setFocus()
 
+    def key_action(self, kind: str) -> bool:
+        """The shared keys (core/ui/keys.py): Ctrl+N registers, Ctrl+P opens the print menu, Ctrl+E exports."""
+        button = {"new": self.buttons["register"], "print": self.print_button,
+                  "export": self.buttons["export"]}.get(kind)
+        return self.press(button) if kind in ("new", "print", "export") else super().key_action(kind)
+
 
 __all__ = ["AssetsTab", "AssetDialog", "TransferDialog", "LendDialog", "ReturnDialog", "DamageDialog",
            "WriteOffDialog", "HistoryDialog", "OverdueDialog", "ImportPreviewDialog"]

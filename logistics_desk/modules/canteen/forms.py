@@ -20,8 +20,8 @@ from collections.abc import Iterable, Sequence
 from ...core import clock
 from ...core.i18n import tr
 from ...core.printing import Column, Section, TableForm
-from ...core.printing.text import join_list
 from ...core.printing.labels import Label, render_labels
+from ...core.printing.text import join_list
 from .models import MEALS
 
 

@@ -17,7 +17,7 @@ import datetime as _dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from peewee import JOIN, fn
@@ -27,6 +27,7 @@ from ...core.db import database
 from ...core.errors import NotFound, RuleError, ValidationError
 from ...core.i18n import N_, tr
 from ...core.masterdata import Person, Term
+from ...core.money import NumberError, parse_quantity
 from .. import enabled
 from .models import MEAL_ORDER, MEALS, CanteenClosure, CanteenDish, CanteenFridge, CanteenReading, CanteenSample
 
@@ -207,12 +208,13 @@ def all_fridges():
 
 
 def _to_temp(value, field: str, errors: dict) -> Decimal | None:
-    if value in (None, ""):
-        return None
     try:
-        number = Decimal(str(value).replace("℃", "").replace("°C", "").strip())
-    except InvalidOperation:
-        errors[field] = tr("Enter a temperature in °C, e.g. 4.5.")
+        number = parse_quantity(value, default=None, minimum=None, units=("°C", "℃", "度"),
+                                message=tr("Enter a temperature in °C, e.g. 4.5."))
+    except NumberError as e:
+        errors[field] = e.message
+        return None
+    if number is None:
         return None
     if not Decimal(-40) <= number <= Decimal(40):
         errors[field] = tr("Enter a temperature between -40 and 40 °C.")
@@ -238,7 +240,8 @@ def save_fridge(values: dict[str, Any], record: CanteenFridge | None = None) -> 
         errors["max_temp"] = tr("The highest temperature must be above the lowest.")
     if errors:
         raise ValidationError(errors)
-    fields = {"name": name, "location": (values.get("location", record.location if record else "") or "").strip() or None,
+    location = (values.get("location", record.location if record else "") or "").strip() or None
+    fields = {"name": name, "location": location,
               "min_temp": lo, "max_temp": hi,
               "active": bool(values.get("active", record.active if record else True)),
               "note": values.get("note", record.note if record else None) or None}
@@ -435,8 +438,8 @@ def _validate_sample(line: CanteenSample, values: dict[str, Any]) -> dict[str, A
             clean["weight_g"] = None
         else:
             try:
-                w = int(Decimal(str(w).replace("g", "").replace("克", "").strip()))
-            except (InvalidOperation, ValueError):
+                w = int(parse_quantity(w, units=("g", "克")))
+            except NumberError:  # not a number (NaN and Infinity included): said as the range below
                 w = -1
             if not 1 <= w <= MAX_WEIGHT_G:
                 errors["weight_g"] = tr("Enter a weight between 1 and {max} g.").format(max=MAX_WEIGHT_G)
@@ -1003,8 +1006,9 @@ def check(start: _dt.date, end: _dt.date, now: _dt.datetime | None = None, *,
                             meal=ml, dish=dish), meal=meal, sample_id=sid, number=number))
                     continue
                 if weight is not None and weight < min_w:
-                    add(Breach(day, "under_weight", tr("{meal} “{dish}”: {weight} g retained, at least {min} g "
-                                                       "required.").format(meal=ml, dish=dish, weight=weight, min=min_w),
+                    add(Breach(day, "under_weight",
+                               tr("{meal} “{dish}”: {weight} g retained, at least {min} g required.").format(
+                                   meal=ml, dish=dish, weight=weight, min=min_w),
                                meal=meal, sample_id=sid, number=number))
                 missing = []
                 if weight is None:

@@ -31,6 +31,7 @@ class CanteenSettingsPage(SettingsFormPage):
         SettingField("canteen.late_entry_hours", N_("A record entered later than this after sampling is late"),
                      minimum=1, maximum=72, suffix=N_("hours")),
     ]
-    ORDERED = [("canteen.fridge_min", "canteen.fridge_max", N_("The highest temperature must not be below the lowest.")),
+    ORDERED = [("canteen.fridge_min", "canteen.fridge_max",
+                N_("The highest temperature must not be below the lowest.")),
                ("canteen.min_weight_g", "canteen.default_weight_g",
                 N_("The default weight must be at least the minimum weight."))]

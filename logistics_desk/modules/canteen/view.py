@@ -1350,3 +1350,23 @@ class CanteenTab(ModuleTab):
             self.day_page.set_day(clock.today())
         self.pages.setCurrentWidget(page)
         self._page_shown(self.pages.currentIndex())
+
+    def key_action(self, kind: str) -> bool:
+        """The shared keys (core/ui/keys.py), on the page shown: a new dish (the dish box) or a new fridge
+        reading (the temperature box); the day log or the sample log printed; the check exported."""
+
+        def focus(box):
+            def go():
+                box.setFocus()
+                box.selectAll()
+            return go
+
+        page = self.pages.currentWidget()
+        slots = {
+            self.day_page: {"new": focus(self.day_page.dish_edit), "print": self.day_page.log_btn},
+            self.fridge_page: {"new": focus(self.fridge_page.temp)},
+            self.check_page: {"print": self.check_page.log_btn, "export": self.check_page.export_btn},
+        }.get(page, {})
+        if kind in ("new", "print", "export"):
+            return self.press(slots.get(kind))
+        return super().key_action(kind)

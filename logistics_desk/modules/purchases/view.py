@@ -1465,3 +1465,19 @@ class PurchasesTab(ModuleTab):
             if rid:
                 self.requests.select_request(int(rid))
             self.requests.view.setFocus()
+
+    def key_action(self, kind: str) -> bool:
+        """The shared keys (core/ui/keys.py), on the page shown: requests (new, the request form, export),
+        the store (new item, count sheet, export) or the budgets (new line)."""
+        from PySide6.QtWidgets import QPushButton as _Button
+
+        def store(key):
+            return self.store.findChild(_Button, f"store_{key}")
+
+        if kind == "new":
+            return self.press(self.requests.new_button, store("new"), self.budgets.findChild(_Button, "budget_new"))
+        if kind == "print":
+            return self.press(self.requests.buttons.get("print_request"), store("print_count"))
+        if kind == "export":
+            return self.press(self.requests.export_button, store("export"))
+        return super().key_action(kind)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as _dt
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -593,7 +592,7 @@ class TicketsPage(QWidget):
             self.buttons[key] = b
         bar.addStretch(1)
         v.addLayout(bar)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_ticket)
+        # Ctrl+N: RepairsTab.key_action (the window's shared keys, core/ui/keys.py)
 
         filters = QHBoxLayout()
         self.search = SearchBox(tr("Search number, place, reporter, asset, description…"))
@@ -1429,3 +1428,18 @@ class RepairsTab(ModuleTab):
         if target.get("id"):
             page.select_id(int(target["id"]))
         page.table.setFocus()
+
+    def key_action(self, kind: str) -> bool:
+        """The shared keys (core/ui/keys.py), on the page shown: tickets (new, the slip of the one chosen,
+        export), inspections (new checklist, the ledger printed or exported), figures (the monthly report)."""
+        page = self.pages.currentWidget()
+        slots = {
+            self.tickets: {"new": self.tickets.buttons["new"], "print": self.tickets.buttons["slip"],
+                           "export": self.tickets.buttons["export"]},
+            self.inspections: {"new": self.inspections.new_checklist, "print": self.inspections.print_ledger,
+                               "export": self.inspections.export_ledger},
+            self.figures: {"print": self.figures.print_report},
+        }.get(page, {})
+        if kind in ("new", "print", "export"):
+            return self.press(slots.get(kind))
+        return super().key_action(kind)

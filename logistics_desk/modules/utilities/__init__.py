@@ -25,4 +25,5 @@ MODULE = ModuleSpec(
     settings_page="logistics_desk.modules.utilities.settings_page:UtilitiesSettingsPage",
     models=_models,
     today="logistics_desk.modules.utilities.today:items",
+    optional=["repairs"],
 )

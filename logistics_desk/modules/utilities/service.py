@@ -37,6 +37,8 @@ from ...core.db import database, record_or_none
 from ...core.errors import NotFound, RuleError, UserError, ValidationError
 from ...core.i18n import tr
 from ...core.masterdata import Department, Place, Term, buildings
+from ...core.money import CENT, to_decimal
+from .. import enabled
 from .models import (
     FLAG_KINDS,
     FLAG_STATUSES,
@@ -58,7 +60,6 @@ settings.register_defaults({
     "utilities.reading_day": 25,  # the monthly readings are due from this day of the month
 })
 
-CENT = Decimal("0.01")
 ZERO = Decimal(0)
 MAX_VALUE = Decimal("1e12")
 _fk = record_or_none
@@ -75,14 +76,8 @@ def _decimal(value: Any) -> Decimal | None:
     """A number typed or read from a file; None when blank; raises ValueError when it is not a number."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, Decimal):
-        d = value
-    else:
-        try:
-            d = Decimal(str(value).replace(",", "").replace("¥", "").replace("￥", "").strip())
-        except InvalidOperation:
-            raise ValueError(value) from None
-    if not d.is_finite() or abs(d) >= MAX_VALUE:
+    d = to_decimal(value)  # core.money's reading: "3,500", "￥3500", full-width digits; never NaN
+    if d is None or abs(d) >= MAX_VALUE:
         raise ValueError(value)
     return d
 
@@ -932,33 +927,30 @@ def new_flag_count() -> int:
 
 
 def repairs_available() -> bool:
-    from .. import modules
-
-    return any(spec.key == "repairs" for spec in modules())
+    """Is the repair log part of this program? (An optional module: asked through the registry.)"""
+    return enabled("repairs")
 
 
 def open_ticket(flag, reporter_name: str = "", urgency: str = "minor") -> Flag:
-    """Open a repair ticket for a flag in one step (the repair log's ``create_ticket``), and mark the flag."""
+    """Open a repair ticket for a flag in one step (the repair log's ``api.open_ticket``), and mark the flag."""
     flag = get_flag(flag)
     if flag.status == "ticket":
         raise RuleError(tr("A repair ticket has already been opened for this flag: {number}.").format(
             number=flag.ticket_number))
     if not repairs_available():
         raise UserError(tr("The repair log is not part of this program, so no repair ticket can be opened."))
-    from ..repairs import service as repairs
+    from ..repairs import api as repairs
 
     meter = flag.meter
     place = meter.building or (meter.parent.building if meter.parent_id else None)
     if place is None:
         raise RuleError(tr("{name} has no building: set the meter's building first, so the repair ticket says where "
                            "to look.").format(name=meter.name))
-    category = repairs.find_category("水电") if hasattr(repairs, "find_category") else None
     description = tr("Utilities flag: {text}").format(text=flag_text(flag))
     with database.atomic():
-        ticket = repairs.create_ticket(
-            reporter_name=_text(reporter_name) or settings.get("operator.name") or tr("Utilities"),
-            place=place, category=category or "水电", description=description[:2000], urgency=urgency,
-            source="utilities", ref_table="utility_flag", ref_id=flag.id)
+        ticket = repairs.open_ticket(
+            None, place, description[:2000], _text(reporter_name) or settings.get("operator.name") or tr("Utilities"),
+            ("utility_flag", flag.id), source="utilities", category="水电", urgency=urgency)
         before = audit.snapshot(flag, ["status", "ticket_id", "ticket_number"])
         flag.status, flag.ticket_id, flag.ticket_number = "ticket", ticket.id, ticket.number
         flag.save()
@@ -1098,7 +1090,7 @@ def building_figures(start_month: str, end_month: str) -> list[dict]:
                 continue
             vals = [use[(x.id, mo)] for x in ms for mo in months if (x.id, mo) in use]
             # 同比 over the same months a year earlier, month by month where both were read
-            vals_ly = [use[(x.id, ly)] for x in ms for mo, ly in zip(months, months_ly)
+            vals_ly = [use[(x.id, ly)] for x in ms for mo, ly in zip(months, months_ly, strict=True)
                        if (x.id, ly) in use and (x.id, mo) in use]
             now = sum(vals, ZERO) if vals else None
             ly = sum(vals_ly, ZERO) if vals_ly else None

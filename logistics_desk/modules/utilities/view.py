@@ -952,6 +952,19 @@ class UtilitiesTab(ModuleTab):
         elif page == "bills":
             self.bills_page.unpaid.setChecked(True)
 
+    def key_action(self, kind: str) -> bool:
+        """The shared keys (core/ui/keys.py), on the page shown: a new bill or meter; the month report printed
+        and the figures exported."""
+        page = self.pages.currentWidget()
+        slots = {
+            self.bills_page: {"new": self.bills_page.add},
+            self.figures_page: {"print": self.figures_page.print_month, "export": self.figures_page.export},
+            self.meters_page: {"new": self.meters_page.add},
+        }.get(page, {})
+        if kind in ("new", "print", "export"):
+            return self.press(slots.get(kind))
+        return super().key_action(kind)
+
     def preview(self, pdf: bytes, title: str, filename: str) -> None:
         from ...core.ui.pdf_preview import preview_pdf
 

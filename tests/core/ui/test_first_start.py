@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from logistics_desk.modules import modules as registry_specs
-
 import pytest
 from PySide6.QtCore import Qt
 
 from logistics_desk.core import audit, settings
 from logistics_desk.core.ui import first_start
 from logistics_desk.core.ui.first_start import FirstStartDialog
+from logistics_desk.modules import modules as registry_specs
 
 pytestmark = pytest.mark.gui
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from logistics_desk.modules import modules as registry_specs
-
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QSplitter, QTableView
 
 from logistics_desk.core import logs, paths
 from logistics_desk.core.ui.main_window import MainWindow
+from logistics_desk.modules import modules as registry_specs
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)")]
 

@@ -7,10 +7,9 @@ import shutil
 import subprocess
 
 import pytest
+from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-
-from PIL import Image
 
 from logistics_desk.core.printing import Column, Section, TableForm, asset_label, label_sheet, render_labels
 from logistics_desk.core.ui.pdf_preview import PdfPreviewDialog, preview_pdf

@@ -101,7 +101,8 @@ def test_every_code_still_decodes_after_printing(qtbot, tmp_path, key, kind, cou
 
 
 def test_canteen_sample_labels_still_decode_after_printing(qtbot, tmp_path):
-    lines = ["2026-03-02 午餐留样", "红烧肉", "留样量：125 g", "留样时间：11:30", "留样人：王师傅", "保留至：03-04 11:30"]
+    lines = ["2026-03-02 午餐留样", "红烧肉", "留样量：125 g", "留样时间：11:30", "留样人：王师傅",
+             "保留至：03-04 11:30"]
     nums = [f"LY-20260302-{i:04d}" for i in range(1, 25)]
     pdf = render_labels([Label(lines, n, "qr", heading="测试实验学校食堂") for n in nums], "3x8", offset=(0, 0))
     out = tmp_path / "samples.pdf"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from logistics_desk.modules import modules as registry_specs
-
 import datetime as dt
 import shutil
 
@@ -18,6 +16,7 @@ from logistics_desk.core.errors import ValidationError
 from logistics_desk.core.masterdata import Category, Department, Person, Place, Supplier, Term
 from logistics_desk.core.ui.settings_window import SettingsWindow
 from logistics_desk.core.ui.widgets import FieldErrors
+from logistics_desk.modules import modules as registry_specs
 
 pytestmark = pytest.mark.usefixtures("database")
 

@@ -3,8 +3,6 @@ register's print button and count, and the stock-take's condition column lie wit
 
 from __future__ import annotations
 
-from logistics_desk.modules import modules as registry_specs
-
 import datetime as _dt
 
 import pytest
@@ -14,6 +12,7 @@ from logistics_desk.core import clock, i18n, masterdata, paths
 from logistics_desk.core.masterdata import Category, Person, Place
 from logistics_desk.core.ui.main_window import MainWindow
 from logistics_desk.core.ui.settings_window import SettingsWindow
+from logistics_desk.modules import modules as registry_specs
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)")]
 
@@ -22,7 +21,7 @@ FRAME_W, FRAME_H = 16, 48  # the frame and title bar a window manager adds
 
 
 class Laptop:
-    def availableGeometry(self):  # noqa: N802 - Qt's name
+    def availableGeometry(self):
         return QRect(AVAILABLE)
 
 

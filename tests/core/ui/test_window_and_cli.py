@@ -10,8 +10,6 @@ was the database's last user and, when it ended, folded the journal in and delet
 
 from __future__ import annotations
 
-from logistics_desk.modules import modules as registry_specs
-
 import datetime as dt
 import os
 import re
@@ -26,6 +24,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from logistics_desk.core.ui.work import wait_for_workers
+from logistics_desk.modules import modules as registry_specs
 
 OFFSCREEN_NOISE = r"This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)"
 pytestmark = [pytest.mark.usefixtures("database"), pytest.mark.gui, pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
@@ -191,7 +190,8 @@ def test_the_window_says_it_is_waiting_for_another_program(qtbot, window, db_pat
     finally:
         holder.wait(timeout=30)
     waiting = [m for m in shown if m.startswith("Waiting for another program to finish writing…")]
-    assert waiting and all(re.fullmatch(r"Waiting for another program to finish writing… \(\d+ s\)", m) for m in waiting)
+    pattern = r"Waiting for another program to finish writing… \(\d+ s\)"
+    assert waiting and all(re.fullmatch(pattern, m) for m in waiting)
     assert waiting[-1] != waiting[0]  # the seconds count up while it waits
     assert window.statusBar().currentMessage() == ""  # over once the write went through
     from logistics_desk.modules.assets import service

@@ -11,13 +11,11 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
-from logistics_desk.core import audit
 from logistics_desk import cli
-from logistics_desk.core import db, integrity
+from logistics_desk.core import audit, db, integrity
 from logistics_desk.core.errors import ValidationError
 from logistics_desk.modules.assets import service, view
 from logistics_desk.modules.assets.models import Asset, AssetDisposal, AssetLoan, AssetTransfer
-
 
 
 def type_text(qtbot, widget, text):

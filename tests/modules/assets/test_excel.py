@@ -304,16 +304,17 @@ def test_rows_identical_to_registered_assets_are_skipped_unless_included(world, 
 # --- issue 13 item 7: headers as schools write them ----------------------------------
 
 def test_headers_as_schools_write_them(world, tmp_path):
-    header = ["资产编号", "资产名称", "资产类别", "规格型号", "单位", "数量", "单价（元）", "总价", "购置时间", "存放位置",
-              "使用部门", "责任人"]
+    header = ["资产编号", "资产名称", "资产类别", "规格型号", "单位", "数量", "单价（元）", "总价", "购置时间",
+              "存放位置", "使用部门", "责任人"]
     rows = [["", "投影仪", "办公设备", "CB-X06", "台", 2, 3500, 7000, "2025-09-01", "教学楼 301", "总务处", "张伟"]]
     plan = excel.plan_import(workbook(tmp_path / "school.xlsx", rows, header=header))
     assert plan.ok, [str(e) for e in plan.errors]
-    for amount, date, place, who in (("金额", "购入时间", "存放地点", "保管人"), ("总金额", "入账时间", "放置地点", "管理人"),
+    for amount, date, place, who in (("金额", "购入时间", "存放地点", "保管人"),
+                                     ("总金额", "入账时间", "放置地点", "管理人"),
                                      ("合计金额", "购买时间", "所在地点", "负责人")):
         h = header[:7] + [amount, date, place, "使用部门", who]
         plan = excel.plan_import(workbook(tmp_path / "other.xlsx", rows, header=h))
-        assert plan.ok, (other, [str(e) for e in plan.errors])
+        assert plan.ok, (h, [str(e) for e in plan.errors])
 
 
 def test_a_column_mapped_by_the_clerk_is_used_and_remembered(world, tmp_path):
@@ -339,8 +340,8 @@ def test_place_names_are_kept_as_written(world, tmp_path):
     plan = excel.plan_import(workbook(tmp_path / "places.xlsx", rows))
     assert plan.ok, [str(e) for e in plan.errors]
     # 行政楼 and 教学楼 are buildings the school has; 实验楼 is named with a separator in row 5
-    assert plan.new_places == ["一(2)班教室", "行政楼 办公室", "教学楼 303", "实验楼 101物理实验室", "图书馆 二楼阅览室",
-                               "实验楼 102"]
+    assert plan.new_places == ["一(2)班教室", "行政楼 办公室", "教学楼 303", "实验楼 101物理实验室",
+                               "图书馆 二楼阅览室", "实验楼 102"]
     ids = excel.apply(plan).asset_ids
     stored = [Asset.get_by_id(i) for i in ids]
     assert [a.name for a in stored] == [f"物品{i}" for i in range(len(places))]  # the spreadsheet's order

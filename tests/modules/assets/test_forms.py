@@ -62,7 +62,8 @@ def zh():
 @pytest.fixture
 def room_assets(make_asset, world):
     a1 = make_asset(name="台式计算机", model_spec="联想启天M437", unit_price="4200")
-    a2 = make_asset(name="学生课桌椅", category=world["cats"]["JJ"].id, quantity=50, unit="套", unit_price="320", model_spec="双人")
+    a2 = make_asset(name="学生课桌椅", category=world["cats"]["JJ"].id, quantity=50, unit="套", unit_price="320",
+                    model_spec="双人")
     a3 = make_asset(name="投影仪", place=world["r302"].id, custodian=world["li"].id, unit_price="3500")
     gone = make_asset(name="旧打印机", unit_price="900")
     service.write_off(gone, reason="损坏无法修复", approver="王校长", method="scrap")
@@ -108,11 +109,11 @@ def test_whole_building_each_room_on_its_own_pages(zh, world, make_asset):
     for n in range(3, 7):
         rooms.append(masterdata.save(Place, {"kind": "room", "name": f"30{n}", "parent": teach.id}))
     counts = [2, 40, 1, 3, 0, 5]  # 40 lines run over two pages; an empty room prints nothing
-    for room, n in zip(rooms, counts):
+    for room, n in zip(rooms, counts, strict=True):
         if n:
             make_asset(name="课桌", place=room.id, copies=n) if n > 1 else make_asset(name="课桌", place=room.id)
     data = forms.inventory_data(building="教学楼")
-    assert [s["title"] for s in data["sections"]] == [r.full_name for r, n in zip(rooms, counts) if n]
+    assert [s["title"] for s in data["sections"]] == [r.full_name for r, n in zip(rooms, counts, strict=True) if n]
     pdf = forms.render_inventory(data)
     n_pages = pages(pdf)
     starts = []
@@ -122,7 +123,8 @@ def test_whole_building_each_room_on_its_own_pages(zh, world, make_asset):
         if m.group(1) == "1":
             starts.append(p)
             room_line = re.search(r"教学楼30\d", t).group(0)
-            assert room_line == rooms[[i for i, n in enumerate(counts) if n][len(starts) - 1]].full_name.replace(" ", "")
+            room = rooms[[i for i, n in enumerate(counts) if n][len(starts) - 1]]
+            assert room_line == room.full_name.replace(" ", "")
     assert len(starts) == 5  # each room starts a new page with its own page count
     # the 40-line room (the second section) runs over several pages, the others take one each
     assert starts[:2] == [1, 2] and starts[2] - starts[1] >= 2 and n_pages == 4 + (starts[2] - starts[1])

@@ -12,7 +12,6 @@ from logistics_desk.core.errors import RuleError, ValidationError
 from logistics_desk.modules.assets import service
 from logistics_desk.modules.assets.models import Asset, AssetDisposal, AssetEvent, AssetLoan
 
-
 # --- validation and numbering -------------------------------------------------------
 
 def test_register_checks_every_field(world):

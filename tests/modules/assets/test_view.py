@@ -13,7 +13,9 @@ from logistics_desk.core.ui.work import wait_for_workers
 from logistics_desk.modules.assets import view
 from logistics_desk.modules.assets.models import Asset
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)")]
+pytestmark = [pytest.mark.gui,
+              pytest.mark.qt_log_ignore(r"This plugin does not support "
+                                        r"(propagateSizeHints|raise|grabbing the keyboard)")]
 
 
 @pytest.fixture

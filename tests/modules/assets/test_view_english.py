@@ -8,7 +8,9 @@ import pytest
 from logistics_desk.core import i18n
 from logistics_desk.modules.assets import view
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)")]
+pytestmark = [pytest.mark.gui,
+              pytest.mark.qt_log_ignore(r"This plugin does not support "
+                                        r"(propagateSizeHints|raise|grabbing the keyboard)")]
 
 
 @pytest.fixture

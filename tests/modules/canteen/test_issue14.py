@@ -24,7 +24,8 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(
 
 def _tab(qtbot, monkeypatch):
     shown = {"errors": [], "infos": [], "confirms": [], "answer": True}
-    monkeypatch.setattr(view, "show_error", lambda parent, exc: shown["errors"].append(getattr(exc, "message", str(exc))))
+    monkeypatch.setattr(view, "show_error",
+                        lambda parent, exc: shown["errors"].append(getattr(exc, "message", str(exc))))
     monkeypatch.setattr(view, "show_info", lambda parent, text, title=None: shown["infos"].append(text))
 
     def confirm(parent, text, title=None):

@@ -16,7 +16,7 @@ from .conftest import at
 def test_menu_and_quick_sample(canteen):
     s, day = canteen.service, canteen.day
     lines = s.add_dishes(day, "lunch", ["红烧肉", "番茄炒蛋", "清炒菠菜", "紫菜蛋花汤"])
-    assert [l.number for l in lines] == [f"LY-20261123-{n:04d}" for n in range(1, 5)]
+    assert [ln.number for ln in lines] == [f"LY-20261123-{n:04d}" for n in range(1, 5)]
     assert s.suggest_dishes("炒")[:2] and "番茄炒蛋" in s.suggest_dishes("炒")
     with pytest.raises(ValidationError):
         s.add_dish(day, "lunch", "红烧肉")  # already on that meal

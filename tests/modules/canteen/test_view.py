@@ -24,7 +24,8 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", r"does not support 
 @pytest.fixture
 def tab(canteen, qtbot, monkeypatch):
     shown = {"errors": [], "infos": [], "pdfs": []}
-    monkeypatch.setattr(view, "show_error", lambda parent, exc: shown["errors"].append(getattr(exc, "message", str(exc))))
+    monkeypatch.setattr(view, "show_error",
+                        lambda parent, exc: shown["errors"].append(getattr(exc, "message", str(exc))))
     monkeypatch.setattr(view, "show_info", lambda parent, text, title=None: shown["infos"].append(text))
     monkeypatch.setattr(view, "confirm", lambda parent, text, title=None: True)
     monkeypatch.setattr(view, "_preview", lambda parent, pdf, title, filename: shown["pdfs"].append((pdf, filename)))

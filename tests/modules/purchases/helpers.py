@@ -17,7 +17,8 @@ def setup_master():
     person = Person.create(name="王芳", department=dept)
     building = Place.create(name="实验楼", full_name="实验楼", kind="building")
     room = Place.create(name="201计算机房一", full_name="实验楼 201计算机房一", kind="room", parent=building)
-    suppliers = [Supplier.create(name=n) for n in ("联想（北京）有限公司", "鸿达教学设备有限公司", "本地电脑城", "得力集团有限公司")]
+    suppliers = [Supplier.create(name=n)
+                 for n in ("联想（北京）有限公司", "鸿达教学设备有限公司", "本地电脑城", "得力集团有限公司")]
     budget = service.save_budget({"year": 2026, "department": dept.id, "name": "设备购置费", "amount": "50000"})
     cat = Category.get(Category.code == "JSJ")
     return {"dept": dept, "person": person, "room": room, "suppliers": suppliers, "budget": budget, "cat": cat}

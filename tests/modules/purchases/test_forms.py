@@ -30,7 +30,8 @@ def m(database):
 
 def _request(m, price):
     return service.create_request(request_values(m, lines=[
-        {"name": "投影仪", "quantity": 1, "unit": "台", "est_price": str(price), "kind": "asset", "category": m["cat"].id}]))
+        {"name": "投影仪", "quantity": 1, "unit": "台", "est_price": str(price), "kind": "asset",
+         "category": m["cat"].id}]))
 
 
 @needs_poppler

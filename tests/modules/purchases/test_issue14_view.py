@@ -20,7 +20,8 @@ from .test_forms import needs_poppler, pdf_text
 from .test_view import Person, click_ok, type_into
 
 pytestmark = [pytest.mark.gui,
-              pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)")]
+              pytest.mark.qt_log_ignore(r"This plugin does not support "
+                                        r"(propagateSizeHints|raise|grabbing the keyboard)")]
 
 
 @pytest.fixture

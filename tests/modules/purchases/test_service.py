@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from math import gcd as _gcd
 
 import pytest
 
@@ -12,8 +13,6 @@ from logistics_desk.modules.assets import service as assets
 from logistics_desk.modules.assets.models import AssetEvent
 from logistics_desk.modules.purchases import service
 from logistics_desk.modules.purchases.models import PurchaseStatusChange, StoreItem, StoreMovement
-
-from math import gcd as _gcd
 
 from .helpers import TODAY, request_values, setup_master, small_request_received
 

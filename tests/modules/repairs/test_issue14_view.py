@@ -18,7 +18,8 @@ from logistics_desk.modules.repairs.models import STATUSES, URGENCIES, Inspectio
 from logistics_desk.modules.repairs.view import COLUMNS, RepairsTab
 
 pytestmark = [pytest.mark.gui,
-              pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)")]
+              pytest.mark.qt_log_ignore(r"This plugin does not support "
+                                        r"(propagateSizeHints|raise|grabbing the keyboard)")]
 
 
 @pytest.fixture

@@ -4,14 +4,13 @@ failed item opens a ticket; the figures page."""
 
 from __future__ import annotations
 
-from logistics_desk.modules import modules as registry_specs
-
 import datetime as _dt
 
 import pytest
 from PySide6.QtCore import Qt
 
 from logistics_desk.core import clock
+from logistics_desk.modules import modules as registry_specs
 from logistics_desk.modules.assets.models import Asset
 from logistics_desk.modules.repairs import service as rs
 from logistics_desk.modules.repairs.models import RepairTicket
@@ -19,7 +18,8 @@ from logistics_desk.modules.repairs.view import RepairsTab
 
 # the offscreen platform cannot do these (dialogs, the name completer popup)
 pytestmark = [pytest.mark.gui,
-              pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)")]
+              pytest.mark.qt_log_ignore(r"This plugin does not support "
+                                        r"(propagateSizeHints|raise|grabbing the keyboard)")]
 D = _dt.datetime
 
 
@@ -171,7 +171,8 @@ def test_failed_inspection_item_opens_a_ticket(qtbot, tab, school):
     _ok(run)
     assert not run.isVisible(), run.general_error.text()
     t = RepairTicket.get(RepairTicket.source == "inspection")
-    assert (t.description, t.urgency, t.place_id, t.category.name) == ("管道：接口漏气", "urgent", school.lab_room.id, "水电")
+    assert (t.description, t.urgency, t.place_id, t.category.name) == (
+        "管道：接口漏气", "urgent", school.lab_room.id, "水电")
     assert page.ledger.rowCount() == 1 and "接口漏气" in page.ledger.item(0, 6).text()
     assert t.number in page.ledger.item(0, 6).text()
     assert tab.tickets.model.rowCount() == 1  # the tickets page shows it at once

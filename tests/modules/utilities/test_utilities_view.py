@@ -15,7 +15,9 @@ from logistics_desk.modules.utilities import service as us
 from logistics_desk.modules.utilities import view as uview
 from logistics_desk.modules.utilities.models import Reading
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)")]
+pytestmark = [pytest.mark.gui,
+              pytest.mark.qt_log_ignore(r"This plugin does not support "
+                                        r"(propagateSizeHints|raise|grabbing the keyboard)")]
 
 
 @pytest.fixture

@@ -1,0 +1,406 @@
+"""Issue 15 item 5: the keys every tab shares — Ctrl+F, Ctrl+N, Ctrl+P, Ctrl+E, F5, Enter, Esc, F1 — and a
+barcode scanner typed into a list, used like a person on the window over the demo database."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from logistics_desk.core import db, paths
+from logistics_desk.modules import modules as registry_specs
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
+
+
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory):
+    from logistics_desk.core import demo, i18n
+    from logistics_desk.modules import demo_steps
+
+    folder = tmp_path_factory.mktemp("keys-demo")
+    i18n.set_language("en")
+    db.open_database(folder / "logistics.db", backup=False)
+    try:
+        demo.populate(n_assets=120, seed=5, steps=demo_steps())
+    finally:
+        db.close_database()
+    return folder
+
+
+@pytest.fixture
+def settings_folder(tmp_path):
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    yield
+    QSettings(paths.ORGANIZATION, paths.APPLICATION).clear()
+
+
+@pytest.fixture
+def demo_db(demo_folder, tmp_path, settings_folder):
+    folder = tmp_path / "data"
+    shutil.copytree(demo_folder, folder)
+    db.open_database(folder / "logistics.db", backup=False)
+    yield folder / "logistics.db"
+    db.close_database()
+
+
+@pytest.fixture
+def w(qtbot, demo_db):
+    from logistics_desk.core.ui.main_window import MainWindow
+
+    window = MainWindow(registry_specs())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    for top in QApplication.topLevelWidgets():  # previews and menus left open
+        if top is not window and top.isVisible():
+            top.close()
+
+
+def open_tab(w, key):
+    tab = w.module_tab(key)
+    w.tabs.setCurrentWidget(tab)
+    w.activateWindow()  # back from a modal dialog
+    QApplication.processEvents()
+    return tab
+
+
+def focused(w):
+    return QApplication.focusWidget() or w
+
+
+def status(w) -> str:
+    return w.statusBar().currentMessage()
+
+
+def press_in_dialog(qtbot, key=Qt.Key.Key_Escape, seen=None):
+    """Press ``key`` in the modal dialog about to open (``exec``), remembering it in ``seen``."""
+    def go():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(50, go)
+            return
+        if seen is not None:
+            seen.append(dialog)
+        qtbot.keyClick(dialog, key)
+    QTimer.singleShot(50, go)
+
+
+# --- Ctrl+F ---
+def test_ctrl_f_goes_to_the_filter_of_each_tab_or_says_there_is_none(qtbot, w):
+    for key, box in (("assets", lambda t: t.search), ("purchases", lambda t: t.requests.search),
+                     ("repairs", lambda t: t.tickets.search)):
+        tab = open_tab(w, key)
+        box(tab).setText("old words")
+        tab.setFocus()
+        qtbot.keyClick(focused(w), Qt.Key.Key_F, CTRL)
+        assert QApplication.focusWidget() is box(tab), key
+        assert box(tab).selectedText() == "old words", key  # typing replaces it
+    tab = open_tab(w, "purchases")
+    tab.sub.setCurrentWidget(tab.store)
+    qtbot.keyClick(focused(w), Qt.Key.Key_F, CTRL)
+    assert QApplication.focusWidget() is tab.store.search  # the page shown, not the first page's box
+    for key in ("canteen", "utilities"):
+        open_tab(w, key)
+        w.statusBar().clearMessage()
+        qtbot.keyClick(focused(w), Qt.Key.Key_F, CTRL)
+        assert status(w) == "This page has no filter box.", key
+    w.tabs.setCurrentIndex(0)
+    qtbot.keyClick(w.today.tree, Qt.Key.Key_F, CTRL)
+    assert status(w) == "This page has no filter box."
+
+
+def test_digits_typed_into_a_filter_or_a_cell_are_not_swallowed(qtbot, w):
+    from logistics_desk.modules.assets.models import Asset
+
+    tab = open_tab(w, "assets")
+    qtbot.keyClick(tab.table, Qt.Key.Key_F, CTRL)
+    number = Asset.select().order_by(Asset.id).first().number
+    qtbot.keyClicks(tab.search, number)  # as fast as a scanner, into the filter box
+    qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    assert tab.search.text() == number
+    assert "was found" not in status(w)
+    assert tab.selected_asset_ids() == [Asset.get(Asset.number == number).id]  # the box's own Enter
+
+    # the utilities' readings grid: digits typed into a cell editor stay in the cell
+    util = open_tab(w, "utilities")
+    grid = util.readings_page.table
+    assert grid.rowCount()
+    column = next(c for c in range(grid.columnCount())
+                  if grid.item(0, c) is not None and grid.item(0, c).flags() & Qt.ItemFlag.ItemIsEditable)
+    grid.setFocus()
+    grid.setCurrentCell(0, column)
+    grid.editItem(grid.item(0, column))
+    editor = QApplication.focusWidget()
+    assert editor is not grid
+    qtbot.keyClicks(editor, "12345")
+    assert editor.text().endswith("12345")
+    assert w.tabs.currentWidget() is util
+
+
+# --- Ctrl+N and Esc ---
+def test_ctrl_n_makes_a_new_record_in_each_tab_and_esc_closes_the_dialog(qtbot, w):
+    from logistics_desk.modules.assets.view import AssetDialog
+    from logistics_desk.modules.repairs.view import TicketDialog
+
+    tab = open_tab(w, "assets")
+    qtbot.keyClick(tab.table, Qt.Key.Key_N, CTRL)
+    assert isinstance(tab.dialog, AssetDialog) and tab.dialog.isVisible()
+    qtbot.keyClick(tab.dialog, Qt.Key.Key_Escape)
+    assert not tab.dialog.isVisible()
+
+    tab = open_tab(w, "repairs")
+    qtbot.keyClick(tab.tickets.table, Qt.Key.Key_N, CTRL)
+    assert isinstance(tab.tickets.dialog, TicketDialog) and tab.tickets.dialog.isVisible()
+    qtbot.keyClick(tab.tickets.dialog, Qt.Key.Key_Escape)
+    assert not tab.tickets.dialog.isVisible()
+
+    tab = open_tab(w, "purchases")  # a modal dialog (exec): Esc closes it, nothing is saved
+    from logistics_desk.modules.purchases.models import PurchaseRequest
+
+    before = PurchaseRequest.select().count()
+    seen: list[QDialog] = []
+    press_in_dialog(qtbot, seen=seen)
+    qtbot.keyClick(tab.requests.view, Qt.Key.Key_N, CTRL)
+    assert seen and type(seen[0]).__name__ == "RequestDialog"
+    assert not seen[0].isVisible() and PurchaseRequest.select().count() == before
+
+    tab = open_tab(w, "utilities")
+    tab.pages.setCurrentWidget(tab.meters_page)
+    seen = []
+    press_in_dialog(qtbot, seen=seen)
+    qtbot.keyClick(tab.meters_page.table, Qt.Key.Key_N, CTRL)
+    assert seen and type(seen[0]).__name__ == "MeterDialog"
+
+    tab = open_tab(w, "canteen")
+    tab.pages.setCurrentWidget(tab.day_page)
+    qtbot.keyClick(tab.day_page.grid, Qt.Key.Key_N, CTRL)
+    assert QApplication.focusWidget() is tab.day_page.dish_edit  # a new dish is typed there
+
+    w.tabs.setCurrentIndex(0)
+    qtbot.keyClick(w.today.tree, Qt.Key.Key_N, CTRL)
+    assert status(w) == "This page has no record to create."
+
+
+# --- Ctrl+P ---
+def test_ctrl_p_prints_what_the_page_prints(qtbot, w):
+    w.tabs.setCurrentIndex(0)
+    w.today.suppress_preview = True
+    qtbot.keyClick(w.today.tree, Qt.Key.Key_P, CTRL)
+    assert w.today.last_pdf.startswith(b"%PDF")
+
+    tab = open_tab(w, "assets")
+    qtbot.keyClick(tab.table, Qt.Key.Key_P, CTRL)
+    menu = tab.print_button.menu()
+    qtbot.waitUntil(menu.isVisible)  # the print menu, to choose the form
+    menu.close()
+
+    tab = open_tab(w, "repairs")
+    tab.suppress_preview = True
+    tab.tickets.table.selectRow(0)
+    qtbot.keyClick(tab.tickets.table, Qt.Key.Key_P, CTRL)
+    qtbot.waitUntil(lambda: getattr(tab, "last_pdf", b"").startswith(b"%PDF"), timeout=10000)
+
+    tab = open_tab(w, "canteen")
+    tab.pages.setCurrentWidget(tab.disposal_page)
+    w.statusBar().clearMessage()
+    qtbot.keyClick(focused(w), Qt.Key.Key_P, CTRL)
+    assert status(w) == "This page has nothing to print."
+
+
+# --- Ctrl+E ---
+def test_ctrl_e_exports(qtbot, w, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from logistics_desk.modules.repairs import view as repairs_view
+
+    target = tmp_path / "tickets.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(repairs_view, "show_info", lambda *a, **k: None)
+    tab = open_tab(w, "repairs")
+    qtbot.keyClick(tab.tickets.table, Qt.Key.Key_E, CTRL)
+    qtbot.waitUntil(target.exists, timeout=10000)
+
+    target = tmp_path / "register.xlsx"
+    tab = open_tab(w, "assets")
+    done = []
+    monkeypatch.setattr(tab, "export_to", lambda path, filters=None, on_done=None: done.append(path))
+    qtbot.keyClick(tab.table, Qt.Key.Key_E, CTRL)
+    assert done == [str(target)]
+
+    open_tab(w, "canteen").pages.setCurrentIndex(0)
+    qtbot.keyClick(focused(w), Qt.Key.Key_E, CTRL)
+    assert status(w) == "This page has nothing to export."
+
+
+# --- F5 ---
+def test_f5_reads_the_page_again(qtbot, w, monkeypatch):
+    for key in ("assets", "purchases", "repairs", "canteen", "utilities"):
+        tab = open_tab(w, key)
+        calls = []
+        monkeypatch.setattr(tab, "refresh", lambda c=calls: c.append(1))
+        qtbot.keyClick(focused(w), Qt.Key.Key_F5)
+        assert calls == [1], key
+    w.tabs.setCurrentIndex(0)
+    calls = []
+    monkeypatch.setattr(w.today, "refresh", lambda: calls.append(1))
+    qtbot.keyClick(w.today.tree, Qt.Key.Key_F5)
+    assert calls == [1]
+
+
+# --- Enter ---
+def test_enter_opens_the_selected_record_of_a_list(qtbot, w):
+    from logistics_desk.modules.assets.view import AssetDialog
+    from logistics_desk.modules.repairs.view import TicketDialog
+
+    tab = open_tab(w, "repairs")
+    table = tab.tickets.table
+    row = next(r for r in range(tab.tickets.model.rowCount()))
+    table.setFocus()
+    table.selectRow(row)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert isinstance(tab.tickets.dialog, TicketDialog) and tab.tickets.dialog.isVisible()
+    qtbot.keyClick(tab.tickets.dialog, Qt.Key.Key_Escape)
+
+    tab = open_tab(w, "assets")
+    tab.table.setFocus()
+    tab.table.selectRow(0)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    assert isinstance(tab.dialog, AssetDialog) and tab.dialog.isVisible()
+    qtbot.keyClick(tab.dialog, Qt.Key.Key_Escape)
+
+
+# --- F1 ---
+def test_f1_and_help_keyboard_list_the_keys(qtbot, w):
+    from logistics_desk.core.ui.keys import KEYS, KeyboardDialog
+
+    qtbot.keyClick(w.today.tree, Qt.Key.Key_F1)
+    dialog = w.keys_dialog
+    assert isinstance(dialog, KeyboardDialog) and dialog.isVisible()
+    texts = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert len(texts) == len(KEYS) and "Ctrl+F" in texts and "F5" in texts and "Esc" in texts
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    w.keyboard_action.trigger()  # Help → Keyboard
+    assert w.keys_dialog.isVisible()
+    w.keys_dialog.close()
+
+
+def test_the_keyboard_dialog_in_chinese():
+    from logistics_desk.core import i18n
+    from logistics_desk.core.ui.keys import KeyboardDialog
+
+    i18n.set_language("zh_CN")
+    try:
+        dialog = KeyboardDialog()
+        assert dialog.windowTitle() == "键盘快捷键"
+        assert dialog.table.item(0, 1).text() == "转到本页的筛选框（搜索框）"
+        dialog.deleteLater()
+    finally:
+        i18n.set_language("en")
+
+
+# --- the barcode scanner ---
+def test_a_scanner_in_any_list_opens_the_asset(qtbot, w):
+    from logistics_desk.modules.assets.models import Asset
+
+    asset = Asset.select().where(Asset.status != "voided").order_by(Asset.id.desc()).first()
+    tab = open_tab(w, "repairs")
+    table = tab.tickets.table
+    table.setFocus()
+    qtbot.keyClicks(table, asset.number)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assets = w.module_tab("assets")
+    assert w.tabs.currentWidget() is assets
+    assert assets.selected_asset_ids() == [asset.id]
+    assert tab.tickets.dialog is None or not tab.tickets.dialog.isVisible()  # the Enter did not open a ticket
+
+    # on Today too; a number nobody has: said in the status bar, nothing opens
+    w.tabs.setCurrentIndex(0)
+    w.today.tree.setFocus()
+    qtbot.keyClicks(w.today.tree, "99999999")
+    qtbot.keyClick(w.today.tree, Qt.Key.Key_Return)
+    assert status(w) == "No record numbered 99999999 was found."
+
+
+def test_a_person_typing_digits_slowly_in_a_list_is_not_a_scanner(qtbot, w):
+    from logistics_desk.modules.assets.models import Asset
+
+    asset = Asset.select().order_by(Asset.id).first()
+    tab = open_tab(w, "repairs")
+    ticks = iter(range(10_000))
+    w.keys.clock = lambda: next(ticks) * 0.3  # 300 ms between keys
+    table = tab.tickets.table
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClicks(table, asset.number)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert w.tabs.currentWidget() is tab  # Enter opened the ticket instead
+    assert tab.tickets.dialog is not None and tab.tickets.dialog.isVisible()
+    qtbot.keyClick(tab.tickets.dialog, Qt.Key.Key_Escape)
+
+
+def test_the_assets_spec_finds_a_number_without_qt(demo_db):
+    from logistics_desk.modules.assets import today
+    from logistics_desk.modules.assets.models import Asset
+
+    spec = next(s for s in registry_specs() if s.key == "assets")
+    assert spec.find == "logistics_desk.modules.assets.today:find_number"
+    asset = Asset.select().order_by(Asset.id).first()
+    assert today.find_number(f" {asset.number} ") == {"ids": [asset.id]}
+    assert today.find_number(asset.number[:-1] + "#") is None and today.find_number("") is None
+
+
+def test_a_tab_keeps_its_own_shortcut_for_a_shared_key(qtbot, w, monkeypatch):
+    """The stock-take's own Ctrl+N (a QShortcut of the tab) still runs: not taken, not ambiguous."""
+    from logistics_desk.modules.stocktake import view as stocktake_view
+
+    said = []
+    monkeypatch.setattr(stocktake_view, "show_info", lambda *a, **k: said.append(a[1]))
+    monkeypatch.setattr(stocktake_view.OpenDialog, "exec", lambda self: said.append("open") or 0)
+    tab = open_tab(w, "stocktake")
+    tab.setFocus()
+    qtbot.keyClick(focused(w), Qt.Key.Key_N, CTRL)
+    assert said, "the stock-take's Ctrl+N did not run"
+    qtbot.keyClick(focused(w), Qt.Key.Key_F5)  # the shared keys it has no shortcut for still work
+    assert "nothing to read again" not in status(w)
+
+
+def test_ctrl_p_and_ctrl_e_in_purchases_and_utilities(qtbot, w, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from logistics_desk.modules.purchases import view as purchases_view
+    from logistics_desk.modules.utilities import view as utilities_view
+
+    pdfs = []
+    monkeypatch.setattr(purchases_view, "open_preview", lambda parent, pdf, *a: pdfs.append(pdf))
+    for module in (purchases_view, utilities_view):
+        monkeypatch.setattr(module, "show_info", lambda *a, **k: None)
+    target = {"path": tmp_path / "purchases.xlsx"}
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target["path"]), ""))
+
+    tab = open_tab(w, "purchases")
+    page = tab.requests
+    page.view.setFocus()
+    page.view.selectRow(0)
+    page.show_selected()
+    qtbot.keyClick(page.view, Qt.Key.Key_P, CTRL)  # the request form of the request chosen
+    qtbot.waitUntil(lambda: bool(pdfs), timeout=10000)
+    assert pdfs[0].startswith(b"%PDF")
+    qtbot.keyClick(page.view, Qt.Key.Key_E, CTRL)
+    qtbot.waitUntil(target["path"].exists, timeout=10000)
+
+    tab = open_tab(w, "utilities")
+    tab.suppress_preview = True
+    tab.pages.setCurrentWidget(tab.figures_page)
+    tab.figures_page.setFocus()
+    qtbot.keyClick(focused(w), Qt.Key.Key_P, CTRL)  # the month report
+    qtbot.waitUntil(lambda: getattr(tab, "last_pdf", b"").startswith(b"%PDF"), timeout=10000)
+    target["path"] = tmp_path / "utilities.xlsx"
+    qtbot.keyClick(focused(w), Qt.Key.Key_E, CTRL)
+    qtbot.waitUntil(target["path"].exists, timeout=10000)
