@@ -27,7 +27,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # _bench: the job line for run_all.py
 from _bench import job_line  # noqa: E402
-
 from PIL import Image  # noqa: E402
 from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt  # noqa: E402
 from PySide6.QtGui import QImage, QPainter  # noqa: E402

@@ -150,6 +150,8 @@ from typing import Any
 from . import fileio
 from .errors import UserError
 from .i18n import N_, current_language, tr
+from .money import CENT
+from .tasks import Cancelled
 
 __all__ = [
     "KINDS",
@@ -185,14 +187,6 @@ PROGRESS_EVERY = 500
 MONEY_FORMAT = "#,##0.00"
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
-CENT = Decimal("0.01")
-
-
-class Cancelled(UserError):
-    """The user cancelled a long read or write."""
-
-    def __init__(self, message: str | None = None):
-        super().__init__(message or tr("Cancelled."))
 
 
 # ---------------------------------------------------------------------------
@@ -902,7 +896,8 @@ def _open_error(path: Path) -> UserError:
 
 def _permission_error(path: Path) -> UserError:
     return UserError(
-        tr("{name} cannot be opened: it is open in another program or you may not read it. Close it and try again.").format(
+        tr("{name} cannot be opened: it is open in another program or you may not read it. Close it and try "
+           "again.").format(
             name=path.name
         )
     )
@@ -1232,7 +1227,8 @@ class _XlsxSource:
                 pieces.append(data)
                 state["chars"] += len(data)
                 if state["chars"] > MAX_CELL_CHARS:
-                    raise _over_limit(path, tr("text number {index} of its shared texts has more than {max} characters; "
+                    raise _over_limit(path, tr("text number {index} of its shared texts has more than {max} "
+                                               "characters; "
                                                "Excel allows at most {max} in a cell").format(
                         index=_n(len(strings) + 1), max=_n(MAX_CELL_CHARS)))
 
@@ -1300,7 +1296,8 @@ class _XlsxSource:
                 else:
                     column += 1
                     if column > EXCEL_MAX_COLUMNS:
-                        raise _damaged(path, tr("row {row} has cells beyond Excel's last column, XFD").format(row=row_no))
+                        raise _damaged(path, tr("row {row} has cells beyond Excel's last column, "
+                                                "XFD").format(row=row_no))
                 kind = attrs.get("t", "n")
                 style = attrs.get("s")
                 pieces.clear()
@@ -1443,7 +1440,8 @@ class _XlsxSource:
             except ValueError:
                 index = -1
             if not 0 <= index < len(self.shared):
-                raise _FastPathFailed(self.path, tr("cell {cell} refers to shared text number {index}, but the file holds "
+                raise _FastPathFailed(self.path, tr("cell {cell} refers to shared text number {index}, but the file "
+                                                    "holds "
                                              "only {count}").format(cell=self._cell_ref(ref, column, row_no),
                                                                     index=text[:20], count=_n(len(self.shared))))
             return self.shared[index]
@@ -1714,7 +1712,7 @@ class _XlsSource:
         last = sheet.nrows if limit is None else min(sheet.nrows, limit)
         for r in range(last):
             cells: dict[int, Any] = {}
-            for col, (kind, value) in enumerate(zip(sheet.row_types(r), sheet.row_values(r))):
+            for col, (kind, value) in enumerate(zip(sheet.row_types(r), sheet.row_values(r), strict=True)):
                 if kind == text:
                     if not value:
                         continue
@@ -2006,7 +2004,8 @@ def read_table(
     suffix = path.suffix.lower()
     if suffix == ".wps":
         raise UserError(
-            tr("{name} is in the old Excel format. Open it in Excel or WPS, save it as .xlsx, and import that file.").format(
+            tr("{name} is in the old Excel format. Open it in Excel or WPS, save it as .xlsx, and import that "
+               "file.").format(
                 name=path.name
             )
         )
@@ -2117,7 +2116,8 @@ def _read(source, path, columns, specs, aliases, progress, cancel, sheet) -> Rea
                 0,
                 "",
                 "",
-                tr("No header row found in the first {n} rows. The file needs a row of column names such as: {names}.").format(
+                tr("No header row found in the first {n} rows. The file needs a row of column names such as: "
+                   "{names}.").format(
                     n=HEADER_SCAN_ROWS, names=names
                 ),
             )

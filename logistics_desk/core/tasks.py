@@ -7,8 +7,12 @@ from .i18n import tr
 
 
 class Cancelled(UserError):
-    def __init__(self):
-        super().__init__(tr("Cancelled. Nothing was changed."))
+    """The user cancelled a long piece of work (an import, an export, a backup, a workbook read).
+
+    The one class for it: the window's workers treat it as a cancel, not an error."""
+
+    def __init__(self, message: str | None = None):
+        super().__init__(message or tr("Cancelled. Nothing was changed."))
 
 
 def no_progress(done: int, total: int) -> None:

@@ -762,7 +762,7 @@ def test_progress_and_cancel(tmp_path):
     target = tmp_path / "cancelled.xlsx"
     with pytest.raises(Cancelled) as info:
         write_table(target, "资产", WRITE_COLUMNS, big_rows(1200), cancel=lambda: True)
-    assert info.value.message == "Cancelled."
+    assert info.value.message == "Cancelled. Nothing was changed."  # the one Cancelled (core/tasks.py)
     assert not target.exists()
     assert list(tmp_path.glob(".~*")) == []  # no temporary file left behind
 

@@ -22,7 +22,6 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 from peewee import JOIN
 
@@ -44,7 +43,8 @@ APPLY_PIECE = 10_000  # rows handed to service.register_many at a time, all in o
 # Chinese spellings a register may use, besides the interface's own labels
 _STATUS_SPELLINGS = {
     "在用": "in_use", "正常": "in_use", "使用中": "in_use", "闲置": "idle", "借出": "lent", "外借": "lent",
-    "维修中": "repair", "在修": "repair", "维修": "repair", "待修": "repair", "盘亏待批": "shortage", "盘亏": "shortage",
+    "维修中": "repair", "在修": "repair", "维修": "repair", "待修": "repair",
+    "盘亏待批": "shortage", "盘亏": "shortage",
     "丢失": "lost", "遗失": "lost", "已处置": "disposed", "报废": "disposed", "已报废": "disposed", "处置": "disposed",
     # Snipe-IT and GLPI status labels
     "Ready to Deploy": "idle", "Deployable": "idle", "Pending": "idle", "Deployed": "in_use", "In stock": "idle",
@@ -77,52 +77,66 @@ def import_columns() -> list[xl.ColumnSpec]:
                      "资产标签", "标签号", "Asset No.", "Number", "Asset Tag", "Tag", "Asset ID",
                      "Inventory number", "Inventory No."), "text",
           max_length=40, label=N_("Asset number"), help=N_("Leave empty: the program assigns the next number")),
-        C("name", ("资产名称", "名称", "品名", "物品名称", "设备名称", "资产名", "器材名称", "仪器名称", "设备名", "Name", "Asset Name", "Item",
+        C("name", ("资产名称", "名称", "品名", "物品名称", "设备名称", "资产名", "器材名称", "仪器名称", "设备名",
+                   "Name", "Asset Name", "Item",
                    "Item Name"), "text", required=True, max_length=200,
           label=N_("Asset name")),
-        C("category", ("资产分类", "分类", "类别", "资产类别", "分类名称", "类别名称", "资产类型", "类型", "Category", "Type", "Asset Type"), "text", required=True,
+        C("category", ("资产分类", "分类", "类别", "资产类别", "分类名称", "类别名称", "资产类型", "类型",
+                       "Category", "Type", "Asset Type"), "text", required=True,
           label=N_("Asset category"), help=N_("A category name or code from the settings, e.g. 通用设备 or TY")),
         C("category_code", ("分类代码", "分类编码", "类别代码"), "text", label=N_("Category code")),
-        C("model_spec", ("规格型号", "型号", "规格", "型号规格", "规格/型号", "型号及规格", "规格及型号", "Model", "Model Number",
+        C("model_spec", ("规格型号", "型号", "规格", "型号规格", "规格/型号", "型号及规格", "规格及型号", "Model",
+                         "Model Number",
                          "Model No.", "Specification"), "text", max_length=200,
           label=N_("Model / specification")),
-        C("brand", ("品牌", "厂牌", "生产厂家", "厂家", "Manufacturer", "Brand", "Make"), "text", max_length=100, label=N_("Brand")),
+        C("brand", ("品牌", "厂牌", "生产厂家", "厂家", "Manufacturer", "Brand", "Make"), "text", max_length=100,
+          label=N_("Brand")),
         C("unit", ("计量单位", "单位", "计量", "Unit", "UOM"), "text", max_length=20, label=N_("Unit of measure")),
-        C("quantity", ("数量", "台数", "件数", "实有数量", "账面数量", "Quantity", "Qty"), "int", min_value=1, max_value=1_000_000, label=N_("Quantity"),
+        C("quantity", ("数量", "台数", "件数", "实有数量", "账面数量", "Quantity", "Qty"), "int", min_value=1,
+          max_value=1_000_000, label=N_("Quantity"),
           help=N_("Empty: 1")),
         C("unit_price", ("单价", "价格", "原值", "单位价格", "单台价格", "单件价格", "Purchase Cost", "Unit Price",
                              "Unit Cost", "Cost", "Price", "Value"), "money", min_value=Decimal(0),
           max_value=MAX_UNIT_PRICE, label=N_("Unit price")),
-        C("amount", ("金额", "总价", "总金额", "合计金额", "原值合计", "总额", "总价值", "金额合计", "合计", "Total", "Total Cost",
+        C("amount", ("金额", "总价", "总金额", "合计金额", "原值合计", "总额", "总价值", "金额合计", "合计",
+                     "Total", "Total Cost",
                         "Amount"), "money", min_value=Decimal(0),
           max_value=MAX_AMOUNT, label=N_("Amount"), help=N_("Quantity × unit price; may be left empty")),
-        C("acquired_on", ("购置日期", "取得日期", "购入日期", "入账日期", "购买日期", "购进日期", "购置时间", "取得时间",
+        C("acquired_on", ("购置日期", "取得日期", "购入日期", "入账日期", "购买日期", "购进日期", "购置时间",
+                          "取得时间",
                            "购入时间", "入账时间", "购买时间", "购进时间", "采购日期", "采购时间", "购置年月",
                            "入库日期", "入库时间", "登记日期", "Purchase Date", "Date of purchase",
                            "Date Acquired", "Acquisition Date", "Acquired", "Purchased"), "date",
           required=True, month_ok=True, label=N_("Acquisition date")),
         C("source", ("取得方式", "来源", "资产来源"), "choice", choices=_choices(SOURCES, _SOURCE_SPELLINGS),
           label=N_("Acquisition source")),
-        C("supplier", ("供应商", "供货单位", "供货商", "销售单位", "供货方", "Supplier", "Vendor"), "text", max_length=200, label=N_("Supplier")),
-        C("invoice_no", ("发票号", "发票号码", "Invoice", "Invoice number", "Invoice No."), "text", max_length=100, label=N_("Invoice number")),
-        C("funding_source", ("经费来源", "资金来源", "经费", "资金性质", "Funding", "Funding Source"), "text", max_length=100,
+        C("supplier", ("供应商", "供货单位", "供货商", "销售单位", "供货方", "Supplier", "Vendor"), "text",
+          max_length=200, label=N_("Supplier")),
+        C("invoice_no", ("发票号", "发票号码", "Invoice", "Invoice number", "Invoice No."), "text", max_length=100,
+          label=N_("Invoice number")),
+        C("funding_source", ("经费来源", "资金来源", "经费", "资金性质", "Funding", "Funding Source"), "text",
+          max_length=100,
           label=N_("Funding source")),
         C("place", ("存放地点", "地点", "位置", "存放位置", "所在位置", "使用地点", "存放处", "放置地点", "放置位置",
-                     "所在地点", "安放地点", "存放场所", "使用位置", "Location", "Room", "Place"), "text", max_length=200,
-          label=N_("Storage place")),
+                     "所在地点", "安放地点", "存放场所", "使用位置", "Location", "Room", "Place"), "text",
+          max_length=200, label=N_("Storage place")),
         C("department", ("使用部门", "部门", "使用部门/班级", "部门/班级", "班级", "使用单位", "使用科室", "所属部门",
                           "管理部门", "使用班级", "Department"), "text",
           max_length=100, label=N_("Department or class")),
-        C("custodian", ("保管人", "使用人", "责任人", "领用人", "保管员", "管理人", "负责人", "保管责任人", "使用者", "Custodian", "Checked Out To",
-                         "Assigned To", "User", "Owner"), "text", max_length=100,
+        C("custodian", ("保管人", "使用人", "责任人", "领用人", "保管员", "管理人", "负责人", "保管责任人",
+                        "使用者", "Custodian", "Checked Out To", "Assigned To", "User", "Owner"), "text",
+          max_length=100,
           label=N_("Custodian")),
-        C("status", ("状态", "使用状态", "资产状态", "Status"), "choice", choices=_choices({k: v for k, v in STATUSES.items() if k != "voided"}, _STATUS_SPELLINGS),
+        C("status", ("状态", "使用状态", "资产状态", "Status"), "choice",
+          choices=_choices({k: v for k, v in STATUSES.items() if k != "voided"}, _STATUS_SPELLINGS),
           label=N_("Status"), help=N_("Empty: in use")),
         C("warranty_end", ("保修截止", "保修期至", "保修到期", "保修截止日期", "保修期", "Warranty Expires",
                              "Warranty expiration date"), "date",
           label=N_("Warranty until")),
-        C("serial_no", ("序列号", "出厂编号", "SN", "S/N", "设备序列号", "Serial", "Serial number"), "text", max_length=100, label=N_("Serial number")),
-        C("note", ("备注", "说明", "备考", "附注", "Notes", "Comments"), "text", max_length=2000, normalize=False, label=N_("Notes")),
+        C("serial_no", ("序列号", "出厂编号", "SN", "S/N", "设备序列号", "Serial", "Serial number"), "text",
+          max_length=100, label=N_("Serial number")),
+        C("note", ("备注", "说明", "备考", "附注", "Notes", "Comments"), "text", max_length=2000, normalize=False,
+          label=N_("Notes")),
     ]
 
 
@@ -133,9 +147,11 @@ def export_columns() -> list[xl.WriteColumn]:
     return [
         W("number", tr("Asset number")), W("name", tr("Asset name")), W("category", tr("Asset category")),
         W("category_code", tr("Category code")), W("model_spec", tr("Model / specification")), W("brand", tr("Brand")),
-        W("unit", tr("Unit of measure")), W("quantity", tr("Quantity"), "int"), W("unit_price", tr("Unit price"), "money"),
+        W("unit", tr("Unit of "
+                     "measure")), W("quantity", tr("Quantity"), "int"), W("unit_price", tr("Unit price"), "money"),
         W("amount", tr("Amount"), "money"), W("acquired_on", tr("Acquisition date"), "date"),
-        W("source_label", tr("Acquisition source")), W("supplier", tr("Supplier")), W("invoice_no", tr("Invoice number")),
+        W("source_label", tr("Acquisition "
+                             "source")), W("supplier", tr("Supplier")), W("invoice_no", tr("Invoice number")),
         W("funding_source", tr("Funding source")), W("place", tr("Storage place")),
         W("department", tr("Department or class")), W("custodian", tr("Custodian")),
         W("status_label", tr("Status")), W("warranty_end", tr("Warranty until"), "date"),
@@ -247,7 +263,8 @@ class ImportPlan:
 
     def new_master_lines(self) -> list[str]:
         out = []
-        for label, items in ((N_("New places"), self.new_places), (N_("New departments / classes"), self.new_departments),
+        for label, items in ((N_("New "
+                                 "places"), self.new_places), (N_("New departments / classes"), self.new_departments),
                              (N_("New people"), self.new_people), (N_("New suppliers"), self.new_suppliers)):
             if items:
                 out.append(tr("{label} ({n}): {items}").format(label=tr(label), n=len(items), items="、".join(items)))
@@ -414,7 +431,8 @@ def remember_category_map(mapping: dict[str, int]) -> None:
     settings.set(CATEGORY_MAP_KEY, stored)
 
 
-def check(result: xl.ReadResult, path: str | os.PathLike = "", category_map: dict[str, str] | None = None) -> ImportPlan:
+def check(result: xl.ReadResult, path: str | os.PathLike = "", category_map: dict[str,
+                                                                                  str] | None = None) -> ImportPlan:
     """Check every row against the database; nothing is written. ``category_map``: {category as written:
     a category of the school (name or code)}, besides the ones remembered."""
     plan = ImportPlan(str(path), result, rows_read=len(result.rows))
@@ -467,13 +485,16 @@ def check(result: xl.ReadResult, path: str | os.PathLike = "", category_map: dic
             if category is None:
                 written = v["category"].strip()
                 plan.unknown_categories[written] = plan.unknown_categories.get(written, 0) + 1
-                result.add_error(row, "category", tr("Unknown category: add it in the settings or use an existing one."))
+                result.add_error(row, "category", tr("Unknown category: add it in the settings or use an existing "
+                                                     "one."))
         elif category is None and v.get("category_code"):
-            result.add_error(row, "category_code", tr("Unknown category: add it in the settings or use an existing one."))
+            result.add_error(row, "category_code", tr("Unknown category: add it in the settings or use an existing "
+                                                      "one."))
         number = v.get("number")
         if number:
             if not service.NUMBER_RE.match(number):
-                result.add_error(row, "number", tr("Use letters, digits and - . / _ only (a scanner must be able to type it)."))
+                result.add_error(row, "number", tr("Use letters, digits and - . / _ only (a scanner must be able to "
+                                                   "type it)."))
             elif numbers_in_file.get(number) != row.row:
                 result.add_error(row, "number", tr("The number repeats row {row} of the file.").format(
                     row=numbers_in_file[number]))
@@ -484,10 +505,12 @@ def check(result: xl.ReadResult, path: str | os.PathLike = "", category_map: dic
         if price is None and amount is not None and not _bad(row, "amount"):
             price = (amount / qty).quantize(service.CENT)
             if price * qty != amount:
-                result.add_error(row, "amount", tr("The amount cannot be divided into a unit price in fen; give the unit price."))
+                result.add_error(row, "amount", tr("The amount cannot be divided into a unit price in fen; give the "
+                                                   "unit price."))
             elif price > MAX_UNIT_PRICE:  # the amount must not carry a unit price the price column would refuse
                 result.add_error(row, "amount", tr("The amount gives a unit price of {price}, above the limit of "
-                                                   "{max}.").format(price=f"{price:,.2f}", max=f"{MAX_UNIT_PRICE:,.2f}"))
+                                                   "{max}.").format(price=f"{price:,.2f}",
+                                                                    max=f"{MAX_UNIT_PRICE:,.2f}"))
         elif price is None and not _bad(row, "unit_price") and not _bad(row, "amount"):
             result.add_error(row, "unit_price", tr("Give the unit price or the amount."), value="")
         elif price is not None and amount is not None and abs(price * qty - amount) > Decimal("0.01"):
@@ -528,7 +551,8 @@ def check(result: xl.ReadResult, path: str | os.PathLike = "", category_map: dic
         if sup and xl.fold(sup) not in suppliers:
             new_suppliers.setdefault(xl.fold(sup), sup.strip())
         plan.rows.append({
-            "_row": row.row, "_place_stored": places[_place_key(place)] if place else None, "number": number or None, "name": v["name"], "category": category.id,
+            "_row": row.row, "_place_stored": places[_place_key(place)] if place else None,
+            "number": number or None, "name": v["name"], "category": category.id,
             "model_spec": v.get("model_spec"), "brand": v.get("brand"), "unit": v.get("unit") or "件",
             "quantity": qty, "unit_price": price if price is not None else Decimal("0.00"),
             "acquired_on": acquired, "source": v.get("source") or "purchase", "supplier": sup,
@@ -640,7 +664,8 @@ def apply(plan: ImportPlan, *, only_valid: bool = False, include_duplicates: boo
     if plan.file_broken:
         raise UserError("\n".join(str(e) for e in plan.result.file_errors))
     if not plan.ok and not only_valid:
-        raise UserError(tr("{n} rows have errors: nothing was imported. Correct the file, or import only the valid rows.")
+        raise UserError(tr("{n} rows have errors: nothing was imported. Correct the file, or import only the valid "
+                           "rows.")
                         .format(n=plan.invalid_count))
     if not plan.rows:
         raise UserError(tr("There is no valid row to import."))

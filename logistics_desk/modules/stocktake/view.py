@@ -297,3 +297,9 @@ class StockTakeTab(ModuleTab):
             self.picker.set_value(int(target["id"]))  # loads it (unless it is the one shown)
         if self.st is not None and self.st.status == "open":
             self.focus_scan()
+
+    def key_action(self, kind: str) -> bool:
+        """The shared keys (core/ui/keys.py): Ctrl+E exports the stock-take shown (Ctrl+N and Ctrl+P are the
+        tab's own shortcuts, which the window leaves to it; the buttons here are for completeness)."""
+        button = {"new": self.new_button, "print": self.sheets_button, "export": self.export_button}.get(kind)
+        return self.press(button) if button is not None else super().key_action(kind)

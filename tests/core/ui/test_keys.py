@@ -404,3 +404,14 @@ def test_ctrl_p_and_ctrl_e_in_purchases_and_utilities(qtbot, w, tmp_path, monkey
     target["path"] = tmp_path / "utilities.xlsx"
     qtbot.keyClick(focused(w), Qt.Key.Key_E, CTRL)
     qtbot.waitUntil(target["path"].exists, timeout=10000)
+
+
+def test_ctrl_e_exports_the_stocktake(qtbot, w, monkeypatch):
+    from logistics_desk.modules.stocktake import view as stocktake_view
+
+    tab = open_tab(w, "stocktake")
+    exported = []
+    monkeypatch.setattr(stocktake_view.output, "export", lambda parent, st: exported.append(st))
+    tab.setFocus()
+    qtbot.keyClick(focused(w), Qt.Key.Key_E, CTRL)
+    assert tab.st is not None and exported == [tab.st]  # the demo's stock-take in progress
