@@ -78,7 +78,7 @@ def floor(rows: list[dict], columns, rows_per_page: int) -> bytes:
             c.setFont(FONT, 9)
             y = page[1] - 45 * mm
         values = [str(i + 1)] + [format_value(row.get(col.key), col.kind) for col in columns[1:]]
-        for xx, text in zip(xs, values):
+        for xx, text in zip(xs, values, strict=True):
             if text:
                 c.drawString(xx + 1 * mm, y, text)
         y -= 7 * mm
@@ -140,7 +140,7 @@ def main() -> None:
         texts = [re.sub(r"\s+", "", p) for p in out.split("\f")][:pages]
         firsts = [p for p in texts if re.search(r"第1页/共\d+页", p)]
         names = [s["title"].replace(" ", "") for s in data["sections"]]
-        ok = len(firsts) == len(names) == 60 and all(name in page for name, page in zip(names, firsts))
+        ok = len(firsts) == len(names) == 60 and all(name in page for name, page in zip(names, firsts, strict=False))
         print(f"whole building, {len(data['sections'])} rooms, {sum(len(s['rows']) for s in data['sections'])} rows: "
               f"query {q_time:.2f} s, render {r_time:.2f} s, {pages} pages; "
               f"each room starts a new page: {'yes' if ok else 'NO'} ({len(firsts)} first pages)")

@@ -108,7 +108,7 @@ def main(argv=None) -> int:
     print(f"Filter as you type, {total} assets, {len(WORDS)} words (fastest of {args.runs} runs each; "
           f"wall time, and CPU time in brackets)")
     print(f"  {'word':<12} {'matches':>8} {'program':>20} {'floor':>20}")
-    for word, a, b, ca, cb in zip(WORDS, t_program, t_floor, c_program, c_floor):
+    for word, a, b, ca, cb in zip(WORDS, t_program, t_floor, c_program, c_floor, strict=True):
         print(f"  {word:<12} {counts[word]:>8} {ms(a):>10} ({ms(ca)}) {ms(b):>10} ({ms(cb)})")
     med, top = statistics.median(t_program), max(t_program)
     fmed = statistics.median(t_floor)

@@ -128,7 +128,7 @@ def scan(pdf: Path, expected: list[str], pages: int, work: Path) -> tuple[int, l
     for source in ET.fromstring(xml).iter(f"{ns}source"):
         found[source.get("href")] = [d.text for d in source.iter(f"{ns}data")]
     good, problems = 0, []
-    for path, want in zip(paths, expected):
+    for path, want in zip(paths, expected, strict=False):
         if found[path] == [want]:
             good += 1
         else:
@@ -168,7 +168,8 @@ def main() -> int:
         print(f"  floor: bare canvas + {encoder:<14} {f:6.2f} s   runs {' '.join(f'{x:.2f}' for x in fs)}")
         good, problems = scan(out, [r[0] for r in rows], args.scan_pages, work)
         total = min(len(rows), 24 * args.scan_pages)
-        print(f"  zbarimg at 300 dpi, first {args.scan_pages} pages: {good} of {total} labels read exactly their number")
+        print(f"  zbarimg at 300 dpi, first {args.scan_pages} pages: "
+              f"{good} of {total} labels read exactly their number")
         for p in problems[:10]:
             print("   ", p)
     ratio = t / f

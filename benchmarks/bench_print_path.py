@@ -94,7 +94,7 @@ def decoded(path: Path, key: str, numbers: list[str], work: Path) -> int:
             image.crop((int(x * k), int(y * k), int((x + sheet.label_w) * k), int((y + sheet.label_h) * k))).save(cell)
             found.append(subprocess.run(["zbarimg", "-q", "--raw", str(cell)], capture_output=True,
                                         text=True).stdout.split())
-    return sum(1 for n, f in zip(numbers, found) if f == [n])
+    return sum(1 for n, f in zip(numbers, found, strict=False) if f == [n])
 
 
 def demo_inventory(work: Path) -> bytes:
@@ -117,7 +117,8 @@ def main() -> None:
         for name, cls in (("before", Before), ("now", PdfPreviewDialog)):
             out = work / f"{name}.pdf"
             best = spent[name] = min(print_with(cls, pdf, out) for _ in range(3))
-            print(f"  {name:6s} {best:6.2f} s  {best / pages * 1000:5.0f} ms/page  spool {out.stat().st_size / 1e6:6.2f} MB"
+            print(f"  {name:6s} {best:6.2f} s  {best / pages * 1000:5.0f} ms/page  "
+                  f"spool {out.stat().st_size / 1e6:6.2f} MB"
                   f"  ({encodings(out)})")
         numbers = [f"ZC-2026-{i:05d}" for i in range(1, 82)]
         for key, kind in (("3x8", "qr"), ("4x10", "code128")):

@@ -89,7 +89,7 @@ def floor(rows: list[dict], rows_per_page: int) -> bytes:
             c.setFont(FONT, 9)
             y = page[1] - 45 * mm
         values = [str(i + 1)] + [format_value(row[col.key], col.kind) for col in COLUMNS[1:]]
-        for xx, text in zip(xs, values):
+        for xx, text in zip(xs, values, strict=True):
             if text:
                 c.drawString(xx + 1 * mm, y, text)
         y -= 7 * mm
@@ -167,7 +167,8 @@ def main() -> None:
     except ImportError:
         accel = "pure Python"
     print(f"ReportLab with {accel}")
-    print(f"{n:,}-row inventory sheet (TableForm): {t_table:6.2f} s  {pages_of(pdf):4d} pages  {len(pdf) / 1e6:5.2f} MB")
+    print(f"{n:,}-row inventory sheet (TableForm): {t_table:6.2f} s  {pages_of(pdf):4d} pages  "
+          f"{len(pdf) / 1e6:5.2f} MB")
     print(f"floor, bare canvas drawString/cell:   {t_floor:6.2f} s  {pages_of(pdf_floor):4d} pages  "
           f"{len(pdf_floor) / 1e6:5.2f} MB   (TableForm = {t_table / t_floor:.1f} × floor)")
     print(f"60 rooms × 20 rows (sections):        {t_building:6.2f} s  {pages_of(pdf_building):4d} pages  "

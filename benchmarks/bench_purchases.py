@@ -73,7 +73,8 @@ def fill(n: int) -> None:
         ids = [r.id for r in PurchaseRequest.select(PurchaseRequest.id)]
         for rid in ids:
             for s in range(rng.randint(1, 3)):
-                lines.append({"request": rid, "seq": s + 1, "name": rng.choice(["A4复印纸", "台式电脑", "投影仪", "粉笔"]),
+                lines.append({"request": rid, "seq": s + 1, "name": rng.choice(["A4复印纸", "台式电脑", "投影仪",
+                                                                                "粉笔"]),
                               "quantity": 2, "unit": "件", "est_price": Decimal(100), "amount": Decimal(200),
                               "kind": "consumable"})
         for chunk in range(0, len(lines), 500):

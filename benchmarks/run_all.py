@@ -25,7 +25,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from _bench import PY, bench_db, child_env
+from _bench import PY, bench_db, child_env  # noqa: E402 - after the path is set
 
 RESULT = re.compile(r"^RESULT\s+(.*)$")
 PAIR = re.compile(r"(\w+)=(\S+)")
@@ -118,8 +118,8 @@ def table(jobs: list[dict]) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = []
     for k, r in enumerate(rows):
-        lines.append("| " + " | ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))
-                     + " |")
+        cells = (c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True)))
+        lines.append("| " + " | ".join(cells) + " |")
         if k == 0:
             lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     notes = [f"- {j['job']}: {j['note']}" for j in jobs if j.get("note")]

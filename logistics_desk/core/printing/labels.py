@@ -277,7 +277,8 @@ BIG_CODE_MAX = 14.0  # pt, the largest size of an asset number
 SMALLER = 0.82  # every other text on an asset tag is at most this fraction of the number's size
 
 
-def _fit_lines(lines: Sequence[str], w: float, h: float, max_size: float, min_size: float = 4.5) -> tuple[float, list[str]]:
+def _fit_lines(lines: Sequence[str], w: float, h: float, max_size: float,
+               min_size: float = 4.5) -> tuple[float, list[str]]:
     """The font size and lines that fit ``lines`` in w × h points.
 
     Prefer one printed line per given line, shrunk to fit; wrap only when that would
@@ -325,7 +326,8 @@ def _fit_lines(lines: Sequence[str], w: float, h: float, max_size: float, min_si
     return size, out
 
 
-def _draw_lines(c: Canvas, lines: list[str], size: float, x: float, top: float, w: float, h: float, center: bool) -> None:
+def _draw_lines(c: Canvas, lines: list[str], size: float, x: float, top: float, w: float, h: float,
+                center: bool) -> None:
     lead = size * LEAD
     block = len(lines) * lead
     y = top - (h - block) / 2 - size * 0.9

@@ -342,11 +342,13 @@ class MainWindow(QMainWindow):
             return
         problems = backup.verify(path)
         if problems:
-            show_error(self, UserError(tr("The backup cannot be restored: {problems}").format(problems="; ".join(problems))))
+            show_error(self, UserError(tr("The backup cannot be restored: "
+                                          "{problems}").format(problems="; ".join(problems))))
             return
         answer = QMessageBox.question(
             self, tr("Restore"),
-            tr("Replace the current data with the backup {path}?\nThe current data is backed up first.").format(path=path))
+            tr("Replace the current data with the backup {path}?\nThe current data is backed up "
+               "first.").format(path=path))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:  # waits (with a message in the status bar, and Cancel) while another program holds the file
@@ -463,7 +465,7 @@ class MainWindow(QMainWindow):
     def _layout_widgets(self) -> list[tuple[str, object]]:
         """The splitters and tables of every tab (building them all), each with its settings key."""
         found = []
-        for spec, tab in zip(self.specs, self.module_tabs):
+        for spec, tab in zip(self.specs, self.module_tabs, strict=True):
             found += self._tab_layout_widgets(spec.key, tab)
         return found
 

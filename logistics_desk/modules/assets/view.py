@@ -45,10 +45,10 @@ from ...core.errors import ValidationError
 from ...core.i18n import N_, builtin_name, ntr, tr
 from ...core.masterdata import Category, Department, Person, Supplier
 from ...core.tasks import Cancelled
-from ...core.ui.tab import ModuleTab
-from ...core.ui.table import Column, PagedTableModel, date_text, money
 from ...core.ui.dialogs import run_save
 from ...core.ui.pick import make_searchable
+from ...core.ui.tab import ModuleTab
+from ...core.ui.table import Column, PagedTableModel, date_text, money
 from ...core.ui.widgets import ChoiceBox, DateBox, FieldErrors, SearchBox, TwoSidedBar, show_error, show_info
 from ...core.ui.work import run_in_worker, run_with_progress
 from . import service
@@ -662,7 +662,8 @@ class ReturnDialog(_Dialog):
 RULE_TEXT = {
     "natural": N_("Natural wear: the school bears the loss; nobody pays."),
     "accidental": N_("Accidental damage: the person responsible pays the price (照价赔偿)."),
-    "deliberate": N_("Deliberate damage: the person responsible pays double (加倍赔偿) and a discipline note is recorded."),
+    "deliberate": N_("Deliberate damage: the person responsible pays double (加倍赔偿) and a discipline note is "
+                     "recorded."),
 }
 
 
@@ -870,7 +871,8 @@ class HistoryDialog(QDialog):
 
         events = service.history(asset)
         self.events = _table([tr("Date"), tr("Event"), tr("What happened"), tr("Document")],
-                             [[e.event_date.isoformat(), tr(EVENT_KINDS.get(e.kind, e.kind)), audit.shown(e.summary), e.doc_no or ""]
+                             [[e.event_date.isoformat(), tr(EVENT_KINDS.get(e.kind, e.kind)),
+                               audit.shown(e.summary), e.doc_no or ""]
                               for e in events])
         self.events.setWordWrap(True)
         changes = service.change_record(asset)
@@ -1067,7 +1069,8 @@ class ImportPreviewDialog(QDialog):
         box.setObjectName("mapping")
         form = _form(box)
         form.setContentsMargins(0, 0, 0, 0)
-        note = QLabel(tr("Which column of the file holds it? The choice is remembered for files with the same headers."))
+        note = QLabel(tr("Which column of the file holds it? The choice is remembered for files with the same "
+                         "headers."))
         note.setWordWrap(True)
         form.addRow(note)
         labels = {c.key: tr(c.label) if c.label else c.names[0] for c in excel.import_columns()}
@@ -1599,8 +1602,8 @@ class AssetsTab(ModuleTab):
         dlg = ImportPreviewDialog(self, plan)
         dlg.imported.connect(self._imported)
         dlg.reread.connect(lambda mapping, path=plan.path: self.import_file(path, mapping))
-        dlg.reread_categories.connect(
-            lambda path=plan.path, mapping=getattr(plan, "header_mapping", None): self.import_file(path, mapping))
+        headers = getattr(plan, "header_mapping", None)
+        dlg.reread_categories.connect(lambda path=plan.path, mapping=headers: self.import_file(path, mapping))
         return self._open(dlg)
 
     def _imported(self, outcome) -> None:

@@ -72,7 +72,7 @@ def populate(ctx) -> None:
     planted: dict[str, _dt.date] = {}
     if len(service_days) > 30:
         picks = rng.sample(service_days[5:-8], 6)
-        planted = dict(zip(("missing_dish", "small", "late", "no_sampler", "hot", "one_reading"), picks))
+        planted = dict(zip(("missing_dish", "small", "late", "no_sampler", "hot", "one_reading"), picks, strict=True))
 
     samples = []
     dish_use: dict[str, list] = defaultdict(lambda: [0, None])

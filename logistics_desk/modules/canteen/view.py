@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 from ...core import clock
 from ...core.errors import UserError
 from ...core.i18n import N_, tr
-from ...core.ui.tab import ModuleTab
 from ...core.ui.dialogs import RecordDialog, attempt
+from ...core.ui.tab import ModuleTab
 from ...core.ui.widgets import ChoiceBox, DateBox, FieldErrors, ask_text, confirm, show_error, show_info
 from ...core.ui.work import run_in_worker, run_with_progress
 from . import service
@@ -468,7 +468,8 @@ class DayPage(QWidget):
             return
         try:
             w = self.weight.value()
-            service.set_defaults(sampler=self.sampler.value(), weight_g=w if w >= max(1, service.min_weight()) else None,
+            service.set_defaults(sampler=self.sampler.value(), weight_g=w if w >= max(1,
+                                                                                      service.min_weight()) else None,
                                  fridge=self.fridge.value())
         except UserError as exc:
             show_error(self, exc)
@@ -778,9 +779,10 @@ class DisposalPage(QWidget):
                 state, color = tr("No sampling time"), RED
             else:
                 state, color = tr("Keep {left} more").format(left=service.fmt_duration(r.keep_until - now)), GREY
-            for c, text in enumerate([r.number, r.day.isoformat(), service.meal_label(r.meal), r.dish_name,
-                                      r.taken_at.strftime("%H:%M") if r.taken_at else "",
-                                      service.fmt_moment(r.keep_until), r.fridge.name if r.fridge_id else "", state], 1):
+            texts = [r.number, r.day.isoformat(), service.meal_label(r.meal), r.dish_name,
+                     r.taken_at.strftime("%H:%M") if r.taken_at else "",
+                     service.fmt_moment(r.keep_until), r.fridge.name if r.fridge_id else "", state]
+            for c, text in enumerate(texts, 1):
                 self.table.setItem(i, c, _item(text, color=color if c == 8 else None))
         self.table.resizeColumnsToContents()
 
@@ -890,7 +892,8 @@ class OutOfRangeDialog(RecordDialog):
     def __init__(self, fridge: CanteenFridge, temperature: float, read_at: _dt.datetime, read_by=None,
                  note: str = "", parent=None):
         super().__init__(parent, tr("Temperature out of range"))
-        self.fridge, self.temperature, self.read_at, self.read_by, self.note = fridge, temperature, read_at, read_by, note
+        self.fridge, self.temperature, self.read_at = fridge, temperature, read_at
+        self.read_by, self.note = read_by, note
         self.reading = None
         lo, hi = service.fridge_range(fridge)
         head = QLabel(tr("“{fridge}” reads {temp} °C at {time}: outside the allowed {lo}–{hi} °C. Record what was "
@@ -975,7 +978,8 @@ class FridgePage(QWidget):
         self.void_btn = QPushButton(tr("Void reading…"))
         day_row.addWidget(self.void_btn)
         lay.addLayout(day_row)
-        self.table = _table([tr("Time"), tr("Fridge"), tr("Temperature (°C)"), tr("Allowed range (°C)"), tr("Within range?"),
+        self.table = _table([tr("Time"), tr("Fridge"), tr("Temperature (°C)"), tr("Allowed range (°C)"),
+                             tr("Within range?"),
                              tr("Recorded by"), tr("Notes")])
         lay.addWidget(self.table, 1)
         self.rows: list[dict] = []
