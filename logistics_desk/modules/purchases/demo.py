@@ -150,7 +150,7 @@ def _at(day: _dt.date, hour: int = 10) -> None:
 
 def populate(ctx) -> None:
     rng = ctx.rng
-    saved = clock._now  # restored at the end: the demo moves the clock day by day
+    saved = clock.current_clock()  # restored at the end: the demo moves the clock day by day
     try:
         _populate(ctx, rng)
     finally:

@@ -303,7 +303,7 @@ def populate(ctx) -> None:
             n=len(ticket_rows)))
 
     # the last two weeks, through the service: tickets on assets, open ones, some overdue
-    from ..assets.models import Asset
+    from ..assets.api import Asset
 
     assets_pool = [a for a in Asset.select().where(Asset.status == "in_use").order_by(Asset.id).limit(400)
                    if asset_fault(a.name) is not None]

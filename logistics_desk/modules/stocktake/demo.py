@@ -10,7 +10,7 @@ from peewee import fn
 from ...core import clock
 from ...core.i18n import tr
 from ...core.masterdata import Category, Place, Term
-from ..assets.models import Asset
+from ..assets.api import Asset
 from . import service
 from .models import StockTake, StockTakeLine
 
@@ -35,7 +35,7 @@ def populate(ctx) -> None:
     if StockTake.select().exists() or not Asset.select().exists():
         return
     rng = ctx.rng
-    saved = clock._now  # restore whatever clock the caller uses
+    saved = clock.current_clock()  # restore whatever clock the caller uses
     today = ctx.today
     try:
         rooms = _rooms_with_assets(10)
