@@ -29,16 +29,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # _bench: the job line for run_all.py
-from _bench import job_line  # noqa: E402
-from reportlab.lib.pagesizes import A4, landscape  # noqa: E402
-from reportlab.lib.units import mm  # noqa: E402
-from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+from _bench import job_line
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 
-from logistics_desk.core import clock, db, i18n, masterdata, settings  # noqa: E402
-from logistics_desk.core.masterdata import Category, Department, Person, Place  # noqa: E402
-from logistics_desk.core.printing import FONT, register_fonts  # noqa: E402
-from logistics_desk.core.printing.text import format_value  # noqa: E402
-from logistics_desk.modules.assets import forms, service  # noqa: E402
+from logistics_desk.core import clock, db, i18n, masterdata, settings
+from logistics_desk.core.masterdata import Category, Department, Person, Place
+from logistics_desk.core.printing import FONT, register_fonts
+from logistics_desk.core.printing.text import format_value
+from logistics_desk.modules.assets import forms, service
 
 NAMES = ["联想台式计算机", "学生课桌椅（双人）", "多媒体投影仪", "交换机 24 口", "铁皮文件柜", "办公椅"]
 MODELS = ["ThinkCentre M720t i5-9500/8G/1T", "DK-120", "EB-X05", "S1724G", "1850×900×400", ""]

@@ -21,10 +21,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import openpyxl  # noqa: E402
-from _bench import job_line  # noqa: E402
+import openpyxl
+from _bench import job_line
 
-from logistics_desk.core.excel import ColumnSpec, WriteColumn, read_table, write_table  # noqa: E402
+from logistics_desk.core.excel import ColumnSpec, WriteColumn, read_table, write_table
 
 KINDS = ["text", "text", "text", "int", "money", "date", "text", "text", "money", "text",
          "text", "date", "text", "int", "text", "text", "money", "text", "text", "text"]

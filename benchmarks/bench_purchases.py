@@ -19,13 +19,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # _bench: the job line for run_all.py
-from _bench import job_line  # noqa: E402
+from _bench import job_line
 
-from logistics_desk.core import clock, db  # noqa: E402
-from logistics_desk.core.db import database  # noqa: E402
-from logistics_desk.core.masterdata import Department, Person, Supplier  # noqa: E402
-from logistics_desk.modules.purchases import service  # noqa: E402
-from logistics_desk.modules.purchases.models import (  # noqa: E402
+from logistics_desk.core import clock, db
+from logistics_desk.core.db import database
+from logistics_desk.core.masterdata import Department, Person, Supplier
+from logistics_desk.modules.purchases import service
+from logistics_desk.modules.purchases.models import (
     BudgetLine,
     PurchaseLine,
     PurchaseRequest,

@@ -16,12 +16,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # _bench: the job line for run_all.py
-from _bench import job_line  # noqa: E402
+from _bench import job_line
 
-from logistics_desk.core import db  # noqa: E402
-from logistics_desk.core.masterdata import Place  # noqa: E402
-from logistics_desk.modules.repairs import service as rs  # noqa: E402
-from logistics_desk.modules.repairs.models import RepairCategory, RepairTicket  # noqa: E402
+from logistics_desk.core import db
+from logistics_desk.core.masterdata import Place
+from logistics_desk.modules.repairs import service as rs
+from logistics_desk.modules.repairs.models import RepairCategory, RepairTicket
 
 
 def best(fn, n=7) -> float:

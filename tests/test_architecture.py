@@ -76,8 +76,8 @@ def test_core_never_imports_a_module():
             if isinstance(node, ast.ImportFrom):
                 name = ("." * node.level) + (node.module or "")
                 rel = path.relative_to(PACKAGE)
-                absolute = name if not node.level else ".".join(
-                    ("logistics_desk",) + rel.parts[:len(rel.parts) - node.level]) + ("." + node.module if node.module else "")
+                package = ".".join(("logistics_desk",) + rel.parts[:len(rel.parts) - node.level])
+                absolute = name if not node.level else package + ("." + node.module if node.module else "")
                 if absolute.startswith("logistics_desk.modules"):
                     offenders.append(f"{rel}:{node.lineno} {name}")
             elif isinstance(node, ast.Import):

@@ -204,7 +204,7 @@ def _chinese_catalog() -> dict[str, str]:
             from .i18n import load_ts_catalog
 
             _ZH_CATALOG = load_ts_catalog("zh_CN")
-        except Exception:  # noqa: BLE001 - header aliases only; never fail a read for this
+        except Exception:
             _ZH_CATALOG = {}
     return _ZH_CATALOG
 
@@ -732,7 +732,7 @@ _TRUE = {"是", "y", "yes", "true", "t", "1", "√", "✓", "✔", "对", "有",
 _FALSE = {"否", "n", "no", "false", "f", "0", "×", "✗", "✘", "x", "错", "无", "off", "不是"}
 
 
-def parse_bool(value: Any, spec: ColumnSpec | None = None) -> bool:  # noqa: ARG001 - same signature
+def parse_bool(value: Any, spec: ColumnSpec | None = None) -> bool:
     if isinstance(value, bool):
         return value
     if isinstance(value, (int, float, Decimal)) and value in (0, 1):
@@ -964,7 +964,7 @@ class _XlsxSource:
             self._read_structure()
         except (UserError, MemoryError):
             raise
-        except Exception as exc:  # noqa: BLE001 - something this reader does not know: openpyxl may
+        except Exception as exc:
             log.info("workbook structure of %s not understood", path, exc_info=True)
             raise _FastPathFailed(path, tr("its contents are not what a spreadsheet holds")) from exc
 
@@ -1264,7 +1264,7 @@ class _XlsxSource:
     def _cell_ref(self, ref: str | None, column: int, row: int) -> str:
         return ref or f"{_col_letter(column - 1)}{row}"
 
-    def rows(self, ws: _Sheet, limit: int | None = None) -> Iterator[tuple[int, dict[int, Any], set[int]]]:  # noqa: C901, PLR0915
+    def rows(self, ws: _Sheet, limit: int | None = None) -> Iterator[tuple[int, dict[int, Any], set[int]]]:
         """(row number, {0-based column: value}, formula columns) for each row
         up to ``limit``; rows missing from the file come as blank rows. Empty
         cells are left out."""
@@ -1279,7 +1279,7 @@ class _XlsxSource:
         ref = kind = style = None
         take = in_inline = phonetic = has_formula = in_formula = data_done = in_row = has_value = False
 
-        def start(name, attrs):  # noqa: C901, PLR0912
+        def start(name, attrs):
             nonlocal row_no, column, ref, kind, style, take, in_inline, phonetic, has_formula, in_formula, n_chars
             nonlocal cells, formulas, n_cells, in_row, has_value
             if ":" in name:
@@ -1338,7 +1338,7 @@ class _XlsxSource:
             elif name == "dimension":
                 self._dimension(ws, attrs.get("ref", ""))
 
-        def end(name):  # noqa: C901, PLR0912
+        def end(name):
             nonlocal previous, take, in_inline, phonetic, in_formula, data_done, in_row
             if ":" in name:
                 name = name[name.rindex(":") + 1:]
@@ -1409,7 +1409,7 @@ class _XlsxSource:
                                          "column (XFD)").format(range=ref[:40], rows=_n(EXCEL_MAX_ROWS)))
         self.dimensions[ws.part] = rows
 
-    def _value(self, kind, pieces, style, ref, column, row_no):  # noqa: C901, PLR0911, PLR0912
+    def _value(self, kind, pieces, style, ref, column, row_no):
         """A cell's value from its type and text."""
         text = pieces[0] if len(pieces) == 1 else "".join(pieces)
         if kind == "inlineStr" or (kind == "str" and text):
@@ -1656,7 +1656,7 @@ class _XlsSource:
                 self.book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=_NullLog())
         except MemoryError:
             raise
-        except Exception:  # noqa: BLE001 - xlrd raises many kinds for a damaged or encrypted file
+        except Exception:
             log.info("xlrd cannot read %s", path, exc_info=True)
             raise _xls_unreadable(path) from None
         self._xldate = xlrd.xldate.xldate_as_datetime
@@ -1672,7 +1672,7 @@ class _XlsSource:
                 sheet = self._loaded[ws.part] = self.book.sheet_by_index(int(ws.part))
             except MemoryError:
                 raise
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.info("xlrd cannot read sheet %s of %s", ws.title, self.path, exc_info=True)
                 raise _xls_unreadable(self.path) from None
         return sheet
@@ -1726,7 +1726,7 @@ class _XlsSource:
                 elif kind == date:
                     try:
                         value = self._xldate(value, self.book.datemode)
-                    except Exception:  # noqa: BLE001 - a date before 1900 or beyond 9999
+                    except Exception:
                         value = _ExcelError("#VALUE!")
                 elif kind == boolean:
                     value = bool(value)
@@ -1749,7 +1749,7 @@ class _XlsSource:
 class _NullLog:
     """xlrd's warnings about odd records go nowhere (the log has the failures that matter)."""
 
-    def write(self, text: str) -> None:  # noqa: ARG002
+    def write(self, text: str) -> None:
         pass
 
 
@@ -1856,7 +1856,7 @@ class _CsvSource:
     def sheets(self) -> list[Any]:
         return [None]
 
-    def rows(self, ws: Any, limit: int | None = None) -> Iterator[tuple[int, dict[int, Any], set[int]]]:  # noqa: ARG002
+    def rows(self, ws: Any, limit: int | None = None) -> Iterator[tuple[int, dict[int, Any], set[int]]]:
         lines = self._lines()
         if self.skip_first:
             next(lines, None)
@@ -1900,10 +1900,10 @@ class _CsvSource:
         return _over_limit(self.path, tr("a field on line {line} has more than {max} characters; Excel allows at most "
                                          "{max} in a cell").format(line=_n(line), max=_n(MAX_CELL_CHARS)))
 
-    def merges(self, ws: Any) -> list[tuple[int, int, int, int]]:  # noqa: ARG002
+    def merges(self, ws: Any) -> list[tuple[int, int, int, int]]:
         return []
 
-    def total_rows(self, ws: Any) -> int:  # noqa: ARG002
+    def total_rows(self, ws: Any) -> int:
         return 0 if self.encoding == "utf-16" else self.data.count(b"\n")
 
 
@@ -2023,7 +2023,7 @@ def read_table(
         return _read_xlsx(fh, *args)
     except (UserError, MemoryError):
         raise
-    except Exception:  # noqa: BLE001 - whatever else a hostile file provokes is still a damaged file
+    except Exception:
         log.warning("unexpected failure reading %s", path, exc_info=True)
         raise _damaged(path, tr("its contents are not what a spreadsheet holds")) from None
     finally:
@@ -2052,7 +2052,7 @@ def _read_xlsx(fh, path, columns, specs, aliases, progress, cancel, sheet) -> Re
             failure = exc
         except (UserError, MemoryError):
             raise
-        except Exception:  # noqa: BLE001 - a file our reader did not expect: openpyxl may still read it
+        except Exception:
             log.warning("our reader failed on %s", path, exc_info=True)
             failure = _FastPathFailed(path, tr("its contents are not what a spreadsheet holds"))
     log.info("reading %s with openpyxl: %s", path, failure.message)
@@ -2060,14 +2060,14 @@ def _read_xlsx(fh, path, columns, specs, aliases, progress, cancel, sheet) -> Re
         fallback = _OpenpyxlSource(path, fh)
     except MemoryError:
         raise
-    except Exception:  # noqa: BLE001 - openpyxl cannot either: the first verdict stands
+    except Exception:
         log.info("openpyxl cannot read %s either", path, exc_info=True)
         raise failure from None
     try:
         return _read_source(fallback, *args)
     except (UserError, MemoryError):
         raise
-    except Exception:  # noqa: BLE001
+    except Exception:
         log.info("openpyxl cannot read %s either", path, exc_info=True)
         raise failure from None
 
@@ -2082,7 +2082,7 @@ def _dense(cells: Mapping[int, Any]) -> list[Any]:
     return values
 
 
-def _read(source, path, columns, specs, aliases, progress, cancel, sheet) -> ReadResult:  # noqa: C901, PLR0912, PLR0915
+def _read(source, path, columns, specs, aliases, progress, cancel, sheet) -> ReadResult:
     result = ReadResult(specs=dict(specs))
     if isinstance(source, _CsvSource):
         result.encoding, result.delimiter = source.encoding, source.delimiter
@@ -2536,7 +2536,7 @@ class _SheetWriter:
 
     # -- rows ----------------------------------------------------------------
 
-    def append(self, values: list[Any]) -> None:  # noqa: C901, PLR0912
+    def append(self, values: list[Any]) -> None:
         raw = self.raw
         if raw is None:
             self.append_openpyxl(values)
@@ -2712,7 +2712,7 @@ def _discard(writers: list[_SheetWriter]) -> None:
         try:
             if not ws.closed:
                 ws.close()
-        except Exception:  # noqa: BLE001, S110 - best effort clean-up
+        except Exception:
             pass
         out = getattr(getattr(ws, "_writer", None), "out", None)
         if out and os.path.exists(out):

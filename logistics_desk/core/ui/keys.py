@@ -168,7 +168,7 @@ class KeyDispatcher(QObject):
         return any(sc.isEnabled() and sc.key().matches(wanted) == QKeySequence.SequenceMatch.ExactMatch
                    for sc in tab.findChildren(QShortcut))
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, obj, event) -> bool:
         etype = event.type()
         if etype not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             return False

@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(tab)
         try:
             tab.show_today(dict(item.target))
-        except Exception as exc:  # noqa: BLE001 - shown, never a traceback
+        except Exception as exc:
             show_error(self, exc)
 
     def _title(self) -> str:
@@ -342,8 +342,8 @@ class MainWindow(QMainWindow):
             return
         problems = backup.verify(path)
         if problems:
-            show_error(self, UserError(tr("The backup cannot be restored: "
-                                          "{problems}").format(problems="; ".join(problems))))
+            show_error(self,
+                       UserError(tr("The backup cannot be restored: {problems}").format(problems="; ".join(problems))))
             return
         answer = QMessageBox.question(
             self, tr("Restore"),
@@ -405,7 +405,7 @@ class MainWindow(QMainWindow):
         action = getattr(page, "key_action", None)
         try:
             done = bool(action(kind)) if action is not None else False
-        except Exception as exc:  # noqa: BLE001 - shown, never a traceback
+        except Exception as exc:
             show_error(self, exc)
             return True
         if not done:
@@ -443,7 +443,7 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(tab)
             try:
                 tab.show_today(dict(target))
-            except Exception as exc:  # noqa: BLE001 - shown, never a traceback
+            except Exception as exc:
                 show_error(self, exc)
             self.statusBar().showMessage(tr("Found {number}.").format(number=text), 5000)
             return True
@@ -518,7 +518,7 @@ class MainWindow(QMainWindow):
                 saved.setValue(key, ",".join(str(header.sectionSize(c)) for c in range(header.count())))
         saved.sync()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if not getattr(self, "_shown_logged", False):
             self._shown_logged = True
@@ -526,6 +526,6 @@ class MainWindow(QMainWindow):
             log.info("window shown: %dx%d at %d,%d on a screen of %dx%d available", frame.width(), frame.height(),
                      frame.x(), frame.y(), screen.width(), screen.height())
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event) -> None:
         self.save_layout()
         super().closeEvent(event)

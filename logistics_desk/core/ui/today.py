@@ -209,7 +209,7 @@ class TodayPage(QWidget):
 
         try:
             pdf = core_today.render_pdf(self.groups, self.day or clock.today())
-        except Exception as exc:  # noqa: BLE001 - shown, never a traceback
+        except Exception as exc:
             show_error(self, exc)
             return
         self.last_pdf = pdf

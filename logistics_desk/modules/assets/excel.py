@@ -147,11 +147,11 @@ def export_columns() -> list[xl.WriteColumn]:
     return [
         W("number", tr("Asset number")), W("name", tr("Asset name")), W("category", tr("Asset category")),
         W("category_code", tr("Category code")), W("model_spec", tr("Model / specification")), W("brand", tr("Brand")),
-        W("unit", tr("Unit of "
-                     "measure")), W("quantity", tr("Quantity"), "int"), W("unit_price", tr("Unit price"), "money"),
+        W("unit", tr("Unit of measure")), W("quantity", tr("Quantity"), "int"), W("unit_price", tr("Unit price"),
+                                                                                  "money"),
         W("amount", tr("Amount"), "money"), W("acquired_on", tr("Acquisition date"), "date"),
-        W("source_label", tr("Acquisition "
-                             "source")), W("supplier", tr("Supplier")), W("invoice_no", tr("Invoice number")),
+        W("source_label", tr("Acquisition source")), W("supplier", tr("Supplier")), W("invoice_no",
+                                                                                      tr("Invoice number")),
         W("funding_source", tr("Funding source")), W("place", tr("Storage place")),
         W("department", tr("Department or class")), W("custodian", tr("Custodian")),
         W("status_label", tr("Status")), W("warranty_end", tr("Warranty until"), "date"),
@@ -263,8 +263,8 @@ class ImportPlan:
 
     def new_master_lines(self) -> list[str]:
         out = []
-        for label, items in ((N_("New "
-                                 "places"), self.new_places), (N_("New departments / classes"), self.new_departments),
+        for label, items in ((N_("New places"), self.new_places),
+                             (N_("New departments / classes"), self.new_departments),
                              (N_("New people"), self.new_people), (N_("New suppliers"), self.new_suppliers)):
             if items:
                 out.append(tr("{label} ({n}): {items}").format(label=tr(label), n=len(items), items="、".join(items)))

@@ -65,7 +65,7 @@ def _item(text: str, data=None, color: str | None = None, align=None) -> QTableW
 class _TabLeaves:
     """Tab and Shift+Tab leave a time field (Qt's would walk into the minutes)."""
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002
+    def focusNextPrevChild(self, next: bool) -> bool:
         return QWidget.focusNextPrevChild(self, next)
 
 
@@ -127,7 +127,7 @@ class DayGrid(QTableWidget):
     edit_requested = Signal()
     remove_requested = Signal()
 
-    def keyPressEvent(self, event):  # noqa: N802
+    def keyPressEvent(self, event):
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             self.take_requested.emit()
@@ -222,7 +222,7 @@ class WeightDialog(QDialog):
         self.setMinimumWidth(440)
         self.weight.setFocus()
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         _refit(self)
 

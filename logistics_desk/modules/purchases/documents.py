@@ -98,7 +98,8 @@ def acceptance_data(request) -> dict:
     if req.status not in ("partly_received", "received", "accepted", "closed"):
         raise RuleError(tr("The acceptance form is printed once goods have arrived; {number} is {status}.").format(
             number=req.number, status=service.status_label(req.status)))
-    acc = (PurchaseAcceptance.select().where((PurchaseAcceptance.request == req) & (PurchaseAcceptance.result == "pass"))
+    passed = (PurchaseAcceptance.request == req) & (PurchaseAcceptance.result == "pass")
+    acc = (PurchaseAcceptance.select().where(passed)
            .order_by(PurchaseAcceptance.id.desc()).first()
            or PurchaseAcceptance.select().where(PurchaseAcceptance.request == req)
            .order_by(PurchaseAcceptance.id.desc()).first())
@@ -127,7 +128,8 @@ def acceptance_data(request) -> dict:
         "total_words": rmb_upper(received_total), "ordered_total": ordered_total,
         "partial": any(r["received"] < r["qty"] for r in rows),
         "acceptors": [acc.acceptor1, acc.acceptor2] if acc else [],
-        "principal": (f"{acc.principal} {acc.principal_signed_on.isoformat() if acc.principal_signed_on else ''}".strip()
+        "principal": (f"{acc.principal} "
+                      f"{acc.principal_signed_on.isoformat() if acc.principal_signed_on else ''}".strip()
                       if acc and acc.principal else ""),
         "result": tr(ACCEPT_RESULTS[acc.result]) if acc else "", "note": (acc.note or "") if acc else "",
     }

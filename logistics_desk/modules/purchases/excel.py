@@ -15,7 +15,8 @@ def request_columns() -> list[xl.WriteColumn]:
     W = xl.WriteColumn
     return [W("number", tr("Request number")), W("request_date", tr("Date"), "date"),
             W("department", tr("Requesting department")), W("requester", tr("Requester")),
-            W("purpose", tr("Purpose")), W("status", tr("Status")), W("in_budget", tr("Within the annual budget"), "bool"),
+            W("purpose", tr("Purpose")), W("status", tr("Status")), W("in_budget", tr("Within the annual budget"),
+                                                                      "bool"),
             W("budget_line", tr("Budget line")), W("funding_source", tr("Funding source")),
             W("total", tr("Estimated total"), "money"), W("order_total", tr("Order amount"), "money"),
             W("approvals", tr("Signatures needed")), W("supplier", tr("Supplier")), W("buyer", tr("Buyer")),
@@ -43,7 +44,8 @@ def store_columns() -> list[xl.WriteColumn]:
 
 def movement_columns() -> list[xl.WriteColumn]:
     W = xl.WriteColumn
-    return [W("moved_on", tr("Date"), "date"), W("item", tr("Item name")), W("unit", tr("Unit")), W("kind", tr("Movement")),
+    return [W("moved_on", tr("Date"), "date"), W("item", tr("Item name")), W("unit", tr("Unit")),
+            W("kind", tr("Movement")),
             W("quantity", tr("Quantity"), "int"), W("balance", tr("Balance"), "int"), W("doc", tr("Document")),
             W("note", tr("Notes"))]
 

@@ -40,7 +40,8 @@ def _item_columns(with_kind: bool = True) -> list[Column]:
         Column("amount", tr("Amount"), 19, kind="money"),
     ]
     if with_kind:
-        cols += [Column("kind", tr("Asset or consumable"), 14, align="center"), Column("category", tr("Asset category"), 18)]
+        cols += [Column("kind", tr("Asset or consumable"), 14, align="center"),
+                 Column("category", tr("Asset category"), 18)]
     return cols
 
 

@@ -128,7 +128,8 @@ def get_request(request_id: int | str | PurchaseRequest) -> PurchaseRequest:
 
 
 def lines_of(request: PurchaseRequest) -> list[PurchaseLine]:
-    return list(PurchaseLine.select().where(PurchaseLine.request == request).order_by(PurchaseLine.seq, PurchaseLine.id))
+    return list(PurchaseLine.select().where(PurchaseLine.request == request).order_by(PurchaseLine.seq,
+                                                                                      PurchaseLine.id))
 
 
 def order_amount(line: PurchaseLine) -> Decimal:
@@ -703,7 +704,8 @@ def _clean_quote(request: PurchaseRequest, values: dict[str, Any], quote: Purcha
         for ln in lines:
             price = to_decimal(given.get(ln.id))
             if price is None or price < 0:
-                errors["prices"] = tr("Line {n} ({name}): enter its unit price, or leave every unit price empty.").format(
+                errors["prices"] = tr("Line {n} ({name}): enter its unit price, "
+                                      "or leave every unit price empty.").format(
                     n=ln.seq, name=ln.name)
                 break
             prices[ln.id] = money(price)
@@ -1291,7 +1293,8 @@ def _list_query(filters: dict):
         like = f"%{text}%"
         q = q.where(PurchaseRequest.number.contains(text) | PurchaseRequest.purpose ** like
                     | PurchaseRequest.requester_name ** like | Department.name ** like
-                    | PurchaseRequest.id.in_(PurchaseLine.select(PurchaseLine.request).where(PurchaseLine.name ** like)))
+                    | PurchaseRequest.id.in_(PurchaseLine.select(PurchaseLine.request)
+                                             .where(PurchaseLine.name ** like)))
     status = filters.get("status")
     if status == "open":
         q = q.where(PurchaseRequest.status.not_in(("rejected", "closed", "cancelled")))
@@ -1301,7 +1304,9 @@ def _list_query(filters: dict):
         q = q.where(PurchaseRequest.department == filters["department"])
     if filters.get("year"):
         y = int(filters["year"])
-        q = q.where((PurchaseRequest.request_date >= _dt.date(y, 1, 1)) & (PurchaseRequest.request_date <= _dt.date(y, 12, 31)))
+        q = q.where((PurchaseRequest.request_date >= _dt.date(y, 1,
+                                                              1)) & (PurchaseRequest.request_date <= _dt.date(y, 12,
+                                                                                                              31)))
     if filters.get("budget_line"):
         q = q.where(PurchaseRequest.budget_line == filters["budget_line"])
     return q
@@ -1314,7 +1319,8 @@ def count_requests(filters: dict) -> int:
 def fetch_requests(filters: dict, offset: int, limit: int, sort_key: str | None = None,
                    descending: bool = True) -> list[dict]:
     order = SORT_KEYS.get(sort_key or "number", PurchaseRequest.number)
-    order_by = [order.desc() if descending else order.asc(), PurchaseRequest.id.desc() if descending else PurchaseRequest.id]
+    order_by = [order.desc() if descending else order.asc(),
+                PurchaseRequest.id.desc() if descending else PurchaseRequest.id]
     q = (_list_query(filters)
          .select(PurchaseRequest.id, PurchaseRequest.number, PurchaseRequest.request_date, PurchaseRequest.purpose,
                  PurchaseRequest.requester_name, PurchaseRequest.total, PurchaseRequest.order_total,
@@ -1658,7 +1664,8 @@ def record_count(month: str, counted: dict[int, Any], *, counted_by: str, on: _d
         if item is None:
             continue
         if qty is None or qty < 0:
-            errors[f"item{item.id}"] = tr("{name}: enter the counted quantity (0 or more).").format(name=item_label(item))
+            errors[f"item{item.id}"] = tr("{name}: enter the counted quantity (0 or more).").format(
+                name=item_label(item))
         else:
             clean[item.id] = qty
     if not errors and StoreCount.select().where(StoreCount.month == month).exists():

@@ -118,7 +118,8 @@ def _categories() -> list[tuple[str, int]]:
 
 # --- the request dialog --------------------------------------------------------------
 
-LINE_HEADERS = [N_("Item name"), N_("Model / spec"), N_("Qty"), N_("Unit"), N_("Est. unit price"), N_("Amount"), N_("Asset or consumable"),
+LINE_HEADERS = [N_("Item name"), N_("Model / spec"), N_("Qty"), N_("Unit"), N_("Est. unit price"), N_("Amount"),
+                N_("Asset or consumable"),
                 N_("Asset category")]
 
 
@@ -536,7 +537,8 @@ class DeliveryDialog(_Dialog):
         self.request = request
         self.lines = [ln for ln in service.lines_of(request)]
         self.table = QTableWidget(len(self.lines), 5)
-        self.table.setHorizontalHeaderLabels([tr("Item name"), tr("Qty ordered"), tr("Received so far"), tr("This delivery"),
+        self.table.setHorizontalHeaderLabels([tr("Item name"), tr("Qty ordered"), tr("Received so far"),
+                                              tr("This delivery"),
                                               tr("Unit")])
         self.spins = {}
         for r, ln in enumerate(self.lines):
@@ -581,7 +583,8 @@ class AcceptDialog(_Dialog):
         self.principal_date = self.add_row(tr("Signed by the principal on"),
                                            DateBox(value=signed[1] if signed else clock.today()),
                                            "principal_signed_on")
-        self.result_box = self.add_row(tr("Acceptance result"), ChoiceBox([(tr(v), k) for k, v in ACCEPT_RESULTS.items()]), "result")
+        self.result_box = self.add_row(tr("Acceptance result"),
+                                       ChoiceBox([(tr(v), k) for k, v in ACCEPT_RESULTS.items()]), "result")
         self.invoice = self.add_row(tr("Invoice number"), QLineEdit(request.invoice_no or ""))
         self.funding = self.add_row(tr("Funding source"), QLineEdit(request.funding_source or ""))
         self.note = self.add_row(tr("Notes"), QLineEdit(), "note")
@@ -960,7 +963,8 @@ class RequestsPage(QWidget):
                     if run_dialog(QuoteDialog(self, req, quote)):
                         self.changed()
                     return
-                reason = ask_text(self, tr("Remove quote"), tr("Why is the quote of {supplier} ({amount} yuan) removed?")
+                reason = ask_text(self, tr("Remove quote"),
+                                  tr("Why is the quote of {supplier} ({amount} yuan) removed?")
                                   .format(supplier=quote.supplier.name, amount=service.fmt_money(quote.amount)))
                 if reason is None:
                     return
@@ -979,7 +983,8 @@ class RequestsPage(QWidget):
                 service.complete(req)
                 self.changed()
             elif key == "cancel":
-                reason = ask_text(self, tr("Withdraw request"), tr("Why is {number} withdrawn?").format(number=req.number))
+                reason = ask_text(self, tr("Withdraw request"),
+                                  tr("Why is {number} withdrawn?").format(number=req.number))
                 if reason is None:
                     return
                 service.cancel(req, reason)
@@ -1216,7 +1221,8 @@ class StorePage(QWidget):
         self.only_low.toggled.connect(lambda _c: self.reload())
         bar.addWidget(self.only_low)
         for key, label in (("new", N_("New item…")), ("edit", N_("Edit item…")), ("stock_in", N_("Stock in…")),
-                           ("issue", N_("Issue (领用)…")), ("count", N_("Monthly count…")), ("print_count", N_("Count sheet")),
+                           ("issue", N_("Issue (领用)…")), ("count", N_("Monthly count…")), ("print_count",
+                                                                                             N_("Count sheet")),
                            ("print_issue", N_("Print issue slip")), ("export", N_("Export to Excel…"))):
             b = QPushButton(tr(label))
             b.setObjectName(f"store_{key}")
@@ -1359,7 +1365,8 @@ class BudgetPage(QWidget):
         self.year.setValue(clock.today().year)
         self.year.valueChanged.connect(lambda _v: self.reload())
         bar.addWidget(self.year)
-        for key, label in (("new", N_("New budget line…")), ("edit", N_("Edit…")), ("requests", N_("Show its requests"))):
+        for key, label in (("new", N_("New budget line…")), ("edit", N_("Edit…")),
+                           ("requests", N_("Show its requests"))):
             b = QPushButton(tr(label))
             b.setObjectName(f"budget_{key}")
             b.clicked.connect(lambda _c=False, k=key: self.run_action(k))
@@ -1388,7 +1395,8 @@ class BudgetPage(QWidget):
                         service.fmt_money(r["spent"]), service.fmt_money(r["remaining"]), f"{used:.0f}%", r["note"]])
         _fill(self.table, out, {2, 3, 4, 5, 6}, [RED if r["over"] else None for r in self.rows])
         tot = {k: sum((r[k] for r in self.rows), Decimal(0)) for k in ("budget", "committed", "spent", "remaining")}
-        self.summary.setText(tr("{year}: budget {budget}, committed {committed}, spent {spent}, left {left} yuan").format(
+        self.summary.setText(tr("{year}: budget {budget}, committed {committed}, spent {spent}, "
+                                "left {left} yuan").format(
             year=self.year.value(), budget=service.fmt_money(tot["budget"]),
             committed=service.fmt_money(tot["committed"]), spent=service.fmt_money(tot["spent"]),
             left=service.fmt_money(tot["remaining"])))

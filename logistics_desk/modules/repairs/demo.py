@@ -290,7 +290,7 @@ def populate(ctx) -> None:
             RepairTicket.insert_many(full[i:i + 300]).execute()
         ids = {t.number: t.id for t in RepairTicket.select(RepairTicket.id, RepairTicket.number)}
         rows = []
-        for row, parts in zip(ticket_rows, part_rows):
+        for row, parts in zip(ticket_rows, part_rows, strict=True):
             for k, (name, unit, qty, cost) in enumerate(parts):
                 rows.append({"ticket": ids[row["number"]], "name": name, "unit": unit, "quantity": qty,
                              "unit_cost": cost, "amount": (qty * cost).quantize(Decimal("0.01")), "sort_order": k})
@@ -414,7 +414,7 @@ def _inspections(ctx, rooms, workers, cats, now) -> None:
             Inspection.insert_many(insp_rows[i:i + 300]).execute()
         ids = {r.number: r.id for r in Inspection.select(Inspection.id, Inspection.number)}
         rows = []
-        for insp, results in zip(insp_rows, result_rows):
+        for insp, results in zip(insp_rows, result_rows, strict=True):
             for k, (it, bad) in enumerate(results):
                 rows.append({"inspection": ids[insp["number"]], "item": it.id, "item_text": it.text, "ok": not bad,
                              "note": rng.choice(["松动", "损坏", "有异响", "不亮", "需更换"]) if bad else None,

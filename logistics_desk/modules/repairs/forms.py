@@ -61,7 +61,8 @@ def _slip(d: dict) -> SlipForm:
     def box(checked: bool) -> str:
         return "■ " if checked else "□ "
 
-    verdict = box(d["satisfied"] is True) + tr("satisfied") + "    " + box(d["satisfied"] is False) + tr("not satisfied")
+    verdict = (box(d["satisfied"] is True) + tr("satisfied") + "    "
+               + box(d["satisfied"] is False) + tr("not satisfied"))
     if d["accept_comment"]:
         verdict += "    " + d["accept_comment"]
     cost = _money(d["total_cost"]) if d["total_cost"] else ""
@@ -217,8 +218,10 @@ def repair_report(data: dict, progress=None, cancel=None) -> bytes:
     ]
     cats = data["by_category"]
     if cats:
-        blocks.append(BarChart([c for c, _ in cats], [[s["reported"] for _, s in cats], [s["on_time"] for _, s in cats]],
-                               series_names=[tr("Tickets reported"), tr("Done on time")], title=tr("Tickets by category"),
+        blocks.append(BarChart([c for c, _ in cats],
+                               [[s["reported"] for _, s in cats], [s["on_time"] for _, s in cats]],
+                               series_names=[tr("Tickets reported"),
+                                             tr("Done on time")], title=tr("Tickets by category"),
                                height=62))
     blocks.append(SmallTable(_summary_columns(tr("Category")), _summary_rows(cats), title=tr("By category"),
                              empty_text=tr("None.")))

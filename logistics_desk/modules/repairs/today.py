@@ -25,7 +25,7 @@ def _tickets(where) -> list[dict]:
     urgency_rank = Case(T.urgency, [(u, i) for i, u in enumerate(URGENCY_ORDER)], len(URGENCY_ORDER))
     return list(T.select(T.id, T.number, T.urgency, T.due_at, T.description, Place.full_name.alias("place"))
                 .join(Place, JOIN.LEFT_OUTER, on=(T.place == Place.id))
-                .where((T.is_open == True) & where)
+                .where((T.is_open == True) & where)  # noqa: E712
                 .order_by(urgency_rank, T.due_at, T.id).dicts())
 
 
@@ -68,5 +68,5 @@ def badge() -> str | None:
     """The tab's title with the overdue figure (as the tab shows it once built). The query of
     ``service.overdue_count``, on the model: the service is slow to import while the window starts."""
     T = RepairTicket
-    n = T.select().where((T.is_open == True) & (T.due_at < clock.now())).count()
+    n = T.select().where((T.is_open == True) & (T.due_at < clock.now())).count()  # noqa: E712
     return tr("Repair log ({n} overdue)").format(n=n) if n else None

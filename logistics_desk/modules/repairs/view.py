@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from ...core import clock, masterdata
 from ...core.errors import UserError
 from ...core.i18n import N_, tr
-from ...core.masterdata import Department, Person
+from ...core.masterdata import Person
 from ...core.ui.dialogs import RecordDialog
 from ...core.ui.tab import ModuleTab
 from ...core.ui.table import Column, PagedTableModel, money
@@ -68,7 +68,7 @@ class DateTimeBox(QDateTimeEdit):
     def value(self) -> _dt.datetime:
         return self.dateTime().toPython().replace(microsecond=0)
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt's names
+    def focusNextPrevChild(self, next: bool) -> bool:
         """Tab and Shift+Tab go to the next field, as in every date field (not into the minutes)."""
         return QWidget.focusNextPrevChild(self, next)
 
@@ -106,7 +106,7 @@ class ScanEdit(QLineEdit):
 
     scanned = Signal()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()
             self.scanned.emit()
@@ -132,7 +132,10 @@ class _Dialog(RecordDialog):
         """A window does not grow by itself for word-wrapped labels: make room for every line (up to the screen)."""
         layout = self.layout()
         layout.activate()
-        need = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+        if layout.hasHeightForWidth():
+            need = layout.totalHeightForWidth(self.width())
+        else:
+            need = layout.totalSizeHint().height()
         screen = self.screen()
         if screen is not None:
             need = min(need, screen.availableGeometry().height() - 40)
@@ -151,9 +154,8 @@ class TicketDialog(_Dialog):
         self.reported_via = self.add_row(tr("How reported"), ChoiceBox(
             [(tr(v), k) for k, v in REPORT_CHANNELS.items()], empty_label=tr("(choose)")), "reported_via")
         self.reporter_class = self.add_row(tr("Class"), ChoiceBox(
-            [(d.name, d.id) for d in Department.select().where((Department.kind == "class")
-                                                               & (Department.active == True))  # noqa: E712
-             .order_by(Department.name)], empty_label=tr("(not a class)")), "reporter_department")
+            [(d.name, d.id) for d in masterdata.departments("class")],  # 初一 … 初三, (1)班 … (12)班
+            empty_label=tr("(not a class)")), "reporter_department")
         self.reporter_name = self.add_row(tr("Reported by"), QLineEdit(), "reporter_name")
         self.reporter_name.setPlaceholderText(tr("Name of the teacher, student or staff member"))
         names = sorted({p.name for p in masterdata.active(Person)})
@@ -779,7 +781,7 @@ class TicketsPage(QWidget):
             return
         try:
             fn(t, *args)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             show_error(self, exc)
             return
         self._after(t)
@@ -845,7 +847,7 @@ class TicketsPage(QWidget):
         try:
             n = run_with_progress(self, tr("Exporting…"),
                                   lambda p, c: excel.export_tickets(path, filters, progress=p, cancelled=c))
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             show_error(self, exc)
             return
         show_info(self, tr("{n} tickets exported to {path}.").format(n=n, path=path))
@@ -861,7 +863,8 @@ def ticket_html(t: RepairTicket) -> str:
     now = clock.now()
     status = rs.status_label(t.status)
     if rs.is_overdue(t, now):
-        status = f"<span style='color:{OVERDUE_COLOR}'>{escape(status)} · {escape(rs.time_left_text(t.due_at, now))}</span>"
+        left = escape(rs.time_left_text(t.due_at, now))
+        status = f"<span style='color:{OVERDUE_COLOR}'>{escape(status)} · {left}</span>"
     else:
         status = escape(status)
     parts = rs.parts_of(t)
@@ -880,7 +883,8 @@ def ticket_html(t: RepairTicket) -> str:
     html.append(row(tr("Done at"), _dt_text(t.done_at)))
     html.append(row(tr("Work done"), t.work_done))
     for p in parts:
-        html.append(row(tr("Part"), f"{p.name} × {p.quantity} {p.unit or ''} @ {money(p.unit_cost)} = {money(p.amount)}"))
+        html.append(row(tr("Part"),
+                        f"{p.name} × {p.quantity} {p.unit or ''} @ {money(p.unit_cost)} = {money(p.amount)}"))
     if t.total_cost:
         html.append(row(tr("Cost"), tr("{total} yuan (parts {parts}, labour {labour})").format(
             total=money(t.total_cost), parts=money(t.parts_cost), labour=money(t.labour_cost))))
@@ -892,14 +896,16 @@ def ticket_html(t: RepairTicket) -> str:
     html.append(row(tr("Discipline note"), t.discipline_note))
     if t.accepted_at:
         verdict = tr("satisfied") if t.satisfied else tr("not satisfied")
-        html.append(row(tr("Accepted"), f"{t.accepted_by} {_dt_text(t.accepted_at)} ({verdict}) {t.accept_comment or ''}"))
+        html.append(row(tr("Accepted"),
+                        f"{t.accepted_by} {_dt_text(t.accepted_at)} ({verdict}) {t.accept_comment or ''}"))
     html.append(row(tr("Cancelled"), t.cancel_reason))
     html.append(row(tr("Notes"), t.note))
     html.append("</table>")
     if t.asset_id:
         stats = rs.asset_repair_stats(t.asset)
         early = tr(" · failed early") if stats["failed_early"] else ""
-        html.append(f"<p style='color:#555'>{escape(tr('This asset: {n} repairs, {cost} yuan in all').format(n=stats['count'], cost=stats['total_cost']))}{escape(early)}</p>")
+        line = tr("This asset: {n} repairs, {cost} yuan in all").format(n=stats["count"], cost=stats["total_cost"])
+        html.append(f"<p style='color:#555'>{escape(line)}{escape(early)}</p>")
     return "".join(html)
 
 
@@ -952,8 +958,8 @@ class RunInspectionDialog(_Dialog):
         self.checklist = checklist
         self.setMinimumSize(700, 460)
         places = rs.checklist_places(checklist)
-        self.place = self.add_row(tr("Place"), ChoiceBox([(p.full_name, p.id) for p in places],
-                                                         empty_label=tr("(choose)") if places else tr("(whole school)")),
+        empty = tr("(choose)") if places else tr("(whole school)")
+        self.place = self.add_row(tr("Place"), ChoiceBox([(p.full_name, p.id) for p in places], empty_label=empty),
                                   "place")
         if place_id:
             self.place.set_value(place_id)
@@ -1047,7 +1053,7 @@ class RunInspectionDialog(_Dialog):
     def save(self):
         results = [{"item": item.id, "ok": bool(r.value()), "note": n.text(), "urgency": u.value(),
                     "place": w.value() if w is not None else None}
-                   for item, (r, n, u, w) in zip(self.item_rows, self.results)]
+                   for item, (r, n, u, w) in zip(self.item_rows, self.results, strict=True)]
         insp = rs.run_inspection(self.checklist, results, place=self.place.value(),
                                  inspector_name=self.inspector.text(), inspected_at=self.at.value(),
                                  note=self.note.text())
@@ -1223,7 +1229,7 @@ class InspectionsPage(QWidget):
 
         try:
             n = excel.export_ledger(path, self.date_from.value(), self.date_to.value())
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             show_error(self, exc)
             return
         show_info(self, tr("{n} inspections exported to {path}.").format(n=n, path=path))
@@ -1273,9 +1279,12 @@ def figures_html(f: dict) -> str:
     if not f["repeat_places"] and not f["repeat_assets"]:
         parts.append(f"<p>{escape(tr('None.'))}</p>")
     for p in f["repeat_places"]:
-        parts.append(f"<p>{escape(tr('Place {place}: {n} tickets ({cats})').format(place=p['place'], n=p['count'], cats=p['categories']))}</p>")
+        line = tr("Place {place}: {n} tickets ({cats})").format(place=p["place"], n=p["count"], cats=p["categories"])
+        parts.append(f"<p>{escape(line)}</p>")
     for a in f["repeat_assets"]:
-        parts.append(f"<p>{escape(tr('Asset {number} {name}: {n} tickets, {cost} yuan').format(number=a['number'], name=a['name'], n=a['count'], cost=a['cost']))}</p>")
+        line = tr("Asset {number} {name}: {n} tickets, {cost} yuan").format(
+            number=a["number"], name=a["name"], n=a["count"], cost=a["cost"])
+        parts.append(f"<p>{escape(line)}</p>")
     return "".join(parts)
 
 

@@ -181,7 +181,7 @@ class OpenDialog(QDialog):
             if rest:
                 show_error(self, UserError("\n".join(rest)))
             return
-        except Exception as exc:  # noqa: BLE001 - shown to the user
+        except Exception as exc:
             show_error(self, exc)
             return
         self.accept()

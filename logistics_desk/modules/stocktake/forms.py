@@ -57,7 +57,8 @@ def sheet_data(stocktake_id: int, place: str | int | None = None) -> dict:
                       "unit": r["unit"] or "", "qty": r["quantity"]} for r in p.rows],
         })
     return {"doc_no": st.doc_no, "title": st.title, "term": st.term.name if st.term_id else "",
-            "scope": service.shown_scope(st), "date": st.count_date, "school": masterdata.school_name(), "places": places}
+            "scope": service.shown_scope(st), "date": st.count_date, "school": masterdata.school_name(),
+            "places": places}
 
 
 def render_sheets(data: dict, progress=None, cancel=None) -> bytes:
@@ -84,7 +85,8 @@ def render_sheets(data: dict, progress=None, cancel=None) -> bytes:
 
 # --- the variance report ----------------------------------------------------------
 
-SIGN_OFF = (N_("Counted by"), N_("Count checked by"), N_("Custodian"), N_("Director of general affairs"), N_("Principal"))
+SIGN_OFF = (N_("Counted by"), N_("Count checked by"), N_("Custodian"), N_("Director of general affairs"),
+            N_("Principal"))
 
 
 def _settlements(st, v: dict) -> None:
@@ -205,7 +207,7 @@ def _sign_off_blocks(data: dict) -> tuple[list, list[str]]:
         return [], [tr(s) for s in SIGN_OFF]
     on = data.get("signed_on")
     boxes = []
-    for key, role in zip(service.SIGN_ROLES, SIGN_OFF):
+    for key, role in zip(service.SIGN_ROLES, SIGN_OFF, strict=True):
         name = data["signers"].get(key) or ""
         boxes.append(Field(tr(role), f"{name}  {format_date(on)}" if name else "—"))
     # an empty signature block after the record: the printing core keeps the last lines before a

@@ -47,7 +47,7 @@ def export(parent, st) -> None:
             st.id, path, progress, cancelled))
     except Cancelled:
         return
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         show_error(parent, exc)
         return
     show_info(parent, tr("Written: {path} ({n} rows)").format(path=Path(path).name, n=n), tr("Export to Excel"))

@@ -453,7 +453,8 @@ def scan(stocktake_id: int, code: str, place_id: int | None, method: str = "scan
                                                   note=hint or None)
                 audit.record_create(unknown)
                 result = ScanResult("unknown", tr("Unknown number: {code}").format(code=code),
-                                    hint or tr("Kept on the unknown list, to match to an asset or register as surplus."),
+                                    hint or tr("Kept on the unknown list, to match to an asset "
+                                               "or register as surplus."),
                                     unknown_id=unknown.id, code=code)
         StockTakeScan.insert(stocktake=st.id, code=code, place=place_id, outcome=result.outcome,
                              line=result.line_id, scanned_at=now).execute()

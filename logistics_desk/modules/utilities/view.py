@@ -85,12 +85,12 @@ class _ReadingDelegate(QStyledItemDelegate):
 
     enter_pressed = Signal()
 
-    def createEditor(self, parent, option, index):  # noqa: N802 - Qt's name
+    def createEditor(self, parent, option, index):
         editor = QLineEdit(parent)
         editor.setObjectName("reading_editor")
         return editor
 
-    def eventFilter(self, editor, event):  # noqa: N802
+    def eventFilter(self, editor, event):
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.commitData.emit(editor)
             self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
@@ -102,7 +102,7 @@ class _ReadingDelegate(QStyledItemDelegate):
 class ReadingsGrid(QTableWidget):
     """Enter on a row (not editing) opens its reading for typing."""
 
-    def keyPressEvent(self, event):  # noqa: N802
+    def keyPressEvent(self, event):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != \
                 QAbstractItemView.State.EditingState:
             row = max(self.currentRow(), 0)
@@ -783,7 +783,7 @@ class FiguresPage(QWidget):
         try:
             n = run_with_progress(self, tr("Exporting…"), lambda p, c: excel.export_utilities(
                 path, year=self.year.value(), progress=p, cancel=c))
-        except Exception as exc:  # noqa: BLE001 - shown, never a traceback
+        except Exception as exc:
             show_error(self, exc)
             return
         show_info(self, tr("{n} rows exported to {path}.").format(n=n, path=path))

@@ -135,7 +135,7 @@ def test_close_requires_unknowns_resolved_and_changes_no_asset(s):
     st_service.close(st.id)
     st = st_service.get(st.id)
     assert st.status == "closed"
-    results = {l.asset_number: l.result for l in StockTakeLine.select().where(StockTakeLine.stocktake == st)}
+    results = {line.asset_number: line.result for line in StockTakeLine.select().where(StockTakeLine.stocktake == st)}
     assert results == {"T-0001": "found", "T-0002": "found", "T-0003": "partial", "T-0004": "misplaced",
                        "T-0005": "missing"}
     assert {a.id: (a.place_id, a.status) for a in Asset.select()} == before
@@ -157,7 +157,7 @@ def test_variance_report_figures(s):
     assert (t["missing"], t["missing_qty"]) == (2, 3)  # TV, 2 desks
     assert (t["misplaced"], t["damaged"]) == (1, 1)
     assert (t["surplus"], t["surplus_qty"], t["surplus_value"]) == (1, 2, Decimal("900.00"))
-    lines = {l.asset_number: l for l in StockTakeLine.select().where(StockTakeLine.stocktake == st)}
+    lines = {line.asset_number: line for line in StockTakeLine.select().where(StockTakeLine.stocktake == st)}
     desk_missing = (lines["T-0003"].book_value / 50 * 2).quantize(Decimal("0.01"))
     assert t["missing_value"] == lines["T-0005"].book_value + desk_missing
     assert [r["label"] for r in v["places"]] == ["教学楼 101", "教学楼 102"]

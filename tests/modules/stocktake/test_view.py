@@ -125,7 +125,8 @@ def test_full_stocktake_like_a_person(tab, qtbot, monkeypatch):
     when_modal(QInputDialog, type_text("镜头裂了"))
     qtbot.keyClick(tab.count_page.table, Qt.Key.Key_D)
     back_to_window(qtbot, tab)
-    assert tab.count_page.table.item(row, 6).text() == "Damaged" and tab.count_page.table.item(row, 7).text() == "镜头裂了"
+    assert tab.count_page.table.item(row, 6).text() == "Damaged" and tab.count_page.table.item(row,
+                                                                                               7).text() == "镜头裂了"
     assert tab.count_page.table.item(row, 0).text().startswith("✓")
     # the desks: 48 of 50, typed in the counted column
     row = [tab.count_page.table.item(r, 1).text() for r in range(tab.count_page.table.rowCount())].index("T-0003")

@@ -76,12 +76,14 @@ def test_the_stocktake_of_findings_1_and_2_leaves_the_books_true(tab, qtbot):
     # finding 1: the tablet of room 205, scanned in 201, is that tablet, found in the wrong room
     outcome, text = scan(qtbot, tab, "T-0100")
     assert outcome == "misplaced" and "平板" in text
-    assert "实验楼 205" in tab.count_page.feedback_detail.text() and "实验楼 201" in tab.count_page.feedback_detail.text()
+    detail = tab.count_page.feedback_detail.text()
+    assert "实验楼 205" in detail and "实验楼 201" in detail
     assert tab.pages.tabText(1) == "Unknown numbers"  # nothing to resolve
     tab.pages.setCurrentIndex(1)
     tab.unknowns_page.unknown_table.setCurrentCell(0, 0)
     assert tab.unknowns_page.unknown_table.item(0, 4).text() == "T-0100"
-    assert not tab.unknowns_page.surplus_button.isEnabled() and not tab.unknowns_page.match_button.isEnabled()  # resolved already
+    unknowns = tab.unknowns_page
+    assert not unknowns.surplus_button.isEnabled() and not unknowns.match_button.isEnabled()  # resolved already
 
     # finding 2: 38 of the 41 desks are here
     tab.pages.setCurrentIndex(0)

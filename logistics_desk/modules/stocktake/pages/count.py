@@ -103,7 +103,7 @@ class ExpectedTable(QTableWidget):
             editor.setText(text)
             editor.setFocus()
 
-    def keyPressEvent(self, event):  # noqa: N802
+    def keyPressEvent(self, event):
         key = event.key()
         if self.state() == QAbstractItemView.State.EditingState:
             return super().keyPressEvent(event)
@@ -423,7 +423,7 @@ class CountPage(QWidget):
         except UserError as exc:
             self.set_banner("error", exc.message, "")
             return
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             show_error(self, exc)
             return
         self._refresh_line(line_id)
@@ -502,7 +502,7 @@ class CountPage(QWidget):
         except UserError as exc:
             self.set_banner("error", exc.message, "")
             return
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             show_error(self, exc)
             return
         self.set_banner(res.outcome, res.message, res.detail)

@@ -195,7 +195,8 @@ class ResultsPage(QWidget):
         for r, (kind, _id, number, name, detail) in enumerate(rows):
             check = QTableWidgetItem()
             if kind != "writeoff":
-                check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
+                               | Qt.ItemFlag.ItemIsSelectable)
                 ticked = signed and kind in TICKED
                 check.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             else:
@@ -231,7 +232,7 @@ class ResultsPage(QWidget):
                 self.st.id, chosen, progress, cancelled))
         except Cancelled:
             pass
-        except Exception as exc:  # noqa: BLE001 - shown, nothing applied
+        except Exception as exc:
             show_error(self, exc)
         self.fill()
         if done is not None:
@@ -266,6 +267,7 @@ class ResultsPage(QWidget):
         except UserError as exc:
             show_error(self, exc)
             return
-        show_info(self, tr("Repair ticket {id} opened.").format(id=service.repair_number(ticket)), tr("Open repair ticket"))
+        show_info(self, tr("Repair ticket {id} opened.").format(id=service.repair_number(ticket)),
+                  tr("Open repair ticket"))
         self.fill()
         self.applied.emit(service.Applied(counts={"repair": 1}))

@@ -30,7 +30,7 @@ class ProgressBar(QWidget):
     def text(self) -> str:
         return f"{self._done * 100 // self._total}%" if self._total else ""
 
-    def paintEvent(self, _event):  # noqa: N802
+    def paintEvent(self, _event):
         p = QPainter(self)
         r = self.rect().adjusted(0, 0, -1, -1)
         p.fillRect(r, QColor("#eceff1"))
@@ -55,7 +55,7 @@ class ElidedLabel(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setText(text)
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+    def setText(self, text: str) -> None:
         self._full = text or ""
         self.setToolTip(self._full if self._full else "")
         self._elide()
@@ -63,13 +63,13 @@ class ElidedLabel(QLabel):
     def text(self) -> str:
         return self._full
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return QSize(60, super().minimumSizeHint().height())
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(self.fontMetrics().horizontalAdvance(self._full) + 8, super().sizeHint().height())
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._elide()
 
