@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 import unicodedata
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from peewee import JOIN, fn
@@ -26,6 +26,8 @@ from ...core.db import database, record_or_none
 from ...core.errors import NotFound, RuleError, UserError, ValidationError
 from ...core.i18n import N_, tr
 from ...core.masterdata import Category, Department, Person, Place, Supplier
+from ...core.money import CENT, to_decimal
+from ...core.money import cents as money
 from ..assets import api as assets
 from ..assets.api import Asset, AssetEvent
 from .models import (
@@ -70,27 +72,11 @@ settings.register_defaults({
     "purchases.budget_lines": ["办公经费", "设备购置费", "维修费", "教学耗材费", "其他"],
 })
 
-CENT = Decimal("0.01")
 ZERO = Decimal("0")
 REQUEST_TABLE = "purchase_request"
 
 
 # --- small helpers -------------------------------------------------------------
-
-def to_decimal(value: Any) -> Decimal | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, Decimal):
-        return value
-    try:
-        return Decimal(str(value).replace(",", "").replace("¥", "").replace("￥", "").replace("元", "").strip())
-    except InvalidOperation:
-        return None
-
-
-def money(value: Any) -> Decimal:
-    return (to_decimal(value) or ZERO).quantize(CENT, rounding=ROUND_HALF_UP)
-
 
 def fmt_money(value: Any) -> str:
     return f"{money(value):,.2f}"

@@ -24,6 +24,7 @@ from ...core.db import database, record_or_none
 from ...core.errors import NotFound, RuleError, ValidationError
 from ...core.i18n import tr
 from ...core.masterdata import Department, Person, Place, Supplier
+from ...core.money import CENT, NumberError, parse_money
 from ..assets import api as assets
 from ..assets.api import Asset
 from .models import (
@@ -57,7 +58,6 @@ settings.register_defaults({
     "repairs.repeat_threshold": 3,  # repeat fault: this many tickets in the period
 })
 
-CENT = Decimal("0.01")
 END_OF_DAY = _dt.time(23, 59, 59)
 
 
@@ -67,17 +67,12 @@ _fk = record_or_none
 
 
 def _money(value: Any, field: str, errors: dict) -> Decimal:
-    if value in (None, ""):
-        return Decimal("0.00")
     try:
-        d = Decimal(str(value).replace(",", "").replace("¥", "").replace("￥", "").strip())
-    except InvalidOperation:
-        errors[field] = tr("Enter an amount of money of 0 or more, e.g. 35.50.")
+        return parse_money(value, default=Decimal("0.00"), maximum=Decimal("9999999999.99"),
+                           message=tr("Enter an amount of money of 0 or more, e.g. 35.50."))
+    except NumberError as e:
+        errors[field] = e.message
         return Decimal("0.00")
-    if d < 0 or d >= Decimal("1e10"):
-        errors[field] = tr("Enter an amount of money of 0 or more, e.g. 35.50.")
-        return Decimal("0.00")
-    return d.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def _text(value: Any, max_len: int | None = None) -> str:

@@ -34,6 +34,7 @@ from ...core.db import database, record_or_none
 from ...core.errors import NotFound, RuleError, ValidationError
 from ...core.i18n import N_, tr
 from ...core.masterdata import Category, Department, Person, Place, Term
+from ...core.money import CENT, NumberError, parse_money, parse_quantity
 from ...core.printing.text import join_list
 from ...core.tasks import Cancelled
 from .. import enabled
@@ -50,7 +51,6 @@ from .models import (
     StockTakeUnknown,
 )
 
-CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 # assets expected in a stock-take: everything still on the books (not disposed / lost)
 EXPECTED_STATUSES = tuple(s for s in ACTIVE_STATUSES)
@@ -693,16 +693,15 @@ def _surplus_values(values: dict) -> dict:
         errors["category"] = tr("Choose a category.")
     place = record_or_none(Place, values.get("place")) if values.get("place") not in (None, "") else None
     try:
-        qty = int(str(values.get("quantity", 1) or 1).strip())
-        if qty < 1:
-            raise ValueError
-    except (TypeError, ValueError):
-        errors["quantity"] = tr("Enter a whole number of at least 1.")
-        qty = 1
-    price = assets.to_decimal(values.get("unit_price") if values.get("unit_price") not in (None, "") else 0)
-    if price is None or price < 0:
-        errors["unit_price"] = tr("Enter an amount of money of 0 or more, e.g. 3500.00.")
-        price = ZERO
+        qty = parse_quantity(values.get("quantity"), default=1, whole=True, minimum=1,
+                             message=tr("Enter a whole number of at least 1."))
+    except NumberError as e:
+        errors["quantity"], qty = e.message, 1
+    try:
+        price = parse_money(values.get("unit_price"), default=ZERO,
+                            message=tr("Enter an amount of money of 0 or more, e.g. 3500.00."))
+    except NumberError as e:
+        errors["unit_price"], price = e.message, ZERO
     if errors:
         raise ValidationError(errors)
     return {"name": name[:200], "category": category, "found_place": place, "quantity": qty,

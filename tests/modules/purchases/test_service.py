@@ -345,3 +345,17 @@ def test_consumable_at_the_asset_threshold_needs_confirmation(m):
     # 999.99 is below the threshold
     ok = service.create_request(request_values(m, lines=[dict(lines[0], est_price="999.99")]))
     assert ok.id
+
+
+@pytest.mark.parametrize("price", ["NaN", "Infinity", "-inf"])
+def test_a_price_that_is_not_a_number_is_a_message_not_a_crash(m, price):
+    # purchases read money its own way: Decimal("NaN") < 0 raised InvalidOperation (issue 16)
+    bad = request_values(m, lines=[{"name": "复印纸", "quantity": 2, "est_price": price, "kind": "consumable"}])
+    with pytest.raises(ValidationError) as e:
+        service.create_request(bad)
+    assert "estimated unit price" in e.value.errors["line1"]
+
+
+def test_a_price_written_with_yuan_is_read_like_everywhere_else(m):
+    ok = request_values(m, lines=[{"name": "复印纸", "quantity": 2, "est_price": "￥35.50元", "kind": "consumable"}])
+    assert service.create_request(ok).total == Decimal("71.00")
