@@ -79,6 +79,25 @@ class RecordDialog(QDialog):
             self.accept()
 
 
+def grow_to_fit(widget: QWidget) -> None:
+    """A window does not grow by itself for word-wrapped labels: after error texts appear, make room
+    for every line of them (up to the screen), so no message is cut."""
+    window = widget.window()
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    if layout.hasHeightForWidth():
+        need = layout.totalHeightForWidth(window.width())
+    else:
+        need = layout.totalSizeHint().height()
+    screen = window.screen()
+    if screen is not None:
+        need = min(need, screen.availableGeometry().height() - 40)
+    if need > window.height():
+        window.resize(window.width(), need)
+
+
 def run_save(parent: QWidget, errors: FieldErrors, general_error: QLabel,
              save: Callable[[], object]) -> tuple[bool, object]:
     """Run a dialog's ``save()``: (True, its result) when it went through.
@@ -101,6 +120,8 @@ def run_save(parent: QWidget, errors: FieldErrors, general_error: QLabel,
         general_error.show()
     except Exception as exc:  # shown, never a traceback
         show_error(parent, exc)
+        return False, None
+    grow_to_fit(parent)
     return False, None
 
 
@@ -114,6 +135,7 @@ def attempt(parent: QWidget, errors: FieldErrors, action: Callable[[], object]) 
         action()
     except ValidationError as exc:
         rest = errors.show(exc)
+        grow_to_fit(parent)
         if rest:
             show_error(parent, UserError("\n".join(rest)))
         return False

@@ -103,8 +103,7 @@ class _Dialog(RecordDialog):
 
 
 def _departments() -> list[tuple[str, int]]:
-    return [(d.name, d.id) for d in Department.select().where(Department.active == True)  # noqa: E712
-            .order_by(Department.kind.desc(), Department.name)]
+    return [(d.name, d.id) for d in masterdata.departments()]  # departments, then classes in school order
 
 
 def _rooms() -> list[tuple[str, int]]:

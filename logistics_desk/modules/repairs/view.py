@@ -123,24 +123,6 @@ class _Dialog(RecordDialog):
     def ok_button(self) -> QPushButton:
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
-    def try_accept(self) -> None:
-        super().try_accept()
-        if self.isVisible() and self.result() != QDialog.DialogCode.Accepted:
-            self.fit_height()
-
-    def fit_height(self) -> None:
-        """A window does not grow by itself for word-wrapped labels: make room for every line (up to the screen)."""
-        layout = self.layout()
-        layout.activate()
-        if layout.hasHeightForWidth():
-            need = layout.totalHeightForWidth(self.width())
-        else:
-            need = layout.totalSizeHint().height()
-        screen = self.screen()
-        if screen is not None:
-            need = min(need, screen.availableGeometry().height() - 40)
-        if need > self.height():
-            self.resize(self.width(), need)
 
 
 class TicketDialog(_Dialog):
