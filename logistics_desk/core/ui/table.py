@@ -151,3 +151,21 @@ def date_text(value, _row=None) -> str:
     if value is None:
         return ""
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def read_only_table(headers: list[str], *, single: bool = True, alternate: bool = False):
+    """A small read-only QTableWidget of whole rows (dialogs' and tabs' short lists): rows are
+    selected whole (one at a time unless ``single`` is false), never edited in place, no row numbers,
+    the last column stretched."""
+    from PySide6.QtWidgets import QAbstractItemView, QTableWidget
+
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if single:
+        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.verticalHeader().setVisible(False)
+    t.setAlternatingRowColors(alternate)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t

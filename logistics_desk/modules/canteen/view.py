@@ -37,6 +37,7 @@ from ...core.errors import UserError
 from ...core.i18n import N_, tr
 from ...core.ui.dialogs import RecordDialog, attempt
 from ...core.ui.tab import ModuleTab
+from ...core.ui.table import read_only_table
 from ...core.ui.widgets import ChoiceBox, DateBox, FieldErrors, ask_text, confirm, show_error, show_info
 from ...core.ui.work import run_in_worker, run_with_progress
 from . import service
@@ -93,14 +94,7 @@ def _by_at_note(row: QHBoxLayout, by_label: str, note_hint: str) -> tuple[Choice
 
 
 def _table(headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.verticalHeader().setVisible(False)
-    t.setAlternatingRowColors(True)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
+    return read_only_table(headers, single=False, alternate=True)
 
 
 def _staff_items() -> list[tuple[str, int]]:

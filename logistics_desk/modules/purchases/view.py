@@ -35,7 +35,7 @@ from ...core.i18n import N_, tr
 from ...core.masterdata import Category, Department, Supplier
 from ...core.ui.dialogs import RecordDialog
 from ...core.ui.tab import ModuleTab
-from ...core.ui.table import Column, PagedTableModel, date_text, money
+from ...core.ui.table import Column, PagedTableModel, date_text, money, read_only_table
 from ...core.ui.widgets import ChoiceBox, DateBox, SearchBox, ask_text, confirm, show_error, show_info
 from ...core.ui.work import run_in_worker
 from . import documents, forms, service
@@ -77,14 +77,7 @@ def _item(text, align_right: bool = False, color: str | None = None) -> QTableWi
 
 
 def _table(headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.verticalHeader().setVisible(False)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
+    return read_only_table(headers)
 
 
 def _fill(table: QTableWidget, rows: list[list], right: set[int] = frozenset(), colors: list | None = None) -> None:

@@ -32,6 +32,7 @@ from ...core.i18n import tr
 from ...core.masterdata import buildings, departments
 from ...core.ui.dialogs import RecordDialog
 from ...core.ui.tab import ModuleTab
+from ...core.ui.table import read_only_table
 from ...core.ui.widgets import ChoiceBox, DateBox, ask_text, confirm, show_error, show_info
 from . import service as us
 from .models import KINDS, METERED_KINDS, READING_KINDS
@@ -51,15 +52,7 @@ def _item(text, align_right: bool = False, data=None) -> QTableWidgetItem:
 
 
 def _table(headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.verticalHeader().setVisible(False)
-    t.setAlternatingRowColors(True)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
+    return read_only_table(headers, alternate=True)
 
 
 def _selected_id(table: QTableWidget):
