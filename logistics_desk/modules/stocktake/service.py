@@ -317,13 +317,6 @@ class ScanResult:
     code: str = ""
     newly_counted: bool = False  # the line had no count before (progress moves by one)
 
-    @property
-    def colour(self) -> str:
-        return OUTCOME_COLOURS[self.outcome]
-
-
-OUTCOME_COLOURS = {"found": "#1e8e3e", "misplaced": "#e67e00", "duplicate": "#d4a600", "unknown": "#c62828"}
-
 
 def _place_name(place_id: int | None) -> str:
     if place_id is None:
