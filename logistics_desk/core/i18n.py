@@ -45,13 +45,26 @@ def N_(text: str) -> str:
     return text
 
 
+_parsed: dict[tuple, dict[str, dict[str, str]]] = {}
+
+
 def load_ts_catalogs(language: str) -> dict[str, dict[str, str]]:
-    """Translations per part (each ``<part>_<language>.ts`` is one context)."""
-    catalogs: dict[str, dict[str, str]] = {}
+    """Translations per part (each ``<part>_<language>.ts`` is one context).
+
+    Parsed once per language and set of files (the window start asked for them three times)."""
     if language == "en":
-        return catalogs
+        return {}
     suffix = f"_{language}.ts"
-    for path in paths.resource_files("i18n", suffix):
+    files = list(paths.resource_files("i18n", suffix))
+    key = (language, tuple((str(p), p.stat().st_mtime_ns if hasattr(p, "stat") else 0) for p in files))
+    if key not in _parsed:
+        _parsed[key] = _parse_ts(files, suffix)
+    return {part: dict(catalog) for part, catalog in _parsed[key].items()}
+
+
+def _parse_ts(files, suffix: str) -> dict[str, dict[str, str]]:
+    catalogs: dict[str, dict[str, str]] = {}
+    for path in files:
         catalog = catalogs.setdefault(path.name[: -len(suffix)], {})
         with path.open("rb") as f:
             root = ET.parse(f).getroot()
