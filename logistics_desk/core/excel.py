@@ -940,7 +940,35 @@ def _rels_part(part: str) -> str:
     return posixpath.join(folder, "_rels", name + ".rels")
 
 
-class _XlsxSource:
+class _Sources:
+    """What every workbook source shares: its ``sheet_list`` (in the file's order), visible sheets
+    first, names, and finding a sheet by name or position. A source says which sheets are visible."""
+
+    sheet_list: list
+
+    def _visible(self, ws) -> bool:
+        return True
+
+    def sheets(self) -> list:
+        visible = [ws for ws in self.sheet_list if self._visible(ws)]
+        return visible + [ws for ws in self.sheet_list if ws not in visible]
+
+    @property
+    def sheetnames(self) -> list[str]:
+        return [ws.title for ws in self.sheet_list]
+
+    def find_sheet(self, key: str | int):
+        if isinstance(key, int):
+            if 0 <= key < len(self.sheet_list):
+                return self.sheet_list[key]
+        else:
+            for ws in self.sheet_list:
+                if ws.title == key:
+                    return ws
+        raise KeyError(key)
+
+
+class _XlsxSource(_Sources):
     """A workbook read by its own small SAX readers: every part is streamed
     through expat with only what is needed kept (no element trees, no
     openpyxl object model), so memory stays bounded whatever the file holds.
@@ -1240,23 +1268,8 @@ class _XlsxSource:
     def close(self) -> None:
         self.zip.close()
 
-    def sheets(self) -> list[_Sheet]:
-        visible = [ws for ws in self.sheet_list if ws.state == "visible"]
-        return visible + [ws for ws in self.sheet_list if ws not in visible]
-
-    @property
-    def sheetnames(self) -> list[str]:
-        return [ws.title for ws in self.sheet_list]
-
-    def find_sheet(self, key: str | int) -> _Sheet:
-        if isinstance(key, int):
-            if 0 <= key < len(self.sheet_list):
-                return self.sheet_list[key]
-        else:
-            for ws in self.sheet_list:
-                if ws.title == key:
-                    return ws
-        raise KeyError(key)
+    def _visible(self, ws: _Sheet) -> bool:
+        return ws.state == "visible"
 
     def total_rows(self, ws: _Sheet) -> int:
         return self.dimensions.get(ws.part, 0)
@@ -1543,7 +1556,7 @@ def _ref_column(path: Path, letters: str, ref: str) -> int:
     return column
 
 
-class _OpenpyxlSource:
+class _OpenpyxlSource(_Sources):
     """A workbook read through openpyxl's public read-only path: the second try when our own reader could
     not read it (``_FastPathFailed``). Only reached after the zip directory passed the size checks; rows,
     cells and texts are still held to the limits. Formulas come as their saved results (a formula never
@@ -1570,23 +1583,8 @@ class _OpenpyxlSource:
     def close(self) -> None:
         self.wb.close()
 
-    def sheets(self) -> list[Any]:
-        visible = [ws for ws in self.sheet_list if getattr(ws, "sheet_state", "visible") == "visible"]
-        return visible + [ws for ws in self.sheet_list if ws not in visible]
-
-    @property
-    def sheetnames(self) -> list[str]:
-        return [ws.title for ws in self.sheet_list]
-
-    def find_sheet(self, key: str | int) -> Any:
-        if isinstance(key, int):
-            if 0 <= key < len(self.sheet_list):
-                return self.sheet_list[key]
-        else:
-            for ws in self.sheet_list:
-                if ws.title == key:
-                    return ws
-        raise KeyError(key)
+    def _visible(self, ws: Any) -> bool:
+        return getattr(ws, "sheet_state", "visible") == "visible"
 
     def total_rows(self, ws: Any) -> int:
         return self._sizes.get(id(ws), 0)
@@ -1636,7 +1634,7 @@ def _xls_unreadable(path: Path) -> UserError:
     ).format(name=path.name))
 
 
-class _XlsSource:
+class _XlsSource(_Sources):
     """An Excel 97-2003 workbook (.xls, also WPS's .et), read with xlrd: saved formula results, date
     cells, merged regions."""
 
@@ -1680,23 +1678,8 @@ class _XlsSource:
     def close(self) -> None:
         self.book.release_resources()
 
-    def sheets(self) -> list[_Sheet]:
-        visible = [ws for ws in self.sheet_list if self._sheet(ws).visibility == 0]
-        return visible + [ws for ws in self.sheet_list if ws not in visible]
-
-    @property
-    def sheetnames(self) -> list[str]:
-        return [ws.title for ws in self.sheet_list]
-
-    def find_sheet(self, key: str | int) -> _Sheet:
-        if isinstance(key, int):
-            if 0 <= key < len(self.sheet_list):
-                return self.sheet_list[key]
-        else:
-            for ws in self.sheet_list:
-                if ws.title == key:
-                    return ws
-        raise KeyError(key)
+    def _visible(self, ws: _Sheet) -> bool:
+        return self._sheet(ws).visibility == 0
 
     def total_rows(self, ws: _Sheet) -> int:
         return self._sheet(ws).nrows
