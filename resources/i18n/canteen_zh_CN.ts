@@ -432,10 +432,6 @@
       <translation>{m} 分钟</translation>
     </message>
     <message>
-      <source>Enter a temperature in °C, e.g. 4.5.</source>
-      <translation>请以 °C 输入温度，如 4.5。</translation>
-    </message>
-    <message>
       <source>The record no longer exists.</source>
       <translation>该记录已不存在。</translation>
     </message>
@@ -470,6 +466,10 @@
     <message>
       <source>{h} h</source>
       <translation>{h} 小时</translation>
+    </message>
+    <message>
+      <source>Enter a temperature in °C, e.g. 4.5.</source>
+      <translation>请以 °C 输入温度，如 4.5。</translation>
     </message>
     <message>
       <source>Choose a meal.</source>

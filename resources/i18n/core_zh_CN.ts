@@ -480,10 +480,6 @@ Its backups are in {folder}.</source>
       <translation>填写内容</translation>
     </message>
     <message>
-      <source>Cancelled.</source>
-      <translation>已取消。</translation>
-    </message>
-    <message>
       <source>Row {row}: {message}</source>
       <translation>第 {row} 行：{message}</translation>
     </message>

@@ -524,10 +524,6 @@
       <translation>每月</translation>
     </message>
     <message>
-      <source>Enter an amount of money of 0 or more, e.g. 35.50.</source>
-      <translation>请输入不小于 0 的金额，例如 35.50。</translation>
-    </message>
-    <message>
       <source>Enter when it was reported.</source>
       <translation>请填写报修时间。</translation>
     </message>
@@ -638,6 +634,10 @@
     <message>
       <source>The inspection no longer exists.</source>
       <translation>该检查记录已不存在。</translation>
+    </message>
+    <message>
+      <source>Enter an amount of money of 0 or more, e.g. 35.50.</source>
+      <translation>请输入不小于 0 的金额，例如 35.50。</translation>
     </message>
     <message>
       <source>{d} d {h} h</source>
@@ -952,6 +952,10 @@
       <translation>地点（不选：全校检查一次）</translation>
     </message>
     <message>
+      <source>(choose)</source>
+      <translation>（请选择）</translation>
+    </message>
+    <message>
       <source>Is it a problem?</source>
       <translation>是否有问题？</translation>
     </message>
@@ -1128,6 +1132,10 @@
       <translation>正在导出…</translation>
     </message>
     <message>
+      <source>This asset: {n} repairs, {cost} yuan in all</source>
+      <translation>此资产：维修 {n} 次，共 {cost} 元</translation>
+    </message>
+    <message>
       <source>Edit checklist</source>
       <translation>修改检查表</translation>
     </message>
@@ -1176,16 +1184,20 @@
       <translation>漏查</translation>
     </message>
     <message>
+      <source>Place {place}: {n} tickets ({cats})</source>
+      <translation>地点 {place}：{n} 单（{cats}）</translation>
+    </message>
+    <message>
+      <source>Asset {number} {name}: {n} tickets, {cost} yuan</source>
+      <translation>资产 {number} {name}：{n} 单，{cost} 元</translation>
+    </message>
+    <message>
       <source>Figures for</source>
       <translation>统计期间</translation>
     </message>
     <message>
       <source>Firm: {name}</source>
       <translation>外包：{name}</translation>
-    </message>
-    <message>
-      <source>(choose)</source>
-      <translation>（请选择）</translation>
     </message>
     <message>
       <source>(not a class)</source>
@@ -1314,18 +1326,6 @@ Is it a problem? A problem opens a repair ticket.</source>
     <message>
       <source>Repeat faults ({n} or more tickets)</source>
       <translation>重复故障（{n} 次及以上）</translation>
-    </message>
-    <message>
-      <source>This asset: {n} repairs, {cost} yuan in all</source>
-      <translation>此资产：维修 {n} 次，共 {cost} 元</translation>
-    </message>
-    <message>
-      <source>Place {place}: {n} tickets ({cats})</source>
-      <translation>地点 {place}：{n} 单（{cats}）</translation>
-    </message>
-    <message>
-      <source>Asset {number} {name}: {n} tickets, {cost} yuan</source>
-      <translation>资产 {number} {name}：{n} 单，{cost} 元</translation>
     </message>
   </context>
 </TS>

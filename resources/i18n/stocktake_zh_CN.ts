@@ -816,10 +816,6 @@
       <translation>请选择类别。</translation>
     </message>
     <message>
-      <source>Enter an amount of money of 0 or more, e.g. 3500.00.</source>
-      <translation>请输入不小于 0 的金额，如 3500.00。</translation>
-    </message>
-    <message>
       <source>Who signed?</source>
       <translation>请填写签字人。</translation>
     </message>
@@ -858,10 +854,6 @@
     <message>
       <source>The entry no longer exists.</source>
       <translation>该记录已不存在。</translation>
-    </message>
-    <message>
-      <source>Enter a whole number of at least 1.</source>
-      <translation>请输入不小于 1 的整数。</translation>
     </message>
     <message>
       <source>Close the stock-take before it is signed off.</source>
@@ -966,6 +958,14 @@
     <message>
       <source>Describe the damage.</source>
       <translation>请说明损坏情况。</translation>
+    </message>
+    <message>
+      <source>Enter a whole number of at least 1.</source>
+      <translation>请输入不小于 1 的整数。</translation>
+    </message>
+    <message>
+      <source>Enter an amount of money of 0 or more, e.g. 3500.00.</source>
+      <translation>请输入不小于 0 的金额，如 3500.00。</translation>
     </message>
     <message>
       <source>Give the reason.</source>

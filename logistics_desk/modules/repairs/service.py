@@ -49,6 +49,7 @@ from .models import (
     RepairPart,
     RepairTicket,
 )
+from .models import overdue_count as models_overdue_count
 
 settings.register_defaults({
     # 小修不过夜，大修不过三; safety hazards at once
@@ -275,9 +276,7 @@ def is_overdue(ticket: RepairTicket, now: _dt.datetime | None = None) -> bool:
 
 
 def overdue_count(now: _dt.datetime | None = None) -> int:
-    now = now or clock.now()
-    return (RepairTicket.select().where((RepairTicket.is_open == True) & (RepairTicket.due_at < now))  # noqa: E712
-            .count())
+    return models_overdue_count(now or clock.now())
 
 
 def open_count() -> int:

@@ -11,7 +11,7 @@ from ...core import clock
 from ...core.i18n import tr
 from ...core.masterdata import Place
 from ...core.today import TodayItem
-from .models import URGENCY_ORDER, RepairTicket
+from .models import URGENCY_ORDER, RepairTicket, overdue_count
 
 KEY = "repairs"
 
@@ -64,9 +64,13 @@ def items(today: _dt.date) -> list[TodayItem]:
     return out
 
 
+def tab_title(overdue: int) -> str:
+    """The tab's title, with the overdue figure when there is one (the tab's own, and its badge)."""
+    return tr("Repair log ({n} overdue)").format(n=overdue) if overdue else tr("Repair log")
+
+
 def badge() -> str | None:
-    """The tab's title with the overdue figure (as the tab shows it once built). The query of
-    ``service.overdue_count``, on the model: the service is slow to import while the window starts."""
-    T = RepairTicket
-    n = T.select().where((T.is_open == True) & (T.due_at < clock.now())).count()  # noqa: E712
-    return tr("Repair log ({n} overdue)").format(n=n) if n else None
+    """The tab's title while it is not built yet (from the models: the service is slow to import while
+    the window starts)."""
+    n = overdue_count(clock.now())
+    return tab_title(n) if n else None

@@ -43,6 +43,7 @@ from ...core.ui.table import Column, PagedTableModel, money
 from ...core.ui.widgets import ChoiceBox, DateBox, SearchBox, show_error, show_info
 from . import service as rs
 from .models import CAUSES, REPORT_CHANNELS, SCHEDULES, STATUSES, URGENCIES, RepairTicket
+from .today import tab_title
 
 OVERDUE_COLOR = "#c0392b"
 
@@ -1370,7 +1371,7 @@ class RepairsTab(ModuleTab):
         self.title_changed.emit(self.title())
 
     def title(self) -> str:
-        return tr("Repair log ({n} overdue)").format(n=self.overdue) if self.overdue else tr("Repair log")
+        return tab_title(self.overdue)
 
     def tick(self) -> None:
         self.tickets.apply_filters()
