@@ -173,3 +173,16 @@ class StockTakeScan(BaseModel):
 
 
 MODELS = [StockTake, StockTakeLine, StockTakeUnknown, StockTakeScan]
+
+
+def current() -> StockTake | None:
+    """The stock-take being counted, if any (at most one is open)."""
+    return StockTake.select().where(StockTake.status == "open").order_by(StockTake.id.desc()).first()
+
+
+def progress(stocktake_id: int) -> tuple[int, int]:
+    """(counted, expected) over the whole stock-take; “counted” = lines with a count entered."""
+    q = StockTakeLine.select().where(StockTakeLine.stocktake == stocktake_id)
+    total = q.count()
+    counted = q.where(StockTakeLine.counted_qty.is_null(False)).count()
+    return counted, total

@@ -49,7 +49,9 @@ from .models import (
     StockTakeLine,
     StockTakeScan,
     StockTakeUnknown,
+    current,
 )
+from .models import progress as lines_progress
 
 ZERO = Decimal("0.00")
 # assets expected in a stock-take: everything still on the books (not disposed / lost)
@@ -64,11 +66,6 @@ def get(stocktake_id: int) -> StockTake:
     if st is None:
         raise NotFound(tr("Stock-take {id} does not exist.").format(id=stocktake_id))
     return st
-
-
-def current() -> StockTake | None:
-    """The stock-take being counted, if any (at most one is open)."""
-    return StockTake.select().where(StockTake.status == "open").order_by(StockTake.id.desc()).first()
 
 
 def all_stocktakes() -> list[StockTake]:
@@ -526,11 +523,8 @@ def reset_line(line_id: int) -> StockTakeLine:
 # --- progress and lists ----------------------------------------------------------------
 
 def progress(stocktake_id: int) -> tuple[int, int]:
-    """(counted, expected) over the whole stock-take; “counted” = lines with a count entered."""
-    q = StockTakeLine.select().where(StockTakeLine.stocktake == stocktake_id)
-    total = q.count()
-    counted = q.where(StockTakeLine.counted_qty.is_null(False)).count()
-    return counted, total
+    """(counted, expected) over the whole stock-take (the models' query, shared with Today)."""
+    return lines_progress(stocktake_id)
 
 
 def place_progress(stocktake_id: int) -> OrderedDict[int | None, dict]:

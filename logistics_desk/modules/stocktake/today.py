@@ -1,7 +1,7 @@
 """The stock-take on Today (no Qt): a count in progress, with how far it has got.
 
-Reads the models directly (the same two queries as ``service.current`` and ``service.progress``): the
-service brings the printing code with it, too slow to import while the window starts.
+Uses ``current`` and ``progress`` from the models (the service's own): the service brings the printing
+code with it, too slow to import while the window starts.
 """
 
 from __future__ import annotations
@@ -10,18 +10,16 @@ import datetime as _dt
 
 from ...core.i18n import tr
 from ...core.today import TodayItem
-from .models import StockTake, StockTakeLine
+from .models import current, progress
 
 KEY = "stocktake"
 
 
 def items(today: _dt.date) -> list[TodayItem]:
-    st = StockTake.select().where(StockTake.status == "open").order_by(StockTake.id.desc()).first()
+    st = current()
     if st is None:
         return []
-    lines = StockTakeLine.select().where(StockTakeLine.stocktake == st.id)
-    total = lines.count()
-    counted = lines.where(StockTakeLine.counted_qty.is_null(False)).count()
+    counted, total = progress(st.id)
     pct = int(counted * 100 / total) if total else 0
     return [TodayItem(KEY, "today", total - counted, tr(
         "Stock-take {doc} {title} in progress: {counted} of {total} counted ({pct}%)").format(
