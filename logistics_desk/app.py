@@ -118,10 +118,14 @@ def run_gui(args) -> int:
     install_translators(app, i18n.current_language())
     from PySide6.QtCore import QTimer
 
+    from .core.ui import login
     from .core.ui.main_window import MainWindow
     from .modules import modules
 
-    window = MainWindow(modules())
+    if not login.ask_login():  # accounts on (a shared database): who is at this PC, before the window
+        db.close_database()
+        return 0
+    window = MainWindow(login.visible_specs(modules()), deferred=True)  # painted first; Today's lines just after
     sys.excepthook = window.excepthook
     window.show()
     # the day's automatic backup, once the window is up rather than before it

@@ -11,7 +11,7 @@ import logging
 import sys
 
 from . import __version__
-from .core import db, i18n, logs, paths
+from .core import db, engine, i18n, logs, paths
 from .core.errors import UserError
 from .core.i18n import tr
 from .modules import commands as module_commands
@@ -27,8 +27,10 @@ class InvalidInput(UserError):
 
 def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                        help=f"database file (default: $LOGISTICS_DESK_DB or {paths.default_db()})")
+    common.add_argument("--db", metavar="PATH|URL", default=argparse.SUPPRESS,
+                        help="database file, or a PostgreSQL server's postgresql://user:password@host:port/dbname "
+                             f"(default: $LOGISTICS_DESK_DB, then the data folder's database.txt, "
+                             f"then {paths.default_db()})")
     common.add_argument("--lang", choices=sorted(i18n.LANGUAGES), default=argparse.SUPPRESS,
                         help="interface and printing language")
     return common
@@ -73,7 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", help="where to write the backup")
     p = sub.add_parser("restore", parents=[common], help="restore a backup after checking it")
     p.add_argument("file")
-    sub.add_parser("check", parents=[common], help="check SQLite integrity and the change-record chain")
+    p = sub.add_parser("move-db", parents=[common],
+                       help="copy this SQLite database with its whole history to an empty PostgreSQL database")
+    p.add_argument("--to", required=True, metavar="URL", help="postgresql://user:password@host:port/dbname")
+    p.add_argument("--use", action="store_true",
+                   help="afterwards, make this PC use the server (the data folder's database.txt)")
+    sub.add_parser("check", parents=[common], help="check the database's integrity and the change-record chain")
     sub.add_parser("today", parents=[common], help="what needs doing today, grouped by module")
     return parser
 
@@ -94,6 +101,8 @@ def run(args: argparse.Namespace) -> int:
 
     if command == "restore":
         return _restore(args)
+    if command == "move-db":
+        return _move_db(args)
     _open(args, create=command in CREATING_COMMANDS)
     apply_language_setting(args)
     db.set_waiting_callback(_console_waiting)
@@ -172,7 +181,9 @@ def _restore(args: argparse.Namespace) -> int:
 
     target = db.resolve_path(getattr(args, "db", None))
     result = backup.restore(args.file, target=target, on_wait=_out)
-    if result.damaged:
+    if isinstance(target, engine.ServerAddress):
+        _out(tr("Restored from {path} into the empty database {url}.").format(path=args.file, url=target))
+    elif result.damaged:
         _out(tr("Restored from {path}. The damaged file was kept as {safety}.").format(
             path=args.file, safety=result.safety))
     else:
@@ -180,6 +191,45 @@ def _restore(args: argparse.Namespace) -> int:
             path=args.file, safety=result.safety))
     for warning in result.warnings:
         _out(warning)
+    return EXIT_OK
+
+
+def _move_db(args: argparse.Namespace) -> int:
+    """Copy the (SQLite) database to an empty server database with its whole history, then check the copy."""
+    import tempfile
+    from pathlib import Path
+
+    from .core import audit, backup, integrity, portable
+
+    source = db.resolve_path(getattr(args, "db", None))
+    if isinstance(source, engine.ServerAddress):
+        raise UserError(tr("move-db copies a database file to a server: --db must name the SQLite file."))
+    if not engine.is_server_url(args.to):
+        raise UserError(tr("--to must be a server database: postgresql://user:password@host:port/dbname"))
+    target = engine.parse_server_url(args.to)
+    _open(args, create=False)
+    apply_language_setting(args)
+    key = audit.key_path()
+    with tempfile.TemporaryDirectory(prefix="logistics-desk-move-") as folder:
+        snapshot = backup.make_backup(Path(folder) / "snapshot.db")  # consistent, while others may write
+        db.close_database()
+        problems = portable.fill_server(snapshot, target, [key])
+    try:
+        report = integrity.check()
+    finally:
+        db.close_database()
+    for line in problems + report.problems + report.notes:
+        _out(line)
+    _out(report.summary())
+    if not report.ok:
+        return EXIT_FAILURE
+    _out(tr("Copied {path} to {url} with its whole history.").format(path=source, url=target))
+    if getattr(args, "use", False):
+        pointer = db.set_pointer(target.url)
+        _out(tr("This PC now uses {url} (set in {path}).").format(url=target, path=pointer))
+    else:
+        _out(tr("To use the server on this PC: {program} --db \"{url}\" (or put the address in {path}).").format(
+            program=paths.program_name(), url=target, path=db.pointer_file()))
     return EXIT_OK
 
 

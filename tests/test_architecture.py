@@ -254,9 +254,167 @@ def view_files() -> list[Path]:
 def test_no_view_opens_a_transaction():
     """Batch work is a service (one transaction, its change record); a view calls it and never opens one."""
     found = []
-    for path in view_files():
+    # the Qt files only: a module's other Qt-free files (canteen's hygiene.py, receiving.py) are services
+    for path in qt_view_files():
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         found += [f"{path.relative_to(PACKAGE)}:{n.lineno}" for n in ast.walk(tree)
                   if isinstance(n, ast.Attribute) and n.attr in ("atomic", "transaction", "savepoint")]
-    assert any(p.name == "view.py" for p in view_files())
+    assert any(p.name == "view.py" for p in qt_view_files())
     assert found == []
+
+
+# --- no view builds an ORM query (issue 16 point 2) ---------------------------------------------------------
+#
+# A Qt file (core/ui, a module's view*.py / *_view.py, dialogs, print dialogs and menus, settings pages, pages/,
+# and any other module file that imports Qt) calls one service or core.masterdata function that returns records,
+# rows or a small dataclass; it never imports peewee/playhouse, a models module or a model class, opens a
+# transaction, uses fn./JOIN, or calls a query method on a model class or a query. Reading the attributes of a
+# record a service returned is fine, and so are a models module's constants (STATUSES, CAUSES...).
+
+QT_VIEW_PATTERNS = ("view*.py", "*_view.py", "dialogs.py", "print_dialogs.py", "print_menu.py", "settings_page.py")
+
+# Files that still build queries when the rule came in: {file relative to logistics_desk/: why it is here}.
+# Each engineer removes their files as they bring them in line; the goal is an empty dict.
+QUERY_ALLOWLIST: dict[str, str] = {
+}
+
+# methods only a peewee model or query has: a call of one of these is a query whatever it is called on
+ORM_ONLY_METHODS = {"where", "get_or_none", "get_by_id", "get_or_create", "execute", "execute_sql", "atomic",
+                    "transaction", "savepoint", "insert_many", "insert_from", "bulk_create", "bulk_update",
+                    "delete_instance", "delete_by_id", "set_by_id", "prefetch"}
+# methods a dict, a set, a list or a widget has too: a query only when called on a model class or a query
+ORM_SHARED_METHODS = {"select", "get", "update", "delete", "insert", "create", "replace"}
+
+
+def qt_view_files() -> list[Path]:
+    """The Qt files the query rule applies to (a subset of view_files(): not e.g. purchases/documents.py)."""
+    out = []
+    for path in view_files():
+        rel = path.relative_to(PACKAGE)
+        text = path.read_text(encoding="utf-8")
+        if (rel.parts[:2] == ("core", "ui") or "pages" in rel.parts[:-1]
+                or any(path.match(p) for p in QT_VIEW_PATTERNS) or "PySide6" in text):
+            out.append(path)
+    return out
+
+
+def _is_model_class(obj) -> bool:
+    import peewee
+
+    return isinstance(obj, type) and issubclass(obj, peewee.Model)
+
+
+def _camel(name: str) -> bool:
+    """A class-like name (Asset, PurchaseRequest), not a constant (STATUSES) nor a Qt class (QComboBox)."""
+    return (name[:1].isupper() and any(c.islower() for c in name)
+            and not (len(name) > 1 and name[0] == "Q" and name[1].isupper()))
+
+
+def _names_a_model(node: ast.AST, model_names: set[str]) -> bool:
+    """Whether an expression is (probably) a model class or a query built on one."""
+    if isinstance(node, ast.Name):
+        return node.id in model_names or _camel(node.id)
+    if isinstance(node, ast.Attribute):
+        return node.attr in ("model", "rel_model", "model_class") or _camel(node.attr)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        # a chain: Asset.select().where(...).get()
+        return (node.func.attr in ORM_ONLY_METHODS or node.func.attr in ("select", "order_by", "join", "switch",
+                                                                          "limit", "offset", "distinct", "group_by")
+                and _names_a_model(node.func.value, model_names))
+    return False
+
+
+def query_violations(path: Path) -> list[str]:
+    """Each place in ``path`` where a view builds a query or a transaction: "file:line what"."""
+    import importlib
+
+    rel = path.relative_to(PACKAGE)
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    out: list[str] = []
+    model_names: set[str] = set()
+
+    def add(node: ast.AST, what: str) -> None:
+        out.append(f"{rel}:{node.lineno} {what}")
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                top = alias.name.split(".")[0]
+                if top in ("peewee", "playhouse") or alias.name.split(".")[-1] == "models":
+                    add(node, f"imports {alias.name}")
+        elif isinstance(node, ast.ImportFrom):
+            source = _absolute(path, node)
+            if source.split(".")[0] in ("peewee", "playhouse"):
+                add(node, f"imports from {source}")
+                continue
+            for alias in node.names:
+                if alias.name == "models" or alias.name.endswith(".models"):
+                    add(node, f"imports the models module {source}.{alias.name}")
+                    continue
+                if alias.name == "database" and source.endswith(".db"):
+                    add(node, f"imports the connection from {source}")
+                    continue
+                try:
+                    obj = getattr(importlib.import_module(source), alias.name)
+                except Exception:  # noqa: BLE001 - a name that cannot be resolved: judge by its name
+                    obj = None
+                    is_model = source.split(".")[-1] in ("models", "masterdata") and _camel(alias.name)
+                else:
+                    is_model = _is_model_class(obj)
+                if is_model:
+                    model_names.add(alias.asname or alias.name)
+                    add(node, f"imports the model {alias.name} from {source}")
+        elif isinstance(node, ast.Name) and node.id == "JOIN":
+            add(node, "uses JOIN")
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "fn":
+            add(node, f"uses fn.{node.attr}")
+        elif isinstance(node, ast.Attribute) and node.attr == "database" and ast.unparse(node.value).endswith("db"):
+            add(node, f"uses {ast.unparse(node)}")
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            method = node.func.attr
+            if method in ORM_ONLY_METHODS:
+                add(node, f"calls .{method}()")
+            elif method in ORM_SHARED_METHODS and _names_a_model(node.func.value, model_names):
+                add(node, f"calls .{method}() on {ast.unparse(node.func.value)[:40]}")
+    return out
+
+
+def test_views_build_no_queries():
+    """Views call one service function; no view opens a transaction or builds an ORM query (issue 16 point 2)."""
+    files = qt_view_files()
+    rels = {str(p.relative_to(PACKAGE)) for p in files}
+    assert "modules/assets/view.py" in rels and "core/ui/settings_pages.py" in rels
+    assert "modules/purchases/documents.py" not in rels  # Qt-free: read as dicts by the view
+    found: dict[str, list[str]] = {}
+    for path in files:
+        problems = query_violations(path)
+        if problems:
+            found[str(path.relative_to(PACKAGE))] = problems
+    assert {f: v for f, v in found.items() if f not in QUERY_ALLOWLIST} == {}
+    # the allow-list only shrinks: a file that keeps the rule now must be taken off it
+    assert sorted(set(QUERY_ALLOWLIST) - set(found)) == []
+
+
+def test_the_query_check_catches_each_kind(tmp_path, monkeypatch):
+    root = tmp_path / "logistics_desk"
+    (root / "modules" / "assets").mkdir(parents=True)
+    bad = root / "modules" / "assets" / "view.py"
+    bad.write_text(
+        "from peewee import JOIN\n"                                           # 1
+        "from logistics_desk.core.masterdata import Person, people\n"          # 2: a model class
+        "from logistics_desk.modules.assets.models import STATUSES, Asset\n"   # 3: Asset, not STATUSES
+        "from logistics_desk.core import db\n"
+        "q = Person.select().where(Person.active == True)\n"                  # 5: select and where
+        "a = Asset.get_or_none(Asset.id == 1)\n"                               # 6
+        "b = self.model.get(self.model.id == 1)\n"                             # 7
+        "with db.database.atomic():\n"                                         # 8
+        "    pass\n"
+        "d = {}.get('x') or STATUSES.get('active') or self.select(3) or people()\n"  # 10: fine
+        "n = Asset.select(fn.COUNT(Asset.id)).scalar()\n"                     # 11: select, fn
+        "from logistics_desk.core.db import database\n",                      # 12: the connection
+        encoding="utf-8")
+    monkeypatch.setitem(globals(), "PACKAGE", root)
+    found = query_violations(bad)
+    assert sorted({int(v.split(":")[1].split(" ")[0]) for v in found}) == [1, 2, 3, 5, 6, 7, 8, 11, 12]
+    assert not any("STATUSES" in v or "people" in v or "select() on self" in v for v in found)
+    assert "modules/assets/view.py:11 uses fn.COUNT" in found

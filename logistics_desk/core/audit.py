@@ -273,9 +273,9 @@ def _update_head_on_commit(db_path: Path, create: bool) -> None:
 # --- writing -------------------------------------------------------------------------
 
 def current_operator() -> str:
-    from . import settings
+    from . import accounts, settings
 
-    return settings.get("operator.name") or tr("Clerk")
+    return accounts.current_name() or settings.get("operator.name") or tr("Clerk")
 
 
 ANCHOR_KEY = "audit:last_id"
@@ -313,7 +313,13 @@ def _chain_start(exclude=frozenset()) -> tuple[bytes, str, int]:
     no head, its newest entry verifying with the public formula) is checked,
     re-hashed with the new key, and the result written as a "rekey" entry.
     ``exclude``: (table, record id) pairs the caller is about to register itself.
+
+    The next id and previous hash are read under a lock held to the end of the transaction: SQLite's
+    write lock (BEGIN IMMEDIATE), PostgreSQL's transaction-level advisory lock (engine.lock_for_audit).
     """
+    from .engine import engine_of
+
+    engine_of(database).lock_for_audit(database)
     db_path = _db_file()
     key_existed = key_path(db_path).is_file()
     key = _load_key(create=True, db_path=db_path)
@@ -426,6 +432,8 @@ def record(
     if not database.in_transaction():
         raise RuntimeError("audit.record must run inside database.atomic()")
     key, prev, next_id = _chain_start(frozenset({(table, record_id)}))
+    from .changes import before_record  # the person may do it; nobody else changed the record meanwhile
+    before_record(table, record_id, action, next_id)
     rows = _entry_rows(key, clock.now(), current_operator(), prev, next_id, table, record_id, action, changes, note)
     _insert_entries(rows)
     entries = [AuditEntry(**row) for row in rows]
@@ -571,6 +579,9 @@ def record_many(items, batch: int = 500) -> int:
     if not database.in_transaction():
         raise RuntimeError("audit.record_many must run inside database.atomic()")
     items = list(items)
+    from .accounts import check_write  # the logged-in person may write these tables
+    for table, action in {(item[0], item[2]) for item in items}:
+        check_write(table, action)
     key, prev, next_id = _chain_start(frozenset((item[0], item[1]) for item in items))
     return _write_items(key, prev, next_id, items, batch)[2]
 

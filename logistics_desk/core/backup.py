@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import clock, db
+from . import clock, db, engine
 from .errors import UserError
 from .fileio import sync_folder
 from .i18n import tr
@@ -208,6 +208,24 @@ def _file_size(path: Path | None) -> int:
         return 0
 
 
+def _copy_from_server(part: Path, progress, shown: Path) -> None:
+    """A server database's backup: every table copied into this program's own SQLite file (portable.py)."""
+    from . import portable
+
+    try:
+        portable.write_sqlite_copy(db.database.obj, part)
+        _fsync_file(part)
+    except BaseException as exc:
+        _remove(part, part.with_name(part.name + "-journal"))
+        if isinstance(exc, OSError | sqlite3.Error):
+            error = _write_error(exc, shown)
+            if error is not None:
+                raise error from None
+        raise
+    if progress is not None:
+        progress(1, 1)
+
+
 def make_backup(dest: str | Path | None = None, *, kind: str = "manual", progress=None) -> Path:
     """Copy the open database to ``dest`` (default: backups/<stem>-<kind>-<time>.db, a name no other backup has).
 
@@ -218,7 +236,8 @@ def make_backup(dest: str | Path | None = None, *, kind: str = "manual", progres
     path = db.current_path()
     if path is None:
         raise UserError(tr("No database is open."))
-    needed = _file_size(path) + _file_size(path.with_name(path.name + "-wal"))
+    server = db.current_server() is not None  # then a portable copy: this program's own SQLite file
+    needed = 0 if server else _file_size(path) + _file_size(path.with_name(path.name + "-wal"))
     if dest is None:
         directory = backup_dir(path)
         base = f"{path.stem}-{kind}-{clock.now():%Y%m%d-%H%M%S}"
@@ -236,7 +255,10 @@ def make_backup(dest: str | Path | None = None, *, kind: str = "manual", progres
                 path=dest, folder=dest.parent))
         part = dest.with_name(dest.name + PART)
         _remove(part, part.with_name(part.name + "-journal"))
-    _copy_into(db.database.connection(), part, progress, needed, dest)
+    if server:
+        _copy_from_server(part, progress, dest)
+    else:
+        _copy_into(db.database.connection(), part, progress, needed, dest)
     try:
         return _publish(part, dest, base)
     except OSError as exc:
@@ -508,10 +530,12 @@ def restore(source: str | Path, *, target: str | Path | None = None, progress=No
     if problems:
         raise UserError(tr("The backup cannot be restored: {problems}").format(problems=" ".join(problems)))
     if target is None:
-        target = db.current_path()
+        target = db.current_server() or db.current_path()
         if target is None:
             raise UserError(tr("No database is open."))
     target = db.resolve_path(target)
+    if isinstance(target, engine.ServerAddress):
+        return _restore_to_server(source, target)
     if not target.exists():
         raise UserError(tr("The database {path} does not exist. Check the path; nothing was created.").format(
             path=target))
@@ -537,6 +561,23 @@ def restore(source: str | Path, *, target: str | Path | None = None, progress=No
     if not was_open:
         db.close_database()
     return result
+
+
+def _restore_to_server(source: Path, target: engine.ServerAddress) -> Restored:
+    """Fill an EMPTY server database from the backup (a database with tables is refused untouched: on a
+    server there is no file to keep as the safety copy). ``safety`` is then the backup itself."""
+    from . import portable
+
+    was_open = db.current_server() == target
+    if was_open:
+        db.close_database()
+    problems = portable.fill_server(source, target, _key_files_beside(source))
+    if not was_open:
+        db.close_database()
+    if problems:
+        problems = [tr("The change record of the restored data does not verify with this installation's key; "
+                       "check will report it:")] + problems
+    return Restored(source, target.logical_path(db.paths.data_dir()), source, warnings=problems)
 
 
 def _saved_head(target: Path):

@@ -1,7 +1,7 @@
-"""Opening the database: one SQLite file, WAL, foreign keys on.
+"""Opening the database: one SQLite file (WAL, foreign keys on), or a PostgreSQL server.
 
-Everything SQLite-specific lives here (and in backup.py); the rest of the
-program uses peewee's query builder only, so it would run on PostgreSQL too.
+What differs between the two engines lives in core/engine.py (and here: opening,
+messages); the rest of the program uses peewee's query builder only.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import peewee
-from peewee import DatabaseError, DatabaseProxy, Model, SqliteDatabase
+from peewee import DatabaseError, DatabaseProxy, Model, PostgresqlDatabase, SqliteDatabase
 
+from . import engine as engines
 from . import paths
 from .errors import UserError
 from .i18n import tr
@@ -147,6 +148,8 @@ def _file_ids(path: str) -> tuple | None:
 def _rolled_back_by_sqlite(db) -> bool:
     """True when peewee believes a transaction is open but SQLite has none: it rolled back by itself
     (disk full, I/O error), and a ROLLBACK would only fail with "no transaction is active"."""
+    if not isinstance(db, SqliteDatabase):
+        return False
     return not db.is_closed() and not db.connection().in_transaction
 
 
@@ -284,6 +287,42 @@ class Database(SqliteDatabase):
         super().rollback()
 
 
+def load_psycopg() -> None:
+    """Give peewee psycopg 3, which core/__init__.py hid from it at its import (only a server needs it).
+    What peewee's own ``import psycopg`` would have set; a missing psycopg raises ImportError."""
+    if peewee.psycopg is not None:
+        return
+    import psycopg
+    from psycopg.pq import TransactionStatus
+    from psycopg.types.json import Json, Jsonb
+
+    peewee.psycopg, peewee.TransactionStatus, peewee.Json_pg3, peewee.Jsonb_pg3 = psycopg, TransactionStatus, Json, Jsonb
+    adapter = peewee.Psycopg3Adapter
+    adapter.txn_idle, adapter.txn_inerror = TransactionStatus.IDLE, TransactionStatus.INERROR
+    adapter.txn_unknown = TransactionStatus.UNKNOWN
+
+
+class ServerDatabase(PostgresqlDatabase):
+    """PostgreSQL as this program uses it (psycopg 3): the same transaction objects as ``Database``.
+
+    Writers do not wait for each other as on SQLite (rows are locked one by one); the change record
+    takes its own lock (engine.PostgresEngine.lock_for_audit)."""
+
+    def __init__(self, address: engines.ServerAddress, **kwargs):
+        load_psycopg()
+        kwargs.setdefault("prefer_psycopg3", True)
+        kwargs.setdefault("connect_timeout", 10)
+        kwargs.setdefault("application_name", "logistics-desk")
+        super().__init__(address.url, **kwargs)
+        self.address = address
+
+    def atomic(self, *args, **kwargs):
+        return _Atomic(self, *args, **kwargs)
+
+    def savepoint(self):
+        return _Savepoint(self)
+
+
 def close_thread_connection() -> None:
     """Close this thread's own connection, if it has one (a worker thread's, when it ends)."""
     obj = database.obj
@@ -291,21 +330,73 @@ def close_thread_connection() -> None:
         obj.close()
 
 
-def resolve_path(path: str | os.PathLike | None = None) -> Path:
-    """``--db PATH`` wins, then ``LOGISTICS_DESK_DB``, then data/logistics.db."""
+POINTER_FILE = "database.txt"  # in the data folder: the database this PC uses (a path or a server's URL)
+
+
+def _target(text) -> Path | engines.ServerAddress:
+    if isinstance(text, engines.ServerAddress):
+        return text
+    if engines.is_server_url(text):
+        return engines.parse_server_url(str(text))
+    return Path(text).expanduser().resolve()
+
+
+def pointer_file() -> Path:
+    return paths.data_dir() / POINTER_FILE
+
+
+def resolve_path(path: str | os.PathLike | None = None) -> Path | engines.ServerAddress:
+    """``--db PATH|URL`` wins, then ``LOGISTICS_DESK_DB``, then the setting in the data folder's
+    ``database.txt`` (one line: a path or ``postgresql://…``), then data/logistics.db.
+    A file is a ``Path``, a server an ``engine.ServerAddress``."""
     if path:
-        return Path(path).expanduser().resolve()
+        return _target(path)
     env = os.environ.get("LOGISTICS_DESK_DB")
     if env:
-        return Path(env).expanduser().resolve()
+        return _target(env)
+    try:
+        chosen = pointer_file().read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        chosen = ""
+    if chosen:
+        return _target(chosen)
     return paths.default_db()
 
 
+def set_pointer(target: str | None) -> Path:
+    """Write (or, with None, remove) the data folder's ``database.txt``; returns its path."""
+    path = pointer_file()
+    if target is None:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(str(target) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
 _current_path: Path | None = None
+_current_server: engines.ServerAddress | None = None
 
 
 def current_path() -> Path | None:
+    """The open database's file; for a server, its logical path in the data folder (see core/engine.py):
+    the change record's key and head and the backups are kept beside it."""
     return _current_path
+
+
+def current_server() -> engines.ServerAddress | None:
+    """The open server database's address (None: a file, or nothing open)."""
+    return _current_server
+
+
+def describe() -> str:
+    """The open database for people: its file, or its URL without the password."""
+    if _current_server is not None:
+        return _current_server.display()
+    return str(_current_path) if _current_path is not None else ""
 
 
 def open_database(path: str | os.PathLike | None = None, *, migrate: bool = True, backup: bool = True,
@@ -323,6 +414,8 @@ def open_database(path: str | os.PathLike | None = None, *, migrate: bool = True
     global _current_path
     close_database()
     target = resolve_path(path)
+    if isinstance(target, engines.ServerAddress):
+        return _open_server(target, migrate=migrate, backup=backup, create=create)
     new = _check_file(target, create)
     if new:
         try:
@@ -339,7 +432,7 @@ def open_database(path: str | os.PathLike | None = None, *, migrate: bool = True
     try:
         _connect(db)
         if new:
-            db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+            engines.SQLITE.mark_new(db)
     except Exception as exc:
         db.close()
         raise explain_open_error(exc, target) or exc from None
@@ -356,6 +449,87 @@ def open_database(path: str | os.PathLike | None = None, *, migrate: bool = True
                 raise
             raise error from None
     return db
+
+
+def _open_server(address: engines.ServerAddress, *, migrate: bool, backup: bool, create: bool) -> ServerDatabase:
+    """Open a PostgreSQL database; ``create``: one with no tables gets the schema (the server database
+    itself is made by its administrator, or by ``createdb``)."""
+    global _current_path, _current_server
+    opened = connect_server(address)
+    database.initialize(opened)
+    try:
+        tables = set(opened.get_tables())
+    except Exception as exc:
+        opened.close()
+        raise server_error(exc, address) from None
+    logical = address.logical_path(paths.data_dir())
+    from .migrations import HISTORY_TABLE
+
+    if not tables and not create:
+        opened.close()
+        raise _error("empty", logical, target_name=address.display())
+    if tables and HISTORY_TABLE not in tables:
+        opened.close()
+        raise _error("foreign_server", logical, target_name=address.display())
+    try:  # the change record's key and head, and the backups, are kept here
+        logical.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        opened.close()
+        raise explain_open_error(exc, logical) from None
+    _current_path, _current_server = logical, address
+    if migrate:
+        from .migrations import migrate as run_migrations
+
+        try:
+            run_migrations(opened, backup=backup)
+        except Exception as exc:
+            close_database()
+            if isinstance(exc, UserError):
+                raise
+            raise server_error(exc, address) or exc from None
+    return opened
+
+
+def connect_server(address: engines.ServerAddress) -> ServerDatabase:
+    """A connected ``ServerDatabase`` (not made the program's database); unreachable, refused, a wrong
+    password, a missing database, psycopg not installed: a ``DatabaseOpenError`` in the clerk's words."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        raise _error("no_driver", address.logical_path(paths.data_dir()), target_name=address.display()) from None
+    opened = ServerDatabase(address)
+    try:
+        opened.connect(reuse_if_open=True)
+    except Exception as exc:
+        opened.close()
+        raise server_error(exc, address) or exc from None
+    return opened
+
+
+def server_error(exc: BaseException, address: engines.ServerAddress) -> DatabaseOpenError | None:
+    """A server's failure in the clerk's words (None: not one of these)."""
+    if isinstance(exc, DatabaseOpenError):
+        return exc
+    text = str(exc).strip() or exc.__class__.__name__
+    text = engines.hide_password(text.splitlines()[0] if "\n" in text else text)
+    try:
+        import psycopg
+    except ImportError:
+        return None
+    seen = set()
+    cause = exc
+    while cause is not None and id(cause) not in seen and not isinstance(cause, psycopg.Error):
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    if not isinstance(cause, psycopg.Error) and not isinstance(exc, peewee.DatabaseError | peewee.OperationalError):
+        return None
+    logical = address.logical_path(paths.data_dir())
+    lowered = text.lower()
+    if "password" in lowered and ("authentication" in lowered or "no password" in lowered):
+        return _error("server_password", logical, text, target_name=address.display())
+    if "does not exist" in lowered and "database" in lowered:
+        return _error("server_no_database", logical, text, target_name=address.display())
+    return _error("server", logical, text, target_name=address.display())
 
 
 # SQLite's result codes the messages below tell apart (the primary code is the low byte)
@@ -375,12 +549,15 @@ class DatabaseOpenError(UserError):
         self.path = path
 
 
-def backups_folder(path: Path) -> Path:
-    """Where the backups of the database ``path`` are kept."""
+def backups_folder(path: Path | engines.ServerAddress) -> Path:
+    """Where the backups of the database ``path`` are kept (a server's: under the data folder)."""
+    if isinstance(path, engines.ServerAddress):
+        path = path.logical_path(paths.data_dir())
     return path.parent / "backups"
 
 
-def _error(kind: str, target: Path, detail: str = "", folder: Path | None = None) -> DatabaseOpenError:
+def _error(kind: str, target: Path, detail: str = "", folder: Path | None = None,
+           target_name: str | None = None) -> DatabaseOpenError:
     folder = folder or target.parent
     messages = {
         "missing": tr("The database {path} does not exist. Check the path; nothing was created."),
@@ -396,8 +573,18 @@ def _error(kind: str, target: Path, detail: str = "", folder: Path | None = None
                       "It was not opened or changed."),
         "empty": tr("{path} is empty: it is not a Logistics Desk database. It was not changed."),
         "other": tr("The database {path} cannot be opened: {error}"),
+        "server": tr("Cannot connect to the database server for {path}: {error}. Check the address, that the "
+                     "server is running and that this computer may reach it."),
+        "server_password": tr("The database server refused the user name or password for {path}: {error}"),
+        "server_no_database": tr("The database server has no database {path}: {error}. Ask whoever looks after "
+                                 "the server to create it (an empty database is filled by this program)."),
+        "foreign_server": tr("{path} holds tables of another program: it is not a Logistics Desk database. "
+                             "It was not changed."),
+        "no_driver": tr("{path} is on a PostgreSQL server, but the PostgreSQL driver is not installed. "
+                        "Install it with: pip install \"logistics-desk[postgres]\""),
     }
-    message = messages[kind].format(path=target, folder=folder, error=detail, backups=backups_folder(target))
+    shown = target_name if target_name is not None else target
+    message = messages[kind].format(path=shown, folder=folder, error=detail, backups=backups_folder(target))
     return DatabaseOpenError(message, kind, target)
 
 
@@ -531,17 +718,17 @@ def opened_as(path: Path, logical: Path):
 
 
 def close_database() -> None:
-    global _current_path
+    global _current_path, _current_server
     obj = database.obj
     if obj is not None and not obj.is_closed():
         obj.close()
     _current_path = None
+    _current_server = None
 
 
 def integrity_problems() -> list[str]:
-    rows = database.execute_sql("PRAGMA integrity_check").fetchall()
-    return [r[0] for r in rows if r[0] != "ok"]
+    return engines.engine_of(database).integrity_problems(database)
 
 
 def user_version() -> int:
-    return int(database.execute_sql("PRAGMA user_version").fetchone()[0])
+    return engines.engine_of(database).schema_version(database)

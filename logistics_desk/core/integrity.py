@@ -107,7 +107,7 @@ def register_model_loader(load: Callable[[], Any]) -> None:
 
 
 def _models() -> dict[str, Any]:
-    from . import masterdata, numbering, settings  # noqa: F401  (registers the core models)
+    from . import accounts, masterdata, numbering, settings  # noqa: F401  (registers the core models)
     from .db import BaseModel
 
     for load in _model_loaders:

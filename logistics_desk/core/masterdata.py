@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from peewee import (
+    JOIN,
     AutoField,
     BooleanField,
     CharField,
@@ -190,9 +191,16 @@ def natural(records, key=None) -> Rows:
     return Rows(sorted(records, key=lambda r: textsort.sort_key(key(r))))
 
 
-def active(model) -> Rows:
-    """The active records of a master-data table in natural order (categories: in their own order)."""
+def active(model, by: str | tuple[str, ...] = ()) -> Rows:
+    """The active records of a master-data table (a model or its name: "department") in natural order
+    (categories: in their own order), or ordered ``by`` field names ("-kind" descending: ("-kind", "id"))."""
+    if isinstance(model, str):
+        model = _model(model)
     q = model.select().where(model.active == True)  # noqa: E712
+    if by:
+        names = (by,) if isinstance(by, str) else by
+        return Rows(q.order_by(*(getattr(model, n[1:]).desc() if n.startswith("-") else getattr(model, n)
+                                 for n in names)))
     if model is Category:
         return Rows(q.order_by(Category.sort_order, Category.code))
     if model is Place:
@@ -601,6 +609,118 @@ def reorder(records: list) -> None:
                 record.sort_order = position
                 record.save()
                 audit.record_update(record, before)
+
+
+# --- what the settings pages show (a page names its table: "person", "place", ...) -------------
+
+TABLES = {m._meta.table_name: m for m in MODELS}
+
+
+def _model(table: str):
+    try:
+        return TABLES[table]
+    except KeyError:
+        raise NotFound(tr("The record no longer exists.")) from None
+
+
+def _page_order(model) -> list:
+    return {Term: [Term.start_date.desc()], Department: [Department.kind.desc(), Department.name],
+            Place: [Place.sort_order, Place.name], Person: [Person.name], Supplier: [Supplier.name],
+            Category: [Category.sort_order, Category.code]}[model]
+
+
+def find_record(table: str, record_id: int | None):
+    """The record ``record_id`` of a master-data table ("person", "place"...), None if there is none."""
+    if record_id is None:
+        return None
+    model = _model(table)
+    return model.get_or_none(model.id == record_id)
+
+
+def listing(table: str, include_inactive: bool = False) -> Rows:
+    """A settings page's list: terms newest first; departments, then classes, by name; people (with their
+    department) and suppliers by name; places and categories in their walk order."""
+    model = _model(table)
+    q = Person.select(Person, Department).join(Department, JOIN.LEFT_OUTER) if model is Person else model.select()
+    if not include_inactive and "active" in model._meta.fields:
+        q = q.where(model.active == True)  # noqa: E712
+    return Rows(q.order_by(*_page_order(model)))
+
+
+def siblings(record) -> Rows:
+    """The records ``record`` is ordered among (``reorder``), in their order: the buildings, the rooms of its
+    building, the categories under its parent (deactivated ones too)."""
+    model = type(record)
+    if model is Place and record.kind == "building":
+        q = Place.select().where(Place.kind == "building")
+    elif record.parent_id is not None:
+        q = model.select().where(model.parent == record.parent_id)
+    else:
+        q = model.select().where(model.parent.is_null())
+    return Rows(q.order_by(*_page_order(model)))
+
+
+def next_position(table: str, parent: int | None = None) -> int:
+    """The ``sort_order`` a new record takes to come last: a building among the buildings (``parent`` None),
+    a room among its building's rooms, a category among all categories."""
+    if table == "category":
+        return (Category.select(Category.sort_order).order_by(Category.sort_order.desc()).scalar() or 0) + 1
+    q = Place.select().where(Place.kind == "building") if parent is None else \
+        Place.select().where(Place.parent == parent)
+    return max((p.sort_order for p in q), default=0) + 1
+
+
+def save_record(table: str, values: dict[str, Any], record=None):
+    """``save`` for a table named by a settings page ("person", "place"...)."""
+    return save(_model(table), values, record)
+
+
+def department_choices(current: int | None = None) -> Rows:
+    """Departments for a pick list (departments, then classes, by name): the active ones and ``current``."""
+    q = Department.select().where((Department.active == True) | (Department.id == current))  # noqa: E712
+    return Rows(q.order_by(Department.kind.desc(), Department.name))
+
+
+def building_choices(current: int | None = None) -> Rows:
+    """Buildings for a pick list, in walk order: the active ones and ``current``."""
+    q = Place.select().where((Place.kind == "building")
+                             & ((Place.active == True) | (Place.id == current)))  # noqa: E712
+    return Rows(q.order_by(Place.sort_order, Place.name))
+
+
+def people_with_departments() -> Rows:
+    """The active people by name, each with its department read in the same query."""
+    return Rows(Person.select(Person, Department)
+                .join(Department, JOIN.LEFT_OUTER, on=(Person.department == Department.id))
+                .where(Person.active == True).order_by(Person.name))  # noqa: E712
+
+
+def latest_term() -> Term | None:
+    """The term that ends last."""
+    return Term.select().order_by(Term.end_date.desc()).first()
+
+
+def field_kind(table: str, key: str) -> str | None:
+    """How a history shows a stored value of ``table.key``: "link" (a record's id), "check" (a tick),
+    "text", or None when the table has no such field."""
+    field = TABLES[table]._meta.fields.get(key) if table in TABLES else None
+    if field is None:
+        return None
+    if isinstance(field, ForeignKeyField):
+        return "link"
+    return "check" if isinstance(field, BooleanField) else "text"
+
+
+def max_length(table: str, key: str) -> int | None:
+    """The most characters ``table.key`` holds (a text field), None when unlimited or not text."""
+    field = TABLES[table]._meta.fields.get(key) if table in TABLES else None
+    return field.max_length if isinstance(field, CharField) else None
+
+
+def linked_record(table: str, key: str, record_id: int):
+    """The record a link field ``table.key`` pointed to (``record_id``), None if it is gone."""
+    field = TABLES[table]._meta.fields[key]
+    return field.rel_model.get_or_none(field.rel_model.id == record_id)
 
 
 # --- the school's profile ---------------------------------------------------

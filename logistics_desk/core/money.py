@@ -5,7 +5,9 @@
 and (unless asked) negative amounts with a translated message, never ``InvalidOperation``.
 ``parse_quantity`` does the same for counts and measures (``"3"``, ``"3台"``, ``"12.5"``).
 ``to_decimal`` is the lenient reading for display and previews: None for anything that is not a
-finite number. ``CENT`` is the one quantum of money; ``cents`` rounds a computed amount to it.
+finite number; ``to_quantity`` the same for counts and measures. The spreadsheet imports
+(``core/excel/values.py``) read with these two, so a file and a form accept the same spellings.
+``CENT`` is the one quantum of money; ``cents`` rounds a computed amount to it.
 
 No Qt here: services, imports and views all call these.
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
@@ -88,7 +91,7 @@ def _money_text(value: Any) -> Decimal | None:
     return None if number is None else number * scale
 
 
-def _quantity_text(value: Any, units: tuple[str, ...]) -> Decimal | None:
+def _quantity_text(value: Any, units: Sequence[str], measure_words: bool = True) -> Decimal | None:
     if isinstance(value, (bool, int, float, Decimal)):
         return _number(value)
     if not isinstance(value, str):
@@ -97,7 +100,8 @@ def _quantity_text(value: Any, units: tuple[str, ...]) -> Decimal | None:
     m = _UNIT_RE.match(text)
     if m:
         text, unit = m.group(1).strip(), m.group(2).strip()
-        measure_word = _MEASURE_WORD_RE.match(unit) and not any(ch in unit for ch in "半多余几约")
+        measure_word = (measure_words and _MEASURE_WORD_RE.match(unit)
+                        and not any(ch in unit for ch in "半多余几约"))
         if not (measure_word or unit.casefold() in {u.casefold() for u in units}):
             return None
     return _plain(text)
@@ -108,6 +112,16 @@ def to_decimal(value: Any) -> Decimal | None:
     if _blank(value):
         return None
     return _money_text(value)
+
+
+def to_quantity(value: Any, units: Sequence[str] = (), measure_words: bool = True) -> Decimal | None:
+    """The exact reading of a count or measure, as ``parse_quantity`` reads it (``"3台"``, ``"12.5"``,
+    ``"１２"``): a finite Decimal, or None when blank or not one. A trailing unit is allowed when it is
+    one of ``units`` or (unless ``measure_words`` is false) a Chinese measure word. The imports read
+    numbers with it and apply their own checks (whole, range)."""
+    if _blank(value):
+        return None
+    return _quantity_text(value, units, measure_words)
 
 
 def cents(value: Any) -> Decimal:

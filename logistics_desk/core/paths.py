@@ -98,8 +98,15 @@ def user_data_dir(platform: str | None = None, environ: os._Environ | dict | Non
     return base / ORGANIZATION / APPLICATION
 
 
+DATA_DIR_ENV = "LOGISTICS_DESK_DATA"  # another data folder (tests, CI, a portable install)
+
+
 def data_dir() -> Path:
-    """Where the default database, its backups and the log live."""
+    """Where the default database, its backups and the log live (``$LOGISTICS_DESK_DATA`` if set); a
+    server database's key, head and backups too, under ``servers/`` (core/engine.py)."""
+    chosen = os.environ.get(DATA_DIR_ENV)
+    if chosen:
+        return Path(chosen).expanduser().resolve()
     if is_installed():
         return user_data_dir()
     return ROOT_DIR / "data"

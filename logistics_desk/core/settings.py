@@ -55,6 +55,11 @@ def register_defaults(values: dict[str, Any]) -> None:
 
 
 def get(key: str, default: Any = None) -> Any:
+    if key == "operator.name":  # with accounts on, the person logged in (core/accounts.py)
+        from .accounts import current_name
+
+        if current_name():
+            return current_name()
     row = Setting.get_or_none(Setting.key == key)
     if row is None:
         return DEFAULTS.get(key, default) if default is None else default

@@ -44,8 +44,32 @@ Its backups are in {folder}.</source>
       <translation>已从 {path} 恢复。损坏的文件已保留为 {safety}。</translation>
     </message>
     <message>
+      <source>move-db copies a database file to a server: --db must name the SQLite file.</source>
+      <translation>move-db 把数据库文件复制到服务器：--db 必须是 SQLite 文件。</translation>
+    </message>
+    <message>
+      <source>--to must be a server database: postgresql://user:password@host:port/dbname</source>
+      <translation>--to 必须是服务器数据库：postgresql://用户名:密码@主机:端口/数据库名</translation>
+    </message>
+    <message>
+      <source>Copied {path} to {url} with its whole history.</source>
+      <translation>已把 {path} 连同全部历史复制到 {url}。</translation>
+    </message>
+    <message>
       <source>To put a backup in its place: {program} --db "{path}" restore BACKUP.db</source>
       <translation>用备份替换它：{program} --db "{path}" restore 备份文件.db</translation>
+    </message>
+    <message>
+      <source>Restored from {path} into the empty database {url}.</source>
+      <translation>已从 {path} 恢复到空数据库 {url}。</translation>
+    </message>
+    <message>
+      <source>This PC now uses {url} (set in {path}).</source>
+      <translation>这台电脑现在使用 {url}（设置在 {path}）。</translation>
+    </message>
+    <message>
+      <source>To use the server on this PC: {program} --db "{url}" (or put the address in {path}).</source>
+      <translation>要在这台电脑上使用服务器：{program} --db "{url}"（或把地址写入 {path}）。</translation>
     </message>
     <message>
       <source>Restored from {path}. The previous state was saved to {safety}.</source>
@@ -72,8 +96,100 @@ Its backups are in {folder}.</source>
       <translation>备份已写入：{path}</translation>
     </message>
     <message>
+      <source>Administrator</source>
+      <translation>管理员</translation>
+    </message>
+    <message>
+      <source>Settings, master data and accounts; reads every tab</source>
+      <translation>设置、基础数据和账户；可查看各页</translation>
+    </message>
+    <message>
       <source>Clerk</source>
       <translation>总务干事</translation>
+    </message>
+    <message>
+      <source>Everything but settings and accounts</source>
+      <translation>除设置和账户外的全部工作</translation>
+    </message>
+    <message>
+      <source>Canteen</source>
+      <translation>食堂</translation>
+    </message>
+    <message>
+      <source>The canteen tab</source>
+      <translation>食堂页</translation>
+    </message>
+    <message>
+      <source>Repair worker</source>
+      <translation>维修工</translation>
+    </message>
+    <message>
+      <source>The repairs tab: the tickets assigned to them</source>
+      <translation>报修页：派给本人的工单</translation>
+    </message>
+    <message>
+      <source>Approver</source>
+      <translation>审批人</translation>
+    </message>
+    <message>
+      <source>Reads everything; records approvals</source>
+      <translation>查看全部；录入审批</translation>
+    </message>
+    <message>
+      <source>Choose a role.</source>
+      <translation>请选择角色。</translation>
+    </message>
+    <message>
+      <source>A repair worker's account names the person the tickets are assigned to.</source>
+      <translation>维修工的账户须指定工单派给的人员。</translation>
+    </message>
+    <message>
+      <source>Say why the account is switched off.</source>
+      <translation>请说明停用该账户的原因。</translation>
+    </message>
+    <message>
+      <source>Wrong name or password.</source>
+      <translation>姓名或密码错误。</translation>
+    </message>
+    <message>
+      <source>The account does not exist.</source>
+      <translation>该账户不存在。</translation>
+    </message>
+    <message>
+      <source>Enter the person's name.</source>
+      <translation>请填写姓名。</translation>
+    </message>
+    <message>
+      <source>This is the last administrator: make another administrator first, or nobody could change the settings or the accounts.</source>
+      <translation>这是最后一位管理员：请先设立另一位管理员，否则将无人能修改设置和账户。</translation>
+    </message>
+    <message>
+      <source>{name} ({role}) may not do this ({what}); it was not done.</source>
+      <translation>{name}（{role}）无权执行此操作（{what}），未执行。</translation>
+    </message>
+    <message>
+      <source>A password has at least {n} characters.</source>
+      <translation>密码至少 {n} 个字符。</translation>
+    </message>
+    <message>
+      <source>New password</source>
+      <translation>新密码</translation>
+    </message>
+    <message>
+      <source>Too many wrong passwords. Try again in {n} seconds.</source>
+      <translation>密码错误次数过多，请 {n} 秒后再试。</translation>
+    </message>
+    <message>
+      <source>There is already an account with this name.</source>
+      <translation>已有同名账户。</translation>
+    </message>
+    <message>
+      <source>Wrong name or password. Too many wrong tries: wait {n} seconds.</source>
+      <translation>姓名或密码错误。错误次数过多：请等待 {n} 秒。</translation>
+    </message>
+    <message>
+      <source>At most {n} characters.</source>
+      <translation>最多 {n} 个字符。</translation>
     </message>
     <message>
       <source>Registered as found when the change record was keyed</source>
@@ -296,6 +412,10 @@ Its backups are in {folder}.</source>
       <translation>另一个程序打开着数据库（可能是总务台账的窗口）；最多等待 {seconds} 秒让它关闭……</translation>
     </message>
     <message>
+      <source>{operator} changed this record at {time}, after you opened it. Your changes were not saved: the form now shows the record as it is; make your changes again.</source>
+      <translation>在您打开此记录之后，{operator} 于 {time} 修改了它。您的修改未保存：表单已显示该记录的最新内容，请重新修改。</translation>
+    </message>
+    <message>
       <source>You have no permission to read and write {path}. Ask whoever looks after this computer to give your account access to it, or copy the database into a folder of your own.</source>
       <translation>您没有读写 {path} 的权限。请让管理这台电脑的人为您的账户开放权限，或把数据库复制到您自己的文件夹中。</translation>
     </message>
@@ -324,6 +444,26 @@ Its backups are in {folder}.</source>
       <translation>无法打开数据库 {path}：{error}</translation>
     </message>
     <message>
+      <source>Cannot connect to the database server for {path}: {error}. Check the address, that the server is running and that this computer may reach it.</source>
+      <translation>无法连接 {path} 所在的数据库服务器：{error}。请检查地址、服务器是否在运行，以及这台电脑能否访问它。</translation>
+    </message>
+    <message>
+      <source>The database server refused the user name or password for {path}: {error}</source>
+      <translation>数据库服务器拒绝了 {path} 的用户名或密码：{error}</translation>
+    </message>
+    <message>
+      <source>The database server has no database {path}: {error}. Ask whoever looks after the server to create it (an empty database is filled by this program).</source>
+      <translation>数据库服务器上没有数据库 {path}：{error}。请让服务器管理员建立它（空数据库由本程序填充）。</translation>
+    </message>
+    <message>
+      <source>{path} holds tables of another program: it is not a Logistics Desk database. It was not changed.</source>
+      <translation>{path} 中是其他程序的表，不是总务台账的数据库。未做任何改动。</translation>
+    </message>
+    <message>
+      <source>{path} is on a PostgreSQL server, but the PostgreSQL driver is not installed. Install it with: pip install "logistics-desk[postgres]"</source>
+      <translation>{path} 在 PostgreSQL 服务器上，但没有安装 PostgreSQL 驱动。请安装：pip install "logistics-desk[postgres]"</translation>
+    </message>
+    <message>
       <source>The database {path} could not be written: the disk is full ({error}). Nothing of this change was saved. Free some space on that disk, then try again.</source>
       <translation>无法写入数据库 {path}：磁盘已满（{error}）。本次修改未保存任何内容。请先清理该磁盘的空间，然后重试。</translation>
     </message>
@@ -348,6 +488,30 @@ Its backups are in {folder}.</source>
       <translation>已生成演示基础数据</translation>
     </message>
     <message>
+      <source>{url} is not a database address this program understands. Write it as postgresql://user:password@host:port/dbname (the password may also come from PGPASSWORD or .pgpass).</source>
+      <translation>{url} 不是本程序能识别的数据库地址。请写成 postgresql://用户名:密码@主机:端口/数据库名（密码也可以来自 PGPASSWORD 或 .pgpass）。</translation>
+    </message>
+    <message>
+      <source>The index {name} is not valid.</source>
+      <translation>索引 {name} 无效。</translation>
+    </message>
+    <message>
+      <source>{name} is damaged: {problem}. Nothing was imported. Open it in Excel or WPS, save it again and import the saved file.</source>
+      <translation>{name} 已损坏：{problem}。未导入任何内容。请用 Excel 或 WPS 打开并重新保存，再导入保存后的文件。</translation>
+    </message>
+    <message>
+      <source>{name} was not imported: {problem}.</source>
+      <translation>{name} 未导入：{problem}。</translation>
+    </message>
+    <message>
+      <source>its sheet has more than {max} cells</source>
+      <translation>其工作表的单元格超过 {max} 个</translation>
+    </message>
+    <message>
+      <source>{name} cannot be read as a spreadsheet: it is not an .xlsx workbook, or it is damaged.</source>
+      <translation>无法读取 {name}：它不是 .xlsx 工作簿，或者文件已损坏。</translation>
+    </message>
+    <message>
       <source>nothing but a serial number</source>
       <translation>只有序号</translation>
     </message>
@@ -358,6 +522,174 @@ Its backups are in {folder}.</source>
     <message>
       <source>This cell is part of the merged cells {range} over several rows; a number cannot be shared between rows. Unmerge the cells and write the number in each row.</source>
       <translation>此单元格属于跨多行的合并单元格 {range}，数字不能由几行共用。请取消合并，在每一行分别填写数字。</translation>
+    </message>
+    <message>
+      <source>blank row</source>
+      <translation>空行</translation>
+    </message>
+    <message>
+      <source>totals row</source>
+      <translation>合计行</translation>
+    </message>
+    <message>
+      <source>signature or note line</source>
+      <translation>签字或说明行</translation>
+    </message>
+    <message>
+      <source>header repeated</source>
+      <translation>重复的表头</translation>
+    </message>
+    <message>
+      <source>its contents are not what a spreadsheet holds</source>
+      <translation>其内容不是电子表格应有的内容</translation>
+    </message>
+    <message>
+      <source>No header row found in the first {n} rows. The file needs a row of column names such as: {names}.</source>
+      <translation>前 {n} 行中找不到表头。文件需要有一行列名，例如：{names}。</translation>
+    </message>
+    <message>
+      <source>{name} is in the old Excel format. Open it in Excel or WPS, save it as .xlsx, and import that file.</source>
+      <translation>{name} 是旧版 Excel 格式。请用 Excel 或 WPS 打开，另存为 .xlsx 后再导入。</translation>
+    </message>
+    <message>
+      <source>{name} has no sheet “{sheet}”. Its sheets: {sheets}.</source>
+      <translation>{name} 中没有名为“{sheet}”的工作表。其中的工作表有：{sheets}。</translation>
+    </message>
+    <message>
+      <source>Required columns are missing: {missing}. Columns found in the file: {found}.</source>
+      <translation>缺少必需的列：{missing}。文件中的列有：{found}。</translation>
+    </message>
+    <message>
+      <source>it has more than {max} rows of data; import at most {max} rows at a time (split the file)</source>
+      <translation>数据超过 {max} 行；每次最多导入 {max} 行（请拆分文件）</translation>
+    </message>
+    <message>
+      <source>{name} is in the old Excel format (.xls) and cannot be read: it is damaged or protected by a password. Open it in Excel or WPS, remove the password if there is one, save it as .xlsx, and import that file.</source>
+      <translation>{name} 是旧版 Excel 格式（.xls），无法读取：文件已损坏或设有密码。请用 Excel 或 WPS 打开它，如有密码请先取消，另存为 .xlsx 后导入该文件。</translation>
+    </message>
+    <message>
+      <source>the merged cells “{range}” are not a range of cells</source>
+      <translation>合并单元格“{range}”不是有效的单元格区域</translation>
+    </message>
+    <message>
+      <source>the merged cells {range} reach beyond Excel's last row ({rows}) or column (XFD)</source>
+      <translation>合并单元格 {range} 超出了 Excel 的最后一行（{rows}）或最后一列（XFD）</translation>
+    </message>
+    <message>
+      <source>the merged cells {range} are written backwards</source>
+      <translation>合并单元格 {range} 的起止位置写反了</translation>
+    </message>
+    <message>
+      <source>it has more than {max} fields</source>
+      <translation>字段总数超过 {max} 个</translation>
+    </message>
+    <message>
+      <source>a field on line {line} has more than {max} characters; Excel allows at most {max} in a cell</source>
+      <translation>第 {line} 行有字段超过 {max} 个字符；Excel 每个单元格最多 {max} 个字符</translation>
+    </message>
+    <message>
+      <source>the part {part} is corrupted: its packed data or checksum is wrong</source>
+      <translation>其中的部件 {part} 已损坏：压缩数据或校验和有误</translation>
+    </message>
+    <message>
+      <source>it is larger than {max}; an old .xls workbook is read whole</source>
+      <translation>文件大于 {max}；旧版 .xls 工作簿须整个读入</translation>
+    </message>
+    <message>
+      <source>line {line} has more than {max} fields; Excel's sheets end at column XFD</source>
+      <translation>第 {line} 行的字段超过 {max} 个；Excel 工作表的最后一列是 XFD</translation>
+    </message>
+    <message>
+      <source>its text is not valid UTF-16; it may have been cut off</source>
+      <translation>其文本不是有效的 UTF-16，可能被截断了</translation>
+    </message>
+    <message>
+      <source>line {line} holds the control character {char}, which a text table never holds</source>
+      <translation>第 {line} 行含有控制字符 {char}，文本表格中不会有这种字符</translation>
+    </message>
+    <message>
+      <source>line {line} is not a line of a CSV table</source>
+      <translation>第 {line} 行不是 CSV 表格的一行</translation>
+    </message>
+    <message>
+      <source>cell {cell} holds more than {max} characters; Excel allows at most {max} in a cell</source>
+      <translation>单元格 {cell} 超过 {max} 个字符；Excel 每个单元格最多 {max} 个字符</translation>
+    </message>
+    <message>
+      <source>its sheet has more than {max} merged regions</source>
+      <translation>其工作表的合并区域超过 {max} 个</translation>
+    </message>
+    <message>
+      <source>The text of {name} is neither UTF-8 nor GBK. Save it from Excel as .xlsx or as CSV (UTF-8).</source>
+      <translation>{name} 的文字编码既不是 UTF-8 也不是 GBK。请在 Excel 中另存为 .xlsx 或 CSV（UTF-8）。</translation>
+    </message>
+    <message>
+      <source>Row {row}: {message}</source>
+      <translation>第 {row} 行：{message}</translation>
+    </message>
+    <message>
+      <source>Row {row}, {column} “{value}”: {message}</source>
+      <translation>第 {row} 行，{column}“{value}”：{message}</translation>
+    </message>
+    <message>
+      <source>Write 是 or 否 (yes or no).</source>
+      <translation>请填写“是”或“否”。</translation>
+    </message>
+    <message>
+      <source>Not a whole number.</source>
+      <translation>不是整数。</translation>
+    </message>
+    <message>
+      <source>Not a number.</source>
+      <translation>不是数字。</translation>
+    </message>
+    <message>
+      <source>Not an amount of money.</source>
+      <translation>不是金额。</translation>
+    </message>
+    <message>
+      <source>More than two decimal places: an amount is in yuan and fen.</source>
+      <translation>小数超过两位：金额只精确到分。</translation>
+    </message>
+    <message>
+      <source>There is no such day in the calendar.</source>
+      <translation>日历上没有这一天。</translation>
+    </message>
+    <message>
+      <source>Not one of the accepted values: {values}.</source>
+      <translation>不是可接受的值，应为：{values}。</translation>
+    </message>
+    <message>
+      <source>Must be at least {min}.</source>
+      <translation>不能小于 {min}。</translation>
+    </message>
+    <message>
+      <source>Must be at most {max}.</source>
+      <translation>不能大于 {max}。</translation>
+    </message>
+    <message>
+      <source>The year {year} is not plausible.</source>
+      <translation>年份 {year} 不合理。</translation>
+    </message>
+    <message>
+      <source>Too long: {length} characters, at most {max} allowed.</source>
+      <translation>内容过长：共 {length} 个字，最多 {max} 个字。</translation>
+    </message>
+    <message>
+      <source>This cell holds a formula ({formula}) whose result is not saved in the file. Open the file in Excel or WPS, save it, and import it again.</source>
+      <translation>此单元格是公式（{formula}），文件中没有保存它的计算结果。请用 Excel 或 WPS 打开该文件并保存，然后重新导入。</translation>
+    </message>
+    <message>
+      <source>The cell shows an Excel error: {error}.</source>
+      <translation>单元格显示 Excel 错误：{error}。</translation>
+    </message>
+    <message>
+      <source>Not a date. Write it like 2026-09-01.</source>
+      <translation>不是日期，请写成 2026-09-01 这样的格式。</translation>
+    </message>
+    <message>
+      <source>The day is missing. Write the whole date, like 2026-09-01.</source>
+      <translation>缺少日，请填写完整日期，如 2026-09-01。</translation>
     </message>
     <message>
       <source>Text</source>
@@ -388,40 +720,8 @@ Its backups are in {folder}.</source>
       <translation>从下列值中选一个</translation>
     </message>
     <message>
-      <source>Write 是 or 否 (yes or no).</source>
-      <translation>请填写“是”或“否”。</translation>
-    </message>
-    <message>
-      <source>blank row</source>
-      <translation>空行</translation>
-    </message>
-    <message>
-      <source>totals row</source>
-      <translation>合计行</translation>
-    </message>
-    <message>
-      <source>signature or note line</source>
-      <translation>签字或说明行</translation>
-    </message>
-    <message>
-      <source>header repeated</source>
-      <translation>重复的表头</translation>
-    </message>
-    <message>
       <source>Errors</source>
       <translation>错误</translation>
-    </message>
-    <message>
-      <source>Not a number.</source>
-      <translation>不是数字。</translation>
-    </message>
-    <message>
-      <source>Not a whole number.</source>
-      <translation>不是整数。</translation>
-    </message>
-    <message>
-      <source>it has more than {max} rows of data; import at most {max} rows at a time (split the file)</source>
-      <translation>数据超过 {max} 行；每次最多导入 {max} 行（请拆分文件）</translation>
     </message>
     <message>
       <source>Yes</source>
@@ -480,108 +780,20 @@ Its backups are in {folder}.</source>
       <translation>填写内容</translation>
     </message>
     <message>
-      <source>Row {row}: {message}</source>
-      <translation>第 {row} 行：{message}</translation>
+      <source>; </source>
+      <translation>；</translation>
     </message>
     <message>
-      <source>The number is too large: at most {digits} digits before the decimal point.</source>
-      <translation>数字太大：小数点前最多 {digits} 位。</translation>
-    </message>
-    <message>
-      <source>Not an amount of money.</source>
-      <translation>不是金额。</translation>
-    </message>
-    <message>
-      <source>More than two decimal places: an amount is in yuan and fen.</source>
-      <translation>小数超过两位：金额只精确到分。</translation>
-    </message>
-    <message>
-      <source>There is no such day in the calendar.</source>
-      <translation>日历上没有这一天。</translation>
-    </message>
-    <message>
-      <source>Not one of the accepted values: {values}.</source>
-      <translation>不是可接受的值，应为：{values}。</translation>
-    </message>
-    <message>
-      <source>{name} is damaged: {problem}. Nothing was imported. Open it in Excel or WPS, save it again and import the saved file.</source>
-      <translation>{name} 已损坏：{problem}。未导入任何内容。请用 Excel 或 WPS 打开并重新保存，再导入保存后的文件。</translation>
-    </message>
-    <message>
-      <source>{name} was not imported: {problem}.</source>
-      <translation>{name} 未导入：{problem}。</translation>
-    </message>
-    <message>
-      <source>{name} cannot be read as a spreadsheet: it is not an .xlsx workbook, or it is damaged.</source>
-      <translation>无法读取 {name}：它不是 .xlsx 工作簿，或者文件已损坏。</translation>
-    </message>
-    <message>
-      <source>{name} cannot be opened: it is open in another program or you may not read it. Close it and try again.</source>
-      <translation>无法打开 {name}：文件正被其他程序使用，或没有读取权限。请关闭后重试。</translation>
+      <source>at most {n} characters</source>
+      <translation>最多 {n} 个字</translation>
     </message>
     <message>
       <source>it holds no worksheet</source>
       <translation>其中没有工作表</translation>
     </message>
     <message>
-      <source>{name} is in the old Excel format (.xls) and cannot be read: it is damaged or protected by a password. Open it in Excel or WPS, remove the password if there is one, save it as .xlsx, and import that file.</source>
-      <translation>{name} 是旧版 Excel 格式（.xls），无法读取：文件已损坏或设有密码。请用 Excel 或 WPS 打开它，如有密码请先取消，另存为 .xlsx 后导入该文件。</translation>
-    </message>
-    <message>
-      <source>its contents are not what a spreadsheet holds</source>
-      <translation>其内容不是电子表格应有的内容</translation>
-    </message>
-    <message>
-      <source>; </source>
-      <translation>；</translation>
-    </message>
-    <message>
-      <source>Row {row}, {column} “{value}”: {message}</source>
-      <translation>第 {row} 行，{column}“{value}”：{message}</translation>
-    </message>
-    <message>
-      <source>Must be at least {min}.</source>
-      <translation>不能小于 {min}。</translation>
-    </message>
-    <message>
-      <source>Must be at most {max}.</source>
-      <translation>不能大于 {max}。</translation>
-    </message>
-    <message>
-      <source>The year {year} is not plausible.</source>
-      <translation>年份 {year} 不合理。</translation>
-    </message>
-    <message>
-      <source>Too long: {length} characters, at most {max} allowed.</source>
-      <translation>内容过长：共 {length} 个字，最多 {max} 个字。</translation>
-    </message>
-    <message>
-      <source>This cell holds a formula ({formula}) whose result is not saved in the file. Open the file in Excel or WPS, save it, and import it again.</source>
-      <translation>此单元格是公式（{formula}），文件中没有保存它的计算结果。请用 Excel 或 WPS 打开该文件并保存，然后重新导入。</translation>
-    </message>
-    <message>
-      <source>The cell shows an Excel error: {error}.</source>
-      <translation>单元格显示 Excel 错误：{error}。</translation>
-    </message>
-    <message>
       <source>the part {part} unpacks to {size}; at most {max} are read</source>
       <translation>其中的部件 {part} 解压后为 {size}；最多只读取 {max}</translation>
-    </message>
-    <message>
-      <source>the part {part} is corrupted: its packed data or checksum is wrong</source>
-      <translation>其中的部件 {part} 已损坏：压缩数据或校验和有误</translation>
-    </message>
-    <message>
-      <source>the merged cells “{range}” are not a range of cells</source>
-      <translation>合并单元格“{range}”不是有效的单元格区域</translation>
-    </message>
-    <message>
-      <source>the merged cells {range} reach beyond Excel's last row ({rows}) or column (XFD)</source>
-      <translation>合并单元格 {range} 超出了 Excel 的最后一行（{rows}）或最后一列（XFD）</translation>
-    </message>
-    <message>
-      <source>the merged cells {range} are written backwards</source>
-      <translation>合并单元格 {range} 的起止位置写反了</translation>
     </message>
     <message>
       <source>a cell is named “{ref}”, which is not a cell reference</source>
@@ -590,26 +802,6 @@ Its backups are in {folder}.</source>
     <message>
       <source>cell {cell} is beyond Excel's last column, XFD</source>
       <translation>单元格 {cell} 超出了 Excel 的最后一列 XFD</translation>
-    </message>
-    <message>
-      <source>it has more than {max} fields</source>
-      <translation>字段总数超过 {max} 个</translation>
-    </message>
-    <message>
-      <source>a field on line {line} has more than {max} characters; Excel allows at most {max} in a cell</source>
-      <translation>第 {line} 行有字段超过 {max} 个字符；Excel 每个单元格最多 {max} 个字符</translation>
-    </message>
-    <message>
-      <source>{name} is in the old Excel format. Open it in Excel or WPS, save it as .xlsx, and import that file.</source>
-      <translation>{name} 是旧版 Excel 格式。请用 Excel 或 WPS 打开，另存为 .xlsx 后再导入。</translation>
-    </message>
-    <message>
-      <source>at most {n} characters</source>
-      <translation>最多 {n} 个字</translation>
-    </message>
-    <message>
-      <source>Not a date. Write it like 2026-09-01.</source>
-      <translation>不是日期，请写成 2026-09-01 这样的格式。</translation>
     </message>
     <message>
       <source>{name} is not an Excel workbook: it is a zip archive without a workbook in it.</source>
@@ -632,24 +824,16 @@ Its backups are in {folder}.</source>
       <translation>其中的部件 {part} 使用了 Excel 不用的压缩方式</translation>
     </message>
     <message>
+      <source>it has a row numbered {row}, beyond Excel's last row, {max}</source>
+      <translation>其中有一行的行号为 {row}，超出了 Excel 的最后一行 {max}</translation>
+    </message>
+    <message>
+      <source>its rows are out of order: row {row} comes after row {previous}</source>
+      <translation>其中的行顺序错乱：第 {row} 行排在第 {previous} 行之后</translation>
+    </message>
+    <message>
       <source>its sheet declares the range {range}, beyond Excel's last row ({rows}) or column (XFD)</source>
       <translation>其工作表声明的范围 {range} 超出了 Excel 的最后一行（{rows}）或最后一列（XFD）</translation>
-    </message>
-    <message>
-      <source>it is larger than {max}; an old .xls workbook is read whole</source>
-      <translation>文件大于 {max}；旧版 .xls 工作簿须整个读入</translation>
-    </message>
-    <message>
-      <source>line {line} has more than {max} fields; Excel's sheets end at column XFD</source>
-      <translation>第 {line} 行的字段超过 {max} 个；Excel 工作表的最后一列是 XFD</translation>
-    </message>
-    <message>
-      <source>No header row found in the first {n} rows. The file needs a row of column names such as: {names}.</source>
-      <translation>前 {n} 行中找不到表头。文件需要有一行列名，例如：{names}。</translation>
-    </message>
-    <message>
-      <source>Required columns are missing: {missing}. Columns found in the file: {found}.</source>
-      <translation>缺少必需的列：{missing}。文件中的列有：{found}。</translation>
     </message>
     <message>
       <source>the XML of the part {part} is broken at line {line}, column {column} ({error})</source>
@@ -658,22 +842,6 @@ Its backups are in {folder}.</source>
     <message>
       <source>cell {cell} refers to shared text number {index}, but the file holds only {count}</source>
       <translation>单元格 {cell} 引用第 {index} 号共享文本，但文件中只有 {count} 条</translation>
-    </message>
-    <message>
-      <source>its text is not valid UTF-16; it may have been cut off</source>
-      <translation>其文本不是有效的 UTF-16，可能被截断了</translation>
-    </message>
-    <message>
-      <source>line {line} holds the control character {char}, which a text table never holds</source>
-      <translation>第 {line} 行含有控制字符 {char}，文本表格中不会有这种字符</translation>
-    </message>
-    <message>
-      <source>line {line} is not a line of a CSV table</source>
-      <translation>第 {line} 行不是 CSV 表格的一行</translation>
-    </message>
-    <message>
-      <source>{name} has no sheet “{sheet}”. Its sheets: {sheets}.</source>
-      <translation>{name} 中没有名为“{sheet}”的工作表。其中的工作表有：{sheets}。</translation>
     </message>
     <message>
       <source>it holds more than {max} distinct texts (shared strings)</source>
@@ -688,12 +856,8 @@ Its backups are in {folder}.</source>
       <translation>有单元格不在任何行之内（位于第 {row} 行之后）</translation>
     </message>
     <message>
-      <source>its sheet has more than {max} cells</source>
-      <translation>其工作表的单元格超过 {max} 个</translation>
-    </message>
-    <message>
-      <source>cell {cell} holds more than {max} characters; Excel allows at most {max} in a cell</source>
-      <translation>单元格 {cell} 超过 {max} 个字符；Excel 每个单元格最多 {max} 个字符</translation>
+      <source>a row is numbered “{row}”</source>
+      <translation>有一行的行号为“{row}”</translation>
     </message>
     <message>
       <source>cell {cell} holds “{value}” where Excel keeps a number</source>
@@ -708,32 +872,8 @@ Its backups are in {folder}.</source>
       <translation>第 {row} 行有单元格超出了 Excel 的最后一列 XFD</translation>
     </message>
     <message>
-      <source>The day is missing. Write the whole date, like 2026-09-01.</source>
-      <translation>缺少日，请填写完整日期，如 2026-09-01。</translation>
-    </message>
-    <message>
-      <source>it has a row numbered {row}, beyond Excel's last row, {max}</source>
-      <translation>其中有一行的行号为 {row}，超出了 Excel 的最后一行 {max}</translation>
-    </message>
-    <message>
-      <source>its rows are out of order: row {row} comes after row {previous}</source>
-      <translation>其中的行顺序错乱：第 {row} 行排在第 {previous} 行之后</translation>
-    </message>
-    <message>
       <source>it declares {count} distinct texts (shared strings); at most {max} are read</source>
       <translation>其声明有 {count} 条不同的文本（共享字符串）；最多只读取 {max} 条</translation>
-    </message>
-    <message>
-      <source>its sheet has more than {max} merged regions</source>
-      <translation>其工作表的合并区域超过 {max} 个</translation>
-    </message>
-    <message>
-      <source>The text of {name} is neither UTF-8 nor GBK. Save it from Excel as .xlsx or as CSV (UTF-8).</source>
-      <translation>{name} 的文字编码既不是 UTF-8 也不是 GBK。请在 Excel 中另存为 .xlsx 或 CSV（UTF-8）。</translation>
-    </message>
-    <message>
-      <source>a row is numbered “{row}”</source>
-      <translation>有一行的行号为“{row}”</translation>
     </message>
     <message>
       <source>{n} bytes</source>
@@ -790,6 +930,10 @@ Its backups are in {folder}.</source>
     <message>
       <source>{path} is a folder, not a file.</source>
       <translation>{path} 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+      <source>{name} cannot be opened: it is open in another program or you may not read it. Close it and try again.</source>
+      <translation>无法打开 {name}：文件正被其他程序使用，或没有读取权限。请关闭后重试。</translation>
     </message>
     <message>
       <source>{path} is not an ordinary file (it is a device, a pipe or a socket); choose the name of a file to write.</source>
@@ -892,10 +1036,6 @@ Its backups are in {folder}.</source>
       <translation>请选择该房间所在的楼宇。</translation>
     </message>
     <message>
-      <source>At most {n} characters.</source>
-      <translation>最多 {n} 个字符。</translation>
-    </message>
-    <message>
       <source>A category cannot be placed under itself or one of its subcategories.</source>
       <translation>分类不能放在它自己或它的下级分类之下。</translation>
     </message>
@@ -946,6 +1086,18 @@ Its backups are in {folder}.</source>
     <message>
       <source>Enter a number, e.g. 12.5.</source>
       <translation>请输入数字，如 12.5。</translation>
+    </message>
+    <message>
+      <source>{path} is not a usable backup: {problems}</source>
+      <translation>{path} 不是可用的备份：{problems}</translation>
+    </message>
+    <message>
+      <source>The copy {path} failed its integrity check: {problems}</source>
+      <translation>副本 {path} 未通过完整性检查：{problems}</translation>
+    </message>
+    <message>
+      <source>The database {url} is not empty: a backup is only restored into an empty server database (nothing was changed). Ask whoever looks after the server for a new, empty database.</source>
+      <translation>数据库 {url} 不是空的：备份只能恢复到空的服务器数据库（未做任何改动）。请让服务器管理员新建一个空数据库。</translation>
     </message>
     <message>
       <source>“{text}” has the character {char} ({code}), which no font on this computer can print. Correct the record, or install a font that has the character (on Windows: SimSun-ExtB), and print again.</source>
@@ -1248,6 +1400,138 @@ Its backups are in {folder}.</source>
       <translation>无法读取：{error}</translation>
     </message>
     <message>
+      <source>Accounts</source>
+      <translation>账户</translation>
+    </message>
+    <message>
+      <source>Turn accounts on</source>
+      <translation>启用账户</translation>
+    </message>
+    <message>
+      <source>For a database several people share: everyone then logs in with a name and a password, and sees the tabs of their role. Create the first administrator now; with accounts on, only an administrator can open the settings.</source>
+      <translation>用于多人共用的数据库：启用后每人用姓名和密码登录，只看到其角色的页面。请现在设立第一位管理员；启用账户后，只有管理员能打开设置。</translation>
+    </message>
+    <message>
+      <source>Administrator's name</source>
+      <translation>管理员姓名</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <source>Repeat the password</source>
+      <translation>再次输入密码</translation>
+    </message>
+    <message>
+      <source>People who log in</source>
+      <translation>登录人员</translation>
+    </message>
+    <message>
+      <source>Full name</source>
+      <translation>全称</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>Person (repair worker)</source>
+      <translation>对应人员（维修工）</translation>
+    </message>
+    <message>
+      <source>Create account</source>
+      <translation>新建账户</translation>
+    </message>
+    <message>
+      <source>Save role</source>
+      <translation>保存角色</translation>
+    </message>
+    <message>
+      <source>Set password</source>
+      <translation>设置密码</translation>
+    </message>
+    <message>
+      <source>Switch off…</source>
+      <translation>停用…</translation>
+    </message>
+    <message>
+      <source>Turn accounts off</source>
+      <translation>关闭账户</translation>
+    </message>
+    <message>
+      <source>Accounts are on. From the next start, everyone logs in.</source>
+      <translation>账户已启用。下次启动起，每人都需登录。</translation>
+    </message>
+    <message>
+      <source>Accounts are off: no login from the next start.</source>
+      <translation>账户已关闭：下次启动起无需登录。</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>人员</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Accounts are on: everyone logs in with their name and password.</source>
+      <translation>账户已启用：每人用自己的姓名和密码登录。</translation>
+    </message>
+    <message>
+      <source>Accounts are off: one clerk on this PC, no login (as the program was installed).</source>
+      <translation>账户未启用：本机一位干事使用，无需登录（安装时的默认方式）。</translation>
+    </message>
+    <message>
+      <source>Can log in</source>
+      <translation>可登录</translation>
+    </message>
+    <message>
+      <source>Switch back on</source>
+      <translation>重新启用</translation>
+    </message>
+    <message>
+      <source>Not saved: please correct the fields marked in red.</source>
+      <translation>未保存：请改正标红的项目。</translation>
+    </message>
+    <message>
+      <source>The two passwords differ.</source>
+      <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+      <source>Account created: {name}</source>
+      <translation>已新建账户：{name}</translation>
+    </message>
+    <message>
+      <source>Saved: {name}</source>
+      <translation>已保存：{name}</translation>
+    </message>
+    <message>
+      <source>New password set for {name}.</source>
+      <translation>已为 {name} 设置新密码。</translation>
+    </message>
+    <message>
+      <source>Switch off</source>
+      <translation>停用</translation>
+    </message>
+    <message>
+      <source>Switched back on: {name}</source>
+      <translation>已重新启用：{name}</translation>
+    </message>
+    <message>
+      <source>Switched off: {reason}</source>
+      <translation>已停用：{reason}</translation>
+    </message>
+    <message>
+      <source>Switched off: {name}</source>
+      <translation>已停用：{name}</translation>
+    </message>
+    <message>
+      <source>Why is {name}'s account switched off? (It is kept, and can be switched back on.)</source>
+      <translation>为什么停用 {name} 的账户？（账户会保留，可重新启用。）</translation>
+    </message>
+    <message>
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -1388,6 +1672,22 @@ Its backups are in {folder}.</source>
       <translation>作用</translation>
     </message>
     <message>
+      <source>Log in — Logistics Desk</source>
+      <translation>登录 — 总务台账</translation>
+    </message>
+    <message>
+      <source>This database is shared: log in with your name and password.</source>
+      <translation>此数据库由多人共用：请用您的姓名和密码登录。</translation>
+    </message>
+    <message>
+      <source>Log in</source>
+      <translation>登录</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>退出</translation>
+    </message>
+    <message>
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
@@ -1402,10 +1702,6 @@ Its backups are in {folder}.</source>
     <message>
       <source>Check data integrity</source>
       <translation>检查数据完整性</translation>
-    </message>
-    <message>
-      <source>Quit</source>
-      <translation>退出</translation>
     </message>
     <message>
       <source>&amp;Settings</source>
@@ -1706,10 +2002,6 @@ The current data is backed up first.</source>
       <translation>楼宇 / 房间</translation>
     </message>
     <message>
-      <source>Full name</source>
-      <translation>全称</translation>
-    </message>
-    <message>
       <source>Category</source>
       <translation>分类</translation>
     </message>
@@ -1924,14 +2216,6 @@ The current data is backed up first.</source>
     <message>
       <source>Save the changes to “{name}”?</source>
       <translation>保存对“{name}”的修改吗？</translation>
-    </message>
-    <message>
-      <source>Not saved: please correct the fields marked in red.</source>
-      <translation>未保存：请改正标红的项目。</translation>
-    </message>
-    <message>
-      <source>Saved: {name}</source>
-      <translation>已保存：{name}</translation>
     </message>
     <message>
       <source>Order</source>

@@ -312,11 +312,11 @@
       <translation>未检查：本期应检查，无检查记录</translation>
     </message>
     <message>
-      <source>Repaired by</source>
+      <source>Repairer</source>
       <translation>维修人</translation>
     </message>
     <message>
-      <source>Reporter (acceptance)</source>
+      <source>Reporter</source>
       <translation>报修人（验收）</translation>
     </message>
     <message>
@@ -360,8 +360,16 @@
       <translation>满意</translation>
     </message>
     <message>
+      <source>Accepted by {name}, {time}</source>
+      <translation>验收人 {name}，{time}</translation>
+    </message>
+    <message>
       <source>Parts: {parts}</source>
       <translation>材料：{parts}</translation>
+    </message>
+    <message>
+      <source>Parts {parts} + labour {labour} = {total} yuan</source>
+      <translation>材料费 {parts} + 人工费 {labour} = {total} 元</translation>
     </message>
     <message>
       <source>Done on time</source>
@@ -384,8 +392,8 @@
       <translation>维修费用</translation>
     </message>
     <message>
-      <source>Cancelled</source>
-      <translation>已取消</translation>
+      <source>Cancelled (not in the count)</source>
+      <translation>已取消（不计入报修数）</translation>
     </message>
     <message>
       <source>Not satisfied at acceptance</source>
@@ -470,6 +478,10 @@
     <message>
       <source>Accepted</source>
       <translation>已验收</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>已取消</translation>
     </message>
     <message>
       <source>Urgent / safety hazard</source>
@@ -622,6 +634,10 @@
     <message>
       <source>Repair reported ({number}): {description}</source>
       <translation>报修（{number}）：{description}</translation>
+    </message>
+    <message>
+      <source>The term no longer exists.</source>
+      <translation>该学期已不存在。</translation>
     </message>
     <message>
       <source>(no place)</source>
@@ -882,6 +898,10 @@
     <message>
       <source>Discipline note</source>
       <translation>处理意见</translation>
+    </message>
+    <message>
+      <source>Repaired by</source>
+      <translation>维修人</translation>
     </message>
     <message>
       <source>The person who reported it, or another named person</source>

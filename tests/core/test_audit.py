@@ -13,6 +13,11 @@ from logistics_desk.core.db import database as proxy
 from logistics_desk.core.masterdata import Department, Supplier
 
 
+def _sql(text: str) -> str:
+    """``?`` placeholders as the open engine writes them (PostgreSQL: %s)."""
+    return text.replace("?", proxy.obj.param)
+
+
 def _make_history():
     clock.freeze(dt.datetime(2026, 3, 2, 9, 15, 0))
     supplier = masterdata.save(Supplier, {"name": "鸿达教学设备有限公司", "phone": "0755-26881234"})
@@ -55,7 +60,7 @@ def test_an_intact_chain_verifies(database):
 def test_a_row_altered_with_raw_sql_is_found(database):
     supplier, _ = _make_history()
     entry = audit.history("supplier", supplier.id)[1]
-    proxy.execute_sql("UPDATE audit_entry SET new_value = ? WHERE id = ?", ("0000-0000000", entry.id))
+    proxy.execute_sql(_sql("UPDATE audit_entry SET new_value = ? WHERE id = ?"), ("0000-0000000", entry.id))
     problems = audit.verify_chain()
     assert problems and f"entry {entry.id} was altered" in problems[0]
 
@@ -66,7 +71,8 @@ def test_a_row_altered_and_rehashed_breaks_the_next_link(database):
     row = AuditEntry.select().where(AuditEntry.id == entry.id).dicts().get()
     row["new_value"] = "0000-0000000"
     forged = audit._digest(row["prev_hash"], row)
-    proxy.execute_sql("UPDATE audit_entry SET new_value = ?, hash = ? WHERE id = ?", ("0000-0000000", forged, entry.id))
+    proxy.execute_sql(_sql("UPDATE audit_entry SET new_value = ?, hash = ? WHERE id = ?"),
+                      ("0000-0000000", forged, entry.id))
     problems = audit.verify_chain()
     assert any(f"entry {entry.id + 1} does not follow" in p for p in problems)
 
@@ -74,7 +80,7 @@ def test_a_row_altered_and_rehashed_breaks_the_next_link(database):
 def test_a_removed_row_is_found(database):
     supplier, _ = _make_history()
     entry = audit.history("supplier", supplier.id)[1]
-    proxy.execute_sql("DELETE FROM audit_entry WHERE id = ?", (entry.id,))
+    proxy.execute_sql(_sql("DELETE FROM audit_entry WHERE id = ?"), (entry.id,))
     problems = audit.verify_chain()
     assert any(f"entries {entry.id}–{entry.id} are missing" in p for p in problems)
 
@@ -82,7 +88,7 @@ def test_a_removed_row_is_found(database):
 def test_removing_the_newest_rows_is_found(database):
     _make_history()
     last = AuditEntry.select(AuditEntry.id).order_by(AuditEntry.id.desc()).scalar()
-    proxy.execute_sql("DELETE FROM audit_entry WHERE id >= ?", (last - 1,))
+    proxy.execute_sql(_sql("DELETE FROM audit_entry WHERE id >= ?"), (last - 1,))
     problems = audit.verify_chain()
     assert any(f"entries {last - 1}–{last} are missing" in p for p in problems)
     # the ids are not reused: the gap stays visible after the next change
@@ -119,7 +125,7 @@ def test_check_command_exits_1_after_tampering(db_path, capsys):
 
 def test_entries_are_keyed_not_plain_sha256(database, db_path):
     _make_history()
-    key = (db_path.parent / "logistics-desk.key").read_bytes()
+    key = audit.key_path().read_bytes()
     for row in AuditEntry.select().order_by(AuditEntry.id).dicts():
         assert row["hash"] == audit._keyed_digest(key, row["prev_hash"], row)
         assert row["hash"] != audit._digest(row["prev_hash"], row)  # the public formula does not reproduce it

@@ -776,15 +776,15 @@ def test_progress_and_cancel(tmp_path):
 def writer_path(request, monkeypatch):
     """Run a writing test through the raw-XML row writer and through openpyxl's cells."""
     if request.param == "openpyxl":
-        from logistics_desk.core import excel
+        from logistics_desk.core.excel import writing
 
-        original = excel._SheetWriter.start
+        original = writing._SheetWriter.start
 
         def start(self):
             original(self)
             self.raw = None
 
-        monkeypatch.setattr(excel._SheetWriter, "start", start)
+        monkeypatch.setattr(writing._SheetWriter, "start", start)
     return request.param
 
 
@@ -1018,9 +1018,9 @@ def test_wrapped_column_and_print_setup(tmp_path, writer_path):
 
 
 def test_a_file_exported_in_chinese_imports_in_english(tmp_path, monkeypatch):
-    from logistics_desk.core import excel
+    from logistics_desk.core.excel import table
 
-    monkeypatch.setattr(excel, "_ZH_CATALOG", {"Asset label": "资产标签", "Count": "件数"})
+    monkeypatch.setattr(table, "_ZH_CATALOG", {"Asset label": "资产标签", "Count": "件数"})
     spec = [ColumnSpec("name", label="Asset label", required=True), ColumnSpec("q", label="Count", kind="int")]
     path = tmp_path / "zh.xlsx"
     write_table(path, "s", [WriteColumn("name", "资产标签"), WriteColumn("q", "件数", "int")], [("钢琴", 2)])

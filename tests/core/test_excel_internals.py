@@ -20,7 +20,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# (module, attribute path) for every private name core/excel.py uses
+# (module, attribute path) for every private name core/excel/ uses (the fast writer, the lean reader)
 PRIVATE_NAMES = [
     ("openpyxl.worksheet._writer", "WorksheetWriter"),
     ("openpyxl.worksheet._writer", "WorksheetWriter.get_stream"),
@@ -47,7 +47,7 @@ def test_the_private_names_core_excel_uses_are_still_there(module, name):
     obj = importlib.import_module(module)
     for part in name.split("."):
         assert hasattr(obj, part), (
-            f"{module}.{name} is gone: core/excel.py's fast writer or lean reader must be adapted "
+            f"{module}.{name} is gone: core/excel/'s fast writer or lean reader must be adapted "
             "before the openpyxl/et_xmlfile pins in pyproject.toml are widened")
         obj = getattr(obj, part)
 
@@ -76,6 +76,7 @@ from decimal import Decimal
 import openpyxl
 from openpyxl.xml import LXML
 from logistics_desk.core import excel
+from logistics_desk.core.excel import writing
 
 columns = [excel.WriteColumn("n", "编号"), excel.WriteColumn("q", "数量", "int"),
            excel.WriteColumn("m", "金额", "money"), excel.WriteColumn("d", "日期", "date"),
@@ -83,16 +84,16 @@ columns = [excel.WriteColumn("n", "编号"), excel.WriteColumn("q", "数量", "i
 rows = [{"n": f"2026-JJ-{i:05d}", "q": i, "m": Decimal(i) + Decimal("0.5"), "d": dt.date(2026, 9, 1),
          "b": i % 2 == 0, "t": "=1+1 <&> 多行\n备注" if i % 100 == 0 else f"普通 {i}"} for i in range(3000)]
 written = {"raw": 0, "fallback": 0}
-original = excel._SheetWriter.append_openpyxl
+original = writing._SheetWriter.append_openpyxl
 def counting(self, values):
     written["fallback"] += 1
     return original(self, values)
-excel._SheetWriter.append_openpyxl = counting
-start = excel._SheetWriter.start
+writing._SheetWriter.append_openpyxl = counting
+start = writing._SheetWriter.start
 def started(self):
     start(self)
     written["raw"] = self.raw is not None
-excel._SheetWriter.start = started
+writing._SheetWriter.start = started
 excel.write_table(sys.argv[1], "资产", columns, rows)
 wb = openpyxl.load_workbook(sys.argv[1])
 ws = wb.active

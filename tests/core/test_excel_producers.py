@@ -24,9 +24,8 @@ import pytest
 
 from logistics_desk import cli
 from logistics_desk.core import db
-from logistics_desk.core import excel as xl
 from logistics_desk.core.errors import UserError
-from logistics_desk.core.excel import ColumnSpec, read_table
+from logistics_desk.core.excel import ColumnSpec, limits, read_table, reading, xlsx
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 RESAVED = DATA / "register-resaved-by-libreoffice.xlsx"  # the program's export (24 assets), saved again by Calc
@@ -326,7 +325,7 @@ def test_a_workbook_our_reader_fails_on_is_read_by_openpyxl_instead(tmp_path, mo
     def broken(*_args, **_kwargs):
         raise IndexError("list index out of range")
 
-    monkeypatch.setattr(xl._XlsxSource, "_value", broken)
+    monkeypatch.setattr(xlsx._XlsxSource, "_value", broken)
     again = read_table(path, COLUMNS)
     assert values(again) == values(expected) and again.skipped == expected.skipped
     assert [r["place"] for r in again.rows] == ["教学楼 301", "教学楼 301"]
@@ -343,8 +342,8 @@ def test_a_shared_text_missing_for_both_readers_is_still_refused_as_damaged(tmp_
 
 def test_limits_are_never_retried_with_openpyxl(tmp_path, monkeypatch):
     calls = []
-    monkeypatch.setattr(xl, "_OpenpyxlSource", lambda *a: calls.append(a))
-    monkeypatch.setattr(xl, "MAX_CELL_CHARS", 10)
+    monkeypatch.setattr(reading, "_OpenpyxlSource", lambda *a: calls.append(a))
+    monkeypatch.setattr(limits, "MAX_CELL_CHARS", 10)
     rows = HEADER_INLINE + '<row r="2">' + inline("A2", "<t>" + "长" * 11 + "</t>") + "</row>"
     with pytest.raises(UserError, match="more than 10 characters"):
         read_table(hand_made(tmp_path / "long.xlsx", rows), COLUMNS)

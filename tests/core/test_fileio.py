@@ -210,7 +210,9 @@ def test_the_error_report_and_the_template_are_written_safely(tmp_path, disk_ful
 
 def test_temporary_rows_of_the_writer_on_a_full_disk_are_named(tmp_path, monkeypatch):
     """The rows first go to openpyxl's temporary files: a full disk there is named too."""
-    real = xl._SheetWriter.append
+    from logistics_desk.core.excel.writing import _SheetWriter
+
+    real = _SheetWriter.append
     calls = {"n": 0}
 
     def append(self, values):
@@ -219,7 +221,7 @@ def test_temporary_rows_of_the_writer_on_a_full_disk_are_named(tmp_path, monkeyp
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         return real(self, values)
 
-    monkeypatch.setattr(xl._SheetWriter, "append", append)
+    monkeypatch.setattr(_SheetWriter, "append", append)
     before = set(os.listdir(tempfile.gettempdir()))
     with pytest.raises(UserError, match="disk is full"):
         xl.write_table(tmp_path / "out.xlsx", "资产", COLUMNS, [{"name": "x", "n": 1}] * 50)

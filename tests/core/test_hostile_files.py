@@ -23,7 +23,7 @@ import pytest
 
 from logistics_desk import cli
 from logistics_desk.core import db
-from logistics_desk.core import excel as xl
+from logistics_desk.core.excel import limits
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -254,11 +254,19 @@ def test_huge_numbers_in_a_csv_are_refused(db_path, tmp_path, field):
 
 
 def test_an_amount_only_row_cannot_pass_the_unit_price_limit(db_path, tmp_path):
-    """Without a unit price the amount gives it: 5e14 / 2 is far above the limit of 99,999,999,999."""
+    """Without a unit price the amount gives it: 5e11 / 2 is above the limit of 99,999,999,999 (the amount
+    itself is within the largest amount a form or an import takes, 999,999,999,999.99)."""
     path = write(tmp_path / "amount.csv",
-                 "资产名称,资产分类,数量,金额,购置日期\n投影仪,通用设备,2,500000000000000,2025-09-01\n")
+                 "资产名称,资产分类,数量,金额,购置日期\n投影仪,通用设备,2,500000000000,2025-09-01\n")
     text = refused(db_path, path, "Row 2")
     assert "99,999,999,999" in text or "99999999999" in text, text
+
+
+def test_an_amount_above_what_a_form_takes_is_refused_in_its_cell(db_path, tmp_path):
+    """The import reads money with core.money, so its maximum is the form's."""
+    path = write(tmp_path / "amount.csv",
+                 "资产名称,资产分类,数量,金额,购置日期\n投影仪,通用设备,2,500000000000000,2025-09-01\n")
+    refused(db_path, path, "Row 2", "The amount is too large.")
 
 
 def test_an_amount_above_what_can_be_stored_is_refused(db_path, tmp_path):
@@ -414,7 +422,7 @@ def test_a_part_packed_far_tighter_than_any_spreadsheet_is_refused(db_path, tmp_
 
 
 def test_a_file_over_the_size_limit_is_refused_before_reading(db_path, tmp_path, monkeypatch):
-    monkeypatch.setattr(xl, "MAX_FILE_BYTES", 1 << 20)
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 1 << 20)
     path = write(tmp_path / "big.csv", GOOD_CSV + ("x," * 10 + "\n") * 100_000)
     refused(db_path, path, "1.0 MB")
 
@@ -437,7 +445,7 @@ def test_too_many_shared_strings_are_refused(db_path, tmp_path):
 
 
 def test_a_sheet_with_more_cells_than_the_limit_is_refused(db_path, tmp_path, monkeypatch):
-    monkeypatch.setattr(xl, "MAX_CELLS", 100)
+    monkeypatch.setattr(limits, "MAX_CELLS", 100)
     path = write(tmp_path / "cells.xlsx", workbook_bytes(sheet(_many_rows(30))))
     refused(db_path, path, "100 cells")
 

@@ -214,3 +214,66 @@ def test_settings_are_validated_before_anything_is_written(database):
 ])
 def test_asset_number_pattern_check(pattern, ok):
     assert (settings.number_pattern_problem(pattern) is None) == ok
+
+
+# --- what the settings pages show (issue 16: the pages build no query) --------------------------------------
+
+def test_listing_is_each_pages_list_in_its_order(database):
+    masterdata.save(Term, {"name": "秋", "start_date": dt.date(2026, 9, 1), "end_date": dt.date(2027, 1, 20)})
+    masterdata.save(Term, {"name": "春", "start_date": dt.date(2027, 2, 20), "end_date": dt.date(2027, 7, 10)})
+    assert [t.name for t in masterdata.listing("term")] == ["春", "秋"]
+    assert masterdata.latest_term().name == "春"
+    klass = masterdata.save(Department, {"name": "初一(1)班", "kind": "class"})
+    office = masterdata.save(Department, {"name": "总务处"})
+    gone = masterdata.save(Department, {"name": "后勤处"})
+    masterdata.set_active(gone, False)
+    assert [d.name for d in masterdata.listing("department")] == ["总务处", "初一(1)班"]
+    every = masterdata.listing("department", include_inactive=True)
+    assert [d.name for d in every] == ["后勤处", "总务处", "初一(1)班"]
+    assert [d.name for d in masterdata.department_choices()] == ["总务处", "初一(1)班"]
+    assert [d.name for d in masterdata.department_choices(gone.id)] == ["后勤处", "总务处", "初一(1)班"]
+    masterdata.save(Person, {"name": "张三", "department": office.id})
+    masterdata.save(Person, {"name": "李四", "department": klass.id})
+    people = masterdata.listing("person")
+    assert [(p.name, p.department.name) for p in people] == [("张三", "总务处"), ("李四", "初一(1)班")]
+    assert masterdata.find_record("person", people[0].id).name == "张三"
+    assert masterdata.find_record("person", 99999) is None and masterdata.find_record("person", None) is None
+
+
+def test_places_and_categories_come_in_walk_order_and_new_ones_last(database):
+    assert masterdata.next_position("place") == 1
+    b = masterdata.save_record("place", {"name": "教学楼", "sort_order": masterdata.next_position("place")})
+    lab = masterdata.save_record("place", {"name": "实验楼", "sort_order": masterdata.next_position("place")})
+    assert (b.sort_order, lab.sort_order) == (1, 2)
+    r1 = masterdata.save(Place, {"name": "301", "parent": b.id, "sort_order": masterdata.next_position("place", b.id)})
+    r2 = masterdata.save(Place, {"name": "101", "parent": b.id, "sort_order": masterdata.next_position("place", b.id)})
+    assert (r1.sort_order, r2.sort_order) == (1, 2)
+    assert masterdata.next_position("place", lab.id) == 1
+    assert [p.id for p in masterdata.siblings(r2)] == [r1.id, r2.id]
+    assert [p.id for p in masterdata.siblings(lab)] == [b.id, lab.id]
+    masterdata.set_active(lab, False)
+    assert [p.name for p in masterdata.building_choices()] == ["教学楼"]
+    assert [p.name for p in masterdata.building_choices(lab.id)] == ["教学楼", "实验楼"]
+    assert lab.id not in [p.id for p in masterdata.listing("place")]
+    assert [p.full_name for p in masterdata.active("place", by="full_name")] == ["教学楼", "教学楼 101", "教学楼 301"]
+    assert [p.full_name for p in masterdata.active("place", by="-full_name")][0] == "教学楼 301"
+    places = masterdata.listing("place", include_inactive=True)
+    assert [(p.sort_order, p.name) for p in places] == sorted((p.sort_order, p.name) for p in places)
+    assert len(places) == 4
+    last = max(c.sort_order for c in Category.select())
+    assert masterdata.next_position("category") == last + 1
+    cats = masterdata.listing("category", include_inactive=True)
+    assert [c.sort_order for c in cats] == sorted(c.sort_order for c in cats)
+    top = [c for c in cats if c.parent_id is None]
+    assert [c.id for c in masterdata.siblings(top[0])] == [c.id for c in top]
+
+
+def test_field_kinds_for_the_history(database):
+    office = masterdata.save(Department, {"name": "总务处"})
+    assert masterdata.field_kind("person", "department") == "link"
+    assert masterdata.field_kind("person", "is_canteen_staff") == "check"
+    assert masterdata.field_kind("person", "name") == "text"
+    assert masterdata.field_kind("person", "nothing") is None and masterdata.field_kind("asset", "name") is None
+    assert masterdata.max_length("supplier", "name") == 200 and masterdata.max_length("supplier", "note") is None
+    assert masterdata.linked_record("person", "department", office.id).name == "总务处"
+    assert masterdata.linked_record("person", "department", 99999) is None

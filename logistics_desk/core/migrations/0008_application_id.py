@@ -10,4 +10,8 @@ APPLICATION_ID = 0x4C44534B
 
 
 def up(migrator, db):
+    from peewee import SqliteDatabase
+
+    if not isinstance(db, SqliteDatabase):  # a server database has no file header to mark
+        return
     db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")

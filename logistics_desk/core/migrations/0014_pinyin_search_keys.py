@@ -38,10 +38,10 @@ def up(migrator, db):
 
     for table, source in MASTER:
         rows = db.execute_sql(f'SELECT id, "{source}" FROM "{table}" WHERE search_key IS NULL').fetchall()
-        db.cursor().executemany(f'UPDATE "{table}" SET search_key = ? WHERE id = ?',
+        db.cursor().executemany(f'UPDATE "{table}" SET search_key = {db.param} WHERE id = {db.param}',
                                 [(pinyin.search_key(text) or None, rid) for rid, text in rows])
     columns = ", ".join(f'"{c}"' for c in ASSET_FIELDS)
     rows = db.execute_sql(f'SELECT id, {columns} FROM "asset" WHERE search_text IS NULL').fetchall()
     for start in range(0, len(rows), 2000):
-        db.cursor().executemany('UPDATE "asset" SET search_text = ? WHERE id = ?',
+        db.cursor().executemany(f'UPDATE "asset" SET search_text = {db.param} WHERE id = {db.param}',
                                 [(pinyin.search_text(*r[1:]), r[0]) for r in rows[start:start + 2000]])

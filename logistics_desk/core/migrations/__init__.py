@@ -47,7 +47,9 @@ def check_not_too_new(db) -> None:
     applied = run.applied()
     known = {m.name for m in run.migrations()}
     unknown = sorted(set(applied) - known)
-    version = int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+    from ..engine import engine_of
+
+    version = engine_of(db).schema_version(db)
     if unknown or version > latest_index():
         raise DatabaseTooNew(
             tr(
@@ -74,5 +76,7 @@ def migrate(db, *, backup: bool = True) -> list[str]:
 
         backups.make_backup(kind="premigrate")
     applied = run.up()
-    db.execute_sql(f"PRAGMA user_version = {latest_index()}")
+    from ..engine import engine_of
+
+    engine_of(db).set_schema_version(db, latest_index())
     return applied

@@ -45,6 +45,10 @@ def bar_chart_drawing(
     high = max((max(s) for s in data if s), default=0)
     if high <= 0:
         chart.valueAxis.valueMax = 1
+    if high < 4 and all(v == int(v) for s in data for v in s):
+        # counts: whole-number ticks (0, 1, 2, 3), never "0.2 tickets"
+        chart.valueAxis.valueMax = max(1, int(high))
+        chart.valueAxis.valueStep = 1
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = colors.Color(0.85, 0.85, 0.85)
     chart.valueAxis.gridStrokeWidth = 0.4

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..changes import EditConflict
 from ..errors import UserError, ValidationError
 from ..i18n import tr
 from .widgets import FieldErrors, show_error
@@ -108,8 +109,19 @@ def run_save(parent: QWidget, errors: FieldErrors, general_error: QLabel,
     """
     errors.clear()
     general_error.hide()
+    opened = getattr(parent, "opened_record", None)  # a changes.Opened: refuse saving over someone else's change
     try:
-        return True, save()
+        if opened is None:
+            return True, save()
+        with opened.editing():
+            return True, save()
+    except EditConflict as exc:  # nothing was saved: show who changed it, and the record as it is now
+        general_error.setText(exc.message)
+        general_error.show()
+        reload = getattr(parent, "reload_record", None)
+        if reload is not None:
+            reload()
+        opened.refresh()
     except ValidationError as exc:
         rest = errors.show(exc)
         if rest:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 import weakref
+from time import monotonic
 
 import shiboken6
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QUrl
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,6 +31,8 @@ from .work import run_with_progress
 
 log = logging.getLogger(__name__)
 
+FRESH_SECONDS = 60  # a tab shown again reads its data again when it was last read longer ago (deadlines go by)
+
 
 def _remove_filter(dispatcher) -> None:
     from PySide6.QtWidgets import QApplication
@@ -42,13 +45,19 @@ def _remove_filter(dispatcher) -> None:
 class MainWindow(QMainWindow):
     PREFERRED_SIZE = (1400, 860)
 
-    def __init__(self, specs):
+    def __init__(self, specs, *, deferred: bool = False):
         """``specs``: the module registry's ``ModuleSpec``s in tab order, handed in by app.py (core never
         imports a module).
 
         The first tab is Today; a module's tab is built when it is first opened (``module_tab``), so the
         window shows at once however large the books are. Until then its title carries the figure of
         its spec's ``badge`` function (overdue repairs, sample breaches).
+
+        ``deferred`` (the program's start, app.py): the window is painted first, empty, and Today's lines,
+        the badges and the shared keys come just after (``_finish_start``): the clerk sees the window
+        without waiting for every module's queries, nor for the keys' application-wide event filter,
+        whose first calls cost as much as the first paint itself. Built without it (tests, scripts),
+        the window has all of them at once.
         """
         super().__init__()
         self.specs = list(specs)
@@ -58,16 +67,23 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self._kept_widgets: list[tuple[str, object]] = []
         self._built: dict[str, object] = {}  # spec key -> its ModuleTab, once built
-        self._fresh: set[str] = set()  # built and not yet shown: no need to read again when shown
+        # built tabs whose data is current: shown again, they are not read again (unless read over a minute
+        # ago); a write elsewhere that concerns one takes it out (stale), so it reads when next shown
+        self._fresh: set[str] = set()
+        self._read_at: dict[str, float] = {}  # key -> when the window last had the tab read (monotonic)
         self._today_stale = False
-        self.today = TodayPage(self.specs, self)
+        self._start_pending = deferred  # Today's lines, the badges and the keys wait for the first paint
+        self.today = TodayPage(self.specs, self, read=not deferred)
         self.today.open_requested.connect(self.open_today_item)
         self.today.refreshed.connect(self._show_today_title)
+        if deferred:
+            self.today.first_painted.connect(lambda: QTimer.singleShot(0, self._finish_start))
         self.tabs.addTab(self.today, tr("Today"))
         for spec in self.specs:
             self.tabs.addTab(QWidget(), tr(spec.title))  # a placeholder until the tab is first opened
-        self._show_today_title()
-        self._show_badges()
+        if not deferred:
+            self._show_today_title()
+            self._show_badges()
         self.tabs.currentChanged.connect(self._tab_shown)
         self._build_menus()
         self.status = QLabel()
@@ -75,8 +91,32 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         self._restore_layout()
         self.watch_database()
+        from .login import attach  # the role's actions; other programs' changes refresh the window
+        self.change_watcher = attach(self)
         self.today.tree.setFocus()  # Enter opens the first line at once
-        self._install_keys()
+        if not deferred:
+            self._install_keys()
+
+    def _finish_start(self) -> None:
+        """After the first paint (``deferred``): Today's lines, then (once they are painted) the badges and
+        the shared keys."""
+        if not self._start_pending or not shiboken6.isValid(self):
+            return
+        self._start_pending = False
+        if self.today.read_at is None:  # not yet read (opening Today or a write reads it too)
+            self.refresh_today()
+        QTimer.singleShot(0, self._finish_start_keys)
+
+    def _finish_start_keys(self) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._show_badges()
+        if getattr(self, "keys", None) is None:
+            self._install_keys()
+
+    def start_finished(self) -> bool:
+        """Today's lines read, the badges shown, the keys installed (at once unless built ``deferred``)."""
+        return getattr(self, "keys", None) is not None  # the keys come last
 
     # --- the tabs, built when first opened ---
     def _index_of(self, key: str) -> int:
@@ -111,10 +151,11 @@ class MainWindow(QMainWindow):
             self.tabs.blockSignals(False)
         holder.deleteLater()
         self._built[key] = tab
-        self._fresh.add(key)
+        self._mark_read(key)
         tab.title_changed.connect(lambda title, t=tab: self._set_tab_title(t, title))
         self.tabs.setTabText(index, tab.badge_title or tr(spec.title))  # the tab's own figure from now on
-        tab.data_changed.connect(lambda source=tab: self._refresh_others(source))
+        tab.data_changed.connect(lambda source=tab: self.tab_wrote(source))  # which modules: not said, any
+        tab.records_changed.connect(lambda keys, source=tab: self.tab_wrote(source, keys))
         self._restore_tab_layout(key, tab)
         return tab
 
@@ -131,10 +172,13 @@ class MainWindow(QMainWindow):
         if index >= 0:
             self.tabs.setTabText(index, title)
 
-    def _show_badges(self) -> None:
-        """The figures in the titles of the tabs not built yet, from the specs' Qt-free ``badge`` functions."""
+    def _show_badges(self, keys=None) -> None:
+        """The figures in the titles of the tabs not built yet (of the modules ``keys`` only, if given), from the
+        specs' Qt-free ``badge`` functions."""
         for i, spec in enumerate(self.specs, 1):
             if spec.key in self._built or not getattr(spec, "badge", None):
+                continue
+            if keys is not None and spec.key not in keys:
                 continue
             try:
                 title = load_object(spec.badge)()
@@ -288,17 +332,37 @@ class MainWindow(QMainWindow):
             return
         if key not in self._built:
             self.module_tab(key)  # built now: it has just read its data
-        if key in self._fresh:
-            self._fresh.discard(key)
+        if key in self._fresh and monotonic() - self._read_at.get(key, 0.0) < FRESH_SECONDS:
             return
         self._built[key].refresh()
+        self._mark_read(key)
 
-    def _refresh_others(self, source) -> None:
-        for tab in self.built_tabs():
-            if tab is not source:
+    def _mark_read(self, key: str) -> None:
+        self._fresh.add(key)
+        self._read_at[key] = monotonic()
+
+    def tab_wrote(self, source, keys=None) -> None:
+        """A tab wrote (its ``records_changed``, or ``data_changed``): of the other built tabs, those of the modules
+        ``keys`` (None: every module; empty: nothing changed) read their data again — the one in view at once,
+        the others when next shown — and so do Today and the badges of those not built yet."""
+        keys = None if keys is None else set(keys)
+        if keys is not None and not keys:
+            return
+        current = self.tabs.currentWidget()
+        for key, tab in list(self._built.items()):
+            if tab is source or (keys is not None and key not in keys):
+                continue
+            if tab is current:
                 tab.refresh()
-        self._show_badges()
+                self._mark_read(key)
+            else:
+                self._fresh.discard(key)  # stale: read when next shown
+        self._show_badges(keys)
         self._today_changed()
+
+    def stale_tabs(self) -> set[str]:
+        """The built tabs that will read their data again when next shown."""
+        return set(self._built) - self._fresh
 
     def _today_changed(self) -> None:
         """Data changed: Today is read again now if it is in view, else when it is next shown."""
@@ -310,8 +374,9 @@ class MainWindow(QMainWindow):
     def refresh_all(self) -> None:
         self.setWindowTitle(self._title())
         self.refresh_status()
-        for tab in self.built_tabs():
+        for key, tab in list(self._built.items()):
             tab.refresh()
+            self._mark_read(key)
         self._show_badges()
         self.refresh_today()
 
@@ -520,6 +585,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if self._start_pending:  # the rest of the start comes once Today is painted; at the latest, then
+            QTimer.singleShot(500, self._finish_start)
         if not getattr(self, "_shown_logged", False):
             self._shown_logged = True
             frame, screen = self.frameGeometry(), self.screen().availableGeometry()

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from peewee import JOIN, BooleanField, CharField, ForeignKeyField
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -46,7 +45,6 @@ from PySide6.QtWidgets import (
 from .. import audit, clock, masterdata
 from ..errors import UserError, ValidationError
 from ..i18n import N_, builtin_name, tr
-from ..masterdata import Category, Department, Person, Place, Supplier, Term
 from .widgets import ChoiceBox, DateBox, FieldErrors, show_error
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -113,12 +111,12 @@ class HistoryDialog(QDialog):
     ACTIONS = {"create": N_("Created"), "update": N_("Changed"), "activate": N_("Reactivated"),
                "deactivate": N_("Deactivated")}
 
-    def __init__(self, parent, title: str, table: str, record_id: int, labels: dict[str, str], model=None,
+    def __init__(self, parent, title: str, table: str, record_id: int, labels: dict[str, str],
                  fields: list[Field] | tuple = ()):
         super().__init__(parent)
         self.setWindowTitle(tr("Change history: {name}").format(name=title))
         self.resize(820, 420)
-        self.model = model
+        self.table_name = table
         self.fields = {f.key: f for f in fields}
         self._choices: dict[str, dict[str, str]] = {}
         entries = audit.history(table, record_id)
@@ -173,15 +171,15 @@ class HistoryDialog(QDialog):
         text = str(value)
         if not key or key == "*":
             return text
-        model_field = self.model._meta.fields.get(key) if self.model is not None else None
+        kind = masterdata.field_kind(self.table_name, key)
         spec = self.fields.get(key)
-        if isinstance(model_field, ForeignKeyField):
+        if kind == "link":
             try:
-                linked = model_field.rel_model.get_or_none(model_field.rel_model.id == int(text))
+                linked = masterdata.linked_record(self.table_name, key, int(text))
             except ValueError:
                 return text
             return builtin_name(str(linked)) if linked is not None else tr("(deleted, no. {id})").format(id=text)
-        if isinstance(model_field, BooleanField) or (spec is not None and spec.kind == "check"):
+        if kind == "check" or (spec is not None and spec.kind == "check"):
             return tr("Yes") if text.lower() in ("1", "true") else tr("No")
         if spec is not None and spec.kind == "choice" and spec.choices is not None:
             if key not in self._choices:
@@ -201,7 +199,7 @@ class RecordPage(QWidget):
 
     key = ""
     title = ""  # N_()
-    model = None
+    table = ""  # the master-data table the page edits (core.masterdata.TABLES)
     fields: list[Field] = []
     columns: list[str] = []  # N_() titles
     tree = False
@@ -376,19 +374,17 @@ class RecordPage(QWidget):
             w.textChanged.connect(self._mark_dirty)
         else:
             w = QLineEdit()
-            model_field = self.model._meta.fields.get(f.key) if self.model is not None else None
-            if isinstance(model_field, CharField):
-                w.setMaxLength(model_field.max_length)
+            length = masterdata.max_length(self.table, f.key)
+            if length:
+                w.setMaxLength(length)
             w.textChanged.connect(self._mark_dirty)
         w.setObjectName(f"field_{f.key}")
         return w
 
     # --- the list ------------------------------------------------------------
     def query(self):
-        q = self.model.select()
-        if self.has_active and not self.show_inactive.isChecked():
-            q = q.where(self.model.active == True)  # noqa: E712
-        return q
+        """The list's records, in order (deactivated ones only when asked)."""
+        return masterdata.listing(self.table, include_inactive=self.show_inactive.isChecked())
 
     def row_texts(self, record) -> list[str]:
         raise NotImplementedError
@@ -498,7 +494,7 @@ class RecordPage(QWidget):
 
     def select_and_load(self, record_id: int) -> None:
         """Select a record in the list and show it in the form (as a click does)."""
-        record = self.model.get_or_none(self.model.id == record_id)
+        record = masterdata.find_record(self.table, record_id)
         if record is not None and self.confirm_leave():
             self.select(record_id)
             self.load(record)
@@ -517,7 +513,7 @@ class RecordPage(QWidget):
             finally:
                 self._selecting = False
             return
-        record = self.model.get_or_none(self.model.id == record_id)
+        record = masterdata.find_record(self.table, record_id)
         if record is not None:
             self.load(record)
 
@@ -667,7 +663,7 @@ class RecordPage(QWidget):
         return {f.key: self.widget_value(f) for f in self.fields}
 
     def write(self, values: dict[str, Any]):
-        return masterdata.save(self.model, values, self.record)
+        return masterdata.save_record(self.table, values, self.record)
 
     def save(self) -> bool:
         """Save the form; a wrong value is shown next to its field. True when saved."""
@@ -691,7 +687,7 @@ class RecordPage(QWidget):
             show_error(self, exc)
             return False
         self._dirty = False
-        record = self.model.get_by_id(record.id)
+        record = masterdata.find_record(self.table, record.id)
         self.reload(select_id=record.id)
         self.load(record)
         self.message.emit(tr("Saved: {name}").format(name=self.describe(record)), False)
@@ -701,7 +697,9 @@ class RecordPage(QWidget):
     def toggle_active(self) -> None:
         if self.record is None or not self.confirm_leave():
             return
-        record = self.model.get_by_id(self.record.id)
+        record = masterdata.find_record(self.table, self.record.id)
+        if record is None:
+            return
         self._clear_errors()
         try:
             masterdata.set_active(record, not record.active)
@@ -711,7 +709,7 @@ class RecordPage(QWidget):
         except Exception as exc:
             show_error(self, exc)
             return
-        record = self.model.get_by_id(record.id)
+        record = masterdata.find_record(self.table, record.id)
         self.reload(select_id=record.id)
         self.load(record)
         text = tr("Reactivated: {name}") if record.active else tr("Deactivated: {name}")
@@ -721,27 +719,22 @@ class RecordPage(QWidget):
     def show_history(self) -> None:
         if self.record is None:
             return
-        dialog = HistoryDialog(self, self.describe(self.record), self.model._meta.table_name, self.record.id,
+        dialog = HistoryDialog(self, self.describe(self.record), self.table, self.record.id,
                                self._labels | {"active": N_("Active"), "sort_order": N_("Order"),
-                                               "full_name": N_("Full name")}, self.model, self.fields)
+                                               "full_name": N_("Full name")}, self.fields)
         dialog.exec()
 
     def refresh(self) -> None:
         """Re-read the list and the choices (another page changed something)."""
         self.reload()
         if self.record is not None and not self._dirty:
-            record = self.model.get_or_none(self.model.id == self.record.id)
+            record = masterdata.find_record(self.table, self.record.id)
             if record is not None:
                 self.load(record)
 
     # --- walk order (trees) --------------------------------------------------
     def siblings(self, record) -> list:
-        q = self.model.select().where(self.model.parent == record.parent_id) if record.parent_id is not None \
-            else self.model.select().where(self.model.parent.is_null())
-        return list(self.order(q))
-
-    def order(self, query):
-        return query.order_by(self.model.sort_order, self.model.name)
+        return list(masterdata.siblings(record))
 
     def move(self, step: int) -> None:
         """Move the selected record up (-1) or down (+1) among its siblings."""
@@ -764,7 +757,7 @@ class RecordPage(QWidget):
         except Exception as exc:
             show_error(self, exc)
             return
-        record = self.model.get_by_id(self.record.id)
+        record = masterdata.find_record(self.table, self.record.id)
         self.reload(select_id=record.id)
         self.load(record)
         self.changed.emit()
@@ -775,7 +768,7 @@ class RecordPage(QWidget):
 class TermsPage(RecordPage):
     key = "terms"
     title = N_("Terms")
-    model = Term
+    table = "term"
     has_active = False
     new_title = N_("New term")
     columns = [N_("Term"), N_("Starts"), N_("Ends"), N_("Status")]
@@ -786,9 +779,6 @@ class TermsPage(RecordPage):
     ]
     sort_column = 1
     sort_descending = True
-
-    def query(self):
-        return Term.select().order_by(Term.start_date.desc())
 
     def row_texts(self, t) -> list[str]:
         today = clock.today()
@@ -802,7 +792,7 @@ class TermsPage(RecordPage):
 
     def new_defaults(self) -> dict[str, Any]:
         """The term after the latest one: spring from late February, autumn from September."""
-        last = Term.select().order_by(Term.end_date.desc()).first()
+        last = masterdata.latest_term()
         if last is None:
             today = clock.today()
             if today.month >= 8:
@@ -830,7 +820,7 @@ class TermsPage(RecordPage):
 class DepartmentsPage(RecordPage):
     key = "departments"
     title = N_("Departments and classes")
-    model = Department
+    table = "department"
     new_title = N_("New department or class")
     columns = [N_("Name"), N_("Kind"), N_("Code"), N_("Head / class teacher"), N_("Status")]
     fields = [
@@ -847,9 +837,6 @@ class DepartmentsPage(RecordPage):
             tr("New class"), lambda: self.start_new({"kind": "class"}, title=tr("New class")))
         self.finish_actions()
 
-    def query(self):
-        return super().query().order_by(Department.kind.desc(), Department.name)
-
     def row_texts(self, d) -> list[str]:
         return [d.name, tr(masterdata.DEPARTMENT_KINDS.get(d.kind, d.kind)), d.code or "", d.head or "",
                 self.status_text(d)]
@@ -861,10 +848,8 @@ class DepartmentsPage(RecordPage):
 # --- people --------------------------------------------------------------------------
 
 def _department_choices(record) -> list[tuple[str, Any]]:
-    current = getattr(record, "department_id", None)
-    q = Department.select().where((Department.active == True) | (Department.id == current))  # noqa: E712
     out = []
-    for d in q.order_by(Department.kind.desc(), Department.name):
+    for d in masterdata.department_choices(getattr(record, "department_id", None)):
         label = d.name if d.kind == "department" else tr("{name} (class)").format(name=d.name)
         out.append((label, d.id))
     return out
@@ -873,7 +858,7 @@ def _department_choices(record) -> list[tuple[str, Any]]:
 class PeoplePage(RecordPage):
     key = "people"
     title = N_("People")
-    model = Person
+    table = "person"
     new_title = N_("New person")
     columns = [N_("Person's name"), N_("Department"), N_("Job title"), N_("Phone"), N_("Canteen staff"), N_("Status")]
     fields = [
@@ -884,18 +869,12 @@ class PeoplePage(RecordPage):
         Field("is_canteen_staff", N_("Canteen staff (may take food samples)"), "check"),
     ]
 
-    def query(self):
-        q = Person.select(Person, Department).join(Department, JOIN.LEFT_OUTER)
-        if not self.show_inactive.isChecked():
-            q = q.where(Person.active == True)  # noqa: E712
-        return q.order_by(Person.name)
-
     def row_texts(self, p) -> list[str]:
         return [p.name, p.department.name if p.department_id else "", p.title or "", p.phone or "",
                 tr("Yes") if p.is_canteen_staff else "", self.status_text(p)]
 
     def describe(self, record) -> str:
-        dept = Department.get_or_none(Department.id == record.department_id) if record.department_id else None
+        dept = masterdata.find_record("department", record.department_id)
         return f"{record.name}（{dept.name}）" if dept else record.name
 
 
@@ -904,7 +883,7 @@ class PeoplePage(RecordPage):
 class SuppliersPage(RecordPage):
     key = "suppliers"
     title = N_("Suppliers")
-    model = Supplier
+    table = "supplier"
     new_title = N_("New supplier")
     columns = [N_("Name"), N_("Contact person"), N_("Phone"), N_("Address"), N_("Status")]
     fields = [
@@ -915,9 +894,6 @@ class SuppliersPage(RecordPage):
         Field("note", N_("Notes"), "note"),
     ]
 
-    def query(self):
-        return super().query().order_by(Supplier.name)
-
     def row_texts(self, s) -> list[str]:
         return [s.name, s.contact or "", s.phone or "", s.address or "", self.status_text(s)]
 
@@ -925,16 +901,13 @@ class SuppliersPage(RecordPage):
 # --- places: building -> room ------------------------------------------------------
 
 def _building_choices(record) -> list[tuple[str, Any]]:
-    current = getattr(record, "parent_id", None)
-    q = Place.select().where((Place.kind == "building")
-                             & ((Place.active == True) | (Place.id == current)))  # noqa: E712
-    return [(b.name, b.id) for b in q.order_by(Place.sort_order, Place.name)]
+    return [(b.name, b.id) for b in masterdata.building_choices(getattr(record, "parent_id", None))]
 
 
 class PlacesPage(RecordPage):
     key = "places"
     title = N_("Places")
-    model = Place
+    table = "place"
     tree = True
     new_title = N_("New building")
     columns = [N_("Building / room"), N_("Kind"), N_("Full name"), N_("Walk order"), N_("Status")]
@@ -959,11 +932,8 @@ class PlacesPage(RecordPage):
         self.finish_actions()
 
     def populate(self) -> None:
-        q = self.order(Place.select())
-        if not self.show_inactive.isChecked():
-            q = q.where(Place.active == True)  # noqa: E712
-        places = list(q)
-        rooms: dict[int, list[Place]] = {}
+        places = list(self.query())
+        rooms: dict[int, list] = {}
         for p in places:
             if p.kind == "room":
                 rooms.setdefault(p.parent_id, []).append(p)
@@ -1019,20 +989,16 @@ class PlacesPage(RecordPage):
     def write(self, values: dict[str, Any]):
         if self.record is None:
             values["kind"] = self.new_kind
-            if self.new_kind == "building":
-                siblings = Place.select().where(Place.kind == "building")
-            else:
-                siblings = Place.select().where(Place.parent == values.get("parent"))
-            last = max((p.sort_order for p in siblings), default=0)
-            values["sort_order"] = last + 1
-        return masterdata.save(Place, values, self.record)
+            values["sort_order"] = masterdata.next_position(
+                "place", None if self.new_kind == "building" else values.get("parent"))
+        return masterdata.save_record("place", values, self.record)
 
-    def selected_building(self) -> Place | None:
+    def selected_building(self):
         if self.record is None:
             return None
         if self.record.kind == "building":
             return self.record
-        return Place.get_or_none(Place.id == self.record.parent_id)
+        return masterdata.find_record("place", self.record.parent_id)
 
     def new_building(self) -> None:
         if not self.confirm_leave():
@@ -1060,16 +1026,11 @@ class PlacesPage(RecordPage):
             self.new_kind = "building"
         return super().start_new(defaults, ask, title)
 
-    def siblings(self, record) -> list:
-        if record.kind == "building":
-            return list(self.order(Place.select().where(Place.kind == "building")))
-        return list(self.order(Place.select().where(Place.parent == record.parent_id)))
-
 
 # --- asset categories -------------------------------------------------------------------
 
 def _category_choices(record) -> list[tuple[str, Any]]:
-    cats = list(Category.select().order_by(Category.sort_order, Category.code))
+    cats = list(masterdata.listing("category", include_inactive=True))
     by_id = {c.id: c for c in cats}
 
     def path(c) -> str:
@@ -1087,7 +1048,7 @@ def _category_choices(record) -> list[tuple[str, Any]]:
 class CategoriesPage(RecordPage):
     key = "categories"
     title = N_("Asset categories")
-    model = Category
+    table = "category"
     tree = True
     new_title = N_("New top-level category")
     columns = [N_("Category"), N_("Code"), N_("GB/T 14885"), N_("Useful life"), N_("Special equipment"),
@@ -1115,17 +1076,11 @@ class CategoriesPage(RecordPage):
         self.down_button = self.add_action(tr("Move down"), lambda: self.move(1))
         self.finish_actions()
 
-    def order(self, query):
-        return query.order_by(Category.sort_order, Category.code)
-
     def populate(self) -> None:
-        q = self.order(Category.select())
-        if not self.show_inactive.isChecked():
-            q = q.where(Category.active == True)  # noqa: E712
-        cats = list(q)
-        everything = {c.id: c for c in Category.select()}
+        cats = list(self.query())
+        everything = {c.id: c for c in masterdata.listing("category", include_inactive=True)}
         self._all = everything
-        children: dict[int | None, list[Category]] = {}
+        children: dict[int | None, list] = {}
         shown_ids = {c.id for c in cats}
         for c in cats:
             parent = c.parent_id if c.parent_id in shown_ids else None
@@ -1142,7 +1097,7 @@ class CategoriesPage(RecordPage):
 
         add(None, None)
 
-    def life_text(self, c: Category) -> str:
+    def life_text(self, c) -> str:
         node, inherited, seen = c, False, 0
         while node is not None and seen < 20:
             if not node.depreciable:
@@ -1155,7 +1110,7 @@ class CategoriesPage(RecordPage):
             seen += 1
         return tr("Not set")
 
-    def is_special(self, c: Category) -> bool:
+    def is_special(self, c) -> bool:
         node, seen = c, 0
         while node is not None and seen < 20:
             if node.special_equipment:
@@ -1198,7 +1153,7 @@ class CategoriesPage(RecordPage):
             self.note_label.hide()
             return
         parent_id = self.widgets["parent"].value()
-        parent = Category.get_or_none(Category.id == parent_id) if parent_id else None
+        parent = masterdata.find_record("category", parent_id) if parent_id else None
         life = masterdata.category_life_years(parent) if parent is not None else None
         text = (tr("Inherits a useful life of {n} years from “{name}”.").format(n=life, name=parent.name)
                 if life else tr("Without a useful life of its own or a parent's, it is not depreciated."))
@@ -1208,9 +1163,8 @@ class CategoriesPage(RecordPage):
     def write(self, values: dict[str, Any]):
         values["code"] = (values.get("code") or "").strip().upper()
         if self.record is None:
-            last = Category.select(Category.sort_order).order_by(Category.sort_order.desc()).scalar() or 0
-            values["sort_order"] = last + 1
-        return masterdata.save(Category, values, self.record)
+            values["sort_order"] = masterdata.next_position("category")
+        return masterdata.save_record("category", values, self.record)
 
 
 PAGES = [TermsPage, DepartmentsPage, PlacesPage, PeoplePage, SuppliersPage, CategoriesPage]

@@ -477,6 +477,8 @@ class SettingsWindow(QDialog):
         self.add_page("general", tr(GeneralPage.title), GeneralPage)
         for cls in PAGES:
             self.add_page(cls.key, tr(cls.title), cls)
+        from .accounts_page import AccountsPage  # accounts and roles, off by default (core/accounts.py)
+        self.add_page(AccountsPage.key, tr(AccountsPage.title), AccountsPage)
         for spec in specs:
             if spec.settings_page:
                 self._add_module_page(spec)

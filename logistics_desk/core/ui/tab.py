@@ -10,12 +10,27 @@ class ModuleTab(QWidget):
     """A module's tab. Subclasses build their widgets in ``__init__``.
 
     ``title_changed`` lets a tab put a figure in its title (e.g. overdue
-    repairs); ``refresh`` is called when the tab is shown or data changed
-    elsewhere (another tab, the settings window, a restore).
+    repairs); ``refresh`` is called when data the tab shows changed elsewhere
+    (another tab, the settings window, a restore, another program): at once if
+    the tab is in view, else when it is next shown.
+
+    After a write, a tab tells the window which modules' records changed, so
+    only their tabs read again (as Anki's ``OpChanges``): ``announce(keys)``,
+    e.g. ``announce(applied.modules)`` with what a batch service returned.
+    ``announce()`` without keys (or ``data_changed``) means "any module".
     """
 
     title_changed = Signal(str)
-    data_changed = Signal()  # emit after a write other tabs may show
+    data_changed = Signal()  # emit after a write other tabs may show, not saying which: every tab reads again
+    records_changed = Signal(object)  # emit after a write: the set of the keys of the modules whose records changed
+
+    def announce(self, modules=None) -> None:
+        """Tell the window this tab wrote: ``modules``, the keys of the modules whose records changed (their
+        tabs, Today and the badges read again; an empty set: nothing changed); None: any module."""
+        if modules is None:
+            self.data_changed.emit()
+        else:
+            self.records_changed.emit(frozenset(modules))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -39,9 +39,12 @@ class TodayPage(QWidget):
 
     open_requested = Signal(object)  # a core.today.TodayItem
     refreshed = Signal()  # the lines were read again (the window puts their number in the tab's title)
+    first_painted = Signal()  # the page was painted once (at the program's start the window reads the lines then)
 
-    def __init__(self, specs, parent=None):
+    def __init__(self, specs, parent=None, *, read: bool = True):
+        """``read``: read the lines at once (else the window calls ``refresh`` once it is painted)."""
         super().__init__(parent)
+        self._painted = False
         self.setObjectName("today_page")
         self.specs = list(specs)
         self.groups: list[core_today.TodayGroup] = []
@@ -111,7 +114,14 @@ class TodayPage(QWidget):
         self.midnight = QTimer(self)
         self.midnight.setSingleShot(True)
         self.midnight.timeout.connect(self._new_day)
-        self.refresh()
+        if read:
+            self.refresh()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
     # --- reading ---
     def refresh(self) -> None:

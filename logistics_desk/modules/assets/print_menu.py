@@ -20,8 +20,7 @@ from ...core.i18n import N_, tr
 from ...core.ui import pdf_preview
 from ...core.ui.widgets import show_error
 from ...core.ui.work import run_in_worker
-from . import forms
-from .models import Asset
+from . import forms, service
 from .print_dialogs import InventoryDialog, LabelDialog
 
 MAX_CARDS = 2000
@@ -64,9 +63,9 @@ def _selected(tab) -> list[int]:
     return ids
 
 
-def _first_selected(tab) -> Asset:
+def _first_selected(tab):
     ids = _selected(tab)
-    asset = Asset.get_or_none(Asset.id == ids[0]) if ids else None
+    asset = service.find_asset(ids[0]) if ids else None
     if asset is None:
         raise UserError(tr("Select an asset in the list first."))
     return asset
@@ -100,7 +99,7 @@ def inventory_for_selection(tab) -> None:
 
 def inventory_dialog(tab) -> InventoryDialog:
     ids = _selected(tab)
-    asset = Asset.get_or_none(Asset.id == ids[0]) if ids else None
+    asset = service.find_asset(ids[0]) if ids else None
     dlg = InventoryDialog(tab, place_id=asset.place_id if asset is not None else None)
 
     def accepted() -> None:
@@ -124,8 +123,8 @@ def print_cards(tab, per_page: int) -> None:
         raise UserError(tr("Select an asset in the list first."))
     if len(ids) > MAX_CARDS:
         raise UserError(tr("Select at most {n} assets for cards.").format(n=MAX_CARDS))
-    order = {a.id: a.number for a in Asset.select(Asset.id, Asset.number).where(Asset.id.in_(ids))}
-    ids = sorted(order, key=order.get)
+    order = dict(service.ids_by_number(ids))
+    ids = list(order)
     history = forms.CARD_HISTORY_HALF if per_page == 2 else forms.CARD_HISTORY
     cards = [forms.card_data(i, history=history) for i in ids]
     title = tr("Fixed asset card")
@@ -139,12 +138,12 @@ def label_dialog(tab) -> LabelDialog:
     ids = tab.selected_asset_ids()
     filters = tab.current_filters()
     try:
-        filtered = forms.service.AssetQuery().count(dict(filters, status=filters.get("status") or "active"))
+        filtered = service.AssetQuery().count(dict(filters, status=filters.get("status") or "active"))
     except Exception:
         filtered = None
     place_id = None
     if ids:
-        asset = Asset.get_or_none(Asset.id == ids[0])
+        asset = service.find_asset(ids[0])
         place_id = asset.place_id if asset is not None else None
 
     def calibration(pdf: bytes) -> None:

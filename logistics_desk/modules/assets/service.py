@@ -68,6 +68,34 @@ def get_asset(asset_id: int) -> Asset:
     return asset
 
 
+def find_asset(asset_id: int | None) -> Asset | None:
+    """The asset ``asset_id``, None if there is none."""
+    return Asset.get_or_none(Asset.id == asset_id) if asset_id is not None else None
+
+
+def assets_by_number(asset_ids: list[int]) -> list[Asset]:
+    """The assets ``asset_ids`` names (those that exist), in the order of their numbers."""
+    return list(Asset.select().where(Asset.id.in_(asset_ids)).order_by(Asset.number)) if asset_ids else []
+
+
+def ids_by_number(asset_ids: list[int]) -> list[tuple[int, str]]:
+    """(id, number) of the assets ``asset_ids`` names, in the order of their numbers (reads only the two)."""
+    numbers = {a.id: a.number for a in Asset.select(Asset.id, Asset.number).where(Asset.id.in_(asset_ids))}
+    return [(i, numbers[i]) for i in sorted(numbers, key=numbers.get)]
+
+
+def asset_ids_in(result) -> list[int]:
+    """The assets a service call's result touched: an asset, a record of one (a transfer, a loan...), or a list
+    of them."""
+    out = []
+    for item in result if isinstance(result, list) else [result]:
+        if isinstance(item, Asset):
+            out.append(item.id)
+        elif hasattr(item, "asset_id"):
+            out.append(item.asset_id)
+    return out
+
+
 def find_by_number(number: str) -> Asset | None:
     number = (number or "").strip()
     return Asset.get_or_none(Asset.number == number) if number else None

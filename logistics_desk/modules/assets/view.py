@@ -7,7 +7,6 @@ import html
 import importlib.util
 from decimal import Decimal
 
-from peewee import JOIN
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,11 +38,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import audit, clock, masterdata, settings
-from ...core.db import database
+from ...core import audit, changes, clock, masterdata, settings
 from ...core.errors import ValidationError
 from ...core.i18n import N_, builtin_name, ntr, tr
-from ...core.masterdata import Category, Department, Person, Supplier
 from ...core.tasks import Cancelled
 from ...core.ui.dialogs import run_save
 from ...core.ui.pick import make_searchable
@@ -52,7 +49,7 @@ from ...core.ui.table import Column, PagedTableModel, date_text, money
 from ...core.ui.widgets import ChoiceBox, DateBox, FieldErrors, SearchBox, TwoSidedBar, show_error, show_info
 from ...core.ui.work import run_in_worker, run_with_progress
 from . import service
-from .models import DAMAGE_CAUSES, DISPOSAL_METHODS, SOURCES, STATUSES, Asset
+from .models import DAMAGE_CAUSES, DISPOSAL_METHODS, SOURCES, STATUSES
 
 STATUS_COLORS = {"idle": "#7f8c8d", "lent": "#2c6fbb", "repair": "#c27c0e", "shortage": "#c0392b",
                  "lost": "#c0392b", "disposed": "#999999"}
@@ -148,8 +145,8 @@ class SearchCombo(ChoiceBox):
 
 
 def category_items() -> list[tuple[str, int]]:
-    cats = list(Category.select().where(Category.active == True).order_by(Category.sort_order, Category.id))  # noqa: E712
-    children: dict[int | None, list[Category]] = {}
+    cats = masterdata.active("category", by=("sort_order", "id"))
+    children: dict[int | None, list] = {}
     for c in cats:
         children.setdefault(c.parent_id, []).append(c)
     out: list[tuple[str, int]] = []
@@ -175,22 +172,19 @@ def place_items() -> list[tuple[str, int]]:
 
 
 def department_items() -> list[tuple[str, int]]:
-    depts = list(Department.select().where(Department.active == True).order_by(Department.kind.desc(), Department.id))  # noqa: E712
-    return [(d.name, d.id) for d in depts]
+    return [(d.name, d.id) for d in masterdata.active("department", by=("-kind", "id"))]
 
 
 def person_items() -> list[tuple[str, int]]:
-    q = (Person.select(Person, Department).join(Department, JOIN.LEFT_OUTER, on=(Person.department == Department.id))
-         .where(Person.active == True).order_by(Person.name))  # noqa: E712
     out = []
-    for p in q:
+    for p in masterdata.people_with_departments():
         label = f"{p.name}（{p.department.name}）" if p.department_id else p.name
         out.append((label, p.id))
     return out
 
 
 def supplier_items() -> list[tuple[str, int]]:
-    return [(s.name, s.id) for s in masterdata.active(Supplier)]
+    return [(s.name, s.id) for s in masterdata.active("supplier")]
 
 
 def _fmt_money(value) -> str:
@@ -266,7 +260,7 @@ class AssetDialog(_Dialog):
               "acquired_on", "source", "supplier", "invoice_no", "funding_source", "place", "department",
               "custodian", "status", "warranty_end", "serial_no", "note"]
 
-    def __init__(self, parent, asset: Asset | None = None):
+    def __init__(self, parent, asset=None):
         super().__init__(parent, tr("Register an asset") if asset is None else tr("Edit asset {number}").format(
             number=asset.number))
         self.asset = asset
@@ -369,6 +363,8 @@ class AssetDialog(_Dialog):
         outer.addWidget(self.buttons)
 
         if asset is not None:
+            self.opened_record = changes.Opened("asset", asset.id)  # a save over someone else's change is refused
+            self.asset = asset = service.get_asset(asset.id)  # as it is now, not as the list read it
             self._load(asset)
         for name in self.FIELDS + ["copies"]:
             self._watch(name)
@@ -411,7 +407,7 @@ class AssetDialog(_Dialog):
         if name == "warranty_end":
             self.has_warranty.toggled.connect(touched)
 
-    def _load(self, a: Asset) -> None:
+    def _load(self, a) -> None:
         self.number.setText(a.number)
         self.number.setReadOnly(True)
         self.name.setText(a.name)
@@ -437,6 +433,13 @@ class AssetDialog(_Dialog):
             self.warranty_end.set_date(a.warranty_end)
         self.serial_no.setText(a.serial_no or "")
         self.note.setPlainText(a.note or "")
+
+    def reload_record(self) -> None:
+        """Someone else changed the asset since the form opened: show it as it is now (core/ui/dialogs.run_save)."""
+        self.asset = service.get_asset(self.asset.id)
+        self.has_warranty.setChecked(False)
+        self._load(self.asset)
+        self._recompute()
 
     def values(self) -> dict:
         def combo(w: SearchCombo):
@@ -510,7 +513,7 @@ class AssetDialog(_Dialog):
         return [service.update(self.asset, values)]
 
 
-def _number_example(category: Category, year: int) -> str:
+def _number_example(category, year: int) -> str:
     from ...core import numbering
 
     pattern = settings.get("assets.number_pattern") or "{year}-{code}-{seq:05d}"
@@ -528,7 +531,7 @@ class _PartMixin:
 
     quantity: QSpinBox | None = None
 
-    def add_quantity(self, form: QFormLayout, assets: list[Asset], label: str) -> None:
+    def add_quantity(self, form: QFormLayout, assets: list, label: str) -> None:
         self.quantity = None
         if len(assets) != 1 or assets[0].quantity <= 1:
             return
@@ -567,7 +570,7 @@ class TransferDialog(_PartMixin, _Dialog):
         value = combo.value()
         return -1 if value is None and combo.currentText().strip() else value
 
-    def __init__(self, parent, assets: list[Asset]):
+    def __init__(self, parent, assets: list):
         super().__init__(parent, tr("Transfer"))
         self.assets = assets
         self.setMinimumWidth(520)
@@ -604,7 +607,7 @@ class TransferDialog(_PartMixin, _Dialog):
 
 
 class LendDialog(_PartMixin, _Dialog):
-    def __init__(self, parent, asset: Asset):
+    def __init__(self, parent, asset):
         super().__init__(parent, tr("Lend {number} {name}").format(number=asset.number, name=asset.name))
         self.asset = asset
         self.setMinimumWidth(480)
@@ -636,7 +639,7 @@ class LendDialog(_PartMixin, _Dialog):
 
 
 class ReturnDialog(_Dialog):
-    def __init__(self, parent, asset: Asset):
+    def __init__(self, parent, asset):
         super().__init__(parent, tr("Take back {number} {name}").format(number=asset.number, name=asset.name))
         self.asset = asset
         loan = service.open_loan(asset)
@@ -668,7 +671,7 @@ RULE_TEXT = {
 
 
 class DamageDialog(_Dialog):
-    def __init__(self, parent, asset: Asset):
+    def __init__(self, parent, asset):
         super().__init__(parent, tr("Report damage: {number} {name}").format(number=asset.number, name=asset.name))
         self.asset = asset
         self.setMinimumWidth(560)
@@ -726,7 +729,7 @@ class DamageDialog(_Dialog):
 
 
 class WriteOffDialog(_PartMixin, _Dialog):
-    def __init__(self, parent, assets: list[Asset]):
+    def __init__(self, parent, assets: list):
         super().__init__(parent, tr("Write off {number} {name}").format(number=assets[0].number, name=assets[0].name)
                          if len(assets) == 1 else tr("Write off {n} assets").format(n=len(assets)))
         self.assets = assets
@@ -804,7 +807,7 @@ class WriteOffDialog(_PartMixin, _Dialog):
 class VoidDialog(_Dialog):
     """Void a registration made in error, or the whole import it came with: nothing is deleted."""
 
-    def __init__(self, parent, asset: Asset):
+    def __init__(self, parent, asset):
         super().__init__(parent, tr("Void {number} {name}").format(number=asset.number, name=asset.name))
         self.asset = asset
         self.batch = service.import_of(asset)
@@ -862,7 +865,7 @@ def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
 
 
 class HistoryDialog(QDialog):
-    def __init__(self, parent, asset: Asset):
+    def __init__(self, parent, asset):
         super().__init__(parent)
         self.setWindowTitle(tr("History of {number} {name}").format(number=asset.number, name=asset.name))
         self.setMinimumSize(760, 420)
@@ -1449,7 +1452,7 @@ class AssetsTab(ModuleTab):
         row = self.model.find_row(ids[0])
         if row is None and len(ids) == 1:
             # not on a loaded page: show it by the number
-            a = Asset.get_or_none(Asset.id == ids[0])
+            a = service.find_asset(ids[0])
             if a is None:
                 return
             self.search.setText(a.number)
@@ -1465,7 +1468,7 @@ class AssetsTab(ModuleTab):
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [rid for rid in (self.model.row_id(r) for r in rows) if rid is not None]
 
-    def _current_asset(self) -> Asset | None:
+    def _current_asset(self):
         ids = self.selected_asset_ids()
         if not ids:
             idx = self.table.currentIndex()
@@ -1473,16 +1476,15 @@ class AssetsTab(ModuleTab):
                 ids = [self.model.row_id(idx.row())]
         if not ids:
             return None
-        return Asset.get_or_none(Asset.id == ids[0])
+        return service.find_asset(ids[0])
 
-    def _selected_assets(self) -> list[Asset]:
-        ids = self.selected_asset_ids()
-        return list(Asset.select().where(Asset.id.in_(ids)).order_by(Asset.number)) if ids else []
+    def _selected_assets(self) -> list:
+        return service.assets_by_number(self.selected_asset_ids())
 
     def _selection_changed(self) -> None:
         ids = self.selected_asset_ids()
         one = len(ids) == 1
-        a = Asset.get_or_none(Asset.id == ids[0]) if one else None
+        a = service.find_asset(ids[0]) if one else None
         status = a.status if a else None
         active = status in ("in_use", "idle", "lent", "repair", "shortage")
         self.buttons["edit"].setEnabled(one)
@@ -1509,13 +1511,7 @@ class AssetsTab(ModuleTab):
         return dialog
 
     def _saved(self, result) -> None:
-        ids = []
-        items = result if isinstance(result, list) else [result]
-        for item in items:
-            if isinstance(item, Asset):
-                ids.append(item.id)
-            elif hasattr(item, "asset_id"):
-                ids.append(item.asset_id)
+        ids = service.asset_ids_in(result)
         self.model.reload()
         self._after_load()
         if ids:
@@ -1639,11 +1635,8 @@ class AssetsTab(ModuleTab):
 
         sort_key, desc = self.model.sort_key, self.model.descending
 
-        def work(progress, cancelled):
-            try:
-                return excel.export(path, filters, progress, cancelled, sort_key or "number", desc)
-            finally:
-                database.close()  # this worker thread's own connection
+        def work(progress, cancelled):  # run_in_worker closes this thread's connection when it ends
+            return excel.export(path, filters, progress, cancelled, sort_key or "number", desc)
 
         def done(n):
             self.last_export = (path, n)

@@ -84,7 +84,7 @@ def compliance_pdf(start: _dt.date, end: _dt.date, progress=None, cancel=None) -
     return forms.compliance_report(report["breaches"], start, end, summary=report["summary"],
                                    kinds=service.BREACH_KINDS, days_checked=report["days_checked"],
                                    dishes=report["dishes"], sampled=report["sampled"], fridges=report["fridges"],
-                                   progress=progress, cancel=cancel)
+                                   ledgers=report.get("ledgers"), progress=progress, cancel=cancel)
 
 
 def _compliance(args) -> bytes:
@@ -107,13 +107,75 @@ def _export(args) -> str:
     return tr("{n} sample records written to {path}.").format(n=n, path=args.file)
 
 
+# food-in (issue 18): receiving and the food store
+def _receiving(args) -> bytes:
+    from . import receiving
+
+    start, end = _period(args)
+    return receiving.receiving_pdf(start, end)
+
+
+def _month_args(parser) -> None:
+    parser.add_argument("--month", metavar="YYYY-MM", help="the month (default: this month)")
+
+
+def _store(args) -> bytes:
+    from . import food_store
+
+    month = getattr(args, "month", None) or clock.today().strftime("%Y-%m")
+    return food_store.store_pdf(month)
+
+
+# hygiene (issue 18): disinfection, morning checks, accompanied meals; the whole canteen to Excel
+def _disinfection_log(args) -> bytes:
+    from . import hygiene, hygiene_forms
+
+    start, end = _period(args)
+    return hygiene_forms.disinfection_log(hygiene.disinfections(start, end), start, end)
+
+
+def _morning_check(args) -> bytes:
+    from . import hygiene, hygiene_forms
+
+    start, end = _period(args)
+    return hygiene_forms.morning_check_log(hygiene.morning_checks(start, end), start, end)
+
+
+def _accompany_log(args) -> bytes:
+    from . import hygiene, hygiene_forms
+
+    start, end = _period(args)
+    return hygiene_forms.accompany_log(hygiene.accompanies(start, end), start, end)
+
+
+def _export_canteen(args) -> str:
+    from . import excel, service
+
+    start, end = _period(args)
+    if not (getattr(args, "date_from", None)):
+        start = service.first_day() or start
+    counts = excel.export_canteen(args.file, start, end)
+    return tr("Canteen ledgers written to {path}: {sheets}.").format(
+        path=args.file, sheets="；".join(f"{k} {v}" for k, v in counts.items()))
+
+
 PRINTS = [
+    CliCommand("disinfection-log", "the tableware disinfection log (餐用具消毒记录) for a period", _period_args,
+               _disinfection_log),
+    CliCommand("morning-check", "the canteen staff morning check log (晨检记录) for a period", _period_args,
+               _morning_check),
+    CliCommand("accompany-log", "the accompanied meal log (陪餐记录) for a period", _period_args, _accompany_log),
+    CliCommand("food-receiving", "the food receiving record (食品进货查验记录) for a period", _period_args, _receiving),
+    CliCommand("canteen-store", "the food store ledger and month-end count (食品仓库) for a month", _month_args,
+               _store),
     CliCommand("sample-labels", "labels for a day's (or a meal's) food samples", _labels_args, _labels),
     CliCommand("sample-log", "the food sample log (食品留样记录表) for a period", _period_args, _log),
     CliCommand("fridge-log", "the sample fridge temperature log for a period", _period_args, _fridge_log),
-    CliCommand("sample-compliance", "the food sample compliance report for a period", _period_args, _compliance),
+    CliCommand("sample-compliance", "the canteen compliance report (samples and the other ledgers) for a period",
+               _period_args, _compliance),
 ]
 EXPORTS = [
     CliCommand("samples", "food samples, fridge readings and findings to .xlsx", _export_args, _export),
+    CliCommand("canteen", "every canteen ledger to .xlsx, one sheet each", _export_args, _export_canteen),
 ]
 IMPORTS: list[CliCommand] = []

@@ -169,3 +169,134 @@ def populate(ctx) -> None:
     summary[tr("Fridge temperature readings")] = len(readings)
     ctx.data["canteen_fridges"] = [f1.id, f2.id]
     _ = CanteenFridge
+    # hygiene (issue 18): certificates, morning checks, disinfection, accompanied meals on the same days
+    _populate_hygiene(ctx, staff, samples, start, now)
+    # food-in (issue 18): deliveries and the food store on the same days
+    from .food_demo import populate as populate_food
+
+    populate_food(ctx)
+
+
+# --- hygiene (issue 18) ----------------------------------------------------------------------
+
+CHEMICAL = "含氯消毒液 250 mg/L"
+FINDINGS = ["咽喉疼痛", "手部划伤", "发热"]
+
+
+def _populate_hygiene(ctx, staff: list, samples: list[dict], start: _dt.date, now: _dt.datetime) -> None:
+    """A term of the hygiene ledgers on the days and meals the samples were taken, by the same staff:
+    every worker's certificate (one expiring within 30 days, one expired a few days ago and still at work:
+    a breach), the morning checks (now and then a worker sent home; one day forgotten), each meal's
+    disinfection (one meal forgotten), a leader's accompanied meal most days."""
+    from .hygiene_models import CanteenAccompany, CanteenDisinfection, CanteenHealthCert, CanteenMorningCheck
+
+    if CanteenMorningCheck.select().exists():
+        return
+    rng = ctx.rng
+    today = now.date()
+    served: dict[_dt.date, dict[str, _dt.datetime]] = defaultdict(dict)
+    dishes: dict[tuple[_dt.date, str], list[str]] = defaultdict(list)
+    for r in samples:
+        if r["taken_at"] is not None:
+            last = served[r["day"]].get(r["meal"])
+            served[r["day"]][r["meal"]] = max(last, r["taken_at"]) if last else r["taken_at"]
+            dishes[(r["day"], r["meal"])].append(r["dish_name"])
+    days = sorted(served)
+    if not days or not staff:
+        return
+    plain = [d for d in days[5:-3]] or days
+    forgot_check = rng.choice(plain)
+    forgot_meal = (rng.choice(plain), "dinner")
+
+    certs = []
+    expiry: dict[int, _dt.date] = {}
+    for i, p in enumerate(staff):  # staff[0] and staff[1] take the samples: their certificates stay valid
+        if i == len(staff) - 1 and len(staff) > 3:
+            expires = today - _dt.timedelta(days=3)  # expired three days ago, still at work: a breach
+        elif i == len(staff) - 2 and len(staff) > 3:
+            expires = today + _dt.timedelta(days=rng.randint(10, 25))  # to renew soon: a warning
+        else:
+            expires = today + _dt.timedelta(days=rng.randint(60, 330))
+        expiry[p.id] = expires
+        certs.append({"person": p.id, "number": f"JK{expires.year - 1}{rng.randint(100000, 999999)}",
+                      "issued_on": expires.replace(year=expires.year - 1) + _dt.timedelta(days=1),
+                      "expires_on": expires, "updated_at": _dt.datetime.combine(start, _dt.time(8, 0))})
+
+    checker = staff[0]
+    checks = []
+    away: set[tuple[_dt.date, int]] = set()
+    for day in days:
+        at = _dt.datetime.combine(day, _dt.time(6, 20))
+        if day == forgot_check or at > now:
+            continue
+        for p in staff:
+            present = rng.random() > 0.01
+            finding = rng.random() < 0.015 and present
+            row = {"day": day, "person": p.id, "present": present, "fever": False, "diarrhoea": False,
+                   "hand_wound": False, "sore_throat": False, "fit": present and not finding, "action": None,
+                   "cert_number": None, "cert_expires": expiry[p.id], "checked_by": checker.id,
+                   "checked_at": at + _dt.timedelta(minutes=rng.randint(0, 15)), "created_at": at}
+            if finding:
+                key = rng.choice(("sore_throat", "hand_wound", "fever"))
+                row[key] = True
+                row["action"] = "调离接触直接入口食品岗位" if key == "hand_wound" else "劝其回家休息、就医"
+            if not present:
+                row["action"] = "请假"
+            if not row["fit"]:
+                away.add((day, p.id))
+            checks.append(row)
+    numbers = {c["person"]: c["number"] for c in certs}
+    for row in checks:
+        row["cert_number"] = numbers[row["person"]]
+
+    disinfections = []
+    workers = staff[1:] or staff
+    for day in days:
+        for meal, ended in served[day].items():
+            if (day, meal) == forgot_meal:
+                continue
+            started = ended + _dt.timedelta(minutes=rng.randint(40, 70))
+            if started > now:
+                continue
+            fit = [p for p in workers if (day, p.id) not in away] or workers
+            method = rng.choice(("cabinet", "cabinet", "cabinet", "steam", "chemical"))
+            items = ["tableware", "containers", "sample_boxes"] + (["boards"] if meal == "lunch" else [])
+            disinfections.append({
+                "day": day, "meal": meal, "items": ",".join(items), "method": method,
+                "concentration": CHEMICAL if method == "chemical" else None, "started_at": started,
+                "minutes": {"cabinet": 30, "steam": 20, "chemical": 5}[method], "person": rng.choice(fit).id,
+                "note": None, "created_at": started + _dt.timedelta(minutes=40)})
+
+    leaders = [p for p in Person.select().where((Person.title == "主任") & (Person.is_canteen_staff == False)  # noqa: E712
+                                                & (Person.active == True)).limit(4)]  # noqa: E712
+    if not leaders:
+        leaders = list(Person.select().where(Person.is_canteen_staff == False).limit(3))  # noqa: E712
+    remarks = [("菜品口味适中，温度合适", "份量充足", "餐具干净", "价格合理", None),
+               ("青菜稍咸", "份量充足", "整洁", "合理", "已告知厨师减少用盐"),
+               ("米饭偏硬", "适中", "餐桌有油渍", "合理", "已要求加强餐后清洁，次日复查已整改"),
+               ("荤素搭配合理", "学生反映肉量偏少", "良好", "合理", "已调整每份肉量"),
+               ("口味良好", "适中", "良好", "合理", None)]
+    accompanied = []
+    for day in days:
+        if "lunch" not in served[day] or not leaders or rng.random() < 0.08:
+            continue
+        at = served[day]["lunch"] + _dt.timedelta(minutes=30)
+        if at > now:
+            continue
+        q, n, h, pr, act = rng.choice(remarks)
+        accompanied.append({"day": day, "meal": "lunch", "leader": rng.choice(leaders).id,
+                            "dishes": "、".join(dishes[(day, "lunch")][:5]), "quality": q, "quantity": n,
+                            "hygiene": h, "price": pr, "action": act, "created_at": at})
+
+    with database.atomic():
+        models = (CanteenHealthCert, CanteenMorningCheck, CanteenDisinfection, CanteenAccompany)
+        before = {model: audit.max_id(model) for model in models}
+        for model, rows in zip(models, (certs, checks, disinfections, accompanied), strict=True):
+            for i in range(0, len(rows), 400):
+                model.insert_many(rows[i:i + 400]).execute()
+        for model, after_id in before.items():
+            audit.record_inserted(model, after_id)
+    summary = ctx.data.setdefault("summary", {})
+    summary[tr("Morning checks")] = len(checks)
+    summary[tr("Tableware disinfections")] = len(disinfections)
+    summary[tr("Accompanied meals")] = len(accompanied)

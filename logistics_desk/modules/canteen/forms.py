@@ -227,11 +227,12 @@ def fridge_log(readings: Sequence[dict], start: _dt.date, end: _dt.date, *, per_
 
 def compliance_report(breaches: Sequence, start: _dt.date, end: _dt.date, *, summary: dict[str, int],
                       kinds: dict[str, str], days_checked: int, dishes: int, sampled: int,
-                      fridges: Sequence[dict] | None = None, school: str | None = None, progress=None,
-                      cancel=None) -> bytes:
-    """留样合规检查报告: the figures, then every breach with its reason, then each fridge against the
-    readings requirement (``service.fridge_summary``). A period without records certifies nothing:
-    it says there is no data instead of "no breaches"."""
+                      fridges: Sequence[dict] | None = None, ledgers: dict | None = None,
+                      school: str | None = None, progress=None, cancel=None) -> bytes:
+    """食堂合规检查报告: the figures, then every breach with its reason, then each fridge against the
+    readings requirement (``service.fridge_summary``). ``ledgers`` (``service.ledger_counts``) adds the
+    other ledgers' figures (issue 18). A period without records certifies nothing: it says there is
+    no data instead of "no breaches"."""
     columns = [
         Column("no", tr("No."), 8, kind="index"),
         Column("day", tr("Date"), 20, kind="date"),
@@ -247,7 +248,7 @@ def compliance_report(breaches: Sequence, start: _dt.date, end: _dt.date, *, sum
     if days_checked <= 0:
         empty = tr("No data: no day of this period can be checked yet (it lies before the first recorded day "
                    "or after today). This report certifies nothing.")
-    elif dishes == 0 and not rows:
+    elif dishes == 0 and not rows and not any((ledgers or {}).values()):
         empty = tr("No data: no meals or samples are recorded for the {days} days of this period (no service "
                    "days). This report certifies nothing.").format(days=days_checked)
     if empty:
@@ -256,14 +257,23 @@ def compliance_report(breaches: Sequence, start: _dt.date, end: _dt.date, *, sum
     elif rows:
         note = tr("Each item must be put right or explained; the canteen manager signs for the corrections.")
     else:
-        note = tr("No breaches: every meal of every day checked has its samples and records in order.")
+        note = tr("No breaches: every meal of every day checked has its samples, disinfection and records in "
+                  "order, and every canteen worker their morning check.")
     if fridges and not empty:
         note += "\n" + "\n".join(fridge_note(f) for f in fridges)
+    meta = [(tr("Period"), period), (tr("Days checked"), days_checked),
+            (tr("Dishes / samples"), f"{dishes} / {sampled}")]
+    if ledgers:
+        meta.append((tr("Disinfections / days with morning checks / accompanied meals"),
+                     f"{ledgers.get('disinfections', 0)} / {ledgers.get('morning_check_days', 0)} / "
+                     f"{ledgers.get('accompanied', 0)}"))
+        if ledgers.get("deliveries") is not None:
+            meta.append((tr("Deliveries checked in"), ledgers["deliveries"]))
+    meta.append((tr("Findings"), counts))
     section = Section(
-        meta=[(tr("Period"), period), (tr("Days checked"), days_checked),
-              (tr("Dishes / samples"), f"{dishes} / {sampled}"), (tr("Findings"), counts)],
+        meta=meta,
         rows=rows, totals=None, note=note,
         signatures=[tr("Checked by"), tr("Canteen manager"), tr("Director of general affairs")])
-    return TableForm(tr("Food sample compliance report"), columns, [section], date=clock.today(),
+    return TableForm(tr("Canteen compliance report"), columns, [section], date=clock.today(),
                      doc_number=period_number("LYHG", start, end), school=school).render(
         progress=progress, cancel=cancel)

@@ -94,6 +94,8 @@ class CanteenSample(BaseModel):
     void_reason = TextField(null=True)
     note = TextField(null=True)
     created_at = DateTimeField()
+    # why the sampler was chosen although their health certificate was not valid that day (migration 0019)
+    sampler_reason = TextField(null=True)
 
     class Meta:
         table_name = "canteen_sample"
@@ -145,3 +147,13 @@ class CanteenClosure(BaseModel):
 
 
 MODELS = [CanteenFridge, CanteenDish, CanteenSample, CanteenReading, CanteenClosure]
+
+# hygiene's ledgers (issue 18): disinfection, health certificates, morning checks, accompanied meals
+from .hygiene_models import HYGIENE_MODELS  # noqa: E402
+
+MODELS += HYGIENE_MODELS
+
+# food-in (issue 18): receiving and the food store
+from .food_models import FOOD_MODELS  # noqa: E402
+
+MODELS += FOOD_MODELS

@@ -222,6 +222,20 @@ def _to_temp(value, field: str, errors: dict) -> Decimal | None:
     return number.quantize(Decimal("0.1"))
 
 
+def get_fridge(fridge_id: int) -> CanteenFridge:
+    row = CanteenFridge.get_or_none(CanteenFridge.id == fridge_id)
+    if row is None:
+        raise NotFound(tr("The record no longer exists."))
+    return row
+
+
+def get_reading(reading_id: int) -> CanteenReading:
+    row = CanteenReading.get_or_none(CanteenReading.id == reading_id)
+    if row is None:
+        raise NotFound(tr("The record no longer exists."))
+    return row
+
+
 def save_fridge(values: dict[str, Any], record: CanteenFridge | None = None) -> CanteenFridge:
     """Create or edit a sample fridge (name, location, allowed range; empty range: the setting)."""
     errors: dict[str, str] = {}
@@ -489,8 +503,18 @@ def record_sample(line: CanteenSample, values: dict[str, Any]) -> CanteenSample:
     line = get_sample(line.id)
     if line.voided:
         raise RuleError(tr("Record {number} was voided.").format(number=line.number))
+    sampler_reason = values.get("sampler_reason")
     values = {k: v for k, v in values.items() if k in SAMPLE_FIELDS}
     clean = _validate_sample(line, values)
+    reason_kept = line.sampler_reason
+    by = clean.get("taken_by")
+    if by is not None and (by.id != line.taken_by_id or sampler_reason):
+        # a sampler without a valid health certificate (or sent home) only with a written reason
+        from .hygiene import require_fit
+
+        reason_kept = require_fit(by, line.day, sampler_reason, "taken_by")
+    elif "taken_by" in clean and by is None:
+        reason_kept = None
     merged = {k: getattr(line, k) for k in SAMPLE_FIELDS}
     merged.update(clean)
     if merged["weight_g"] is None and merged["taken_at"] is None and merged["taken_by"] is None:
@@ -499,10 +523,12 @@ def record_sample(line: CanteenSample, values: dict[str, Any]) -> CanteenSample:
         raise ValidationError({"taken_at": tr("A disposed sample must keep its sampling time.")})
     now = clock.now()
     with database.atomic():
-        before = audit.snapshot(line, SAMPLE_FIELDS + ["keep_until", "retention_hours", "entered_at"])
+        before = audit.snapshot(line, SAMPLE_FIELDS + ["keep_until", "retention_hours", "entered_at",
+                                                       "sampler_reason"])
         first = not line.has_sample
         for k, v in clean.items():
             setattr(line, k, v)
+        line.sampler_reason = reason_kept
         if line.taken_at is not None:
             if line.retention_hours is None or first:
                 line.retention_hours = retention_hours()
@@ -517,9 +543,12 @@ def record_sample(line: CanteenSample, values: dict[str, Any]) -> CanteenSample:
 
 
 def quick_take(line: CanteenSample, *, taken_by: Person | int | None = None, weight_g: int | None = None,
-               fridge: CanteenFridge | int | None = None, at: _dt.datetime | None = None) -> CanteenSample:
+               fridge: CanteenFridge | int | None = None, at: _dt.datetime | None = None,
+               reason: str | None = None) -> CanteenSample:
     """"Taken now by <default sampler>, <weight_g> g" — one key press per dish. Without ``weight_g``
-    the sample is recorded without a weight (the check then lists it as incomplete)."""
+    the sample is recorded without a weight (the check then lists it as incomplete). A sampler whose
+    health certificate is missing or expired that day (or sent home by the morning check) is refused
+    unless ``reason`` is written (kept with the sample)."""
     line = get_sample(line.id)
     if line.has_sample:
         raise RuleError(tr("The sample of “{dish}” is already recorded ({number}).").format(
@@ -536,7 +565,8 @@ def quick_take(line: CanteenSample, *, taken_by: Person | int | None = None, wei
                            "Open the sample to enter its time.").format(dish=line.dish_name, day=line.day.isoformat()))
     # the weight only when one was typed or confirmed: never a default nobody weighed
     return record_sample(line, {"weight_g": weight_g or None, "taken_at": at, "taken_by": by,
-                                "fridge": box, "container_no": _next_container(line.day)})
+                                "fridge": box, "container_no": _next_container(line.day),
+                                "sampler_reason": reason})
 
 
 def clear_sample(line: CanteenSample, reason: str | None = None) -> CanteenSample:
@@ -547,7 +577,7 @@ def clear_sample(line: CanteenSample, reason: str | None = None) -> CanteenSampl
     if not line.has_sample:
         return line
     with database.atomic():
-        fields = SAMPLE_FIELDS + ["keep_until", "retention_hours", "entered_at"]
+        fields = SAMPLE_FIELDS + ["keep_until", "retention_hours", "entered_at", "sampler_reason"]
         before = audit.snapshot(line, fields)
         for k in fields:
             setattr(line, k, None)
@@ -806,6 +836,7 @@ def _line_query():
         CanteenSample.dish_name, CanteenSample.weight_g, CanteenSample.taken_at, CanteenSample.keep_until,
         CanteenSample.container_no, CanteenSample.entered_at, CanteenSample.disposed_at,
         CanteenSample.disposal_note, CanteenSample.note, CanteenSample.taken_by.alias("taken_by_id"),
+        CanteenSample.sampler_reason,
         CanteenSample.fridge.alias("fridge_id"),
         Taker.name.alias("taken_by_name"), Disposer.name.alias("disposed_by_name"),
         CanteenFridge.name.alias("fridge_name"))
@@ -866,6 +897,12 @@ BREACH_KINDS = {
     "out_of_range": N_("Temperature out of range"),
     "recheck_missing": N_("Re-check not recorded"),
     "late_entry": N_("Late entry"),
+    # the other ledgers of issue 18 (hygiene.py; receiving through food-in's interface)
+    "no_disinfection": N_("Meal without disinfection"),
+    "morning_check_missing": N_("Morning check missing"),
+    "health_cert": N_("Worked without a valid health certificate"),
+    "no_receiving": N_("No receiving recorded"),
+    "no_accompany": N_("No accompanied meal"),
 }
 SEVERITIES = {"breach": N_("Breach"), "reminder": N_("Reminder"), "pending": N_("Still to do")}
 
@@ -881,6 +918,7 @@ class Breach:
     number: str | None = None
     fridge_id: int | None = None
     reading_id: int | None = None
+    person_id: int | None = None
 
     @property
     def kind_label(self) -> str:
@@ -969,10 +1007,13 @@ def check(start: _dt.date, end: _dt.date, now: _dt.datetime | None = None, *,
     day = start
     n_days = (end - start).days + 1
     done = 0
+    served_days: dict[_dt.date, list[str]] = {}
     while day <= end:
         service = is_service_day(day, closed=closed, terms=terms, weekdays=weekdays)
         present = [m for m in MEALS if (day, m) in by_meal]
         expected = [m for m in MEALS if m in present or (service and m in meals_served)]
+        if expected:
+            served_days[day] = expected
         for meal in expected:
             lines = sorted(by_meal.get((day, meal), []), key=lambda r: (r[4], r[0]))
             pending = day == today and now.time() < meal_deadline(meal)
@@ -1046,7 +1087,74 @@ def check(start: _dt.date, end: _dt.date, now: _dt.datetime | None = None, *,
             raise Cancelled()
 
     out.extend(_fridge_breaches(start, end, now, need, fridges))
+    out.extend(_ledger_breaches(start, end, now, served_days))
     out.sort(key=Breach.sort_key)
+    return out
+
+
+def _ledger_breaches(start: _dt.date, end: _dt.date, now: _dt.datetime,
+                     served_days: dict[_dt.date, list[str]]) -> list[Breach]:
+    """The other four ledgers over the days the canteen served (``served_days``: {day: meals}):
+    every meal served has a disinfection record (breach); every canteen worker has a morning check
+    on each day served (breach), and nobody checked fit worked without a valid certificate (breach);
+    a delivery is recorded each day served (a reminder: some days nothing is delivered) and a school
+    leader accompanied a meal (a reminder). Today's items not yet due are pending."""
+    from . import hygiene
+
+    today = now.date()
+    out: list[Breach] = []
+    if not served_days:
+        return out
+    disinfected = hygiene.disinfected_meals(start, end)
+    checks = hygiene.checked_people(start, end)
+    workers = {p.id: p.name for p in hygiene.canteen_workers()}
+    names = dict(workers)
+    accompanied = hygiene.accompanied_days(start, end)
+    try:
+        deliveries = hygiene.deliveries_by_day(start, end)
+    except Exception:  # noqa: BLE001 - food-in's ledger not ready: the receiving line is left out
+        deliveries = None
+    for day in sorted(served_days):
+        meals = served_days[day]
+        for meal in meals:
+            if (day, meal) in disinfected:
+                continue
+            ml = meal_label(meal)
+            if day == today and now.time() < meal_deadline(meal):
+                out.append(Breach(day, "no_disinfection", tr("{meal}: tableware disinfection still to record.")
+                                  .format(meal=ml), "pending", meal))
+            else:
+                out.append(Breach(day, "no_disinfection", tr("{meal}: no disinfection of tableware is recorded.")
+                                  .format(meal=ml), meal=meal))
+        first_meal = min((meal_deadline(m) for m in meals), default=_dt.time(9, 30))
+        # the day's receiving and accompanied meal: still to do until the last meal's time has passed
+        open_day = day == today and now.time() < max((meal_deadline(m) for m in meals), default=_dt.time(23, 59))
+        checked = checks.get(day, {})
+        missing = [pid for pid in workers if pid not in checked]
+        if missing:
+            who = "、".join(workers[pid] for pid in missing)
+            if day == today and now.time() < first_meal:
+                out.append(Breach(day, "morning_check_missing", tr("Morning check still to do: {names}.").format(
+                    names=who), "pending"))
+            else:
+                out.append(Breach(day, "morning_check_missing", tr("No morning check of {n} canteen worker(s): "
+                                                                   "{names}.").format(n=len(missing), names=who)))
+        for pid, (present, fit, expires) in checked.items():
+            if present and fit and (expires is None or expires < day):
+                if pid not in names:
+                    names[pid] = Person.get_by_id(pid).name
+                text = (tr("{name} worked with a health certificate expired on {date}.").format(
+                    name=names[pid], date=expires.isoformat()) if expires is not None else
+                    tr("{name} worked without a health certificate on record.").format(name=names[pid]))
+                out.append(Breach(day, "health_cert", text, person_id=pid))
+        if deliveries is not None:
+            got = deliveries.get(day) or {}
+            if not sum(int(v or 0) for v in got.values()):
+                out.append(Breach(day, "no_receiving", tr("No delivery was checked in on this day."),
+                                  "pending" if open_day else "reminder"))
+        if day not in accompanied:
+            out.append(Breach(day, "no_accompany", tr("No school leader's accompanied meal is recorded."),
+                              "pending" if open_day else "reminder"))
     return out
 
 
@@ -1159,6 +1267,7 @@ class DayStatus:
     pending: list[Breach]
     dishes: int
     sampled: int
+    picture: dict | None = None  # ``day_picture``: per meal samples / disinfection, the day's other ledgers
 
     @property
     def state(self) -> str:
@@ -1186,7 +1295,63 @@ def day_status(day: _dt.date | None = None, now: _dt.datetime | None = None) -> 
                                     "reminder", row.meal, row.id, row.number))
     stats = days_with_menu(day, day).get(day, (0, 0))
     return DayStatus(day, [b for b in found if b.severity != "pending"], [b for b in found if b.severity == "pending"],
-                     stats[0], stats[1])
+                     stats[0], stats[1], day_picture(day))
+
+
+def day_picture(day: _dt.date) -> dict[str, Any]:
+    """One day's picture of the five ledgers: per meal (served, or with dishes) the dishes, the samples
+    taken and whether the disinfection is recorded; the morning check (workers checked of all, sent
+    home); the deliveries (None while receiving is not part of this version); the accompanied meal."""
+    from . import hygiene
+
+    per_meal: dict[str, list[int]] = {}
+    for meal, taken in _live(CanteenSample.select(CanteenSample.meal, CanteenSample.taken_at).where(
+            CanteenSample.day == day)).tuples():
+        d = per_meal.setdefault(meal, [0, 0])
+        d[0] += 1
+        d[1] += taken is not None
+    disinfected = {m for _d, m in hygiene.disinfected_meals(day, day)}
+    serves = is_service_day(day)
+    meals = [m for m in MEALS if m in per_meal or m in disinfected or (serves and m in served_meals())]
+    workers = {p.id for p in hygiene.canteen_workers()}
+    checked = hygiene.checked_people(day, day).get(day, {})
+    try:
+        deliveries = hygiene.deliveries_by_day(day, day)
+    except Exception:  # noqa: BLE001 - food-in's ledger not ready
+        deliveries = None
+    got = (deliveries or {}).get(day) or {}
+    return {
+        "day": day, "service": serves,
+        "meals": [{"meal": m, "label": meal_label(m), "dishes": per_meal.get(m, [0, 0])[0],
+                   "sampled": per_meal.get(m, [0, 0])[1], "disinfected": m in disinfected} for m in meals],
+        "workers": len(workers | set(checked)), "checked": len(checked),
+        "sent_home": sum(1 for present, fit, _e in checked.values() if present and not fit),
+        "receiving": None if deliveries is None else {"accepted": int(got.get("accepted") or 0),
+                                                      "refused": int(got.get("refused") or 0)},
+        "accompanied": day in hygiene.accompanied_days(day, day),
+    }
+
+
+def picture_lines(picture: dict[str, Any], compact: bool = False) -> list[str]:
+    """The day's picture in words, one line per meal then one for the day (Today and the tab's banner);
+    ``compact``: the meals on one line."""
+    yes, no = "✓", "✗"
+    out = []
+    for m in picture["meals"]:
+        out.append(tr("{meal}: samples {sampled}/{dishes} · disinfection {disinfected}").format(
+            meal=m["label"], sampled=m["sampled"], dishes=m["dishes"], disinfected=yes if m["disinfected"] else no))
+    parts = [tr("morning check {checked}/{workers}").format(checked=picture["checked"], workers=picture["workers"])]
+    if picture["sent_home"]:
+        parts.append(tr("{n} sent home").format(n=picture["sent_home"]))
+    if picture["receiving"] is not None:
+        r = picture["receiving"]
+        parts.append(tr("receiving {accepted} accepted, {refused} refused").format(**r)
+                     if r["accepted"] or r["refused"] else tr("receiving: none"))
+    parts.append(tr("accompanied meal {mark}").format(mark=yes if picture["accompanied"] else no))
+    out.append(" · ".join(parts))
+    if compact and len(out) > 2:
+        out = ["；".join(out[:-1]), out[-1]]
+    return out
 
 
 def summarize(breaches: list[Breach]) -> dict[str, int]:
@@ -1212,4 +1377,19 @@ def period_report(start: _dt.date, end: _dt.date, now: _dt.datetime | None = Non
         (CanteenSample.day >= start) & (CanteenSample.day <= end))).tuples().first() or (0, 0)
     return {"breaches": breaches, "summary": summarize(breaches), "days_checked": days_checked,
             "dishes": stats[0] or 0, "sampled": stats[1] or 0, "start": start, "end": end,
-            "fridges": fridge_summary(start, end, now)}
+            "fridges": fridge_summary(start, end, now), "ledgers": ledger_counts(start, end)}
+
+
+def ledger_counts(start: _dt.date, end: _dt.date) -> dict[str, int | None]:
+    """How many records each of the other ledgers holds in the period (receiving None while absent)."""
+    from . import hygiene
+
+    try:
+        deliveries = hygiene.deliveries_by_day(start, end)
+    except Exception:  # noqa: BLE001 - food-in's ledger not ready
+        deliveries = None
+    return {"disinfections": len(hygiene.disinfections(start, end)),
+            "morning_check_days": len(hygiene.checked_people(start, end)),
+            "accompanied": len(hygiene.accompanies(start, end)),
+            "deliveries": None if deliveries is None else sum(
+                int(v.get("deliveries") or v.get("accepted") or 0) for v in deliveries.values())}

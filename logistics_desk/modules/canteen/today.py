@@ -9,9 +9,9 @@ from peewee import fn
 
 from ...core import clock, db
 from ...core.audit import AuditEntry
-from ...core.i18n import tr
+from ...core.i18n import N_, tr
 from ...core.today import TodayItem
-from . import service
+from . import hygiene, service
 
 KEY = "canteen"
 MEAL_KINDS = ("meal_missing", "meal_no_samples", "dish_no_sample")
@@ -63,6 +63,28 @@ def items(today: _dt.date) -> list[TodayItem]:
             "Fridge temperatures out of range: {n} ({what})").format(n=len(out_of_range),
                                                                     what=_messages(out_of_range)),
             {"page": "fridge"}, order=2))
+    # issue 18: the other ledgers of the day
+    for kind, page, text, order in (
+            ("no_disinfection", "disinfection", N_("Tableware disinfection to record: {n} ({what})"), 4),
+            ("morning_check_missing", "morning", N_("Morning check of the canteen staff: {what}"), 5)):
+        mine = [b for b in found if b.kind == kind and b.day == today]
+        if mine:
+            hard = any(b.severity == "breach" for b in mine)
+            out.append(TodayItem(KEY, "overdue" if hard else "today", len(mine), tr(text).format(
+                n=len(mine), what=_messages(mine)), {"page": page}, order=order))
+    problems, warnings = hygiene.certificate_alerts(today)
+    if problems:
+        out.append(TodayItem(KEY, "overdue", len(problems), tr("Health certificates not valid: {n} ({what})").format(
+            n=len(problems), what="；".join(problems[:2]) + ("…" if len(problems) > 2 else "")),
+            {"page": "morning"}, order=6))
+    if warnings:
+        out.append(TodayItem(KEY, "soon", len(warnings), tr("Health certificates expiring within 30 days: {n} "
+                                                            "({what})").format(
+            n=len(warnings), what="；".join(warnings[:2]) + ("…" if len(warnings) > 2 else "")),
+            {"page": "morning"}, order=7))
+    if status.picture and status.picture["meals"]:
+        out.append(TodayItem(KEY, "info", 0, tr("Canteen today: {picture}").format(
+            picture="；".join(service.picture_lines(status.picture))), {"page": "day"}, order=9))
     few = [b for b in found if b.kind == "few_readings"]
     if few:
         hard = any(b.severity == "breach" for b in few)

@@ -41,7 +41,6 @@ from ...core.ui.table import read_only_table
 from ...core.ui.widgets import ChoiceBox, DateBox, FieldErrors, ask_text, confirm, show_error, show_info
 from ...core.ui.work import run_in_worker, run_with_progress
 from . import service
-from .models import MEALS, CanteenFridge, CanteenReading
 
 GREEN, RED, AMBER, GREY = "#1e7e34", "#c0392b", "#b9770e", "#7f8c8d"
 WEEKDAYS = [N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun")]
@@ -259,9 +258,12 @@ class SampleDialog(QDialog):
         self.fridge.set_value(line.get("fridge_id") or (box.id if box else None))
         self.container = QLineEdit(line.get("container_no") or "")
         self.note = QLineEdit(line.get("note") or "")
+        self.reason = QLineEdit(line.get("sampler_reason") or "")
+        self.reason.setPlaceholderText(tr("Only when the sampler has no valid health certificate that day"))
         _rows_and_buttons(self, form, (("weight_g", tr("Weight"), _stacked(self.weight, self.weight_warning)),
                                        ("taken_at", tr("Time taken"), self.time),
                                        ("taken_by", tr("Taken by"), self.taken_by),
+                                       ("sampler_reason", tr("Reason"), self.reason),
                                        ("fridge", tr("Fridge"), self.fridge),
                                        ("container_no", tr("Container No."), self.container),
                                        ("note", tr("Notes"), self.note)))
@@ -271,7 +273,8 @@ class SampleDialog(QDialog):
         return {"weight_g": self.weight.value() or None,
                 "taken_at": _dt.datetime.combine(self.line["day"], _dt.time(q.hour(), q.minute())),
                 "taken_by": self.taken_by.value(), "fridge": self.fridge.value(),
-                "container_no": self.container.text(), "note": self.note.text()}
+                "container_no": self.container.text(), "note": self.note.text(),
+                "sampler_reason": self.reason.text()}
 
     def save(self) -> None:
         if attempt(self, self.errors,
@@ -339,6 +342,12 @@ class DayPage(QWidget):
         quick.addWidget(self.fridge)
         quick.addStretch(1)
         lay.addLayout(quick)
+        # the sampler's health certificate / morning check (issue 18): chosen only with a written reason
+        self.sampler_state = QLabel()
+        self.sampler_state.setObjectName("sampler_state")
+        self.sampler_state.setWordWrap(True)
+        self.sampler_state.hide()
+        lay.addWidget(self.sampler_state)
         self.setup_hint = QLabel()
         self.setup_hint.setObjectName("setup_hint")
         self.setup_hint.setWordWrap(True)
@@ -348,7 +357,7 @@ class DayPage(QWidget):
 
         add = QHBoxLayout()
         add.addWidget(QLabel(tr("Add dish to")))
-        self.meal_box = ChoiceBox([(tr(label), key) for key, label in MEALS.items()])
+        self.meal_box = ChoiceBox([(tr(label), key) for key, label in service.MEALS.items()])
         self.meal_box.set_value(service.current_meal())  # the meal being served now, not always breakfast
         self._meal_chosen = False
         self.meal_box.activated.connect(lambda _i: setattr(self, "_meal_chosen", True))
@@ -425,6 +434,7 @@ class DayPage(QWidget):
         self.down_btn.clicked.connect(lambda: self.move_selected(1))
         self.log_btn.clicked.connect(self.print_day_log)
         self.sampler.currentIndexChanged.connect(lambda _i: self._save_defaults())
+        self.sampler.currentIndexChanged.connect(lambda _i: self.update_sampler_state())
         self.fridge.currentIndexChanged.connect(lambda _i: self._save_defaults())
         self.weight.editingFinished.connect(self._save_defaults)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=lambda: self.print_labels(None))
@@ -468,11 +478,37 @@ class DayPage(QWidget):
         except UserError as exc:
             show_error(self, exc)
 
+    def update_sampler_state(self) -> None:
+        """Say when the sampler chosen has no valid health certificate that day or was sent home (red:
+        a sample then needs a written reason), or when the certificate expires soon (amber)."""
+        from . import hygiene
+
+        pid = self.sampler.value()
+        problem = hygiene.fitness_problem(pid, self.day) if pid else None
+        warning = None if problem or not pid else hygiene.certificate_warning(pid, self.day)
+        if problem:
+            self.sampler_state.setText(problem + " " + tr("A sample taken by them needs a written reason."))
+            self.sampler_state.setStyleSheet(f"color: {RED}; font-weight: bold; padding: 2px 6px;")
+        elif warning:
+            self.sampler_state.setText(warning)
+            self.sampler_state.setStyleSheet(f"color: {AMBER}; padding: 2px 6px;")
+        self.sampler_state.setVisible(bool(problem or warning))
+
+    def sampler_reason(self) -> str | None:
+        """"" when the sampler may take samples; the reason written when they may not; None: cancelled."""
+        from . import hygiene
+
+        problem = hygiene.fitness_problem(self.sampler.value(), self.day)
+        if not problem:
+            return ""
+        reason = ask_text(self, tr("Sampler not fit"), problem + "\n" + tr("Why do they take the samples anyway?"))
+        return (reason or "").strip() or None
+
     def default_meal(self) -> None:
         """The meal being served now on today's page (unless the clerk chose one for this day)."""
         if not self._meal_chosen:
             self.meal_box.set_value(service.current_meal() if self.day == clock.today()
-                                    else (service.served_meals() or list(MEALS))[0])
+                                    else (service.served_meals() or list(service.MEALS))[0])
 
     # --- the day ---
     def set_day(self, day: _dt.date) -> None:
@@ -488,6 +524,7 @@ class DayPage(QWidget):
 
     def reload(self, keep_id: int | None = None) -> None:
         day = self.day
+        self.update_sampler_state()
         closed = service.closure(day)
         text = f"{_weekday(day)}"
         if closed:
@@ -594,6 +631,9 @@ class DayPage(QWidget):
         if missing:
             show_error(self, UserError(missing))
             return
+        reason = self.sampler_reason()
+        if reason is None:
+            return  # no reason written: the sampler without a valid certificate is refused
         last = None
         try:
             for ln in lines:
@@ -601,7 +641,7 @@ class DayPage(QWidget):
                 if not weight:
                     break  # cancelled: no sample recorded without its weight
                 last = service.quick_take(service.get_sample(ln["id"]), taken_by=self.sampler.value(),
-                                          weight_g=weight, fridge=self.fridge.value())
+                                          weight_g=weight, fridge=self.fridge.value(), reason=reason or None)
                 if last.weight_g is not None and last.weight_g >= service.min_weight() \
                         and last.weight_g != service.default_weight():
                     service.set_defaults(weight_g=last.weight_g)  # proposed next time
@@ -825,7 +865,7 @@ class DisposalPage(QWidget):
 # --- fridges and temperatures ----------------------------------------------------------
 
 class FridgeDialog(QDialog):
-    def __init__(self, fridge: CanteenFridge | None = None, parent=None):
+    def __init__(self, fridge: service.CanteenFridge | None = None, parent=None):
         super().__init__(parent)
         self.fridge = fridge
         self.setWindowTitle(tr("Sample fridge"))
@@ -867,7 +907,7 @@ def _place_items() -> list[tuple[str, int]]:
     return out
 
 
-def _guess_place(fridge: CanteenFridge, items: list[tuple[str, int]]) -> int | None:
+def _guess_place(fridge: service.CanteenFridge, items: list[tuple[str, int]]) -> int | None:
     """The place of the fridge for a repair ticket: the one its location names best, else the canteen."""
     words = [w for w in (fridge.location or "").replace("，", " ").split() if w]
     best, score = None, 0
@@ -883,7 +923,7 @@ class OutOfRangeDialog(RecordDialog):
     """A reading outside the allowed range: what was done, when it is read again, and a repair
     ticket for the fridge if the repair log is part of this version."""
 
-    def __init__(self, fridge: CanteenFridge, temperature: float, read_at: _dt.datetime, read_by=None,
+    def __init__(self, fridge: service.CanteenFridge, temperature: float, read_at: _dt.datetime, read_by=None,
                  note: str = "", parent=None):
         super().__init__(parent, tr("Temperature out of range"))
         self.fridge, self.temperature, self.read_at = fridge, temperature, read_at
@@ -1032,13 +1072,13 @@ class FridgePage(QWidget):
         if row < 0:
             return
         fid = self.fridges.item(row, 0).data(Qt.ItemDataRole.UserRole)
-        self.edit_fridge(CanteenFridge.get_by_id(fid))
+        self.edit_fridge(service.get_fridge(fid))
 
     def record(self) -> None:
         fid, temp = self.fridge_box.value(), self.temp.value()
         read_at = self.at.dateTime().toPython().replace(second=0, microsecond=0)
         if fid is not None and service.is_out_of_range(fid, temp):
-            dlg = OutOfRangeDialog(CanteenFridge.get_by_id(fid), temp, read_at, self.by.value(), self.note.text(), self)
+            dlg = OutOfRangeDialog(service.get_fridge(fid), temp, read_at, self.by.value(), self.note.text(), self)
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return
             if dlg.reading.repair_ticket:
@@ -1063,7 +1103,7 @@ class FridgePage(QWidget):
         if not reason:
             return
         try:
-            service.void_reading(CanteenReading.get_by_id(self.rows[row]["id"]), reason)
+            service.void_reading(service.get_reading(self.rows[row]["id"]), reason)
         except UserError as exc:
             show_error(self, exc)
             return
@@ -1108,7 +1148,16 @@ class CheckPage(QWidget):
         self.fridge_btn = QPushButton(tr("Print temperature log"))
         self.report_btn = QPushButton(tr("Print compliance report"))
         self.export_btn = QPushButton(tr("Export to Excel…"))
-        for b in (self.log_btn, self.fridge_btn, self.report_btn, self.export_btn):
+        # issue 18: the hygiene logs on paper, every ledger to Excel
+        self.hygiene_btn = QPushButton(tr("Print hygiene logs"))
+        hygiene_menu = QMenu(self.hygiene_btn)
+        hygiene_menu.addAction(tr("Tableware disinfection log"), lambda: self.print_hygiene("disinfection"))
+        hygiene_menu.addAction(tr("Canteen staff morning check log"), lambda: self.print_hygiene("morning"))
+        hygiene_menu.addAction(tr("Accompanied meal log"), lambda: self.print_hygiene("accompany"))
+        self.hygiene_btn.setMenu(hygiene_menu)
+        self.export_all_btn = QPushButton(tr("Export all ledgers…"))
+        for b in (self.log_btn, self.fridge_btn, self.hygiene_btn, self.report_btn, self.export_btn,
+                  self.export_all_btn):
             out.addWidget(b)
         lay.addLayout(out)
         self.check_btn.clicked.connect(self.run_check)
@@ -1116,6 +1165,7 @@ class CheckPage(QWidget):
         self.fridge_btn.clicked.connect(self.print_fridge_log)
         self.report_btn.clicked.connect(self.print_report)
         self.export_btn.clicked.connect(self.export)
+        self.export_all_btn.clicked.connect(lambda: self.export_all())
 
     def _set(self, a: _dt.date, b: _dt.date) -> None:
         self.start.set_date(a)
@@ -1179,6 +1229,13 @@ class CheckPage(QWidget):
             self.result.setText(tr("{days} days checked, {dishes} dishes, {sampled} samples: no breaches.").format(
                 days=report["days_checked"], dishes=report["dishes"], sampled=report["sampled"]))
             self.result.setStyleSheet(f"color: {GREEN}; font-weight: bold;")
+        led = report.get("ledgers")
+        if led:  # issue 18: the other ledgers' figures
+            text = tr("Disinfections {d}, days with morning checks {m}, accompanied meals {a}.").format(
+                d=led["disinfections"], m=led["morning_check_days"], a=led["accompanied"])
+            if led.get("deliveries") is not None:
+                text += " " + tr("Deliveries checked in: {n}.").format(n=led["deliveries"])
+            self.result.setText(self.result.text() + "\n" + text)
 
     def print_log(self) -> None:
         from . import forms
@@ -1221,9 +1278,53 @@ class CheckPage(QWidget):
                       lambda progress, cancelled: forms.compliance_report(
                           report["breaches"], p[0], p[1], summary=report["summary"], kinds=service.BREACH_KINDS,
                           days_checked=report["days_checked"], dishes=report["dishes"], sampled=report["sampled"],
-                          fridges=report["fridges"], progress=progress, cancel=cancelled),
-                      lambda pdf: _preview(self, pdf, tr("Food sample compliance report"),
+                          fridges=report["fridges"], ledgers=report.get("ledgers"), progress=progress,
+                          cancel=cancelled),
+                      lambda pdf: _preview(self, pdf, tr("Canteen compliance report"),
                                            f"sample-compliance-{p[0]}-{p[1]}.pdf"))
+
+    HYGIENE_LOGS = {"disinfection": ("disinfections", "disinfection_log", N_("Tableware disinfection log"),
+                                     "disinfection-log"),
+                    "morning": ("morning_checks", "morning_check_log", N_("Canteen staff morning check log"),
+                                "morning-check"),
+                    "accompany": ("accompanies", "accompany_log", N_("Accompanied meal log"), "accompany-log")}
+
+    def print_hygiene(self, which: str) -> None:
+        """The disinfection, morning check or accompanied meal log of the period (issue 18)."""
+        from . import hygiene, hygiene_forms
+
+        p = self.period()
+        if p is None:
+            return
+        rows_fn, form_fn, title, stem = self.HYGIENE_LOGS[which]
+        rows = getattr(hygiene, rows_fn)(*p)
+        form = getattr(hygiene_forms, form_fn)
+        run_in_worker(self, tr("Printing…"),
+                      lambda progress, cancelled: form(rows, p[0], p[1], progress=progress, cancel=cancelled),
+                      lambda pdf: _preview(self, pdf, tr(title), f"{stem}-{p[0]}-{p[1]}.pdf"))
+
+    def export_all(self, path: str | None = None) -> None:
+        """Every canteen ledger of the period to one workbook, a sheet each (``export canteen``)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from . import excel
+
+        p = self.period()
+        if p is None:
+            return
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, tr("Export all ledgers…"), f"食堂台账-{p[0]}-{p[1]}.xlsx",
+                                                  "Excel (*.xlsx)")
+        if not path:
+            return
+        try:
+            counts = run_with_progress(self, tr("Exporting…"), lambda progress, cancelled: excel.export_canteen(
+                path, p[0], p[1], progress=progress, cancel=cancelled))
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        show_info(self, tr("Canteen ledgers written to {path}: {sheets}.").format(
+            path=path, sheets="；".join(f"{k} {v}" for k, v in counts.items())))
 
     def export(self, path: str | None = None) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -1267,14 +1368,41 @@ class CanteenTab(ModuleTab):
         self.disposal_page = DisposalPage()
         self.fridge_page = FridgePage()
         self.check_page = CheckPage()
+        from .hygiene_view import AccompanyPage, DisinfectionPage, MorningCheckPage
+
+        self.morning_page = MorningCheckPage()
+        self.disinfection_page = DisinfectionPage()
+        self.accompany_page = AccompanyPage()
         self.pages.addTab(self.day_page, tr("Daily samples"))
+        self.pages.addTab(self.morning_page, tr("Morning check"))
+        self.pages.addTab(self.disinfection_page, tr("Disinfection"))
         self.pages.addTab(self.disposal_page, tr("Disposal"))
         self.pages.addTab(self.fridge_page, tr("Fridge temperatures"))
-        self.pages.addTab(self.check_page, tr("Check and print"))
+        # food-in's pages (issue 18: receiving, food store)
+        from .food_store_view import FoodStorePage
+        from .receiving_view import ReceivingPage
+
+        self.receiving_page = ReceivingPage()
+        self.store_page = FoodStorePage()
+        self.pages.addTab(self.receiving_page, tr("Receiving"))
+        self.pages.addTab(self.store_page, tr("Food store"))
+        self.receiving_page.changed.connect(self._changed)
+        self.receiving_page.changed.connect(self.store_page.reload)
+        self.store_page.changed.connect(self._changed)
+
+        def food_page_shown(index: int) -> None:
+            if self.pages.widget(index) in (self.receiving_page, self.store_page):
+                self.pages.widget(index).shown()
+
+        self.pages.currentChanged.connect(food_page_shown)
+        self.pages.addTab(self.accompany_page, tr("Accompanied meals"))
+        self.pages.addTab(self.check_page, tr("Check and print"))  # the last page
         lay.addWidget(self.pages, 1)
-        for page in (self.day_page, self.disposal_page, self.fridge_page):
+        for page in (self.day_page, self.disposal_page, self.fridge_page, self.morning_page,
+                     self.disinfection_page, self.accompany_page):
             page.changed.connect(self._changed)
         self.fridge_page.changed.connect(self.day_page.reload_choices)  # a fridge added is there at once
+        self.morning_page.changed.connect(self.day_page.update_sampler_state)  # a worker sent home, a certificate
         self.pages.currentChanged.connect(self._page_shown)
         self.details_btn.clicked.connect(self.show_details)
         self.update_status()
@@ -1289,6 +1417,9 @@ class CanteenTab(ModuleTab):
             self.disposal_page.reload()
         elif page is self.fridge_page:
             self.fridge_page.reload()
+        elif page in (self.morning_page, self.disinfection_page, self.accompany_page):
+            page.reload_choices()
+            page.reload()
         elif page is self.day_page:
             self.day_page.reload_choices()
             self.day_page.default_meal()
@@ -1323,6 +1454,8 @@ class CanteenTab(ModuleTab):
             if status.pending:
                 lines.append(tr("Still to do: {items}").format(items="；".join(b.message for b in status.pending[:3])))
             color, bg = (RED, "#fdedec") if status.state == "breach" else (AMBER, "#fef5e7")
+        if status.picture:  # issue 18: per meal samples / disinfection, the day's other ledgers
+            lines[1:1] = service.picture_lines(status.picture, compact=True)
         self.banner.setText("\n".join(lines))
         self.banner.setStyleSheet(f"color: {color}; background: {bg}; border: 1px solid {color}; padding: 6px;")
         bad = sum(1 for b in status.breaches if b.severity == "breach")
@@ -1343,7 +1476,11 @@ class CanteenTab(ModuleTab):
 
     def show_today(self, target: dict) -> None:
         """A line of Today: today's samples, the disposal list or the fridge temperatures."""
-        page = {"disposal": self.disposal_page, "fridge": self.fridge_page}.get(target.get("page"), self.day_page)
+        page = {"disposal": self.disposal_page, "fridge": self.fridge_page, "morning": self.morning_page,
+                "disinfection": self.disinfection_page, "accompany": self.accompany_page,
+                "check": self.check_page}.get(target.get("page"), self.day_page)
+        if page in (self.morning_page, self.disinfection_page, self.accompany_page):
+            page.set_day(clock.today())
         if page is self.day_page:
             self.day_page.set_day(clock.today())
         self.pages.setCurrentWidget(page)

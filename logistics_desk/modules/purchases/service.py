@@ -21,7 +21,7 @@ from typing import Any
 
 from peewee import JOIN, fn
 
-from ...core import audit, clock, numbering, settings
+from ...core import audit, clock, masterdata, numbering, settings
 from ...core.db import database, record_or_none
 from ...core.errors import NotFound, RuleError, UserError, ValidationError
 from ...core.i18n import N_, tr
@@ -1550,7 +1550,7 @@ def store_rows(text: str = "", only_low: bool = False) -> list[dict]:
     return rows
 
 
-def movements(item: StoreItem | None = None, month: str | None = None, limit: int | None = 500) -> list[dict]:
+def movements(item: StoreItem | int | None = None, month: str | None = None, limit: int | None = 500) -> list[dict]:
     q = (StoreMovement.select(StoreMovement, StoreItem, StoreIssue, PurchaseRequest)
          .join(StoreItem).switch(StoreMovement).join(StoreIssue, JOIN.LEFT_OUTER)
          .switch(StoreMovement).join(PurchaseRequest, JOIN.LEFT_OUTER))
@@ -1794,6 +1794,64 @@ def _account_month(state: dict, moves: list) -> dict:
     return {"open_qty": open_qty, "open_amount": open_amount, "in_qty": in_qty, "in_amount": in_amount,
             "out_qty": out_qty, "out_amount": out_amount, "close_qty": close_qty, "close_amount": close_amount,
             "adj_qty": adj_qty, "adj_amount": adj_amount, "avg_price": money(avg)}
+
+
+# --- what the window shows (records and pick-box items; the view builds no query) ---
+
+def request_or_none(request_id: int | None) -> PurchaseRequest | None:
+    """The request with this id, or None (no id, or no such request)."""
+    return record_or_none(PurchaseRequest, request_id)
+
+
+def quote_or_none(quote_id: int | None) -> PurchaseQuote | None:
+    return record_or_none(PurchaseQuote, quote_id)
+
+
+def item_or_none(item_id: int | None) -> StoreItem | None:
+    return record_or_none(StoreItem, item_id)
+
+
+def budget_line_or_none(line_id: int | None) -> BudgetLine | None:
+    return record_or_none(BudgetLine, line_id)
+
+
+def category_choices() -> list[tuple[str, int]]:
+    """Asset categories in use, as "name (code)", in the school's order."""
+    return [(f"{c.name} ({c.code})", c.id) for c in Category.select().where(Category.active == True)  # noqa: E712
+            .order_by(Category.sort_order, Category.code)]
+
+
+def supplier_choices() -> list[tuple[str, int]]:
+    """Suppliers in use, by name."""
+    return [(s.name, s.id) for s in masterdata.active(Supplier)]
+
+
+def find_requester(name: str, department_id: int | None = None) -> Person | None:
+    """The person of this name (in this department when one is given), or None."""
+    if not _text(name):
+        return None
+    dept = record_or_none(Department, department_id)
+    return masterdata.find_person(_text(name), dept)
+
+
+def store_items(include: list[int] | None = None) -> list[StoreItem]:
+    """Store items in use (and the ones in ``include`` even if no longer in use), by name and spec."""
+    cond = StoreItem.active == True  # noqa: E712
+    if include:
+        cond = cond | StoreItem.id.in_(list(include))
+    return list(StoreItem.select().where(cond).order_by(StoreItem.name, StoreItem.spec))
+
+
+def recent_issues(limit: int = 300) -> list[StoreIssue]:
+    """The latest issue slips, newest first, with their departments."""
+    return list(StoreIssue.select(StoreIssue, Department).join(Department, JOIN.LEFT_OUTER)
+                .order_by(StoreIssue.id.desc()).limit(limit))
+
+
+def settings_values() -> dict[str, Any]:
+    """The purchases settings as the settings page shows them (thresholds, quotes, notice days)."""
+    return {key: settings.get(f"purchases.{key}")
+            for key in ("quote_threshold", "tender_threshold", "notice_threshold", "min_quotes", "notice_days")}
 
 
 # --- settings ---------------------------------------------------------------------

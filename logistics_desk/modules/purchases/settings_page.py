@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import settings
 from ...core.i18n import N_, tr
 from ...core.ui.widgets import FieldErrors
 from . import service
@@ -68,8 +67,9 @@ class PurchasesSettingsPage(QWidget):
         for lv in service.approval_levels():
             above = lv["above"]
             self._add_level(lv["role"], int(above) if above == above.to_integral_value() else above)
+        stored = service.settings_values()
         for key, w in self.fields.items():
-            value = settings.get(f"purchases.{key}")
+            value = stored[key]
             if isinstance(w, QSpinBox):
                 w.setValue(int(value or 0))
             else:

@@ -32,14 +32,13 @@ from PySide6.QtWidgets import (
 from ...core import clock, masterdata, settings
 from ...core.errors import UserError
 from ...core.i18n import N_, tr
-from ...core.masterdata import Category, Department, Supplier
 from ...core.ui.dialogs import RecordDialog
 from ...core.ui.tab import ModuleTab
 from ...core.ui.table import Column, PagedTableModel, date_text, money, read_only_table
 from ...core.ui.widgets import ChoiceBox, DateBox, SearchBox, ask_text, confirm, show_error, show_info
 from ...core.ui.work import run_in_worker
 from . import documents, forms, service
-from .models import ACCEPT_RESULTS, ASSET_MODES, DECISIONS, LINE_KINDS, STATUSES, StoreIssue, StoreItem
+from .service import ACCEPT_RESULTS, ASSET_MODES, DECISIONS, LINE_KINDS, STATUSES
 
 RED = "#c0392b"
 
@@ -104,8 +103,7 @@ def _rooms() -> list[tuple[str, int]]:
 
 
 def _categories() -> list[tuple[str, int]]:
-    return [(f"{c.name} ({c.code})", c.id) for c in Category.select().where(Category.active == True)  # noqa: E712
-            .order_by(Category.sort_order, Category.code)]
+    return service.category_choices()
 
 
 # --- the request dialog --------------------------------------------------------------
@@ -284,7 +282,7 @@ class RequestDialog(_Dialog):
     def values(self) -> dict:
         dept = self.department.value()
         name = self.requester.text().strip()
-        person = masterdata.find_person(name, Department.get_or_none(Department.id == dept) if dept else None)
+        person = service.find_requester(name, dept)
         return {"department": dept, "requester_name": name, "requester": person.id if person else None,
                 "request_date": self.date.value(), "purpose": self.purpose.text(),
                 "in_budget": self.in_budget.isChecked(), "budget_line": self.budget_line.value(),
@@ -374,7 +372,7 @@ class QuoteDialog(_Dialog):
         self.request = request
         self.quote = quote
         self.setMinimumWidth(600)
-        self.supplier = self.add_row(tr("Supplier"), ChoiceBox([(s.name, s.id) for s in masterdata.active(Supplier)],
+        self.supplier = self.add_row(tr("Supplier"), ChoiceBox(service.supplier_choices(),
                                                               empty_label=""), "supplier")
         self.amount = self.add_row(tr("Quoted total"), QLineEdit(), "amount")
         self.amount.setPlaceholderText(tr("Empty: the sum of the unit prices"))
@@ -468,7 +466,7 @@ class OrderDialog(_Dialog):
         self.quote = ChoiceBox([(f"{q.supplier.name} — {service.fmt_money(q.amount)}"
                                  + (f" ({tr('lowest')})" if q.amount == low else ""), q.id) for q in self.quotes],
                                empty_label="")
-        self.supplier = ChoiceBox([(s.name, s.id) for s in masterdata.active(Supplier)], empty_label="")
+        self.supplier = ChoiceBox(service.supplier_choices(), empty_label="")
         if self.quotes:
             self.add_row(tr("Chosen quote"), self.quote, "quote")
             self.quote.setCurrentIndex(1)
@@ -602,9 +600,7 @@ class AcceptDialog(_Dialog):
             grid = QGridLayout(box)
             matches = {ln.id: service.store_match(ln) for ln in consumables}
             shown = [m.id for m in matches.values() if m is not None]
-            items = [(service.item_label(it), it.id) for it in StoreItem.select()
-                     .where((StoreItem.active == True) | StoreItem.id.in_(shown))  # noqa: E712
-                     .order_by(StoreItem.name, StoreItem.spec)]
+            items = [(service.item_label(it), it.id) for it in service.store_items(include=shown)]
             for r, ln in enumerate(consumables):
                 grid.addWidget(QLabel(f"{ln.name} {ln.model_spec or ''} ×{ln.quantity} {ln.unit}"), r, 0)
                 pick = ChoiceBox(items, empty_label=tr("(a new store item)"))
@@ -815,13 +811,13 @@ class RequestsPage(QWidget):
         if row is not None:
             self.view.selectRow(row)
             self.view.scrollTo(self.model.index(row, 0))
-        self.current = service.PurchaseRequest.get_or_none(service.PurchaseRequest.id == request_id)
+        self.current = service.request_or_none(request_id)
         self.show_request(self.current)
 
     def show_selected(self) -> None:
         idx = self.view.currentIndex()
         rid = self.model.row_id(idx.row()) if idx.isValid() else None
-        self.current = service.PurchaseRequest.get_or_none(service.PurchaseRequest.id == rid) if rid else None
+        self.current = service.request_or_none(rid)
         self.show_request(self.current)
 
     def _enable(self, actions: list[str]) -> None:
@@ -1003,7 +999,7 @@ class RequestsPage(QWidget):
         r = self.quotes_table.currentRow()
         if not 0 <= r < len(self.quote_ids):
             return None
-        quote = service.PurchaseQuote.get_or_none(service.PurchaseQuote.id == self.quote_ids[r])
+        quote = service.quote_or_none(self.quote_ids[r])
         return quote if quote is not None and quote.voided_at is None else None
 
     def export(self) -> None:
@@ -1045,7 +1041,7 @@ class ItemDialog(_Dialog):
 
 def _store_items() -> list[tuple[str, int]]:
     return [(f"{service.item_label(i)} — {tr('in stock')} {i.stock} {i.unit}", i.id)
-            for i in StoreItem.select().where(StoreItem.active == True).order_by(StoreItem.name)]  # noqa: E712
+            for i in service.store_items()]
 
 
 class StockInDialog(_Dialog):
@@ -1108,8 +1104,7 @@ class IssueDialog(_Dialog):
     def save(self):
         dept = self.department.value()
         name = self.recipient.text().strip()
-        person = masterdata.find_person(name, Department.get_or_none(Department.id == dept) if dept else None) \
-            if name else None
+        person = service.find_requester(name, dept)
         return service.issue(self.lines(), recipient_name=name, department=dept,
                              person=person.id if person else None, on=self.date.value(), purpose=self.purpose.text())
 
@@ -1125,8 +1120,7 @@ class CountDialog(_Dialog):
         self.counted_by = self.add_row(tr("Counted by"), QLineEdit(settings.get("operator.name") or ""), "counted_by")
         self.date = self.add_row(tr("Date"), DateBox(value=clock.today()), "on")
         self.note = self.add_row(tr("Notes"), QLineEdit())
-        self.items = list(StoreItem.select().where(StoreItem.active == True)  # noqa: E712
-                          .order_by(StoreItem.name, StoreItem.spec))
+        self.items = service.store_items()
         self.table = QTableWidget(len(self.items), 5)
         self.table.setHorizontalHeaderLabels([tr("Item name"), tr("Unit"), tr("Book qty"), tr("Counted"),
                                               tr("Difference")])
@@ -1254,7 +1248,7 @@ class StorePage(QWidget):
         self.low_label.setText(tr("Below the minimum level: {items}").format(
             items="、".join(f"{service.item_label(i)} ({i.stock}/{i.min_level} {i.unit})" for i in low)) if low
             else tr("Every item is at or above its minimum level."))
-        issues = list(StoreIssue.select().order_by(StoreIssue.id.desc()).limit(300))
+        issues = service.recent_issues(300)
         self.issue_ids = [s.id for s in issues]
         _fill(self.issues, [[s.doc_no, s.issued_on.isoformat(), s.department.name if s.department_id else "",
                              s.recipient_name, s.purpose or ""] for s in issues])
@@ -1266,7 +1260,7 @@ class StorePage(QWidget):
 
     def show_movements(self) -> None:
         item_id = self.selected_item()
-        rows = service.movements(StoreItem.get_by_id(item_id), limit=500) if item_id else service.movements(limit=200)
+        rows = service.movements(item_id, limit=500) if item_id else service.movements(limit=200)
         _fill(self.movements, [[m["moved_on"].isoformat(), m["kind"] if item_id else f"{m['item']} · {m['kind']}",
                                 m["quantity"], m["balance"], m["doc"], m["note"]] for m in rows], {2, 3},
               [RED if m["quantity"] < 0 else None for m in rows])
@@ -1282,8 +1276,8 @@ class StorePage(QWidget):
                 if run_dialog(ItemDialog(self)):
                     self.changed()
             elif key == "edit":
-                item_id = self.selected_item()
-                if item_id and run_dialog(ItemDialog(self, StoreItem.get_by_id(item_id))):
+                item = service.item_or_none(self.selected_item())
+                if item is not None and run_dialog(ItemDialog(self, item)):
                     self.changed()
             elif key == "stock_in":
                 if run_dialog(StockInDialog(self, self.selected_item())):
@@ -1404,8 +1398,8 @@ class BudgetPage(QWidget):
                     self.reload()
                     self.tab.data_changed.emit()
             elif key == "edit":
-                row = self.selected()
-                if row and run_dialog(BudgetDialog(self, self.year.value(), service.BudgetLine.get_by_id(row["id"]))):
+                line = service.budget_line_or_none(self.selected()["id"]) if self.selected() else None
+                if line is not None and run_dialog(BudgetDialog(self, self.year.value(), line)):
                     self.reload()
                     self.tab.requests.reload()
             elif key == "requests":

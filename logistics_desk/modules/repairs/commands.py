@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from ...core import clock
 from ...core.errors import UserError
 from ...core.i18n import tr
 from .. import CliCommand
@@ -86,11 +87,11 @@ def _export_run(args) -> str:
 
     start = _date(args.date_from, "--from") if args.date_from else None
     end = _date(args.date_to, "--to") if args.date_to else None
+    if start and end and end < start:
+        raise UserError(tr("--to must not be before --from."))
     if args.ledger:
-        import datetime
-
-        start = start or datetime.date(2000, 1, 1)
-        end = end or datetime.date.today()
+        start = start or _dt.date(2000, 1, 1)
+        end = end or clock.today()
         n = excel.export_ledger(args.file, start, end)
         return tr("{n} inspections exported to {path}.").format(n=n, path=args.file)
     n = excel.export_tickets(args.file, {"date_from": start, "date_to": end})

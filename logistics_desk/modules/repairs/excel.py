@@ -62,7 +62,7 @@ def _ticket_rows(filters: dict):
             RepairTicket.accept_comment, RepairTicket.cancel_reason).where(RepairTicket.id.in_(ids)).dicts()}
         parts: dict[int, list[str]] = {}
         for p in RepairPart.select().where(RepairPart.ticket.in_(ids)).order_by(RepairPart.sort_order):
-            parts.setdefault(p.ticket_id, []).append(f"{p.name}×{p.quantity.normalize():f}@{p.unit_cost}")
+            parts.setdefault(p.ticket_id, []).append(rs.part_text(p))
         for r in rows:
             r.update(extra.get(r["id"], {}))
             r["parts"] = "；".join(parts.get(r["id"], []))

@@ -46,7 +46,7 @@ def slip_data(ticket: RepairTicket) -> dict:
         "category": t.category.name, "urgency": rs.urgency_label(t.urgency), "due_at": t.due_at,
         "description": t.description, "assignee": rs.assignee_text(t), "status": rs.status_label(t.status),
         "done_at": t.done_at, "work_done": t.work_done or "",
-        "parts": "；".join(f"{p.name} {p.quantity.normalize():f}{p.unit or ''}×{_money(p.unit_cost)}" for p in parts),
+        "parts": "；".join(rs.part_text(p) for p in parts),
         "parts_cost": t.parts_cost, "labour_cost": t.labour_cost, "total_cost": t.total_cost,
         "cause": rs.cause_label(t.cause),
         "compensation": (tr("{name} pays {amount} yuan").format(name=t.responsible_name or "",
@@ -65,10 +65,17 @@ def _slip(d: dict) -> SlipForm:
                + box(d["satisfied"] is False) + tr("not satisfied"))
     if d["accept_comment"]:
         verdict += "    " + d["accept_comment"]
+    if d["accepted_by"]:
+        verdict += "    " + tr("Accepted by {name}, {time}").format(name=d["accepted_by"],
+                                                                  time=_dt_text(d["accepted_at"]))
     cost = _money(d["total_cost"]) if d["total_cost"] else ""
     work = d["work_done"]
     if d["parts"]:
-        work = (work + "    " if work else "") + tr("Parts: {parts}").format(parts=d["parts"])
+        work = (work + "\n" if work else "") + tr("Parts: {parts}").format(parts=d["parts"])
+    if d["total_cost"]:
+        # the cost as it adds up: the parts listed plus the labour
+        work = (work + "\n" if work else "") + tr("Parts {parts} + labour {labour} = {total} yuan").format(
+            parts=_money(d["parts_cost"]), labour=_money(d["labour_cost"]), total=_money(d["total_cost"]))
     items = [
         (tr("Reported at"), _dt_text(d["reported_at"])), (tr("Reported by"), d["reporter"]),
         (tr("Contact"), d["contact"]),
@@ -85,7 +92,9 @@ def _slip(d: dict) -> SlipForm:
     if d["cancel_reason"]:
         blocks.append(Text(tr("Cancelled: {reason}").format(reason=d["cancel_reason"])))
     return SlipForm(tr("Repair slip"), blocks, doc_number=d["number"], date=d["reported_at"].date(),
-                    signatures=[tr("Repaired by"), tr("Reporter (acceptance)")])
+                    # short enough in English for both signer lines to share a row, so a whole slip fits its
+                    # half sheet (zh_CN: 维修人, 报修人（验收）: the reporter signs off the repair)
+                    signatures=[tr("Repairer"), tr("Reporter")])
 
 
 def repair_slips(data: list[dict], per_page: int = 2, progress=None, cancel=None) -> bytes:
@@ -208,7 +217,7 @@ def repair_report(data: dict, progress=None, cancel=None) -> bytes:
             (tr("Median time to repair"), tr("{h} hours").format(h=_h(t["median_hours"]))),
             (tr("Repair cost"), tr("{amount} yuan").format(amount=_money(t["cost"]))),
             (tr("Compensation"), tr("{amount} yuan").format(amount=_money(t["compensation"]))),
-            (tr("Cancelled"), data["cancelled"]),
+            (tr("Cancelled (not in the count)"), data["cancelled"]),
             (tr("Not satisfied at acceptance"), t["unsatisfied"]),
         ], columns=2),
         SmallTable(_summary_columns(tr("Urgency")), _summary_rows(data["by_urgency"]), title=tr("By urgency"),

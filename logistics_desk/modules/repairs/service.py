@@ -23,7 +23,7 @@ from ...core import audit, clock, numbering, settings
 from ...core.db import database, record_or_none
 from ...core.errors import NotFound, RuleError, ValidationError
 from ...core.i18n import tr
-from ...core.masterdata import Department, Person, Place, Supplier
+from ...core.masterdata import Department, Person, Place, Supplier, Term
 from ...core.money import CENT, NumberError, parse_money
 from ..assets import api as assets
 from ..assets.api import Asset
@@ -87,6 +87,11 @@ def get_ticket(ticket) -> RepairTicket:
     if found is None:
         raise NotFound(tr("The repair ticket no longer exists."))
     return found
+
+
+def ticket_or_none(ticket_id: int | None) -> RepairTicket | None:
+    """The ticket with this id, or None (no id, or no such ticket)."""
+    return record_or_none(RepairTicket, ticket_id)
 
 
 def find_ticket(text: str) -> RepairTicket | None:
@@ -840,6 +845,13 @@ def next_statuses(ticket: RepairTicket) -> tuple[str, ...]:
     return TRANSITIONS.get(ticket.status, ())
 
 
+def part_text(part: RepairPart) -> str:
+    """One part as the slip prints it and the export writes it: "电源适配器 2个×38.25=76.50"
+    (quantity and unit, unit cost, the line's amount, so the parts add up to the parts cost)."""
+    qty = f"{Decimal(part.quantity).normalize():f}"
+    return f"{part.name} {qty}{part.unit or ''}×{Decimal(part.unit_cost or 0):,.2f}={Decimal(part.amount or 0):,.2f}"
+
+
 def parts_of(ticket: RepairTicket) -> list[RepairPart]:
     return list(RepairPart.select().where(RepairPart.ticket == ticket).order_by(RepairPart.sort_order))
 
@@ -1023,6 +1035,19 @@ def month_range(text_or_date) -> tuple[_dt.date, _dt.date]:
     return first, nxt - _dt.timedelta(days=1)
 
 
+def term_choices() -> list[tuple[str, int]]:
+    """The school's terms, latest first, as (name, id) for a pick box."""
+    return [(t.name, t.id) for t in Term.select().order_by(Term.start_date.desc())]
+
+
+def term_range(term_id: int) -> tuple[_dt.date, _dt.date, str]:
+    """A term's first and last day and its name."""
+    term = record_or_none(Term, term_id)
+    if term is None:
+        raise NotFound(tr("The term no longer exists."))
+    return term.start_date, term.end_date, term.name
+
+
 def figures(start: _dt.date, end: _dt.date, now: _dt.datetime | None = None) -> dict:
     """The period's figures over the tickets reported from ``start`` to ``end`` (inclusive).
 
@@ -1161,6 +1186,10 @@ def checklists(include_inactive: bool = False) -> list[Checklist]:
     if not include_inactive:
         q = q.where(Checklist.active == True)  # noqa: E712
     return list(q.order_by(Checklist.name))
+
+
+def checklist_or_none(checklist_id: int | None) -> Checklist | None:
+    return record_or_none(Checklist, checklist_id)
 
 
 def checklist_items(checklist: Checklist) -> list[ChecklistItem]:

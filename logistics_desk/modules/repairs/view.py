@@ -36,13 +36,12 @@ from PySide6.QtWidgets import (
 from ...core import clock, masterdata
 from ...core.errors import UserError
 from ...core.i18n import N_, tr
-from ...core.masterdata import Person
 from ...core.ui.dialogs import RecordDialog
 from ...core.ui.tab import ModuleTab
 from ...core.ui.table import Column, PagedTableModel, money
 from ...core.ui.widgets import ChoiceBox, DateBox, SearchBox, show_error, show_info
 from . import service as rs
-from .models import CAUSES, REPORT_CHANNELS, SCHEDULES, STATUSES, URGENCIES, RepairTicket
+from .service import CAUSES, REPORT_CHANNELS, SCHEDULES, STATUSES, URGENCIES
 from .today import tab_title
 
 OVERDUE_COLOR = "#c0392b"
@@ -76,7 +75,7 @@ class DateTimeBox(QDateTimeEdit):
 
 def _people_items() -> list[tuple[str, object]]:
     return [(p.name + (f"（{p.department.name}）" if p.department_id else ""), p.id)
-            for p in masterdata.active(Person)]
+            for p in masterdata.people()]
 
 
 def _assignee_items() -> list[tuple[str, object]]:
@@ -129,7 +128,7 @@ class _Dialog(RecordDialog):
 class TicketDialog(_Dialog):
     """报修登记: a new ticket, or corrections to one."""
 
-    def __init__(self, parent=None, ticket: RepairTicket | None = None):
+    def __init__(self, parent=None, ticket: rs.RepairTicket | None = None):
         super().__init__(parent, tr("Edit repair ticket") if ticket else tr("New repair ticket"))
         self.ticket = ticket
         self.setMinimumWidth(520)
@@ -141,7 +140,7 @@ class TicketDialog(_Dialog):
             empty_label=tr("(not a class)")), "reporter_department")
         self.reporter_name = self.add_row(tr("Reported by"), QLineEdit(), "reporter_name")
         self.reporter_name.setPlaceholderText(tr("Name of the teacher, student or staff member"))
-        names = sorted({p.name for p in masterdata.active(Person)})
+        names = sorted({p.name for p in masterdata.people()})
         completer = QCompleter(names, self.reporter_name)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.reporter_name.setCompleter(completer)
@@ -271,7 +270,7 @@ class TicketDialog(_Dialog):
 
 
 class AssignDialog(_Dialog):
-    def __init__(self, ticket: RepairTicket, parent=None):
+    def __init__(self, ticket: rs.RepairTicket, parent=None):
         super().__init__(parent, tr("Assign {number}").format(number=ticket.number))
         self.ticket = ticket
         self.who = self.add_row(tr("Assign to"), ChoiceBox(_assignee_items(), empty_label=tr("(choose)")),
@@ -293,7 +292,7 @@ class AssignDialog(_Dialog):
 class CompleteDialog(_Dialog):
     """已完成: work done, parts, labour, cause (and compensation for damage)."""
 
-    def __init__(self, ticket: RepairTicket, parent=None):
+    def __init__(self, ticket: rs.RepairTicket, parent=None):
         super().__init__(parent, tr("Repair done: {number}").format(number=ticket.number))
         self.ticket = ticket
         self.setMinimumWidth(560)
@@ -389,7 +388,7 @@ class CompleteDialog(_Dialog):
 class AcceptDialog(_Dialog):
     """验收: the reporter signs off the repair."""
 
-    def __init__(self, ticket: RepairTicket, parent=None):
+    def __init__(self, ticket: rs.RepairTicket, parent=None):
         super().__init__(parent, tr("Acceptance: {number}").format(number=ticket.number))
         self.ticket = ticket
         self.setMinimumWidth(480)
@@ -399,7 +398,7 @@ class AcceptDialog(_Dialog):
         default = "" if rs.same_person(ticket.reporter_name or "", workers) else (ticket.reporter_name or "")
         self.accepted_by = self.add_row(tr("Accepted by"), QLineEdit(default), "accepted_by")
         self.accepted_by.setPlaceholderText(tr("The person who reported it, or another named person"))
-        names = sorted({p.name for p in masterdata.active(Person)} - set(workers))
+        names = sorted({p.name for p in masterdata.people()} - set(workers))
         completer = QCompleter(names, self.accepted_by)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.accepted_by.setCompleter(completer)
@@ -695,9 +694,9 @@ class TicketsPage(QWidget):
         idx = self.table.currentIndex() if hasattr(self, "table") else None
         return self.model.row_id(idx.row()) if idx is not None and idx.isValid() else None
 
-    def current_ticket(self) -> RepairTicket | None:
+    def current_ticket(self) -> rs.RepairTicket | None:
         tid = self.current_id()
-        return RepairTicket.get_or_none(RepairTicket.id == tid) if tid else None
+        return rs.ticket_or_none(tid)
 
     def select_id(self, ticket_id: int) -> None:
         row = self.model.find_row(ticket_id)
@@ -718,7 +717,7 @@ class TicketsPage(QWidget):
             return
         self.detail.setHtml(ticket_html(t))
 
-    def _enable_actions(self, t: RepairTicket | None) -> None:
+    def _enable_actions(self, t: rs.RepairTicket | None) -> None:
         nxt = rs.next_statuses(t) if t else ()
         open_ = t is not None and t.status in rs.OPEN_STATUSES
         self.buttons["edit"].setEnabled(t is not None and t.status not in ("accepted", "cancelled"))
@@ -740,7 +739,7 @@ class TicketsPage(QWidget):
 
     def _after(self, ticket) -> None:
         self.refresh()
-        if isinstance(ticket, RepairTicket):
+        if getattr(ticket, "id", None):
             self.select_id(ticket.id)
             self.show_detail()
         self.tab.data_changed.emit()
@@ -836,7 +835,7 @@ class TicketsPage(QWidget):
         show_info(self, tr("{n} tickets exported to {path}.").format(n=n, path=path))
 
 
-def ticket_html(t: RepairTicket) -> str:
+def ticket_html(t: rs.RepairTicket) -> str:
     from html import escape
 
     def row(label, value):
@@ -1126,9 +1125,7 @@ class InspectionsPage(QWidget):
         item = self.checklists.currentItem() if hasattr(self, "checklists") else None
         if item is None:
             return None
-        from .models import Checklist
-
-        return Checklist.get_or_none(Checklist.id == item.data(Qt.ItemDataRole.UserRole))
+        return rs.checklist_or_none(item.data(Qt.ItemDataRole.UserRole))
 
     def fill_ledger(self) -> None:
         start, end = self.date_from.value(), self.date_to.value()
@@ -1167,9 +1164,7 @@ class InspectionsPage(QWidget):
         self.tab.tickets.refresh()
         self.tab.data_changed.emit()
         insp = getattr(dialog, "result_value", None)
-        from .models import Inspection
-
-        if isinstance(insp, Inspection) and insp.problems:
+        if getattr(insp, "problems", 0):
             self.tab.status_message(tr("Inspection {number}: {n} problems, {n} repair tickets opened.").format(
                 number=insp.number, n=insp.problems))
 
@@ -1307,10 +1302,8 @@ class FiguresPage(QWidget):
         self.month.clear()
         self.month.addItems(months)
         self.month.blockSignals(False)
-        from ...core.masterdata import Term
-
         self.term.blockSignals(True)
-        self.term.set_items([(t.name, t.id) for t in Term.select().order_by(Term.start_date.desc())])
+        self.term.set_items(rs.term_choices())
         self.term.blockSignals(False)
 
     def _kind_changed(self, *_args) -> None:
@@ -1320,10 +1313,7 @@ class FiguresPage(QWidget):
 
     def period(self) -> tuple[_dt.date, _dt.date, str]:
         if self.kind.value() == "term" and self.term.value():
-            from ...core.masterdata import Term
-
-            t = Term.get_by_id(self.term.value())
-            return t.start_date, t.end_date, t.name
+            return rs.term_range(self.term.value())
         start, end = rs.month_range(self.month.currentText() or clock.today())
         return start, end, start.strftime("%Y-%m")
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from ...core import clock, masterdata, settings
 from ...core.errors import UserError, ValidationError
 from ...core.i18n import N_, ntr, tr
-from ...core.masterdata import Category, Department, Place, Term
 from ...core.ui.dialogs import attempt
 from ...core.ui.widgets import ChoiceBox, DateBox, FieldErrors, show_error
 from . import service
@@ -57,7 +56,7 @@ class OpenDialog(QDialog):
         self.title_edit.setPlaceholderText(tr("e.g. End-of-term stock-take, spring 2026 (optional)"))
         form.addRow(tr("Title"), self.title_edit)
         form.addRow("", self.errors.make_label("title", self.title_edit))
-        self.term_box = ChoiceBox([(t.name, t.id) for t in Term.select().order_by(Term.start_date.desc())],
+        self.term_box = ChoiceBox([(t.name, t.id) for t in masterdata.listing("term")],
                                   empty_label=tr("(no term)"))
         cur = masterdata.current_term(clock.today())
         if cur is not None:
@@ -110,10 +109,10 @@ class OpenDialog(QDialog):
         elif kind == "places":
             items = [(p.full_name, p.id) for b in masterdata.buildings() for p in masterdata.rooms(b)]
         elif kind == "departments":
-            items = [(d.name, d.id) for d in masterdata.active(Department)]
+            items = [(d.name, d.id) for d in masterdata.active("department")]
         elif kind == "categories":
             items = [(f"{c.code} {masterdata.category_path(c)}", c.id)
-                     for c in Category.select().where(Category.active == True).order_by(Category.code)]  # noqa: E712
+                     for c in masterdata.active("category", by="code")]
         for label, value in items:
             it = QListWidgetItem(label)
             self._choice_values.append(value)
@@ -202,15 +201,14 @@ class SurplusDialog(QDialog):
         self.name_edit.setObjectName("name")
         form.addRow(tr("Name"), self.name_edit)
         form.addRow("", self.errors.make_label("name", self.name_edit))
-        self.category_box = ChoiceBox([(f"{c.code} {c.name}", c.id) for c in
-                                       Category.select().where(Category.active == True)  # noqa: E712
-                                       .order_by(Category.code)], empty_label=tr("(choose)"))
+        self.category_box = ChoiceBox([(f"{c.code} {c.name}", c.id) for c in masterdata.active("category", by="code")],
+                                      empty_label=tr("(choose)"))
         self.category_box.setEditable(True)
         self.category_box.setInsertPolicy(ChoiceBox.InsertPolicy.NoInsert)
         form.addRow(tr("Category"), self.category_box)
         form.addRow("", self.errors.make_label("category", self.category_box))
-        self.place_box = ChoiceBox([(p.full_name, p.id) for p in Place.select().where(Place.active == True)  # noqa: E712
-                                    .order_by(Place.full_name)], empty_label=tr("(no place)"))
+        self.place_box = ChoiceBox([(p.full_name, p.id) for p in masterdata.active("place", by="full_name")],
+                                   empty_label=tr("(no place)"))
         if place_id is not None:
             self.place_box.set_value(place_id)
         form.addRow(tr("Found in"), self.place_box)

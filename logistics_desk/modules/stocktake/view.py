@@ -185,9 +185,9 @@ class StockTakeTab(ModuleTab):
         elif index == COUNT:
             self.focus_scan()
 
-    def _results_applied(self, _applied) -> None:
+    def _results_applied(self, applied) -> None:
         self._update_next_step()
-        self.data_changed.emit()
+        self.announce(applied.modules)  # only the tabs of the modules whose records changed read again
 
     def _update_next_step(self) -> None:
         if self.st is not None:

@@ -82,6 +82,12 @@ def _decimal(value: Any) -> Decimal | None:
     return d
 
 
+def parse_number(value: Any) -> Decimal | None:
+    """A meter reading as the window checks it while it is typed: None when blank; raises ValueError
+    when it is not a number (the service's own reading, so the window and the save agree)."""
+    return _decimal(value)
+
+
 def _number(values: dict, key: str, errors: dict, message: str, *, required: bool = False,
             positive: bool = False) -> Decimal | None:
     try:

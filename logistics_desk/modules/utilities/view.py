@@ -35,7 +35,7 @@ from ...core.ui.tab import ModuleTab
 from ...core.ui.table import read_only_table
 from ...core.ui.widgets import ChoiceBox, DateBox, ask_text, confirm, show_error, show_info
 from . import service as us
-from .models import KINDS, METERED_KINDS, READING_KINDS
+from .service import KINDS, METERED_KINDS, READING_KINDS
 
 ERROR_COLOR = QColor("#c0392b")
 GREY = QColor("#777777")
@@ -133,7 +133,7 @@ class MarkDialog(RecordDialog):
         errors = {}
         for key, box in (("start_value", self.start), ("old_final", self.old_final)):
             try:
-                us._decimal(box.text())
+                us.parse_number(box.text())
             except ValueError:
                 errors[key] = tr("Enter a number of 0 or more.")
         if errors:
@@ -275,7 +275,7 @@ class ReadingsPage(QWidget):
         mark_item.setText("")
         use_item.setText("")
         try:
-            value = us._decimal(text)
+            value = us.parse_number(text)
         except ValueError:
             value = None
             mark_item.setText(tr("Not a number"))
@@ -283,8 +283,8 @@ class ReadingsPage(QWidget):
         if value is not None:
             try:
                 used = us.consumption(r["last_value"], value, mark["kind"] if mark else "normal",
-                                      us._decimal(mark.get("start_value")) if mark else None,
-                                      us._decimal(mark.get("old_final")) if mark else None, r["multiplier"])
+                                      us.parse_number(mark.get("start_value")) if mark else None,
+                                      us.parse_number(mark.get("old_final")) if mark else None, r["multiplier"])
                 if used is not None:
                     use_item.setText(f"{us.qty_text(used)} {r['unit']}")
                 if mark:

@@ -18,6 +18,11 @@ def canteen(database):
 
     cook = masterdata.save(Person, {"name": "王师傅", "is_canteen_staff": True})
     helper = masterdata.save(Person, {"name": "李阿姨", "is_canteen_staff": True})
+    from logistics_desk.modules.canteen import hygiene
+
+    # valid health certificates (issue 18: a sampler/receiver without one is refused without a reason)
+    hygiene.save_certificate(cook, "JK-2026-001", dt.date(2027, 6, 30))
+    hygiene.save_certificate(helper, "JK-2026-002", dt.date(2027, 6, 30))
     fridge = service.save_fridge({"name": "1号留样冰箱", "location": "食堂 留样间"})
     service.set_defaults(sampler=cook, fridge=fridge, weight_g=150)
     clock.freeze(dt.datetime(2026, 11, 23, 6, 30))

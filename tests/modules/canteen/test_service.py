@@ -144,18 +144,39 @@ def test_readings_flag_out_of_range(canteen):
 
 
 def _clean_day(c, day):
-    """A complete day: three meals, every dish sampled on time, two readings."""
+    """A complete day: three meals, every dish sampled on time, two readings; and (issue 18) the
+    morning check of every worker, each meal's tableware disinfected, a leader's accompanied meal."""
+    from logistics_desk.modules.canteen import hygiene
+
     s = c.service
+    clock.freeze(at(day, 6, 40))
+    hygiene.record_morning_checks(day, hygiene.morning_grid(day), checked_by=c.cook)
     for meal, hh, dishes in (("breakfast", 7, ["馒头", "鸡蛋"]), ("lunch", 11, ["红烧肉", "炒白菜"]),
                              ("dinner", 17, ["面条", "凉拌黄瓜"])):
         lines = s.add_dishes(day, meal, dishes)
         clock.freeze(at(day, hh, 30))
         for line in lines:
             s.quick_take(line, weight_g=150)
+        hygiene.record_disinfection(day, meal, ["tableware", "sample_boxes"], "cabinet", started_at=at(day, hh, 40),
+                                    minutes=30, person=c.helper)
+        if meal == "lunch":
+            hygiene.record_accompany(day, meal, c.cook, {"dishes": "红烧肉、炒白菜", "quality": "好"})
+        _receive(c, day, hh)
     clock.freeze(at(day, 8, 0))
     s.record_reading(c.fridge, "3.5")
     clock.freeze(at(day, 16, 0))
     s.record_reading(c.fridge, "4.0")
+
+
+def _receive(c, day, hh):
+    """A delivery checked in on the day, once food-in's receiving ledger is part of this version."""
+    from logistics_desk.modules.canteen import hygiene
+
+    if hh != 7 or hygiene.deliveries_by_day(day, day) is None:
+        return
+    from .test_hygiene_service import receive_something
+
+    receive_something(c, day)
 
 
 def test_clean_day_has_no_breaches(canteen):
@@ -193,7 +214,9 @@ def test_each_kind_of_breach(canteen):
     kinds = sorted({x.kind for x in found})
     assert kinds == sorted(["meal_missing", "meal_no_samples", "dish_no_sample", "under_weight", "incomplete",
                             "early_disposal", "not_disposed", "few_readings", "out_of_range", "recheck_missing",
-                            "late_entry"])
+                            "late_entry",
+                            # issue 18: nothing of the other ledgers recorded that day
+                            "no_disinfection", "morning_check_missing", "no_receiving", "no_accompany"])
     by = {x.kind: x for x in found}
     assert "100 g" in by["under_weight"].message and "125 g" in by["under_weight"].message
     assert "who took it" in by["incomplete"].message and "fridge" in by["incomplete"].message
@@ -217,8 +240,10 @@ def test_today_pending_is_not_a_breach(canteen):
     clock.freeze(at(day, 10, 0))
     status = s.day_status(day)
     # breakfast time has passed with nothing recorded; lunch and dinner still to come
-    assert [b.kind for b in status.breaches] == ["meal_missing"]
-    assert {b.meal for b in status.pending} == {"lunch", "dinner"}
+    assert [b.kind for b in status.breaches] == ["meal_missing", "no_disinfection", "morning_check_missing"]
+    assert {b.meal for b in status.pending if b.meal} == {"lunch", "dinner"}
+    assert {b.kind for b in status.pending} == {"meal_missing", "meal_no_samples", "no_disinfection", "no_receiving",
+                                                "no_accompany"}
     assert status.state == "breach"
 
 

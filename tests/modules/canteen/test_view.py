@@ -185,7 +185,9 @@ def test_each_breach_shown_and_none_on_a_clean_day(tab, canteen, qtbot):
     kinds = set(_column(page.table, 1))
     assert kinds == {"Meal not recorded", "Meal without samples", "Dish without sample", "Under minimum weight",
                      "Incomplete record", "Disposed before deadline", "Past deadline, not disposed",
-                     "Too few fridge readings", "Temperature out of range", "Re-check not recorded", "Late entry"}
+                     "Too few fridge readings", "Temperature out of range", "Re-check not recorded", "Late entry",
+                     "Meal without disinfection", "Morning check missing", "No receiving recorded",
+                     "No accompanied meal"}
     assert "findings" in page.result.text()
     assert any("9.5 °C" in m for m in _column(page.table, 5))
 
