@@ -108,9 +108,33 @@ def create_application():
     return app
 
 
+# The Qt-free modules the window needs before its first paint, imported before Qt is (``import_before_qt``):
+# once PySide6 is imported, its import hook reads the source of every module imported after it (looking for
+# ``from __feature__ import``), which costs more than importing them.
+BEFORE_QT = ("logistics_desk.core.migrations", "logistics_desk.core.settings", "logistics_desk.core.today",
+             "logistics_desk.core.backup", "logistics_desk.core.logs", "logistics_desk.core.integrity",
+             "logistics_desk.core.accounts", "logistics_desk.core.changes", "logistics_desk.modules")
+
+
+def import_before_qt() -> None:
+    """Import ``BEFORE_QT`` and read the module registry, before the first PySide6 import (``run_gui``, and
+    benchmarks/bench_window.py as it does). Only a speed-up: a name missing is passed over."""
+    import importlib
+
+    for name in BEFORE_QT:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            log.debug("not imported before Qt: %s", name, exc_info=True)
+    from .modules import modules
+
+    modules()
+
+
 def run_gui(args) -> int:
     from .cli import apply_language_setting
 
+    import_before_qt()
     app = create_application()
     if not open_database_for_window(app, getattr(args, "db", None)):
         return 1
@@ -128,9 +152,10 @@ def run_gui(args) -> int:
     window = MainWindow(login.visible_specs(modules()), deferred=True)  # painted first; Today's lines just after
     sys.excepthook = window.excepthook
     window.show()
-    # the day's automatic backup, once the window is up rather than before it
-    QTimer.singleShot(0, lambda: daily_backup(window))
-    QTimer.singleShot(0, lambda: ask_first_start(window))
+    # the day's automatic backup and the first start's questions once the window is up with Today's lines,
+    # not before its first paint
+    window.started.connect(lambda: QTimer.singleShot(0, lambda: daily_backup(window)))
+    window.started.connect(lambda: QTimer.singleShot(0, lambda: ask_first_start(window)))
     code = app.exec()
     db.close_database()
     return code

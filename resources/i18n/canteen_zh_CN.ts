@@ -4,8 +4,8 @@
   <context>
     <name>canteen</name>
     <message>
-      <source>Food samples</source>
-      <translation>食品留样</translation>
+      <source>Canteen</source>
+      <translation>食堂</translation>
     </message>
     <message>
       <source>The end date is before the start date.</source>
@@ -1994,6 +1994,10 @@
     <message>
       <source>Sun</source>
       <translation>周日</translation>
+    </message>
+    <message>
+      <source>Food samples</source>
+      <translation>食品留样</translation>
     </message>
     <message>
       <source>Meals the canteen serves</source>

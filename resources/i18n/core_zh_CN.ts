@@ -632,6 +632,10 @@ Its backups are in {folder}.</source>
       <translation>第 {row} 行，{column}“{value}”：{message}</translation>
     </message>
     <message>
+      <source>The number is too large.</source>
+      <translation>数字过大。</translation>
+    </message>
+    <message>
       <source>Write 是 or 否 (yes or no).</source>
       <translation>请填写“是”或“否”。</translation>
     </message>
@@ -646,6 +650,10 @@ Its backups are in {folder}.</source>
     <message>
       <source>Not an amount of money.</source>
       <translation>不是金额。</translation>
+    </message>
+    <message>
+      <source>The amount is too large.</source>
+      <translation>金额过大。</translation>
     </message>
     <message>
       <source>More than two decimal places: an amount is in yuan and fen.</source>
@@ -1062,14 +1070,6 @@ Its backups are in {folder}.</source>
     <message>
       <source>This database was written by a newer version of Logistics Desk (schema {theirs}; this program knows schema {ours}). It has not been opened or changed. Please install the newer version.</source>
       <translation>该数据库是由更新版本的总务台账写入的（数据结构版本 {theirs}，本程序只支持到版本 {ours}）。数据库没有被打开，也没有任何改动。请安装新版本。</translation>
-    </message>
-    <message>
-      <source>The amount is too large.</source>
-      <translation>金额过大。</translation>
-    </message>
-    <message>
-      <source>The number is too large.</source>
-      <translation>数字过大。</translation>
     </message>
     <message>
       <source>Enter an amount of money, e.g. 3500.00.</source>

@@ -13,7 +13,7 @@ import datetime as _dt
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from .. import money
@@ -136,6 +136,10 @@ class _ExcelError:
         self.code = code
 
 
+_TOO_LARGE = Decimal(10) ** 15  # beyond the 15 digits Excel keeps: no date, no serial number
+_LEAST_MONEY, _LEAST_QUANTITY = -money.MAX_MONEY, -money.MAX_QUANTITY  # any sign is read; min_value decides
+
+
 def _check_range(number: Any, spec: ColumnSpec | None) -> None:
     if spec is None:
         return
@@ -146,11 +150,10 @@ def _check_range(number: Any, spec: ColumnSpec | None) -> None:
 
 
 def _within_maximum(number: Decimal) -> Decimal:
-    """A count or measure no larger than a form accepts (``money.MAX_QUANTITY``)."""
-    try:
-        return money.parse_quantity(number, minimum=None)
-    except money.NumberError as exc:
-        raise _CellError(exc.message) from None
+    """A count or measure no larger than a form takes (``money.MAX_QUANTITY``, the same message)."""
+    if _LEAST_QUANTITY <= number <= money.MAX_QUANTITY:
+        return number
+    raise _CellError(tr("The number is too large."))
 
 
 def parse_int(value: Any, spec: ColumnSpec | None = None) -> int:
@@ -175,18 +178,21 @@ def parse_decimal(value: Any, spec: ColumnSpec | None = None) -> Decimal:
 
 
 def parse_money(value: Any, spec: ColumnSpec | None = None) -> Decimal:
-    """An amount in yuan with two places, read as a form reads it (``money.to_decimal`` and
-    ``money.parse_money``): ``3500元``, ``￥3,500.00``, ``1.2万``, ``RMB 35``, never ``NaN`` or ``1e3``;
-    the form's maximum. Any sign is read (``spec.min_value`` says what is allowed). Unlike a form, a
-    typed amount with non-zero digits beyond the fen is an error (in a file it is more likely a typo);
-    a computed cell is rounded half-up to the fen."""
+    """An amount in yuan with two places, read as a form reads it (``money.to_decimal``, the reading
+    of ``money.parse_money``): ``3500元``, ``￥3,500.00``, ``1.2万``, ``RMB 35``, never ``NaN`` or
+    ``1e3``; rounded half-up to the fen and held to the form's maximum (``money.MAX_MONEY``) as
+    ``money.parse_money`` does. Any sign is read (``spec.min_value`` says what is allowed). Unlike a
+    form, a typed amount with non-zero digits beyond the fen is an error (in a file it is more likely a
+    typo); a computed cell is rounded."""
     number = money.to_decimal(value)
     if number is None:
         raise _CellError(tr("Not an amount of money."))
     try:
-        amount = money.parse_money(number, negative=True)
-    except money.NumberError as exc:
-        raise _CellError(exc.message) from None
+        amount = number.quantize(money.CENT, rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # more digits than Decimal holds: far beyond the maximum
+        raise _CellError(tr("The amount is too large.")) from None
+    if not _LEAST_MONEY <= amount <= money.MAX_MONEY:
+        raise _CellError(tr("The amount is too large."))
     if amount != number and isinstance(value, str):
         raise _CellError(tr("More than two decimal places: an amount is in yuan and fen."))
     _check_range(amount, spec)
@@ -199,7 +205,6 @@ _DATE_YM_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")
 _TIME_TAIL_RE = re.compile(r"[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
 _SERIAL_RE = re.compile(r"^\d{5}(?:\.\d+)?$")
 EXCEL_EPOCH = _dt.date(1899, 12, 30)
-_TOO_LARGE = Decimal(10) ** 15  # beyond the 15 digits Excel keeps: no date, no serial number
 
 
 def _make_date(year: int, month: int, day: int) -> _dt.date:

@@ -7,7 +7,7 @@ import weakref
 from time import monotonic
 
 import shiboken6
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -44,6 +44,7 @@ def _remove_filter(dispatcher) -> None:
 
 class MainWindow(QMainWindow):
     PREFERRED_SIZE = (1400, 860)
+    started = Signal()  # built ``deferred``: Today's lines, the badges and the keys are there (app.py then backs up)
 
     def __init__(self, specs, *, deferred: bool = False):
         """``specs``: the module registry's ``ModuleSpec``s in tab order, handed in by app.py (core never
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self._show_badges()
         if getattr(self, "keys", None) is None:
             self._install_keys()
+        self.started.emit()
 
     def start_finished(self) -> bool:
         """Today's lines read, the badges shown, the keys installed (at once unless built ``deferred``)."""

@@ -1,5 +1,6 @@
-"""食品留样 — canteen food-sample retention: dishes and samples, labels, disposal,
-fridge temperatures and the daily compliance check."""
+"""食堂 — the canteen's ledgers: food-sample retention (dishes and samples, labels, disposal, fridge
+temperatures), receiving and the food store, disinfection, morning checks, accompanied meals, and the
+daily compliance check over all of them (issue 18)."""
 
 from ...core.i18n import N_
 from .. import ModuleSpec
@@ -19,7 +20,7 @@ def _demo(ctx):
 
 MODULE = ModuleSpec(
     key="canteen",
-    title=N_("Food samples"),
+    title=N_("Canteen"),
     view="logistics_desk.modules.canteen.view:CanteenTab",
     commands="logistics_desk.modules.canteen.commands",
     demo=_demo,

@@ -98,4 +98,4 @@ def badge() -> str | None:
     """The tab's title with the day's breaches (as the tab shows it once built)."""
     now = clock.now()
     bad = sum(1 for b in _day_status(now.date(), now).breaches if b.severity == "breach")
-    return tr("Food samples") + f" ({bad})" if bad else None
+    return tr("Canteen") + f" ({bad})" if bad else None

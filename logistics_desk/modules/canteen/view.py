@@ -1459,7 +1459,7 @@ class CanteenTab(ModuleTab):
         self.banner.setText("\n".join(lines))
         self.banner.setStyleSheet(f"color: {color}; background: {bg}; border: 1px solid {color}; padding: 6px;")
         bad = sum(1 for b in status.breaches if b.severity == "breach")
-        self.title_changed.emit(tr("Food samples") + (f" ({bad})" if bad else ""))
+        self.title_changed.emit(tr("Canteen") + (f" ({bad})" if bad else ""))
 
     def show_details(self) -> None:
         today = clock.today()

@@ -118,3 +118,43 @@ def test_painting_the_window_imports_no_modules_service(tmp_path, db_path):
     assert not [n for n in painted if n.rsplit(".", 1)[-1] in ("service", "view", "api")], painted
     assert not [n for n in painted if n.endswith(".today")], painted  # Today's lines: after the paint
     assert {n for n in found["started"] if n.endswith(".today")}  # … and then they were read
+
+
+def test_the_program_backs_up_once_the_window_shows_todays_lines(qtbot, db_path, settings_folder, monkeypatch):
+    """``run_gui``: the day's automatic backup (seconds on a large file) and the first start's questions wait
+    for the window to be painted with Today's lines, instead of coming before its first paint."""
+    import argparse
+
+    from PySide6.QtWidgets import QApplication
+
+    from logistics_desk import app as app_module
+    from logistics_desk.core.ui import main_window as main_window_module
+
+    seen, windows = [], []
+    built = main_window_module.MainWindow
+
+    def keep(*args, **kwargs):
+        windows.append(built(*args, **kwargs))
+        return windows[-1]
+
+    def record(kind):
+        def at_call(window):
+            seen.append((kind, window.isVisible(), window.today.read_at is not None, window.start_finished()))
+        return at_call
+
+    def event_loop(_app):  # QApplication.exec, until both came
+        qtbot.waitUntil(lambda: len(seen) == 2, timeout=10000)
+        return 0
+
+    monkeypatch.setattr(main_window_module, "MainWindow", keep)
+    monkeypatch.setattr(app_module, "daily_backup", record("backup"))
+    monkeypatch.setattr(app_module, "ask_first_start", record("first start"))
+    monkeypatch.setattr(QApplication, "exec", event_loop)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    try:
+        assert app_module.run_gui(argparse.Namespace(db=str(db_path), lang="en")) == 0
+    finally:
+        for w in windows:
+            w.close()
+            w.deleteLater()
+    assert sorted(seen) == [("backup", True, True, True), ("first start", True, True, True)]

@@ -117,7 +117,8 @@ def test_sensory_failures_must_be_refused_with_reason(food):
 def test_issue_picks_first_expiring_lot_and_never_an_expired_one(food):
     c = food
     clock.freeze(at(c.day - dt.timedelta(days=3), 7, 30))
-    delivery(c, [line("鸡蛋", "10", "kg", use_by=dt.date(2026, 11, 22))], delivered_at=at(c.day - dt.timedelta(days=3), 7, 0))
+    delivery(c, [line("鸡蛋", "10", "kg", use_by=dt.date(2026, 11, 22))],
+             delivered_at=at(c.day - dt.timedelta(days=3), 7, 0))
     clock.freeze(at(c.day, 7, 30))
     delivery(c, [line("鸡蛋", "30", "kg", use_by=dt.date(2026, 12, 10), batch="late")])
     delivery(c, [line("鸡蛋", "20", "kg", use_by=dt.date(2026, 11, 28), batch="early")],
