@@ -217,9 +217,10 @@ def open_database_for_window(app, path) -> bool:
 
 def ask_first_start(window) -> None:
     """On the first start (no school or operator name yet): ask for both, without blocking the window."""
+    from .core import accounts
     from .core.ui import first_start
 
-    if not first_start.needed():
+    if not first_start.needed() or not accounts.allowed(accounts.SETTINGS):  # a role without settings: not asked
         return
     dialog = first_start.FirstStartDialog(window)
     dialog.accepted.connect(window.refresh_all)

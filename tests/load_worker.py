@@ -36,8 +36,7 @@ if __name__ == "__main__":  # run as a script: the repository on the path
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import logistics_desk.cli  # noqa: E402,F401  (the modules' tables, as the program loads them)
-from logistics_desk.core import accounts, audit, changes, db, engine, integrity, masterdata, settings  # noqa: E402
-from logistics_desk.core.masterdata import Department, Person, Place  # noqa: E402
+from logistics_desk.core import accounts, audit, changes, db, engine, i18n, integrity, masterdata, settings  # noqa: E402
 
 ROLES = ("import", "edit", "scan", "repair")
 NAMES = {"import": "导入员", "edit": "编辑员", "scan": "盘点员", "repair": "维修食堂员", "pair": "编辑员"}
@@ -46,37 +45,59 @@ EDIT_ASSETS = 20  # the assets the editor works on
 SCAN_ASSETS = 300  # the assets on the stock-take's list
 HEADER = ["资产编号", "资产名称", "资产分类", "规格型号", "计量单位", "数量", "单价", "购置日期", "存放地点",
           "使用部门", "保管人"]
+PLACE = "并发测试楼 301"  # where imported assets and repair tickets are
+STORE = "并发测试楼 仓库"  # the edited and stock-taken assets
 LOCK_WAIT = 0.010  # a write that waited this long (seconds) for another one's lock counts as a wait
 
 
 # --- before the workers start: a small school (in the process that has the database open) -------------
 
 def seed() -> dict:
-    """Master data, the assets the editor and the scanner use, an open stock-take and a fridge;
-    returns the ids the workers need (written to SETUP.json)."""
+    """Master data, the assets the editor and the scanner use, an open stock-take and a fridge; returns the
+    ids the workers need (written to SETUP.json). Works on a new database and on a copy of a school's (its
+    open stock-take is closed first)."""
     import datetime as dt
 
     from logistics_desk.modules.assets import service as assets
     from logistics_desk.modules.canteen import service as canteen
     from logistics_desk.modules.stocktake import service as stocktake
 
-    settings.set_many({"school.name": "并发测试学校", "operator.name": "总务员"})
-    teach = masterdata.save(Place, {"kind": "building", "name": "教学楼"})
-    room = masterdata.save(Place, {"kind": "room", "name": "301", "parent": teach.id})
-    store = masterdata.save(Place, {"kind": "room", "name": "仓库", "parent": teach.id})
-    office = masterdata.save(Department, {"name": "总务处", "kind": "department"})
-    masterdata.save(Person, {"name": "张伟", "department": office.id})
+    settings.set_many({"school.name": settings.get("school.name") or "并发测试学校", "operator.name": "总务员"})
+    room = masterdata.find_or_create_place(PLACE)[0]
+    store = masterdata.find_or_create_place(STORE)[0]
+    office = masterdata.find_or_create_department("总务处")[0]
+    masterdata.find_or_create_person("张伟", office)
     category = masterdata.find_category("JSJ")
-    rows = [{"name": f"台式计算机{i:03d}", "category": category.id, "quantity": 1, "unit_price": "4200",
+    rows = [{"name": f"并发测试计算机{i:03d}", "category": category.id, "quantity": 1, "unit_price": "4200",
              "acquired_on": dt.date(2025, 9, 1), "place": store.id, "department": office.id, "unit": "台"}
             for i in range(EDIT_ASSETS + SCAN_ASSETS)]
     ids = assets.register_many(rows, event_kind="register")
     edit_ids, scan_ids = ids[:EDIT_ASSETS], ids[EDIT_ASSETS:]
     numbers = [a.number for a in assets.assets_by_number(scan_ids)]
+    already = stocktake.current()
+    if already is not None:
+        for u in stocktake.unknowns(already.id, "open"):
+            stocktake.dismiss_unknown(u["id"], "并发测试前关闭")
+        stocktake.close(already.id)
     st = stocktake.open_stocktake(title="并发盘点", scope={"places": [store.id]})
-    fridge = canteen.save_fridge({"name": "1号留样冰箱", "location": "食堂 留样间", "min_temp": "0", "max_temp": "8"})
+    fridge = canteen.save_fridge({"name": "并发测试冰箱", "location": "食堂 留样间", "min_temp": "0", "max_temp": "8"})
     return {"edit_ids": edit_ids, "scan_numbers": numbers, "stocktake": st.id, "store": store.id,
             "room": room.id, "fridge": fridge.id}
+
+
+def pc_env(env: dict, folder: Path, target) -> dict:
+    """``env`` for a worker on a PC of its own: a data folder of its own, into which the school's change
+    record key is copied (as whoever sets up a PC for a shared server database must do). Call with the
+    database open (the key is its key); a file's key and head lie beside the file, whatever the folder."""
+    from logistics_desk.core import paths
+
+    key = audit.key_path()
+    if isinstance(target, engine.ServerAddress):
+        mine = target.logical_path(folder)
+        mine.parent.mkdir(parents=True, exist_ok=True)
+        if key.exists():
+            (mine.parent / key.name).write_bytes(key.read_bytes())
+    return {**env, paths.DATA_DIR_ENV: str(folder)}
 
 
 # --- in the worker process ----------------------------------------------------------------------------
@@ -105,7 +126,9 @@ class Waits:
         return wrapper
 
     def install(self) -> None:
-        db.Database.begin = self.timed(db.Database.begin)
+        db.Database.begin = self.timed(db.Database.begin)  # BEGIN IMMEDIATE
+        if hasattr(db.ServerDatabase, "_take_write_lock"):  # PostgreSQL: one writer at a time, too
+            db.ServerDatabase._take_write_lock = self.timed(db.ServerDatabase._take_write_lock)
         engine.PostgresEngine.lock_for_audit = self.timed(engine.PostgresEngine.lock_for_audit)
         db.set_waiting_callback(self._told)
 
@@ -133,7 +156,7 @@ def _import_one(folder: Path, batch: int) -> list[str]:
         out = csv.writer(f)
         out.writerow(HEADER)
         for i, name in enumerate(names):
-            out.writerow(["", name, "办公设备", f"LOAD-{batch}-{i}", "台", 1, "3500", "2025-09-01", "教学楼 301",
+            out.writerow(["", name, "办公设备", f"LOAD-{batch}-{i}", "台", 1, "3500", "2025-09-01", PLACE,
                           "总务处", "张伟"])
     plan = excel.plan_import(path)
     if not plan.ok:
@@ -238,6 +261,7 @@ def pair(setup: dict, name: str, asset_id: int) -> None:
 def main(argv: list[str]) -> int:
     role, target, setup_file, seconds = argv[0], argv[1], argv[2], float(argv[3])
     setup = json.loads(Path(setup_file).read_text(encoding="utf-8"))
+    i18n.set_language("en")  # failures are reported in English
     db.open_database(target, backup=False, create=False)
     try:
         if role == "pair":
@@ -297,7 +321,8 @@ def verify(setup: dict, results: list[dict]) -> list[str]:
         problems += _missing("imported assets' history lines", set(rows.values()), events)
     if "edit" in by_role:
         said = set(by_role["edit"]["written"].get("notes", []))
-        entries = [e.new_value for e in _entries("asset", NAMES["edit"], "update").where(audit.AuditEntry.field == "note")]
+        entries = [e.new_value for e in _entries("asset", NAMES["edit"], "update")
+                   .where(audit.AuditEntry.field == "note")]
         problems += _missing("asset edits' change record entries", said, set(entries))
         problems += [f"{len(entries)} asset edits recorded, {len(said)} made"] if len(entries) != len(said) else []
         events = AssetEvent.select().where((AssetEvent.kind == "edit") & AssetEvent.summary.contains("ED-")
@@ -314,7 +339,8 @@ def verify(setup: dict, results: list[dict]) -> list[str]:
         stored = StockTakeScan.select().where(StockTakeScan.stocktake == setup["stocktake"]).count()
         problems += [f"{stored} scans stored, {len(scans)} made"] if stored != len(scans) else []
         unknown = {code for code, _outcome in scans if code.startswith("UNK-")}
-        found = {u.code: u.id for u in StockTakeUnknown.select().where(StockTakeUnknown.stocktake == setup["stocktake"])}
+        found = {u.code: u.id for u in StockTakeUnknown.select()
+                 .where(StockTakeUnknown.stocktake == setup["stocktake"])}
         problems += _missing("unknown numbers scanned", unknown, set(found))
         created = {e.record_id for e in _entries("stocktake_unknown", NAMES["scan"], "create")}
         problems += _missing("unknown numbers' change record entries", set(found.values()), created)

@@ -3,17 +3,21 @@
 import sys as _sys
 
 
-def _import_peewee_without_psycopg() -> None:
-    """peewee imports psycopg (PostgreSQL's driver) at its own import when it is installed: ~150 ms of every
-    start, though only a server database needs it. So peewee is first imported with psycopg hidden (it then
-    takes it for absent); ``core.db.load_psycopg`` brings it in when a server database is opened."""
-    if "peewee" in _sys.modules or "psycopg" in _sys.modules:
+def _import_without_psycopg(names: tuple[str, ...]) -> None:
+    """peewee imports psycopg (PostgreSQL's driver) at its own import when it is installed, and so does
+    playhouse's migrator (through its CockroachDB and PostgreSQL extensions): ~150 ms of every start, though
+    only a server database needs it. So both are first imported with psycopg hidden (they then take it for
+    absent); ``core.db.load_psycopg`` gives it to peewee when a server database is opened."""
+    if "psycopg" in _sys.modules or all(name in _sys.modules for name in names):
         return
     _sys.modules["psycopg"] = None  # `import psycopg` raises ImportError
     try:
-        import peewee  # noqa: F401
+        import importlib
+
+        for name in names:
+            importlib.import_module(name)
     finally:
         del _sys.modules["psycopg"]
 
 
-_import_peewee_without_psycopg()
+_import_without_psycopg(("peewee", "playhouse.migrations"))

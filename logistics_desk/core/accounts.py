@@ -403,8 +403,9 @@ def set_password(account: Account | int, password: str) -> None:
         before = audit.snapshot(account)
         account.password_hash = hash_password(password)
         account.password_set_at = clock.now()
-        account.save()
-        audit.record_update(account, before, note=tr("New password"))
+        account.save()  # one entry even when the time did not move (the hash itself is never recorded)
+        changed = audit.diff(before, audit.snapshot(account, list(before)))
+        audit.record(TABLE, account.id, "password", changed or None, note=tr("New password"))
 
 
 def turn_on(name: str, password: str) -> Account:

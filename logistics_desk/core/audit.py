@@ -324,7 +324,7 @@ def _chain_start(exclude=frozenset()) -> tuple[bytes, str, int]:
     key_existed = key_path(db_path).is_file()
     key = _load_key(create=True, db_path=db_path)
     head = read_head(key, db_path)
-    create_head = head is not None
+    create_head = head is not None or engine_of(database).server  # a server: each PC's own head, from its first write
     started = False
     if head is None:
         last = AuditEntry.select().order_by(AuditEntry.id.desc()).limit(1).dicts().first()
@@ -662,10 +662,13 @@ def _anchor_problems(last_id: int) -> list[str]:
 
 
 def _head_problems(key: bytes, db_path: Path, last: tuple[int, str] | None) -> list[str]:
+    from .db import current_server
+
+    shared = current_server() is not None  # a server: each PC keeps a head of its own, the others write past it
     path = head_path(db_path)
     head = read_head(key, db_path)
     if head is None:
-        if last is None:
+        if last is None or shared:  # (a PC that has not written yet; its first write makes its head)
             return []
         return [tr("The head file {path} is missing, so entries cut from the end of the change record "
                    "cannot be ruled out.").format(path=path)]
@@ -679,7 +682,7 @@ def _head_problems(key: bytes, db_path: Path, last: tuple[int, str] | None) -> l
     if entry is None or entry.hash != head.hash:
         return [tr("Change record entry {id} differs from the one the head file {path} records: "
                    "the change record was rewritten.").format(id=head.last_id, path=path)]
-    if head.last_id < last_id:
+    if head.last_id < last_id and not shared:
         return [tr("The change record goes on after entry {head}, the newest one the head file {path} records "
                    "(entries {first}–{last} were added outside the program, "
                    "or the program stopped right after saving them).").format(

@@ -217,9 +217,10 @@ def _copy_from_server(part: Path, progress, shown: Path) -> None:
         _fsync_file(part)
     except BaseException as exc:
         _remove(part, part.with_name(part.name + "-journal"))
-        if isinstance(exc, OSError | sqlite3.Error):
-            error = _write_error(exc, shown)
-            if error is not None:
+        if isinstance(exc, Exception):
+            cause = exc.__cause__ if isinstance(exc, UserError) and exc.__cause__ is not None else exc
+            error = _write_error(cause, shown)
+            if error is not None and error is not cause:
                 raise error from None
         raise
     if progress is not None:

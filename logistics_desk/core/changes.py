@@ -10,8 +10,10 @@ again (core/ui/dialogs.py ``run_save``).
 
 The change counter. ``counter()`` is a number that moves when another connection (another program, another
 PC) commits a change: on SQLite ``PRAGMA data_version`` (it moves only for other connections' commits, and
-costs microseconds); on another engine the newest change record entry's id. An engine with notifications
-(PostgreSQL's LISTEN/NOTIFY) installs its own with ``set_counter_source``; the window polls it (core/ui/login.py).
+costs microseconds); on another engine the newest change record entry's id (which this program's own writes
+move too: one needless refresh after each). An engine with notifications (PostgreSQL's LISTEN/NOTIFY) gives its
+own as ``change_counter(db)`` on its class in core/engine.py (or installs one with ``set_counter_source``); the
+window polls it (core/ui/login.py).
 No Qt here.
 """
 
@@ -141,7 +143,11 @@ def counter() -> object:
     from peewee import SqliteDatabase
 
     from .db import database
+    from .engine import engine_of
 
+    own = getattr(engine_of(database), "change_counter", None)  # an engine's own (PostgreSQL: LISTEN/NOTIFY)
+    if own is not None:
+        return own(database)
     if isinstance(database.obj, SqliteDatabase):
         return database.execute_sql("PRAGMA data_version").fetchone()[0]
     from .audit import AuditEntry

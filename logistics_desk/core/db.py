@@ -306,8 +306,12 @@ def load_psycopg() -> None:
 class ServerDatabase(PostgresqlDatabase):
     """PostgreSQL as this program uses it (psycopg 3): the same transaction objects as ``Database``.
 
-    Writers do not wait for each other as on SQLite (rows are locked one by one); the change record
-    takes its own lock (engine.PostgresEngine.lock_for_audit)."""
+    * One writer at a time, as on SQLite: every transaction (``atomic()``) begins by taking a
+      transaction-level advisory lock (released at COMMIT/ROLLBACK), waited for with the same message and
+      limit as SQLite's write lock. The services read-then-write (the next number of a sequence, "is a
+      stock-take open?", the change record's next id and previous hash) as they do on SQLite, where
+      BEGIN IMMEDIATE gives them this guarantee. ``atomic(lock=False)`` (a read-only snapshot) does not.
+    """
 
     def __init__(self, address: engines.ServerAddress, **kwargs):
         load_psycopg()
@@ -322,6 +326,48 @@ class ServerDatabase(PostgresqlDatabase):
 
     def savepoint(self):
         return _Savepoint(self)
+
+    def begin(self, isolation_level=None, lock: bool = True):
+        super().begin(isolation_level)
+        if lock:
+            try:
+                self._take_write_lock()
+            except BaseException:  # refused (waited too long): peewee never saw the transaction; end it here
+                self.rollback()
+                raise
+
+    def _take_write_lock(self) -> None:
+        # Waiting in the server's queue for the lock (first come, first served; woken the moment it is free),
+        # in steps of _BUSY_STEP_MS (lock_timeout, inside a savepoint) to tell the waiting callback. Polling
+        # with pg_try_advisory_xact_lock and sleeps starved some writers (tests/load_worker.py, bench_concurrent).
+        from psycopg.errors import LockNotAvailable
+
+        conn = self.connection()
+        started = time.monotonic()
+        waited = False
+        try:
+            while True:
+                conn.execute("SAVEPOINT ld_write_lock")
+                conn.execute(f"SET LOCAL lock_timeout = '{_BUSY_STEP_MS}ms'")
+                try:
+                    conn.execute("SELECT pg_advisory_xact_lock(%s)", (engines.WRITE_LOCK_KEY,))
+                except LockNotAvailable:
+                    conn.execute("ROLLBACK TO SAVEPOINT ld_write_lock")
+                else:
+                    conn.execute("RELEASE SAVEPOINT ld_write_lock")
+                    conn.execute("SET LOCAL lock_timeout TO DEFAULT")
+                    return
+                elapsed = time.monotonic() - started
+                if elapsed >= WRITE_WAIT_SECONDS:
+                    raise UserError(tr("Another program has been writing to the database {path} for more than "
+                                       "{seconds} seconds, so this change could not be saved. Nothing was changed; "
+                                       "try again when the other program has finished.").format(
+                        path=self.address.display(), seconds=int(WRITE_WAIT_SECONDS)))
+                waited = True
+                _notify_waiting(elapsed)
+        finally:
+            if waited:
+                _notify_waiting(None)
 
 
 def close_thread_connection() -> None:

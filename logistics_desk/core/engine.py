@@ -27,6 +27,7 @@ SERVER_SCHEMES = ("postgresql", "postgres")
 # "LDSK": SQLite's application_id; on PostgreSQL the key of the change record's advisory lock
 APPLICATION_ID = 0x4C44534B
 AUDIT_LOCK_KEY = APPLICATION_ID
+WRITE_LOCK_KEY = APPLICATION_ID + 1  # every write transaction on a server (db.ServerDatabase.begin)
 
 
 def is_server_url(text) -> bool:

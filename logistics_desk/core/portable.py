@@ -112,9 +112,8 @@ def write_sqlite_copy(source, part: Path, progress=None) -> None:
     try:
         engine.SQLITE.mark_new(target)
         _migrate(target)
-        with source.atomic():  # one consistent snapshot of the source
-            if isinstance(source, db.ServerDatabase):
-                source.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        # one consistent snapshot of the source, without stopping its writers
+        with source.atomic(isolation_level="REPEATABLE READ", lock=False):
             copy_rows(source, target, progress)
         engine.SQLITE.set_schema_version(target, engine.engine_of(source).schema_version(source))
         problems = engine.SQLITE.integrity_problems(target)

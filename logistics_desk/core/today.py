@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from . import clock, db, settings
-from .i18n import N_, tr
+from .i18n import N_, part_of_module, tr, translate
 from .loading import load_object
 
 log = logging.getLogger(__name__)
@@ -73,6 +73,13 @@ class TodayGroup:
     items: list[TodayItem]
 
 
+def spec_title(spec: Any) -> str:
+    """A module's title (its spec's ``N_``-marked English) translated in that module's own context, the
+    context its view's module path names."""
+    view = getattr(spec, "view", None) or ""
+    return translate(part_of_module(view.split(":", 1)[0]), spec.title)
+
+
 def _spec_items(spec: Any, today: _dt.date) -> list[TodayItem]:
     path = getattr(spec, "today", None)
     if not path:
@@ -95,7 +102,7 @@ def collect(specs: Sequence[Any], today: _dt.date | None = None, *, with_core: b
     for spec in specs:
         found = _spec_items(spec, today)
         if found:
-            groups.append(TodayGroup(spec.key, tr(spec.title), found))
+            groups.append(TodayGroup(spec.key, spec_title(spec), found))
     if with_core:
         found = core_items(today)
         if found:

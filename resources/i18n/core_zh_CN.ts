@@ -1428,8 +1428,8 @@ Its backups are in {folder}.</source>
       <translation>登录人员</translation>
     </message>
     <message>
-      <source>Full name</source>
-      <translation>全称</translation>
+      <source>Name of the person</source>
+      <translation>姓名</translation>
     </message>
     <message>
       <source>Role</source>
@@ -2000,6 +2000,10 @@ The current data is backed up first.</source>
     <message>
       <source>Building / room</source>
       <translation>楼宇 / 房间</translation>
+    </message>
+    <message>
+      <source>Full name</source>
+      <translation>全称</translation>
     </message>
     <message>
       <source>Category</source>

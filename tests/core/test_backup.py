@@ -43,7 +43,7 @@ def test_online_backup_copies_committed_data_into_one_file(database, tmp_path):
 def test_default_backup_goes_into_the_backups_folder(database, db_path):
     clock.freeze(dt.datetime(2026, 3, 5, 14, 30, 0))
     made = backup.make_backup()
-    assert made.parent == db_path.parent / "backups"
+    assert made.parent == db.current_path().parent / "backups"  # a server's: under the data folder
     assert made.name == "logistics-manual-20260305-143000.db"
 
 
@@ -56,7 +56,7 @@ def test_daily_backup_at_most_once_a_day(database, db_path):
     clock.freeze(dt.datetime(2026, 3, 6, 8, 0, 0))
     second = backup.daily_backup_if_due()
     assert second is not None and second != first
-    assert len(list((db_path.parent / "backups").glob("*-daily-*.db"))) == 2
+    assert len(list((db.current_path().parent / "backups").glob("*-daily-*.db"))) == 2
 
 
 def test_rotation_keeps_14_daily_and_the_newest_of_each_month(tmp_path):
@@ -76,7 +76,7 @@ def test_rotation_keeps_14_daily_and_the_newest_of_each_month(tmp_path):
 
 
 def test_daily_backup_rotates(database, db_path):
-    folder = db_path.parent / "backups"
+    folder = db.current_path().parent / "backups"
     folder.mkdir()
     for i in range(20):
         day = dt.date(2026, 2, 1) + dt.timedelta(days=i)
@@ -163,6 +163,7 @@ def test_verify_refuses_a_backup_from_a_newer_version(database, tmp_path, how):
         backup.restore(newer)
 
 
+@pytest.mark.sqlite_only  # restores over a live file / the file's own size or folder
 def test_restore_replaces_the_data_and_keeps_a_pre_restore_copy(database, db_path, tmp_path):
     masterdata.save(Supplier, {"name": "甲供应商"})
     saved = backup.make_backup(tmp_path / "saved.db")
@@ -189,11 +190,13 @@ def test_restore_refuses_a_corrupt_file_and_changes_nothing(database, tmp_path):
     assert not (db.current_path().parent / "backups").exists()  # no pre-restore copy made either
 
 
+@pytest.mark.sqlite_only  # restores over a live file / the file's own size or folder
 def test_restore_refuses_the_open_database_itself(database, db_path):
     with pytest.raises(UserError):
         backup.restore(db_path)
 
 
+@pytest.mark.sqlite_only  # restores over a live file / the file's own size or folder
 def test_cli_backup_and_restore(db_path, tmp_path, capsys):
     db.open_database(db_path, backup=False)
     masterdata.save(Supplier, {"name": "甲供应商"})
@@ -221,6 +224,7 @@ def test_cli_backup_and_restore(db_path, tmp_path, capsys):
     assert "甲供应商" in _suppliers(db_path)
 
 
+@pytest.mark.sqlite_only  # restores over a live file / the file's own size or folder
 def test_cli_restores_over_a_damaged_database(db_path, tmp_path, capsys):
     db.open_database(db_path, backup=False)
     masterdata.save(Supplier, {"name": "甲供应商"})
@@ -257,6 +261,7 @@ def test_verify_refuses_a_backup_missing_a_table_or_the_mark(database, tmp_path)
     assert backup.verify(backup.make_backup(tmp_path / "good.db")) == []
 
 
+@pytest.mark.sqlite_only  # restores over a live file / the file's own size or folder
 def test_a_backup_from_before_the_mark_is_restored_and_marked(database, db_path, tmp_path):
     masterdata.save(Supplier, {"name": "甲供应商"})
     old = _strip(backup.make_backup(tmp_path / "old.db"),
@@ -272,6 +277,7 @@ def test_a_backup_from_before_the_mark_is_restored_and_marked(database, db_path,
     assert db.user_version() == latest_index()
 
 
+@pytest.mark.sqlite_only  # restores over a live file / the file's own size or folder
 def test_two_restores_in_the_same_second_keep_two_safety_copies(database, db_path, tmp_path):
     clock.freeze(dt.datetime(2026, 3, 5, 14, 30, 0))
     masterdata.save(Supplier, {"name": "甲供应商"})
@@ -293,6 +299,7 @@ def test_two_backups_in_the_same_second_get_two_names(database, db_path):
 
 # --- a failed backup names the cause and leaves nothing behind ----------------------------------------
 
+@pytest.mark.sqlite_only  # restores over a live file / the file's own size or folder
 def test_a_backup_to_a_missing_folder_or_a_folder_exits_2_and_writes_nothing(db_path, tmp_path, capsys):
     for dest, words in ((tmp_path / "nowhere" / "copy.db", "does not exist"), (tmp_path, "is a folder")):
         assert cli.main(["--db", str(db_path), "--lang", "en", "backup", str(dest)]) == 2
@@ -350,6 +357,7 @@ def _small_disk_or_skip() -> None:
         pytest.skip("cannot mount a small disk here (needs root in a mount namespace)")
 
 
+@pytest.mark.sqlite_only  # restores over a live file / the file's own size or folder
 def test_a_backup_onto_a_full_disk_names_the_cause_and_leaves_no_partial_file(db_path, tmp_path):
     """A 256 KiB disk, mounted in a private mount namespace, fills up half-way through the copy."""
     _small_disk_or_skip()
@@ -368,6 +376,7 @@ def test_a_backup_onto_a_full_disk_names_the_cause_and_leaves_no_partial_file(db
     assert "Traceback" not in out + result.stderr
 
 
+@pytest.mark.sqlite_only  # restores over a live file / the file's own size or folder
 def test_an_automatic_backup_onto_a_full_disk_names_the_cause_and_leaves_no_partial_file(db_path, tmp_path):
     _small_disk_or_skip()
     _padded(db_path)
@@ -386,6 +395,7 @@ def test_an_automatic_backup_onto_a_full_disk_names_the_cause_and_leaves_no_part
     assert result.stdout.rstrip().endswith("full. Free some space and try again.\nend")  # nothing in the folder
 
 
+@pytest.mark.sqlite_only  # restores over a live file / the file's own size or folder
 def test_a_write_error_other_than_a_full_disk_is_named_too(db_path, tmp_path):
     """A file-size limit (RLIMIT_FSIZE) stops the copy: SQLite's own words, the path, and no partial file."""
     if not hasattr(os, "setrlimit") and sys.platform == "win32":
@@ -404,6 +414,7 @@ def test_a_write_error_other_than_a_full_disk_is_named_too(db_path, tmp_path):
 
 # --- leftovers of an interrupted restore or backup ------------------------------------------------------
 
+@pytest.mark.sqlite_only  # restores over a live file / the file's own size or folder
 def test_the_next_start_removes_leftovers_but_not_a_copy_still_being_written(db_path, tmp_path):
     folder = db_path.parent / "backups"
     folder.mkdir()
@@ -465,6 +476,7 @@ def _answer_dialogs(monkeypatch, chosen: Path) -> dict[str, list[str]]:
     return seen
 
 
+@pytest.mark.sqlite_only  # restores over a live file
 @pytest.mark.qt_log_ignore(r"This plugin does not support")
 def test_the_window_restores_a_backup_and_keeps_working(window, db_path, tmp_path, monkeypatch):
     masterdata.save(Supplier, {"name": "甲供应商"})
@@ -480,6 +492,7 @@ def test_the_window_restores_a_backup_and_keeps_working(window, db_path, tmp_pat
     assert _suppliers(db_path) == {"甲供应商", "丙供应商"}
 
 
+@pytest.mark.sqlite_only  # restores over a live file
 @pytest.mark.qt_log_ignore(r"This plugin does not support")
 def test_the_window_waits_for_another_program_then_says_why_it_cannot_restore(
         window, db_path, tmp_path, monkeypatch):
@@ -505,6 +518,7 @@ def test_the_window_waits_for_another_program_then_says_why_it_cannot_restore(
     assert _suppliers(db_path) == {"甲供应商", "乙供应商"}
 
 
+@pytest.mark.sqlite_only  # restores over a live file / the file's own size or folder
 def test_a_backup_whose_change_record_does_not_verify_is_restored_with_a_warning(db_path, tmp_path, capsys):
     """(A backup from another computer has another key: refusing it would strand a clerk whose disk died.)"""
     db.open_database(db_path, backup=False)
@@ -519,6 +533,7 @@ def test_a_backup_whose_change_record_does_not_verify_is_restored_with_a_warning
     capsys.readouterr()
 
 
+@pytest.mark.sqlite_only  # restores over a live file / the file's own size or folder
 def test_a_backup_from_another_pc_verifies_with_the_key_copied_beside_it(tmp_path, template_db, capsys):
     """The old PC's disk died; its USB copy (backup + key) is restored on a new PC: check passes."""
     from logistics_desk.core import settings
@@ -549,6 +564,7 @@ def test_a_backup_from_another_pc_verifies_with_the_key_copied_beside_it(tmp_pat
     assert "intact" in capsys.readouterr().out
 
 
+@pytest.mark.sqlite_only  # restores over a live file / the file's own size or folder
 def test_a_backup_from_another_pc_without_its_key_is_restored_with_a_warning(tmp_path, template_db, capsys):
     old_pc, new_pc = tmp_path / "old", tmp_path / "new"
     old_pc.mkdir()

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from logistics_desk import cli
-from logistics_desk.core import audit, db, integrity, masterdata
+from logistics_desk.core import audit, db, engine, integrity, masterdata
 from logistics_desk.core.db import database as proxy
 from logistics_desk.core.masterdata import Supplier
 from logistics_desk.modules import modules as registry_specs
@@ -55,8 +55,20 @@ def check(path, capsys) -> tuple[int, str]:
     return code, capsys.readouterr().out
 
 
+def _server_client(path):
+    """A server database (the suite on PostgreSQL): a plain client, ``?`` written as ``%s``."""
+    import psycopg
+
+    return psycopg.connect(path.url, autocommit=False)
+
+
 def edit(path, *statements) -> None:
-    """Change the file as a database browser would: plain sqlite3, no program code."""
+    """Change the file as a database browser would: plain sqlite3, no program code (a server: psycopg)."""
+    if isinstance(path, engine.ServerAddress):
+        with _server_client(path) as con:
+            for sql, *params in statements:
+                con.execute(sql.replace("?", "%s"), *params)
+        return
     con = sqlite3.connect(str(path))
     con.execute("PRAGMA foreign_keys = OFF")
     for sql, *params in statements:
@@ -66,6 +78,9 @@ def edit(path, *statements) -> None:
 
 
 def scalar(path, sql, *params):
+    if isinstance(path, engine.ServerAddress):
+        with _server_client(path) as con:
+            return con.execute(sql.replace("?", "%s"), params).fetchone()[0]
     con = sqlite3.connect(str(path))
     try:
         return con.execute(sql, params).fetchone()[0]
@@ -156,6 +171,7 @@ def test_service_changes_after_the_demo_still_pass(demo_db, capsys):
     assert code == 0, out
 
 
+@pytest.mark.sqlite_only  # copies the database file
 def test_a_new_database_with_no_writes_passes(tmp_path, template_db, capsys):
     path = tmp_path / "fresh.db"
     shutil.copy(template_db, path)
@@ -177,11 +193,11 @@ def test_the_first_write_registers_the_standard_categories(database):
 # --- the keyed chain, its key and its head ------------------------------------------------
 
 def test_the_key_is_32_random_bytes_readable_only_by_the_owner(database, db_path):
-    key = db_path.parent / "logistics-desk.key"
+    key = audit.key_path()  # beside the file; a server's: in the data folder (core/engine.py)
     assert len(key.read_bytes()) == 32
     if os.name == "posix":
         assert stat.S_IMODE(key.stat().st_mode) == 0o600
-    head = json.loads((db_path.parent / "logistics.db.head").read_text())
+    head = json.loads(audit.head_path().read_text())
     last = audit.AuditEntry.select().order_by(audit.AuditEntry.id.desc()).first()
     assert (head["last_id"], head["hash"]) == (last.id, last.hash)
 
@@ -268,7 +284,7 @@ def test_a_missing_key_is_found(demo_db, capsys):
 
 
 def test_a_rolled_back_transaction_does_not_move_the_head(database, db_path):
-    head_file = db_path.parent / "logistics.db.head"
+    head_file = audit.head_path()
     before = head_file.read_text()
     with pytest.raises(RuntimeError):
         with proxy.atomic():
@@ -281,6 +297,7 @@ def test_a_rolled_back_transaction_does_not_move_the_head(database, db_path):
     assert integrity.check().ok
 
 
+@pytest.mark.sqlite_only  # copies the database file
 def test_restoring_an_older_copy_then_resetting_the_head(database, db_path, tmp_path, capsys):
     masterdata.save(Supplier, {"name": "甲供应商"})
     older = tmp_path / "older.db"
@@ -380,7 +397,7 @@ def test_check_code_follows_the_head(database, db_path):
     first = audit.check_code()
     masterdata.save(Supplier, {"name": "乙供应商"})
     assert audit.check_code() != first
-    assert audit.check_code() == json.loads((db_path.parent / "logistics.db.head").read_text())["hash"][:8]
+    assert audit.check_code() == json.loads(audit.head_path().read_text())["hash"][:8]
 
 
 def test_public_formula_is_plain_sha256():
@@ -416,6 +433,7 @@ db.close_database()
 
 
 def test_two_writing_processes_leave_a_head_that_matches(database, db_path, capsys):
+    head_file = audit.head_path()
     db.close_database()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(db_path), name], cwd=ROOT, env=env,
@@ -423,7 +441,7 @@ def test_two_writing_processes_leave_a_head_that_matches(database, db_path, caps
     for p in procs:
         _, err = p.communicate(timeout=300)
         assert p.returncode == 0, err.decode()
-    head = json.loads((db_path.parent / "logistics.db.head").read_text())
+    head = json.loads(head_file.read_text())
     assert head["last_id"] == scalar(db_path, "SELECT max(id) FROM audit_entry")
     assert scalar(db_path, "SELECT count(*) FROM supplier") == 50
     code, out = check(db_path, capsys)

@@ -1017,6 +1017,15 @@ def test_wrapped_column_and_print_setup(tmp_path, writer_path):
     assert ws.print_title_rows == "$1:$1"
 
 
+def test_the_chinese_catalogue_gives_header_names_in_any_interface_language(monkeypatch):
+    """Read from the real catalogue (a wrong import inside core/excel/ once left it silently empty)."""
+    from logistics_desk.core.excel import table
+
+    monkeypatch.setattr(table, "_ZH_CATALOG", None)
+    assert table._chinese_catalog()
+    assert i18n.load_ts_catalog("zh_CN")["File row"] in ColumnSpec("row", label="File row").aliases()
+
+
 def test_a_file_exported_in_chinese_imports_in_english(tmp_path, monkeypatch):
     from logistics_desk.core.excel import table
 

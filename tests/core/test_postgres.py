@@ -4,6 +4,7 @@ concurrency on whichever engine the suite runs (``LOGISTICS_DESK_TEST_DB``)."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -118,3 +119,68 @@ def test_two_processes_writing_at_once_keep_the_change_record_whole(db_path, tmp
         assert integrity.check().ok
     finally:
         db.close_database()
+
+
+def _names(path_or_url) -> set[str]:
+    db.open_database(path_or_url, backup=False)
+    try:
+        return {s.name for s in Supplier.select()}
+    finally:
+        db.close_database()
+
+
+def test_a_school_moves_to_the_server_and_back_with_its_history(server, tmp_path, monkeypatch, capsys):
+    """move-db copies a SQLite database with its whole history (check runs on the copy, the id sequences
+    go on after the copied ids); the server's backup is this program's own SQLite file, which restores
+    into a file and into an EMPTY server database; a server database with tables is refused."""
+    from logistics_desk.core import backup, masterdata
+
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(tmp_path / "data"))
+    school = tmp_path / "school" / "logistics.db"
+    school.parent.mkdir()
+    db.open_database(school, backup=False)
+    first = masterdata.save(Supplier, {"name": "鸿达教学设备有限公司"})
+    masterdata.save(Supplier, {"phone": "0755-26881234"}, first)
+    masterdata.save(Supplier, {"name": "晨光文具"})
+    db.close_database()
+    plain = tmp_path / "plain.db"
+    backup_of_school = tmp_path / "school-copy.db"
+    shutil.copy(school, backup_of_school)
+
+    moved, restored = server.create(server.new_name()), server.create(server.new_name())
+    try:
+        assert cli.main(["--lang", "en", "--db", str(school), "move-db", "--to", moved.url]) == 0
+        out = capsys.readouterr().out
+        assert "change record intact" in out and "with its whole history" in out
+
+        db.open_database(moved, backup=False)
+        try:
+            assert audit.history("supplier", first.id)[1].new_value == "0755-26881234"  # the history came along
+            added = masterdata.save(Supplier, {"name": "服务器上新增"})  # the sequence goes on after the copied ids
+            assert added.id == 3
+        finally:
+            db.close_database()
+
+        assert cli.main(["--lang", "en", "--db", moved.url, "backup"]) == 0  # into the server's backups folder
+        (made,) = (moved.logical_path(paths.data_dir()).parent / "backups").glob("*.db")
+        shutil.copy(made, plain)
+        assert backup.verify(plain) == []  # this program's own SQLite file: every file tool works on it
+        assert cli.main(["--lang", "en", "--db", str(plain), "check"]) in (0, 1)  # (no head beside a backup)
+
+        # the key is found beside the backup (the server's data folder above backups/)
+        assert cli.main(["--lang", "en", "--db", restored.url, "restore", str(made)]) == 0
+        assert cli.main(["--lang", "en", "--db", restored.url, "check"]) == 0
+        assert "服务器上新增" in _names(restored)
+
+        assert cli.main(["--lang", "en", "--db", str(school), "restore", str(plain)]) == 0  # and back to a file
+        assert cli.main(["--lang", "en", "--db", str(school), "check"]) == 0
+        assert _names(school) == {"鸿达教学设备有限公司", "晨光文具", "服务器上新增"}
+
+        capsys.readouterr()
+        assert cli.main(["--lang", "en", "--db", moved.url, "restore", str(backup_of_school)]) == 2
+        assert "is not empty" in capsys.readouterr().out
+        assert "服务器上新增" in _names(moved)  # untouched
+    finally:
+        db.close_database()
+        server.drop(moved.dbname)
+        server.drop(restored.dbname)

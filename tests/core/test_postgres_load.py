@@ -133,6 +133,6 @@ def test_four_processes_import_edit_and_scan_at_once(db_path, tmp_path, capsys):
         entries = audit.AuditEntry.select().count()
     finally:
         db.close_database()
-    print(f"load on {db.engine.POSTGRES.name if str(db_path).startswith('postgres') else 'sqlite'}: "
+    print(f"load on {'postgresql' if str(db_path).startswith('postgres') else 'sqlite'}: "
           f"{elapsed:.1f} s, {2 * IMPORTS} imports of {imported_once} rows, {len(edits)} assets edited, "
           f"{scans['scans']} scans, {entries} change-record entries")

@@ -53,6 +53,7 @@ def test_the_wheel_carries_fonts_translations_icon_and_notices(wheel):
         assert f"logistics_desk/resources/i18n/{part}_zh_CN.qm" in names
         assert f"logistics_desk/resources/i18n/{part}_zh_CN.ts" in names
     assert "logistics_desk/core/migrations/0001_core.py" in names
+    assert {"logistics_desk/core/excel/__init__.py", "logistics_desk/core/excel/reading.py"} <= names  # a subpackage
     assert "logistics_desk/__main__.py" in names
     dist_info = next(n.split("/")[0] for n in names if n.endswith(".dist-info/METADATA"))
     assert f"{dist_info}/licenses/LICENSE" in names

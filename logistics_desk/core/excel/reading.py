@@ -115,7 +115,7 @@ def read_table(
     cancel: Callable[[], bool] | None = None,
     sheet: str | int | None = None,
 ) -> ReadResult:
-    """Read a register kept in Excel or CSV. See the module docstring.
+    """Read a register kept in Excel or CSV. See the package docstring (core/excel/__init__.py).
 
     Raises ``UserError`` when the file cannot be read at all (missing, a
     folder, a pipe or device, not a spreadsheet, a damaged or encrypted .xls, unknown text

@@ -17,7 +17,7 @@ def _chinese_catalog() -> dict[str, str]:
     global _ZH_CATALOG
     if _ZH_CATALOG is None:
         try:
-            from .i18n import load_ts_catalog
+            from ..i18n import load_ts_catalog
 
             _ZH_CATALOG = load_ts_catalog("zh_CN")
         except Exception:

@@ -70,6 +70,15 @@ class RecordDialog(QDialog):
     def ok_button(self) -> QPushButton:
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
+    def watch(self, table: str, record_id: int, reload: Callable[[], None]) -> None:
+        """Optimistic locking for a form that edits one record: call when it opens (before reading the record).
+        A save after someone else changed the record is refused with who and when (``run_save``), and
+        ``reload()`` fills the form with the record as it is now."""
+        from ..changes import Opened
+
+        self.opened_record = Opened(table, record_id)
+        self.reload_record = reload
+
     def save(self):  # pragma: no cover - overridden
         raise NotImplementedError
 

@@ -8,7 +8,8 @@ in a dialog: a dialog keeps its own keys, Esc closes it as Qt does) it
   that defined its own ``QShortcut`` for one of these keys keeps it (its shortcut runs, not ours);
 * makes Enter open the selected record in a list that opens records on a double click only;
 * reads a barcode scanner typing into a list: characters typed each within ``SCAN_GAP`` seconds of the
-  one before, at least ``SCAN_MIN`` of them with a digit among them, then Enter, are handed to
+  one before (by the key events' own time stamps, not by when the program gets to them), at least
+  ``SCAN_MIN`` of them with a digit among them, then Enter, are handed to
   ``window.scanned(text)``. The characters still reach the list (nothing typed is swallowed); only the
   scanner's final Enter is. Cell editors and filter boxes are not lists: the dispatcher leaves them alone.
 """
@@ -136,9 +137,22 @@ class KeyDispatcher(QObject):
         super().__init__(window)
         self.window = window
         self.sequences = {key: kind for kind, key, _text in KEYS if kind in DISPATCHED}
-        self.clock = time.monotonic  # tests may put a slower typist here
+        # when a key was pressed: the window system's time stamp of the key event (so a scan whose first
+        # character is slow to handle — the list's own search selects a record and loads it — still reads
+        # whole: its characters were typed fast, whenever they are handled); this clock only for an event
+        # without one (events a program makes). Tests drive either.
+        self.clock = time.monotonic
         self.buffer = ""
-        self.last = 0.0
+        self.last: float | None = None  # when the last character was pressed, in the same time as ``now``
+
+    def _pressed_at(self, event) -> float:
+        stamp = event.timestamp()  # milliseconds, from the window system; 0 for a made-up event
+        return stamp / 1000.0 if stamp else self.clock()
+
+    def _soon_after_last(self, now: float) -> bool:
+        """Within ``SCAN_GAP`` of the last character (a time that goes back — the window system's time
+        wrapped, or the time changed from its stamps to the clock — is not soon)."""
+        return self.last is not None and 0.0 <= now - self.last <= SCAN_GAP
 
     # --- where the key went ---
     def _in_window(self, obj) -> QWidget | None:
@@ -193,11 +207,11 @@ class KeyDispatcher(QObject):
 
     # --- keys typed into a list ---
     def _list_key(self, view: QAbstractItemView, event) -> bool:
-        now = self.clock()
+        now = self._pressed_at(event)
         key = event.key()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and mods == Qt.KeyboardModifier.NoModifier:
-            text, fast = self.buffer, now - self.last <= SCAN_GAP
+            text, fast = self.buffer, self._soon_after_last(now)
             self.buffer = ""
             if fast and len(text) >= SCAN_MIN and any(c.isdigit() for c in text):
                 self.window.scanned(text)
@@ -206,7 +220,7 @@ class KeyDispatcher(QObject):
         text = event.text()
         if (len(text) == 1 and text.isprintable() and not text.isspace()
                 and not mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)):
-            self.buffer = self.buffer + text if self.buffer and now - self.last <= SCAN_GAP else text
+            self.buffer = self.buffer + text if self.buffer and self._soon_after_last(now) else text
             self.last = now
         else:
             self.buffer = ""

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from .. import accounts, changes
+from .. import accounts, changes, db
 from ..errors import UserError
 from ..i18n import tr
 from .dialogs import ERROR_COLOR
@@ -137,6 +137,15 @@ class ChangeWatcher(QObject):
         self.last = self._read()
         self.pending = False
         self.refreshes = 0
+        self.waiting = False  # a write of this program waits for another's lock (the timer fires meanwhile)
+        previous = db.set_waiting_callback(None)
+
+        def waiting(seconds):
+            self.waiting = seconds is not None
+            if previous is not None:
+                previous(seconds)
+
+        db.set_waiting_callback(waiting)
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll)
@@ -154,6 +163,8 @@ class ChangeWatcher(QObject):
         """One tick; True when the window was refreshed."""
         window = self.window
         if not shiboken6.isValid(window) or not window.isVisible() or window.isMinimized():
+            return False
+        if self.waiting or db.database.in_transaction():  # in the middle of this program's own write: later
             return False
         now = self._read()
         if now is not None and self.last is not None and now != self.last:

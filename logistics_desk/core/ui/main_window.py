@@ -25,6 +25,7 @@ from .. import backup, clock, db, logs, paths, settings
 from ..errors import UserError
 from ..i18n import tr
 from ..loading import load_object
+from ..today import spec_title
 from .today import TodayPage
 from .widgets import fit_to_screen, show_error, show_info
 from .work import run_with_progress
@@ -81,7 +82,7 @@ class MainWindow(QMainWindow):
             self.today.first_painted.connect(lambda: QTimer.singleShot(0, self._finish_start))
         self.tabs.addTab(self.today, tr("Today"))
         for spec in self.specs:
-            self.tabs.addTab(QWidget(), tr(spec.title))  # a placeholder until the tab is first opened
+            self.tabs.addTab(QWidget(), spec_title(spec))  # a placeholder until the tab is first opened
         if not deferred:
             self._show_today_title()
             self._show_badges()
@@ -155,7 +156,7 @@ class MainWindow(QMainWindow):
         self._built[key] = tab
         self._mark_read(key)
         tab.title_changed.connect(lambda title, t=tab: self._set_tab_title(t, title))
-        self.tabs.setTabText(index, tab.badge_title or tr(spec.title))  # the tab's own figure from now on
+        self.tabs.setTabText(index, tab.badge_title or spec_title(spec))  # the tab's own figure from now on
         tab.data_changed.connect(lambda source=tab: self.tab_wrote(source))  # which modules: not said, any
         tab.records_changed.connect(lambda keys, source=tab: self.tab_wrote(source, keys))
         self._restore_tab_layout(key, tab)
@@ -187,7 +188,7 @@ class MainWindow(QMainWindow):
             except Exception:  # a badge must never stop the window (logged with its traceback)
                 log.exception("badge of %s failed", spec.key)
                 title = None
-            self.tabs.setTabText(i, title or tr(spec.title))
+            self.tabs.setTabText(i, title or spec_title(spec))
 
     def _show_today_title(self) -> None:
         from .. import today as core_today

@@ -44,7 +44,7 @@ class TodayPage(QWidget):
     def __init__(self, specs, parent=None, *, read: bool = True):
         """``read``: read the lines at once (else the window calls ``refresh`` once it is painted)."""
         super().__init__(parent)
-        self._painted = False
+        self.painted = False  # painted once (the window reads the lines then, at the program's start)
         self.setObjectName("today_page")
         self.specs = list(specs)
         self.groups: list[core_today.TodayGroup] = []
@@ -116,11 +116,13 @@ class TodayPage(QWidget):
         self.midnight.timeout.connect(self._new_day)
         if read:
             self.refresh()
+        else:  # the heading at once, the lines once the window is painted
+            self._show_heading(clock.today())
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
+        if not self.painted:
+            self.painted = True
             self.first_painted.emit()
 
     # --- reading ---
@@ -140,10 +142,13 @@ class TodayPage(QWidget):
     def _new_day(self) -> None:
         self.refresh()
 
-    def _fill(self) -> None:
-        day = self.day
+    def _show_heading(self, day: _dt.date) -> None:
         self.heading.setText(tr("Today {date}, {weekday}").format(date=day.isoformat(),
                                                                  weekday=tr(WEEKDAYS[day.weekday()])))
+
+    def _fill(self) -> None:
+        day = self.day
+        self._show_heading(day)
         steps = core_today.start_steps(self.groups)
         self._fill_start(steps)
         self.tree.clear()

@@ -5,6 +5,10 @@
     print fridge-log --from D --to D -o temps.pdf
     print sample-compliance --from D --to D -o report.pdf
     export samples FILE.xlsx [--from D --to D]
+    print disinfection-log --from D --to D -o disinfection.pdf      (issue 18, hygiene)
+    print morning-check --from D --to D -o morning.pdf
+    print accompany-log --from D --to D -o accompany.pdf
+    export canteen FILE.xlsx [--from D --to D]                       (every ledger, one sheet each)
 """
 
 from __future__ import annotations

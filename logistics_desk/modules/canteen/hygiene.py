@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from peewee import JOIN
+from peewee import JOIN, fn
 
 from ...core import audit, clock
 from ...core.db import database
@@ -284,6 +284,18 @@ def record_morning_checks(day: _dt.date, rows: Iterable[dict], *, checked_by=Non
     return written
 
 
+def last_checker() -> Person | None:
+    """Who recorded the last morning check (proposed for the next), else the canteen's default sampler."""
+    row = (CanteenMorningCheck.select(CanteenMorningCheck.checked_by)
+           .where(CanteenMorningCheck.checked_by.is_null(False) & (CanteenMorningCheck.voided == False))  # noqa: E712
+           .order_by(CanteenMorningCheck.checked_at.desc()).first())
+    if row is not None:
+        return _person(row.checked_by_id)
+    from .service import default_sampler
+
+    return default_sampler()
+
+
 def morning_checks(start: _dt.date, end: _dt.date) -> list[dict]:
     """Every morning check between two days, by day and name (plain dicts)."""
     Checker = Person.alias("checker")
@@ -315,6 +327,21 @@ def checked_people(start: _dt.date, end: _dt.date) -> dict[_dt.date, dict[int, t
     for day, pid, present, fit, expires in q:
         out[day][pid] = (present, fit, expires)
     return out
+
+
+def first_days() -> list[_dt.date | None]:
+    """The first day with a morning check and with a disinfection record (for the check's first day)."""
+    return [CanteenMorningCheck.select(fn.MIN(CanteenMorningCheck.day)).where(
+                CanteenMorningCheck.voided == False).scalar(),  # noqa: E712
+            CanteenDisinfection.select(fn.MIN(CanteenDisinfection.day)).where(
+                CanteenDisinfection.voided == False).scalar()]  # noqa: E712
+
+
+def first_checks() -> dict[int, _dt.date]:
+    """{person id: the day of their first morning check} (a worker is expected from then on)."""
+    q = (CanteenMorningCheck.select(CanteenMorningCheck.person, fn.MIN(CanteenMorningCheck.day))
+         .where(CanteenMorningCheck.voided == False).group_by(CanteenMorningCheck.person).tuples())  # noqa: E712
+    return dict(q)
 
 
 # --- disinfection ------------------------------------------------------------------------

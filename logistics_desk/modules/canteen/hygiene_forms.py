@@ -55,11 +55,11 @@ def disinfection_log(rows: Sequence[dict], start: _dt.date, end: _dt.date, *, sc
         Column("day", tr("Date"), 20, kind="date"),
         Column("meal", tr("Meal"), 12, align="center"),
         Column("items", tr("Items"), 44),
-        Column("method", tr("Method"), 34),
-        Column("start", tr("Start"), 12, align="center"),
-        Column("minutes", tr("Minutes"), 12, align="right"),
-        Column("by", tr("Disinfected by"), 18, align="center"),
-        Column("note", tr("Notes"), 30),
+        Column("method", tr("Method"), 42),
+        Column("start", tr("Start"), 13, align="center"),
+        Column("minutes", tr("Minutes"), 16, align="right"),
+        Column("by", tr("Disinfected by"), 16, align="center"),
+        Column("note", tr("Notes"), 20),
         Column("checked", tr("Checked by"), 16, align="center"),
     ]
 
@@ -88,11 +88,11 @@ def morning_check_log(rows: Sequence[dict], start: _dt.date, end: _dt.date, *, s
     columns = [
         Column("day", tr("Date"), 20, kind="date"),
         Column("name", tr("Worker"), 16, align="center"),
-        Column("cert", tr("Health certificate"), 34),
+        Column("cert", tr("Health certificate"), 48, max_lines=1),
         Column("present", tr("Present"), 10, align="center"),
-        Column("symptoms", tr("Findings"), 38),
+        Column("symptoms", tr("Findings"), 32),
         Column("result", tr("Result"), 16, align="center"),
-        Column("action", tr("Action"), 34),
+        Column("action", tr("Action"), 30),
         Column("by", tr("Checked by"), 16, align="center"),
     ]
     yes, no = "✓", "✗"

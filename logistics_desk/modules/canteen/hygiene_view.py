@@ -201,9 +201,14 @@ class MorningCheckPage(QWidget):
         self.nav.date_box.set_date(day)
 
     def reload_choices(self) -> None:
+        keep = self.checker.value()
         self.checker.set_items(_people_items())
+        self.checker.set_value(keep)
 
     def reload(self) -> None:
+        if self.checker.value() is None:  # proposed: who checked last, else the canteen's sampler
+            last = hygiene.last_checker()
+            self.checker.set_value(last.id if last else None)
         self.rows = hygiene.morning_grid(self.day)
         self.render()
         if self.rows and self.grid.currentRow() < 0:

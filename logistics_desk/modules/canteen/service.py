@@ -938,14 +938,20 @@ class Breach:
 
 
 def first_day() -> _dt.date | None:
-    """The first day the check covers: the setting, else the first day with records."""
+    """The first day the check covers: the setting, else the first day with records (samples, morning
+    checks, disinfection)."""
     value = settings.get("canteen.start_date")
     if value:
         try:
             return _dt.date.fromisoformat(str(value))
         except ValueError:
             pass
-    return _live(CanteenSample.select(fn.MIN(CanteenSample.day))).scalar()
+    firsts = [_live(CanteenSample.select(fn.MIN(CanteenSample.day))).scalar()]
+    from . import hygiene  # the hygiene ledgers count as records too (issue 18)
+
+    firsts += hygiene.first_days()
+    firsts = [d for d in firsts if d is not None]
+    return min(firsts) if firsts else None
 
 
 def _term_ranges() -> list[tuple[_dt.date, _dt.date]]:
@@ -1109,6 +1115,9 @@ def _ledger_breaches(start: _dt.date, end: _dt.date, now: _dt.datetime,
     checks = hygiene.checked_people(start, end)
     workers = {p.id: p.name for p in hygiene.canteen_workers()}
     names = dict(workers)
+    # a worker is expected from their first morning check (one never checked: on every day), so that
+    # a cook who joins today does not make every past day a breach
+    since = hygiene.first_checks()
     accompanied = hygiene.accompanied_days(start, end)
     try:
         deliveries = hygiene.deliveries_by_day(start, end)
@@ -1130,7 +1139,7 @@ def _ledger_breaches(start: _dt.date, end: _dt.date, now: _dt.datetime,
         # the day's receiving and accompanied meal: still to do until the last meal's time has passed
         open_day = day == today and now.time() < max((meal_deadline(m) for m in meals), default=_dt.time(23, 59))
         checked = checks.get(day, {})
-        missing = [pid for pid in workers if pid not in checked]
+        missing = [pid for pid in workers if pid not in checked and since.get(pid, day) <= day]
         if missing:
             who = "、".join(workers[pid] for pid in missing)
             if day == today and now.time() < first_meal:

@@ -1501,6 +1501,9 @@ class CanteenTab(ModuleTab):
             self.day_page: {"new": focus(self.day_page.dish_edit), "print": self.day_page.log_btn},
             self.fridge_page: {"new": focus(self.fridge_page.temp)},
             self.check_page: {"print": self.check_page.log_btn, "export": self.check_page.export_btn},
+            self.morning_page: {"new": self.morning_page.grid.setFocus},
+            self.disinfection_page: {"new": self.disinfection_page.meal.setFocus},
+            self.accompany_page: {"new": self.accompany_page.leader.setFocus},
         }.get(page, {})
         if kind in ("new", "print", "export"):
             return self.press(slots.get(kind))

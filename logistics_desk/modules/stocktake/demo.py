@@ -53,6 +53,12 @@ def populate(ctx) -> None:
                                     count_date=count_day, counter="陈晓燕", checker="刘敏")
         lines = list(StockTakeLine.select().where(StockTakeLine.stocktake == st).order_by(StockTakeLine.id))
         rng.shuffle(lines)
+        # an asset out on loan is counted as found (the clerk sees the loan slip): only the others come out
+        # missing, short, misplaced or damaged — applying a shortage to a lent asset is refused ("take it
+        # back first"), and the assets demo lends some of the very rooms' portable things
+        lent = {a for (a,) in Asset.select(Asset.id).where(
+            Asset.id.in_([ln.asset_id for ln in lines]) & (Asset.status == "lent")).tuples()}
+        lines = [ln for ln in lines if ln.asset_id not in lent] + [ln for ln in lines if ln.asset_id in lent]
         # lines[:3] are left uncounted: they come out missing
         misplaced = lines[3:5]
         damaged = lines[5:7]
@@ -61,7 +67,7 @@ def populate(ctx) -> None:
             if line in misplaced:
                 other = [r for r in old_rooms if r != line.place_id][0]
                 service.scan(st.id, line.asset_number, other)
-            elif line.quantity > 5 and rng.random() < 0.5:
+            elif line.quantity > 5 and line.asset_id not in lent and rng.random() < 0.5:
                 service.set_quantity(line.id, line.quantity - rng.randint(1, 2), line.place_id)
             else:
                 service.scan(st.id, line.asset_number, line.place_id)
@@ -102,7 +108,8 @@ def populate(ctx) -> None:
                 _at(t)
                 service.scan(st2.id, line.asset_number, pid)
         # one misplaced, one duplicate, one unknown, one damaged
-        stray = by_place.get(new_rooms[4], [None])[0]
+        # from a room not counted yet (the fifth; with only four rooms holding assets, the fourth)
+        stray = by_place.get(new_rooms[4] if len(new_rooms) > 4 else new_rooms[-1], [None])[0]
         if stray is not None:
             service.scan(st2.id, stray.asset_number, done_rooms[0])
         first = by_place.get(done_rooms[0], [None])[0]

@@ -42,3 +42,39 @@ def test_the_asset_form_refuses_a_save_over_a_later_change_and_shows_the_record_
     assert not dialog.isVisible()
     fresh = Asset.get_by_id(asset.id)
     assert (fresh.brand, fresh.serial_no) == ("戴尔", "SN-42")
+
+
+def test_any_record_form_can_watch_its_record(qtbot, database):
+    """RecordDialog.watch: the base of the modules' forms refuses a save over a later change and reloads."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from logistics_desk.core import masterdata
+    from logistics_desk.core.masterdata import Supplier
+    from logistics_desk.core.ui.dialogs import RecordDialog
+
+    supplier = masterdata.save(Supplier, {"name": "联想"})
+
+    class SupplierDialog(RecordDialog):
+        def __init__(self, record):
+            super().__init__(None, "supplier")
+            self.watch("supplier", record.id, self.load)
+            self.phone = self.add_row("Phone", QLineEdit(), "phone")
+            self.finish()
+            self.load()
+
+        def load(self):
+            self.record = Supplier.get_by_id(supplier.id)
+            self.phone.setText(self.record.phone or "")
+
+        def save(self):
+            return masterdata.save(Supplier, {"phone": self.phone.text()}, self.record)
+
+    dialog = SupplierDialog(supplier)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settings.set("operator.name", "王老师")
+    masterdata.save(Supplier, {"phone": "010-1"}, Supplier.get_by_id(supplier.id))
+    qtbot.keyClicks(dialog.phone, "999")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "王老师" in dialog.general_error.text()
+    assert dialog.phone.text() == "010-1" and Supplier.get_by_id(supplier.id).phone == "010-1"

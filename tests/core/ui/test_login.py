@@ -115,3 +115,72 @@ def test_the_accounts_page_in_chinese_at_1366x768(qtbot, database, tmp_path):
     qtbot.waitExposed(window)
     assert page.turn_on_button.text() == "启用账户"
     window.grab().save(str(tmp_path / "accounts_zh.png"))
+
+
+def _run_gui_with(monkeypatch, db_path, answer):
+    """``run_gui`` with the login dialog answered by ``answer(dialog)`` and the event loop replaced:
+    returns (exit code, the windows built, what the dialog showed)."""
+    import argparse
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from logistics_desk import app as app_module
+    from logistics_desk.core.ui import main_window as main_window_module
+
+    windows, asked = [], []
+    built = main_window_module.MainWindow
+
+    def keep(*args, **kwargs):
+        windows.append(built(*args, **kwargs))
+        return windows[-1]
+
+    def exec_login(dialog):
+        asked.append(dialog.windowTitle())
+        return answer(dialog)
+
+    monkeypatch.setattr(main_window_module, "MainWindow", keep)
+    monkeypatch.setattr(login.LoginDialog, "exec", exec_login)
+    monkeypatch.setattr(app_module, "daily_backup", lambda window: None)
+    monkeypatch.setattr(app_module, "ask_first_start", lambda window: None)
+    monkeypatch.setattr(QApplication, "exec", lambda _app: 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    target = getattr(db_path, "url", str(db_path))
+    try:
+        code = app_module.run_gui(argparse.Namespace(db=target, lang="en"))
+    finally:
+        for w in windows:
+            w.close()
+            w.deleteLater()
+    return code, windows, asked
+
+
+def test_with_accounts_on_the_program_asks_who_logs_in_before_the_window(qtbot, database, db_path, monkeypatch):
+    from logistics_desk.core import db
+
+    admin = accounts.turn_on("管理员", "admin-pass-1")
+    accounts.set_session(accounts.Session(admin.id, admin.name, admin.role, None))
+    accounts.create_account("食堂王", accounts.CANTEEN, "canteen-pass-1")
+    accounts.logout()
+    db.close_database()
+    # Quit at the login: no window at all
+    code, windows, asked = _run_gui_with(monkeypatch, db_path, lambda d: d.DialogCode.Rejected)
+    assert code == 0 and windows == [] and asked == ["Log in — Logistics Desk"]
+
+    def log_in(dialog):
+        dialog.name.setText("食堂王")
+        dialog.password.setText("canteen-pass-1")
+        dialog.try_login()
+        return dialog.result()
+
+    code, windows, asked = _run_gui_with(monkeypatch, db_path, log_in)
+    assert code == 0 and len(windows) == 1
+    assert [s.key for s in windows[0].specs] == ["canteen"] and accounts.current().name == "食堂王"
+
+
+def test_with_accounts_off_the_window_opens_as_before(qtbot, database, db_path, monkeypatch):
+    from logistics_desk.core import db
+
+    db.close_database()
+    code, windows, asked = _run_gui_with(monkeypatch, db_path, lambda d: pytest.fail("asked to log in"))
+    assert code == 0 and asked == [] and len(windows) == 1 and len(windows[0].specs) == len(registry_specs())

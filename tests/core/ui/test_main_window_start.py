@@ -139,7 +139,7 @@ def test_the_program_backs_up_once_the_window_shows_todays_lines(qtbot, db_path,
 
     def record(kind):
         def at_call(window):
-            seen.append((kind, window.isVisible(), window.today.read_at is not None, window.start_finished()))
+            seen.append((kind, window.today.painted, window.today.read_at is not None, window.start_finished()))
         return at_call
 
     def event_loop(_app):  # QApplication.exec, until both came

@@ -197,3 +197,56 @@ def test_export_canteen_has_one_sheet_per_ledger(staff, tmp_path):
     assert counts["Morning check"] == 3 and counts["Tableware disinfection"] == 1
     rows = list(wb["Morning check"].iter_rows(values_only=True))
     assert any("赵师傅" in str(v) for r in rows for v in r)
+
+
+def test_a_worker_is_expected_from_their_first_morning_check(staff):
+    c, day = staff, staff.day
+    before = day - dt.timedelta(days=7)
+    clock.freeze(at(before, 6, 40))
+    hygiene.record_morning_checks(before, [r for r in hygiene.morning_grid(before) if r["person_id"] != c.new.id])
+    clock.freeze(at(day, 6, 40))
+    hygiene.record_morning_checks(day, hygiene.morning_grid(day))  # 赵师傅 joined: checked from today
+    clock.freeze(at(day, 22, 0))
+    missing = [b for b in staff.service.check(before, day) if b.kind == "morning_check_missing"]
+    # the days between nobody was checked: every worker but the newcomer; on the first day the
+    # newcomer was not expected yet
+    assert missing and all("赵师傅" not in b.message for b in missing)
+    assert {b.day for b in missing} == {before + dt.timedelta(days=i) for i in range(1, 5)}
+
+
+def test_cli_prints_each_log_and_exports_the_canteen(staff, db_path, tmp_path, capsys):
+    import shutil
+    import subprocess
+
+    from openpyxl import load_workbook
+
+    from logistics_desk import cli
+    from logistics_desk.core import db, i18n
+
+    c, day = staff, staff.day
+    clock.freeze(at(day, 13, 0))
+    hygiene.record_disinfection(day, "lunch", ["tableware"], "cabinet", started_at=at(day, 12, 40), minutes=30,
+                                person=c.cook)
+    hygiene.record_morning_checks(day, hygiene.morning_grid(day), checked_by=c.cook)
+    hygiene.record_accompany(day, "lunch", c.cook, {"dishes": "红烧肉", "price": "合理"})
+    db.close_database()  # the CLI opens the file itself
+    try:
+        outs = {}
+        for form in ("disinfection-log", "morning-check", "accompany-log"):
+            out = tmp_path / f"{form}.pdf"
+            code = cli.main(["--db", str(db_path), "--lang", "en", "print", form, "--from", "2026-11-23", "--to",
+                             "2026-11-23", "-o", str(out)])
+            assert code == 0 and out.read_bytes().startswith(b"%PDF")
+            outs[form] = out
+        book = tmp_path / "canteen.xlsx"
+        assert cli.main(["--db", str(db_path), "--lang", "en", "export", "canteen", str(book), "--from",
+                         "2026-11-23", "--to", "2026-11-23"]) == 0
+    finally:
+        db.open_database(db_path, backup=False)
+        i18n.set_language("en")
+    assert "Traceback" not in "".join(capsys.readouterr())
+    assert {"Tableware disinfection", "Morning check", "Accompanied meals"} <= set(load_workbook(book).sheetnames)
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-layout", str(outs["morning-check"]), "-"], capture_output=True,
+                              text=True).stdout
+        assert "赵师傅" in text and "JK-2025-002" in text and "(expired)" in text and "CJJL-20261123" in text

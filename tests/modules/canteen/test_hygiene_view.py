@@ -13,13 +13,24 @@ from logistics_desk.core.ui.work import wait_for_workers
 from logistics_desk.modules.canteen import hygiene, hygiene_view, view
 
 from .conftest import at
-from .test_view import _column, _pdf_text, answer, tab, type_weight  # noqa: F401 - the tab fixture
+from .test_view import _column, _pdf_text, answer
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", r"does not support raise", "grabbing the keyboard")
 
 
 @pytest.fixture
-def htab(tab, monkeypatch):
+def htab(canteen, qtbot, monkeypatch):
+    """The canteen tab, its message boxes and previews caught (as test_view's ``tab``)."""
+    shown = {"errors": [], "infos": [], "pdfs": []}
+    monkeypatch.setattr(view, "show_error",
+                        lambda parent, exc: shown["errors"].append(getattr(exc, "message", str(exc))))
+    monkeypatch.setattr(view, "show_info", lambda parent, text, title=None: shown["infos"].append(text))
+    monkeypatch.setattr(view, "confirm", lambda parent, text, title=None: True)
+    monkeypatch.setattr(view, "_preview", lambda parent, pdf, title, filename: shown["pdfs"].append((pdf, filename)))
+    tab = view.CanteenTab()
+    qtbot.addWidget(tab)
+    tab.shown = shown
+    tab.day_page.set_day(canteen.day)
     monkeypatch.setattr(hygiene_view, "show_error",
                         lambda parent, exc: tab.shown["errors"].append(getattr(exc, "message", str(exc))))
     tab.reasons = []
@@ -165,3 +176,21 @@ def test_certificate_entered_from_the_morning_check(htab, canteen, qtbot):
     assert hygiene.certificate(c.helper).number == "JK-2026-099"
     assert "JK-2026-099, until 2026-12-10" in _column(page.grid, 1)[0]
     assert hygiene.certificate_warning(c.helper, c.day)  # 17 days: amber
+
+
+def test_sample_dialog_asks_the_reason_for_an_expired_sampler(htab, canteen, qtbot):
+    c, day = canteen, canteen.day
+    hygiene.save_certificate(c.helper, "JK-2025-002", dt.date(2026, 11, 20))
+    clock.freeze(at(day, 12, 0))
+    line = c.service.add_dish(day, "lunch", "红烧肉")
+    dlg = view.SampleDialog(c.service.day_lines(day)[0], htab)
+    qtbot.addWidget(dlg)
+    dlg.weight.setValue(150)
+    dlg.taken_by.set_value(c.helper.id)
+    dlg.save()
+    assert "expired on 2026-11-20" in dlg.errors.message("taken_by")
+    assert c.service.get_sample(line.id).taken_at is None
+    dlg.reason.setText("王师傅病假")
+    dlg.save()
+    row = c.service.get_sample(line.id)
+    assert row.taken_by_id == c.helper.id and row.sampler_reason == "王师傅病假"
