@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
@@ -154,8 +155,10 @@ def main() -> int:
         if code not in (0, 1) or not jobs:  # 1: a script may say so when a goal is missed
             failed.append(f"{script.name} (exit {code}, {len(jobs)} job lines)")
         all_jobs += jobs
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
     print(f"\n{len(scripts)} benchmark scripts in {time.perf_counter() - started:.0f} s; "
-          f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}\n")
+          f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; load average (1/5/15 min) {load} "
+          f"on {os.cpu_count()} CPUs: other programs' work lengthens the wall times\n")
     print(table(all_jobs))
     if failed:
         print("\nfailed or printed no job line: " + ", ".join(failed))

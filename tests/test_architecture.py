@@ -1,8 +1,9 @@
 """No Qt below the views: models, services, forms, excel and core/ (except core/ui/) never import PySide6.
 
-Qt-free: everything in core/ except core/ui/; the CLI and the registry; in each
-module its __init__, models, service, forms, excel, commands, demo, api and today files.
-A module's other files (view.py, dialogs, print menus) belong to the views.
+Qt-free: everything in core/ except core/ui/; the CLI and the registry; in each module every file
+except its Qt files, named by the rule the query check uses (``QT_VIEW_PATTERNS``: view*.py, *_view.py,
+dialogs.py, print_dialogs.py, print_menu.py, settings_page.py, and the files under pages/). A new file
+(canteen's hygiene.py, receiving.py, food_store.py…) is Qt-free without being listed anywhere.
 """
 
 from __future__ import annotations
@@ -13,8 +14,19 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "logistics_desk"
 
 
-QT_FREE_MODULE_FILES = {"__init__.py", "models.py", "service.py", "forms.py", "excel.py", "commands.py", "demo.py",
-                        "api.py", "today.py"}
+# Module files that import Qt without a Qt file's name: {file relative to logistics_desk/: why}. Each is to be
+# renamed to a Qt file's name (or its Qt part moved to one) by the module's owner; the goal is an empty dict.
+QT_FILES_NOT_NAMED_SO: dict[str, str] = {
+    "modules/stocktake/output.py": "the stock-take's print and export actions of the window (QFileDialog, the PDF "
+                                   "preview, workers): a view by what it does; to be renamed (e.g. output_view.py)",
+}
+
+
+def is_qt_module_file(path: Path) -> bool:
+    """A module's Qt file: named as the query check names Qt files (``QT_VIEW_PATTERNS``, pages/)."""
+    rel = path.relative_to(PACKAGE)
+    return ("pages" in rel.parts[:-1] or any(path.match(p) for p in QT_VIEW_PATTERNS)
+            or rel.as_posix() in QT_FILES_NOT_NAMED_SO)
 
 
 def qt_free_files() -> list[Path]:
@@ -25,7 +37,7 @@ def qt_free_files() -> list[Path]:
             if rel.parts[:2] != ("core", "ui"):
                 out.append(path)
         elif rel.parts[0] == "modules":
-            if len(rel.parts) == 2 or (len(rel.parts) == 3 and rel.name in QT_FREE_MODULE_FILES):
+            if not is_qt_module_file(path):
                 out.append(path)
         elif rel.name in ("__init__.py", "cli.py"):
             out.append(path)
@@ -65,6 +77,35 @@ def test_the_check_catches_a_qt_import(tmp_path):
         assert qt_imports(bad) == ["service.py:2 imports PySide6.QtCore"]
     finally:
         globals()["PACKAGE"] = original
+
+
+def test_a_new_module_file_is_qt_free_unless_named_as_a_qt_file(tmp_path):
+    """A file nobody listed (canteen's hygiene.py, food_store.py) is checked; views, dialogs, pages are not."""
+    qt = "from PySide6.QtWidgets import QWidget\n"
+    files = ["modules/canteen/hygiene.py", "modules/canteen/food_models.py", "modules/canteen/sub/ledger.py",
+             "modules/canteen/hygiene_view.py", "modules/canteen/view.py", "modules/canteen/views.py",
+             "modules/canteen/dialogs.py", "modules/canteen/print_dialogs.py", "modules/canteen/print_menu.py",
+             "modules/canteen/settings_page.py", "modules/canteen/pages/day.py", "core/ui/widgets.py",
+             "core/hygiene.py"]
+    for rel in files:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(qt, encoding="utf-8")
+    original = PACKAGE
+    try:
+        globals()["PACKAGE"] = tmp_path
+        found = sorted(line for path in qt_free_files() for line in qt_imports(path))
+    finally:
+        globals()["PACKAGE"] = original
+    assert found == [f"{rel}:1 imports PySide6.QtWidgets" for rel in
+                     ("core/hygiene.py", "modules/canteen/food_models.py", "modules/canteen/hygiene.py",
+                      "modules/canteen/sub/ledger.py")]
+
+
+def test_the_qt_files_not_named_so_are_still_there_and_qt():
+    """An entry of ``QT_FILES_NOT_NAMED_SO`` whose file was renamed or freed of Qt is taken off the list."""
+    for rel in QT_FILES_NOT_NAMED_SO:
+        path = PACKAGE / rel
+        assert path.exists() and qt_imports(path), f"{rel}: take it off QT_FILES_NOT_NAMED_SO"
 
 
 def test_core_never_imports_a_module():

@@ -106,14 +106,16 @@ def may_write(role: str, table: str, action: str = "", record_id: int | None = N
         return table not in ("setting", TABLE)
     if role == ADMIN:
         return table in ("setting", TABLE) or table in MASTER_TABLES
-    if role == CANTEEN:
-        return table.startswith("canteen_")
+    if role == CANTEEN:  # the canteen's books, and a repair reported from them (a fridge out of range)
+        return table.startswith("canteen_") or (table == "repair_ticket" and action == "create") or (
+            table == "asset" and action == "repair")
     if role == REPAIR:
         if table == "repair_ticket":
             return record_id is not None and person_id is not None and _ticket_assignee(record_id) == person_id
         if table == "repair_part":
             return record_id is not None and person_id is not None and _part_assignee(record_id) == person_id
-        return False
+        # what a repair does to the asset repaired: its status during the repair, damage found at its end
+        return (table == "asset" and action == "repair") or (table == "asset_damage" and action == "create")
     if role == APPROVER:
         return table in ("purchase_approval", "purchase_status_change") or (
             table == "purchase_request" and action in ("status", "over_budget_confirmed"))
@@ -174,6 +176,14 @@ def visible_tabs(keys: list[str]) -> list[str]:
         return list(keys)
     tabs = ROLES[_session.role].tabs if _session.role in ROLES else frozenset()
     return [k for k in keys if tabs is None or k in tabs]
+
+
+def own_person() -> int | None:
+    """A repair worker logged in: the person whose tickets are theirs (their lists show only those; -1: no person
+    named, so none). Anyone else, or nobody logged in: None (every ticket)."""
+    if _session is None or _session.role != REPAIR:
+        return None
+    return _session.person_id if _session.person_id is not None else -1
 
 
 def allowed(action: str) -> bool:

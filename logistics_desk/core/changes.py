@@ -125,6 +125,13 @@ def before_record(table: str, record_id: int | None, action: str, next_id: int) 
 
 # --- the change counter ----------------------------------------------------------------
 
+def in_transaction() -> bool:
+    """This thread is inside a transaction (the window does not read its lists again in the middle of it)."""
+    from .db import database
+
+    return database.in_transaction()
+
+
 _counter_source: Callable[[], object] | None = None
 
 

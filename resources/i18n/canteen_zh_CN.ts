@@ -352,6 +352,10 @@
       <translation>验收结论</translation>
     </message>
     <message>
+      <source>※ see below</source>
+      <translation>※ 见表下说明</translation>
+    </message>
+    <message>
       <source>Accepted</source>
       <translation>验收合格</translation>
     </message>
@@ -544,6 +548,10 @@
       <translation>进货作废冲销</translation>
     </message>
     <message>
+      <source>Issue voided</source>
+      <translation>出库作废退回</translation>
+    </message>
+    <message>
       <source>Expired</source>
       <translation>已过期</translation>
     </message>
@@ -592,6 +600,10 @@
       <translation>{month} 月末盘点：{reason}</translation>
     </message>
     <message>
+      <source>Say why the issue is voided.</source>
+      <translation>请写明作废这张出库单的理由。</translation>
+    </message>
+    <message>
       <source>Say why it is discarded.</source>
       <translation>请说明报废原因。</translation>
     </message>
@@ -610,6 +622,14 @@
     <message>
       <source>Issue {ref} does not exist.</source>
       <translation>出库单 {ref} 不存在。</translation>
+    </message>
+    <message>
+      <source>Issue {number} is already voided.</source>
+      <translation>出库单 {number} 已作废。</translation>
+    </message>
+    <message>
+      <source>Issue {number} cannot be voided: the month-end count of {month} is recorded.</source>
+      <translation>出库单 {number} 不能作废：{month} 的月末盘点已登记。</translation>
     </message>
     <message>
       <source>{month} has not begun: there is nothing to count yet.</source>
@@ -642,6 +662,10 @@
     <message>
       <source>Line {n}: {problem}</source>
       <translation>第 {n} 行：{problem}</translation>
+    </message>
+    <message>
+      <source>{number} voided: {reason}</source>
+      <translation>{number} 作废：{reason}</translation>
     </message>
     <message>
       <source>{name}: enter the counted quantity (0 if none is left).</source>
@@ -684,6 +708,10 @@
       <translation>领料人</translation>
     </message>
     <message>
+      <source>Foods issued</source>
+      <translation>出库食品</translation>
+    </message>
+    <message>
       <source>Discard lot…</source>
       <translation>报废批次…</translation>
     </message>
@@ -704,6 +732,14 @@
       <translation>出库（Ctrl+S）</translation>
     </message>
     <message>
+      <source>Void issue…</source>
+      <translation>作废出库单…</translation>
+    </message>
+    <message>
+      <source>An issue recorded by mistake: voided with the reason, its food back in the store.</source>
+      <translation>录错的出库单：写明理由后作废，食品退回仓库。</translation>
+    </message>
+    <message>
       <source>Month-end count…</source>
       <translation>月末盘点…</translation>
     </message>
@@ -718,6 +754,14 @@
     <message>
       <source>Why is it discarded (expired, spoiled…)?</source>
       <translation>报废原因（过期、变质…）？</translation>
+    </message>
+    <message>
+      <source>Void issue</source>
+      <translation>作废出库单</translation>
+    </message>
+    <message>
+      <source>Why is this issue voided? (It is kept, marked void; its food goes back into the store.)</source>
+      <translation>为什么作废这张出库单？（记录保留，标为作废；食品退回仓库。）</translation>
     </message>
     <message>
       <source>(choose)</source>
@@ -746,6 +790,10 @@
     <message>
       <source>Select a lot of the food first.</source>
       <translation>请先选择食品的一个批次。</translation>
+    </message>
+    <message>
+      <source>Select an issue in the list first.</source>
+      <translation>请先在列表中选中一张出库单。</translation>
     </message>
     <message>
       <source>Month-end count {month}</source>
@@ -1316,6 +1364,10 @@
       <translation>进货须由两人验收：请选择两名验收人。</translation>
     </message>
     <message>
+      <source>Receiver chosen anyway: {problem} Reason: {reason}</source>
+      <translation>验收人资格不符仍验收：{problem} 理由：{reason}</translation>
+    </message>
+    <message>
       <source>appearance normal</source>
       <translation>外观正常</translation>
     </message>
@@ -1404,10 +1456,6 @@
       <translation>不能验收：{reasons}。请拒收并说明原因。</translation>
     </message>
     <message>
-      <source>Cannot receive food: {problem}</source>
-      <translation>不能担任验收人：{problem}</translation>
-    </message>
-    <message>
       <source>Licence: {reason}</source>
       <translation>许可证：{reason}</translation>
     </message>
@@ -1450,6 +1498,10 @@
     <message>
       <source>Why take the goods anyway (printed with the delivery)</source>
       <translation>仍然进货的理由（随进货记录打印）</translation>
+    </message>
+    <message>
+      <source>Why this person receives anyway (printed with the delivery)</source>
+      <translation>仍由此人验收的理由（随进货记录打印）</translation>
     </message>
     <message>
       <source>Produced on</source>
@@ -2102,6 +2154,14 @@
     <message>
       <source>Fridge readings due: {n} ({what})</source>
       <translation>冰箱测温待记录：{n} 项（{what}）</translation>
+    </message>
+    <message>
+      <source>Expired food in the store, to discard: {n} ({what})</source>
+      <translation>仓库中已过期、待报废的食品：{n} 批（{what}）</translation>
+    </message>
+    <message>
+      <source>Food in the store expiring within 3 days: {n} ({what})</source>
+      <translation>仓库中3天内到期的食品：{n} 批（{what}）</translation>
     </message>
     <message>
       <source>Container</source>

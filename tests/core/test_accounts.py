@@ -157,7 +157,8 @@ def test_what_each_role_may_change(monkeypatch):
     assert not may("clerk", "account")
     assert may("admin", "setting") and may("admin", "account") and may("admin", "place")
     assert not may("admin", "asset")
-    assert may("canteen", "canteen_sample") and not may("canteen", "repair_ticket")
+    assert may("canteen", "canteen_sample") and not may("canteen", "repair_ticket", "status")
+    assert may("canteen", "repair_ticket", "create")  # a fridge out of range is reported for repair
     assert may("approver", "purchase_approval") and may("approver", "purchase_request", "status")
     assert not may("approver", "purchase_request", "update") and not may("approver", "asset")
     monkeypatch.setattr(accounts, "_ticket_assignee", lambda ticket_id: {1: 7, 2: 8}.get(ticket_id))
@@ -165,6 +166,7 @@ def test_what_each_role_may_change(monkeypatch):
     assert not may("repair", "repair_ticket", "status", 2, person_id=7)  # somebody else's
     assert not may("repair", "repair_ticket", "create", None, person_id=7)
     assert not may("repair", "asset", "update", 1, person_id=7)
+    assert may("repair", "asset", "repair", 1, person_id=7)  # the asset's status while it is repaired
 
 
 def test_a_role_sees_its_tabs_and_actions(turned_on):

@@ -37,8 +37,8 @@ _spec.loader.exec_module(load_worker)
 class Worker:
     """A worker process; its output lines arrive through a queue (a read never hangs the test)."""
 
-    def __init__(self, args: list, log: Path):
-        env = dict(os.environ)
+    def __init__(self, args: list, log: Path, env: dict | None = None):
+        env = dict(env or os.environ)
         env.pop("LOGISTICS_DESK_DB", None)
         env["PYTHONPATH"] = str(ROOT)
         self.log = log
@@ -81,20 +81,25 @@ class Worker:
             self._err.close()
 
 
-def _seed(db_path, tmp_path) -> tuple[dict, Path]:
+def _seed(db_path, tmp_path) -> tuple[dict, Path, dict]:
+    """The school the workers work in, and each worker's environment: on a server, a data folder of its
+    own as on a PC of its own (the school's key copied in); a file's key and head lie beside it anyway."""
     db.open_database(db_path, backup=False)
     try:
         setup = load_worker.seed()
+        envs = {role: load_worker.pc_env(dict(os.environ), tmp_path / f"pc-{role}", db_path)
+                for role in load_worker.ROLES}
     finally:
         db.close_database()
     path = tmp_path / "setup.json"
     path.write_text(json.dumps(setup), encoding="utf-8")
-    return setup, path
+    return setup, path, envs
 
 
 def test_four_clerks_at_once_lose_nothing_and_half_save_nothing(db_path, tmp_path):
-    setup, setup_file = _seed(db_path, tmp_path)
-    workers = [Worker([role, db_path, setup_file, SECONDS], tmp_path / f"{role}.log") for role in load_worker.ROLES]
+    setup, setup_file, envs = _seed(db_path, tmp_path)
+    workers = [Worker([role, db_path, setup_file, SECONDS], tmp_path / f"{role}.log", envs[role])
+               for role in load_worker.ROLES]
     try:
         for w in workers:
             w.expect("ready")

@@ -697,6 +697,11 @@ def _broken_csv(data) -> tuple[str, bytes]:
 def _counts(db_path) -> tuple[int, int]:
     import sqlite3
 
+    if hasattr(db_path, "dbname"):  # the suite on PostgreSQL (tests/conftest.py): a server database
+        import psycopg
+
+        with psycopg.connect(db_path.url) as con:
+            return tuple(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("asset", "audit_entry"))
     con = sqlite3.connect(db_path)
     try:
         return tuple(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("asset", "audit_entry"))

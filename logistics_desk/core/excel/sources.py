@@ -167,6 +167,7 @@ class _OpenpyxlSource(_Sources):
     def rows(self, ws: Any, limit: int | None = None) -> Iterator[tuple[int, dict[int, Any], set[int]]]:
         empty: set[int] = set()
         n_cells = 0
+        max_cells, max_chars = limits.MAX_CELLS, limits.MAX_CELL_CHARS
         for number, row in enumerate(ws.iter_rows(), start=1):
             if (limit is not None and number > limit) or number > limits.EXCEL_MAX_ROWS:
                 return
@@ -176,11 +177,11 @@ class _OpenpyxlSource(_Sources):
                 if value is None:
                     continue
                 n_cells += 1
-                if n_cells > limits.MAX_CELLS:
+                if n_cells > max_cells:
                     raise _too_many_cells(self.path)
                 if getattr(cell, "data_type", "") == "e":
                     value = _ExcelError(str(value)[:40])
-                elif isinstance(value, str) and len(value) > limits.MAX_CELL_CHARS:
+                elif isinstance(value, str) and len(value) > max_chars:
                     raise _over_limit(self.path, tr("cell {cell} holds more than {max} characters; Excel allows at "
                                                     "most {max} in a cell").format(
                         cell=f"{_col_letter(col)}{number}", max=_n(limits.MAX_CELL_CHARS)))
@@ -266,6 +267,7 @@ class _XlsSource(_Sources):
         text, number, date, boolean, error = (xlrd.XL_CELL_TEXT, xlrd.XL_CELL_NUMBER, xlrd.XL_CELL_DATE,
                                               xlrd.XL_CELL_BOOLEAN, xlrd.XL_CELL_ERROR)
         n_cells = 0
+        max_cells, max_chars = limits.MAX_CELLS, limits.MAX_CELL_CHARS
         last = sheet.nrows if limit is None else min(sheet.nrows, limit)
         for r in range(last):
             cells: dict[int, Any] = {}
@@ -273,7 +275,7 @@ class _XlsSource(_Sources):
                 if kind == text:
                     if not value:
                         continue
-                    if len(value) > limits.MAX_CELL_CHARS:
+                    if len(value) > max_chars:
                         raise _over_limit(self.path, tr("cell {cell} holds more than {max} characters; Excel allows "
                                                         "at most {max} in a cell").format(
                             cell=f"{_col_letter(col)}{r + 1}", max=_n(limits.MAX_CELL_CHARS)))
@@ -292,7 +294,7 @@ class _XlsSource(_Sources):
                 else:
                     continue
                 n_cells += 1
-                if n_cells > limits.MAX_CELLS:
+                if n_cells > max_cells:
                     raise _too_many_cells(self.path)
                 cells[col] = value
             yield r + 1, cells, empty
@@ -423,6 +425,7 @@ class _CsvSource:
         empty: set[int] = set()
         known: dict[str, str] = {}  # one object per repeated short text: the same place 10,000 times is stored once
         idx = cells = 0
+        max_cells, max_chars, max_columns = limits.MAX_CELLS, limits.MAX_CELL_CHARS, limits.EXCEL_MAX_COLUMNS
         try:
             for record in reader:
                 idx += 1
@@ -430,11 +433,11 @@ class _CsvSource:
                     return
                 row: dict[int, Any] = {}
                 if record:
-                    if max(map(len, record)) > limits.MAX_CELL_CHARS:
+                    if max(map(len, record)) > max_chars:
                         raise self._long_field(reader.line_num + shift)
                     cells += len(record)
-                    if len(record) > limits.EXCEL_MAX_COLUMNS or cells > limits.MAX_CELLS:
-                        raise self._too_many_fields(reader.line_num + shift, len(record) > limits.EXCEL_MAX_COLUMNS)
+                    if len(record) > max_columns or cells > max_cells:
+                        raise self._too_many_fields(reader.line_num + shift, len(record) > max_columns)
                     room = len(known) < _KNOWN_TEXTS
                     for i, v in enumerate(record):
                         if v:

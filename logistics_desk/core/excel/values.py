@@ -137,7 +137,9 @@ class _ExcelError:
 
 
 _TOO_LARGE = Decimal(10) ** 15  # beyond the 15 digits Excel keeps: no date, no serial number
-_LEAST_MONEY, _LEAST_QUANTITY = -money.MAX_MONEY, -money.MAX_QUANTITY  # any sign is read; min_value decides
+# a form's limits (core.money), either sign: an import reads any sign and its min_value decides
+_LEAST_MONEY, _MOST_MONEY = -money.MAX_MONEY, money.MAX_MONEY
+_LEAST_QUANTITY, _MOST_QUANTITY = -money.MAX_QUANTITY, money.MAX_QUANTITY
 
 
 def _check_range(number: Any, spec: ColumnSpec | None) -> None:
@@ -151,7 +153,7 @@ def _check_range(number: Any, spec: ColumnSpec | None) -> None:
 
 def _within_maximum(number: Decimal) -> Decimal:
     """A count or measure no larger than a form takes (``money.MAX_QUANTITY``, the same message)."""
-    if _LEAST_QUANTITY <= number <= money.MAX_QUANTITY:
+    if _LEAST_QUANTITY <= number <= _MOST_QUANTITY:
         return number
     raise _CellError(tr("The number is too large."))
 
@@ -191,9 +193,9 @@ def parse_money(value: Any, spec: ColumnSpec | None = None) -> Decimal:
         amount = number.quantize(money.CENT, rounding=ROUND_HALF_UP)
     except InvalidOperation:  # more digits than Decimal holds: far beyond the maximum
         raise _CellError(tr("The amount is too large.")) from None
-    if not _LEAST_MONEY <= amount <= money.MAX_MONEY:
+    if not _LEAST_MONEY <= amount <= _MOST_MONEY:
         raise _CellError(tr("The amount is too large."))
-    if amount != number and isinstance(value, str):
+    if isinstance(value, str) and amount != number:
         raise _CellError(tr("More than two decimal places: an amount is in yuan and fen."))
     _check_range(amount, spec)
     return amount

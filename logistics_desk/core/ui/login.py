@@ -164,7 +164,7 @@ class ChangeWatcher(QObject):
         window = self.window
         if not shiboken6.isValid(window) or not window.isVisible() or window.isMinimized():
             return False
-        if self.waiting or db.database.in_transaction():  # in the middle of this program's own write: later
+        if self.waiting or changes.in_transaction():  # in the middle of this program's own write: later
             return False
         now = self._read()
         if now is not None and self.last is not None and now != self.last:

@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
         return tr("Logistics Desk {version}\nThe general-affairs office's books: assets, stock-takes, purchases, "
                   "repairs and canteen samples.\n\nDatabase: {path}\nBackups: {backups}\nData folder: {data}\n"
                   "Log: {log}").format(
-            version=__version__, path=path, backups=backup.backup_dir(path) if path else "",
+            version=__version__, path=db.describe() or path, backups=backup.backup_dir(path) if path else "",
             data=paths.data_dir(), log=logs.current_log_file() or logs.log_file())
 
     def open_log_folder(self) -> None:
@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         operator = settings.get("operator.name") or tr("(operator not set)")
-        self.status.setText(tr("Operator: {name}   Database: {path}").format(name=operator, path=db.current_path()))
+        self.status.setText(tr("Operator: {name}   Database: {path}").format(name=operator, path=db.describe()))
         if not settings.get("school.name"):
             self.statusBar().showMessage(tr("Please enter the school's name in Settings: it heads every printed form."))
         else:

@@ -2,8 +2,8 @@
 
 * ``food_receiving(deliveries, start, end)`` — 食品进货查验记录表: one row per delivery line,
   one section (own page numbers and signature lines) per calendar month. A supplier taken
-  without a valid licence prints with the written reason; a voided delivery prints with its
-  reason (kept, never deleted).
+  without a valid licence, or a receiver without a valid health certificate, prints with the
+  written reason; a voided delivery prints with its reason (kept, never deleted).
 * ``canteen_store(account, movements)`` — 食品仓库出入库台账及月末盘点表 for a month: the
   ledger of every movement, then the count 期初、入库、出库、结存、实盘、差异 with the reasons.
 """
@@ -69,11 +69,14 @@ def _receiving_rows(d: dict) -> list[dict]:
             number=d["licence_no"], date=_md(d["licence_until"]) or "—")
     if d["licence_reason"]:
         supplier += "\n" + tr("Taken without a valid licence: {reason}").format(reason=d["licence_reason"])
+    by = f"{d['receiver1']}\n{d['receiver2']}"
+    if d.get("receiver_reason"):  # the problem and the reason under the table (a narrow column)
+        by += "\n" + tr("※ see below")
     rows = []
     for i, ln in enumerate(d["lines"]):
         made = _md(ln["produced_on"])
         if ln["shelf_days"]:
-            made += (" / " if made else "") + tr("{n} days").format(n=ln["shelf_days"])
+            made += ("\n" if made else "") + tr("{n} days").format(n=ln["shelf_days"])
         storage = tr(STORAGE.get(ln["storage"], "")) if ln["storage"] != "ambient" else ""
         result = tr("Accepted") if ln["accepted"] else tr("Refused: {reason}").format(reason=ln["refuse_reason"])
         if d["voided"]:
@@ -86,9 +89,16 @@ def _receiving_rows(d: dict) -> list[dict]:
             "qty": f"{_qty(ln['quantity'])} {ln['unit']}",
             "made": made, "use_by": _md(ln["use_by"]), "batch": ln["batch"], "papers": ln["papers"],
             "sensory": _sensory(ln), "result": result,
-            "by": f"{d['receiver1']}\n{d['receiver2']}" if first else "",
+            "by": by if first else "",
         })
     return rows
+
+
+def _receiver_notes(deliveries: Sequence[dict]) -> str:
+    """※ per delivery whose receiver was not fit that day: the problem as it stood and the reason written."""
+    from .receiving import receiver_text
+
+    return "".join(f"\n※ {d['number']} {receiver_text(d)}" for d in deliveries if d.get("receiver_reason"))
 
 
 def food_receiving(deliveries: Sequence[dict], start: _dt.date, end: _dt.date, *, school: str | None = None,
@@ -116,7 +126,8 @@ def food_receiving(deliveries: Sequence[dict], start: _dt.date, end: _dt.date, *
                 (tr("Deliveries / lines / refused"), f"{len(live)} / {len(lines)} / {refused}")]
         if voided:
             meta.append((tr("Voided"), voided))
-        sections.append(Section(meta=meta, rows=rows, totals=None, note=note, signatures=signatures))
+        sections.append(Section(meta=meta, rows=rows, totals=None, note=note + _receiver_notes(items),
+                                signatures=signatures))
     return TableForm(tr("Food receiving record"), _receiving_columns(), sections, date=clock.today(),
                      doc_number=period_number("JHCY", start, end), landscape=True, school=school,
                      signatures=signatures).render(progress=progress, cancel=cancel)

@@ -46,6 +46,7 @@ FOOD_MOVES = {
     "count": N_("Count difference"),  # 盘点差异
     "discard": N_("Discarded"),  # 报废
     "void": N_("Delivery voided"),  # 作废冲销
+    "unissue": N_("Issue voided"),  # 出库作废，退回
 }
 
 
@@ -97,6 +98,10 @@ class CanteenDelivery(BaseModel):
     licence_reason = TextField(null=True)  # why a supplier without a valid licence was accepted
     receiver1 = ForeignKeyField(Person, backref="+", on_delete="RESTRICT")
     receiver2 = ForeignKeyField(Person, backref="+", on_delete="RESTRICT")
+    # a receiver without a valid health certificate (or sent home that day): the problem as it stood
+    # that day and the written reason to choose them anyway (migration 0022)
+    receiver_problem = TextField(null=True)
+    receiver_reason = TextField(null=True)
     note = TextField(null=True)
     voided = BooleanField(default=False)
     void_reason = TextField(null=True)
@@ -141,6 +146,10 @@ class CanteenFoodIssue(BaseModel):
     taken_by = ForeignKeyField(Person, null=True, backref="+", on_delete="RESTRICT")
     note = TextField(null=True)
     created_at = DateTimeField()
+    # voided with a reason (its lots restored), never deleted (migration 0022)
+    voided = BooleanField(default=False)
+    void_reason = TextField(null=True)
+    voided_at = DateTimeField(null=True)
 
     class Meta:
         table_name = "canteen_food_issue"

@@ -287,6 +287,35 @@ def get_issue(ref) -> CanteenFoodIssue:
     return slip
 
 
+def void_issue(slip, reason: str) -> CanteenFoodIssue:
+    """Void an issue recorded by mistake, with its reason: each lot it took gets its quantity back (an
+    'unissue' movement dated the issue's day, so the month's 出库 is what really left), and the issue is
+    kept, marked void. Refused once the month of the issue has been counted (the count would no longer
+    agree with the shelf)."""
+    slip = get_issue(slip)
+    reason = _text(reason)
+    if not reason:
+        raise ValidationError({"reason": tr("Say why the issue is voided.")})
+    if slip.voided:
+        raise RuleError(tr("Issue {number} is already voided.").format(number=slip.number))
+    month = f"{slip.day:%Y-%m}"
+    if CanteenFoodCount.select().where(CanteenFoodCount.month == month).exists():
+        raise RuleError(tr("Issue {number} cannot be voided: the month-end count of {month} is recorded.").format(
+            number=slip.number, month=month))
+    taken = list(CanteenFoodMovement.select().where((CanteenFoodMovement.issue == slip)
+                                                    & (CanteenFoodMovement.kind == "issue"))
+                 .order_by(CanteenFoodMovement.id))
+    with database.atomic():
+        before = audit.snapshot(slip, ["voided", "void_reason", "voided_at"])
+        slip.voided, slip.void_reason, slip.voided_at = True, reason, clock.now()
+        slip.save()
+        audit.record_update(slip, before, action="void", note=reason)
+        for m in taken:
+            _move(m.lot, "unissue", -Decimal(m.quantity), slip.day, issue=slip,
+                  note=tr("{number} voided: {reason}").format(number=slip.number, reason=reason))
+    return slip
+
+
 def discard(lot, reason: str, *, on: _dt.date | None = None) -> CanteenFoodMovement:
     """Take what is left of a lot out of the store (expired, spoiled) with the reason (报废)."""
     lot = _fk(CanteenFoodLot, lot)
@@ -351,7 +380,7 @@ def movements(start: _dt.date, end: _dt.date, item=None) -> list[dict]:
         qty = _d(m.quantity)
         balance[m.item_id] = balance.get(m.item_id, ZERO) + qty
         note = m.note or ""
-        if m.issue_id:
+        if m.issue_id and m.kind == "issue":
             note = tr(MEALS[meals[m.issue_id]]) if meals.get(m.issue_id) in MEALS else note
         doc = docs.get(m.id, "")
         prev = out[-1] if out else None
@@ -381,7 +410,8 @@ def issues(start: _dt.date, end: _dt.date) -> list[dict]:
         lines = []
         for m in (CanteenFoodMovement.select(CanteenFoodMovement, CanteenFoodLot, CanteenFoodItem)
                   .join(CanteenFoodLot).switch(CanteenFoodMovement).join(CanteenFoodItem)
-                  .where(CanteenFoodMovement.issue == slip).order_by(CanteenFoodMovement.id)):
+                  .where((CanteenFoodMovement.issue == slip) & (CanteenFoodMovement.kind == "issue"))
+                  .order_by(CanteenFoodMovement.id)):
             if lines and lines[-1]["item"] == m.item.name:  # the next lot of the same food (FEFO)
                 lines[-1]["quantity"] -= m.quantity
                 lines[-1]["lots"].append((m.lot.use_by, m.lot.batch or "", -m.quantity))
@@ -390,7 +420,7 @@ def issues(start: _dt.date, end: _dt.date) -> list[dict]:
                           "batch": m.lot.batch or "", "lots": [(m.lot.use_by, m.lot.batch or "", -m.quantity)]})
         out.append({"id": slip.id, "number": slip.number, "day": slip.day, "meal": slip.meal,
                     "taken_by": slip.taken_by.name if slip.taken_by_id else "", "note": slip.note or "",
-                    "lines": lines})
+                    "voided": slip.voided, "void_reason": slip.void_reason or "", "lines": lines})
     return out
 
 
@@ -439,7 +469,7 @@ def month_account(month: str) -> dict:
         r = row(item_id)
         if kind in ("in", "void"):
             r["in"] += qty
-        elif kind in ("issue", "discard"):
+        elif kind in ("issue", "discard", "unissue"):  # an issue voided gives back what it took
             r["out"] -= qty
         else:
             r["adj"] += qty

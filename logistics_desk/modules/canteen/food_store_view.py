@@ -1,9 +1,10 @@
 """The "Food store" page (食品仓库) of the canteen tab, keyboard first.
 
-Stock per food with its earliest use-by date (expired or expiring within 3 days in red) and
+Stock per food with its earliest use-by date (expired or expiring within 3 days in red, on top) and
 the lots of the selected food; an issue to the kitchen for a day and meal typed as food ⏎
 quantity ⏎ per line (the store picks the lots, first-expiring first; the line shows which),
-Ctrl+S issues; lots discarded with a reason; the month-end count in a dialog (counted
+Ctrl+S issues; an issue recorded by mistake voided with its reason (its food back on the shelf);
+lots discarded with a reason; the month-end count in a dialog (counted
 quantity and the reason for each difference); the month's ledger and count printed.
 """
 
@@ -93,7 +94,7 @@ class FoodStorePage(QWidget):
     STOCK_COLUMNS = [N_("Food"), N_("In stock"), N_("Unit"), N_("Earliest use-by"), N_("Lots"), N_("State")]
     LOT_COLUMNS = [N_("Use by"), N_("Batch"), N_("In stock"), N_("Received on"), N_("State")]
     DRAFT_COLUMNS = [N_("Food"), N_("Quantity"), N_("Taken from (use by)")]
-    ISSUE_COLUMNS = [N_("Issue No."), N_("Date"), N_("Meal"), N_("Collected by"), N_("Foods")]
+    ISSUE_COLUMNS = [N_("Issue No."), N_("Date"), N_("Meal"), N_("Collected by"), N_("Foods issued")]
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -169,6 +170,13 @@ class FoodStorePage(QWidget):
         rv.addWidget(QLabel(tr("Recent issues (7 days)")))
         self.issues = read_only_table([tr(c) for c in self.ISSUE_COLUMNS])
         rv.addWidget(self.issues, 2)
+        issue_list_actions = QHBoxLayout()
+        self.void_btn = QPushButton(tr("Void issue…"))
+        self.void_btn.setToolTip(tr("An issue recorded by mistake: voided with the reason, its food back in the "
+                                    "store."))
+        issue_list_actions.addWidget(self.void_btn)
+        issue_list_actions.addStretch(1)
+        rv.addLayout(issue_list_actions)
         split.addWidget(right)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
@@ -194,6 +202,7 @@ class FoodStorePage(QWidget):
         self.issue_btn.clicked.connect(self.issue)
         self.stock.itemSelectionChanged.connect(self.show_lots)
         self.discard_btn.clicked.connect(self.discard_selected)
+        self.void_btn.clicked.connect(self.void_selected)
         self.count_btn.clicked.connect(self.count)
         self.print_btn.clicked.connect(self.print_month)
         save = QShortcut(QKeySequence("Ctrl+S"), self, activated=self.issue)
@@ -206,8 +215,13 @@ class FoodStorePage(QWidget):
     # --- stock ---
     def reload(self) -> None:
         today = clock.today()
-        rows = food_store.stock(today)
+        # what needs using or discarding first on top (Today's line opens this page for them)
+        rank = {"expired": 0, "soon": 1}
+        rows = sorted(food_store.stock(today), key=lambda row: (rank.get(row["state"], 2),
+                                                                row["use_by"] or _dt.date.max, row["item"]))
         self.stock_rows = rows
+        selected = self.stock.selectedItems()
+        keep = selected[0].data(Qt.ItemDataRole.UserRole) if selected else None
         t = self.stock
         t.setRowCount(len(rows))
         red = 0
@@ -229,6 +243,9 @@ class FoodStorePage(QWidget):
         if current in months:
             self.month.set_value(current)
         self.taken_by.set_items(staff_items())
+        ids = [row["item_id"] for row in rows]
+        if ids:  # the lots of a food always shown: the one selected before, else the first
+            self.stock.selectRow(ids.index(keep) if keep in ids else 0)
         self.show_lots()
         self.reload_issues()
 
@@ -352,9 +369,32 @@ class FoodStorePage(QWidget):
         t.setRowCount(len(rows))
         for r, s in enumerate(rows):
             foods = "、".join(f"{ln['item']} {food_store.fmt_qty(ln['quantity'])}{ln['unit']}" for ln in s["lines"])
+            if s["voided"]:
+                foods = tr("VOIDED: {reason}").format(reason=s["void_reason"]) + "  " + foods
             for c, v in enumerate([s["number"], s["day"], service.meal_label(s["meal"]), s["taken_by"], foods]):
-                t.setItem(r, c, cell(v, s["id"]))
+                t.setItem(r, c, cell(v, s["id"], GREY if s["voided"] else None))
+            t.item(r, 4).setToolTip(foods)
         t.resizeColumnsToContents()
+        t.setColumnWidth(4, 100)  # the foods fill what is left, no wider (the whole list: its tooltip)
+
+    def void_selected(self) -> None:
+        """Void the issue selected in the list, with its reason (asked); its food goes back into the store."""
+        items = self.issues.selectedItems()
+        if not items:
+            show_info(self, tr("Select an issue in the list first."))
+            return
+        slip_id = items[0].data(Qt.ItemDataRole.UserRole)
+        reason = ask_text(self, tr("Void issue"), tr("Why is this issue voided? (It is kept, marked void; "
+                                                      "its food goes back into the store.)"))
+        if reason is None:
+            return
+        try:
+            food_store.void_issue(slip_id, reason)
+        except UserError as e:
+            show_error(self, e)
+            return
+        self.reload()
+        self.changed.emit()
 
     # --- the month ---
     def count(self) -> None:

@@ -9,8 +9,9 @@ chilled and frozen food) and accepted or refused with the reason.
 Rules (《学校食品安全与营养健康管理规定》2019 第三十三条; 《餐饮服务食品安全操作规范》2018):
 * a supplier whose licence has expired (or is not on record) is taken only with a
   written reason, stored and printed with the delivery;
-* a receiver whose health certificate has expired is refused, with no way round it
-  (``hygiene.certificate_problem``);
+* a receiver without a valid health certificate that day, or sent home by that day's morning
+  check, is chosen only with a written reason, as the sampler is (``hygiene.require_fit``: one
+  rule for whoever handles food); the problem and the reason are kept and printed with the delivery;
 * a line that fails the sensory check (bad appearance or smell, chilled food above
   8 °C, frozen food above -12 °C) or is past its use-by date cannot be accepted;
   a refused line needs its reason; an accepted line needs its papers and a use-by
@@ -30,6 +31,8 @@ import datetime as _dt
 from decimal import Decimal
 from typing import Any
 
+from peewee import JOIN
+
 from ...core import audit, clock, numbering
 from ...core.db import database
 from ...core.errors import NotFound, RuleError, ValidationError
@@ -40,6 +43,7 @@ from .food_models import (
     STORAGE,
     CanteenDelivery,
     CanteenDeliveryLine,
+    CanteenFoodIssue,
     CanteenFoodItem,
     CanteenFoodLot,
     CanteenFoodMovement,
@@ -144,21 +148,17 @@ def suppliers() -> list[dict]:
 
 # --- receivers --------------------------------------------------------------------
 
-def receiver_problem(person, on: _dt.date) -> str | None:
-    """Why ``person`` may not receive food on ``on`` (an expired or missing health certificate,
-    as the hygiene ledger says), or None."""
-    person = _fk(Person, person)
-    if person is None:
-        return None
-    try:
-        from .hygiene import certificate_problem, sent_home
-    except ImportError:  # the hygiene ledger is not in this build
-        return None
-    problem = certificate_problem(person, on)
-    if problem is None and person.id in sent_home(on):
-        problem = tr("{name} was sent home by the morning check of {date}.").format(name=person.name,
-                                                                                   date=on.isoformat())
-    return problem
+def receiver_problems(receivers, on: _dt.date) -> list[str]:
+    """What stops each of ``receivers`` from handling food on ``on`` (``hygiene.fitness_problem``: no valid
+    health certificate that day, or sent home by the morning check); empty when both may."""
+    from .hygiene import fitness_problem
+
+    out = []
+    for person in receivers:
+        problem = fitness_problem(_fk(Person, person), on)
+        if problem:
+            out.append(problem)
+    return out
 
 
 # --- food items -------------------------------------------------------------------
@@ -328,15 +328,22 @@ def validate_delivery(values: dict[str, Any]) -> dict:
         problem = licence_problem(supplier, day)
         if problem and not licence_reason:
             errors["licence_reason"] = problem + " " + tr("Write why the goods are taken from this supplier anyway.")
+    from .hygiene import require_fit
+
     people = []
+    receiver_reason = _text(values.get("receiver_reason"))
+    problems = []
     for key in ("receiver1", "receiver2"):
         p = _fk(Person, values.get(key))
         if p is None:
             errors[key] = tr("Two people receive a delivery: choose both.")
         else:
-            why = receiver_problem(p, day)
-            if why:
-                errors[key] = tr("Cannot receive food: {problem}").format(problem=why)
+            # the sampler's rule (hygiene.require_fit): not fit that day only with a written reason
+            try:
+                if require_fit(p, day, receiver_reason, key):
+                    problems += receiver_problems([p], day)
+            except ValidationError as e:
+                errors.update(e.errors)
         people.append(p)
     if people[0] is not None and people[1] is not None and people[0].id == people[1].id:
         errors["receiver2"] = tr("The two receivers must be different people.")
@@ -354,7 +361,9 @@ def validate_delivery(values: dict[str, Any]) -> dict:
         raise ValidationError(errors)
     return {"delivered_at": at, "day": day, "supplier": supplier, "licence_problem": problem,
             "licence_reason": licence_reason if problem else None, "receiver1": people[0],
-            "receiver2": people[1], "note": _text(values.get("note")) or None, "lines": lines}
+            "receiver2": people[1], "receiver_problem": " ".join(problems) or None,
+            "receiver_reason": receiver_reason if problems else None,
+            "note": _text(values.get("note")) or None, "lines": lines}
 
 
 def record_delivery(values: dict[str, Any]) -> CanteenDelivery:
@@ -368,7 +377,8 @@ def record_delivery(values: dict[str, Any]) -> CanteenDelivery:
             number=_number(v["day"]), day=v["day"], delivered_at=v["delivered_at"], supplier=v["supplier"],
             supplier_name=v["supplier"].name, licence_no=lic.licence_no if lic else None,
             licence_until=lic.valid_until if lic else None, licence_reason=v["licence_reason"],
-            receiver1=v["receiver1"], receiver2=v["receiver2"], note=v["note"], created_at=clock.now())
+            receiver1=v["receiver1"], receiver2=v["receiver2"], receiver_problem=v["receiver_problem"],
+            receiver_reason=v["receiver_reason"], note=v["note"], created_at=clock.now())
         audit.record_create(d)
         for seq, ln in enumerate(v["lines"], start=1):
             item = _remember_item(ln["item_name"], ln["unit"], ln["storage"], ln["shelf_days"])
@@ -403,8 +413,11 @@ def void_delivery(delivery, reason: str) -> CanteenDelivery:
     if d.voided:
         raise RuleError(tr("Delivery {number} is already voided.").format(number=d.number))
     lots = list(CanteenFoodLot.select().join(CanteenDeliveryLine).where(CanteenDeliveryLine.delivery == d))
-    used = [lot for lot in lots if CanteenFoodMovement.select().where(
-        (CanteenFoodMovement.lot == lot) & (CanteenFoodMovement.kind != "in")).exists()]
+    # an issue voided since (its 'issue' and 'unissue' movements) no longer holds the goods
+    used = [lot for lot in lots if CanteenFoodMovement.select().join(
+        CanteenFoodIssue, JOIN.LEFT_OUTER, on=(CanteenFoodMovement.issue == CanteenFoodIssue.id)).where(
+        (CanteenFoodMovement.lot == lot) & (CanteenFoodMovement.kind != "in")
+        & (CanteenFoodIssue.id.is_null() | (CanteenFoodIssue.voided == False))).exists()]  # noqa: E712
     if used:
         names = "、".join(sorted({lot.item.name for lot in used}))
         raise RuleError(tr("Delivery {number} cannot be voided: some of its goods have already left the store "
@@ -454,7 +467,8 @@ def deliveries(start: _dt.date, end: _dt.date, *, voided: bool = True) -> list[d
         out.append({"id": d.id, "number": d.number, "day": d.day, "delivered_at": d.delivered_at,
                     "supplier": d.supplier_name, "licence_no": d.licence_no or "", "licence_until": d.licence_until,
                     "licence_reason": d.licence_reason or "", "receiver1": names.get(d.receiver1_id, ""),
-                    "receiver2": names.get(d.receiver2_id, ""), "note": d.note or "", "voided": d.voided,
+                    "receiver2": names.get(d.receiver2_id, ""), "receiver_problem": d.receiver_problem or "",
+                    "receiver_reason": d.receiver_reason or "", "note": d.note or "", "voided": d.voided,
                     "void_reason": d.void_reason or "", "lines": lines.get(d.id, [])})
     return out
 
@@ -475,6 +489,15 @@ def deliveries_by_day(start: _dt.date, end: _dt.date) -> dict[_dt.date, dict]:
         row["deliveries"] = len(seen[day])
         row["accepted" if accepted else "refused"] += 1
     return out
+
+
+def receiver_text(d: dict) -> str:
+    """A delivery whose receiver was chosen without being fit, in one sentence: the problem as it stood
+    that day and the reason written (empty when both receivers were fit)."""
+    if not d.get("receiver_reason"):
+        return ""
+    return tr("Receiver chosen anyway: {problem} Reason: {reason}").format(
+        problem=d["receiver_problem"], reason=d["receiver_reason"])
 
 
 def sensory_text(line: dict) -> str:
@@ -500,6 +523,8 @@ def export_sheets(start: _dt.date, end: _dt.date) -> list[tuple[str, list[str], 
         note = d["note"]
         if d["licence_reason"]:
             note = (note + " " if note else "") + tr("Licence: {reason}").format(reason=d["licence_reason"])
+        if d["receiver_reason"]:
+            note = (note + " " if note else "") + receiver_text(d)
         if d["voided"]:
             note = (note + " " if note else "") + tr("VOIDED: {reason}").format(reason=d["void_reason"])
         for ln in d["lines"]:

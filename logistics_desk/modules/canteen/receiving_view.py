@@ -1,6 +1,9 @@
 """The "Receiving" page (入库验收) of the canteen tab, keyboard first.
 
 The delivery's head (time, supplier with its licence state, two receivers) sits on top; a
+supplier without a valid licence, or a receiver not fit that day (no valid health certificate,
+sent home by the morning check: ``hygiene.require_fit``, the sampler's rule), shows in red with
+the box for the written reason, kept and printed with the delivery. Below it a
 line is typed in the entry row: food (remembered foods are suggested and bring their unit,
 storage and shelf life), quantity, production date, shelf life, use-by date, batch, papers,
 temperature. Enter moves to the next field; Enter in the last field, or Ctrl+Enter anywhere,
@@ -178,6 +181,18 @@ class ReceivingPage(QWidget):
         self.licence_reason.setPlaceholderText(tr("Why take the goods anyway (printed with the delivery)"))
         lic.addWidget(self.licence_reason, 2)
         lay.addLayout(lic)
+        # a receiver without a valid health certificate, or sent home that day: the sampler's rule,
+        # chosen only with a written reason (hidden while both receivers are fit)
+        rec = QHBoxLayout()
+        self.receiver_label = QLabel()
+        self.receiver_label.setObjectName("receiver_state")
+        self.receiver_label.setWordWrap(True)
+        self.receiver_label.setStyleSheet(f"color: {RED};")
+        rec.addWidget(self.receiver_label, 1)
+        self.receiver_reason = QLineEdit()
+        self.receiver_reason.setPlaceholderText(tr("Why this person receives anyway (printed with the delivery)"))
+        rec.addWidget(self.receiver_reason, 2)
+        lay.addLayout(rec)
 
         entry = QHBoxLayout()
         self.food = EnterLine()
@@ -265,6 +280,9 @@ class ReceivingPage(QWidget):
         self.add_btn.clicked.connect(self.add_line)
         self.supplier.currentIndexChanged.connect(lambda _i: self._licence_state())
         self.at.dateTimeChanged.connect(lambda _d: self._licence_state())
+        self.at.dateTimeChanged.connect(lambda _d: self._receiver_state())
+        self.receiver1.currentIndexChanged.connect(lambda _i: self._receiver_state())
+        self.receiver2.currentIndexChanged.connect(lambda _i: self._receiver_state())
         self.licence_btn.clicked.connect(self.edit_licence)
         self.refuse_btn.clicked.connect(self.refuse_selected)
         self.remove_btn.clicked.connect(self.remove_selected)
@@ -289,18 +307,24 @@ class ReceivingPage(QWidget):
         self.receiver1.set_items(staff)
         self.receiver2.set_items(staff)
         if self.receiver1.value() is None and len(staff) >= 2:
-            fit = staff
-            try:
-                from .hygiene import fit_workers
+            from .hygiene import fit_workers
 
-                ids = {p.id for p in fit_workers(clock.today())}
-                fit = [s for s in staff if s[1] in ids] or staff
-            except ImportError:
-                pass
+            ids = {p.id for p in fit_workers(clock.today())}
+            fit = [s for s in staff if s[1] in ids] or staff
             self.receiver1.set_value(fit[0][1])
-            self.receiver2.set_value(fit[1][1] if len(fit) > 1 else staff[1][1])
+            self.receiver2.set_value(fit[1][1] if len(fit) > 1 else next(s for s in staff if s != fit[0])[1])
         self.food_model.setStringList([it.name for it in receiving.food_items()])
         self._licence_state()
+        self._receiver_state()
+
+    def _receiver_state(self) -> None:
+        """A chosen receiver not fit that day (no valid health certificate, sent home): said in red, with
+        the box for the written reason."""
+        problems = receiving.receiver_problems([self.receiver1.value(), self.receiver2.value()],
+                                               self.at.dateTime().toPython().date())
+        self.receiver_label.setText(" ".join(problems))
+        self.receiver_label.setVisible(bool(problems))
+        self.receiver_reason.setVisible(bool(problems))
 
     def _licence_state(self) -> None:
         sid = self.supplier.value()
@@ -335,6 +359,7 @@ class ReceivingPage(QWidget):
         self.at.setDateTime(QDateTime(now.date(), QTime(now.hour, now.minute)))
         self.lines = []
         self.licence_reason.clear()
+        self.receiver_reason.clear()
         self._clear_entry(keep_papers=False)
         self._show_lines()
 
@@ -485,7 +510,9 @@ class ReceivingPage(QWidget):
     def values(self) -> dict:
         return {"delivered_at": self.at.dateTime().toPython().replace(second=0, microsecond=0),
                 "supplier": self.supplier.value(), "licence_reason": self.licence_reason.text(),
-                "receiver1": self.receiver1.value(), "receiver2": self.receiver2.value(), "lines": self.lines}
+                "receiver1": self.receiver1.value(), "receiver2": self.receiver2.value(),
+                "receiver_reason": self.receiver_reason.text() if self.receiver_reason.isVisibleTo(self) else "",
+                "lines": self.lines}
 
     def save(self):
         """Record the delivery; the entry row's line is added first if one is typed."""
@@ -516,10 +543,12 @@ class ReceivingPage(QWidget):
         t.setRowCount(len(rows))
         for r, d in enumerate(rows):
             refused = sum(1 for ln in d["lines"] if not ln["accepted"])
-            note = d["licence_reason"] and tr("Licence: {reason}").format(reason=d["licence_reason"]) or d["note"]
+            note = "  ".join(t for t in (
+                d["licence_reason"] and tr("Licence: {reason}").format(reason=d["licence_reason"]),
+                receiving.receiver_text(d)) if t) or d["note"]
             if d["voided"]:
                 note = tr("VOIDED: {reason}").format(reason=d["void_reason"])
-            color = GREY if d["voided"] else (RED if refused or d["licence_reason"] else None)
+            color = GREY if d["voided"] else (RED if refused or d["licence_reason"] or d["receiver_reason"] else None)
             values = [d["number"], d["delivered_at"].strftime("%m-%d %H:%M"), d["supplier"],
                       "、".join(f"{ln['item']} {food_store.fmt_qty(ln['quantity'])}{ln['unit']}" for ln in d["lines"]),
                       refused or "", f"{d['receiver1']}、{d['receiver2']}", note]

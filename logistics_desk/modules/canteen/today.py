@@ -1,5 +1,6 @@
-"""Food samples on Today (no Qt): samples to dispose of today, today's meals without samples, fridge
-readings due or out of range; and the tab's badge (the day's breaches)."""
+"""The canteen on Today (no Qt): samples to dispose of today, today's meals without samples, fridge
+readings due or out of range, disinfection and morning checks to record, health certificates, food in
+the store expired or expiring within 3 days; and the tab's badge (the day's breaches)."""
 
 from __future__ import annotations
 
@@ -82,6 +83,7 @@ def items(today: _dt.date) -> list[TodayItem]:
                                                             "({what})").format(
             n=len(warnings), what="；".join(warnings[:2]) + ("…" if len(warnings) > 2 else "")),
             {"page": "morning"}, order=7))
+    out += _food_store_items(today)
     if status.picture and status.picture["meals"]:
         out.append(TodayItem(KEY, "info", 0, tr("Canteen today: {picture}").format(
             picture="；".join(service.picture_lines(status.picture))), {"page": "day"}, order=9))
@@ -91,6 +93,30 @@ def items(today: _dt.date) -> list[TodayItem]:
         out.append(TodayItem(KEY, "overdue" if hard else "today", len(few), tr(
             "Fridge readings due: {n} ({what})").format(n=len(few), what=_messages(few)), {"page": "fridge"},
             order=3))
+    return out
+
+
+def _food_store_items(today: _dt.date) -> list[TodayItem]:
+    """Food in the store that has expired (overdue: discard it) or expires within 3 days (use it first)."""
+    from . import receiving
+
+    rows = receiving.expiring(today, 3)
+    expired = [r for r in rows if r["use_by"] < today]
+    soon = [r for r in rows if r["use_by"] >= today]
+
+    def what(found: list[dict]) -> str:
+        text = "、".join(f"{r['item']} {r['use_by']:%m-%d}" for r in found[:3])
+        return text + ("…" if len(found) > 3 else "")
+
+    out = []
+    if expired:
+        out.append(TodayItem(KEY, "overdue", len(expired), tr(
+            "Expired food in the store, to discard: {n} ({what})").format(n=len(expired), what=what(expired)),
+            {"page": "store"}, order=8))
+    if soon:
+        out.append(TodayItem(KEY, "soon", len(soon), tr(
+            "Food in the store expiring within 3 days: {n} ({what})").format(n=len(soon), what=what(soon)),
+            {"page": "store"}, order=8))
     return out
 
 

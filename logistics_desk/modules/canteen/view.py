@@ -1475,14 +1475,18 @@ class CanteenTab(ModuleTab):
         self.update_status()
 
     def show_today(self, target: dict) -> None:
-        """A line of Today: today's samples, the disposal list or the fridge temperatures."""
+        """A line of Today: today's samples, the disposal list, the fridge temperatures, a hygiene ledger or
+        the food store (expired and expiring food in red)."""
         page = {"disposal": self.disposal_page, "fridge": self.fridge_page, "morning": self.morning_page,
                 "disinfection": self.disinfection_page, "accompany": self.accompany_page,
+                "store": self.store_page, "receiving": self.receiving_page,
                 "check": self.check_page}.get(target.get("page"), self.day_page)
         if page in (self.morning_page, self.disinfection_page, self.accompany_page):
             page.set_day(clock.today())
         if page is self.day_page:
             self.day_page.set_day(clock.today())
+        if page in (self.receiving_page, self.store_page) and self.pages.currentWidget() is page:
+            page.shown()  # already the page shown: read again (switching pages reloads it)
         self.pages.setCurrentWidget(page)
         self._page_shown(self.pages.currentIndex())
 

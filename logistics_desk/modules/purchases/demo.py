@@ -268,10 +268,13 @@ def _populate(ctx, rng) -> None:
         _at(d, 15)
         names = {"Director of general affairs": "李卫东", "Principal": "张建国", "School leadership meeting": "校务会"}
         for i, role in enumerate(roles):
-            reject = final == "rejected" and i == len(roles) - 1
+            # over budget: the first to sign turns it down (approving it would overspend the line)
+            reject = final == "rejected" and (i == len(roles) - 1 or over_budget)
             why = "超出年度预算，暂缓采购" if over_budget else rng.choice(["本学期经费紧张，暂缓", "现有设备尚可使用，暂缓"])
             service.record_approval(req, level=role, approver=names.get(role, role), decided_on=d,
                                     decision="rejected" if reject else "approved", comment=why if reject else "同意")
+            if reject:
+                break
         if final in ("rejected", "approved"):
             continue
         if final == "cancelled":

@@ -903,6 +903,11 @@ def _filtered(q, filters: dict):
     if who:
         kind, _, ident = str(who).partition(":")
         q = q.where(T.assignee == int(ident)) if kind == "p" else q.where(T.assignee_supplier == int(ident))
+    from ...core.accounts import own_person  # a repair worker logged in: the tickets assigned to them
+
+    mine = own_person()
+    if mine is not None:
+        q = q.where(T.assignee == mine)
     return _period_filter(q, filters)
 
 

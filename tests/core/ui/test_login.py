@@ -132,6 +132,7 @@ def _run_gui_with(monkeypatch, db_path, answer):
     built = main_window_module.MainWindow
 
     def keep(*args, **kwargs):
+        kwargs["deferred"] = False  # no start left to finish after the test (its database is gone then)
         windows.append(built(*args, **kwargs))
         return windows[-1]
 

@@ -237,7 +237,7 @@ def test_every_line_opens_its_tab_on_its_records(qtbot, demo_db, monkeypatch):
         elif item.module == "canteen":
             page = {"disposal": tab.disposal_page, "fridge": tab.fridge_page, "morning": tab.morning_page,
                     "disinfection": tab.disinfection_page, "accompany": tab.accompany_page,
-                    }.get(target["page"], tab.day_page)
+                    "store": tab.store_page}.get(target["page"], tab.day_page)
             assert tab.pages.currentWidget() is page, item
         elif item.module == "stocktake":
             assert tab.st is not None and tab.st.id == target["id"]

@@ -162,6 +162,50 @@ def test_expired_licence_asks_for_the_reason_and_prints_it(tab, qtbot, tmp_path)
     assert "新证在办" in text
 
 
+def test_receiver_with_an_expired_certificate_asks_for_the_reason_and_prints_it(tab, qtbot, tmp_path):
+    """The sampler's rule for the receivers (issue 18): the reason box appears when a chosen receiver is not
+    fit that day; saving without a reason is refused; the reason is kept and printed."""
+    from logistics_desk.modules.canteen import hygiene
+
+    c = tab.c
+    hygiene.save_certificate(c.helper, "JK-OLD", dt.date(2026, 11, 1))
+    page = tab.receiving_page
+    tab.pages.setCurrentWidget(page)
+    tab.show()
+    qtbot.waitExposed(tab)
+    page.supplier.set_value(c.supplier.id)
+    page.receiver1.set_value(c.cook.id)
+    page.receiver2.set_value(None)
+    assert page.receiver_reason.isHidden()  # both fit (or not chosen): nothing to explain
+    page.receiver2.setFocus()
+    page.receiver2.set_value(c.helper.id)
+    assert not page.receiver_reason.isHidden() and page.receiver_label.isVisible()
+    assert "JK-OLD" in page.receiver_label.text() and "2026-11-01" in page.receiver_label.text()
+    type_(qtbot, page.food, "大白菜")
+    qtbot.keyClick(page.food, Qt.Key.Key_Return)
+    type_(qtbot, page.qty, "20")
+    page.use_by.setText("2026-11-26")
+    page.papers.setText("PJ-7")
+    page.add_line()
+    assert len(page.lines) == 1, page.error.text()
+    tab.activateWindow()
+    page.food.setFocus()
+    qtbot.waitUntil(page.food.hasFocus)
+    qtbot.keyClick(page.food, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "Write the reason" in page.error.text() and not CanteenDelivery.select().exists()
+    type_(qtbot, page.receiver_reason, "新证体检已做，等发证")
+    qtbot.keyClick(page.receiver_reason, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    d = CanteenDelivery.get()
+    assert d.receiver_reason == "新证体检已做，等发证" and "JK-OLD" in d.receiver_problem
+    assert page.receiver_reason.text() == ""  # the next delivery starts clean
+    assert "新证体检已做" in page.list.item(0, 6).text()
+    text = pdf_text(receiving.receiving_pdf(c.day, c.day), tmp_path)
+    assert "新证体检已做，等发证" in text
+    # a fit pair chosen: the box goes away
+    page.receiver2.set_value(None)
+    assert page.receiver_reason.isHidden()
+
+
 def test_issue_typed_takes_first_expiring_and_count_is_printed(tab, qtbot, tmp_path):
     c = tab.c
     base = {"supplier": c.supplier.id, "receiver1": c.cook.id, "receiver2": c.helper.id}

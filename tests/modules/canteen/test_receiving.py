@@ -77,17 +77,60 @@ def test_expired_licence_needs_written_reason_which_is_kept(food):
     assert "no food-business licence" in e.value.errors["licence_reason"]
 
 
-def test_expired_health_certificate_refuses_receiver_without_way_round(food):
+def test_expired_health_certificate_refuses_receiver_without_a_written_reason(food):
+    """The sampler's rule for the receivers too (hygiene.require_fit): refused without a reason, taken with one,
+    the problem as it stood that day and the reason kept on the delivery and printed."""
     from logistics_desk.modules.canteen import hygiene
 
     hygiene.save_certificate(food.helper, "JK-OLD", dt.date(2026, 11, 1), issued_on=dt.date(2025, 11, 2))
     with pytest.raises(ValidationError) as e:
         delivery(food, [line()], licence_reason="whatever", note="please")
-    assert "receiver2" in e.value.errors and "expired" in e.value.errors["receiver2"]
+    assert "receiver2" in e.value.errors and "expired on 2026-11-01" in e.value.errors["receiver2"]
+    assert "Write the reason" in e.value.errors["receiver2"]
     with pytest.raises(ValidationError) as e:
         delivery(food, [line()], receiver2=food.cook.id)
     assert "different" in e.value.errors["receiver2"]
     assert not CanteenDelivery.select().exists()
+    d = delivery(food, [line()], receiver_reason="新证体检已做，等发证；仅清点数量")
+    d = CanteenDelivery.get_by_id(d.id)
+    assert d.receiver_reason == "新证体检已做，等发证；仅清点数量"
+    assert "JK-OLD" in d.receiver_problem and "2026-11-01" in d.receiver_problem
+    # renewed later: the record still says what stood that day
+    hygiene.save_certificate(food.helper, "JK-NEW", dt.date(2027, 11, 1))
+    row = receiving.deliveries(food.day, food.day)[0]
+    assert "JK-OLD" in receiving.receiver_text(row) and "仅清点数量" in receiving.receiver_text(row)
+    sheet = receiving.export_sheets(food.day, food.day)[0]
+    assert "仅清点数量" in sheet[2][0][-1]
+    # a fit pair needs no reason, and a reason typed anyway is not kept
+    d2 = delivery(food, [line("土豆")], receiver_reason="typed by habit")
+    assert CanteenDelivery.get_by_id(d2.id).receiver_reason is None
+
+
+def test_receiver_sent_home_by_the_morning_check_needs_a_reason(food):
+    from logistics_desk.modules.canteen import hygiene
+
+    hygiene.record_morning_checks(food.day, [{"person_id": food.cook.id, "fever": True, "action": "回家休息"},
+                                             {"person_id": food.helper.id}])
+    with pytest.raises(ValidationError) as e:
+        delivery(food, [line()])
+    assert "receiver1" in e.value.errors and "sent home" in e.value.errors["receiver1"]
+    d = delivery(food, [line()], receiver_reason="只在门口签收，未接触食品")
+    assert "sent home" in CanteenDelivery.get_by_id(d.id).receiver_problem
+
+
+@pytest.mark.skipif(__import__("shutil").which("pdftotext") is None, reason="pdftotext not installed")
+def test_receiver_reason_is_printed_on_the_receiving_form(food, tmp_path):
+    import subprocess
+
+    from logistics_desk.modules.canteen import hygiene
+
+    hygiene.save_certificate(food.helper, "JK-OLD", dt.date(2026, 11, 1))
+    delivery(food, [line()], receiver_reason="新证在办")
+    path = tmp_path / "r.pdf"
+    path.write_bytes(receiving.receiving_pdf(food.day, food.day))
+    text = " ".join(subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert "新证在办" in text and "JK-OLD" in text
 
 
 def test_sensory_failures_must_be_refused_with_reason(food):
