@@ -216,3 +216,31 @@ def test_turning_on_again_asks_for_an_existing_administrator(turned_on):
     assert not accounts.enabled()
     accounts.turn_on("管理员", "admin-pass-1")
     assert accounts.enabled() and Account.select().count() == 1
+
+
+@pytest.mark.sqlite_only  # compares SQLite's own description of the two tables
+def test_migration_0021_makes_the_table_the_model_declares(database, db_path, tmp_path):
+    import sqlite3
+
+    from peewee import SqliteDatabase
+
+    from logistics_desk.core.masterdata import Person as PersonModel
+
+    declared = SqliteDatabase(str(tmp_path / "declared.db"))
+    with declared.bind_ctx([PersonModel, Account]):
+        declared.create_tables([PersonModel, Account])
+    declared.close()
+
+    def shape(path):
+        con = sqlite3.connect(str(path))
+        try:
+            columns = {r[1]: (r[2].upper(), bool(r[3]), r[5]) for r in con.execute('PRAGMA table_info("account")')}
+            listed = con.execute('PRAGMA index_list("account")').fetchall()
+            indexes = {(tuple(i[2] for i in con.execute(f'PRAGMA index_info("{name}")')), bool(unique))
+                       for _s, name, unique, origin, _p in listed if origin != "pk"}
+            keys = {(r[3], r[2], r[4], r[6]) for r in con.execute('PRAGMA foreign_key_list("account")')}
+        finally:
+            con.close()
+        return columns, indexes, keys
+
+    assert shape(db_path) == shape(tmp_path / "declared.db")
