@@ -15,8 +15,10 @@ one scans at the open stock-take, one opens repair tickets and records fridge re
 Afterwards every write each worker says it made is looked for (none lost, none half-saved), then ``check``
 and the change record's chain. Prints each worker's figures and one job line: the writes per second of the
 four together, ``ok`` when there was no failure, no lost or half-saved write and ``check`` passed. Waits: how
-many writes waited 10 ms or more for another writer's lock (SQLite: BEGIN IMMEDIATE, with its "database is
-locked" retries of 0.2 s each; PostgreSQL: the change record's advisory lock), and for how long.
+many write transactions waited 10 ms or more for another writer (SQLite: BEGIN IMMEDIATE; PostgreSQL: the write
+lock of db.ServerDatabase), how long in all and at most, and the waiting callback's 0.2 s steps ("retries": on
+SQLite, tries that found the database locked). ``--pcs``: each worker with a data folder of its own, as on
+separate PCs sharing a server database (the change record's key copied in; each keeps its own head file).
 """
 
 from __future__ import annotations

@@ -82,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="afterwards, make this PC use the server (the data folder's database.txt)")
     sub.add_parser("check", parents=[common], help="check the database's integrity and the change-record chain")
     sub.add_parser("today", parents=[common], help="what needs doing today, grouped by module")
+    from .core import accounts  # `accounts list`, `accounts reset-password NAME`
+
+    accounts.add_cli(sub, common)
     return parser
 
 
@@ -151,6 +154,10 @@ def run(args: argparse.Namespace) -> int:
             for line in today.text_lines(today.collect(modules(), day), day):
                 _out(line)
             return EXIT_OK
+        if command == "accounts":
+            from .core import accounts
+
+            return accounts.run_cli(args, _out)
     finally:
         db.close_database()
     return EXIT_FAILURE

@@ -103,14 +103,15 @@ def pc_env(env: dict, folder: Path, target) -> dict:
 # --- in the worker process ----------------------------------------------------------------------------
 
 class Waits:
-    """How long this process's writes waited for other writers' locks: SQLite's BEGIN IMMEDIATE (its
-    "database is locked" retries through db's waiting callback), PostgreSQL's change record lock."""
+    """How long this process's write transactions waited for other writers: SQLite's BEGIN IMMEDIATE (its
+    "database is locked" retries, told through db's waiting callback), PostgreSQL's write lock
+    (db.ServerDatabase) and the change record's lock."""
 
     def __init__(self):
-        self.count = 0  # writes that waited LOCK_WAIT or more
+        self.count = 0  # transactions that waited LOCK_WAIT or more (a write may be more than one)
         self.seconds = 0.0  # all waiting, summed
         self.longest = 0.0
-        self.retries = 0  # SQLite: BEGIN IMMEDIATE tries that found the database locked (each ~0.2 s)
+        self.retries = 0  # steps of ~0.2 s spent waiting (told to the waiting callback)
 
     def timed(self, fn):
         def wrapper(*args, **kwargs):

@@ -454,3 +454,99 @@ def turn_off() -> None:
 
 def when(value) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if isinstance(value, _dt.datetime) else ""
+
+
+# --- the command line: `accounts list`, `accounts reset-password NAME` ----------------------------------------
+#
+# A forgotten password (the last administrator's too) is reset at the console of a PC that has the database
+# itself: its file, or the server's address and password. That access is the proof of authority (the command
+# line has no login); the change record says the password was set at the console, by which system user on
+# which computer.
+
+def reset_password(name: str, password: str, *, where: str = "") -> Account:
+    """A new password for the account ``name``, set at the console (no login needed: see above)."""
+    from . import audit
+
+    account = Account.get_or_none(Account.name == (name or "").strip())
+    if account is None:
+        known = ", ".join(a.name for a in accounts()) or tr("(none)")
+        raise NotFound(tr("There is no account named “{name}”. The accounts: {names}").format(name=name, names=known))
+    errors = _validate(None, None, password)
+    if errors:
+        raise ValidationError(errors)
+    with database.atomic():
+        before = audit.snapshot(account)
+        account.password_hash = hash_password(password)
+        account.password_set_at = clock.now()
+        account.save()
+        changed = audit.diff(before, audit.snapshot(account, list(before)))
+        audit.record(TABLE, account.id, "password", changed or None,
+                     note=tr("New password set at the console ({where})").format(where=where) if where
+                     else tr("New password set at the console"))
+    _failures.pop(account.name.lower(), None)
+    log.warning("password of %s (%s) reset at the console (%s)", account.name, account.role, where)
+    return account
+
+
+def list_lines() -> list[str]:
+    """``accounts list``: one line per account (name, role, switched off, person, when the password was set)."""
+    rows = accounts()
+    if not rows:
+        return [tr("No accounts.")]
+    names = {pid: name for pid, (name, _active) in people().items()}
+    out = []
+    for a in rows:
+        parts = [a.name, role_label(a.role)]
+        if a.person_id:
+            parts.append(names.get(a.person_id, ""))
+        parts.append(tr("password set {time}").format(time=when(a.password_set_at)))
+        if not a.active:
+            parts.append(tr("switched off") + (f" ({a.note})" if a.note else ""))
+        out.append("  ".join(p for p in parts if p))
+    out.append(tr("Accounts are on: the window asks who logs in.") if enabled()
+               else tr("Accounts are off: the window opens without a login."))
+    return out
+
+
+def add_cli(sub, common) -> None:
+    """The ``accounts`` command of the command line (cli.py calls this while building its parser)."""
+    p = sub.add_parser("accounts", parents=[common], help="list the accounts, or reset a forgotten password")
+    verbs = p.add_subparsers(dest="accounts_verb", metavar="ACTION", required=True)
+    verbs.add_parser("list", parents=[common], help="the accounts, their roles, and whether they may log in")
+    r = verbs.add_parser("reset-password", parents=[common],
+                         help="set a new password for NAME (asks for it twice; needs the database itself)")
+    r.add_argument("name", metavar="NAME")
+    r.add_argument("--password-stdin", action="store_true", help="read the new password from the first line of "
+                                                                 "standard input instead of asking")
+
+
+def run_cli(args, out, *, stdin=None, ask=None) -> int:
+    """Run ``accounts list`` / ``accounts reset-password`` on the open database; ``out`` prints a line.
+    Returns the exit status (0). ``ask`` (tests) stands for ``getpass.getpass``."""
+    import getpass
+    import socket
+    import sys
+
+    if args.accounts_verb == "list":
+        for line in list_lines():
+            out(line)
+        return 0
+    if args.password_stdin:
+        line = (stdin or sys.stdin).readline()
+        password = line[:-1] if line.endswith("\n") else line
+        password = password[:-1] if password.endswith("\r") else password
+    else:
+        ask = ask or getpass.getpass
+        password = ask(tr("New password for {name}: ").format(name=args.name))
+        again = ask(tr("The new password again: "))
+        if password != again:
+            raise UserError(tr("The two passwords differ; nothing was changed."))
+    try:
+        user = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in the environment
+        user = "?"
+    account = reset_password(args.name, password, where=f"{user}@{socket.gethostname()}")
+    out(tr("New password set for {name} ({role}).").format(name=account.name, role=role_label(account.role)))
+    if not account.active:
+        out(tr("This account is switched off: it cannot log in until an administrator switches it on."))
+    return 0

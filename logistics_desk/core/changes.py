@@ -13,7 +13,7 @@ PC) commits a change: on SQLite ``PRAGMA data_version`` (it moves only for other
 costs microseconds); on another engine the newest change record entry's id (which this program's own writes
 move too: one needless refresh after each). An engine with notifications (PostgreSQL's LISTEN/NOTIFY) gives its
 own as ``change_counter(db)`` on its class in core/engine.py (or installs one with ``set_counter_source``); the
-window polls it (core/ui/login.py).
+window polls it (core/ui/watcher.py).
 No Qt here.
 """
 

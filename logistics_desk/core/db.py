@@ -148,7 +148,7 @@ def _file_ids(path: str) -> tuple | None:
 def _rolled_back_by_sqlite(db) -> bool:
     """True when peewee believes a transaction is open but SQLite has none: it rolled back by itself
     (disk full, I/O error), and a ROLLBACK would only fail with "no transaction is active"."""
-    if not isinstance(db, SqliteDatabase):
+    if not isinstance(getattr(db, "obj", db), SqliteDatabase):  # (the proxy or the database)
         return False
     return not db.is_closed() and not db.connection().in_transaction
 

@@ -42,6 +42,12 @@ class SearchKeyField(CharField):
         kwargs.setdefault("index", True)
         super().__init__(**kwargs)
 
+    def db_value(self, value):
+        # cut to the column's length: PostgreSQL refuses a longer value (SQLite stored it whole); the
+        # readings cut off are the far end of a very long name's
+        value = super().db_value(value)
+        return value[: self.max_length] if isinstance(value, str) else value
+
 
 class _Searchable:
     """A record whose ``search_key`` follows its name (``KEY_SOURCE``), on every save."""

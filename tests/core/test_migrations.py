@@ -107,6 +107,7 @@ def _schema(path) -> list[tuple]:
         con.close()
 
 
+@pytest.mark.sqlite_only  # reads and writes the file with sqlite3
 def test_migrate_again_is_a_no_op(db_path):
     before = _schema(db_path)
     opened = db.open_database(db_path, backup=True)
@@ -119,6 +120,7 @@ def test_migrate_again_is_a_no_op(db_path):
     assert not (db_path.parent / "backups").exists()  # nothing to do: no backup either
 
 
+@pytest.mark.sqlite_only  # reads and writes the file with sqlite3
 def test_every_step_is_idempotent(db_path):
     """Running the steps again over their own result changes nothing (Vorta's lesson)."""
     before = _schema(db_path)
@@ -158,6 +160,7 @@ def _digest(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@pytest.mark.sqlite_only  # reads and writes the file with sqlite3
 @pytest.mark.parametrize("how", ["user_version", "unknown_step"])
 def test_a_database_from_a_newer_version_is_refused_and_not_changed(db_path, how):
     con = sqlite3.connect(str(db_path))

@@ -22,6 +22,8 @@ from logistics_desk.core.masterdata import Supplier
 ROOT = Path(__file__).resolve().parents[2]
 MAIN = ROOT / "main.py"
 
+pytestmark = pytest.mark.sqlite_only  # the database file's own troubles (a server's: tests/core/test_postgres.py)
+
 
 def _env() -> dict:
     env = dict(os.environ)

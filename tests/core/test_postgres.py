@@ -184,3 +184,16 @@ def test_a_school_moves_to_the_server_and_back_with_its_history(server, tmp_path
         db.close_database()
         server.drop(moved.dbname)
         server.drop(restored.dbname)
+
+
+def test_the_window_says_why_it_cannot_reach_the_server(qapp, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from logistics_desk import app
+
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(tmp_path))
+    seen = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text, *a, **k: seen.append(text)))
+    assert app.open_database_for_window(qapp, "postgresql://clerk:secret@127.0.0.1:1/zongwu") is False
+    assert len(seen) == 1 and "Cannot connect to the database server" in seen[0] and "secret" not in seen[0]
+    assert db.current_path() is None

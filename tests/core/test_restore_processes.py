@@ -32,7 +32,8 @@ RUN_WITH_TIMEOUT = (
     "from logistics_desk.cli import main; raise SystemExit(main(sys.argv[2:]))"
 )
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and file semantics")
+pytestmark = [pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and file semantics"),
+              pytest.mark.sqlite_only]  # restoring over a live SQLite file (a server: test_postgres.py)
 
 
 def _env() -> dict:

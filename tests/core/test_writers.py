@@ -59,6 +59,11 @@ def make_register(path: Path, prefix: str, n: int) -> Path:
 
 
 def numbers_with_prefix(db_path: Path, prefix: str) -> int:
+    if hasattr(db_path, "dbname"):  # the suite on PostgreSQL (tests/conftest.py)
+        import psycopg
+
+        with psycopg.connect(db_path.url) as con:
+            return con.execute("SELECT count(*) FROM asset WHERE number LIKE %s", (prefix + "-%",)).fetchone()[0]
     con = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         return con.execute("SELECT count(*) FROM asset WHERE number LIKE ?", (prefix + "-%",)).fetchone()[0]
@@ -121,6 +126,7 @@ def test_eight_small_imports_at_once_all_24_rows_land(tmp_path, db_path):
 
 # --- the write lock is taken at the start, waited for, and given up with a message -------------------------------
 
+@pytest.mark.sqlite_only  # SQLite's write lock / its file on a full disk
 def test_a_write_transaction_holds_the_write_lock_from_its_start(database, db_path):
     other = sqlite3.connect(str(db_path), timeout=0, isolation_level=None)
     try:
@@ -134,6 +140,7 @@ def test_a_write_transaction_holds_the_write_lock_from_its_start(database, db_pa
         other.close()
 
 
+@pytest.mark.sqlite_only  # SQLite's write lock / its file on a full disk
 def test_a_write_waits_for_another_program_and_says_how_long(database, db_path):
     from logistics_desk.modules.assets import service
 
@@ -154,6 +161,7 @@ def test_a_write_waits_for_another_program_and_says_how_long(database, db_path):
     assert service.find_by_number(asset.number) is not None
 
 
+@pytest.mark.sqlite_only  # SQLite's write lock / its file on a full disk
 def test_after_the_limit_the_write_is_refused_with_a_clear_message(database, db_path, monkeypatch):
     from logistics_desk.modules.assets import service
     from logistics_desk.modules.assets.models import Asset
@@ -202,6 +210,7 @@ def _fill_up(db_path: Path) -> None:
     database.execute_sql(f"PRAGMA max_page_count = {pages}")
 
 
+@pytest.mark.sqlite_only  # SQLite's file on a full disk
 @pytest.mark.parametrize("nested", [False, True], ids=["transaction", "savepoint"])
 def test_disk_full_names_the_cause_and_the_database_and_saves_nothing(database, db_path, nested):
     from logistics_desk.modules.assets import service
@@ -227,6 +236,7 @@ def test_disk_full_names_the_cause_and_the_database_and_saves_nothing(database, 
     assert Asset.select().count() == before + 1
 
 
+@pytest.mark.sqlite_only  # SQLite's write lock / its file on a full disk
 def test_disk_full_at_the_command_line_exits_2_with_the_reason(tmp_path, db_path, monkeypatch, capsys):
     from logistics_desk import cli as cli_module
 

@@ -314,27 +314,29 @@ def _read_rows(source, path: Path, result: ReadResult, header: _Header, specs: M
     rows = _RowReader(result, header, specs, source.epoch)
     fills = _MergedFills(source.merges(header.ws), header.last_row)
     total = source.total_rows(header.ws)
-    last_header_row = header.last_row
+    last_header_row, every, max_rows = header.last_row, limits.PROGRESS_EVERY, limits.MAX_DATA_ROWS
+    merged, active_fill = bool(fills.starts), fills.active
+    skip_reason, parse, found = rows.skip_reason, rows.parse, result.rows
     done = 0
     for idx, cells, formulas in source.rows(header.ws):
         done += 1
-        if done % limits.PROGRESS_EVERY == 0:
+        if done % every == 0:
             if cancel is not None and cancel():
                 raise Cancelled()
             if progress is not None:
                 progress(idx, max(total, idx))
         if idx <= last_header_row:
             continue
-        if fills:
+        if merged:
             fills.advance(idx, cells)
-        reason = rows.skip_reason(cells, formulas)
+        reason = skip_reason(cells, formulas)
         if reason is not None:
             rows.skip(idx, reason)
             continue
-        if len(result.rows) >= limits.MAX_DATA_ROWS:
+        if len(found) >= max_rows:
             raise _over_limit(path, tr("it has more than {max} rows of data; import at most {max} rows at a time "
-                                       "(split the file)").format(max=_n(limits.MAX_DATA_ROWS)))
-        result.rows.append(rows.parse(idx, cells, fills.active))
+                                       "(split the file)").format(max=_n(max_rows)))
+        found.append(parse(idx, cells, active_fill))
     if progress is not None:
         progress(max(total, done), max(total, done))
 
@@ -349,9 +351,6 @@ class _MergedFills:
             if r2 > r1 and r1 > last_header_row:
                 self.starts[(r1, c1)] = (r2, f"{_col_letter(c1)}{r1}:{_col_letter(c2)}{r2}")
         self.active: dict[int, tuple[Any, int, str]] = {}
-
-    def __bool__(self) -> bool:
-        return bool(self.starts)
 
     def advance(self, idx: int, cells: Mapping[int, Any]) -> None:
         """Row ``idx``: drop the regions that ended above it, pick up those that start on it."""
@@ -429,10 +428,10 @@ class _RowReader:
 
     def parse(self, idx: int, cells: dict[int, Any], active_fill: dict[int, tuple[Any, int, str]]) -> RowData:
         """A data row: each mapped cell parsed for its column, a bad cell a ``RowError`` of the row."""
-        n_keys = len(self.index)
-        parsed: list[Any] = [None] * n_keys
-        raw: list[Any] = [None] * n_keys
-        row = RowData(idx, _Fields(self.index, parsed), _Fields(self.index, raw))
+        index = self.index
+        parsed: list[Any] = [None] * len(index)
+        raw: list[Any] = [None] * len(index)
+        row = RowData(idx, _Fields(index, parsed), _Fields(index, raw))
         get, epoch = cells.get, self.epoch
         for col, spec, i, header in self.ordered:
             value = get(col)

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import audit, clock, masterdata
+from .. import audit, changes, clock, masterdata
 from ..errors import UserError, ValidationError
 from ..i18n import N_, builtin_name, tr
 from .widgets import ChoiceBox, DateBox, FieldErrors, show_error
@@ -596,6 +596,10 @@ class RecordPage(QWidget):
 
     def load(self, record) -> None:
         """Show ``record`` in the form."""
+        # a save over someone else's later change is refused (``save``): note the record's newest change, then
+        # read it again, so what the form shows is never older than what it saw
+        self.opened = changes.Opened(self.table, record.id)
+        record = masterdata.find_record(self.table, record.id) or record
         self._loading = True
         try:
             self.record = record
@@ -668,8 +672,21 @@ class RecordPage(QWidget):
     def save(self) -> bool:
         """Save the form; a wrong value is shown next to its field. True when saved."""
         self._clear_errors()
+        opened = getattr(self, "opened", None) if self.record is not None else None
         try:
-            record = self.write(self.values())
+            if opened is None:
+                record = self.write(self.values())
+            else:
+                with opened.editing():
+                    record = self.write(self.values())
+        except changes.EditConflict as exc:  # nothing saved: who changed it, and the record as it is now
+            fresh = masterdata.find_record(self.table, self.record.id)
+            if fresh is not None:
+                self._dirty = False
+                self.reload(select_id=fresh.id)
+                self.load(fresh)
+            self.show_general_error(exc.message)
+            return False
         except ValidationError as exc:
             rest = self.errors.show(exc)
             if rest:

@@ -1446,11 +1446,16 @@ class CanteenTab(ModuleTab):
                     lines.append(tr("… and {n} more (Details).").format(n=len(hard) - 6))
             else:
                 lines = [head]
-            if len(due) == 1:
-                lines.append(f"• {due[0].kind_label}: {due[0].message}")
-            elif due:
+            # samples waiting for disposal in one line; the other reminders (no delivery, no accompanied
+            # meal…) each as they are, never counted as samples
+            waiting = [b for b in due if b.kind == "not_disposed"]
+            others = [b for b in due if b.kind != "not_disposed"]
+            if len(waiting) == 1:
+                others.insert(0, waiting[0])
+            elif waiting:
                 lines.append("• " + tr("{n} samples are past their retention time and wait for disposal "
-                                       "(see Disposal).").format(n=len(due)))
+                                       "(see Disposal).").format(n=len(waiting)))
+            lines += [f"• {b.kind_label}: {b.message}" for b in others]
             if status.pending:
                 lines.append(tr("Still to do: {items}").format(items="；".join(b.message for b in status.pending[:3])))
             color, bg = (RED, "#fdedec") if status.state == "breach" else (AMBER, "#fef5e7")

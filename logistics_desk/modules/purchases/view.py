@@ -169,9 +169,18 @@ class RequestDialog(_Dialog):
         self.budget_line.currentIndexChanged.connect(self._update)
         self.lines.itemChanged.connect(self._update)
         if request is not None:
+            self.watch("purchase_request", request.id, self._reload)  # a save over someone else's change is refused
+            self.request = request = service.get_request(request.id)
             self._load(request)
         else:
             self.add_line()
+        self._update()
+
+    def _reload(self) -> None:
+        """Someone else changed the request since the form opened: show it as it is now."""
+        self.request = service.get_request(self.request.id)
+        self.lines.setRowCount(0)
+        self._load(self.request)
         self._update()
 
     def _load(self, req) -> None:
@@ -371,6 +380,9 @@ class QuoteDialog(_Dialog):
             tr("Add a quote for {number}").format(number=request.number))
         self.request = request
         self.quote = quote
+        if quote is not None:  # a save over someone else's change is refused; the form then shows it as it is
+            self.watch("purchase_quote", quote.id, self._reload)
+            self.quote = quote = service.quote_or_none(quote.id) or quote
         self.setMinimumWidth(600)
         self.supplier = self.add_row(tr("Supplier"), ChoiceBox(service.supplier_choices(),
                                                               empty_label=""), "supplier")
@@ -404,14 +416,25 @@ class QuoteDialog(_Dialog):
         self.made.setObjectName("quote_made")
         self.form.addRow(self.made)
         if quote is not None:
-            self.supplier.set_value(quote.supplier_id)
-            self.amount.setText(str(service.money(quote.amount)))
-            self.date.set_date(quote.quoted_on)
-            self.delivery.setText(quote.delivery or "")
-            self.note.setText(quote.note or "")
+            self._fill(quote)
         self.table.itemChanged.connect(self._update)
         self._update()
         self.finish(tr("Save") if quote else tr("Add"))
+
+    def _fill(self, quote) -> None:
+        self.supplier.set_value(quote.supplier_id)
+        self.amount.setText(str(service.money(quote.amount)))
+        self.date.set_date(quote.quoted_on)
+        self.delivery.setText(quote.delivery or "")
+        self.note.setText(quote.note or "")
+
+    def _reload(self) -> None:
+        self.quote = service.quote_or_none(self.quote.id) or self.quote
+        prices = service.quote_prices(self.quote)
+        for r, ln in enumerate(self.lines):
+            self.table.item(r, 3).setText(str(prices[ln.id]) if ln.id in prices else "")
+        self._fill(self.quote)
+        self._update()
 
     def set_price(self, row: int, text: str) -> None:
         self.table.item(row, 3).setText(text)
@@ -1033,6 +1056,16 @@ class ItemDialog(_Dialog):
         self.min_level.setRange(0, 1000000)
         self.min_level.setValue(item.min_level if item else 0)
         self.finish()
+        if item is not None:  # a save over someone else's change is refused; the form then shows it as it is
+            self.watch("store_item", item.id, self._reload)
+            self._reload()
+
+    def _reload(self) -> None:
+        self.item = item = service.item_or_none(self.item.id) or self.item
+        self.name.setText(item.name)
+        self.spec.setText(item.spec or "")
+        self.unit.setText(item.unit or "")
+        self.min_level.setValue(item.min_level)
 
     def save(self):
         return service.save_item({"name": self.name.text(), "spec": self.spec.text(), "unit": self.unit.text(),
@@ -1332,6 +1365,17 @@ class BudgetDialog(_Dialog):
         self.amount = self.add_row(tr("Annual budget (yuan)"), QLineEdit(str(line.amount) if line else ""), "amount")
         self.note = self.add_row(tr("Notes"), QLineEdit(line.note or "" if line else ""))
         self.finish()
+        if line is not None:  # a save over someone else's change is refused; the form then shows it as it is
+            self.watch("purchase_budget", line.id, self._reload)
+            self._reload()
+
+    def _reload(self) -> None:
+        self.line = line = service.budget_line_or_none(self.line.id) or self.line
+        self.year.setValue(line.year)
+        self.department.set_value(line.department_id)
+        self.name.setCurrentText(line.name)
+        self.amount.setText(str(line.amount))
+        self.note.setText(line.note or "")
 
     def save(self):
         return service.save_budget({"year": self.year.value(), "department": self.department.value(),

@@ -174,20 +174,27 @@ class TicketDialog(_Dialog):
         self.note = self.add_row(tr("Notes"), QLineEdit(), "note")
         self.finish()
         if ticket is not None:
-            self.reported_at.set_value(ticket.reported_at)
-            self.reported_via.set_value(ticket.reported_via)
-            self.reporter_class.set_value(ticket.reporter_department_id)
-            self.reporter_name.setText(ticket.reporter_name or "")
-            self.contact.setText(ticket.contact or "")
-            if ticket.reporter_id and ticket.reporter.phone and ticket.contact == ticket.reporter.phone:
-                self._auto_phone = ticket.contact
-            self.asset_number.setText(ticket.asset.number if ticket.asset_id else "")
-            self.look_up_asset()
-            self.place.set_value(ticket.place_id)
-            self.category.set_value(ticket.category_id)
-            self.urgency.set_value(ticket.urgency)
-            self.description.setPlainText(ticket.description)
-            self.note.setText(ticket.note or "")
+            self.watch("repair_ticket", ticket.id, self._load)  # a save over someone else's change is refused
+            self._load()
+
+    def _load(self) -> None:
+        """The ticket as it is now (again after someone else changed it: core/ui/dialogs.run_save)."""
+        self.ticket = ticket = rs.get_ticket(self.ticket.id)
+        self._looked_up = None
+        self.reported_at.set_value(ticket.reported_at)
+        self.reported_via.set_value(ticket.reported_via)
+        self.reporter_class.set_value(ticket.reporter_department_id)
+        self.reporter_name.setText(ticket.reporter_name or "")
+        self.contact.setText(ticket.contact or "")
+        if ticket.reporter_id and ticket.reporter.phone and ticket.contact == ticket.reporter.phone:
+            self._auto_phone = ticket.contact
+        self.asset_number.setText(ticket.asset.number if ticket.asset_id else "")
+        self.look_up_asset()
+        self.place.set_value(ticket.place_id)
+        self.category.set_value(ticket.category_id)
+        self.urgency.set_value(ticket.urgency)
+        self.description.setPlainText(ticket.description)
+        self.note.setText(ticket.note or "")
 
     def _reporter_changed(self, *_args) -> None:
         name = self.reporter_name.text().strip()

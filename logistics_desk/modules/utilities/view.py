@@ -464,6 +464,22 @@ class BillDialog(RecordDialog):
         if bill:
             self.account.set_value(bill.meter_id)
         self.finish()
+        if bill is not None:  # a save over someone else's change is refused; the form then shows it as it is
+            self.watch("utility_bill", bill.id, self._reload)
+            self._reload()
+
+    def _reload(self) -> None:
+        self.bill = bill = us.get_bill(self.bill.id)
+        self.account.set_value(bill.meter_id)
+        self.month.setText(bill.month)
+        self.amount.setText(us.qty_text(bill.amount))
+        self.quantity.setText(us.qty_text(bill.quantity) if bill.quantity is not None else "")
+        self.price.setText(str(bill.unit_price) if bill.unit_price is not None else "")
+        self.paid.setChecked(bool(bill.paid_on))
+        if bill.paid_on:
+            self.paid_on.set_date(bill.paid_on)
+        self.invoice.setText(bill.invoice or "")
+        self.note.setText(bill.note or "")
 
     def save(self):
         return us.save_bill({"meter": self.account.value(), "month": self.month.text(), "amount": self.amount.text(),
@@ -811,6 +827,21 @@ class MeterDialog(RecordDialog):
             self.department.set_value(meter.department_id)
             self.parent_box.set_value(meter.parent_id)
         self.finish()
+        if meter is not None:  # a save over someone else's change is refused; the form then shows it as it is
+            self.watch("utility_meter", meter.id, self._reload)
+            self._reload()
+
+    def _reload(self) -> None:
+        self.meter = meter = us.get_meter(self.meter.id)
+        self.kind.set_value(meter.kind)
+        self.name.setText(meter.name)
+        self.number.setText(meter.number or "")
+        self.building.set_value(meter.building_id)
+        self.department.set_value(meter.department_id)
+        self.parent_box.set_value(meter.parent_id)
+        self.multiplier.setText(us.qty_text(meter.multiplier))
+        self.order.setText(str(meter.sort_order))
+        self.note.setText(meter.note or "")
 
     def save(self):
         return us.save_meter({"kind": self.kind.value(), "name": self.name.text(), "number": self.number.text(),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
+import pytest
+
 from logistics_desk.core import db, masterdata
 from logistics_desk.core.masterdata import Category, Department, Person, Place, Supplier
 from logistics_desk.modules.assets import service
@@ -83,6 +85,7 @@ def test_master_records_get_keys_when_saved_even_without_the_service(database):
     assert all(c.search_key for c in Category.select())
 
 
+@pytest.mark.sqlite_only  # rewrites the file as it was before step 0014
 def test_the_migration_fills_keys_of_existing_records(db_path, frozen):
     db.open_database(db_path, backup=False)
     from logistics_desk.core.db import database

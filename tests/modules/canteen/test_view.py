@@ -205,6 +205,18 @@ def test_banner_green_when_complete_red_when_not(tab, canteen):
     assert "“酸奶”: no sample was taken" in tab.banner.text() and "#c0392b" in tab.banner.styleSheet()
 
 
+def test_banner_does_not_count_other_reminders_as_samples_to_dispose(tab, canteen):
+    """Issue 18: an evening with no delivery and no accompanied meal has two reminders and no sample past its
+    retention; the banner said "2 samples are past their retention time" (every reminder counted as one)."""
+    clock.freeze(at(canteen.day, 21, 0))
+    tab.update_status()
+    kinds = {b.kind for b in tab.status.breaches if b.severity == "reminder"}
+    assert kinds == {"no_receiving", "no_accompany"}
+    text = tab.banner.text()
+    assert "past their retention time" not in text
+    assert "No delivery was checked in on this day." in text and "accompanied meal" in text
+
+
 def test_edit_dialog_validates_and_saves(tab, canteen, qtbot):
     line = canteen.service.add_dish(canteen.day, "lunch", "清蒸鲈鱼")
     clock.freeze(at(canteen.day, 12, 0))
