@@ -11,8 +11,9 @@ as the window would:
 - ``scan``: scans at the open stock-take (``stocktake.service.scan``): numbers on the list, and unknown ones;
 - ``repair``: opens repair tickets and records fridge readings (repairs and canteen services).
 
-``pair`` is one of two editors of one record: it opens the asset, prints ``opened``, saves when it reads
-``save`` and prints what happened (``{"ok": true}`` or the refusal).
+``pair`` (``... pair DB SETUP.json 0 NAME ASSET_ID``) is one of two editors of one record, logged in as
+NAME: ``open`` on its input opens the asset (answer ``opened``), ``save N`` saves it (answer ``result {json}``:
+``{"ok": true}`` or the refusal, with who changed the record).
 
 The protocol: a worker opens the database, prints ``ready``, waits for ``go`` on its standard input (so the
 four start together), works for SECONDS, then prints one line ``result {json}``: what it wrote (``writes``,
@@ -240,23 +241,27 @@ def work(role: str, setup: dict, seconds: float) -> dict:
 
 
 def pair(setup: dict, name: str, asset_id: int) -> None:
-    """One of two editors of one record: open, wait for ``save``, save, say what happened."""
+    """One of two editors of one record, driven line by line on standard input: ``open`` (the form reads
+    the record; answers ``opened``), ``save N`` (saves note "<name>改的N"; answers ``result {json}``: ok, or
+    the refusal with who changed the record), end of input: done."""
     from logistics_desk.modules.assets import service
 
-    opened = changes.Opened("asset", asset_id)
-    print("opened", flush=True)
-    while (line := sys.stdin.readline().strip()) != "save":
-        if not line:
-            return
-    try:
-        with opened.editing():
-            service.update(service.get_asset(asset_id), {"note": f"{name}改的"})
-        answer = {"ok": True}
-    except changes.EditConflict as exc:
-        answer = {"ok": False, "conflict": True, "operator": exc.operator, "message": exc.message}
-    except Exception as exc:
-        answer = {"ok": False, "conflict": False, "message": f"{type(exc).__name__}: {exc}"}
-    print("result " + json.dumps(answer, ensure_ascii=False), flush=True)
+    opened = None
+    for line in sys.stdin:
+        command, _, arg = line.strip().partition(" ")
+        if command == "open":
+            opened = changes.Opened("asset", asset_id)
+            print("opened", flush=True)
+        elif command == "save" and opened is not None:
+            try:
+                with opened.editing():
+                    service.update(service.get_asset(asset_id), {"note": f"{name}改的{arg}"})
+                answer = {"ok": True}
+            except changes.EditConflict as exc:
+                answer = {"ok": False, "conflict": True, "operator": exc.operator, "message": exc.message}
+            except Exception as exc:
+                answer = {"ok": False, "conflict": False, "message": f"{type(exc).__name__}: {exc}"}
+            print("result " + json.dumps(answer, ensure_ascii=False), flush=True)
 
 
 def main(argv: list[str]) -> int:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -93,7 +94,17 @@ def write_ts(path: Path, strings: list[str], translations: dict[str, str]) -> No
             translation.set("type", "unfinished")
     ET.indent(ts)
     body = ET.tostring(ts, encoding="unicode")
-    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+    _replace(path, lambda tmp: tmp.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
+                                              encoding="utf-8"))
+
+
+def _replace(path: Path, write) -> None:
+    """Write beside ``path``, then rename over it: a program running meanwhile (a test run, the window) keeps
+    reading the file it opened — a .qm file is mapped into memory by Qt, and rewriting it in place kills
+    that program with SIGBUS; a .ts file read half-written loses translations."""
+    tmp = path.with_name(path.name + ".tmp")
+    write(tmp)
+    os.replace(tmp, path)
 
 
 def lrelease() -> str | None:
@@ -135,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
         write_ts(path, strings, translations)
         exe = lrelease()
         if exe:
-            subprocess.run([exe, "-silent", str(path), "-qm", str(path.with_suffix(".qm"))], check=True)
+            _replace(path.with_suffix(".qm"), lambda tmp, exe=exe, ts=path: subprocess.run(
+                [exe, "-silent", str(ts), "-qm", str(tmp)], check=True))
     print(f"{missing_total} string(s) without a translation")
     return 1 if (args.missing and missing_total) else 0
 

@@ -234,7 +234,14 @@ def check_item(today: _dt.date) -> TodayItem:
 
 
 def core_items(today: _dt.date) -> list[TodayItem]:
-    return school_items() + [backup_item(today), check_item(today)]
+    """Core's lines, those the logged-in person's role can act on (all with accounts off): setting up the school
+    for who may open the settings, the backup and the check for who may back up (not the canteen's login)."""
+    from . import accounts
+
+    out = school_items() if accounts.allowed(accounts.SETTINGS) else []
+    if accounts.allowed(accounts.BACKUP):
+        out += [backup_item(today), check_item(today)]
+    return out
 
 
 # --- the command line and paper --------------------------------------------------------------------

@@ -164,6 +164,30 @@ Its backups are in {folder}.</source>
       <translation>这是最后一位管理员：请先设立另一位管理员，否则将无人能修改设置和账户。</translation>
     </message>
     <message>
+      <source>(none)</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
+      <source>No accounts.</source>
+      <translation>没有账户。</translation>
+    </message>
+    <message>
+      <source>Accounts are on: the window asks who logs in.</source>
+      <translation>账户已启用：打开窗口时需要登录。</translation>
+    </message>
+    <message>
+      <source>Accounts are off: the window opens without a login.</source>
+      <translation>账户未启用：打开窗口无需登录。</translation>
+    </message>
+    <message>
+      <source>The new password again: </source>
+      <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+      <source>This account is switched off: it cannot log in until an administrator switches it on.</source>
+      <translation>此账户已停用：在管理员重新启用之前无法登录。</translation>
+    </message>
+    <message>
       <source>{name} ({role}) may not do this ({what}); it was not done.</source>
       <translation>{name}（{role}）无权执行此操作（{what}），未执行。</translation>
     </message>
@@ -176,6 +200,14 @@ Its backups are in {folder}.</source>
       <translation>新密码</translation>
     </message>
     <message>
+      <source>The two passwords differ; nothing was changed.</source>
+      <translation>两次输入的密码不一致，未做任何更改。</translation>
+    </message>
+    <message>
+      <source>New password set for {name} ({role}).</source>
+      <translation>已为 {name}（{role}）设置新密码。</translation>
+    </message>
+    <message>
       <source>Too many wrong passwords. Try again in {n} seconds.</source>
       <translation>密码错误次数过多，请 {n} 秒后再试。</translation>
     </message>
@@ -184,12 +216,36 @@ Its backups are in {folder}.</source>
       <translation>已有同名账户。</translation>
     </message>
     <message>
+      <source>There is no account named “{name}”. The accounts: {names}</source>
+      <translation>没有名为“{name}”的账户。现有账户：{names}</translation>
+    </message>
+    <message>
+      <source>New password set at the console</source>
+      <translation>在命令行设置了新密码</translation>
+    </message>
+    <message>
+      <source>password set {time}</source>
+      <translation>密码设置于 {time}</translation>
+    </message>
+    <message>
+      <source>switched off</source>
+      <translation>已停用</translation>
+    </message>
+    <message>
+      <source>New password for {name}: </source>
+      <translation>{name} 的新密码：</translation>
+    </message>
+    <message>
       <source>Wrong name or password. Too many wrong tries: wait {n} seconds.</source>
       <translation>姓名或密码错误。错误次数过多：请等待 {n} 秒。</translation>
     </message>
     <message>
       <source>At most {n} characters.</source>
       <translation>最多 {n} 个字符。</translation>
+    </message>
+    <message>
+      <source>New password set at the console ({where})</source>
+      <translation>在命令行设置了新密码（{where}）</translation>
     </message>
     <message>
       <source>Registered as found when the change record was keyed</source>
@@ -1186,10 +1242,6 @@ Its backups are in {folder}.</source>
     <message>
       <source>Total</source>
       <translation>合计</translation>
-    </message>
-    <message>
-      <source>(none)</source>
-      <translation>（无）</translation>
     </message>
     <message>
       <source>column headings</source>

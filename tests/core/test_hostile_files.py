@@ -762,5 +762,6 @@ def test_fuzz_hundreds_of_broken_workbooks_and_csv_files(db_path, tmp_path):
     FUZZ_REPORT.update(examples=len(examples), seconds=round(seconds, 1), outcomes=outcomes, rss_growth_mb=grown_mb)
     print(f"\nfuzz: {len(examples)} files in {seconds:.1f} s, peak RSS grew {grown_mb:.0f} MB; {outcomes}")
     assert len(examples) >= 300
-    assert seconds < 60
+    # on a server each of the 360 imports also connects and reads the schema's history over the network
+    assert seconds < (180 if hasattr(db_path, "dbname") else 60)
     assert sum(o.get(2, 0) for o in outcomes.values()) > len(examples) // 2  # most are refused, as they should be

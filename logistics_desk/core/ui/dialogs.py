@@ -74,10 +74,7 @@ class RecordDialog(QDialog):
         """Optimistic locking for a form that edits one record: call when it opens (before reading the record).
         A save after someone else changed the record is refused with who and when (``run_save``), and
         ``reload()`` fills the form with the record as it is now."""
-        from ..changes import Opened
-
-        self.opened_record = Opened(table, record_id)
-        self.reload_record = reload
+        watch(self, table, record_id, reload)
 
     def save(self):  # pragma: no cover - overridden
         raise NotImplementedError
@@ -87,6 +84,14 @@ class RecordDialog(QDialog):
         if ok:
             self.result_value = result
             self.accept()
+
+
+def watch(dialog: QWidget, table: str, record_id: int, reload: Callable[[], None]) -> None:
+    """``RecordDialog.watch`` for any dialog whose save goes through ``run_save`` or ``attempt``."""
+    from ..changes import Opened
+
+    dialog.opened_record = Opened(table, record_id)
+    dialog.reload_record = reload
 
 
 def grow_to_fit(widget: QWidget) -> None:
@@ -150,10 +155,24 @@ def attempt(parent: QWidget, errors: FieldErrors, action: Callable[[], object]) 
     """Run ``action()`` for a dialog; True when it went through.
 
     A ValidationError shows beside the fields in ``errors`` (messages for other fields in a message
-    box); any other UserError in a message box.
+    box); any other UserError in a message box. A dialog that ``watch``es its record: a save over someone else's
+    later change is refused with who and when, and the dialog shows the record as it is now.
     """
+    opened = getattr(parent, "opened_record", None)
     try:
-        action()
+        if opened is None:
+            action()
+        else:
+            with opened.editing():
+                action()
+    except EditConflict as exc:  # nothing was saved: the record as it is now, then who changed it
+        errors.clear()
+        reload = getattr(parent, "reload_record", None)
+        if reload is not None:
+            reload()
+        opened.refresh()
+        show_error(parent, exc)
+        return False
     except ValidationError as exc:
         rest = errors.show(exc)
         grow_to_fit(parent)

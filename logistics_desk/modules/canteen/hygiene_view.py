@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ...core import clock
 from ...core.errors import UserError
 from ...core.i18n import N_, tr
-from ...core.ui.dialogs import attempt
+from ...core.ui.dialogs import attempt, watch
 from ...core.ui.table import read_only_table
 from ...core.ui.widgets import ChoiceBox, DateBox, FieldErrors, ask_text, show_error
 from . import hygiene, service
@@ -89,6 +89,9 @@ class CertificateDialog(QDialog):
         self.person_id = person_id
         self.setWindowTitle(tr("Health certificate of {name}").format(name=name))
         cert = hygiene.certificate(person_id)
+        if cert is not None:  # a save over someone else's later change is refused, and the form shows it again
+            watch(self, "canteen_health_cert", cert.id, self._reload)
+            cert = hygiene.certificate(person_id)
         form = QFormLayout(self)
         self.errors = FieldErrors()
         self.number = QLineEdit(cert.number if cert else "")
@@ -105,6 +108,16 @@ class CertificateDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.setMinimumWidth(420)
+
+    def _reload(self) -> None:
+        cert = hygiene.certificate(self.person_id)
+        if cert is None:
+            return
+        self.number.setText(cert.number or "")
+        if cert.issued_on:
+            self.issued.set_date(cert.issued_on)
+        if cert.expires_on:
+            self.expires.set_date(cert.expires_on)
 
     def save(self) -> None:
         if attempt(self, self.errors, lambda: hygiene.save_certificate(

@@ -112,6 +112,11 @@ class LicenceDialog(RecordDialog):
 
     def _load(self) -> None:
         lic = receiving.licence_of(self.supplier.value())
+        if lic is not None:  # a save over someone else's later change is refused, and the form shows it again
+            self.watch("canteen_supplier_licence", lic.id, self._load)
+            lic = receiving.licence_of(self.supplier.value())
+        else:
+            self.opened_record = None
         self.number.setText(lic.licence_no if lic else "")
         if lic and lic.valid_until:
             self.until.set_date(lic.valid_until)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from ...core import clock
 from ...core.errors import UserError
 from ...core.i18n import N_, tr
-from ...core.ui.dialogs import RecordDialog, attempt
+from ...core.ui.dialogs import RecordDialog, attempt, watch
 from ...core.ui.tab import ModuleTab
 from ...core.ui.table import read_only_table
 from ...core.ui.widgets import ChoiceBox, DateBox, FieldErrors, ask_text, confirm, show_error, show_info
@@ -267,6 +267,22 @@ class SampleDialog(QDialog):
                                        ("fridge", tr("Fridge"), self.fridge),
                                        ("container_no", tr("Container No."), self.container),
                                        ("note", tr("Notes"), self.note)))
+        watch(self, "canteen_sample", line["id"], self._reload)  # a save over someone else's change is refused
+        self._reload()
+
+    def _reload(self) -> None:
+        """The sample as it is now (again after someone else changed it: core/ui/dialogs.attempt)."""
+        s = service.get_sample(self.line["id"])
+        self.weight.setValue(s.weight_g or 0)
+        if s.taken_at is not None:
+            self.time.setTime(QTime(s.taken_at.hour, s.taken_at.minute))
+        if s.taken_by_id:
+            self.taken_by.set_value(s.taken_by_id)
+        if s.fridge_id:
+            self.fridge.set_value(s.fridge_id)
+        self.container.setText(s.container_no or "")
+        self.note.setText(s.note or "")
+        self.reason.setText(s.sampler_reason or "")
 
     def values(self) -> dict:
         q = self.time.time()
@@ -887,6 +903,17 @@ class FridgeDialog(QDialog):
                                        ("min_temp", tr("Lowest allowed (°C)"), self.min_temp),
                                        ("max_temp", tr("Highest allowed (°C)"), self.max_temp),
                                        ("active", "", self.active)))
+        if fridge is not None:  # a save over someone else's change is refused; the form then shows it as it is
+            watch(self, "canteen_fridge", fridge.id, self._reload)
+            self._reload()
+
+    def _reload(self) -> None:
+        self.fridge = f = service.get_fridge(self.fridge.id)
+        self.name.setText(f.name)
+        self.location.setText(f.location or "")
+        self.min_temp.setText("" if f.min_temp is None else str(f.min_temp))
+        self.max_temp.setText("" if f.max_temp is None else str(f.max_temp))
+        self.active.setChecked(f.active)
 
     def save(self) -> None:
         if attempt(self, self.errors, lambda: service.save_fridge(

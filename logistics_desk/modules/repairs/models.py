@@ -254,5 +254,10 @@ MODELS = [RepairCategory, RepairTicket, RepairPart, Checklist, ChecklistItem, Ch
 def overdue_count(now) -> int:
     """Open tickets past their deadline at ``now``: for the list's summary and for the tab's badge while
     the window starts (this file, unlike the service, is quick to import)."""
-    return (RepairTicket.select().where((RepairTicket.is_open == True) & (RepairTicket.due_at < now))  # noqa: E712
-            .count())
+    from ...core.accounts import own_person  # a repair worker logged in: the tickets assigned to them
+
+    query = RepairTicket.select().where((RepairTicket.is_open == True) & (RepairTicket.due_at < now))  # noqa: E712
+    mine = own_person()
+    if mine is not None:
+        query = query.where(RepairTicket.assignee == mine)
+    return query.count()

@@ -8,6 +8,7 @@ import datetime as _dt
 from peewee import JOIN, Case
 
 from ...core import clock
+from ...core.accounts import own_person
 from ...core.i18n import tr
 from ...core.masterdata import Place
 from ...core.today import TodayItem
@@ -23,6 +24,9 @@ def _now(today: _dt.date) -> _dt.datetime:
 def _tickets(where) -> list[dict]:
     T = RepairTicket
     urgency_rank = Case(T.urgency, [(u, i) for i, u in enumerate(URGENCY_ORDER)], len(URGENCY_ORDER))
+    mine = own_person()  # a repair worker logged in: the tickets assigned to them
+    if mine is not None:
+        where = where & (T.assignee == mine)
     return list(T.select(T.id, T.number, T.urgency, T.due_at, T.description, Place.full_name.alias("place"))
                 .join(Place, JOIN.LEFT_OUTER, on=(T.place == Place.id))
                 .where((T.is_open == True) & where)  # noqa: E712
