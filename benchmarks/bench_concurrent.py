@@ -163,6 +163,8 @@ def main() -> int:
     note = "; ".join(f"{r['role']} {r['per_s']:.1f}/s, {r['waits']} waits ({r['wait_s']:.1f} s, "
                      f"{r['busy_retries']} retries)" for r in results)
     note += f"; failures {failed}; lost/half-saved {len(lost)}; check {'ok' if checked['check_ok'] else 'FAILED'}"
+    if hasattr(os, "getloadavg"):  # the machine's other work shows in these figures
+        note += f"; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
     job_line(f"4 clerks at once on {kind.split(' ')[0]}, {args.seconds:g} s: writes per second, all four",
              total, unit="writes/s", ok=ok, note=note)
     return 0 if ok else 1

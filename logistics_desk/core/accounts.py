@@ -12,7 +12,9 @@ Passwords: ``hashlib.scrypt`` with a random 16-byte salt; the parameters are sto
 logging in under that name for ``PAUSE_SECONDS``.
 
 The command line has no login: with accounts on, its commands run as the operator set in Settings, as before
-(who can run them has the database file or the server's password anyway). No Qt here.
+(who can run them has the database file or the server's password anyway). For the same reason a forgotten
+password, the last administrator's too, is reset there: ``accounts reset-password NAME`` (``accounts list``
+shows the accounts), with its entry in the change record. No Qt here.
 """
 
 from __future__ import annotations

@@ -74,9 +74,12 @@ class Worker:
         return json.loads(self.expect("result", timeout))
 
     def finish(self) -> None:
+        """End of its input (a worker then stops), and its end awaited."""
         try:
             self.proc.stdin.close()
             self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
         finally:
             self._err.close()
 
@@ -108,8 +111,7 @@ def test_four_clerks_at_once_lose_nothing_and_half_save_nothing(db_path, tmp_pat
         results = [w.result(timeout=SECONDS + 90) for w in workers]
     finally:
         for w in workers:
-            if w.proc.poll() is None:
-                w.finish()
+            w.finish()
     for r in results:
         assert r["failed"] == 0, (r["role"], r["failures"])
         assert r["writes"] > 0, r["role"]

@@ -126,7 +126,7 @@ def test_about_shows_the_database_backups_data_folder_and_log(window, database):
     from logistics_desk.core import backup, db
 
     text = window.about_text()
-    assert f"Database: {db.current_path()}" in text
+    assert f"Database: {db.describe()}" in text  # a file's path; a server's address without the password
     assert f"Backups: {backup.backup_dir(db.current_path())}" in text
     assert f"Data folder: {paths.data_dir()}" in text
     assert "Log: " in text and "logistics-desk.log" in text

@@ -11,7 +11,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from logistics_desk import modules as registry
-from logistics_desk.core import audit, clock, masterdata, settings
+from logistics_desk.core import audit, clock, db, masterdata, settings
 from logistics_desk.core.errors import ValidationError
 from logistics_desk.core.masterdata import Category, Department, Person, Place, Supplier, Term
 from logistics_desk.core.ui.settings_window import SettingsWindow
@@ -127,7 +127,7 @@ def test_back_up_now(qtbot, window, db_path):
     page = window.show_page("general")
     assert "None yet" in page.backup_latest.text()
     click(qtbot, page.backup_button)
-    made = list((db_path.parent / "backups").glob("logistics-manual-*.db"))
+    made = list((db.current_path().parent / "backups").glob("logistics-manual-*.db"))  # (a server's: data folder)
     assert len(made) == 1
     assert made[0].name in page.backup_latest.text()
     assert "Backup written" in window.status.text()
@@ -143,15 +143,15 @@ def test_a_second_backup_folder_gets_a_copy_of_every_backup(qtbot, window, db_pa
     error = page.errors.labels["backup.second_folder"]
     assert error.isVisibleTo(page) and "whole path" in error.text()
     assert settings.get("backup.second_folder") == ""  # nothing saved
-    retype(qtbot, field, str(db_path.parent / "backups"))
-    (db_path.parent / "backups").mkdir(exist_ok=True)
+    retype(qtbot, field, str(db.current_path().parent / "backups"))
+    (db.current_path().parent / "backups").mkdir(exist_ok=True)
     click(qtbot, page.save_button)
     assert "another disk" in error.text()
     retype(qtbot, field, str(stick))
     click(qtbot, page.save_button)
     assert settings.get("backup.second_folder") == str(stick)
     click(qtbot, page.backup_button)
-    made = list((db_path.parent / "backups").glob("logistics-manual-*.db"))
+    made = list((db.current_path().parent / "backups").glob("logistics-manual-*.db"))  # (a server's: data folder)
     copies = list(stick.glob("logistics-manual-*.db"))
     assert len(made) == 1 and [c.name for c in copies] == [made[0].name]
     assert copies[0].read_bytes() == made[0].read_bytes()
