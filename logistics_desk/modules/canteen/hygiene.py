@@ -330,11 +330,14 @@ def checked_people(start: _dt.date, end: _dt.date) -> dict[_dt.date, dict[int, t
 
 
 def first_days() -> list[_dt.date | None]:
-    """The first day with a morning check and with a disinfection record (for the check's first day)."""
+    """The first day with a morning check, with a disinfection record and with an accompanied meal (for
+    the check's first day)."""
     return [CanteenMorningCheck.select(fn.MIN(CanteenMorningCheck.day)).where(
                 CanteenMorningCheck.voided == False).scalar(),  # noqa: E712
             CanteenDisinfection.select(fn.MIN(CanteenDisinfection.day)).where(
-                CanteenDisinfection.voided == False).scalar()]  # noqa: E712
+                CanteenDisinfection.voided == False).scalar(),  # noqa: E712
+            CanteenAccompany.select(fn.MIN(CanteenAccompany.day)).where(
+                CanteenAccompany.voided == False).scalar()]  # noqa: E712
 
 
 def first_checks() -> dict[int, _dt.date]:

@@ -938,20 +938,57 @@ class Breach:
 
 
 def first_day() -> _dt.date | None:
-    """The first day the check covers: the setting, else the first day with records (samples, morning
-    checks, disinfection)."""
+    """The first day the check covers: the setting, else the first day with records (samples, fridge
+    readings, morning checks, disinfection, deliveries, accompanied meals). None: the canteen's ledgers
+    have not started (a new school, or one that does not keep them here): nothing is checked."""
     value = settings.get("canteen.start_date")
     if value:
         try:
             return _dt.date.fromisoformat(str(value))
         except ValueError:
             pass
-    firsts = [_live(CanteenSample.select(fn.MIN(CanteenSample.day))).scalar()]
-    from . import hygiene  # the hygiene ledgers count as records too (issue 18)
+    firsts = [_live(CanteenSample.select(fn.MIN(CanteenSample.day))).scalar(),
+              CanteenReading.select(fn.MIN(CanteenReading.day)).where(CanteenReading.voided == False).scalar()]  # noqa: E712
+    from . import hygiene  # the other ledgers count as records too (issue 18)
 
     firsts += hygiene.first_days()
+    try:
+        from .food_models import CanteenDelivery
+
+        firsts.append(CanteenDelivery.select(fn.MIN(CanteenDelivery.day)).where(
+            CanteenDelivery.voided == False).scalar())  # noqa: E712
+    except ImportError:  # food-in's ledger not part of this version
+        pass
     firsts = [d for d in firsts if d is not None]
     return min(firsts) if firsts else None
+
+
+def started(today: _dt.date | None = None) -> bool:
+    """Whether the canteen's ledgers have started by ``today``: a start date set and reached, or a first
+    record. Until then Today and the tab show how to start instead of a day of breaches."""
+    first = first_day()
+    return first is not None and first <= (today or clock.today())
+
+
+def not_started_text(today: _dt.date | None = None) -> str | None:
+    """Why nothing is checked yet (None once started): no record and no start date, or a start date ahead."""
+    first = first_day()
+    today = today or clock.today()
+    if first is None:
+        return tr("The canteen ledgers have not started yet: nothing is checked until the first record "
+                  "(a sample, morning check, disinfection, delivery or fridge reading) or a start date.")
+    if first > today:
+        return tr("The canteen ledgers start on {date}: nothing is checked before that day.").format(
+            date=first.isoformat())
+    return None
+
+
+def start_checks(day: _dt.date) -> None:
+    """Start the daily check on ``day`` (the setting ``canteen.start_date``; written and audited as any
+    setting): from that day on every service day's meals and ledgers are checked."""
+    if not isinstance(day, _dt.date):
+        raise ValidationError({"start_date": tr("Enter a date.")})
+    settings.set_many({"canteen.start_date": day.isoformat()})
 
 
 def _term_ranges() -> list[tuple[_dt.date, _dt.date]]:
@@ -984,7 +1021,9 @@ def check(start: _dt.date, end: _dt.date, now: _dt.datetime | None = None, *,
     """
     now = now or clock.now()
     today = now.date()
-    first = first_day() or today
+    first = first_day()
+    if first is None:  # the ledgers have not started: nothing to check (not "all in order" either)
+        return []
     start = max(start, first)
     end = min(end, today)
     if end < start:
@@ -1248,7 +1287,10 @@ def fridge_summary(start: _dt.date, end: _dt.date, now: _dt.datetime | None = No
     readings nor samples in the period are left out."""
     now = now or clock.now()
     today = now.date()
-    first = max(start, first_day() or today)
+    begun = first_day()
+    if begun is None:
+        return []
+    first = max(start, begun)
     last = min(end, today)
     need = readings_per_day()
     in_use = _fridge_days(first, last, today) if first <= last else set()
@@ -1277,10 +1319,14 @@ class DayStatus:
     dishes: int
     sampled: int
     picture: dict | None = None  # ``day_picture``: per meal samples / disinfection, the day's other ledgers
+    not_started: str | None = None  # ``not_started_text``: the ledgers have not started (nothing checked)
 
     @property
     def state(self) -> str:
-        """"ok" (green), "reminder" (only reminders: amber) or "breach" (red)."""
+        """"not_started" (calm: nothing checked yet), "ok" (green), "reminder" (only reminders: amber) or
+        "breach" (red)."""
+        if self.not_started:
+            return "not_started"
         if any(b.severity == "breach" for b in self.breaches):
             return "breach"
         if self.breaches:
@@ -1304,7 +1350,7 @@ def day_status(day: _dt.date | None = None, now: _dt.datetime | None = None) -> 
                                     "reminder", row.meal, row.id, row.number))
     stats = days_with_menu(day, day).get(day, (0, 0))
     return DayStatus(day, [b for b in found if b.severity != "pending"], [b for b in found if b.severity == "pending"],
-                     stats[0], stats[1], day_picture(day))
+                     stats[0], stats[1], day_picture(day), not_started_text(day))
 
 
 def day_picture(day: _dt.date) -> dict[str, Any]:
@@ -1379,9 +1425,9 @@ def period_report(start: _dt.date, end: _dt.date, now: _dt.datetime | None = Non
         raise ValidationError({"end": tr("The end date is before the start date.")})
     now = now or clock.now()
     breaches = check(start, end, now, progress=progress, cancel=cancel)
-    first = first_day() or now.date()
-    a, b = max(start, first), min(end, now.date())
-    days_checked = max(0, (b - a).days + 1)
+    first = first_day()
+    a, b = max(start, first or now.date()), min(end, now.date())
+    days_checked = max(0, (b - a).days + 1) if first is not None else 0  # not started: nothing certified
     stats = _live(CanteenSample.select(fn.COUNT(CanteenSample.id), fn.COUNT(CanteenSample.taken_at)).where(
         (CanteenSample.day >= start) & (CanteenSample.day <= end))).tuples().first() or (0, 0)
     return {"breaches": breaches, "summary": summarize(breaches), "days_checked": days_checked,

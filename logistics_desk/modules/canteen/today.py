@@ -51,6 +51,9 @@ def items(today: _dt.date) -> list[TodayItem]:
             text += tr(" ({n} already past their retention time)").format(n=late)
         out.append(TodayItem(KEY, "overdue" if late else "today", len(due), text, {"page": "disposal"}, order=0))
     status = _day_status(today, now)
+    if status.not_started:  # a new school, or one not keeping the canteen ledgers here: one calm line
+        out.append(TodayItem(KEY, "info", 0, status.not_started, {"page": "day"}, order=9))
+        return out + _food_store_items(today)
     found = status.breaches + status.pending
     meals = [b for b in found if b.kind in MEAL_KINDS and b.day == today]
     if meals:

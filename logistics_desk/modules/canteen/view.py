@@ -1389,6 +1389,10 @@ class CanteenTab(ModuleTab):
         banner.addWidget(self.banner, 1)
         self.details_btn = QPushButton(tr("Details"))
         banner.addWidget(self.details_btn, 0, Qt.AlignmentFlag.AlignTop)
+        # shown while the ledgers have not started: the daily check begins today
+        self.start_btn = QPushButton(tr("Start checking today"))
+        self.start_btn.setVisible(False)
+        banner.addWidget(self.start_btn, 0, Qt.AlignmentFlag.AlignTop)
         lay.addLayout(banner)
         self.pages = QTabWidget()
         self.day_page = DayPage()
@@ -1432,6 +1436,7 @@ class CanteenTab(ModuleTab):
         self.morning_page.changed.connect(self.day_page.update_sampler_state)  # a worker sent home, a certificate
         self.pages.currentChanged.connect(self._page_shown)
         self.details_btn.clicked.connect(self.show_details)
+        self.start_btn.clicked.connect(self.start_checks)
         self.update_status()
 
     def _changed(self) -> None:
@@ -1458,6 +1463,16 @@ class CanteenTab(ModuleTab):
         day = status.day
         head = tr("Today {date} ({weekday}): {sampled} of {dishes} dishes sampled.").format(
             date=day.isoformat(), weekday=_weekday(day), sampled=status.sampled, dishes=status.dishes)
+        self.start_btn.setVisible(status.state == "not_started")
+        self.details_btn.setVisible(status.state != "not_started")
+        if status.state == "not_started":  # nothing is checked yet: how to start, in calm colours
+            lines = [status.not_started, tr(
+                "To start: record the first sample (Daily samples), morning check or disinfection, or press "
+                "“Start checking today”. From then on every service day's meals are checked against the rules.")]
+            self.banner.setText("\n".join(lines))
+            self.banner.setStyleSheet(f"color: #1f4e79; background: #eef4fa; border: 1px solid {GREY}; padding: 6px;")
+            self.title_changed.emit(tr("Canteen"))
+            return
         if status.state == "ok":
             lines = [head + " " + tr("All in order.")]
             if status.pending:
@@ -1492,6 +1507,20 @@ class CanteenTab(ModuleTab):
         self.banner.setStyleSheet(f"color: {color}; background: {bg}; border: 1px solid {color}; padding: 6px;")
         bad = sum(1 for b in status.breaches if b.severity == "breach")
         self.title_changed.emit(tr("Canteen") + (f" ({bad})" if bad else ""))
+
+    def start_checks(self) -> None:
+        """Start the daily check today (the canteen's start date), after a confirmation."""
+        today = clock.today()
+        if not confirm(self, tr("Check the canteen's records every service day from today ({date}) on? Meals "
+                                "without samples, disinfection or morning checks will then show as breaches.")
+                       .format(date=today.isoformat()), tr("Start the canteen ledgers")):
+            return
+        try:
+            service.start_checks(today)
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self._changed()
 
     def show_details(self) -> None:
         today = clock.today()

@@ -8,6 +8,8 @@ set to each step's day.
 from __future__ import annotations
 
 import datetime as _dt
+from dataclasses import dataclass
+from typing import Any
 
 from peewee import fn
 
@@ -157,6 +159,27 @@ def populate(ctx) -> None:
         clock.set_clock(saved)
 
 
+@dataclass
+class _World:
+    """What every step of the purchases demo draws from."""
+
+    rng: Any
+    today: _dt.date
+    start: _dt.date
+    span: int
+    departments: list
+    sellers: Any
+    people: dict
+    everyone: list
+    rooms: list
+    cats: dict
+    buyer: str = "陈晓燕"
+
+
+# who signs at each approval level
+_SIGNERS = {"Director of general affairs": "李卫东", "Principal": "张建国", "School leadership meeting": "校务会"}
+
+
 def _populate(ctx, rng) -> None:
     today = ctx.today
     term = masterdata.current_term(today)
@@ -167,171 +190,237 @@ def _populate(ctx, rng) -> None:
     suppliers = list(Supplier.select().where(Supplier.active == True))  # noqa: E712
     if not departments or len(suppliers) < 3:
         return
-    sellers = _sellers(suppliers)
-    people = {d.id: list(Person.select().where(Person.department == d)) for d in departments}
-    everyone = list(Person.select().where(Person.is_canteen_staff == False).limit(200))  # noqa: E712
-    rooms = list(masterdata.rooms())
-    cats = {c.code: c.id for c in Category.select()}
-    buyer = "陈晓燕"
+    w = _World(
+        rng=rng, today=today, start=start, span=span, departments=departments, sellers=_sellers(suppliers),
+        people={d.id: list(Person.select().where(Person.department == d)) for d in departments},
+        everyone=list(Person.select().where(Person.is_canteen_staff == False).limit(200)),  # noqa: E712
+        rooms=list(masterdata.rooms()), cats={c.code: c.id for c in Category.select()})
 
-    # budgets for every year the term touches
     _at(start - _dt.timedelta(days=1))
+    budgets = _budgets(w)
+    _opening_stock(w)
+    by_name = {d.name: d for d in departments}
+    scenarios = [sc for sc in SCENARIOS if any(n in by_name for n in sc[0])]
+    if not scenarios:
+        return
+    made = _requests(w, budgets, by_name, scenarios)
+    _issues(w)
+    _monthly_counts(w)
+
+    summary = ctx.data.setdefault("summary", {})
+    summary[tr("Purchase requests")] = made
+    summary[tr("Budget lines")] = len(budgets)
+    summary[tr("Store items")] = StoreItem.select().count()
+    summary[tr("Store movements")] = service.StoreMovement.select().count()
+
+
+def _budgets(w: _World) -> dict[tuple[int, int, str], int]:
+    """Budget lines for every year the term touches: (year, department id, line name) → line id."""
     budgets: dict[tuple[int, int, str], int] = {}
-    for year in sorted({start.year, today.year}):
-        for d in departments:
+    for year in sorted({w.start.year, w.today.year}):
+        for d in w.departments:
             office, equipment = BUDGETS.get(d.name, (8, 0))
             for name, thousands in ((OFFICE, office), (EQUIPMENT, equipment)):
                 if not thousands:
                     continue
-                amount = int(thousands * rng.uniform(0.9, 1.1)) * 1000
+                amount = int(thousands * w.rng.uniform(0.9, 1.1)) * 1000
                 line = service.BudgetLine.get_or_none((service.BudgetLine.year == year)
                                                       & (service.BudgetLine.department == d)
                                                       & (service.BudgetLine.name == name))
                 if line is None:
                     line = service.save_budget({"year": year, "department": d.id, "name": name, "amount": amount})
                 budgets[(year, d.id, name)] = line.id
+    return budgets
 
-    # opening stock of the supply store
+
+def _opening_stock(w: _World) -> None:
+    """The supply store's items and their stock the day before the term starts."""
     for name, spec, unit, price, minimum in CONSUMABLES:
         item = StoreItem.get_or_none((StoreItem.name == name) & (StoreItem.spec == spec))
         if item is None:
             item = service.save_item({"name": name, "spec": spec, "unit": unit, "min_level": minimum})
-        service.stock_in(item, rng.randint(minimum // 2, minimum * 3), on=start - _dt.timedelta(days=1),
+        service.stock_in(item, w.rng.randint(minimum // 2, minimum * 3), on=w.start - _dt.timedelta(days=1),
                          unit_price=price, note=tr("Opening stock"))
 
-    by_name = {d.name: d for d in departments}
-    scenarios = [sc for sc in SCENARIOS if any(n in by_name for n in sc[0])]
-    if not scenarios:
-        return
+
+def _requests(w: _World, budgets: dict, by_name: dict, scenarios: list) -> int:
+    """The term's purchase requests, each taken as far as its planned final state; returns how many."""
     plan = [state for state, n in PLAN for _ in range(n)]
-    rng.shuffle(plan)
+    w.rng.shuffle(plan)
     # the demo shows a large purchase (public notice) and a partial delivery whatever the shuffle
     forced = {plan.index("ordered"): "计算机房电脑更新", plan.index("partly_received"): "办公用品补充"}
-    made = 0
     used: dict[str, int] = {}
     for n_plan, final in enumerate(plan):
-        steps = ORDER.index(final) if final in ORDER else (1 if final == "rejected" else rng.randint(0, 4))
-        need_days = 2 + steps * 3
-        latest = max(0, span - need_days)
-        day = start + _dt.timedelta(days=rng.randint(0, latest))
-        wanted = forced.get(n_plan)
-        pool = [sc for sc in scenarios if sc[1] == wanted] or scenarios
-        # variety: a scenario already used is less likely to come again
-        names, purpose, line_name, items = rng.choices(pool, [1 / (1 + used.get(sc[1], 0)) ** 2 for sc in pool])[0]
-        used[purpose] = used.get(purpose, 0) + 1
-        dept = by_name[rng.choice([n for n in names if n in by_name])]
-        budget = budgets.get((day.year, dept.id, line_name))
-        requester = rng.choice(people.get(dept.id) or everyone)
-        biggest = wanted == "计算机房电脑更新"
-        unique = []
-        for name, choices in items:
-            iname, spec, unit, price, extra = ITEMS[name]
-            qty = max(choices) if biggest else rng.choice(choices)
-            ln = {"name": iname, "model_spec": spec, "quantity": qty, "unit": unit, "est_price": price,
-                  "kind": "asset" if iname in ASSET_NAMES else "consumable"}
-            if ln["kind"] == "asset":
-                ln["category"] = cats.get(extra)
-            unique.append(ln)
-        over_budget = False
-        if budget is not None and final not in ("draft", "cancelled"):
-            # a line is never approved past its budget: fewer items, else the request is turned down
-            available = service.budget_state(budget).available
-            while sum(ln["quantity"] * ln["est_price"] for ln in unique) * QUOTE_HIGH > available:
-                big = max(unique, key=lambda x: x["quantity"] * x["est_price"])
-                if big["quantity"] <= 1:
-                    break
-                big["quantity"] = max(1, big["quantity"] // 2)
-            over_budget = sum(ln["quantity"] * ln["est_price"] for ln in unique) * QUOTE_HIGH > available
-            if over_budget and final not in ("submitted",):
-                final = "rejected"
-                steps = 1
-        _at(day, 9)
-        req = service.create_request({
-            "department": dept.id, "requester": requester.id, "requester_name": requester.name, "request_date": day,
-            "purpose": purpose, "in_budget": budget is not None, "budget_line": budget,
-            "funding_source": line_name if budget is None else None,
-            "place": _place_for(dept.name, purpose, rooms), "lines": unique})
-        made += 1
-        d = day
-        if final == "draft":
-            continue
-        if final == "cancelled" and steps == 0:
-            service.cancel(req, rng.choice(["部门合并采购", "改为下学期采购", "学校统一配发"]))
-            continue
-        d += _dt.timedelta(days=1)
-        _at(d)
-        service.submit(req, confirmed=over_budget)  # the clerk was told it is over budget
-        if final == "submitted":
-            continue
-        roles = service.required_levels(req.total)
-        d += _dt.timedelta(days=1)
-        _at(d, 15)
-        names = {"Director of general affairs": "李卫东", "Principal": "张建国", "School leadership meeting": "校务会"}
-        for i, role in enumerate(roles):
-            # over budget: the first to sign turns it down (approving it would overspend the line)
-            reject = final == "rejected" and (i == len(roles) - 1 or over_budget)
-            why = "超出年度预算，暂缓采购" if over_budget else rng.choice(["本学期经费紧张，暂缓", "现有设备尚可使用，暂缓"])
-            service.record_approval(req, level=role, approver=names.get(role, role), decided_on=d,
-                                    decision="rejected" if reject else "approved", comment=why if reject else "同意")
-            if reject:
-                break
-        if final in ("rejected", "approved"):
-            continue
-        if final == "cancelled":
-            service.cancel(req, rng.choice(["供应商无货", "需求变更", "改由上级统一采购"]))
-            continue
-        d += _dt.timedelta(days=2)
-        _at(d)
-        quotes = []
-        if service.needs_quotes(req.total) or final == "quoting":
-            for sup in sellers(service.lines_of(req)[0].name):
-                quotes.append(service.add_quote(req, supplier=sup.id, quoted_on=d,
-                                                amount=round(float(req.total) * rng.uniform(0.88, 1.08), 0),
-                                                delivery=rng.choice(["3天", "一周", "10个工作日", "现货"])))
-        if final == "quoting":
-            continue
-        d += _dt.timedelta(days=1)
-        _at(d)
-        if quotes:
-            quotes.sort(key=lambda q: q.amount)
-            chosen = quotes[0] if rng.random() < 0.75 else quotes[1]
-            reason = "" if chosen is quotes[0] else rng.choice(["售后网点在本市，响应快", "质保期更长", "交货期短"])
-            # a quote above the approved amount: the highest level it needs signs again
-            again = ({"approver": names.get(service.reapproval_level(req, chosen.amount), "张建国"), "decided_on": d}
-                     if service.reapproval_level(req, chosen.amount) else None)
-            service.place_order(req, buyer=buyer, quote=chosen.id, reason=reason, ordered_on=d, reapproval=again)
-        else:
-            service.place_order(req, buyer=buyer, supplier=sellers(service.lines_of(req)[0].name)[0].id,
-                                ordered_on=d)
-        if final == "ordered":
-            continue
-        lines_ = service.lines_of(req)
-        d += _dt.timedelta(days=2)
-        _at(d)
-        if final == "partly_received":
-            service.record_delivery(req, {lines_[0].id: max(1, lines_[0].quantity // 2)}, received_on=d)
-            continue
-        service.record_delivery(req, {ln.id: ln.quantity for ln in lines_}, received_on=d)
-        if final == "received":
-            continue
-        d += _dt.timedelta(days=1)
-        _at(d, 14)
-        a1, a2 = rng.sample([p.name for p in everyone if p.name != buyer], 2)
-        service.accept(req, acceptors=[a1, a2], accepted_on=d, invoice_no=f"{rng.randint(10000000, 99999999)}",
-                       principal="张建国", principal_signed_on=d)
-        if final == "accepted":
-            continue
-        d += _dt.timedelta(days=2)
-        _at(d)
-        service.complete(req, tr("Reimbursed"))
+        req, final, steps, over_budget, day = _new_request(w, budgets, by_name, scenarios, final,
+                                                           forced.get(n_plan), used)
+        _advance(w, req, final, steps, over_budget, day)
+    return len(plan)
 
-    # issues (领用) through the term, in date order, never more than was in stock that day;
-    # each recipient draws what it uses (classes chalk and cleaning things, not toner)
+
+def _new_request(w: _World, budgets: dict, by_name: dict, scenarios: list, final: str, wanted, used: dict):
+    """One request, on a day that leaves room for its steps: (request, final state, steps, over budget, day).
+
+    A request whose budget line cannot carry it is planned as turned down."""
+    rng = w.rng
+    steps = ORDER.index(final) if final in ORDER else (1 if final == "rejected" else rng.randint(0, 4))
+    need_days = 2 + steps * 3
+    latest = max(0, w.span - need_days)
+    day = w.start + _dt.timedelta(days=rng.randint(0, latest))
+    pool = [sc for sc in scenarios if sc[1] == wanted] or scenarios
+    # variety: a scenario already used is less likely to come again
+    names, purpose, line_name, items = rng.choices(pool, [1 / (1 + used.get(sc[1], 0)) ** 2 for sc in pool])[0]
+    used[purpose] = used.get(purpose, 0) + 1
+    dept = by_name[rng.choice([n for n in names if n in by_name])]
+    budget = budgets.get((day.year, dept.id, line_name))
+    requester = rng.choice(w.people.get(dept.id) or w.everyone)
+    unique = _request_lines(w, items, biggest=wanted == "计算机房电脑更新")
+    over_budget = False
+    if budget is not None and final not in ("draft", "cancelled"):
+        over_budget = _fit_budget(unique, budget)
+        if over_budget and final not in ("submitted",):
+            final = "rejected"
+            steps = 1
+    _at(day, 9)
+    req = service.create_request({
+        "department": dept.id, "requester": requester.id, "requester_name": requester.name, "request_date": day,
+        "purpose": purpose, "in_budget": budget is not None, "budget_line": budget,
+        "funding_source": line_name if budget is None else None,
+        "place": _place_for(dept.name, purpose, w.rooms), "lines": unique})
+    return req, final, steps, over_budget, day
+
+
+def _request_lines(w: _World, items, *, biggest: bool) -> list[dict]:
+    """A scenario's lines with quantities drawn (the largest for the big purchase)."""
+    unique = []
+    for name, choices in items:
+        iname, spec, unit, price, extra = ITEMS[name]
+        qty = max(choices) if biggest else w.rng.choice(choices)
+        ln = {"name": iname, "model_spec": spec, "quantity": qty, "unit": unit, "est_price": price,
+              "kind": "asset" if iname in ASSET_NAMES else "consumable"}
+        if ln["kind"] == "asset":
+            ln["category"] = w.cats.get(extra)
+        unique.append(ln)
+    return unique
+
+
+def _fit_budget(unique: list[dict], budget: int) -> bool:
+    """A line is never approved past its budget: fewer items; True when even that is over budget."""
+    available = service.budget_state(budget).available
+    while sum(ln["quantity"] * ln["est_price"] for ln in unique) * QUOTE_HIGH > available:
+        big = max(unique, key=lambda x: x["quantity"] * x["est_price"])
+        if big["quantity"] <= 1:
+            break
+        big["quantity"] = max(1, big["quantity"] // 2)
+    return sum(ln["quantity"] * ln["est_price"] for ln in unique) * QUOTE_HIGH > available
+
+
+def _advance(w: _World, req, final: str, steps: int, over_budget: bool, day: _dt.date) -> None:
+    """Submits, signs, quotes, orders, receives and accepts ``req``, stopping at ``final``."""
+    rng = w.rng
+    d = day
+    if final == "draft":
+        return
+    if final == "cancelled" and steps == 0:
+        service.cancel(req, rng.choice(["部门合并采购", "改为下学期采购", "学校统一配发"]))
+        return
+    d += _dt.timedelta(days=1)
+    _at(d)
+    service.submit(req, confirmed=over_budget)  # the clerk was told it is over budget
+    if final == "submitted":
+        return
+    d += _dt.timedelta(days=1)
+    _at(d, 15)
+    _sign(w, req, final, over_budget, d)
+    if final in ("rejected", "approved"):
+        return
+    if final == "cancelled":
+        service.cancel(req, rng.choice(["供应商无货", "需求变更", "改由上级统一采购"]))
+        return
+    d += _dt.timedelta(days=2)
+    _at(d)
+    quotes = _quotes(w, req, final, d)
+    if final == "quoting":
+        return
+    d += _dt.timedelta(days=1)
+    _at(d)
+    _order(w, req, quotes, d)
+    if final == "ordered":
+        return
+    _receive_and_close(w, req, final, d)
+
+
+def _sign(w: _World, req, final: str, over_budget: bool, d: _dt.date) -> None:
+    """Every level the amount needs signs; a request planned as rejected is turned down."""
+    roles = service.required_levels(req.total)
+    for i, role in enumerate(roles):
+        # over budget: the first to sign turns it down (approving it would overspend the line)
+        reject = final == "rejected" and (i == len(roles) - 1 or over_budget)
+        why = "超出年度预算，暂缓采购" if over_budget else w.rng.choice(["本学期经费紧张，暂缓", "现有设备尚可使用，暂缓"])
+        service.record_approval(req, level=role, approver=_SIGNERS.get(role, role), decided_on=d,
+                                decision="rejected" if reject else "approved", comment=why if reject else "同意")
+        if reject:
+            break
+
+
+def _quotes(w: _World, req, final: str, d: _dt.date) -> list:
+    """Quotes from the suppliers who sell the first line's item, when the amount needs them."""
+    quotes = []
+    if service.needs_quotes(req.total) or final == "quoting":
+        for sup in w.sellers(service.lines_of(req)[0].name):
+            quotes.append(service.add_quote(req, supplier=sup.id, quoted_on=d,
+                                            amount=round(float(req.total) * w.rng.uniform(0.88, 1.08), 0),
+                                            delivery=w.rng.choice(["3天", "一周", "10个工作日", "现货"])))
+    return quotes
+
+
+def _order(w: _World, req, quotes: list, d: _dt.date) -> None:
+    """The order: to the cheapest quote mostly, else to another with a reason; without quotes to a seller."""
+    rng = w.rng
+    if quotes:
+        quotes.sort(key=lambda q: q.amount)
+        chosen = quotes[0] if rng.random() < 0.75 else quotes[1]
+        reason = "" if chosen is quotes[0] else rng.choice(["售后网点在本市，响应快", "质保期更长", "交货期短"])
+        # a quote above the approved amount: the highest level it needs signs again
+        again = ({"approver": _SIGNERS.get(service.reapproval_level(req, chosen.amount), "张建国"), "decided_on": d}
+                 if service.reapproval_level(req, chosen.amount) else None)
+        service.place_order(req, buyer=w.buyer, quote=chosen.id, reason=reason, ordered_on=d, reapproval=again)
+    else:
+        service.place_order(req, buyer=w.buyer, supplier=w.sellers(service.lines_of(req)[0].name)[0].id,
+                            ordered_on=d)
+
+
+def _receive_and_close(w: _World, req, final: str, d: _dt.date) -> None:
+    """Delivery (partial or whole), acceptance by two people and reimbursement, stopping at ``final``."""
+    lines_ = service.lines_of(req)
+    d += _dt.timedelta(days=2)
+    _at(d)
+    if final == "partly_received":
+        service.record_delivery(req, {lines_[0].id: max(1, lines_[0].quantity // 2)}, received_on=d)
+        return
+    service.record_delivery(req, {ln.id: ln.quantity for ln in lines_}, received_on=d)
+    if final == "received":
+        return
+    d += _dt.timedelta(days=1)
+    _at(d, 14)
+    a1, a2 = w.rng.sample([p.name for p in w.everyone if p.name != w.buyer], 2)
+    service.accept(req, acceptors=[a1, a2], accepted_on=d, invoice_no=f"{w.rng.randint(10000000, 99999999)}",
+                   principal="张建国", principal_signed_on=d)
+    if final == "accepted":
+        return
+    d += _dt.timedelta(days=2)
+    _at(d)
+    service.complete(req, tr("Reimbursed"))
+
+
+def _issues(w: _World) -> None:
+    """Issues (领用) through the term, in date order, never more than was in stock that day;
+    each recipient draws what it uses (classes chalk and cleaning things, not toner)."""
+    rng = w.rng
     items = list(StoreItem.select())
-    depts = departments + list(Department.select().where(Department.kind == "class").limit(12))
-    days = sorted(start + _dt.timedelta(days=rng.randint(0, span)) for _ in range(max(30, span // 2)))
+    depts = w.departments + list(Department.select().where(Department.kind == "class").limit(12))
+    days = sorted(w.start + _dt.timedelta(days=rng.randint(0, w.span)) for _ in range(max(30, w.span // 2)))
     for day in days:
-        if day > today:
+        if day > w.today:
             continue
         _at(day, 11)
         dept = rng.choice(depts)
@@ -348,7 +437,7 @@ def _populate(ctx, rng) -> None:
             lines.append((it.id, max(1, min(on_hand, rng.randint(1, max(2, it.min_level // 3))))))
         if not lines:
             continue
-        person = rng.choice(people.get(dept.id) or everyone)
+        person = rng.choice(w.people.get(dept.id) or w.everyone)
         purposes = ["班级使用", "卫生保洁"] if dept.kind == "class" else ["日常办公", "期中考试", "教研活动", "会议用"]
         try:
             service.issue(lines, recipient_name=person.name, person=person.id, department=dept.id, on=day,
@@ -356,12 +445,14 @@ def _populate(ctx, rng) -> None:
         except service.UserError:
             continue
 
-    # a monthly count at the end of each finished month of the term
-    month = _dt.date(start.year, start.month, 1)
+
+def _monthly_counts(w: _World) -> None:
+    """A count at the end of each finished month of the term, with a small difference now and then."""
+    month = _dt.date(w.start.year, w.start.month, 1)
     while True:
         nxt = _dt.date(month.year + (month.month == 12), month.month % 12 + 1, 1)
         last = nxt - _dt.timedelta(days=1)
-        if last >= today:
+        if last >= w.today:
             break
         key = month.strftime("%Y-%m")
         if service.count_for(key) is None:
@@ -370,14 +461,8 @@ def _populate(ctx, rng) -> None:
             for it in StoreItem.select():
                 counted[it.id] = it.stock
                 # a small difference now and then, never one that would make the stock negative on any later day
-                if _lowest_from(it.id, last) > 3 and rng.random() < 0.12:
-                    counted[it.id] = it.stock + rng.choice((-2, -1, 1))
+                if _lowest_from(it.id, last) > 3 and w.rng.random() < 0.12:
+                    counted[it.id] = it.stock + w.rng.choice((-2, -1, 1))
             service.record_count(key, {i: q for i, q in counted.items() if StoreItem.get_by_id(i).active},
-                                 counted_by=buyer, on=last, note="", confirmed=True)
+                                 counted_by=w.buyer, on=last, note="", confirmed=True)
         month = nxt
-
-    summary = ctx.data.setdefault("summary", {})
-    summary[tr("Purchase requests")] = made
-    summary[tr("Budget lines")] = len(budgets)
-    summary[tr("Store items")] = StoreItem.select().count()
-    summary[tr("Store movements")] = service.StoreMovement.select().count()

@@ -140,6 +140,123 @@ def _rooms(kind: str, rooms: list[Place], by_building: dict[str, list[Place]]) -
     return pool or rooms
 
 
+class _Tickets:
+    """A year of tickets: what each one draws from (rooms, people, firms) and how it is drawn."""
+
+    def __init__(self, rng, rooms, by_building, weight_of, cats, workers, firms, classes, teachers, targets):
+        self.rng = rng
+        self.rooms, self.by_building, self.weight_of = rooms, by_building, weight_of
+        self.cats, self.workers, self.firms = cats, workers, firms
+        self.classes, self.teachers, self.targets = classes, teachers, targets
+        self.cat_names = list(PROBLEMS)
+        self.cat_weights = [PROBLEMS[c][0] for c in self.cat_names]
+
+    def when_reported(self, day: _dt.date) -> _dt.datetime:
+        return _dt.datetime.combine(day, _dt.time(7, 30)) + _dt.timedelta(minutes=self.rng.randint(0, 600))
+
+    def pick_room(self, kind: str) -> Place:
+        pool = _rooms(kind, self.rooms, self.by_building)
+        return self.rng.choices(pool, [self.weight_of[p.id] for p in pool])[0]
+
+    def make_values(self, day):
+        """A ticket's values as the desk would type them, and the parts its fault needs."""
+        rng = self.rng
+        urgent = rng.random() < 0.04
+        if urgent:
+            cat_name, desc, kind = rng.choice(URGENT_PROBLEMS)
+            parts, major = [], False
+        else:
+            cat_name = rng.choices(self.cat_names, self.cat_weights)[0]
+            problem = rng.choice(PROBLEMS[cat_name][1])
+            desc, parts, major = problem[:3]
+            kind = problem[3] if len(problem) > 3 else PROBLEMS[cat_name][2]
+        urgency = "urgent" if urgent else ("major" if major or rng.random() < 0.06 else "minor")
+        room = self.pick_room(kind)
+        if rng.random() < 0.45 and self.classes:
+            klass = rng.choice(self.classes)
+            reporter = {"reporter_department": klass.id, "reporter_name": rng.choice("王李张刘陈杨赵黄周吴") + rng.choice(STUDENTS)}
+        else:
+            t = rng.choice(self.teachers)
+            reporter = {"reporter": t.id, "reporter_name": t.name, "contact": t.phone}
+        return {"reported_at": self.when_reported(day), "category": self.cats[cat_name].id, "place": room.id,
+                "description": f"{room.name}{desc}", "urgency": urgency, **reporter}, parts
+
+    def repair_hours(self, urgency: str, late: bool, reported: _dt.datetime) -> float:
+        rng = self.rng
+        if urgency == "urgent":
+            return rng.uniform(2.2, 8) if late else rng.uniform(0.3, 1.9)
+        if urgency == "major":
+            due_h = (rs.deadline(reported, "major", self.targets) - reported).total_seconds() / 3600
+            return rng.uniform(due_h + 2, due_h + 96) if late else rng.uniform(4, due_h - 0.5)
+        due_h = (rs.deadline(reported, "minor", self.targets) - reported).total_seconds() / 3600
+        return rng.uniform(due_h + 1, due_h + 40) if late else rng.uniform(0.5, min(8, due_h - 0.2))
+
+    def cause_of(self) -> str:
+        return self.rng.choices(["wear", "accidental", "deliberate", "unknown"], [80, 10, 4, 6])[0]
+
+    def bulk_ticket(self, day: _dt.date, counters: dict[int, int]) -> tuple[dict, list]:
+        """A past ticket as a table row (numbered, cancelled or repaired and accepted) and its parts."""
+        rng = self.rng
+        values, parts = self.make_values(day)
+        reported = values["reported_at"]
+        year = reported.year
+        counters[year] = counters.get(year, 0) + 1
+        number = f"WX-{year}-{counters[year]:04d}"
+        due = rs.deadline(reported, values["urgency"], self.targets)
+        cancelled = rng.random() < 0.015
+        late = rng.random() < (0.08 if values["urgency"] == "urgent" else 0.05)
+        use_firm = self.firms and (values["urgency"] == "major" or rng.random() < 0.12)
+        assignee = None if use_firm else rng.choice(self.workers).id
+        supplier = rng.choice(self.firms).id if use_firm else None
+        row = {
+            "number": number, "reported_at": reported, "reporter": values.get("reporter"),
+            "reporter_department": values.get("reporter_department"), "reporter_name": values["reporter_name"],
+            "contact": values.get("contact"), "place": values["place"], "category": values["category"],
+            "description": values["description"], "urgency": values["urgency"], "due_at": due,
+            "assignee": assignee, "assignee_supplier": supplier, "source": "desk",
+            "created_at": reported, "updated_at": reported, "parts_cost": Decimal("0.00"),
+            "labour_cost": Decimal("0.00"), "total_cost": Decimal("0.00"), "compensation": Decimal("0.00"),
+        }
+        if cancelled:
+            row.update(status="cancelled", is_open=False, cancelled_at=reported + _dt.timedelta(hours=1),
+                       cancel_reason=rng.choice(["重复报修", "误报，设备正常", "已由班级自行处理"]))
+            chosen = []
+        else:
+            chosen = self._repaired(row, values, parts, use_firm, late)
+        row["is_open"] = False
+        return row, chosen
+
+    def _repaired(self, row: dict, values: dict, parts, use_firm, late: bool) -> list:
+        """Fills ``row`` as repaired and accepted (costs, cause, who pays); returns the parts used."""
+        rng = self.rng
+        reported = row["reported_at"]
+        done = reported + _dt.timedelta(hours=self.repair_hours(values["urgency"], late, reported))
+        done = done.replace(microsecond=0)
+        chosen = []
+        for name, unit, (lo, hi) in parts:
+            if rng.random() < 0.8:
+                qty = Decimal(rng.choice([1, 1, 1, 2, 3]))
+                cost = Decimal(rng.randint(lo * 100, hi * 100)) / 100
+                chosen.append((name, unit, qty, cost))
+        labour = Decimal(rng.choice([80, 120, 150, 200, 300, 450])) if use_firm else Decimal("0.00")
+        parts_cost = sum((q * c for _n, _u, q, c in chosen), Decimal("0.00")).quantize(Decimal("0.01"))
+        cause = self.cause_of()
+        row.update(status="accepted", is_open=False, assigned_at=reported + _dt.timedelta(minutes=20),
+                   started_at=reported + _dt.timedelta(minutes=40), done_at=done,
+                   work_done=rng.choice(["已修复", "更换配件，已修复", "已维修，试用正常", "已疏通", "已更换"]),
+                   parts_cost=parts_cost, labour_cost=labour, total_cost=parts_cost + labour, cause=cause,
+                   accepted_at=done + _dt.timedelta(hours=rng.uniform(0.5, 30)),
+                   accepted_by=values["reporter_name"], satisfied=rng.random() > 0.03)
+        if not row["satisfied"]:
+            row["accept_comment"] = rng.choice(["维修不彻底", "等待时间太长", "又出现同样问题"])
+        if cause in ("accidental", "deliberate"):
+            row["responsible_name"] = rng.choice("王李张刘陈杨赵黄周吴") + rng.choice(STUDENTS)
+            row["compensation"] = (parts_cost * (2 if cause == "deliberate" else 1)).quantize(Decimal("0.01"))
+            if cause == "deliberate":
+                row["discipline_note"] = "班主任已进行批评教育"
+        return [(name, unit, qty, cost) for name, unit, qty, cost in chosen]
+
+
 def populate(ctx) -> None:
     rng = ctx.rng
     today = ctx.today
@@ -166,151 +283,78 @@ def populate(ctx) -> None:
     teachers = list(Person.select().where(Person.is_canteen_staff == False))  # noqa: E712
     if not teachers:
         return
-    cat_names = list(PROBLEMS)
-    cat_weights = [PROBLEMS[c][0] for c in cat_names]
-
-    def when_reported(day: _dt.date) -> _dt.datetime:
-        return _dt.datetime.combine(day, _dt.time(7, 30)) + _dt.timedelta(minutes=rng.randint(0, 600))
-
-    def pick_room(kind: str) -> Place:
-        pool = _rooms(kind, rooms, by_building)
-        return rng.choices(pool, [weight_of[p.id] for p in pool])[0]
-
-    targets = rs.deadline_targets()
+    tk = _Tickets(rng, rooms, by_building, weight_of, cats, workers, firms, classes, teachers,
+                  rs.deadline_targets())
     start = today - _dt.timedelta(days=365)
     days = [start + _dt.timedelta(days=i) for i in range(366)]
     day_weights = [(1.0 if d.weekday() < 5 else 0.15) * (0.4 if d.month in (7, 8) else 1.0) for d in days]
     bulk_end = today - _dt.timedelta(days=14)  # after this, through the service
     plan = sorted(rng.choices(days, day_weights, k=n_year))
+    _bulk_tickets(tk, [d for d in plan if d < bulk_end])
+    _recent_tickets(tk, [d for d in plan if d >= bulk_end], now)
+    clock.freeze(now)
+    try:
+        _inspections(ctx, rooms, workers, cats, now)
+    finally:
+        clock.set_clock(None)
+    summary = ctx.data.setdefault("summary", {})
+    summary[tr("Repair tickets")] = RepairTicket.select().count()
+    summary[tr("Inspections recorded")] = Inspection.select().count()
 
-    def make_values(day):
-        urgent = rng.random() < 0.04
-        if urgent:
-            cat_name, desc, kind = rng.choice(URGENT_PROBLEMS)
-            parts, major = [], False
-        else:
-            cat_name = rng.choices(cat_names, cat_weights)[0]
-            problem = rng.choice(PROBLEMS[cat_name][1])
-            desc, parts, major = problem[:3]
-            kind = problem[3] if len(problem) > 3 else PROBLEMS[cat_name][2]
-        urgency = "urgent" if urgent else ("major" if major or rng.random() < 0.06 else "minor")
-        room = pick_room(kind)
-        if rng.random() < 0.45 and classes:
-            klass = rng.choice(classes)
-            reporter = {"reporter_department": klass.id, "reporter_name": rng.choice("王李张刘陈杨赵黄周吴") + rng.choice(STUDENTS)}
-        else:
-            t = rng.choice(teachers)
-            reporter = {"reporter": t.id, "reporter_name": t.name, "contact": t.phone}
-        return {"reported_at": when_reported(day), "category": cats[cat_name].id, "place": room.id,
-                "description": f"{room.name}{desc}", "urgency": urgency, **reporter}, parts
 
-    def repair_hours(urgency: str, late: bool, reported: _dt.datetime) -> float:
-        if urgency == "urgent":
-            return rng.uniform(2.2, 8) if late else rng.uniform(0.3, 1.9)
-        if urgency == "major":
-            due_h = (rs.deadline(reported, "major", targets) - reported).total_seconds() / 3600
-            return rng.uniform(due_h + 2, due_h + 96) if late else rng.uniform(4, due_h - 0.5)
-        due_h = (rs.deadline(reported, "minor", targets) - reported).total_seconds() / 3600
-        return rng.uniform(due_h + 1, due_h + 40) if late else rng.uniform(0.5, min(8, due_h - 0.2))
-
-    def cause_of() -> str:
-        return rng.choices(["wear", "accidental", "deliberate", "unknown"], [80, 10, 4, 6])[0]
-
+def _bulk_tickets(tk: _Tickets, days: list[_dt.date]) -> None:
+    """The year up to two weeks ago, written straight to the tables (thousands of rows) in one transaction."""
     counters: dict[int, int] = {}
     ticket_rows, part_rows = [], []
-    place_names = {p.id: p.full_name for p in rooms}
-    person_names = {p.id: p.name for p in teachers + workers}
-    firm_names = {f.id: f.name for f in firms}
-    class_names = {c.id: c.name for c in classes}
-    cat_label = {c.id: c.name for c in cats.values()}
+    place_names = {p.id: p.full_name for p in tk.rooms}
+    person_names = {p.id: p.name for p in tk.teachers + tk.workers}
+    firm_names = {f.id: f.name for f in tk.firms}
+    class_names = {c.id: c.name for c in tk.classes}
+    cat_label = {c.id: c.name for c in tk.cats.values()}
     with database.atomic():
-        for day in [d for d in plan if d < bulk_end]:
-            values, parts = make_values(day)
-            reported = values["reported_at"]
-            year = reported.year
-            counters[year] = counters.get(year, 0) + 1
-            number = f"WX-{year}-{counters[year]:04d}"
-            due = rs.deadline(reported, values["urgency"], targets)
-            cancelled = rng.random() < 0.015
-            late = rng.random() < (0.08 if values["urgency"] == "urgent" else 0.05)
-            use_firm = firms and (values["urgency"] == "major" or rng.random() < 0.12)
-            assignee = None if use_firm else rng.choice(workers).id
-            supplier = rng.choice(firms).id if use_firm else None
-            row = {
-                "number": number, "reported_at": reported, "reporter": values.get("reporter"),
-                "reporter_department": values.get("reporter_department"), "reporter_name": values["reporter_name"],
-                "contact": values.get("contact"), "place": values["place"], "category": values["category"],
-                "description": values["description"], "urgency": values["urgency"], "due_at": due,
-                "assignee": assignee, "assignee_supplier": supplier, "source": "desk",
-                "created_at": reported, "updated_at": reported, "parts_cost": Decimal("0.00"),
-                "labour_cost": Decimal("0.00"), "total_cost": Decimal("0.00"), "compensation": Decimal("0.00"),
-            }
-            if cancelled:
-                row.update(status="cancelled", is_open=False, cancelled_at=reported + _dt.timedelta(hours=1),
-                           cancel_reason=rng.choice(["重复报修", "误报，设备正常", "已由班级自行处理"]))
-            else:
-                done = reported + _dt.timedelta(hours=repair_hours(values["urgency"], late, reported))
-                done = done.replace(microsecond=0)
-                chosen = []
-                for name, unit, (lo, hi) in parts:
-                    if rng.random() < 0.8:
-                        qty = Decimal(rng.choice([1, 1, 1, 2, 3]))
-                        cost = Decimal(rng.randint(lo * 100, hi * 100)) / 100
-                        chosen.append((name, unit, qty, cost))
-                labour = Decimal(rng.choice([80, 120, 150, 200, 300, 450])) if use_firm else Decimal("0.00")
-                parts_cost = sum((q * c for _n, _u, q, c in chosen), Decimal("0.00")).quantize(Decimal("0.01"))
-                cause = cause_of()
-                row.update(status="accepted", is_open=False, assigned_at=reported + _dt.timedelta(minutes=20),
-                           started_at=reported + _dt.timedelta(minutes=40), done_at=done,
-                           work_done=rng.choice(["已修复", "更换配件，已修复", "已维修，试用正常", "已疏通", "已更换"]),
-                           parts_cost=parts_cost, labour_cost=labour, total_cost=parts_cost + labour, cause=cause,
-                           accepted_at=done + _dt.timedelta(hours=rng.uniform(0.5, 30)),
-                           accepted_by=values["reporter_name"], satisfied=rng.random() > 0.03)
-                if not row["satisfied"]:
-                    row["accept_comment"] = rng.choice(["维修不彻底", "等待时间太长", "又出现同样问题"])
-                if cause in ("accidental", "deliberate"):
-                    row["responsible_name"] = rng.choice("王李张刘陈杨赵黄周吴") + rng.choice(STUDENTS)
-                    row["compensation"] = (parts_cost * (2 if cause == "deliberate" else 1)).quantize(Decimal("0.01"))
-                    if cause == "deliberate":
-                        row["discipline_note"] = "班主任已进行批评教育"
-                part_rows.append([(name, unit, qty, cost) for name, unit, qty, cost in chosen])
-            if row["status"] == "cancelled":
-                part_rows.append([])
-            row["is_open"] = False
-            text = [number, row["reporter_name"], row.get("contact"), row["description"],
+        for day in days:
+            row, parts = tk.bulk_ticket(day, counters)
+            part_rows.append(parts)
+            text = [row["number"], row["reporter_name"], row.get("contact"), row["description"],
                     class_names.get(row["reporter_department"]), place_names.get(row["place"]),
-                    cat_label.get(row["category"]), person_names.get(assignee), firm_names.get(supplier),
-                    row.get("responsible_name")]
+                    cat_label.get(row["category"]), person_names.get(row["assignee"]),
+                    firm_names.get(row["assignee_supplier"]), row.get("responsible_name")]
             row["search_text"] = " ".join(t for t in text if t).lower()
             ticket_rows.append(row)
-        fields = sorted({k for r in ticket_rows for k in r})
-        full = [{k: r.get(k) for k in fields} for r in ticket_rows]
-        before = audit.max_id(RepairTicket)
-        for i in range(0, len(full), 300):
-            RepairTicket.insert_many(full[i:i + 300]).execute()
-        ids = {t.number: t.id for t in RepairTicket.select(RepairTicket.id, RepairTicket.number)}
-        rows = []
-        for row, parts in zip(ticket_rows, part_rows, strict=True):
-            for k, (name, unit, qty, cost) in enumerate(parts):
-                rows.append({"ticket": ids[row["number"]], "name": name, "unit": unit, "quantity": qty,
-                             "unit_cost": cost, "amount": (qty * cost).quantize(Decimal("0.01")), "sort_order": k})
-        for i in range(0, len(rows), 500):
-            RepairPart.insert_many(rows[i:i + 500]).execute()
-        for year, n in counters.items():
-            numbering.bump_to(f"doc:WX:{year}", n)
-        audit.record_inserted(RepairTicket, before)
-        audit.record("repair_ticket", None, "demo", note=tr("Demo repair tickets created: {n}").format(
-            n=len(ticket_rows)))
+        _insert_bulk(ticket_rows, part_rows, counters)
 
-    # the last two weeks, through the service: tickets on assets, open ones, some overdue
+
+def _insert_bulk(ticket_rows: list[dict], part_rows: list[list], counters: dict[int, int]) -> None:
+    """Inserts the tickets and their parts in chunks, moves the numbering on, records the change."""
+    fields = sorted({k for r in ticket_rows for k in r})
+    full = [{k: r.get(k) for k in fields} for r in ticket_rows]
+    before = audit.max_id(RepairTicket)
+    for i in range(0, len(full), 300):
+        RepairTicket.insert_many(full[i:i + 300]).execute()
+    ids = {t.number: t.id for t in RepairTicket.select(RepairTicket.id, RepairTicket.number)}
+    rows = []
+    for row, parts in zip(ticket_rows, part_rows, strict=True):
+        for k, (name, unit, qty, cost) in enumerate(parts):
+            rows.append({"ticket": ids[row["number"]], "name": name, "unit": unit, "quantity": qty,
+                         "unit_cost": cost, "amount": (qty * cost).quantize(Decimal("0.01")), "sort_order": k})
+    for i in range(0, len(rows), 500):
+        RepairPart.insert_many(rows[i:i + 500]).execute()
+    for year, n in counters.items():
+        numbering.bump_to(f"doc:WX:{year}", n)
+    audit.record_inserted(RepairTicket, before)
+    audit.record("repair_ticket", None, "demo", note=tr("Demo repair tickets created: {n}").format(
+        n=len(ticket_rows)))
+
+
+def _recent_tickets(tk: _Tickets, days: list[_dt.date], now: _dt.datetime) -> None:
+    """The last two weeks, through the service: tickets on assets, open ones, some overdue."""
     from ..assets.api import Asset
 
+    rng = tk.rng
     assets_pool = [a for a in Asset.select().where(Asset.status == "in_use").order_by(Asset.id).limit(400)
                    if asset_fault(a.name) is not None]
-    recent = [d for d in plan if d >= bulk_end]
-    through_service = 0
-    for day in recent:
-        values, parts = make_values(day)
+    for day in days:
+        values, parts = tk.make_values(day)
         if values["reported_at"] > now:
             values["reported_at"] = now - _dt.timedelta(minutes=rng.randint(5, 300))
         if assets_pool and rng.random() < 0.25:
@@ -321,47 +365,49 @@ def populate(ctx) -> None:
             values["asset"] = a.id
             if a.place_id:
                 values["place"] = a.place_id
-            values["category"] = cats[cat_name].id
+            values["category"] = tk.cats[cat_name].id
             values["description"] = a.name + fault
             values["urgency"] = "major" if major else "minor"
         clock.freeze(values["reported_at"])
         try:
             t = rs.create_ticket(values)
             age_h = (now - values["reported_at"]).total_seconds() / 3600
-            stay_open = rng.random() < (0.5 if age_h < 24 else 0.08)
-            if stay_open:
-                clock.freeze(min(now, t.reported_at + _dt.timedelta(minutes=30)))
-                step = rng.random()
-                if step > 0.3:
-                    rs.assign(t, assignee=rng.choice(workers).id)
-                if step > 0.6:
-                    rs.start(t)
-                if step > 0.85 and parts:
-                    rs.wait_for_parts(t, parts[0][0])
+            if rng.random() < (0.5 if age_h < 24 else 0.08):
+                _leave_open(tk, t, parts, now)
             else:
-                hours = min(repair_hours(t.urgency, rng.random() < 0.06, t.reported_at), max(0.3, age_h - 0.1))
-                clock.freeze(t.reported_at + _dt.timedelta(hours=hours))
-                cause = rng.choices(["wear", "unknown", "accidental"], [85, 10, 5])[0]
-                extra = {"responsible_name": rng.choice("王李张刘陈杨赵黄周吴") + rng.choice(STUDENTS)} \
-                    if cause == "accidental" else {}
-                chosen = [{"name": n, "unit": u, "quantity": 1, "unit_cost": Decimal(rng.randint(lo, hi))}
-                          for n, u, (lo, hi) in parts]
-                t = rs.complete(t, work_done="已修复", cause=cause, parts=chosen, assignee=rng.choice(workers).id,
-                                **extra)
-                if rng.random() < 0.7 and hours + 2 < age_h:
-                    clock.freeze(t.done_at + _dt.timedelta(hours=1))
-                    rs.accept(t, accepted_by=t.reporter_name or "班长", satisfied=True)
-            through_service += 1
+                _repair_recent(tk, t, parts, age_h)
         except UserError:
             continue
-    clock.freeze(now)
-    try:
-        _inspections(ctx, rooms, workers, cats, now)
-    finally:
-        clock.set_clock(None)
-    summary = ctx.data.setdefault("summary", {})
-    summary[tr("Repair tickets")] = RepairTicket.select().count()
-    summary[tr("Inspections recorded")] = Inspection.select().count()
+
+
+def _leave_open(tk: _Tickets, t, parts, now: _dt.datetime) -> None:
+    """An open ticket: reported only, assigned, started or waiting for a part."""
+    rng = tk.rng
+    clock.freeze(min(now, t.reported_at + _dt.timedelta(minutes=30)))
+    step = rng.random()
+    if step > 0.3:
+        rs.assign(t, assignee=rng.choice(tk.workers).id)
+    if step > 0.6:
+        rs.start(t)
+    if step > 0.85 and parts:
+        rs.wait_for_parts(t, parts[0][0])
+
+
+def _repair_recent(tk: _Tickets, t, parts, age_h: float) -> None:
+    """A recent ticket repaired (with its parts and cause) and mostly accepted."""
+    rng = tk.rng
+    hours = min(tk.repair_hours(t.urgency, rng.random() < 0.06, t.reported_at), max(0.3, age_h - 0.1))
+    clock.freeze(t.reported_at + _dt.timedelta(hours=hours))
+    cause = rng.choices(["wear", "unknown", "accidental"], [85, 10, 5])[0]
+    extra = {"responsible_name": rng.choice("王李张刘陈杨赵黄周吴") + rng.choice(STUDENTS)} \
+        if cause == "accidental" else {}
+    chosen = [{"name": n, "unit": u, "quantity": 1, "unit_cost": Decimal(rng.randint(lo, hi))}
+              for n, u, (lo, hi) in parts]
+    t = rs.complete(t, work_done="已修复", cause=cause, parts=chosen, assignee=rng.choice(tk.workers).id,
+                    **extra)
+    if rng.random() < 0.7 and hours + 2 < age_h:
+        clock.freeze(t.done_at + _dt.timedelta(hours=1))
+        rs.accept(t, accepted_by=t.reporter_name or "班长", satisfied=True)
 
 
 def _inspections(ctx, rooms, workers, cats, now) -> None:

@@ -159,7 +159,7 @@ def test_a_second_backup_folder_gets_a_copy_of_every_backup(qtbot, window, db_pa
     assert (stick / "logistics-desk.key").is_file()  # the change record's key goes with the copies
     shutil.rmtree(stick)  # the stick is pulled out
     click(qtbot, page.backup_button)  # the stick is gone: the backup is still written, and the clerk is told
-    assert len(list((db_path.parent / "backups").glob("logistics-manual-*.db"))) == 2
+    assert len(list((db.current_path().parent / "backups").glob("logistics-manual-*.db"))) == 2
     assert "USB stick" in window.status.text()
     assert not stick.exists()
 

@@ -27,7 +27,8 @@ from logistics_desk.core.ui.work import wait_for_workers
 from logistics_desk.modules import modules as registry_specs
 
 OFFSCREEN_NOISE = r"This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)"
-pytestmark = [pytest.mark.usefixtures("database"), pytest.mark.gui, pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)]
+pytestmark = [pytest.mark.usefixtures("database"), pytest.mark.gui, pytest.mark.qt_log_ignore(OFFSCREEN_NOISE),
+              pytest.mark.sqlite_only]  # the database file's journal and locks
 
 ROOT = Path(__file__).resolve().parents[3]
 POSIX = os.name == "posix"
