@@ -16,10 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "logistics_desk"
 
 # Module files that import Qt without a Qt file's name: {file relative to logistics_desk/: why}. Each is to be
 # renamed to a Qt file's name (or its Qt part moved to one) by the module's owner; the goal is an empty dict.
-QT_FILES_NOT_NAMED_SO: dict[str, str] = {
-    "modules/stocktake/output.py": "the stock-take's print and export actions of the window (QFileDialog, the PDF "
-                                   "preview, workers): a view by what it does; to be renamed (e.g. output_view.py)",
-}
+QT_FILES_NOT_NAMED_SO: dict[str, str] = {}  # none left
 
 
 def is_qt_module_file(path: Path) -> bool:

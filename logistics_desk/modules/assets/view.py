@@ -1194,7 +1194,22 @@ class AssetsTab(ModuleTab):
         super().__init__(parent)
         self.query = service.AssetQuery()
         self.dialog: QDialog | None = None  # the dialog open right now (tests reach it here)
+        self._build_toolbar()
+        filters = self._build_filters()
+        list_page = self._build_list_page(filters)
+        empty = self._build_empty_page()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(list_page)
+        self.stack.addWidget(empty)
 
+        outer = QVBoxLayout(self)
+        outer.addLayout(self.toolbar)
+        outer.addWidget(self.stack, 1)
+        self._fill_filter_choices()
+        self.reload()
+
+    def _build_toolbar(self) -> None:
+        """The asset's actions at the left, files and printing at the right."""
         # toolbar: the asset's actions at the left, files and printing at the right (on a second line
         # when the window is too narrow for one)
         actions_box, files_box = QWidget(), QWidget()
@@ -1231,6 +1246,10 @@ class AssetsTab(ModuleTab):
             b.clicked.connect(lambda _c=False, s=slot: s())
             files.addWidget(b)
             self.buttons[key] = b
+        self._build_print_button(files)
+
+    def _build_print_button(self, files: QHBoxLayout) -> None:
+        """The print menu, when the module ships one; a broken one leaves the register usable."""
         self.print_button = None
         if importlib.util.find_spec(__package__ + ".print_menu") is not None:
             try:
@@ -1247,7 +1266,8 @@ class AssetsTab(ModuleTab):
 
                 logging.getLogger(__name__).exception("print menu failed")
 
-        # filters
+    def _build_filters(self) -> QHBoxLayout:
+        """The search box, the category/place/department/status filters, Clear and the count."""
         filters = QHBoxLayout()
         self.search = SearchBox(tr("Search number, name, model, place, custodian, department…"))
         self.search.setMinimumWidth(220)
@@ -1276,8 +1296,10 @@ class AssetsTab(ModuleTab):
         filters.addWidget(self.status_filter)
         filters.addWidget(self.clear_button)
         filters.addWidget(self.count_label)
+        return filters
 
-        # the list and the detail pane
+    def _build_list_page(self, filters: QHBoxLayout) -> QWidget:
+        """The filters over the list of assets, with the detail pane at its right."""
         self.model = AssetTableModel(COLUMNS, self.query)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -1319,8 +1341,10 @@ class AssetsTab(ModuleTab):
         lp.addLayout(filters)
         lp.addWidget(self.no_match)
         lp.addWidget(splitter, 1)
+        return list_page
 
-        # the empty register
+    def _build_empty_page(self) -> QWidget:
+        """What an empty register shows: a hint and the three ways to fill it."""
         empty = QWidget()
         ep = QVBoxLayout(empty)
         ep.addStretch(1)
@@ -1343,16 +1367,7 @@ class AssetsTab(ModuleTab):
         eb.addStretch(1)
         ep.addLayout(eb)
         ep.addStretch(2)
-
-        self.stack = QStackedWidget()
-        self.stack.addWidget(list_page)
-        self.stack.addWidget(empty)
-
-        outer = QVBoxLayout(self)
-        outer.addLayout(self.toolbar)
-        outer.addWidget(self.stack, 1)
-        self._fill_filter_choices()
-        self.reload()
+        return empty
 
     # --- filters and list ---
     def _search_entered(self) -> None:

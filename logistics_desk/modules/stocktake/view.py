@@ -16,7 +16,8 @@ from ...core.errors import UserError
 from ...core.i18n import tr
 from ...core.ui.tab import ModuleTab
 from ...core.ui.widgets import ChoiceBox, confirm, show_error, show_info
-from . import output, service
+from . import print_menu as output
+from . import service
 from .dialogs import OpenDialog, SignOffDialog
 from .pages.compare import ComparePage
 from .pages.count import CountPage
@@ -268,7 +269,7 @@ class StockTakeTab(ModuleTab):
         if dlg.exec():
             self.refresh()
 
-    # ------------------------------------------------------------------ printing & export (output.py)
+    # ------------------------------------------------------------------ printing & export (print_menu.py)
     def print_sheets(self) -> None:
         if self.st is not None:
             output.print_sheets(self, self.st)

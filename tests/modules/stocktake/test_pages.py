@@ -12,7 +12,7 @@ from logistics_desk.core import audit
 from logistics_desk.core.tasks import Cancelled
 from logistics_desk.modules.assets import service as assets
 from logistics_desk.modules.assets.models import Asset, AssetEvent
-from logistics_desk.modules.stocktake import output
+from logistics_desk.modules.stocktake import print_menu as output
 from logistics_desk.modules.stocktake import service as st_service
 from logistics_desk.modules.stocktake.dialogs import SurplusDialog
 from logistics_desk.modules.stocktake.models import StockTakeLine

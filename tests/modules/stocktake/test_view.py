@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from logistics_desk.core.ui.work import wait_for_workers
 from logistics_desk.modules.assets import service as assets
 from logistics_desk.modules.assets.models import Asset, AssetDamage, AssetEvent
-from logistics_desk.modules.stocktake import output as output_module
+from logistics_desk.modules.stocktake import print_menu as output_module
 from logistics_desk.modules.stocktake import service as st_service
 from logistics_desk.modules.stocktake import view as view_module
 from logistics_desk.modules.stocktake.dialogs import OpenDialog, SignOffDialog
