@@ -936,10 +936,6 @@
       <translation>哪些资产</translation>
     </message>
     <message>
-      <source>Custom grid</source>
-      <translation>自定义版式</translation>
-    </message>
-    <message>
       <source>On a partly used sheet: the first free label, counted row by row</source>
       <translation>用过一部分的标签纸：第一张空白标签的位置（按行从左到右数）</translation>
     </message>
@@ -954,6 +950,10 @@
     <message>
       <source>Start at label</source>
       <translation>从第几张标签开始</translation>
+    </message>
+    <message>
+      <source>Custom grid</source>
+      <translation>自定义版式</translation>
     </message>
     <message>
       <source>Print calibration page…</source>

@@ -816,8 +816,8 @@
       <translation>无</translation>
     </message>
     <message>
-      <source>No data: no day of this period can be checked yet (it lies before the first recorded day or after today). This report certifies nothing.</source>
-      <translation>无数据：本期没有可检查的日期（早于首个记录日或晚于今天）。本报告不作任何合规证明。</translation>
+      <source>No data: no day of this period can be checked yet (the canteen ledgers have not started, or it lies before their first day or after today). This report certifies nothing.</source>
+      <translation>无数据：本期间没有可检查的日子（食堂台账尚未开始，或期间在台账第一天之前或在今天之后）。本报告不证明任何事项。</translation>
     </message>
     <message>
       <source>no data</source>
@@ -1712,6 +1712,10 @@
       <translation>本版本没有维修登记模块。</translation>
     </message>
     <message>
+      <source>The canteen ledgers have not started yet: nothing is checked until the first record (a sample, morning check, disinfection, delivery or fridge reading) or a start date.</source>
+      <translation>食堂台账尚未开始：在记录第一条（留样、晨检、消毒、进货或冰箱测温）或设定开始日期之前，不做每日检查。</translation>
+    </message>
+    <message>
       <source>{month}/{day} {time}</source>
       <translation>{month}月{day}日 {time}</translation>
     </message>
@@ -1822,6 +1826,14 @@
     <message>
       <source>Give the reason (e.g. National Day holiday).</source>
       <translation>请填写原因（如国庆放假）。</translation>
+    </message>
+    <message>
+      <source>The canteen ledgers start on {date}: nothing is checked before that day.</source>
+      <translation>食堂台账从 {date} 开始：此前的日子不做检查。</translation>
+    </message>
+    <message>
+      <source>Enter a date.</source>
+      <translation>请输入日期。</translation>
     </message>
     <message>
       <source>morning check {checked}/{workers}</source>
@@ -2376,6 +2388,10 @@
       <translation>详情</translation>
     </message>
     <message>
+      <source>Start checking today</source>
+      <translation>从今天开始检查</translation>
+    </message>
+    <message>
       <source>Daily samples</source>
       <translation>每日留样</translation>
     </message>
@@ -2478,6 +2494,14 @@
     <message>
       <source>Today {date} ({weekday}): {sampled} of {dishes} dishes sampled.</source>
       <translation>今天 {date}（{weekday}）：{dishes} 个菜品已留样 {sampled} 个。</translation>
+    </message>
+    <message>
+      <source>To start: record the first sample (Daily samples), morning check or disinfection, or press “Start checking today”. From then on every service day's meals are checked against the rules.</source>
+      <translation>如何开始：记录第一条留样（“每日留样”）、晨检或消毒，或点击“从今天开始检查”。此后每个开餐日的各餐都按规定检查。</translation>
+    </message>
+    <message>
+      <source>Start the canteen ledgers</source>
+      <translation>开始食堂台账</translation>
     </message>
     <message>
       <source>Under the minimum of {min} g.</source>
@@ -2598,6 +2622,10 @@
     <message>
       <source>{days} days checked, {dishes} dishes, {sampled} samples: no breaches.</source>
       <translation>检查 {days} 天，菜品 {dishes} 个，留样 {sampled} 份：未发现问题。</translation>
+    </message>
+    <message>
+      <source>Check the canteen's records every service day from today ({date}) on? Meals without samples, disinfection or morning checks will then show as breaches.</source>
+      <translation>从今天（{date}）起每个开餐日都检查食堂台账吗？此后没有留样、消毒或晨检的餐次将显示为违规。</translation>
     </message>
     <message>
       <source>Disposed {at}</source>

@@ -488,26 +488,6 @@
       <translation>已排除</translation>
     </message>
     <message>
-      <source>Preparing the count sheets…</source>
-      <translation>正在生成盘点表…</translation>
-    </message>
-    <message>
-      <source>Preparing the variance report…</source>
-      <translation>正在生成差异报告…</translation>
-    </message>
-    <message>
-      <source>Export to Excel</source>
-      <translation>导出 Excel</translation>
-    </message>
-    <message>
-      <source>Excel workbook (*.xlsx)</source>
-      <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-      <source>Exporting…</source>
-      <translation>正在导出…</translation>
-    </message>
-    <message>
       <source>What</source>
       <translation>情况</translation>
     </message>
@@ -802,6 +782,26 @@
     <message>
       <source>Match “{code}” to asset {number}?</source>
       <translation>将“{code}”对应到资产 {number}？</translation>
+    </message>
+    <message>
+      <source>Preparing the count sheets…</source>
+      <translation>正在生成盘点表…</translation>
+    </message>
+    <message>
+      <source>Preparing the variance report…</source>
+      <translation>正在生成差异报告…</translation>
+    </message>
+    <message>
+      <source>Export to Excel</source>
+      <translation>导出 Excel</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>正在导出…</translation>
     </message>
     <message>
       <source>All assets</source>

@@ -79,6 +79,20 @@ class GeneralPage(QWidget):
             "operator": QFormLayout(),
             "assets": QFormLayout(),
         }
+        self._add_text_fields(groups)
+        self._add_language_and_font(groups["operator"])
+        self._add_asset_fields(groups["assets"])
+        backup_form = self._build_backups()
+        scroll = self._build_scroll(groups, backup_form)
+        buttons = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def _add_text_fields(self, groups: dict[str, QFormLayout]) -> None:
+        """The school's and the operator's text fields, each into its group."""
         for key, label, group, hint in self.TEXT_FIELDS:
             w = QLineEdit()
             w.setObjectName(f"field_{key}")
@@ -87,10 +101,12 @@ class GeneralPage(QWidget):
             text = tr(label) + (" *" if key == "school.name" else "")
             groups[group].addRow(text, field_row(w, self.errors.make_label(key, w), tr(hint) if hint else None))
 
+    def _add_language_and_font(self, form: QFormLayout) -> None:
+        """The interface language and the font of printed forms (with the note when it is missing)."""
         language = ChoiceBox([(tr("Follow the system"), "")] + [(name, code) for code, name in LANGUAGES.items()])
         language.setObjectName("field_ui.language")
         self.widgets["ui.language"] = language
-        groups["operator"].addRow(tr("Interface language"), field_row(
+        form.addRow(tr("Interface language"), field_row(
             language, self.errors.make_label("ui.language", language),
             tr("Takes effect the next time the program starts. Printed forms use the interface language.")))
         body_font = ChoiceBox([(tr(label), key) for key, label in BODY_FONTS.items()])
@@ -103,9 +119,11 @@ class GeneralPage(QWidget):
         body_font_box = field_row(body_font, self.errors.make_label("printing.body_font", body_font),
                                   tr("The font of the text of printed forms; takes effect with the next form printed."))
         body_font_box.layout().insertWidget(1, self.body_font_note)
-        groups["operator"].addRow(tr("Font of printed forms"), body_font_box)
+        form.addRow(tr("Font of printed forms"), body_font_box)
         body_font.currentIndexChanged.connect(self._show_body_font_note)
 
+    def _add_asset_fields(self, form: QFormLayout) -> None:
+        """The fixed-asset thresholds, the number pattern with its preview, and the compensation basis."""
         for key, label in (("assets.threshold_general", N_("Fixed-asset threshold, general")),
                            ("assets.threshold_special", N_("Fixed-asset threshold, special equipment"))):
             spin = QDoubleSpinBox()
@@ -116,8 +134,8 @@ class GeneralPage(QWidget):
             spin.setSuffix(tr(" yuan"))
             spin.setMinimumWidth(160)
             self.widgets[key] = spin
-            groups["assets"].addRow(tr(label), field_row(spin, self.errors.make_label(key, spin)))
-        groups["assets"].addRow("", QLabel(tr("Items priced below the threshold are registered as low-value items.")))
+            form.addRow(tr(label), field_row(spin, self.errors.make_label(key, spin)))
+        form.addRow("", QLabel(tr("Items priced below the threshold are registered as low-value items.")))
         pattern = QLineEdit()
         pattern.setObjectName("field_assets.number_pattern")
         self.widgets["assets.number_pattern"] = pattern
@@ -128,17 +146,18 @@ class GeneralPage(QWidget):
                                 tr("{year}: the year, {code}: the category code, {seq:05d}: the running number "
                                    "with five digits. Letters, digits and . _ / - only, so a scanner can type it."))
         pattern_box.layout().insertWidget(1, self.pattern_preview)
-        groups["assets"].addRow(tr("Asset number pattern"), pattern_box)
+        form.addRow(tr("Asset number pattern"), pattern_box)
         pattern.textChanged.connect(self._preview_pattern)
         basis = ChoiceBox([(tr(label), key) for key, label in COMPENSATION_BASES.items()])
         basis.setObjectName("field_assets.compensation_basis")
         self.widgets["assets.compensation_basis"] = basis
-        groups["assets"].addRow(tr("Damage compensation basis"), field_row(
+        form.addRow(tr("Damage compensation basis"), field_row(
             basis, self.errors.make_label("assets.compensation_basis", basis),
             tr("Accidental damage is paid at this price (照价赔偿), deliberate damage at double; "
                "natural wear is borne by the school.")))
 
-        # backups
+    def _build_backups(self) -> QFormLayout:
+        """Where the backups go, the latest one, the second copy, and Back up now."""
         backup_form = QFormLayout()
         self.backup_folder = QLabel()
         self.backup_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -175,7 +194,10 @@ class GeneralPage(QWidget):
         row.addWidget(self.open_folder_button)
         row.addStretch(1)
         backup_form.addRow("", row)
+        return backup_form
 
+    def _build_scroll(self, groups: dict[str, QFormLayout], backup_form: QFormLayout) -> QScrollArea:
+        """The four groups one under the other, in a scroll area."""
         content = QWidget()
         content_layout = QVBoxLayout(content)
         for title, form in ((N_("School"), groups["school"]), (N_("Operator and language"), groups["operator"]),
@@ -189,7 +211,10 @@ class GeneralPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
+        return scroll
 
+    def _build_buttons(self) -> QHBoxLayout:
+        """Save and Undo my edits."""
         self.save_button = QPushButton(tr("Save"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
@@ -199,11 +224,7 @@ class GeneralPage(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll, 1)
-        layout.addLayout(buttons)
-        self.refresh()
+        return buttons
 
     # --- values ---
     def stored(self) -> dict[str, Any]:

@@ -438,6 +438,41 @@ def check(result: xl.ReadResult, path: str | os.PathLike = "", category_map: dic
     plan = ImportPlan(str(path), result, rows_read=len(result.rows))
     if result.file_errors:
         return plan
+    find_category = _category_lookup(category_map)
+    today = clock.today()
+    known = _Known(result)
+    numbers_in_file, existing = _numbers(result)
+    for row in result.rows:
+        v = row.values
+        category = _check_category(row, find_category, plan)
+        number = v.get("number")
+        if number:
+            _check_number(row, number, numbers_in_file, existing, result)
+        qty, price = _check_amounts(row, result)
+        acquired, warranty = _check_status_and_dates(row, today, result)
+        if not row.ok:
+            continue
+        place_stored = known.add(v)
+        plan.rows.append({
+            "_row": row.row, "_place_stored": place_stored,
+            "number": number or None, "name": v["name"], "category": category.id,
+            "model_spec": v.get("model_spec"), "brand": v.get("brand"), "unit": v.get("unit") or "件",
+            "quantity": qty, "unit_price": price if price is not None else Decimal("0.00"),
+            "acquired_on": acquired, "source": v.get("source") or "purchase", "supplier": v.get("supplier"),
+            "invoice_no": v.get("invoice_no"), "funding_source": v.get("funding_source"), "place": v.get("place"),
+            "department": v.get("department"), "custodian": v.get("custodian"), "status": v.get("status") or "in_use",
+            "warranty_end": warranty, "serial_no": v.get("serial_no"), "note": v.get("note") or None,
+        })
+    _mark_duplicates(plan.rows)
+    plan.new_places = list(known.new_places.values())
+    plan.new_departments = list(known.new_departments.values())
+    plan.new_people = list(known.new_people.values())
+    plan.new_suppliers = list(known.new_suppliers.values())
+    return plan
+
+
+def _category_lookup(category_map: dict[str, str] | None) -> Callable[[str], Category | None]:
+    """A category by name or code, else by the mapping remembered or given now (refused if it names none)."""
     found_category = _category_finder()
     remembered = dict(settings.get(CATEGORY_MAP_KEY) or {})
     for text, ours in (category_map or {}).items():
@@ -449,21 +484,56 @@ def check(result: xl.ReadResult, path: str | os.PathLike = "", category_map: dic
         return found_category(text) or (found_category(remembered[xl.fold(text)])
                                         if xl.fold(text) in remembered else None)
 
-    today = clock.today()
-    places = {_place_key(p.full_name): p.full_name for p in Place.select(Place.full_name)}
-    buildings = {name for (name,) in Place.select(Place.name).where(Place.kind == "building").tuples()}
-    for row in result.rows:  # buildings the file itself names ('实验楼 101' makes 实验楼生物室 read the same way)
-        parts = [p for p in _PLACE_SEPARATOR.split(" ".join(str(row.values.get("place") or "").split())) if p]
-        if len(parts) >= 2:
-            buildings.add(parts[0])
-    departments = {xl.fold(d.name) for d in Department.select(Department.name)}
-    people = {xl.fold(p.name) for p in Person.select(Person.name)}
-    suppliers = {xl.fold(s.name) for s in Supplier.select(Supplier.name)}
-    new_places: dict[str, str] = {}
-    new_departments: dict[str, str] = {}
-    new_people: dict[str, str] = {}
-    new_suppliers: dict[str, str] = {}
+    return find_category
 
+
+class _Known:
+    """The places, departments, people and suppliers the database holds, and the new ones the file names."""
+
+    def __init__(self, result: xl.ReadResult):
+        self.places = {_place_key(p.full_name): p.full_name for p in Place.select(Place.full_name)}
+        self.buildings = {name for (name,) in Place.select(Place.name).where(Place.kind == "building").tuples()}
+        for row in result.rows:  # buildings the file itself names ('实验楼 101' makes 实验楼生物室 read the same way)
+            parts = [p for p in _PLACE_SEPARATOR.split(" ".join(str(row.values.get("place") or "").split())) if p]
+            if len(parts) >= 2:
+                self.buildings.add(parts[0])
+        self.departments = {xl.fold(d.name) for d in Department.select(Department.name)}
+        self.people = {xl.fold(p.name) for p in Person.select(Person.name)}
+        self.suppliers = {xl.fold(s.name) for s in Supplier.select(Supplier.name)}
+        self.new_places: dict[str, str] = {}
+        self.new_departments: dict[str, str] = {}
+        self.new_people: dict[str, str] = {}
+        self.new_suppliers: dict[str, str] = {}
+
+    def add(self, v) -> str | None:
+        """Notes the row's place, department, custodian and supplier that are new; returns the place's
+        name as it will be stored."""
+        places = self.places
+        place = v.get("place")
+        if place and _place_key(place) not in places:
+            building, room = split_place(place, self.buildings)
+            self.buildings.add(building)
+            full = masterdata.place_full_name(building, room)
+            if _place_key(full) in places:  # '教学楼 / 301' is the place 教学楼 301
+                full = places[_place_key(full)]
+            else:
+                self.new_places.setdefault(_place_key(full), full)
+            places[_place_key(place)] = full
+            places[_place_key(full)] = full
+        dept = v.get("department")
+        if dept and xl.fold(dept) not in self.departments:
+            self.new_departments.setdefault(xl.fold(dept), dept.strip())
+        who = v.get("custodian")
+        if who and xl.fold(who) not in self.people:
+            self.new_people.setdefault(xl.fold(who), who.strip())
+        sup = v.get("supplier")
+        if sup and xl.fold(sup) not in self.suppliers:
+            self.new_suppliers.setdefault(xl.fold(sup), sup.strip())
+        return places[_place_key(place)] if place else None
+
+
+def _numbers(result: xl.ReadResult) -> tuple[dict[str, int], set[str]]:
+    """The numbers the file gives (number → its first row) and those of them already registered."""
     numbers_in_file: dict[str, int] = {}
     for row in result.rows:
         number = row.values.get("number")
@@ -474,98 +544,81 @@ def check(result: xl.ReadResult, path: str | os.PathLike = "", category_map: dic
     for i in range(0, len(listed), 500):
         chunk = listed[i:i + 500]
         existing |= {n for (n,) in Asset.select(Asset.number).where(Asset.number.in_(chunk)).tuples()}
+    return numbers_in_file, existing
 
-    for row in result.rows:
-        v = row.values
-        category = None
-        if v.get("category_code"):
-            category = find_category(v["category_code"])
-        if category is None and v.get("category"):
-            category = find_category(v["category"])
-            if category is None:
-                written = v["category"].strip()
-                plan.unknown_categories[written] = plan.unknown_categories.get(written, 0) + 1
-                result.add_error(row, "category", tr("Unknown category: add it in the settings or use an existing "
-                                                     "one."))
-        elif category is None and v.get("category_code"):
-            result.add_error(row, "category_code", tr("Unknown category: add it in the settings or use an existing "
-                                                      "one."))
-        number = v.get("number")
-        if number:
-            if not service.NUMBER_RE.match(number):
-                result.add_error(row, "number", tr("Use letters, digits and - . / _ only (a scanner must be able to "
-                                                   "type it)."))
-            elif numbers_in_file.get(number) != row.row:
-                result.add_error(row, "number", tr("The number repeats row {row} of the file.").format(
-                    row=numbers_in_file[number]))
-            elif number in existing:
-                result.add_error(row, "number", tr("Asset number {number} already exists.").format(number=number))
-        qty = v.get("quantity") or 1
-        price, amount = v.get("unit_price"), v.get("amount")
-        if price is None and amount is not None and not _bad(row, "amount"):
-            price = (amount / qty).quantize(service.CENT)
-            if price * qty != amount:
-                result.add_error(row, "amount", tr("The amount cannot be divided into a unit price in fen; give the "
-                                                   "unit price."))
-            elif price > MAX_UNIT_PRICE:  # the amount must not carry a unit price the price column would refuse
-                result.add_error(row, "amount", tr("The amount gives a unit price of {price}, above the limit of "
-                                                   "{max}.").format(price=f"{price:,.2f}",
-                                                                    max=f"{MAX_UNIT_PRICE:,.2f}"))
-        elif price is None and not _bad(row, "unit_price") and not _bad(row, "amount"):
-            result.add_error(row, "unit_price", tr("Give the unit price or the amount."), value="")
-        elif price is not None and amount is not None and abs(price * qty - amount) > Decimal("0.01"):
-            result.add_error(row, "amount", tr("The amount is not quantity × unit price ({expected}).").format(
-                expected=f"{price * qty:,.2f}"))
-        if price is not None and row.ok and price * qty > MAX_AMOUNT:
-            result.add_error(row, "quantity", tr("Quantity × unit price is {amount}, above the largest amount the "
-                                                 "register keeps ({max}).").format(amount=f"{price * qty:,.2f}",
-                                                                                   max=f"{MAX_AMOUNT:,.2f}"))
-        if v.get("status") == "voided":
-            result.add_error(row, "status", tr("A new asset is in use or idle."))
-        acquired = v.get("acquired_on")
-        if acquired and acquired > today:
-            result.add_error(row, "acquired_on", tr("The acquisition date cannot be in the future."))
-        warranty = v.get("warranty_end")
-        if warranty and acquired and warranty < acquired:
-            result.add_error(row, "warranty_end", tr("The warranty cannot end before the acquisition date."))
-        if not row.ok:
-            continue
-        place = v.get("place")
-        if place and _place_key(place) not in places:
-            building, room = split_place(place, buildings)
-            buildings.add(building)
-            full = masterdata.place_full_name(building, room)
-            if _place_key(full) in places:  # '教学楼 / 301' is the place 教学楼 301
-                full = places[_place_key(full)]
-            else:
-                new_places.setdefault(_place_key(full), full)
-            places[_place_key(place)] = full
-            places[_place_key(full)] = full
-        dept = v.get("department")
-        if dept and xl.fold(dept) not in departments:
-            new_departments.setdefault(xl.fold(dept), dept.strip())
-        who = v.get("custodian")
-        if who and xl.fold(who) not in people:
-            new_people.setdefault(xl.fold(who), who.strip())
-        sup = v.get("supplier")
-        if sup and xl.fold(sup) not in suppliers:
-            new_suppliers.setdefault(xl.fold(sup), sup.strip())
-        plan.rows.append({
-            "_row": row.row, "_place_stored": places[_place_key(place)] if place else None,
-            "number": number or None, "name": v["name"], "category": category.id,
-            "model_spec": v.get("model_spec"), "brand": v.get("brand"), "unit": v.get("unit") or "件",
-            "quantity": qty, "unit_price": price if price is not None else Decimal("0.00"),
-            "acquired_on": acquired, "source": v.get("source") or "purchase", "supplier": sup,
-            "invoice_no": v.get("invoice_no"), "funding_source": v.get("funding_source"), "place": place,
-            "department": dept, "custodian": who, "status": v.get("status") or "in_use",
-            "warranty_end": warranty, "serial_no": v.get("serial_no"), "note": v.get("note") or None,
-        })
-    _mark_duplicates(plan.rows)
-    plan.new_places = list(new_places.values())
-    plan.new_departments = list(new_departments.values())
-    plan.new_people = list(new_people.values())
-    plan.new_suppliers = list(new_suppliers.values())
-    return plan
+
+def _check_category(row: xl.RowData, find_category, plan: ImportPlan) -> Category | None:
+    """The row's category by code, else by name; an unknown one is counted (to be mapped) and marked."""
+    v = row.values
+    result = plan.result
+    category = None
+    if v.get("category_code"):
+        category = find_category(v["category_code"])
+    if category is None and v.get("category"):
+        category = find_category(v["category"])
+        if category is None:
+            written = v["category"].strip()
+            plan.unknown_categories[written] = plan.unknown_categories.get(written, 0) + 1
+            result.add_error(row, "category", tr("Unknown category: add it in the settings or use an existing "
+                                                 "one."))
+    elif category is None and v.get("category_code"):
+        result.add_error(row, "category_code", tr("Unknown category: add it in the settings or use an existing "
+                                                  "one."))
+    return category
+
+
+def _check_number(row: xl.RowData, number: str, numbers_in_file: dict[str, int], existing: set[str],
+                  result: xl.ReadResult) -> None:
+    """A number a scanner can type, given once in the file and not yet registered."""
+    if not service.NUMBER_RE.match(number):
+        result.add_error(row, "number", tr("Use letters, digits and - . / _ only (a scanner must be able to "
+                                           "type it)."))
+    elif numbers_in_file.get(number) != row.row:
+        result.add_error(row, "number", tr("The number repeats row {row} of the file.").format(
+            row=numbers_in_file[number]))
+    elif number in existing:
+        result.add_error(row, "number", tr("Asset number {number} already exists.").format(number=number))
+
+
+def _check_amounts(row: xl.RowData, result: xl.ReadResult):
+    """Quantity, unit price and amount agree (a price from the amount when only that is given) and stay
+    within the limits; returns (quantity, unit price)."""
+    v = row.values
+    qty = v.get("quantity") or 1
+    price, amount = v.get("unit_price"), v.get("amount")
+    if price is None and amount is not None and not _bad(row, "amount"):
+        price = (amount / qty).quantize(service.CENT)
+        if price * qty != amount:
+            result.add_error(row, "amount", tr("The amount cannot be divided into a unit price in fen; give the "
+                                               "unit price."))
+        elif price > MAX_UNIT_PRICE:  # the amount must not carry a unit price the price column would refuse
+            result.add_error(row, "amount", tr("The amount gives a unit price of {price}, above the limit of "
+                                               "{max}.").format(price=f"{price:,.2f}",
+                                                                max=f"{MAX_UNIT_PRICE:,.2f}"))
+    elif price is None and not _bad(row, "unit_price") and not _bad(row, "amount"):
+        result.add_error(row, "unit_price", tr("Give the unit price or the amount."), value="")
+    elif price is not None and amount is not None and abs(price * qty - amount) > Decimal("0.01"):
+        result.add_error(row, "amount", tr("The amount is not quantity × unit price ({expected}).").format(
+            expected=f"{price * qty:,.2f}"))
+    if price is not None and row.ok and price * qty > MAX_AMOUNT:
+        result.add_error(row, "quantity", tr("Quantity × unit price is {amount}, above the largest amount the "
+                                             "register keeps ({max}).").format(amount=f"{price * qty:,.2f}",
+                                                                               max=f"{MAX_AMOUNT:,.2f}"))
+    return qty, price
+
+
+def _check_status_and_dates(row: xl.RowData, today, result: xl.ReadResult):
+    """A new asset is in use or idle, acquired by today, its warranty ending after; returns the two dates."""
+    v = row.values
+    if v.get("status") == "voided":
+        result.add_error(row, "status", tr("A new asset is in use or idle."))
+    acquired = v.get("acquired_on")
+    if acquired and acquired > today:
+        result.add_error(row, "acquired_on", tr("The acquisition date cannot be in the future."))
+    warranty = v.get("warranty_end")
+    if warranty and acquired and warranty < acquired:
+        result.add_error(row, "warranty_end", tr("The warranty cannot end before the acquisition date."))
+    return acquired, warranty
 
 
 def _duplicate_key(name, model_spec, place_full, acquired_on, unit_price, quantity) -> tuple:

@@ -215,14 +215,9 @@ def _custodian_sections(raw: list[dict], on: _dt.date, scope_doc: str, head_role
     return sections
 
 
-def inventory_data(*, place: Any = None, building: Any = None, department: Any = None, custodian: Any = None,
-                   on: _dt.date | None = None, per_custodian: bool = False) -> dict:
-    """Plain data for ``render_inventory``. Give exactly one scope: a Place/Department/Person, its id,
-    or its name. ``building``: every room of it (and anything placed on the building itself), each
-    its own section with its own number. ``per_custodian``: instead, one section per custodian of the
-    assets in the scope, listing everything that person holds wherever it stands (and the scope's
-    assets nobody holds on a section of their own). Only assets on the books (not disposed or lost),
-    in number order."""
+def _inventory_scope(place, building, department, custodian) -> tuple[str, Any]:
+    """The one scope given (a record, its id or its name) as (kind, record); a building asked for as a
+    place is the round of its rooms."""
     given = {k: v for k, v in (("place", place), ("building", building), ("department", department),
                                ("custodian", custodian)) if v not in (None, "")}
     if len(given) != 1:
@@ -240,60 +235,91 @@ def inventory_data(*, place: Any = None, building: Any = None, department: Any =
         obj = resolve_scope(kind, str(value))
     if kind == "place" and obj.kind == "building":
         kind = "building"  # a building asked for as a place: the round of its rooms
+    return kind, obj
+
+
+def _place_sections(obj, kind: str, query, on: _dt.date, doc_no: str, per_custodian: bool) -> list[dict]:
+    """A place's sheet, or a building's: one section per room with anything registered (or per custodian)."""
+    head_dept = tr("Department head")
+    sections: list[dict] = []
+    filters = {"place": obj.id, "status": "active"}
+    by_place: dict[int | None, list[dict]] = {}
+    for r in query.iter_rows(filters, sort_key="number"):
+        by_place.setdefault(r["place_id"], []).append(r)
+    if kind == "building":
+        order = [obj] + list(masterdata.rooms(obj, include_inactive=True))
+    else:
+        order = [obj]
+    if per_custodian:
+        raw = [r for p in order for r in by_place.get(p.id, [])]
+        sections = _custodian_sections(raw, on, doc_no, head_dept)
+    for p in ([] if per_custodian else order):
+        raw = by_place.get(p.id, [])
+        if not raw and (kind == "building") and (p.id != obj.id or len(order) > 1):
+            continue  # a room with nothing registered has nothing to sign for
+        meta = [(tr("Place"), p.full_name),
+                (tr("Department / class"), _distinct(r["department"] for r in raw)),
+                (tr("Custodian"), _distinct(r["custodian"] for r in raw)),
+                (tr("Items on the sheet"), tr("{n} lines").format(n=len(raw)))]
+        sections.append(_section_data(p.full_name, meta, raw, False, head_dept,
+                                      _inventory_doc_no(on, "P", p.id)))
+    if not sections:
+        sections.append(_section_data(obj.full_name, [(tr("Place"), obj.full_name)], [], False, head_dept,
+                                      doc_no))
+    return sections
+
+
+def _department_sections(obj, query, on: _dt.date, doc_no: str, per_custodian: bool) -> list[dict]:
+    """A department's or a class's sheet (signed by its head or head teacher), or one per custodian."""
+    head_dept = tr("Department head")
+    sections: list[dict] = []
+    raw = list(query.iter_rows({"department": obj.id, "status": "active"}, sort_key="number"))
+    raw.sort(key=lambda r: (r["place"] or "\uffff", r["number"]))
+    if obj.kind == "class":
+        head_dept = tr("Class head teacher")
+    if per_custodian:
+        sections = _custodian_sections(raw, on, doc_no, head_dept)
+    if not sections:
+        meta = [(tr("Department / class"), obj.name),
+                (tr("Custodian"), _distinct((r["custodian"] for r in raw), 5)),
+                (tr("Items on the sheet"), tr("{n} lines").format(n=len(raw)))]
+        sections.append(_section_data(obj.name, meta, raw, True, head_dept, doc_no))
+    return sections
+
+
+def _custodian_section(obj, query, doc_no: str) -> list[dict]:
+    """One person's sheet: everything they hold, wherever it stands."""
+    raw = list(query.iter_rows({"custodian": obj.id, "status": "active"}, sort_key="number"))
+    raw.sort(key=lambda r: (r["place"] or "\uffff", r["number"]))
+    meta = [(tr("Custodian"), obj.name), (tr("Department / class"), _name(obj.department) or "—"),
+            (tr("Items on the sheet"), tr("{n} lines").format(n=len(raw)))]
+    return [_section_data(obj.name, meta, raw, True, tr("Department head"), doc_no,
+                          [tr("Custodian ({name})").format(name=obj.name)])]
+
+
+def inventory_data(*, place: Any = None, building: Any = None, department: Any = None, custodian: Any = None,
+                   on: _dt.date | None = None, per_custodian: bool = False) -> dict:
+    """Plain data for ``render_inventory``. Give exactly one scope: a Place/Department/Person, its id,
+    or its name. ``building``: every room of it (and anything placed on the building itself), each
+    its own section with its own number. ``per_custodian``: instead, one section per custodian of the
+    assets in the scope, listing everything that person holds wherever it stands (and the scope's
+    assets nobody holds on a section of their own). Only assets on the books (not disposed or lost),
+    in number order."""
+    kind, obj = _inventory_scope(place, building, department, custodian)
     if kind == "custodian":
         per_custodian = False  # one person's sheet already
     on = on or clock.today()
     query = service.AssetQuery()
-    head_dept = tr("Department head")
-    sections: list[dict] = []
     code = {"place": "P", "building": "B", "department": "D", "custodian": "C"}[kind]
     doc_no = _inventory_doc_no(on, code, obj.id)
     if kind in ("place", "building"):
-        filters = {"place": obj.id, "status": "active"}
-        by_place: dict[int | None, list[dict]] = {}
-        for r in query.iter_rows(filters, sort_key="number"):
-            by_place.setdefault(r["place_id"], []).append(r)
-        if kind == "building":
-            order = [obj] + list(masterdata.rooms(obj, include_inactive=True))
-        else:
-            order = [obj]
-        if per_custodian:
-            raw = [r for p in order for r in by_place.get(p.id, [])]
-            sections = _custodian_sections(raw, on, doc_no, head_dept)
-        for p in ([] if per_custodian else order):
-            raw = by_place.get(p.id, [])
-            if not raw and (kind == "building") and (p.id != obj.id or len(order) > 1):
-                continue  # a room with nothing registered has nothing to sign for
-            meta = [(tr("Place"), p.full_name),
-                    (tr("Department / class"), _distinct(r["department"] for r in raw)),
-                    (tr("Custodian"), _distinct(r["custodian"] for r in raw)),
-                    (tr("Items on the sheet"), tr("{n} lines").format(n=len(raw)))]
-            sections.append(_section_data(p.full_name, meta, raw, False, head_dept,
-                                          _inventory_doc_no(on, "P", p.id)))
-        if not sections:
-            sections.append(_section_data(obj.full_name, [(tr("Place"), obj.full_name)], [], False, head_dept,
-                                          doc_no))
+        sections = _place_sections(obj, kind, query, on, doc_no, per_custodian)
         scope_label = obj.full_name
     elif kind == "department":
-        raw = list(query.iter_rows({"department": obj.id, "status": "active"}, sort_key="number"))
-        raw.sort(key=lambda r: (r["place"] or "\uffff", r["number"]))
-        if obj.kind == "class":
-            head_dept = tr("Class head teacher")
-        if per_custodian:
-            sections = _custodian_sections(raw, on, doc_no, head_dept)
-        if not sections:
-            meta = [(tr("Department / class"), obj.name),
-                    (tr("Custodian"), _distinct((r["custodian"] for r in raw), 5)),
-                    (tr("Items on the sheet"), tr("{n} lines").format(n=len(raw)))]
-            sections.append(_section_data(obj.name, meta, raw, True, head_dept, doc_no))
+        sections = _department_sections(obj, query, on, doc_no, per_custodian)
         scope_label = obj.name
     else:
-        raw = list(query.iter_rows({"custodian": obj.id, "status": "active"}, sort_key="number"))
-        raw.sort(key=lambda r: (r["place"] or "\uffff", r["number"]))
-        meta = [(tr("Custodian"), obj.name), (tr("Department / class"), _name(obj.department) or "—"),
-                (tr("Items on the sheet"), tr("{n} lines").format(n=len(raw)))]
-        sections.append(_section_data(obj.name, meta, raw, True, head_dept, doc_no,
-                                      [tr("Custodian ({name})").format(name=obj.name)]))
+        sections = _custodian_section(obj, query, doc_no)
         scope_label = obj.name
     one_person = kind == "custodian" or per_custodian
     return {

@@ -121,8 +121,21 @@ class LabelDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Print asset labels"))
         self.on_calibration = on_calibration  # callable(pdf_bytes) that shows the calibration page
+        which_box = self._build_which(selected, filtered, place_id)
+        sheet_box = self._build_sheet()
+        offset_box = self._build_offset()
+        buttons = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(which_box)
+        layout.addWidget(sheet_box)
+        layout.addWidget(offset_box)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        _fixed_min(self, 560, 640)
+        self._connect(selected, place_id)
 
-        # which assets
+    def _build_which(self, selected: int, filtered: int | None, place_id: int | None) -> QGroupBox:
+        """Which assets: the selection, the list, a place, a range of numbers or a date."""
         self.source = ChoiceBox([
             (tr("Selected assets ({n})").format(n=selected), "selection"),
             (tr("Assets in the list now (current filter)") if filtered is None
@@ -150,12 +163,34 @@ class LabelDialog(QDialog):
         which.addRow(tr("Registered since"), self.since)
         which_box = QGroupBox(tr("Which assets"))
         which_box.setLayout(which)
+        return which_box
 
-        # sheet
+    def _build_sheet(self) -> QGroupBox:
+        """The label sheet: preset, code, start position, and the custom grid."""
         self.template = ChoiceBox([(desc, key) for key, desc in label_presets()])
         self.template.set_value(settings.get("printing.label_template") or "3x8")
         self.code = ChoiceBox([(tr("QR code"), "qr"), (tr("Code128 barcode"), "code128")])
         self.code.set_value(settings.get("printing.label_code") or "qr")
+        self._build_grid()
+        self.start = QSpinBox()
+        self.start.setRange(1, 999)  # checked against the sheet (never clamped to it without a word)
+        self.start.setToolTip(tr("On a partly used sheet: the first free label, counted row by row"))
+        self.start_error = _error_label()
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.start)
+        start_row.addWidget(self.start_error, 1)
+        sheet_form = QFormLayout()
+        sheet_form.addRow(tr("Label sheet"), self.template)
+        sheet_form.addRow(tr("Code"), self.code)
+        sheet_form.addRow(tr("Start at label"), start_row)
+        sheet_box = QGroupBox(tr("Label sheet"))
+        sheet_layout = QVBoxLayout(sheet_box)
+        sheet_layout.addLayout(sheet_form)
+        sheet_layout.addWidget(self.grid_box)
+        return sheet_box
+
+    def _build_grid(self) -> None:
+        """The custom grid's eight measures, each with its error line under it."""
         custom = dict(settings.get("printing.label_custom") or {})
         self.grid: dict[str, QSpinBox | QDoubleSpinBox] = {}
         self.grid_errors: dict[str, QLabel] = {}
@@ -182,23 +217,9 @@ class LabelDialog(QDialog):
             grid.addWidget(self.grid_errors[key], row + 1, col, 1, 2)
         self.grid_box = QGroupBox(tr("Custom grid"))
         self.grid_box.setLayout(grid)
-        self.start = QSpinBox()
-        self.start.setRange(1, 999)  # checked against the sheet (never clamped to it without a word)
-        self.start.setToolTip(tr("On a partly used sheet: the first free label, counted row by row"))
-        self.start_error = _error_label()
-        start_row = QHBoxLayout()
-        start_row.addWidget(self.start)
-        start_row.addWidget(self.start_error, 1)
-        sheet_form = QFormLayout()
-        sheet_form.addRow(tr("Label sheet"), self.template)
-        sheet_form.addRow(tr("Code"), self.code)
-        sheet_form.addRow(tr("Start at label"), start_row)
-        sheet_box = QGroupBox(tr("Label sheet"))
-        sheet_layout = QVBoxLayout(sheet_box)
-        sheet_layout.addLayout(sheet_form)
-        sheet_layout.addWidget(self.grid_box)
 
-        # printer offset
+    def _build_offset(self) -> QGroupBox:
+        """The printer offset (saved for next time) and the calibration page."""
         self.offset_x = QDoubleSpinBox()
         self.offset_y = QDoubleSpinBox()
         for box, key in ((self.offset_x, "printing.label_offset_x"), (self.offset_y, "printing.label_offset_y")):
@@ -228,7 +249,10 @@ class LabelDialog(QDialog):
                          "the print until the outlines match the labels."))
         note.setWordWrap(True)
         offset_outer.addWidget(note)
+        return offset_box
 
+    def _build_buttons(self) -> QDialogButtonBox:
+        """The error line, Preview… and Cancel."""
         self.error = QLabel()
         self.error.setStyleSheet("color: #c0392b;")
         self.error.setWordWrap(True)
@@ -238,15 +262,10 @@ class LabelDialog(QDialog):
         self.ok_button.setText(tr("Preview…"))
         buttons.accepted.connect(self._ok)
         buttons.rejected.connect(self.reject)
+        return buttons
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(which_box)
-        layout.addWidget(sheet_box)
-        layout.addWidget(offset_box)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        _fixed_min(self, 560, 640)
-
+    def _connect(self, selected: int, place_id: int | None) -> None:
+        """Every change re-checks the sheet; the first source is the selection, else a place, else the list."""
         self.source.currentIndexChanged.connect(lambda _i: self._update())
         self.template.currentIndexChanged.connect(lambda _i: self._update())
         for box in (*self.grid.values(), self.start, self.offset_x, self.offset_y):

@@ -119,6 +119,21 @@ def validate(values: dict[str, Any], asset: Asset | None = None) -> tuple[dict[s
         current = audit.snapshot(asset)
         for k in EDITABLE:
             merged.setdefault(k, current.get(k))
+    _check_texts(merged, clean, errors)
+    category = _check_links(merged, clean, errors)
+    _check_quantity_and_price(merged, clean, errors)
+    _check_dates(merged, clean, errors)
+    _check_source_and_status(merged, asset, clean, errors)
+    if asset is None:
+        _check_new_number(merged, clean, errors)
+    if "quantity" in clean and "unit_price" in clean:
+        clean["amount"] = (clean["unit_price"] * clean["quantity"]).quantize(CENT)
+        clean["low_value"] = is_low_value(clean["unit_price"], category)
+    return clean, errors
+
+
+def _check_texts(merged: dict, clean: dict, errors: dict) -> None:
+    """The text fields: stripped, the name required, each within its length (the unit "件" by default)."""
 
     def text(key, max_len, required=False):
         v = merged.get(key)
@@ -139,6 +154,9 @@ def validate(values: dict[str, Any], asset: Asset | None = None) -> tuple[dict[s
     text("serial_no", 100)
     text("note", 2000)
 
+
+def _check_links(merged: dict, clean: dict, errors: dict) -> Category | None:
+    """The category (required) and the place, department, custodian and supplier (known when given)."""
     category = _fk(Category, merged.get("category"))
     if category is None:
         errors["category"] = tr("Choose a category.") if not merged.get("category") else tr("Unknown category.")
@@ -150,7 +168,11 @@ def validate(values: dict[str, Any], asset: Asset | None = None) -> tuple[dict[s
         if raw not in (None, "", 0) and obj is None:
             errors[key] = tr("Unknown value.")
         clean[key] = obj
+    return category
 
+
+def _check_quantity_and_price(merged: dict, clean: dict, errors: dict) -> None:
+    """A whole quantity of at least 1 and a unit price within the limit."""
     try:
         clean["quantity"] = parse_quantity(merged.get("quantity", 1), default=1, whole=True, minimum=1,
                                            message=tr("Enter a whole number of at least 1."))
@@ -163,6 +185,9 @@ def validate(values: dict[str, Any], asset: Asset | None = None) -> tuple[dict[s
     except NumberError as e:
         errors["unit_price"] = e.message
 
+
+def _check_dates(merged: dict, clean: dict, errors: dict) -> None:
+    """An acquisition date by today, and a warranty that ends after it."""
     acquired = merged.get("acquired_on")
     if not isinstance(acquired, _dt.date):
         errors["acquired_on"] = tr("Enter the acquisition date.")
@@ -177,6 +202,9 @@ def validate(values: dict[str, Any], asset: Asset | None = None) -> tuple[dict[s
         errors["warranty_end"] = tr("The warranty cannot end before the acquisition date.")
     clean["warranty_end"] = warranty or None
 
+
+def _check_source_and_status(merged: dict, asset: Asset | None, clean: dict, errors: dict) -> None:
+    """A known source; a status an edit may set (disposing and voiding have their own actions)."""
     source = merged.get("source") or "purchase"
     if source not in SOURCES:
         errors["source"] = tr("Unknown source.")
@@ -193,18 +221,17 @@ def validate(values: dict[str, Any], asset: Asset | None = None) -> tuple[dict[s
         errors["status"] = tr("A new asset is in use or idle.")
     clean["status"] = status
 
+
+def _check_new_number(merged: dict, clean: dict, errors: dict) -> None:
+    """A new asset's number, when given: one a scanner can type, not yet in the register."""
     number = merged.get("number")
-    if asset is None and number not in (None, ""):
+    if number not in (None, ""):
         number = str(number).strip()
         if not NUMBER_RE.match(number):
             errors["number"] = tr("Use letters, digits and - . / _ only (a scanner must be able to type it).")
         elif Asset.select().where(Asset.number == number).exists():
             errors["number"] = tr("Asset number {number} already exists.").format(number=number)
         clean["number"] = number
-    if "quantity" in clean and "unit_price" in clean:
-        clean["amount"] = (clean["unit_price"] * clean["quantity"]).quantize(CENT)
-        clean["low_value"] = is_low_value(clean["unit_price"], category)
-    return clean, errors
 
 
 def is_low_value(unit_price: Decimal, category: Category | None) -> bool:

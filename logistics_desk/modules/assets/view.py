@@ -266,7 +266,13 @@ class AssetDialog(_Dialog):
         self.asset = asset
         self.touched: set[str] = set()
         self.setMinimumWidth(860)
+        self._build_fields(asset)
+        left, right = self._build_forms(asset)
+        self._build_layout(left, right)
+        self._open_asset(asset)
 
+    def _build_fields(self, asset) -> None:
+        """One input per field (the statuses offered depend on whether the asset is new)."""
         self.number = QLineEdit()
         self.number.setPlaceholderText(tr("Empty: assigned automatically"))
         self.name = QLineEdit()
@@ -303,6 +309,8 @@ class AssetDialog(_Dialog):
         self.copies.valueChanged.connect(self._copies_suffix)
         self._copies_suffix(self.copies.value())
 
+    def _build_forms(self, asset) -> tuple[QFormLayout, QFormLayout]:
+        """The two columns of labelled fields, each with its error line."""
         left, right = _form(), _form()
         self.row(left, tr("Asset number"), "number", self.number)
         self.row(left, tr("Name *"), "name", self.name)
@@ -342,7 +350,10 @@ class AssetDialog(_Dialog):
         if asset is None:
             self.row(right, tr("Copy into"), "copies", self.copies)
             self.copies.setToolTip(tr("A batch of identical items, each with its own number"))
+        return left, right
 
+    def _build_layout(self, left: QFormLayout, right: QFormLayout) -> None:
+        """The two columns, the hint, the missing-field warning, the error line and the buttons."""
         grid = QGridLayout()
         grid.addLayout(left, 0, 0)
         grid.addLayout(right, 0, 1)
@@ -362,6 +373,8 @@ class AssetDialog(_Dialog):
         outer.addWidget(self.general_error)
         outer.addWidget(self.buttons)
 
+    def _open_asset(self, asset) -> None:
+        """Loads the asset as it is now (a disposed one read-only but for its notes) and watches every field."""
         if asset is not None:
             self.opened_record = changes.Opened("asset", asset.id)  # a save over someone else's change is refused
             self.asset = asset = service.get_asset(asset.id)  # as it is now, not as the list read it

@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as _dt
 from decimal import Decimal
 
-from ...core import audit, clock, numbering
+from ...core import audit, clock
 from ...core.db import database
 from ...core.i18n import tr
 from ...core.masterdata import Supplier
 from . import service
+from .demo import bump_counters, insert_rows
 from .food_models import (
     CanteenDelivery,
     CanteenDeliveryLine,
@@ -54,6 +55,40 @@ TIMES = {"veg": (6, 30), "meat": (6, 45), "egg": (7, 5), "grain": (9, 30), "froz
 MEAL_KEYS = ("breakfast", "lunch", "dinner")
 COUNT_REASONS = [("大米", Decimal("-0.5"), "散装称量误差"), ("食用油", Decimal("-1"), "一桶包装破损渗漏"),
                  ("面粉", Decimal("0.5"), "上月出库称量偏多，实物多出")]
+
+
+# the lines refused now and then (issue 18, c4): item -> (temperature, appearance ok, smell ok, reason)
+REFUSED = {
+    "猪肉": (Decimal("9.2"), True, True, "到货中心温度9.2℃，超过8℃，整批退回"),
+    "大白菜": (None, False, True, "外层叶片腐烂、发黄，约三成不合格，整批退回"),
+    "西红柿": (None, False, False, "部分挤压破裂、有酸败味，整批退回"),
+    "青椒": (None, False, True, "部分软烂、有霉点，整批退回"),
+    "鸡蛋": (None, False, True, "破损蛋较多、蛋壳沾有粪污，整批退回"),
+    "冻鸡腿": (Decimal("-8.0"), False, True, "包装破损、表面已解冻（中心温度-8℃），整批退回"),
+    "带鱼": (Decimal("-9.5"), False, False, "表面解冻、有异味，整批退回"),
+}
+
+
+def _refusals(days: list[_dt.date], refused_day: _dt.date | None,
+              voided_day: _dt.date | None) -> dict[_dt.date, str]:
+    """One or two refused lines a month, {day: item}, on days the item is delivered (the planted warm
+    chicken counts as one; the day of the voided double entry is left alone). A random stream of its own:
+    the rest of the demo stays as it was."""
+    import random
+
+    rng = random.Random(len(days) * 7919 + days[0].toordinal())
+    by_month: dict[str, list[_dt.date]] = {}
+    for d in days:
+        if d != voided_day:
+            by_month.setdefault(f"{d:%Y-%m}", []).append(d)
+    out: dict[_dt.date, str] = {}
+    for month, month_days in by_month.items():
+        want = rng.choice((1, 2, 2)) - (refused_day is not None and f"{refused_day:%Y-%m}" == month)
+        for d in rng.sample([d for d in month_days if d != refused_day], min(max(want, 0), len(month_days) - 1)):
+            choices = [spec[0] for spec in ITEMS if spec[0] in REFUSED and d.weekday() in spec[5]]
+            if choices:
+                out[d] = rng.choice(choices)
+    return out
 
 
 def _q(value: float) -> Decimal:
@@ -119,7 +154,9 @@ def populate(ctx) -> None:
     mwf = [d for d in days if d.weekday() in (0, 2, 4)]  # chicken and eggs come on these days
     refused_day = mwf[len(mwf) // 3] if mwf else None
     voided_day = mwf[len(mwf) // 2] if mwf else None
+    refusals = _refusals(days, refused_day, voided_day)
     counters: dict[str, int] = {}
+    issue_numbers: dict[str, int] = {}  # the kitchen issues' counters, set at the end in one go
 
     moved_in: set[tuple[str, int]] = set()
 
@@ -206,15 +243,19 @@ def populate(ctx) -> None:
                         temp = _q(rng.uniform(1.5, 5.5))
                     elif storage == "frozen":
                         temp = _q(rng.uniform(-20, -15))
-                    accepted, reason = True, None
+                    accepted, reason, looks, smells = True, None, True, True
                     if cur == refused_day and name == "鸡肉":
                         temp, accepted, reason = Decimal("10.5"), False, "到货中心温度10.5℃，超过8℃，整批退回"
+                    elif refusals.get(cur) == name:  # now and then a line refused (one or two a month)
+                        temp, looks, smells, reason = REFUSED[name]
+                        accepted = False
                     lid = new_id(CanteenDeliveryLine)
                     lines.append({"id": lid, "delivery": did, "seq": seq, "item": items[name], "item_name": name,
                                   "quantity": qty, "unit": unit, "produced_on": produced, "shelf_days": shelf_days,
                                   "use_by": use_by, "batch": f"{produced:%y%m%d}-{rng.randint(1, 9)}",
                                   "papers": f"检{stamp[2:]}{seq:02d} / 票{invoice}", "storage": storage,
-                                  "appearance_ok": True, "smell_ok": True, "temperature": temp, "accepted": accepted,
+                                  "appearance_ok": looks, "smell_ok": smells, "temperature": temp,
+                                  "accepted": accepted,
                                   "refuse_reason": reason})
                     if accepted:
                         lot = {"id": new_id(CanteenFoodLot), "item": items[name], "line": lid, "received_on": cur,
@@ -262,7 +303,7 @@ def populate(ctx) -> None:
                 if len(moves) > n_moves:
                     issues.append({"id": iid, "number": f"CK-{stamp}-{m + 1:02d}", "day": cur, "meal": meal,
                                    "taken_by": staff[m % len(staff)].id, "note": None, "created_at": at})
-                    numbering.bump_to(f"canteen-ck:{stamp}", m + 1)
+                    issue_numbers[f"canteen-ck:{stamp}"] = m + 1
                 else:
                     ids[CanteenFoodIssue] -= 1
         # what expired yesterday is discarded this morning
@@ -278,16 +319,10 @@ def populate(ctx) -> None:
     with database.atomic():
         for model, rows in ((CanteenSupplierLicence, licences), (CanteenFoodItem, item_rows),
                             (CanteenDelivery, deliveries), (CanteenDeliveryLine, lines),
-                            (CanteenFoodIssue, issues), (CanteenFoodCount, counts)):
-            for i in range(0, len(rows), 300):
-                model.insert_many(rows[i:i + 300]).execute()
-        for i in range(0, len(lots), 300):
-            CanteenFoodLot.insert_many(lots[i:i + 300]).execute()
-        for model, rows in ((CanteenFoodMovement, moves), (CanteenFoodCountLine, count_lines)):
-            for i in range(0, len(rows), 300):
-                model.insert_many(rows[i:i + 300]).execute()
-        for stamp, n in counters.items():
-            numbering.bump_to(f"canteen-jh:{stamp}", n)
+                            (CanteenFoodIssue, issues), (CanteenFoodCount, counts), (CanteenFoodLot, lots),
+                            (CanteenFoodMovement, moves), (CanteenFoodCountLine, count_lines)):
+            insert_rows(model, rows)
+        bump_counters({f"canteen-jh:{stamp}": n for stamp, n in counters.items()} | issue_numbers)
         for model, after_id in before.items():
             audit.record_inserted(model, after_id)
         audit.record("canteen_delivery", None, "demo",

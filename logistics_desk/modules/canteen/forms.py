@@ -246,8 +246,8 @@ def compliance_report(breaches: Sequence, start: _dt.date, end: _dt.date, *, sum
             for b in breaches if b.severity != "pending"]
     empty = None
     if days_checked <= 0:
-        empty = tr("No data: no day of this period can be checked yet (it lies before the first recorded day "
-                   "or after today). This report certifies nothing.")
+        empty = tr("No data: no day of this period can be checked yet (the canteen ledgers have not started, or "
+                   "it lies before their first day or after today). This report certifies nothing.")
     elif dishes == 0 and not rows and not any((ledgers or {}).values()):
         empty = tr("No data: no meals or samples are recorded for the {days} days of this period (no service "
                    "days). This report certifies nothing.").format(days=days_checked)

@@ -930,22 +930,8 @@ def place_order(request: PurchaseRequest, *, buyer: str, quote=None, supplier=No
             new_prices, amounts = order_plan(request, chosen, prices)
         except ValidationError as exc:
             errors.update(exc.errors)
-        total = sum(amounts.values(), ZERO)
-        level = reapproval_level(request, total) if amounts else None
-        if level is not None:
-            approved = approved_amount(request)
-            signer = _text((reapproval or {}).get("approver"))
-            signed_on = (reapproval or {}).get("decided_on") or ordered_on
-            if not signer:
-                errors["reapprover"] = tr(
-                    "The order of {amount} yuan is {more} yuan above the approved {approved} yuan: "
-                    "{role} must sign again. Enter who signed.").format(
-                    amount=fmt_money(total), more=fmt_money(total - approved), approved=fmt_money(approved),
-                    role=tr(level))
-            elif not isinstance(signed_on, _dt.date) or signed_on > clock.today():
-                errors["reapproved_on"] = tr("The date cannot be in the future.")
-            else:
-                again = (level, signer[:100], signed_on, approved)
+        again = _check_reapproval(request, sum(amounts.values(), ZERO) if amounts else None, reapproval,
+                                  ordered_on, errors)
     if errors:
         raise ValidationError(errors)
     if request.status not in ("approved", "quoting"):
@@ -955,13 +941,7 @@ def place_order(request: PurchaseRequest, *, buyer: str, quote=None, supplier=No
     total = sum(amounts.values(), ZERO)
     with database.atomic():
         if again is not None:
-            level, signer, signed_on, approved = again
-            a = PurchaseApproval.create(
-                request=request, level=level, approver=signer, decided_on=signed_on, decision="approved",
-                stage="order", amount=money(total), created_at=clock.now(),
-                comment=tr("Order of {amount} yuan above the approved {approved} yuan").format(
-                    amount=fmt_money(total), approved=fmt_money(approved)))
-            audit.record_create(a)
+            _record_reapproval(request, again, total)
         before = audit.snapshot(request)
         request.supplier = sup
         request.chosen_quote = chosen.id if chosen is not None else None
@@ -984,6 +964,41 @@ def place_order(request: PurchaseRequest, *, buyer: str, quote=None, supplier=No
                 approved=fmt_money(again[3]), role=tr(again[0]), name=again[1])
         _move(request, "ordered", note)
     return request
+
+
+def _check_reapproval(request: PurchaseRequest, total: Decimal | None, reapproval: dict[str, Any] | None,
+                      ordered_on: _dt.date, errors: dict) -> tuple | None:
+    """An order of ``total`` above the approved amount needs the highest level it needs to sign again:
+    (level, signer, signed on, approved amount), or None when it does not; a missing signer or a date
+    in the future goes into ``errors``."""
+    level = reapproval_level(request, total) if total is not None else None
+    if level is None:
+        return None
+    approved = approved_amount(request)
+    signer = _text((reapproval or {}).get("approver"))
+    signed_on = (reapproval or {}).get("decided_on") or ordered_on
+    if not signer:
+        errors["reapprover"] = tr(
+            "The order of {amount} yuan is {more} yuan above the approved {approved} yuan: "
+            "{role} must sign again. Enter who signed.").format(
+            amount=fmt_money(total), more=fmt_money(total - approved), approved=fmt_money(approved),
+            role=tr(level))
+    elif not isinstance(signed_on, _dt.date) or signed_on > clock.today():
+        errors["reapproved_on"] = tr("The date cannot be in the future.")
+    else:
+        return (level, signer[:100], signed_on, approved)
+    return None
+
+
+def _record_reapproval(request: PurchaseRequest, again: tuple, total: Decimal) -> None:
+    """The signature again, recorded with the order (stage "order")."""
+    level, signer, signed_on, approved = again
+    a = PurchaseApproval.create(
+        request=request, level=level, approver=signer, decided_on=signed_on, decision="approved",
+        stage="order", amount=money(total), created_at=clock.now(),
+        comment=tr("Order of {amount} yuan above the approved {approved} yuan").format(
+            amount=fmt_money(total), approved=fmt_money(approved)))
+    audit.record_create(a)
 
 
 def _absorb_rounding(lines: list[PurchaseLine], prices: dict[int, Decimal], target: Decimal) -> None:
@@ -1112,6 +1127,44 @@ def accept(request: PurchaseRequest, *, acceptors: tuple[str, str] | list[str], 
     request = get_request(request)
     accepted_on = accepted_on or clock.today()
     names = [_text(a) for a in (list(acceptors) + ["", ""])[:2]]
+    picked, signed_by, signed_on = _check_acceptance(request, names, accepted_on, result, note, store_items,
+                                                     principal, principal_signed_on)
+    asset_options = asset_options or {}
+    invoice = _text(invoice_no) or request.invoice_no
+    funding = _text(funding_source) or request.funding_source
+    with database.atomic():
+        acc = PurchaseAcceptance.create(request=request, accepted_on=accepted_on, acceptor1=names[0],
+                                        acceptor2=names[1], principal=signed_by or None,
+                                        principal_signed_on=signed_on if signed_by else None,
+                                        result=result, note=_text(note) or None,
+                                        created_at=clock.now())
+        audit.record_create(acc)
+        if result == "fail":
+            audit.record(REQUEST_TABLE, request.id, "acceptance_failed", note=acc.note)
+            return acc
+        before = audit.snapshot(request)
+        request.accepted_on = accepted_on
+        request.invoice_no = invoice or None
+        request.funding_source = funding or None
+        request.save()
+        audit.record_update(request, before, action="accept")
+        summary = _acceptance_summary(request, names[0], names[1])
+        for ln in lines_of(request):
+            price = money(ln.price if ln.price is not None else ln.est_price)
+            if ln.kind == "asset":
+                _register_accepted(request, ln, asset_options.get(ln.id, {}), price, accepted_on, summary)
+            else:
+                _stock_accepted(request, ln, picked.get(ln.id), price, accepted_on)
+        _move(request, "accepted", tr("Accepted by {a} and {b}").format(a=names[0], b=names[1]))
+    return acc
+
+
+def _check_acceptance(request: PurchaseRequest, names: list[str], accepted_on: _dt.date, result: str, note: str,
+                      store_items: dict[int, Any] | None, principal: str,
+                      principal_signed_on: _dt.date | None) -> tuple[dict[int, StoreItem], str, Any]:
+    """Everything an acceptance needs, checked before anything is written: two acceptors other than the
+    buyer, a result, a date, the store items picked, the principal's signature. Returns (store item per
+    line id, signed by, signed on)."""
     errors = {}
     if not names[0]:
         errors["acceptor1"] = tr("Acceptance needs two people: enter the first.")
@@ -1154,63 +1207,46 @@ def accept(request: PurchaseRequest, *, acceptors: tuple[str, str] | list[str], 
     if result == "pass" and not signed_by:
         raise RuleError(tr("The principal signs every request before its goods are accepted "
                            "(一切单据需经校长签字后方能验收): enter the principal's name and the date signed."))
-    asset_options = asset_options or {}
-    invoice = _text(invoice_no) or request.invoice_no
-    funding = _text(funding_source) or request.funding_source
-    with database.atomic():
-        acc = PurchaseAcceptance.create(request=request, accepted_on=accepted_on, acceptor1=names[0],
-                                        acceptor2=names[1], principal=signed_by or None,
-                                        principal_signed_on=signed_on if signed_by else None,
-                                        result=result, note=_text(note) or None,
-                                        created_at=clock.now())
-        audit.record_create(acc)
-        if result == "fail":
-            audit.record(REQUEST_TABLE, request.id, "acceptance_failed", note=acc.note)
-            return acc
-        before = audit.snapshot(request)
-        request.accepted_on = accepted_on
-        request.invoice_no = invoice or None
-        request.funding_source = funding or None
-        request.save()
-        audit.record_update(request, before, action="accept")
-        summary = _acceptance_summary(request, names[0], names[1])
-        for ln in lines_of(request):
-            price = money(ln.price if ln.price is not None else ln.est_price)
-            if ln.kind == "asset":
-                opts = asset_options.get(ln.id, {})
-                mode = opts.get("mode") or ("each" if ln.quantity <= 20 else "batch")
-                if mode not in ASSET_MODES:
-                    raise ValidationError({"mode": tr("Choose one record per unit or one batch record.")})
-                values = {
-                    "name": ln.name, "category": ln.category_id, "model_spec": ln.model_spec, "unit": ln.unit,
-                    "quantity": 1 if mode == "each" else ln.quantity, "unit_price": price,
-                    "acquired_on": accepted_on, "source": "purchase", "supplier": request.supplier_id,
-                    "invoice_no": request.invoice_no, "funding_source": request.funding_source,
-                    "place": opts.get("place") or request.place_id, "department": opts.get("department")
-                    or request.department_id, "custodian": opts.get("custodian") or request.requester_id,
-                    "note": tr("Purchase request {number}").format(number=request.number),
-                }
-                try:
-                    assets.register(values, copies=ln.quantity if mode == "each" else 1, event_kind="register",
-                                    event_summary=summary, ref_table=REQUEST_TABLE, ref_id=request.id)
-                except ValidationError as exc:
-                    raise ValidationError({f"line{ln.seq}": tr("Line {n} ({name}): {msg}").format(
-                        n=ln.seq, name=ln.name, msg=exc.message)}) from exc
-                line_before = audit.snapshot(ln, ["asset_mode"])
-                ln.asset_mode = mode
-                ln.save()
-                audit.record_update(ln, line_before, action="accept")
-            else:
-                item = _store_item_for(ln, picked.get(ln.id))
-                _stock_move(item, "purchase", ln.quantity, accepted_on, unit_price=price, request=request,
-                            note=tr("Purchase request {number} ({supplier})").format(
-                                number=request.number, supplier=request.supplier.name if request.supplier else "—"))
-                line_before = audit.snapshot(ln, ["store_item"])
-                ln.store_item = item.id
-                ln.save()
-                audit.record_update(ln, line_before, action="accept")
-        _move(request, "accepted", tr("Accepted by {a} and {b}").format(a=names[0], b=names[1]))
-    return acc
+    return picked, signed_by, signed_on
+
+
+def _register_accepted(request: PurchaseRequest, ln, opts: dict, price, accepted_on: _dt.date,
+                       summary: str) -> None:
+    """A fixed-asset line into the asset register: one record per unit or one batch record."""
+    mode = opts.get("mode") or ("each" if ln.quantity <= 20 else "batch")
+    if mode not in ASSET_MODES:
+        raise ValidationError({"mode": tr("Choose one record per unit or one batch record.")})
+    values = {
+        "name": ln.name, "category": ln.category_id, "model_spec": ln.model_spec, "unit": ln.unit,
+        "quantity": 1 if mode == "each" else ln.quantity, "unit_price": price,
+        "acquired_on": accepted_on, "source": "purchase", "supplier": request.supplier_id,
+        "invoice_no": request.invoice_no, "funding_source": request.funding_source,
+        "place": opts.get("place") or request.place_id, "department": opts.get("department")
+        or request.department_id, "custodian": opts.get("custodian") or request.requester_id,
+        "note": tr("Purchase request {number}").format(number=request.number),
+    }
+    try:
+        assets.register(values, copies=ln.quantity if mode == "each" else 1, event_kind="register",
+                        event_summary=summary, ref_table=REQUEST_TABLE, ref_id=request.id)
+    except ValidationError as exc:
+        raise ValidationError({f"line{ln.seq}": tr("Line {n} ({name}): {msg}").format(
+            n=ln.seq, name=ln.name, msg=exc.message)}) from exc
+    line_before = audit.snapshot(ln, ["asset_mode"])
+    ln.asset_mode = mode
+    ln.save()
+    audit.record_update(ln, line_before, action="accept")
+
+
+def _stock_accepted(request: PurchaseRequest, ln, picked, price, accepted_on: _dt.date) -> None:
+    """A consumable line into the supply store, on the item the clerk picked or the matching one."""
+    item = _store_item_for(ln, picked)
+    _stock_move(item, "purchase", ln.quantity, accepted_on, unit_price=price, request=request,
+                note=tr("Purchase request {number} ({supplier})").format(
+                    number=request.number, supplier=request.supplier.name if request.supplier else "—"))
+    line_before = audit.snapshot(ln, ["store_item"])
+    ln.store_item = item.id
+    ln.save()
+    audit.record_update(ln, line_before, action="accept")
 
 
 def complete(request: PurchaseRequest, note: str = "") -> PurchaseRequest:

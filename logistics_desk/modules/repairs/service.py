@@ -1070,30 +1070,7 @@ def figures(start: _dt.date, end: _dt.date, now: _dt.datetime | None = None) -> 
         {"date_from": start, "date_to": end}).dicts())
     cancelled = [r for r in rows if r["status"] == "cancelled"]
     rows = [r for r in rows if r["status"] != "cancelled"]
-
-    def summary(group: list[dict]) -> dict:
-        done = [r for r in group if r["status"] in DONE_STATUSES and r["done_at"] is not None]
-        on_time = [r for r in done if r["done_at"] <= r["due_at"]]
-        hours = [(r["done_at"] - r["reported_at"]).total_seconds() / 3600 for r in done]
-        open_ = [r for r in group if r["status"] in OPEN_STATUSES]
-        return {
-            "reported": len(group), "done": len(done), "on_time": len(on_time),
-            "late": len(done) - len(on_time),
-            "open": len(open_), "overdue": sum(1 for r in open_ if r["due_at"] < now),
-            "on_time_rate": (len(on_time) / len(done)) if done else None,
-            "done_rate": (len(done) / len(group)) if group else None,
-            "avg_hours": _mean(hours), "median_hours": _median(hours),
-            "cost": sum((Decimal(r["total_cost"] or 0) for r in done), Decimal("0.00")),
-            "parts_cost": sum((Decimal(r["parts_cost"] or 0) for r in done), Decimal("0.00")),
-            "labour_cost": sum((Decimal(r["labour_cost"] or 0) for r in done), Decimal("0.00")),
-            "compensation": sum((Decimal(r["compensation"] or 0) for r in group), Decimal("0.00")),
-            "accepted": sum(1 for r in group if r["status"] == "accepted"),
-            "unsatisfied": sum(1 for r in group if r["satisfied"] is False),
-        }
-
-    Parent = Place.alias()
-    places = {p.id: p for p in Place.select(Place, Parent).join(Parent, JOIN.LEFT_OUTER, on=(Place.parent == Parent.id))
-              .where(Place.id.in_({r["place"] for r in rows if r["place"]}))}
+    places = _places_of(rows)
     cats = {c.id: c.name for c in RepairCategory.select()}
 
     def building_of(place_id):
@@ -1102,48 +1079,88 @@ def figures(start: _dt.date, end: _dt.date, now: _dt.datetime | None = None) -> 
             return tr("(no place)")
         return p.parent.name if p.parent_id else p.name
 
-    def grouped(key) -> list[tuple[str, dict]]:
-        groups: dict[str, list[dict]] = {}
-        for r in rows:
-            groups.setdefault(key(r), []).append(r)
-        return sorted(((k, summary(v)) for k, v in groups.items()), key=lambda kv: (-kv[1]["reported"], kv[0]))
-
     threshold = int(settings.get("repairs.repeat_threshold") or 3)
-    # a repeat fault: the same kind of fault (category) at the same place, ``threshold`` times or more
+    by_category = _grouped(rows, lambda r: cats.get(r["category"], ""), now)
+    return {
+        "start": start, "end": end, "now": now,
+        "total": _summary(rows, now),
+        "cancelled": len(cancelled),
+        "by_urgency": [(u, _summary([r for r in rows if r["urgency"] == u], now)) for u in URGENCY_ORDER],
+        "by_category": by_category,
+        "by_place": _grouped(rows, lambda r: building_of(r["place"]), now),
+        "repeat_places": _repeat_places(rows, places, cats, by_category, threshold),
+        "repeat_assets": _repeat_assets(rows, threshold),
+        "threshold": threshold,
+    }
+
+
+def _summary(group: list[dict], now: _dt.datetime) -> dict:
+    """Counts, rates, hours and costs of a group of (not cancelled) tickets."""
+    done = [r for r in group if r["status"] in DONE_STATUSES and r["done_at"] is not None]
+    on_time = [r for r in done if r["done_at"] <= r["due_at"]]
+    hours = [(r["done_at"] - r["reported_at"]).total_seconds() / 3600 for r in done]
+    open_ = [r for r in group if r["status"] in OPEN_STATUSES]
+    return {
+        "reported": len(group), "done": len(done), "on_time": len(on_time),
+        "late": len(done) - len(on_time),
+        "open": len(open_), "overdue": sum(1 for r in open_ if r["due_at"] < now),
+        "on_time_rate": (len(on_time) / len(done)) if done else None,
+        "done_rate": (len(done) / len(group)) if group else None,
+        "avg_hours": _mean(hours), "median_hours": _median(hours),
+        "cost": sum((Decimal(r["total_cost"] or 0) for r in done), Decimal("0.00")),
+        "parts_cost": sum((Decimal(r["parts_cost"] or 0) for r in done), Decimal("0.00")),
+        "labour_cost": sum((Decimal(r["labour_cost"] or 0) for r in done), Decimal("0.00")),
+        "compensation": sum((Decimal(r["compensation"] or 0) for r in group), Decimal("0.00")),
+        "accepted": sum(1 for r in group if r["status"] == "accepted"),
+        "unsatisfied": sum(1 for r in group if r["satisfied"] is False),
+    }
+
+
+def _places_of(rows: list[dict]) -> dict[int, Place]:
+    """The tickets' places with their buildings, by id."""
+    Parent = Place.alias()
+    return {p.id: p for p in Place.select(Place, Parent).join(Parent, JOIN.LEFT_OUTER, on=(Place.parent == Parent.id))
+            .where(Place.id.in_({r["place"] for r in rows if r["place"]}))}
+
+
+def _grouped(rows: list[dict], key, now: _dt.datetime) -> list[tuple[str, dict]]:
+    """The tickets' figures per ``key(ticket)``, the busiest group first."""
+    groups: dict[str, list[dict]] = {}
+    for r in rows:
+        groups.setdefault(key(r), []).append(r)
+    return sorted(((k, _summary(v, now)) for k, v in groups.items()), key=lambda kv: (-kv[1]["reported"], kv[0]))
+
+
+def _repeat_places(rows: list[dict], places: dict, cats: dict, by_category: list, threshold: int) -> list[dict]:
+    """A repeat fault: the same kind of fault (category) at the same place, ``threshold`` times or more;
+    grouped by category, the busiest category first."""
     by_place: dict[tuple[int, int], list[dict]] = {}
-    by_asset: dict[int, list[dict]] = {}
     for r in rows:
         if r["place"]:
             by_place.setdefault((r["place"], r["category"]), []).append(r)
-        if r["asset"]:
-            by_asset.setdefault(r["asset"], []).append(r)
-    by_category = grouped(lambda r: cats.get(r["category"], ""))
     cat_rank = {name: i for i, (name, _s) in enumerate(by_category)}
-    repeat_places = sorted(
+    return sorted(
         ({"place": places[pid].full_name, "count": len(v), "category": cats.get(cid, ""),
           "categories": cats.get(cid, ""),
           "tickets": [x["number"] for x in sorted(v, key=lambda x: x["reported_at"])]}
          for (pid, cid), v in by_place.items() if len(v) >= threshold),
         key=lambda d: (cat_rank.get(d["category"], 99), -d["count"], d["place"]))
+
+
+def _repeat_assets(rows: list[dict], threshold: int) -> list[dict]:
+    """Assets repaired ``threshold`` times or more, with what they cost; the most repaired first."""
+    by_asset: dict[int, list[dict]] = {}
+    for r in rows:
+        if r["asset"]:
+            by_asset.setdefault(r["asset"], []).append(r)
     asset_objs = {a.id: a for a in Asset.select(Asset.id, Asset.number, Asset.name).where(
         Asset.id.in_([aid for aid, v in by_asset.items() if len(v) >= threshold]))} if by_asset else {}
-    repeat_assets = sorted(
+    return sorted(
         ({"asset_id": aid, "number": asset_objs[aid].number, "name": asset_objs[aid].name, "count": len(v),
           "cost": sum((Decimal(x["total_cost"] or 0) for x in v), Decimal("0.00")),
           "tickets": [x["number"] for x in sorted(v, key=lambda x: x["reported_at"])]}
          for aid, v in by_asset.items() if len(v) >= threshold and aid in asset_objs),
         key=lambda d: (-d["count"], d["number"]))
-    return {
-        "start": start, "end": end, "now": now,
-        "total": summary(rows),
-        "cancelled": len(cancelled),
-        "by_urgency": [(u, summary([r for r in rows if r["urgency"] == u])) for u in URGENCY_ORDER],
-        "by_category": by_category,
-        "by_place": grouped(lambda r: building_of(r["place"])),
-        "repeat_places": repeat_places,
-        "repeat_assets": repeat_assets,
-        "threshold": threshold,
-    }
 
 
 def asset_repair_stats(asset) -> dict:
