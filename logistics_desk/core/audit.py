@@ -322,6 +322,12 @@ def _chain_start(exclude=frozenset()) -> tuple[bytes, str, int]:
     engine_of(database).lock_for_audit(database)
     db_path = _db_file()
     key_existed = key_path(db_path).is_file()
+    if not key_existed:
+        refusal = key_missing(db_path)
+        if refusal:  # (nothing written: the caller's transaction rolls back; no key file is made)
+            from .errors import UserError
+
+            raise UserError(refusal)
     key = _load_key(create=True, db_path=db_path)
     head = read_head(key, db_path)
     create_head = head is not None or engine_of(database).server  # a server: each PC's own head, from its first write
@@ -343,6 +349,28 @@ def _chain_start(exclude=frozenset()) -> tuple[bytes, str, int]:
             "The key file was missing, so a new key was made: the entries before this one "
             "cannot be verified with it."))])
     return key, prev, next_id
+
+
+def key_missing(db_path: Path | None = None) -> str | None:
+    """Why this PC must not write, or None. On a server database whose change record has entries, a PC
+    without the key (its data folder's) would start a new key and break the record for every other PC
+    (a "newkey" entry): it refuses instead and says to copy the key from a PC that has it (core/keyfile.py).
+    A change record written by an older version without a key is keyed as before; a file keeps its "newkey"."""
+    from .engine import engine_of
+    from .paths import program_name
+
+    db_path = db_path or _db_file()
+    if not engine_of(database).server or key_path(db_path).is_file():
+        return None
+    last = AuditEntry.select().order_by(AuditEntry.id.desc()).limit(1).dicts().first()
+    if last is None and _anchor() is None:
+        return None  # a new change record: this PC's first write makes the key
+    if last is not None and _digest(last["prev_hash"], last) == last["hash"] and not head_path(db_path).exists():
+        return None  # written by an older version without a key: keyed with the next change
+    return tr("This PC does not have the change record's key for this database, so it cannot save changes "
+              "(the other PCs' checks would fail). Copy the key from a PC that has it: there, File → Export the "
+              "record key… (or: {program} key export FILE); here, File → Import the record key… (or: {program} "
+              "key import FILE).").format(program=program_name())
 
 
 _ENTRY_COLUMNS = ("id", "ts", "operator", "table_name", "record_id", "action", "field", "old_value", "new_value",

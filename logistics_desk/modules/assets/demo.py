@@ -93,6 +93,44 @@ def _weighted(rng, items, weights, k):
     return rng.choices(items, weights=weights, k=k)
 
 
+class _Where:
+    """Where an asset stands and who looks after it: the rooms by building, the departments and their
+    staff, each class with its home room and its head."""
+
+    def __init__(self, rng, departments: dict, people: list, canteen_staff: list, by_dept: dict,
+                 rooms_by_building: dict, classes: list, home_room: dict, class_head: dict):
+        self.rng, self.departments, self.people, self.canteen_staff = rng, departments, people, canteen_staff
+        self.by_dept, self.rooms_by_building, self.classes = by_dept, rooms_by_building, classes
+        self.home_room, self.class_head = home_room, class_head
+
+    def place_for(self, where: str):
+        buildings = BUILDING_FOR.get(where, BUILDING_FOR["any"])
+        building = self.rng.choice([b for b in buildings if b in self.rooms_by_building]
+                                   or list(self.rooms_by_building))
+        rooms = self.rooms_by_building[building]
+        hint = ROOM_HINT.get(where)
+        if hint:
+            rooms = [r for r in rooms if hint in r.name] or rooms
+        return building, self.rng.choice(rooms)
+
+    def owner_for(self, where: str, building: str, room: Place):
+        if where == "classroom" and self.classes:
+            cls = self.rng.choice(self.classes)
+            return self.home_room.get(cls.id, room), cls, self.class_head[cls.id]
+        if where == "canteen" and self.canteen_staff:
+            return room, self.departments.get("食堂"), self.rng.choice(self.canteen_staff)
+        if building == "行政楼":
+            name = OFFICE_ROOMS.get(room.name)
+            dept = self.departments.get(name) if name else self.departments.get("总务处")
+        elif building == "教学楼" and self.classes:
+            cls = self.rng.choice(self.classes)
+            return self.home_room.get(cls.id, room), cls, self.class_head[cls.id]
+        else:
+            dept = self.departments.get(DEPT_FOR_BUILDING.get(building) or "总务处")
+        staff = self.by_dept.get(dept.id) if dept else None
+        return room, dept, self.rng.choice(staff or self.people)
+
+
 def populate(ctx) -> None:
     rng = ctx.rng
     n = int(ctx.n_assets or 0)
@@ -120,77 +158,16 @@ def populate(ctx) -> None:
     # each class has its home room in the teaching building; a class head looks after it
     home_room = {c.id: class_rooms[i % len(class_rooms)] for i, c in enumerate(classes)} if class_rooms else {}
     class_head = {c.id: rng.choice(people) for c in classes}
-
-    def place_for(where: str):
-        buildings = BUILDING_FOR.get(where, BUILDING_FOR["any"])
-        building = rng.choice([b for b in buildings if b in rooms_by_building] or list(rooms_by_building))
-        rooms = rooms_by_building[building]
-        hint = ROOM_HINT.get(where)
-        if hint:
-            rooms = [r for r in rooms if hint in r.name] or rooms
-        return building, rng.choice(rooms)
-
-    def owner_for(where: str, building: str, room: Place):
-        if where == "classroom" and classes:
-            cls = rng.choice(classes)
-            return home_room.get(cls.id, room), cls, class_head[cls.id]
-        if where == "canteen" and canteen_staff:
-            return room, departments.get("食堂"), rng.choice(canteen_staff)
-        if building == "行政楼":
-            name = OFFICE_ROOMS.get(room.name)
-            dept = departments.get(name) if name else departments.get("总务处")
-        elif building == "教学楼" and classes:
-            cls = rng.choice(classes)
-            return home_room.get(cls.id, room), cls, class_head[cls.id]
-        else:
-            dept = departments.get(DEPT_FOR_BUILDING.get(building) or "总务处")
-        staff = by_dept.get(dept.id) if dept else None
-        return room, dept, rng.choice(staff or people)
-
+    where_ = _Where(rng, departments, people, canteen_staff, by_dept, rooms_by_building, classes, home_room,
+                    class_head)
     weights = [item[-1] for item in CATALOG]
     picks = _weighted(rng, CATALOG, weights, n)
     start = today.replace(year=today.year - 10)
     span = (today - start).days
     rows = []
     for item in picks:
-        name, code, models, brand, unit, (lo, hi), (qlo, qhi), where, sups, _w = item
-        if code not in categories:
-            continue
-        acquired = start + _dt.timedelta(days=rng.randint(0, span))
-        # most purchases land at the start of a term
-        if rng.random() < 0.6:
-            month = rng.choice((3, 8, 9))
-            acquired = _dt.date(acquired.year, month, rng.randint(1, 28))
-            if acquired > today:
-                acquired = today - _dt.timedelta(days=rng.randint(0, 60))
-        price = Decimal(rng.randint(lo, hi))
-        price = (price / 10).quantize(Decimal(1)) * 10 if price >= 100 else price
-        building, room = place_for(where)
-        room, dept, custodian = owner_for(where, building, room)
-        age_years = (today - acquired).days / 365
-        status = "in_use"
-        r = rng.random()
-        if r < 0.05:
-            status = "idle"
-        elif r < 0.065:
-            status = "repair"
-        warranty = None
-        if code in ("JSJ", "BGSB", "DQ", "ZY", "TX", "YQ") and rng.random() < 0.8:
-            warranty = acquired.replace(year=acquired.year + rng.choice((1, 2, 3))) if not (
-                acquired.month == 2 and acquired.day == 29) else acquired + _dt.timedelta(days=365 * 3)
-        serial = None
-        if code in ("JSJ", "BGSB", "TX") and brand:
-            serial = f"{brand_code(brand)}{rng.randint(10**7, 10**8 - 1)}"
-        rows.append({
-            "name": name, "category": categories[code], "model_spec": rng.choice(models), "brand": brand or None,
-            "unit": unit, "quantity": rng.randint(qlo, qhi), "unit_price": price, "acquired_on": acquired,
-            "source": "donation" if rng.random() < 0.02 else "transfer_in" if rng.random() < 0.02 else "purchase",
-            "supplier": suppliers.get(rng.choice(sups)), "invoice_no": f"{rng.randint(10**7, 10**8 - 1)}"
-            if rng.random() < 0.7 else None, "funding_source": rng.choice(FUNDING),
-            "place": room.id, "department": dept.id if dept else None, "custodian": custodian.id,
-            "status": status, "warranty_end": warranty, "serial_no": serial,
-            "note": "旧楼搬迁转入" if age_years > 9 and rng.random() < 0.05 else None,
-        })
+        if item[1] in categories:
+            rows.append(_asset_row(rng, item, where_, categories, suppliers, today, start, span))
     rows.sort(key=lambda r: r["acquired_on"])  # numbered in the order they were bought
     # low value or not, as service.is_low_value decides it, asked a few times per category (bisection
     # over the prices) instead of once per distinct price: it reads the settings each time
@@ -203,6 +180,47 @@ def populate(ctx) -> None:
     summary[tr("Assets")] = len(ids)
     ctx.data["assets"] = {"ids_sample": ids[:500], "count": len(ids)}
     _histories(ctx, ids, people)
+
+
+def _asset_row(rng, item, where_: _Where, categories: dict, suppliers: dict, today: _dt.date, start: _dt.date,
+               span: int) -> dict:
+    """One catalogue item as a register row: acquired mostly at a term's start, placed, held, priced."""
+    name, code, models, brand, unit, (lo, hi), (qlo, qhi), where, sups, _w = item
+    acquired = start + _dt.timedelta(days=rng.randint(0, span))
+    # most purchases land at the start of a term
+    if rng.random() < 0.6:
+        month = rng.choice((3, 8, 9))
+        acquired = _dt.date(acquired.year, month, rng.randint(1, 28))
+        if acquired > today:
+            acquired = today - _dt.timedelta(days=rng.randint(0, 60))
+    price = Decimal(rng.randint(lo, hi))
+    price = (price / 10).quantize(Decimal(1)) * 10 if price >= 100 else price
+    building, room = where_.place_for(where)
+    room, dept, custodian = where_.owner_for(where, building, room)
+    age_years = (today - acquired).days / 365
+    status = "in_use"
+    r = rng.random()
+    if r < 0.05:
+        status = "idle"
+    elif r < 0.065:
+        status = "repair"
+    warranty = None
+    if code in ("JSJ", "BGSB", "DQ", "ZY", "TX", "YQ") and rng.random() < 0.8:
+        warranty = acquired.replace(year=acquired.year + rng.choice((1, 2, 3))) if not (
+            acquired.month == 2 and acquired.day == 29) else acquired + _dt.timedelta(days=365 * 3)
+    serial = None
+    if code in ("JSJ", "BGSB", "TX") and brand:
+        serial = f"{brand_code(brand)}{rng.randint(10**7, 10**8 - 1)}"
+    return {
+        "name": name, "category": categories[code], "model_spec": rng.choice(models), "brand": brand or None,
+        "unit": unit, "quantity": rng.randint(qlo, qhi), "unit_price": price, "acquired_on": acquired,
+        "source": "donation" if rng.random() < 0.02 else "transfer_in" if rng.random() < 0.02 else "purchase",
+        "supplier": suppliers.get(rng.choice(sups)), "invoice_no": f"{rng.randint(10**7, 10**8 - 1)}"
+        if rng.random() < 0.7 else None, "funding_source": rng.choice(FUNDING),
+        "place": room.id, "department": dept.id if dept else None, "custodian": custodian.id,
+        "status": status, "warranty_end": warranty, "serial_no": serial,
+        "note": "旧楼搬迁转入" if age_years > 9 and rng.random() < 0.05 else None,
+    }
 
 
 def brand_code(brand: str) -> str:
@@ -223,7 +241,7 @@ def _histories(ctx, ids: list[int], people: list[Person]) -> None:
     # what a school lends out: portable things, not desks and beds
     lendable = [a for (a,) in Asset.select(Asset.id).where(Asset.name.in_(LENDABLE)).tuples()]
     loan_pool = rng.sample(lendable, min(len(lendable), k))
-    transfers = loans = overdue = damages = writeoffs = 0
+    counts = dict.fromkeys(("transfers", "loans", "overdue", "damages", "writeoffs"), 0)
     # the candidates in a few queries instead of one each (the services read each again before changing it;
     # an asset changed earlier in this loop, as a loan, is read afresh)
     touched: set[int] = set()
@@ -249,46 +267,56 @@ def _histories(ctx, ids: list[int], people: list[Person]) -> None:
                 continue
             when = asset.acquired_on + _dt.timedelta(days=rng.randint(15, age))
             try:
-                if kind == 0:
-                    service.transfer(asset, place=rng.choice(rooms).id, custodian=rng.choice(people).id, on=when,
-                                     reason=rng.choice(["教室调整", "部门搬迁", "工作需要", "新学期班级调整", "人员变动"]))
-                    transfers += 1
-                elif kind == 1:
-                    lent_on = today - _dt.timedelta(days=rng.randint(1, 40))
-                    if lent_on < asset.acquired_on:
-                        continue
-                    who = rng.choice(people)
-                    due = lent_on + _dt.timedelta(days=rng.choice((3, 7, 14, 30)))
-                    service.lend(asset, borrower_name=who.name, borrower=who.id, due_on=due, lent_on=lent_on,
-                                 purpose=rng.choice(["公开课使用", "外出比赛", "家访", "运动会", "教研活动"]))
-                    loans += 1
-                    if due < today:
-                        if rng.random() < 0.5:
-                            service.take_back(asset, returned_on=min(today, due + _dt.timedelta(days=rng.randint(0, 5))))
-                        else:
-                            overdue += 1
-                    elif rng.random() < 0.3:
-                        service.take_back(asset, returned_on=today)
-                elif kind == 2:
-                    cause = rng.choice(["natural", "natural", "accidental", "deliberate"])
-                    who = "" if cause == "natural" else rng.choice(people).name
-                    service.report_damage(
-                        asset, cause=cause, on=when, description=rng.choice(
-                            ["屏幕破裂", "桌面开裂", "椅腿断裂", "无法开机", "灯泡损坏", "外壳摔坏", "零件丢失"]),
-                        responsible_name=who, quantity=1,
-                        discipline_note="学生故意损坏，已通报批评并记录" if cause == "deliberate" else "",
-                        new_status=rng.choice(["in_use", "repair"]))
-                    damages += 1
-                else:
-                    if age < 365 * 3:
-                        continue
-                    service.write_off(asset, reason=rng.choice(
-                        ["超过使用年限，无维修价值", "主板损坏，维修费用高于残值", "严重锈蚀", "淘汰更新"]),
-                        approver="张建国", method=rng.choice(["scrap", "scrap", "sale", "transfer_out"]), on=when)
-                    writeoffs += 1
+                _history(rng, kind, asset, age, when, today, rooms, people, counts)
             except UserError:  # a demo history that does not fit this asset is skipped
                 continue
-    summary[tr("Transfers")] = transfers
-    summary[tr("Loans (of them overdue)")] = f"{loans} ({overdue})"
-    summary[tr("Damage reports")] = damages
-    summary[tr("Write-offs")] = writeoffs
+    summary[tr("Transfers")] = counts["transfers"]
+    summary[tr("Loans (of them overdue)")] = f"{counts['loans']} ({counts['overdue']})"
+    summary[tr("Damage reports")] = counts["damages"]
+    summary[tr("Write-offs")] = counts["writeoffs"]
+
+
+def _history(rng, kind: int, asset: Asset, age: int, when: _dt.date, today: _dt.date, rooms: list,
+             people: list, counts: dict) -> None:
+    """One history of the four kinds in turn: a transfer, a loan, a damage report, a write-off (of an asset
+    three years old or more)."""
+    if kind == 0:
+        service.transfer(asset, place=rng.choice(rooms).id, custodian=rng.choice(people).id, on=when,
+                         reason=rng.choice(["教室调整", "部门搬迁", "工作需要", "新学期班级调整", "人员变动"]))
+        counts["transfers"] += 1
+    elif kind == 1:
+        _loan(rng, asset, today, people, counts)
+    elif kind == 2:
+        cause = rng.choice(["natural", "natural", "accidental", "deliberate"])
+        who = "" if cause == "natural" else rng.choice(people).name
+        service.report_damage(
+            asset, cause=cause, on=when, description=rng.choice(
+                ["屏幕破裂", "桌面开裂", "椅腿断裂", "无法开机", "灯泡损坏", "外壳摔坏", "零件丢失"]),
+            responsible_name=who, quantity=1,
+            discipline_note="学生故意损坏，已通报批评并记录" if cause == "deliberate" else "",
+            new_status=rng.choice(["in_use", "repair"]))
+        counts["damages"] += 1
+    elif age >= 365 * 3:
+        service.write_off(asset, reason=rng.choice(
+            ["超过使用年限，无维修价值", "主板损坏，维修费用高于残值", "严重锈蚀", "淘汰更新"]),
+            approver="张建国", method=rng.choice(["scrap", "scrap", "sale", "transfer_out"]), on=when)
+        counts["writeoffs"] += 1
+
+
+def _loan(rng, asset: Asset, today: _dt.date, people: list, counts: dict) -> None:
+    """A loan in the last 40 days: returned, still out, or overdue."""
+    lent_on = today - _dt.timedelta(days=rng.randint(1, 40))
+    if lent_on < asset.acquired_on:
+        return
+    who = rng.choice(people)
+    due = lent_on + _dt.timedelta(days=rng.choice((3, 7, 14, 30)))
+    service.lend(asset, borrower_name=who.name, borrower=who.id, due_on=due, lent_on=lent_on,
+                 purpose=rng.choice(["公开课使用", "外出比赛", "家访", "运动会", "教研活动"]))
+    counts["loans"] += 1
+    if due < today:
+        if rng.random() < 0.5:
+            service.take_back(asset, returned_on=min(today, due + _dt.timedelta(days=rng.randint(0, 5))))
+        else:
+            counts["overdue"] += 1
+    elif rng.random() < 0.3:
+        service.take_back(asset, returned_on=today)
