@@ -85,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .core import accounts  # `accounts list`, `accounts reset-password NAME`
 
     accounts.add_cli(sub, common)
+    from .core import keyfile  # `key export FILE`, `key import FILE`
+
+    keyfile.add_cli(sub, common)
     return parser
 
 
@@ -158,6 +161,10 @@ def run(args: argparse.Namespace) -> int:
             from .core import accounts
 
             return accounts.run_cli(args, _out)
+        if command == "key":
+            from .core import keyfile
+
+            return keyfile.run_cli(args, _out)
     finally:
         db.close_database()
     return EXIT_FAILURE
@@ -231,6 +238,10 @@ def _move_db(args: argparse.Namespace) -> int:
     if not report.ok:
         return EXIT_FAILURE
     _out(tr("Copied {path} to {url} with its whole history.").format(path=source, url=target))
+    _out(tr("The change record's key for the server is in {path}. Every other PC that uses the server needs it "
+            "(without it, it cannot save changes): here, {program} --db \"{url}\" key export FILE; there, "
+            "{program} --db \"{url}\" key import FILE.").format(
+        path=audit.key_path(target.logical_path(paths.data_dir())), program=paths.program_name(), url=target))
     if getattr(args, "use", False):
         pointer = db.set_pointer(target.url)
         _out(tr("This PC now uses {url} (set in {path}).").format(url=target, path=pointer))

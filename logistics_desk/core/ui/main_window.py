@@ -43,6 +43,23 @@ def _remove_filter(dispatcher) -> None:
         app.removeEventFilter(dispatcher)
 
 
+
+def _widget_path(top, widget) -> str:
+    """Where ``widget`` sits below ``top``: each step its object name, or its class and its place among the
+    siblings of that class (QStackedWidget's pages included)."""
+    steps = []
+    while widget is not None and widget is not top:
+        parent = widget.parentWidget()
+        name = widget.objectName()
+        if not name or name.startswith("qt_"):
+            cls = type(widget)
+            same = [w for w in (parent.findChildren(cls, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                                if parent is not None else []) if type(w) is cls]
+            name = f"{cls.__name__}.{same.index(widget) if widget in same else 0}"
+        steps.append(name)
+        widget = parent
+    return "/".join(reversed(steps))
+
 class MainWindow(QMainWindow):
     PREFERRED_SIZE = (1400, 860)
     started = Signal()  # built ``deferred``: Today's lines, the badges and the keys are there (app.py then backs up)
@@ -237,6 +254,9 @@ class MainWindow(QMainWindow):
         self.restore_action = QAction(tr("Restore from a backup…"), self)
         self.restore_action.triggered.connect(self.restore_backup)
         file_menu.addAction(self.restore_action)
+        from .key_dialogs import add_actions  # Export / Import the record key (moving it to another PC)
+
+        add_actions(self, file_menu)
         file_menu.addSeparator()
         check_action = QAction(tr("Check data integrity"), self)
         check_action.triggered.connect(self.check_integrity)
@@ -523,11 +543,13 @@ class MainWindow(QMainWindow):
 
     # --- what the clerk arranged, kept per PC and user (QSettings) ---
     def _tab_layout_widgets(self, key: str, tab) -> list[tuple[str, object]]:
-        """The splitters and tables of one tab, each with its settings key (``layout/assets/table-0``)."""
+        """The splitters and tables of one tab, each with its settings key: its path inside the tab
+        (``layout/canteen/QTabWidget.0/DayPage.0/DayGrid.0``), so a page or table added to a tab later does not
+        hand one table's widths to another."""
         found = []
-        for kind, cls in (("splitter", QSplitter), ("table", QTableView)):
-            for i, widget in enumerate(tab.findChildren(cls)):
-                found.append((f"layout/{key}/{kind}-{i}", widget))
+        for cls in (QSplitter, QTableView):
+            for widget in tab.findChildren(cls):
+                found.append((f"layout/{key}/{_widget_path(tab, widget)}", widget))
         return found
 
     def _layout_widgets(self) -> list[tuple[str, object]]:

@@ -144,3 +144,39 @@ def test_help_opens_the_log_folder(window, monkeypatch, tmp_path):
     window.log_folder_action.trigger()
     assert opened == [str(tmp_path / "logs")]
     assert (tmp_path / "logs").is_dir()
+
+
+def test_a_table_keeps_its_widths_when_a_page_is_added_to_its_tab(qtbot):
+    """Column widths were kept as "table-N" by their order in the tab: when the canteen tab gained pages, the
+    sample list got another table's widths and its numbers were cut off. Each table is now kept by its place."""
+    from PySide6.QtWidgets import QTableWidget, QTabWidget, QVBoxLayout, QWidget
+
+    class SamplesPage(QWidget):
+        pass
+
+    class FridgePage(QWidget):
+        pass
+
+    class StorePage(QWidget):
+        pass
+
+    def tab_with(pages):
+        tab = QWidget()
+        qtbot.addWidget(tab)
+        tabs = QTabWidget(tab)
+        QVBoxLayout(tab).addWidget(tabs)
+        tables = {}
+        for cls in pages:
+            page = cls()
+            QVBoxLayout(page).addWidget(table := QTableWidget(2, 3, page))
+            tabs.addTab(page, cls.__name__)
+            tables[cls] = table
+        return tab, tables
+
+    before, old = tab_with([FridgePage, SamplesPage])
+    after, new = tab_with([StorePage, FridgePage, SamplesPage])  # a page built before the others
+    keys_before = {w: k for k, w in MainWindow._tab_layout_widgets(None, "canteen", before)}
+    keys_after = {w: k for k, w in MainWindow._tab_layout_widgets(None, "canteen", after)}
+    assert keys_before[old[SamplesPage]] == keys_after[new[SamplesPage]]
+    assert keys_before[old[FridgePage]] == keys_after[new[FridgePage]]
+    assert keys_after[new[StorePage]] not in keys_before.values()
