@@ -22,7 +22,7 @@ import os
 import secrets
 from pathlib import Path
 
-from . import audit, clock, db
+from . import accounts, audit, clock, db
 from .errors import UserError
 from .i18n import tr
 
@@ -49,7 +49,9 @@ def _first_entry_fits(key: bytes) -> bool:
 
 
 def export_key(path: str | os.PathLike) -> Path:
-    """Write this PC's key for the open database to ``path`` (readable by its owner only)."""
+    """Write this PC's key for the open database to ``path`` (readable by its owner only). Administrators only
+    (as settings), when accounts are on."""
+    accounts.require(accounts.SETTINGS)
     key = audit._load_key(create=False)
     if key is None:
         raise UserError(tr("This PC has no change record key for this database ({path} is missing): "
@@ -113,6 +115,7 @@ def read_key_file(path: str | os.PathLike) -> tuple[bytes, dict]:
 def import_key(path: str | os.PathLike) -> str:
     """Keep the key in ``path`` as this PC's key for the open database, after checking that it belongs to it
     and that the whole change record verifies with it. Returns what was done, for people."""
+    accounts.require(accounts.SETTINGS)
     key, ident = read_key_file(path)
     mine = identity()
     if mine is None:

@@ -192,6 +192,22 @@
       <translation>备注</translation>
     </message>
     <message>
+      <source>Use letters, digits and - . / _ only (a scanner must be able to type it).</source>
+      <translation>只能使用字母、数字和 - . / _（扫码枪要能输入）。</translation>
+    </message>
+    <message>
+      <source>A new asset is in use or idle.</source>
+      <translation>新登记的资产只能是“在用”或“闲置”。</translation>
+    </message>
+    <message>
+      <source>The acquisition date cannot be in the future.</source>
+      <translation>购置日期不能晚于今天。</translation>
+    </message>
+    <message>
+      <source>The warranty cannot end before the acquisition date.</source>
+      <translation>保修截止日期不能早于购置日期。</translation>
+    </message>
+    <message>
       <source>1 asset imported.</source>
       <translation>已导入 1 条资产。</translation>
     </message>
@@ -248,16 +264,16 @@
       <translation>新增供应商</translation>
     </message>
     <message>
-      <source>A new asset is in use or idle.</source>
-      <translation>新登记的资产只能是“在用”或“闲置”。</translation>
+      <source>Unknown category: add it in the settings or use an existing one.</source>
+      <translation>资产分类不存在：请先在设置中添加，或改用已有分类。</translation>
     </message>
     <message>
-      <source>The acquisition date cannot be in the future.</source>
-      <translation>购置日期不能晚于今天。</translation>
+      <source>The amount cannot be divided into a unit price in fen; give the unit price.</source>
+      <translation>金额除以数量后不是整分，请填写单价。</translation>
     </message>
     <message>
-      <source>The warranty cannot end before the acquisition date.</source>
-      <translation>保修截止日期不能早于购置日期。</translation>
+      <source>Give the unit price or the amount.</source>
+      <translation>请填写单价或金额。</translation>
     </message>
     <message>
       <source>{file}: {rows} rows read, {good} good, {bad} with errors.</source>
@@ -268,20 +284,8 @@
       <translation>{n} 行与已登记资产的名称、规格、地点、日期、单价、数量完全相同，可能已导入过；除非勾选包含，否则将略过：{rows}</translation>
     </message>
     <message>
-      <source>Unknown category: add it in the settings or use an existing one.</source>
-      <translation>资产分类不存在：请先在设置中添加，或改用已有分类。</translation>
-    </message>
-    <message>
-      <source>Use letters, digits and - . / _ only (a scanner must be able to type it).</source>
-      <translation>只能使用字母、数字和 - . / _（扫码枪要能输入）。</translation>
-    </message>
-    <message>
-      <source>The amount cannot be divided into a unit price in fen; give the unit price.</source>
-      <translation>金额除以数量后不是整分，请填写单价。</translation>
-    </message>
-    <message>
-      <source>Give the unit price or the amount.</source>
-      <translation>请填写单价或金额。</translation>
+      <source>Quantity × unit price is {amount}, above the largest amount the register keeps ({max}).</source>
+      <translation>数量 × 单价为 {amount}，超过了台账能记录的最大金额（{max}）。</translation>
     </message>
     <message>
       <source>1 row with errors was left out.</source>
@@ -304,8 +308,8 @@
       <translation>要对应到的列不存在：{header} → {key}</translation>
     </message>
     <message>
-      <source>Quantity × unit price is {amount}, above the largest amount the register keeps ({max}).</source>
-      <translation>数量 × 单价为 {amount}，超过了台账能记录的最大金额（{max}）。</translation>
+      <source>The number repeats row {row} of the file.</source>
+      <translation>编号与文件第 {row} 行重复。</translation>
     </message>
     <message>
       <source>{n} rows identical to registered assets were left out.</source>
@@ -316,8 +320,8 @@
       <translation>{label}（{n}）：{items}</translation>
     </message>
     <message>
-      <source>The number repeats row {row} of the file.</source>
-      <translation>编号与文件第 {row} 行重复。</translation>
+      <source>Asset number {number} already exists.</source>
+      <translation>资产编号 {number} 已存在。</translation>
     </message>
     <message>
       <source>The amount gives a unit price of {price}, above the limit of {max}.</source>
@@ -326,10 +330,6 @@
     <message>
       <source>The amount is not quantity × unit price ({expected}).</source>
       <translation>金额不等于数量 × 单价（{expected}）。</translation>
-    </message>
-    <message>
-      <source>Asset number {number} already exists.</source>
-      <translation>资产编号 {number} 已存在。</translation>
     </message>
     <message>
       <source>Department head</source>
@@ -370,6 +370,10 @@
     <message>
       <source>Repair cost</source>
       <translation>维修费用</translation>
+    </message>
+    <message>
+      <source>Class head teacher</source>
+      <translation>班主任</translation>
     </message>
     <message>
       <source>General affairs clerk</source>
@@ -468,6 +472,14 @@
       <translation>备注</translation>
     </message>
     <message>
+      <source>Department / class</source>
+      <translation>部门/班级</translation>
+    </message>
+    <message>
+      <source>Items on the sheet</source>
+      <translation>清单项数</translation>
+    </message>
+    <message>
       <source>Category</source>
       <translation>分类</translation>
     </message>
@@ -478,10 +490,6 @@
     <message>
       <source>Place</source>
       <translation>存放地点</translation>
-    </message>
-    <message>
-      <source>Department / class</source>
-      <translation>部门/班级</translation>
     </message>
     <message>
       <source>Date</source>
@@ -514,10 +522,6 @@
     <message>
       <source>Parent or guardian</source>
       <translation>家长</translation>
-    </message>
-    <message>
-      <source>Class head teacher</source>
-      <translation>班主任</translation>
     </message>
     <message>
       <source>Damaged on</source>
@@ -558,10 +562,6 @@
     <message>
       <source>Custodian ({name})</source>
       <translation>保管人（{name}）</translation>
-    </message>
-    <message>
-      <source>Items on the sheet</source>
-      <translation>清单项数</translation>
     </message>
     <message>
       <source>No custodian</source>
@@ -636,6 +636,10 @@
       <translation>该记录已不存在。</translation>
     </message>
     <message>
+      <source>{n} lines</source>
+      <translation>{n} 项</translation>
+    </message>
+    <message>
       <source>Unknown code type: {code} (qr or code128).</source>
       <translation>未知的条码类型：{code}（可用 qr 或 code128）。</translation>
     </message>
@@ -698,10 +702,6 @@
     <message>
       <source>Opinion of the principal</source>
       <translation>校长意见</translation>
-    </message>
-    <message>
-      <source>{n} lines</source>
-      <translation>{n} 项</translation>
     </message>
     <message>
       <source>Source</source>

@@ -2108,6 +2108,18 @@
       <translation>默认重量不能低于最少重量。</translation>
     </message>
     <message>
+      <source>From</source>
+      <translation>从</translation>
+    </message>
+    <message>
+      <source>Unticked: the check begins with the canteen's first record (sample, morning check, disinfection, delivery or fridge reading). Before that day nothing is checked.</source>
+      <translation>不勾选：从食堂的第一条记录（留样、晨检、消毒、进货或冰箱测温）起开始检查。开始日期之前不做检查。</translation>
+    </message>
+    <message>
+      <source>Check the canteen ledgers</source>
+      <translation>食堂台账检查</translation>
+    </message>
+    <message>
       <source>hours</source>
       <translation>小时</translation>
     </message>
@@ -2462,10 +2474,6 @@
     <message>
       <source>Readings of</source>
       <translation>测温日期</translation>
-    </message>
-    <message>
-      <source>From</source>
-      <translation>从</translation>
     </message>
     <message>
       <source>to</source>

@@ -56,6 +56,10 @@ Its backups are in {folder}.</source>
       <translation>已把 {path} 连同全部历史复制到 {url}。</translation>
     </message>
     <message>
+      <source>The change record's key for the server is in {path}. Every other PC that uses the server needs it (without it, it cannot save changes): here, {program} --db "{url}" key export FILE; there, {program} --db "{url}" key import FILE.</source>
+      <translation>服务器数据库的修改记录密钥在 {path}。使用该服务器的每台其他电脑都需要它（没有它就不能保存修改）：在本机运行 {program} --db "{url}" key export FILE；在那台电脑上运行 {program} --db "{url}" key import FILE。</translation>
+    </message>
+    <message>
       <source>To put a backup in its place: {program} --db "{path}" restore BACKUP.db</source>
       <translation>用备份替换它：{program} --db "{path}" restore 备份文件.db</translation>
     </message>
@@ -250,6 +254,10 @@ Its backups are in {folder}.</source>
     <message>
       <source>Registered as found when the change record was keyed</source>
       <translation>启用密钥校验时按现状登记</translation>
+    </message>
+    <message>
+      <source>This PC does not have the change record's key for this database, so it cannot save changes (the other PCs' checks would fail). Copy the key from a PC that has it: there, File → Export the record key… (or: {program} key export FILE); here, File → Import the record key… (or: {program} key import FILE).</source>
+      <translation>本机没有这个数据库的修改记录密钥，因此不能保存修改（否则其他电脑的检查会失败）。请从有密钥的电脑复制过来：在那台电脑上点 文件 → 导出记录密钥…（或运行：{program} key export FILE）；在本机点 文件 → 导入记录密钥…（或运行：{program} key import FILE）。</translation>
     </message>
     <message>
       <source>Registered as found when the change record was started</source>
@@ -1044,6 +1052,50 @@ Its backups are in {folder}.</source>
       <translation>{table} 表第 {id} 条数据的字段 {field}：修改记录为 {recorded}，表中却是 {found}。</translation>
     </message>
     <message>
+      <source>The change record of this database has no entries yet: the key is made with the first change, and any PC may make it.</source>
+      <translation>这个数据库的修改记录还没有任何条目：密钥在第一次修改时生成，哪台电脑都可以。</translation>
+    </message>
+    <message>
+      <source>This PC's key does not fit this database's change record: export the key on a PC whose check passes.</source>
+      <translation>本机的密钥与这个数据库的修改记录不符：请在检查能通过的电脑上导出密钥。</translation>
+    </message>
+    <message>
+      <source>{path} is not a change record key file written by this program, or it was altered after it was written: export the key again on a PC that has it.</source>
+      <translation>{path} 不是本程序写出的修改记录密钥文件，或写出后被改动过：请在有密钥的电脑上重新导出。</translation>
+    </message>
+    <message>
+      <source>The change record of this database has no entries yet: there is no key to import (the first change makes it).</source>
+      <translation>这个数据库的修改记录还没有任何条目：没有需要导入的密钥（第一次修改时会生成）。</translation>
+    </message>
+    <message>
+      <source>The key was checked against the change record and kept in {path}: this PC can now save changes.</source>
+      <translation>密钥已通过修改记录的校验，保存在 {path}：本机现在可以保存修改了。</translation>
+    </message>
+    <message>
+      <source>This PC already has this key ({path}).</source>
+      <translation>本机已有这个密钥（{path}）。</translation>
+    </message>
+    <message>
+      <source>This PC has no change record key for this database ({path} is missing): export it on a PC that has it.</source>
+      <translation>本机没有这个数据库的修改记录密钥（{path} 不存在）：请在有密钥的电脑上导出。</translation>
+    </message>
+    <message>
+      <source>The key in {path} belongs to another database: this database's change record starts with another entry. Export the key from a PC that uses this database.</source>
+      <translation>{path} 中的密钥属于另一个数据库：本数据库的修改记录以另一条目开头。请从使用本数据库的电脑上导出密钥。</translation>
+    </message>
+    <message>
+      <source>The change record does not verify with the key in {path}, so it was not kept: {problems}</source>
+      <translation>用 {path} 中的密钥校验修改记录未通过，因此没有保存这个密钥：{problems}</translation>
+    </message>
+    <message>
+      <source>The change record key was written to {path}. Keep it like a password; on each other PC that uses this database: {program} key import FILE</source>
+      <translation>修改记录密钥已写入 {path}。请像密码一样妥善保管；在使用这个数据库的每台其他电脑上运行：{program} key import FILE</translation>
+    </message>
+    <message>
+      <source>Cannot read {path}: {error}</source>
+      <translation>无法读取 {path}：{error}</translation>
+    </message>
+    <message>
       <source>Department</source>
       <translation>部门</translation>
     </message>
@@ -1634,6 +1686,38 @@ Its backups are in {folder}.</source>
     <message>
       <source>Enter your name: it signs your changes.</source>
       <translation>请填写您的姓名：它记在您的每一项修改旁。</translation>
+    </message>
+    <message>
+      <source>Export the record key…</source>
+      <translation>导出记录密钥…</translation>
+    </message>
+    <message>
+      <source>Import the record key…</source>
+      <translation>导入记录密钥…</translation>
+    </message>
+    <message>
+      <source>Export the record key</source>
+      <translation>导出记录密钥</translation>
+    </message>
+    <message>
+      <source>Import the record key</source>
+      <translation>导入记录密钥</translation>
+    </message>
+    <message>
+      <source>This PC cannot save changes: the change record key is missing.</source>
+      <translation>本机不能保存修改：缺少修改记录密钥。</translation>
+    </message>
+    <message>
+      <source>The change record key is missing</source>
+      <translation>缺少修改记录密钥</translation>
+    </message>
+    <message>
+      <source>Record key (*{suffix})</source>
+      <translation>记录密钥 (*{suffix})</translation>
+    </message>
+    <message>
+      <source>The change record key was written to {path}. Keep it like a password. On each other PC that uses this database: File → Import the record key….</source>
+      <translation>修改记录密钥已写入 {path}。请像密码一样妥善保管。在使用这个数据库的每台其他电脑上：文件 → 导入记录密钥…。</translation>
     </message>
     <message>
       <source>This page has no filter box.</source>

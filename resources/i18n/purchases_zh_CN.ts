@@ -928,6 +928,18 @@
       <translation>向 {supplier} 订购，{amount} 元；经办人 {buyer}</translation>
     </message>
     <message>
+      <source>The order of {amount} yuan is {more} yuan above the approved {approved} yuan: {role} must sign again. Enter who signed.</source>
+      <translation>订单金额 {amount} 元，比批准的 {approved} 元多 {more} 元：须由{role}再次签字。请填写签字人。</translation>
+    </message>
+    <message>
+      <source>Choose one record per unit or one batch record.</source>
+      <translation>请选择每件一条记录或合并为一条批量记录。</translation>
+    </message>
+    <message>
+      <source>Purchase request {number}</source>
+      <translation>请购单 {number}</translation>
+    </message>
+    <message>
       <source>Give the reason for withdrawing it.</source>
       <translation>请填写撤销原因。</translation>
     </message>
@@ -996,12 +1008,20 @@
       <translation>只有已批准的申请才能下单；本申请当前为“{status}”。</translation>
     </message>
     <message>
+      <source>Order of {amount} yuan above the approved {approved} yuan</source>
+      <translation>订单金额 {amount} 元，超出批准金额 {approved} 元</translation>
+    </message>
+    <message>
       <source>Deliveries are recorded for an ordered request; this one is {status}.</source>
       <translation>只有已下单的申请才能登记到货；本申请当前为“{status}”。</translation>
     </message>
     <message>
       <source>Line {n}: enter a whole number.</source>
       <translation>第 {n} 行：请输入整数。</translation>
+    </message>
+    <message>
+      <source>Accepted by {a} and {b}</source>
+      <translation>由 {a}、{b} 验收</translation>
     </message>
     <message>
       <source>{name} bought the goods and cannot also accept them.</source>
@@ -1012,8 +1032,8 @@
       <translation>全部到货后才能验收；本申请当前为“{status}”。</translation>
     </message>
     <message>
-      <source>Accepted by {a} and {b}</source>
-      <translation>由 {a}、{b} 验收</translation>
+      <source>Purchase request {number} ({supplier})</source>
+      <translation>请购单 {number}（{supplier}）</translation>
     </message>
     <message>
       <source>⚠ over by {amount}</source>
@@ -1072,10 +1092,6 @@
       <translation>{supplier} 不是最低报价（{amount} 元，最低 {cheapest} 元）：请写明选择理由。</translation>
     </message>
     <message>
-      <source>The order of {amount} yuan is {more} yuan above the approved {approved} yuan: {role} must sign again. Enter who signed.</source>
-      <translation>订单金额 {amount} 元，比批准的 {approved} 元多 {more} 元：须由{role}再次签字。请填写签字人。</translation>
-    </message>
-    <message>
       <source>above the approved {approved} yuan, signed again by {role} {name}</source>
       <translation>超出批准金额 {approved} 元，{role}{name}再次签字</translation>
     </message>
@@ -1100,16 +1116,8 @@
       <translation>按单价合计 {made} 元，报价总额为 {amount} 元：请更正其中之一。</translation>
     </message>
     <message>
-      <source>Order of {amount} yuan above the approved {approved} yuan</source>
-      <translation>订单金额 {amount} 元，超出批准金额 {approved} 元</translation>
-    </message>
-    <message>
-      <source>Choose one record per unit or one batch record.</source>
-      <translation>请选择每件一条记录或合并为一条批量记录。</translation>
-    </message>
-    <message>
-      <source>Purchase request {number}</source>
-      <translation>请购单 {number}</translation>
+      <source>Line {n} ({name}): {msg}</source>
+      <translation>第 {n} 行（{name}）：{msg}</translation>
     </message>
     <message>
       <source>Issue slip {doc} to {name}</source>
@@ -1124,16 +1132,8 @@
       <translation>第 {n} 行：请填写单价。</translation>
     </message>
     <message>
-      <source>Purchase request {number} ({supplier})</source>
-      <translation>请购单 {number}（{supplier}）</translation>
-    </message>
-    <message>
       <source>Monthly count {month}: book {book}, counted {real}</source>
       <translation>{month} 月度盘点：账面 {book}，实盘 {real}</translation>
-    </message>
-    <message>
-      <source>Line {n} ({name}): {msg}</source>
-      <translation>第 {n} 行（{name}）：{msg}</translation>
     </message>
     <message>
       <source>Add level</source>
@@ -1312,6 +1312,10 @@
       <translation>登记验收</translation>
     </message>
     <message>
+      <source>Large expenditure: print the public notice (采购公示).</source>
+      <translation>大额支出：请打印采购公示。</translation>
+    </message>
+    <message>
       <source>Search number, purpose, requester, department, item…</source>
       <translation>搜索单号、用途、申请人、部门、物品…</translation>
     </message>
@@ -1342,6 +1346,10 @@
     <message>
       <source>Assets created</source>
       <translation>生成的资产</translation>
+    </message>
+    <message>
+      <source>Remove quote</source>
+      <translation>作废报价</translation>
     </message>
     <message>
       <source>Export to Excel</source>
@@ -1488,8 +1496,8 @@
       <translation>存放地点</translation>
     </message>
     <message>
-      <source>Large expenditure: print the public notice (采购公示).</source>
-      <translation>大额支出：请打印采购公示。</translation>
+      <source>Choose a quote in the list first.</source>
+      <translation>请先在列表中选择一条报价。</translation>
     </message>
     <message>
       <source>Book qty</source>
@@ -1604,12 +1612,28 @@
       <translation>验收须两人，且均不能是采购经办人（{buyer}）。</translation>
     </message>
     <message>
+      <source>Supplier: {supplier}; buyer: {buyer}</source>
+      <translation>供应商：{supplier}；经办人：{buyer}</translation>
+    </message>
+    <message>
+      <source>Reason for the choice: {reason}</source>
+      <translation>选择理由：{reason}</translation>
+    </message>
+    <message>
+      <source>Withdrawn: {reason}</source>
+      <translation>已撤销：{reason}</translation>
+    </message>
+    <message>
       <source>{n} requests</source>
       <translation>共 {n} 张请购单</translation>
     </message>
     <message>
       <source>Only requests on budget line {label}</source>
       <translation>仅显示预算科目 {label} 的请购单</translation>
+    </message>
+    <message>
+      <source>Why is the quote of {supplier} ({amount} yuan) removed?</source>
+      <translation>为什么作废{supplier}的报价（{amount} 元）？</translation>
     </message>
     <message>
       <source>in stock</source>
@@ -1664,20 +1688,12 @@
       <translation>（新建库存物品）</translation>
     </message>
     <message>
+      <source>Amount: {amount} yuan</source>
+      <translation>金额：{amount} 元</translation>
+    </message>
+    <message>
       <source>Open requests</source>
       <translation>未办结</translation>
-    </message>
-    <message>
-      <source>Supplier: {supplier}; buyer: {buyer}</source>
-      <translation>供应商：{supplier}；经办人：{buyer}</translation>
-    </message>
-    <message>
-      <source>Reason for the choice: {reason}</source>
-      <translation>选择理由：{reason}</translation>
-    </message>
-    <message>
-      <source>Withdrawn: {reason}</source>
-      <translation>已撤销：{reason}</translation>
     </message>
     <message>
       <source>(waiting)</source>
@@ -1692,10 +1708,6 @@
       <translation>低于最低库存：{items}</translation>
     </message>
     <message>
-      <source>Amount: {amount} yuan</source>
-      <translation>金额：{amount} 元</translation>
-    </message>
-    <message>
       <source>{n} items differ from the book (in red in the table): {gain} more and {loss} fewer units in all. Recording the count adjusts the stock to what was counted; check the red lines, then press “Confirm and adjust the stock”.</source>
       <translation>{n} 种物品与账面不符（表中红色）：共盘盈 {gain}、盘亏 {loss} 个单位。记录盘点将把库存调整为实盘数量；请核对红色各行，然后点击“确认并调整库存”。</translation>
     </message>
@@ -1704,20 +1716,8 @@
       <translation>已作废：{reason}</translation>
     </message>
     <message>
-      <source>Remove quote</source>
-      <translation>作废报价</translation>
-    </message>
-    <message>
-      <source>Choose a quote in the list first.</source>
-      <translation>请先在列表中选择一条报价。</translation>
-    </message>
-    <message>
       <source>Month (YYYY-MM):</source>
       <translation>月份（YYYY-MM）：</translation>
-    </message>
-    <message>
-      <source>Why is the quote of {supplier} ({amount} yuan) removed?</source>
-      <translation>为什么作废{supplier}的报价（{amount} 元）？</translation>
     </message>
     <message>
       <source>Choose an issue slip in the list first.</source>

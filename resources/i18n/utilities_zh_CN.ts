@@ -436,18 +436,6 @@
       <translation>已不再出现</translation>
     </message>
     <message>
-      <source>Choose what it measures.</source>
-      <translation>请选择计量类别。</translation>
-    </message>
-    <message>
-      <source>A meter that has readings cannot change what it measures.</source>
-      <translation>已有读数的表计不能更改计量类别。</translation>
-    </message>
-    <message>
-      <source>Give it a name, e.g. 教学楼电表.</source>
-      <translation>请填写名称，例如 教学楼电表。</translation>
-    </message>
-    <message>
       <source>Unknown value.</source>
       <translation>无效的值。</translation>
     </message>
@@ -458,6 +446,18 @@
     <message>
       <source>The multiplier of a meter with readings cannot change: the readings already taken were worked out with it. Record a meter change on a new meter instead.</source>
       <translation>已有读数的表计不能改倍率：已抄读数是按它计算的。请改为登记换表（新表）。</translation>
+    </message>
+    <message>
+      <source>Choose what it measures.</source>
+      <translation>请选择计量类别。</translation>
+    </message>
+    <message>
+      <source>A meter that has readings cannot change what it measures.</source>
+      <translation>已有读数的表计不能更改计量类别。</translation>
+    </message>
+    <message>
+      <source>Give it a name, e.g. 教学楼电表.</source>
+      <translation>请填写名称，例如 教学楼电表。</translation>
     </message>
     <message>
       <source>Enter the day the meter was read.</source>
@@ -612,12 +612,12 @@
       <translation>请按 YYYY-MM 填写月份，例如 2026-11。</translation>
     </message>
     <message>
-      <source>Another meter or account is already called {name}.</source>
-      <translation>已有名为 {name} 的表计或户头。</translation>
-    </message>
-    <message>
       <source>The main meter must measure the same as its sub-meter.</source>
       <translation>总表的计量类别须与分表相同。</translation>
+    </message>
+    <message>
+      <source>Another meter or account is already called {name}.</source>
+      <translation>已有名为 {name} 的表计或户头。</translation>
     </message>
     <message>
       <source>{name} was last read on {date}: a new reading must be dated after it (void the later reading first to correct an earlier one).</source>

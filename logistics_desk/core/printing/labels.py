@@ -380,41 +380,60 @@ def draw_label(c: Canvas, label: Label, x: float, y: float, w: float, h: float, 
         _draw_lines(c, lines, size, ix, top, iw, avail_h, True)
         return
     text_lines = [str(t) for t in label.lines if t not in (None, "")]
+    box = (ix, top, iw, avail_h)
     if label.code_kind == "code128":
-        # code across the width, its number beneath, then the lines
-        code_text = number_size if big else min(8.0, max(5.5, h / mm * 0.2))
-        number_h = code_text * 1.15 + (0.3 * mm if big else 0)
-        modules = code128_modules(code) + 20
-        bar_w = min(iw, modules * 0.33 * mm)
-        # the code gets what the lines do not need: bars of at least 5.5 mm, at most 16 mm with its number
-        want_lines = len(text_lines) * min(max_text, 8.5) * LEAD
-        code_h = min(16 * mm, avail_h * (0.62 if text_lines else 1.0))
-        code_h = max(min(code_h, avail_h - want_lines), min(avail_h, 5.5 * mm + number_h))
-        if big:
-            draw_code128(c, code, ix + (iw - bar_w) / 2, top - code_h + number_h, bar_w, code_h - number_h, False)
-            draw_bold(c, ix + iw / 2, top - code_h + 0.45 * mm + code_text * 0.12, code, code_text, "center")
-        else:
-            draw_code128(c, code, ix + (iw - bar_w) / 2, top - code_h, bar_w, code_h, True, code_text)
-        rest = avail_h - code_h - 0.6 * mm
-        if text_lines and rest > 4:
-            size, lines = _fit_lines(text_lines, iw, rest, max_text)
-            _draw_lines(c, lines, size, ix, top - code_h - 0.6 * mm, iw, rest, True)
-        return
+        _draw_code128_part(c, code, big, box, h, number_size, max_text, text_lines)
+    elif big:
+        _draw_big_qr_part(c, code, box, number_size, max_text, text_lines)
+    else:
+        _draw_qr_part(c, code, box, h, max_text, label.lines)
+
+
+def _draw_code128_part(c: Canvas, code: str, big: bool, box: tuple[float, float, float, float], h: float,
+                       number_size: float, max_text: float, text_lines: list[str]) -> None:
+    """Code128 across the width, its number beneath, then the lines; ``box``: (left, top, width, height)
+    under the heading."""
+    ix, top, iw, avail_h = box
+    code_text = number_size if big else min(8.0, max(5.5, h / mm * 0.2))
+    number_h = code_text * 1.15 + (0.3 * mm if big else 0)
+    modules = code128_modules(code) + 20
+    bar_w = min(iw, modules * 0.33 * mm)
+    # the code gets what the lines do not need: bars of at least 5.5 mm, at most 16 mm with its number
+    want_lines = len(text_lines) * min(max_text, 8.5) * LEAD
+    code_h = min(16 * mm, avail_h * (0.62 if text_lines else 1.0))
+    code_h = max(min(code_h, avail_h - want_lines), min(avail_h, 5.5 * mm + number_h))
     if big:
-        # QR at the left; to its right the number (largest, bold) above the lines
-        side = min(avail_h, iw * 0.42)
-        draw_qr(c, code, ix, top - side, side)
-        tx = ix + side + 1.5 * mm
-        tw = ix + iw - tx
-        number_h = number_size * 1.3
-        size, lines = (_fit_lines(text_lines, tw, avail_h - number_h, max_text) if text_lines else (max_text, []))
-        block = number_h + len(lines) * size * LEAD
-        y0 = top - max(0.0, (avail_h - block) / 2)  # the number and lines centred beside the code
-        draw_bold(c, tx, y0 - number_size * 0.95, code, number_size)
-        if lines:
-            _draw_lines(c, lines, size, tx, y0 - number_h, tw, len(lines) * size * LEAD, False)
-        return
-    # QR at the left with the number beneath; the lines to its right
+        draw_code128(c, code, ix + (iw - bar_w) / 2, top - code_h + number_h, bar_w, code_h - number_h, False)
+        draw_bold(c, ix + iw / 2, top - code_h + 0.45 * mm + code_text * 0.12, code, code_text, "center")
+    else:
+        draw_code128(c, code, ix + (iw - bar_w) / 2, top - code_h, bar_w, code_h, True, code_text)
+    rest = avail_h - code_h - 0.6 * mm
+    if text_lines and rest > 4:
+        size, lines = _fit_lines(text_lines, iw, rest, max_text)
+        _draw_lines(c, lines, size, ix, top - code_h - 0.6 * mm, iw, rest, True)
+
+
+def _draw_big_qr_part(c: Canvas, code: str, box: tuple[float, float, float, float], number_size: float,
+                      max_text: float, text_lines: list[str]) -> None:
+    """QR at the left; to its right the number (largest, bold) above the lines."""
+    ix, top, iw, avail_h = box
+    side = min(avail_h, iw * 0.42)
+    draw_qr(c, code, ix, top - side, side)
+    tx = ix + side + 1.5 * mm
+    tw = ix + iw - tx
+    number_h = number_size * 1.3
+    size, lines = (_fit_lines(text_lines, tw, avail_h - number_h, max_text) if text_lines else (max_text, []))
+    block = number_h + len(lines) * size * LEAD
+    y0 = top - max(0.0, (avail_h - block) / 2)  # the number and lines centred beside the code
+    draw_bold(c, tx, y0 - number_size * 0.95, code, number_size)
+    if lines:
+        _draw_lines(c, lines, size, tx, y0 - number_h, tw, len(lines) * size * LEAD, False)
+
+
+def _draw_qr_part(c: Canvas, code: str, box: tuple[float, float, float, float], h: float, max_text: float,
+                  label_lines) -> None:
+    """QR at the left with the number beneath; the lines to its right."""
+    ix, top, iw, avail_h = box
     code_text = min(8.0, max(5.5, h / mm * 0.2))
     text_h = code_text * 1.2
     side = min(avail_h - text_h, iw * 0.48)
@@ -425,9 +444,8 @@ def draw_label(c: Canvas, label: Label, x: float, y: float, w: float, h: float, 
     c.drawString(ix + 0.6 * mm, qy - ts * 0.95, code)
     tx = ix + side + 1.5 * mm
     tw = ix + iw - tx
-    size, lines = _fit_lines(label.lines, tw, avail_h, max_text)
+    size, lines = _fit_lines(label_lines, tw, avail_h, max_text)
     _draw_lines(c, lines, size, tx, top, tw, avail_h, False)
-
 
 def render_labels(
     labels: Iterable[Label],

@@ -80,7 +80,7 @@ def warn_if_key_missing(window) -> QMessageBox | None:
     banner = QLabel(tr("This PC cannot save changes: the change record key is missing."))
     banner.setStyleSheet("color: #b00020; font-weight: bold;")
     window.key_missing_banner = banner
-    window.statusBar().addWidget(banner)
+    window.statusBar().insertPermanentWidget(0, banner)  # (not hidden by the status bar's passing messages)
     box = QMessageBox(QMessageBox.Icon.Warning, tr("The change record key is missing"), text,
                       QMessageBox.StandardButton.Ok, window)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

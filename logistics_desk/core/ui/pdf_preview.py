@@ -68,6 +68,14 @@ class PdfPreviewDialog(QDialog):
         self.pdf_bytes = bytes(pdf_bytes)
         self.suggested_filename = suggested_filename or ((title or "document") + ".pdf")
         self.setWindowTitle(tr("Print preview – {title}").format(title=title) if title else tr("Print preview"))
+        self._size_to_screen(parent)
+        self._load_document()
+        self._build_controls()
+        self._lay_out()
+        self._connect()
+
+    def _size_to_screen(self, parent: QWidget | None) -> None:
+        """Up to 900 × 1000, within nine tenths of the screen."""
         screen = (parent.screen() if parent is not None else QApplication.primaryScreen())
         avail = screen.availableGeometry() if screen is not None else None
         if avail is not None and avail.height() > 0:
@@ -75,6 +83,9 @@ class PdfPreviewDialog(QDialog):
         else:
             self.resize(900, 1000)
 
+
+    def _load_document(self) -> None:
+        """The document and the view showing it (several pages, fitted to the width)."""
         # the document reads from a buffer that must live as long as it does
         self._data = QByteArray(self.pdf_bytes)
         self._buffer = QBuffer(self._data, self)
@@ -87,6 +98,9 @@ class PdfPreviewDialog(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
 
+
+    def _build_controls(self) -> None:
+        """Zoom buttons, the page label, Print…, Save as PDF… and Close."""
         self.fit_width_button = QPushButton(tr("Fit width"), self)
         self.fit_page_button = QPushButton(tr("Whole page"), self)
         self.zoom_in_button = QPushButton(tr("Zoom in"), self)
@@ -97,6 +111,9 @@ class PdfPreviewDialog(QDialog):
         self.close_button = QPushButton(tr("Close"), self)
         self.print_button.setDefault(True)
 
+
+    def _lay_out(self) -> None:
+        """The zoom bar above the view, the buttons below."""
         tools = QHBoxLayout()
         for w in (self.fit_width_button, self.fit_page_button, self.zoom_out_button, self.zoom_in_button):
             tools.addWidget(w)
@@ -115,6 +132,8 @@ class PdfPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
 
+
+    def _connect(self) -> None:
         self.fit_width_button.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
         self.fit_page_button.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitInView))
         self.zoom_in_button.clicked.connect(lambda: self._zoom(1.25))

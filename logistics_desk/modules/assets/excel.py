@@ -709,11 +709,9 @@ class ImportOutcome:
         return text
 
 
-def apply(plan: ImportPlan, *, only_valid: bool = False, include_duplicates: bool = False,
-          progress: Callable | None = None, cancelled: Callable | None = None) -> ImportOutcome:
-    """Write the plan in one transaction: the assets in pieces of ``APPLY_PIECE`` rows, each after the
-    places, departments, people and suppliers it needs. Rows identical to registered assets
-    (``plan.duplicates``) are left out unless ``include_duplicates``."""
+def _rows_to_import(plan: ImportPlan, only_valid: bool, include_duplicates: bool) -> list[dict]:
+    """The plan's rows to write; refused when the file is broken, a row is wrong (unless ``only_valid``)
+    or nothing is left."""
     if plan.file_broken:
         raise UserError("\n".join(str(e) for e in plan.result.file_errors))
     if not plan.ok and not only_valid:
@@ -726,54 +724,70 @@ def apply(plan: ImportPlan, *, only_valid: bool = False, include_duplicates: boo
     if not todo:
         raise UserError(tr("Every row is identical to an asset already registered (the file was probably imported "
                            "before): nothing was imported. Include the duplicates to import them anyway."))
+    return todo
+
+
+class _Linker:
+    """Turns an import row's place, department, custodian and supplier into ids, creating the new ones
+    once each (inside the import's transaction)."""
+
+    def __init__(self):
+        self.place_ids: dict[str, int] = {}
+        self.buildings = {name for (name,) in Place.select(Place.name).where(Place.kind == "building").tuples()}
+        self.dept_ids: dict[str, int] = {}
+        self.homes: dict[int, int | None] = {}  # department id -> the home of its people (None for a class)
+        self.people_ids: dict[tuple[str, int | None], int] = {}
+        self.supplier_ids: dict[str, int] = {}
+
+    def linked(self, r: dict) -> dict:
+        """The row with its place, department, custodian and supplier as ids (created when new)."""
+        row = {k: v for k, v in r.items() if not k.startswith("_")}
+        if r["place"]:
+            key = _place_key(r["place"])
+            if key not in self.place_ids:
+                # as the preview showed it: the name worked out by check()
+                self.place_ids[key] = _find_or_create_place(r.get("_place_stored") or r["place"], self.buildings).id
+            row["place"] = self.place_ids[key]
+        dept = None
+        if r["department"]:
+            key = xl.fold(r["department"])
+            if key not in self.dept_ids:
+                self.dept_ids[key] = masterdata.find_or_create_department(r["department"])[0].id
+            dept = self.dept_ids[key]
+            row["department"] = dept
+        if r["custodian"]:
+            if dept and dept not in self.homes:
+                found = Department.get_by_id(dept)
+                self.homes[dept] = found.id if found.kind == "department" else None
+            home_id = self.homes.get(dept) if dept else None
+            key = (xl.fold(r["custodian"]), home_id)  # the person found depends on the name and home only
+            if key not in self.people_ids:
+                home = Department.get_by_id(home_id) if home_id else None
+                self.people_ids[key] = masterdata.find_or_create_person(r["custodian"], home)[0].id
+            row["custodian"] = self.people_ids[key]
+        if r["supplier"]:
+            key = xl.fold(r["supplier"])
+            if key not in self.supplier_ids:
+                self.supplier_ids[key] = masterdata.find_or_create_supplier(r["supplier"])[0].id
+            row["supplier"] = self.supplier_ids[key]
+        return row
+
+
+def apply(plan: ImportPlan, *, only_valid: bool = False, include_duplicates: bool = False,
+          progress: Callable | None = None, cancelled: Callable | None = None) -> ImportOutcome:
+    """Write the plan in one transaction: the assets in pieces of ``APPLY_PIECE`` rows, each after the
+    places, departments, people and suppliers it needs. Rows identical to registered assets
+    (``plan.duplicates``) are left out unless ``include_duplicates``."""
+    todo = _rows_to_import(plan, only_valid, include_duplicates)
     source_name = os.path.basename(plan.path) if plan.path else ""
     summary = audit.sentence(N_("Imported from {file}"), file=source_name) if source_name else None
     total = len(todo)
     ids: list[int] = []
     with database.atomic():
-        place_ids: dict[str, int] = {}
-        buildings = {name for (name,) in Place.select(Place.name).where(Place.kind == "building").tuples()}
-        dept_ids: dict[str, int] = {}
-        homes: dict[int, int | None] = {}  # department id -> the home of its people (None for a class)
-        people_ids: dict[tuple[str, int | None], int] = {}
-        supplier_ids: dict[str, int] = {}
-
-        def linked(r: dict) -> dict:
-            """The row with its place, department, custodian and supplier as ids (created when new)."""
-            row = {k: v for k, v in r.items() if not k.startswith("_")}
-            if r["place"]:
-                key = _place_key(r["place"])
-                if key not in place_ids:
-                    # as the preview showed it: the name worked out by check()
-                    place_ids[key] = _find_or_create_place(r.get("_place_stored") or r["place"], buildings).id
-                row["place"] = place_ids[key]
-            dept = None
-            if r["department"]:
-                key = xl.fold(r["department"])
-                if key not in dept_ids:
-                    dept_ids[key] = masterdata.find_or_create_department(r["department"])[0].id
-                dept = dept_ids[key]
-                row["department"] = dept
-            if r["custodian"]:
-                if dept and dept not in homes:
-                    found = Department.get_by_id(dept)
-                    homes[dept] = found.id if found.kind == "department" else None
-                home_id = homes.get(dept) if dept else None
-                key = (xl.fold(r["custodian"]), home_id)  # the person found depends on the name and home only
-                if key not in people_ids:
-                    home = Department.get_by_id(home_id) if home_id else None
-                    people_ids[key] = masterdata.find_or_create_person(r["custodian"], home)[0].id
-                row["custodian"] = people_ids[key]
-            if r["supplier"]:
-                key = xl.fold(r["supplier"])
-                if key not in supplier_ids:
-                    supplier_ids[key] = masterdata.find_or_create_supplier(r["supplier"])[0].id
-                row["supplier"] = supplier_ids[key]
-            return row
-
+        linker = _Linker()
         # in pieces inside the one transaction: only a piece's rows are held twice at a time
         for start in range(0, total, APPLY_PIECE):
-            rows = [linked(r) for r in todo[start:start + APPLY_PIECE]]
+            rows = [linker.linked(r) for r in todo[start:start + APPLY_PIECE]]
             _mark_low_value(rows)
             piece_progress = None if progress is None else (
                 lambda done, _n, start=start: progress(start + done, total))

@@ -1194,6 +1194,28 @@ def register_many(rows: list[dict], *, event_kind: str = "import", event_summary
     now = clock.now()
     categories = {c.id: c for c in Category.select()}
     codes = {cid: c.code for cid, c in categories.items()}
+    prepared = _prepared_rows(rows, categories, now)
+    ids: list[int] = []
+    total = len(prepared)
+    with database.atomic():
+        _allocate_numbers(prepared, codes)
+        for row in prepared:
+            row["search_text"] = search_text_of(row)
+        columns = list(dict.fromkeys(k for row in prepared for k in row))
+        for start in range(0, total, batch):
+            check_cancelled(cancelled)
+            chunk = prepared[start:start + batch]
+            _insert_rows(Asset, columns, [[row.get(c) for c in columns] for row in chunk])
+            ids += _record_chunk(chunk, event_kind, event_summary, now)
+            if progress is not None:
+                progress(min(start + batch, total), total)
+    return ids
+
+
+def _prepared_rows(rows: list[dict], categories: dict, now: _dt.datetime) -> list[dict]:
+    """The rows as table rows: the register's columns, defaults filled in, amounts worked out, low value
+    or not (asked once per category and price)."""
+    low_cache: dict[tuple[int, Decimal], bool] = {}
     low_cache: dict[tuple[int, Decimal], bool] = {}
     prepared = []
     for r in rows:
@@ -1213,34 +1235,27 @@ def register_many(rows: list[dict], *, event_kind: str = "import", event_summary
         row["created_at"] = r.get("created_at") or now
         row["updated_at"] = r.get("updated_at") or row["created_at"]
         prepared.append(row)
-    ids: list[int] = []
-    total = len(prepared)
-    with database.atomic():
-        _allocate_numbers(prepared, codes)
-        for row in prepared:
-            row["search_text"] = search_text_of(row)
-        columns = list(dict.fromkeys(k for row in prepared for k in row))
-        for start in range(0, total, batch):
-            check_cancelled(cancelled)
-            chunk = prepared[start:start + batch]
-            _insert_rows(Asset, columns, [[row.get(c) for c in columns] for row in chunk])
-            by_number = dict(Asset.select(Asset.number, Asset.id)
-                             .where(Asset.number.in_([row["number"] for row in chunk])).tuples())
-            audit_items = []
-            events = []
-            for row in chunk:
-                aid = by_number[row["number"]]
-                ids.append(aid)
-                values = {k: row.get(k) for k in ASSET_COLUMNS}
-                audit_items.append(("asset", aid, "create", audit.create_changes(values), None))
-                summary = event_summary or audit.sentence(
-                    N_("Registered: {name}, {qty} {unit}, {amount} yuan"),
-                    name=row["name"], qty=row["quantity"], unit=row["unit"], amount=f"{row['amount']:,.2f}")
-                events.append({"asset": aid, "kind": event_kind, "event_date": row["acquired_on"]
-                               if event_kind == "register" else clock.today(),
-                               "created_at": now, "summary": summary})
-            audit.record_many(audit_items)
-            _insert_rows(AssetEvent, EVENT_COLUMNS, [[e[c] for c in EVENT_COLUMNS] for e in events])
-            if progress is not None:
-                progress(min(start + batch, total), total)
+    return prepared
+
+
+def _record_chunk(chunk: list[dict], event_kind: str, event_summary: str | None, now: _dt.datetime) -> list[int]:
+    """The change-record entries and history lines of a chunk of inserted assets; returns their ids."""
+    ids = []
+    by_number = dict(Asset.select(Asset.number, Asset.id)
+                     .where(Asset.number.in_([row["number"] for row in chunk])).tuples())
+    audit_items = []
+    events = []
+    for row in chunk:
+        aid = by_number[row["number"]]
+        ids.append(aid)
+        values = {k: row.get(k) for k in ASSET_COLUMNS}
+        audit_items.append(("asset", aid, "create", audit.create_changes(values), None))
+        summary = event_summary or audit.sentence(
+            N_("Registered: {name}, {qty} {unit}, {amount} yuan"),
+            name=row["name"], qty=row["quantity"], unit=row["unit"], amount=f"{row['amount']:,.2f}")
+        events.append({"asset": aid, "kind": event_kind, "event_date": row["acquired_on"]
+                       if event_kind == "register" else clock.today(),
+                       "created_at": now, "summary": summary})
+    audit.record_many(audit_items)
+    _insert_rows(AssetEvent, EVENT_COLUMNS, [[e[c] for c in EVENT_COLUMNS] for e in events])
     return ids

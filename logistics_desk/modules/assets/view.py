@@ -1004,6 +1004,24 @@ class ImportPreviewDialog(QDialog):
         self.resize(900, 560)
         lay = QVBoxLayout(self)
         res = plan.result
+        self._add_summary(lay)
+        self._add_new_master(lay)
+        self.map_boxes: dict[str, QComboBox] = {}
+        self.map_button = None
+        if res.missing_columns and plan.mappable_headers():
+            self._add_mapping(lay)
+        self.category_boxes: dict[str, QComboBox] = {}
+        self.category_button = None
+        if plan.unknown_categories:
+            self._add_category_mapping(lay)
+        self._add_duplicates(lay)
+        errors = self._add_errors(lay)
+        self._add_buttons(lay, errors)
+
+    def _add_summary(self, lay: QVBoxLayout) -> None:
+        """The file, the rows read, good and bad, the rows skipped and the columns not imported."""
+        plan = self.plan
+        res = plan.result
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
@@ -1018,21 +1036,20 @@ class ImportPreviewDialog(QDialog):
             lines.append(tr("Columns not imported: {cols}").format(cols="、".join(res.extra_columns)))
         self.summary.setText("\n".join(lines))
         lay.addWidget(self.summary)
-        master = plan.new_master_lines()
+
+    def _add_new_master(self, lay: QVBoxLayout) -> None:
+        """The places, departments, people and suppliers the import will create."""
+        master = self.plan.new_master_lines()
         if master:
             m = QLabel(tr("Will be created:") + "\n" + "\n".join(master))
             m.setObjectName("new_master")
             m.setWordWrap(True)
             m.setStyleSheet("color: #1f5f99;")
             lay.addWidget(m)
-        self.map_boxes: dict[str, QComboBox] = {}
-        self.map_button = None
-        if res.missing_columns and plan.mappable_headers():
-            self._add_mapping(lay)
-        self.category_boxes: dict[str, QComboBox] = {}
-        self.category_button = None
-        if plan.unknown_categories:
-            self._add_category_mapping(lay)
+
+    def _add_duplicates(self, lay: QVBoxLayout) -> None:
+        """The probable duplicates, and whether to import them too."""
+        plan = self.plan
         self.include_duplicates = QCheckBox(tr("Import the probable duplicates too"))
         self.include_duplicates.setObjectName("include_duplicates")
         if plan.duplicates:
@@ -1044,7 +1061,10 @@ class ImportPreviewDialog(QDialog):
             lay.addWidget(self.include_duplicates)
         else:
             self.include_duplicates.hide()
-        errors = plan.errors
+
+    def _add_errors(self, lay: QVBoxLayout) -> list:
+        """The wrong cells in a table (nothing is imported while one is wrong), or "Every row is correct"."""
+        errors = self.plan.errors
         self.error_table = _table([tr("Row number"), tr("Column"), tr("Cell value"), tr("Why")],
                                   [[str(e.row) if e.row > 0 else "", e.column, e.value, e.message] for e in errors])
         if errors:
@@ -1060,6 +1080,11 @@ class ImportPreviewDialog(QDialog):
             ok.setStyleSheet("color: #1e7e34; font-weight: bold;")
             lay.addWidget(ok)
             lay.addStretch(1)
+        return errors
+
+    def _add_buttons(self, lay: QVBoxLayout, errors: list) -> None:
+        """Import, Import only the valid rows, Save the error report, Cancel."""
+        plan = self.plan
         buttons = QDialogButtonBox()
         self.import_button = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.clicked.connect(lambda: self._import(False))

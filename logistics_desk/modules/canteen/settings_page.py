@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from ...core.i18n import N_
 from ...core.ui.settings_form import SettingField, SettingsFormPage
 from . import service  # noqa: F401 - registers the defaults these fields show
@@ -35,3 +37,51 @@ class CanteenSettingsPage(SettingsFormPage):
                 N_("The highest temperature must not be below the lowest.")),
                ("canteen.min_weight_g", "canteen.default_weight_g",
                 N_("The default weight must be at least the minimum weight."))]
+
+    # the day the daily check begins (c4): empty, the first record decides; until then nothing is checked
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+        from ...core.i18n import tr
+        from ...core.ui.widgets import DateBox
+
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.start_check = QCheckBox(tr("From"))
+        self.start_date = DateBox()
+        row.addWidget(self.start_check)
+        row.addWidget(self.start_date)
+        row.addStretch(1)
+        box.addLayout(row)
+        hint = QLabel(tr("Unticked: the check begins with the canteen's first record (sample, morning check, "
+                         "disinfection, delivery or fridge reading). Before that day nothing is checked."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #666;")
+        box.addWidget(hint)
+        self.start_check.toggled.connect(self.start_date.setEnabled)
+        self.layout().itemAt(0).layout().insertRow(0, tr("Check the canteen ledgers"), holder)
+        self.refresh()
+
+    def refresh(self) -> None:
+        super().refresh()
+        if not hasattr(self, "start_check"):
+            return  # still being built
+        from ...core import clock, settings
+
+        value = settings.get("canteen.start_date")
+        try:
+            day = _dt.date.fromisoformat(str(value)) if value else None
+        except ValueError:
+            day = None
+        self.start_check.setChecked(day is not None)
+        self.start_date.set_date(day or clock.today())
+        self.start_date.setEnabled(day is not None)
+
+    def values(self) -> dict:
+        out = super().values()
+        if hasattr(self, "start_check"):
+            out["canteen.start_date"] = self.start_date.value().isoformat() if self.start_check.isChecked() else None
+        return out

@@ -913,12 +913,7 @@ def place_order(request: PurchaseRequest, *, buyer: str, quote=None, supplier=No
     errors = {}
     if not _text(buyer):
         errors["buyer"] = tr("Who buys it (经办人)?")
-    chosen = _fk(PurchaseQuote, quote)
-    if chosen is not None and (chosen.request_id != request.id or chosen.voided_at is not None):
-        chosen = None
-    sup = chosen.supplier if chosen is not None else _fk(Supplier, supplier)
-    if sup is None:
-        errors["quote" if quotes_of(request) else "supplier"] = tr("Choose the supplier.")
+    chosen, sup = _order_supplier(request, quote, supplier, errors)
     if ordered_on > clock.today():
         errors["ordered_on"] = tr("The date cannot be in the future.")
     lines = lines_of(request)
@@ -926,10 +921,7 @@ def place_order(request: PurchaseRequest, *, buyer: str, quote=None, supplier=No
     new_prices: dict[int, Decimal] = {}
     amounts: dict[int, Decimal] = {}
     if request.status in ("approved", "quoting") and sup is not None:
-        try:
-            new_prices, amounts = order_plan(request, chosen, prices)
-        except ValidationError as exc:
-            errors.update(exc.errors)
+        new_prices, amounts = _order_amounts(request, chosen, prices, errors)
         again = _check_reapproval(request, sum(amounts.values(), ZERO) if amounts else None, reapproval,
                                   ordered_on, errors)
     if errors:
@@ -964,6 +956,26 @@ def place_order(request: PurchaseRequest, *, buyer: str, quote=None, supplier=No
                 approved=fmt_money(again[3]), role=tr(again[0]), name=again[1])
         _move(request, "ordered", note)
     return request
+
+
+def _order_supplier(request: PurchaseRequest, quote, supplier, errors: dict) -> tuple:
+    """The quote chosen (one of this request's, not removed) and its supplier, else the supplier given."""
+    chosen = _fk(PurchaseQuote, quote)
+    if chosen is not None and (chosen.request_id != request.id or chosen.voided_at is not None):
+        chosen = None
+    sup = chosen.supplier if chosen is not None else _fk(Supplier, supplier)
+    if sup is None:
+        errors["quote" if quotes_of(request) else "supplier"] = tr("Choose the supplier.")
+    return chosen, sup
+
+
+def _order_amounts(request: PurchaseRequest, chosen, prices, errors: dict) -> tuple[dict, dict]:
+    """Each line's ordered unit price and amount (see ``order_plan``); what is wrong goes into ``errors``."""
+    try:
+        return order_plan(request, chosen, prices)
+    except ValidationError as exc:
+        errors.update(exc.errors)
+        return {}, {}
 
 
 def _check_reapproval(request: PurchaseRequest, total: Decimal | None, reapproval: dict[str, Any] | None,

@@ -678,11 +678,53 @@ PRINT_ACTIONS = [("print_request", N_("Request form")), ("print_quotes", N_("Quo
                  ("print_labels", N_("Asset labels"))]
 
 
+def _request_header(req, total) -> str:
+    """The request's heading (rich text): number, state, department, amount, supplier, reasons, notices."""
+    head = (f"<b>{req.number}</b> · {service.status_label(req.status)} · {req.department.name} · "
+            f"{req.requester_name} · {req.request_date.isoformat()}<br>{req.purpose}<br>"
+            + tr("Amount: {amount} yuan").format(amount=service.fmt_money(total)) + " · "
+            + service.approval_note(req.total))
+    if req.supplier_id:
+        head += "<br>" + tr("Supplier: {supplier}; buyer: {buyer}").format(supplier=req.supplier.name,
+                                                                           buyer=req.buyer_name or "—")
+    for a in service.order_approvals(req):  # the order cost more than was approved
+        head += "<br>" + html.escape(f"{documents.approval_role(a)}: {a.approver} {a.decided_on.isoformat()}")
+    if req.choice_reason:
+        head += "<br>" + tr("Reason for the choice: {reason}").format(reason=req.choice_reason)
+    if req.cancel_reason:
+        head += "<br>" + tr("Withdrawn: {reason}").format(reason=req.cancel_reason)
+    if service.needs_notice(total) and req.status in ("ordered", "partly_received", "received", "accepted",
+                                                      "closed"):
+        head += "<br>" + tr("Large expenditure: print the public notice (采购公示).")
+    return head
+
+
 class RequestsPage(QWidget):
     def __init__(self, tab):
         super().__init__()
         self.tab = tab
         layout = QVBoxLayout(self)
+        layout.addLayout(self._build_bar())
+        self.budget_filter_label = QLabel()
+        self.budget_filter_label.hide()
+        layout.addWidget(self.budget_filter_label)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self._build_request_list())
+        split.addWidget(self._detail_panel())
+        # the list as wide as its columns need (the purpose 150) and the details the rest
+        wanted = sum(self.view.columnWidth(c) for c in range(len(REQUEST_COLUMNS)) if c != 4) + 154
+        split.setSizes([wanted, max(380, 1366 - wanted)])
+        split.setStretchFactor(0, 1)
+        layout.addWidget(split, 1)
+        self.count_label = QLabel()
+        layout.addWidget(self.count_label)
+        self.filters: dict = {"status": None}
+        self.current = None
+        self.apply_filters()
+
+    def _build_bar(self) -> QHBoxLayout:
+        """The search box, the state filter, New request… and Export to Excel…."""
         bar = QHBoxLayout()
         self.search = SearchBox(tr("Search number, purpose, requester, department, item…"))
         self.search.search.connect(lambda _t: self.apply_filters())
@@ -697,12 +739,10 @@ class RequestsPage(QWidget):
         self.export_button = QPushButton(tr("Export to Excel…"))
         self.export_button.clicked.connect(self.export)
         bar.addWidget(self.export_button)
-        layout.addLayout(bar)
-        self.budget_filter_label = QLabel()
-        self.budget_filter_label.hide()
-        layout.addWidget(self.budget_filter_label)
+        return bar
 
-        split = QSplitter(Qt.Orientation.Horizontal)
+    def _build_request_list(self) -> QTableView:
+        """The requests, newest first, every column as wide as its header and longest state."""
         self.model = PagedTableModel(REQUEST_COLUMNS, service.RequestSource(), self, default_sort="number",
                                      default_descending=True)
         self.view = QTableView()
@@ -729,18 +769,7 @@ class RequestsPage(QWidget):
         header.setMinimumSectionSize(40)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self.show_selected())
         self.view.doubleClicked.connect(lambda _i: self.run_action("edit"))
-        split.addWidget(self.view)
-        split.addWidget(self._detail_panel())
-        # the list as wide as its columns need (the purpose 150) and the details the rest
-        wanted = sum(self.view.columnWidth(c) for c in range(len(REQUEST_COLUMNS)) if c != 4) + 154
-        split.setSizes([wanted, max(380, 1366 - wanted)])
-        split.setStretchFactor(0, 1)
-        layout.addWidget(split, 1)
-        self.count_label = QLabel()
-        layout.addWidget(self.count_label)
-        self.filters: dict = {"status": None}
-        self.current = None
-        self.apply_filters()
+        return self.view
 
     def _detail_panel(self) -> QWidget:
         w = QWidget()
@@ -757,6 +786,13 @@ class RequestsPage(QWidget):
         self.budget_warning.setStyleSheet(f"color: {RED}; font-weight: bold;")
         self.budget_warning.hide()
         v.addWidget(self.budget_warning)
+        self._add_action_buttons(v)
+        v.addWidget(self._build_detail_tabs(), 1)
+        self._enable([])
+        return w
+
+    def _add_action_buttons(self, v: QVBoxLayout) -> None:
+        """The request's actions, three a row, and its forms to print."""
         actions = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
         for i, (key, label) in enumerate(ACTIONS):
@@ -773,6 +809,9 @@ class RequestsPage(QWidget):
             prints.addWidget(b, i // 3, 1 + i % 3)
             self.buttons[key] = b
         v.addLayout(prints)
+
+    def _build_detail_tabs(self) -> QTabWidget:
+        """Goods, signatures, quotes (with correct and remove), status history, assets created."""
         self.details = QTabWidget()
         self.lines_table = _table([tr("Item name"), tr("Model / spec"), tr("Qty"), tr("Unit"), tr("Unit price"),
                                    tr("Amount"), tr("Asset or consumable"), tr("Qty received")])
@@ -801,9 +840,7 @@ class RequestsPage(QWidget):
         self.details.addTab(self.history_table, tr("Status history"))
         self.assets_table = _table([tr("Asset number"), tr("Name"), tr("Quantity"), tr("Amount"), tr("Place")])
         self.details.addTab(self.assets_table, tr("Assets created"))
-        v.addWidget(self.details, 1)
-        self._enable([])
-        return w
+        return self.details
 
     # --- list ---
     def apply_filters(self) -> None:
@@ -857,23 +894,7 @@ class RequestsPage(QWidget):
             self._enable([])
             return
         total = service.effective_total(req)
-        head = (f"<b>{req.number}</b> · {service.status_label(req.status)} · {req.department.name} · "
-                f"{req.requester_name} · {req.request_date.isoformat()}<br>{req.purpose}<br>"
-                + tr("Amount: {amount} yuan").format(amount=service.fmt_money(total)) + " · "
-                + service.approval_note(req.total))
-        if req.supplier_id:
-            head += "<br>" + tr("Supplier: {supplier}; buyer: {buyer}").format(supplier=req.supplier.name,
-                                                                               buyer=req.buyer_name or "—")
-        for a in service.order_approvals(req):  # the order cost more than was approved
-            head += "<br>" + html.escape(f"{documents.approval_role(a)}: {a.approver} {a.decided_on.isoformat()}")
-        if req.choice_reason:
-            head += "<br>" + tr("Reason for the choice: {reason}").format(reason=req.choice_reason)
-        if req.cancel_reason:
-            head += "<br>" + tr("Withdrawn: {reason}").format(reason=req.cancel_reason)
-        if service.needs_notice(total) and req.status in ("ordered", "partly_received", "received", "accepted",
-                                                          "closed"):
-            head += "<br>" + tr("Large expenditure: print the public notice (采购公示).")
-        self.header.setText(head)
+        self.header.setText(_request_header(req, total))
         warning = None
         if req.budget_line_id and req.status not in ("rejected", "cancelled", "closed"):
             warning = service.budget_check(req.budget_line_id, total, exclude=req)
@@ -886,6 +907,17 @@ class RequestsPage(QWidget):
                                   service.fmt_money(ln.price if ln.price is not None else ln.est_price),
                                   service.fmt_money(service.order_amount(ln)),
                                   tr(LINE_KINDS[ln.kind]), ln.received_qty] for ln in lines], {2, 4, 5, 7})
+        self._fill_approvals(req)
+        quotes = self._fill_quotes(req)
+        _fill(self.history_table, [[c.at.strftime("%Y-%m-%d %H:%M"), status_text(c.from_status),
+                                    status_text(c.to_status), c.operator, c.note or ""]
+                                   for c in service.status_history(req)])
+        _fill(self.assets_table, [[a.number, a.name, a.quantity, service.fmt_money(a.amount),
+                                   a.place.full_name if a.place_id else ""] for a in service.assets_of(req)], {2, 3})
+        self._enable(self._actions(req, quotes))
+
+    def _fill_approvals(self, req) -> None:
+        """Each level's signature (or who is awaited), and the signatures again at ordering."""
         rows = []
         for s in service.approval_state(req):
             a = s["approval"]
@@ -895,6 +927,9 @@ class RequestsPage(QWidget):
             rows.append([documents.approval_role(a), a.approver, a.decided_on.isoformat(), tr(DECISIONS[a.decision]),
                          a.comment or ""])
         _fill(self.approvals_table, rows)
+
+    def _fill_quotes(self, req) -> list:
+        """Every quote, removed ones grey with their reason; returns the quotes in force."""
         quotes = service.quotes_of(req)
         all_quotes = service.quotes_of(req, voided=True)
         low = min((q.amount for q in quotes), default=None)
@@ -909,11 +944,10 @@ class RequestsPage(QWidget):
         for r, q in enumerate(all_quotes):  # the whole reason, however narrow the column
             if q.voided_at:
                 self.quotes_table.item(r, 4).setToolTip(q.void_reason or "")
-        _fill(self.history_table, [[c.at.strftime("%Y-%m-%d %H:%M"), status_text(c.from_status),
-                                    status_text(c.to_status), c.operator, c.note or ""]
-                                   for c in service.status_history(req)])
-        _fill(self.assets_table, [[a.number, a.name, a.quantity, service.fmt_money(a.amount),
-                                   a.place.full_name if a.place_id else ""] for a in service.assets_of(req)], {2, 3})
+        return quotes
+
+    def _actions(self, req, quotes: list) -> list[str]:
+        """What can be done with the request now, and which of its forms can be printed."""
         acts = service.next_actions(req)
         acts = list(acts) + ["print_request"]
         if quotes:
@@ -924,7 +958,8 @@ class RequestsPage(QWidget):
             acts += ["print_acceptance", "print_notice"]
         if self.assets_table.rowCount():
             acts.append("print_labels")
-        self._enable(acts)
+        return acts
+
 
     # --- actions ---
     def new_request(self) -> None:
@@ -945,78 +980,92 @@ class RequestsPage(QWidget):
             return
         req = service.get_request(req.id)
         try:
-            if key == "edit":
-                if req.status != "draft":
-                    return
-                if run_dialog(RequestDialog(self, req)):
-                    self.changed()
-            elif key == "submit":
-                try:
-                    service.submit(req)
-                except service.OverBudgetNotConfirmed as exc:
-                    if not confirm(self, exc.question, tr("Over budget")):
-                        return
-                    service.submit(req, confirmed=True)
-                self.changed()
-            elif key == "approve":
-                if run_dialog(ApprovalDialog(self, req)):
-                    self.changed()
-            elif key == "quote":
-                if run_dialog(QuoteDialog(self, req)):
-                    self.changed()
+            if key.startswith("print_"):
+                self._print_document(key, req)
             elif key in ("correct_quote", "void_quote"):
-                quote = self.selected_quote()
-                if quote is None:
-                    self.details.setCurrentIndex(2)
-                    show_info(self, tr("Choose a quote in the list first."))
-                    return
-                if key == "correct_quote":
-                    if run_dialog(QuoteDialog(self, req, quote)):
-                        self.changed()
-                    return
-                reason = ask_text(self, tr("Remove quote"),
-                                  tr("Why is the quote of {supplier} ({amount} yuan) removed?")
-                                  .format(supplier=quote.supplier.name, amount=service.fmt_money(quote.amount)))
-                if reason is None:
-                    return
-                service.void_quote(quote, reason)
-                self.changed()
-            elif key == "order":
-                if run_dialog(OrderDialog(self, req)):
-                    self.changed()
-            elif key == "receive":
-                if run_dialog(DeliveryDialog(self, req)):
-                    self.changed()
-            elif key == "accept":
-                if run_dialog(AcceptDialog(self, req)):
-                    self.changed()
-            elif key == "complete":
-                service.complete(req)
-                self.changed()
-            elif key == "cancel":
-                reason = ask_text(self, tr("Withdraw request"),
-                                  tr("Why is {number} withdrawn?").format(number=req.number))
-                if reason is None:
-                    return
-                service.cancel(req, reason)
-                self.changed()
-            elif key == "print_request":
-                print_form(self, tr("Purchase request form"), lambda: documents.request_data(req.id),
-                           forms.request_form, f"{req.number}.pdf")
-            elif key == "print_quotes":
-                print_form(self, tr("Quote comparison sheet"), lambda: documents.quote_data(req.id),
-                           forms.quote_comparison, f"{req.number}-quotes.pdf")
-            elif key == "print_acceptance":
-                print_form(self, tr("Acceptance form"), lambda: documents.acceptance_data(req.id),
-                           forms.acceptance_form, f"{req.number}-acceptance.pdf")
-            elif key == "print_labels":
-                print_form(self, tr("Asset labels"), lambda: documents.label_data(req.id), forms.asset_labels,
-                           f"{req.number}-labels.pdf")
-            elif key == "print_notice":
-                print_form(self, tr("Public notice of purchase"), lambda: documents.notice_data(req.id),
-                           forms.public_notice, f"{req.number}-notice.pdf")
+                self._quote_action(key, req)
+            else:
+                self._step(key, req)
         except UserError as exc:
             show_error(self, exc)
+
+    def _step(self, key: str, req) -> None:
+        """A step of the request's life: edit, submit, sign, quote, order, receive, accept, complete, withdraw."""
+        if key == "edit":
+            if req.status != "draft":
+                return
+            if run_dialog(RequestDialog(self, req)):
+                self.changed()
+        elif key == "submit":
+            try:
+                service.submit(req)
+            except service.OverBudgetNotConfirmed as exc:
+                if not confirm(self, exc.question, tr("Over budget")):
+                    return
+                service.submit(req, confirmed=True)
+            self.changed()
+        elif key == "approve":
+            if run_dialog(ApprovalDialog(self, req)):
+                self.changed()
+        elif key == "quote":
+            if run_dialog(QuoteDialog(self, req)):
+                self.changed()
+        elif key == "order":
+            if run_dialog(OrderDialog(self, req)):
+                self.changed()
+        elif key == "receive":
+            if run_dialog(DeliveryDialog(self, req)):
+                self.changed()
+        elif key == "accept":
+            if run_dialog(AcceptDialog(self, req)):
+                self.changed()
+        elif key == "complete":
+            service.complete(req)
+            self.changed()
+        elif key == "cancel":
+            reason = ask_text(self, tr("Withdraw request"),
+                              tr("Why is {number} withdrawn?").format(number=req.number))
+            if reason is None:
+                return
+            service.cancel(req, reason)
+            self.changed()
+
+    def _quote_action(self, key: str, req) -> None:
+        """Correct or remove the quote chosen in the list."""
+        quote = self.selected_quote()
+        if quote is None:
+            self.details.setCurrentIndex(2)
+            show_info(self, tr("Choose a quote in the list first."))
+            return
+        if key == "correct_quote":
+            if run_dialog(QuoteDialog(self, req, quote)):
+                self.changed()
+            return
+        reason = ask_text(self, tr("Remove quote"),
+                          tr("Why is the quote of {supplier} ({amount} yuan) removed?")
+                          .format(supplier=quote.supplier.name, amount=service.fmt_money(quote.amount)))
+        if reason is None:
+            return
+        service.void_quote(quote, reason)
+        self.changed()
+
+    def _print_document(self, key: str, req) -> None:
+        """The request's forms: request, quote comparison, acceptance, asset labels, public notice."""
+        if key == "print_request":
+            print_form(self, tr("Purchase request form"), lambda: documents.request_data(req.id),
+                       forms.request_form, f"{req.number}.pdf")
+        elif key == "print_quotes":
+            print_form(self, tr("Quote comparison sheet"), lambda: documents.quote_data(req.id),
+                       forms.quote_comparison, f"{req.number}-quotes.pdf")
+        elif key == "print_acceptance":
+            print_form(self, tr("Acceptance form"), lambda: documents.acceptance_data(req.id),
+                       forms.acceptance_form, f"{req.number}-acceptance.pdf")
+        elif key == "print_labels":
+            print_form(self, tr("Asset labels"), lambda: documents.label_data(req.id), forms.asset_labels,
+                       f"{req.number}-labels.pdf")
+        elif key == "print_notice":
+            print_form(self, tr("Public notice of purchase"), lambda: documents.notice_data(req.id),
+                       forms.public_notice, f"{req.number}-notice.pdf")
 
     def selected_quote(self):
         r = self.quotes_table.currentRow()

@@ -415,6 +415,15 @@ def _inspections(ctx, rooms, workers, cats, now) -> None:
     today = ctx.today
     start = today - _dt.timedelta(days=365)
     inspector = workers[0] if workers else None
+    lists = _checklists(rooms, inspector, start)
+    # a year of inspections (a few missed), the past in bulk; problems found were repaired
+    counters, insp_rows, result_rows = _past_inspections(rng, lists, today, inspector)
+    _insert_inspections(rng, insp_rows, result_rows, counters)
+    _todays_patrol(lists, rooms, inspector, now)
+
+
+def _checklists(rooms, inspector, start: _dt.date) -> list[tuple]:
+    """The checklists with the places each covers: [(checklist, places or [None])]."""
     lists = []
     with database.atomic():
         for name, schedule, cat, where, items in CHECKLISTS:
@@ -429,7 +438,12 @@ def _inspections(ctx, rooms, workers, cats, now) -> None:
                                     "places": [p.id for p in places], "starts_on": start,
                                     "responsible": inspector.name if inspector else "李师傅"})
             lists.append((cl, places or [None]))
-    # a year of inspections (a few missed), the past in bulk; problems found were repaired
+    return lists
+
+
+def _past_inspections(rng, lists: list[tuple], today: _dt.date, inspector) -> tuple[dict, list, list]:
+    """Each checklist's inspections up to yesterday, a few missed, some problems found; returns
+    (inspections per year, inspection rows, each one's results)."""
     counters: dict[int, int] = {}
     insp_rows, result_rows = [], []
     for cl, places in lists:
@@ -454,6 +468,11 @@ def _inspections(ctx, rooms, workers, cats, now) -> None:
                                   "created_at": at})
                 result_rows.append([(it, bad) for it, bad in found])
             day = last + _dt.timedelta(days=1)
+    return counters, insp_rows, result_rows
+
+
+def _insert_inspections(rng, insp_rows: list, result_rows: list, counters: dict) -> None:
+    """Inserts the inspections and their results in chunks, moves the numbering on, records the change."""
     with database.atomic():
         before = audit.max_id(Inspection)
         for i in range(0, len(insp_rows), 300):
@@ -471,7 +490,9 @@ def _inspections(ctx, rooms, workers, cats, now) -> None:
             numbering.bump_to(f"doc:XJ:{year}", n)
         audit.record_inserted(Inspection, before)
         audit.record("inspection", None, "demo", note=tr("Demo inspections created: {n}").format(n=len(insp_rows)))
-    # today's patrol found something: a ticket opened through the service
+
+def _todays_patrol(lists: list[tuple], rooms, inspector, now: _dt.datetime) -> None:
+    """Today's patrol found something: a ticket opened through the service."""
     daily = next((cl for cl, _p in lists if cl.schedule == "daily"), None)
     if daily is not None:
         items = rs.checklist_items(daily)

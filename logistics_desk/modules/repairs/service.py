@@ -326,15 +326,8 @@ def _resolve_asset(value, errors: dict) -> Asset | None:
     return found
 
 
-def _clean(values: dict[str, Any], ticket: RepairTicket | None = None) -> dict[str, Any]:
-    merged = {}
-    if ticket is not None:
-        snap = audit.snapshot(ticket, EDITABLE)
-        merged.update(snap)
-    merged.update({k: v for k, v in values.items() if k in EDITABLE})
-    errors: dict[str, str] = {}
-    clean: dict[str, Any] = {}
-
+def _clean_reported_at(merged: dict, clean: dict, errors: dict) -> None:
+    """When it was reported: a date is taken as today's time; not in the future."""
     reported_at = merged.get("reported_at") or clock.now()
     if isinstance(reported_at, _dt.date) and not isinstance(reported_at, _dt.datetime):
         reported_at = _dt.datetime.combine(reported_at, clock.now().time())
@@ -344,6 +337,9 @@ def _clean(values: dict[str, Any], ticket: RepairTicket | None = None) -> dict[s
         errors["reported_at"] = tr("The time reported cannot be in the future.")
     clean["reported_at"] = reported_at.replace(microsecond=0) if isinstance(reported_at, _dt.datetime) else None
 
+
+def _clean_reporter(merged: dict, ticket: RepairTicket | None, clean: dict, errors: dict) -> None:
+    """Who reported it (a person, a class or a name) and how to reach them."""
     person = _fk(Person, merged.get("reporter"))
     dept = _fk(Department, merged.get("reporter_department"))
     if merged.get("reporter") not in (None, "", 0) and person is None:
@@ -363,6 +359,9 @@ def _clean(values: dict[str, Any], ticket: RepairTicket | None = None) -> dict[s
     contact = contact or (person.phone if person and person.phone else "")
     clean["contact"] = contact or None
 
+
+def _clean_where(merged: dict, clean: dict, errors: dict) -> None:
+    """The asset (not written off) and the place, which follows the asset when not given."""
     asset = _resolve_asset(merged.get("asset"), errors)
     if asset is not None and asset.status in ("disposed", "lost"):
         errors["asset"] = tr("Asset {number} has been written off; it cannot be repaired.").format(number=asset.number)
@@ -376,6 +375,10 @@ def _clean(values: dict[str, Any], ticket: RepairTicket | None = None) -> dict[s
         errors["place"] = tr("Where is it? Choose the place.")
     clean["place"] = place
 
+
+def _clean_what(merged: dict, values: dict, ticket: RepairTicket | None, clean: dict, errors: dict) -> None:
+    """The category (following the asset when not given), the description, the urgency, the channel, the note."""
+    asset = clean["asset"]
     category = find_category(merged.get("category"))
     if category is None and merged.get("category") in (None, "", 0) and asset is not None:
         category = category_for_asset(asset)  # the category follows the asset
@@ -400,9 +403,24 @@ def _clean(values: dict[str, Any], ticket: RepairTicket | None = None) -> dict[s
         errors["reported_via"] = tr("How did the report come in?")
     clean["reported_via"] = via
     clean["note"] = _text(merged.get("note")) or None
+
+
+def _clean(values: dict[str, Any], ticket: RepairTicket | None = None) -> dict[str, Any]:
+    merged = {}
+    if ticket is not None:
+        snap = audit.snapshot(ticket, EDITABLE)
+        merged.update(snap)
+    merged.update({k: v for k, v in values.items() if k in EDITABLE})
+    errors: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+
+    _clean_reported_at(merged, clean, errors)
+    _clean_reporter(merged, ticket, clean, errors)
+    _clean_where(merged, clean, errors)
+    _clean_what(merged, values, ticket, clean, errors)
     if errors:
         raise ValidationError(errors)
-    clean["due_at"] = deadline(clean["reported_at"], urgency)
+    clean["due_at"] = deadline(clean["reported_at"], clean["urgency"])
     return clean
 
 
@@ -1295,6 +1313,38 @@ def set_checklist_active(record: Checklist, active: bool) -> None:
     _set_active(record, active)
 
 
+def _check_inspection_results(checklist: Checklist, results: list[dict], place_obj: Place | None,
+                              has_places: bool, urgency: str, errors: dict) -> list[tuple]:
+    """Every item of the checklist recorded once: a problem described, and placed (the item's place, else
+    the inspection's). Returns [(item, ok, note, urgency, place)]; what is wrong goes into ``errors``."""
+    items = {it.id: it for it in checklist_items(checklist)}
+    clean = []
+    for i, r in enumerate(results):
+        item = r.get("item")
+        item_id = item.id if isinstance(item, ChecklistItem) else item
+        it = items.get(item_id)
+        if it is None:
+            errors["results"] = tr("Item {n} is not on this checklist.").format(n=i + 1)
+            continue
+        ok = bool(r.get("ok"))
+        item_note = _text(r.get("note"))
+        if not ok and not item_note:
+            errors["results"] = tr("“{item}”: describe the problem found.").format(item=it.text)
+        item_place = _fk(Place, r.get("place"))
+        if r.get("place") not in (None, "", 0) and item_place is None:
+            errors["results"] = tr("Unknown value.")
+        item_place = item_place or place_obj
+        if not ok and item_place is None and "results" not in errors and not (has_places and place_obj is None):
+            errors["results"] = tr("“{item}”: where was the problem found? Choose the place.").format(item=it.text)
+        clean.append((it, ok, item_note, r.get("urgency") or urgency, item_place))
+    if not clean and "results" not in errors:
+        errors["results"] = tr("Record the result of every item.")
+    missing = set(items) - {c[0].id for c in clean}
+    if missing and "results" not in errors:
+        errors["results"] = tr("Record the result of every item.")
+    return clean
+
+
 def run_inspection(checklist: Checklist, results: list[dict], *, place=None, inspector=None,
                    inspector_name: str = "", inspected_at: _dt.datetime | None = None, note: str = "",
                    urgency: str = "minor") -> Inspection:
@@ -1319,31 +1369,7 @@ def run_inspection(checklist: Checklist, results: list[dict], *, place=None, ins
     when = (inspected_at or clock.now()).replace(microsecond=0)
     if when > clock.now() + _dt.timedelta(minutes=5):
         errors["inspected_at"] = tr("The time cannot be in the future.")
-    items = {it.id: it for it in checklist_items(checklist)}
-    clean = []
-    for i, r in enumerate(results):
-        item = r.get("item")
-        item_id = item.id if isinstance(item, ChecklistItem) else item
-        it = items.get(item_id)
-        if it is None:
-            errors["results"] = tr("Item {n} is not on this checklist.").format(n=i + 1)
-            continue
-        ok = bool(r.get("ok"))
-        item_note = _text(r.get("note"))
-        if not ok and not item_note:
-            errors["results"] = tr("“{item}”: describe the problem found.").format(item=it.text)
-        item_place = _fk(Place, r.get("place"))
-        if r.get("place") not in (None, "", 0) and item_place is None:
-            errors["results"] = tr("Unknown value.")
-        item_place = item_place or place_obj
-        if not ok and item_place is None and "results" not in errors and not (allowed and place_obj is None):
-            errors["results"] = tr("“{item}”: where was the problem found? Choose the place.").format(item=it.text)
-        clean.append((it, ok, item_note, r.get("urgency") or urgency, item_place))
-    if not clean and "results" not in errors:
-        errors["results"] = tr("Record the result of every item.")
-    missing = set(items) - {c[0].id for c in clean}
-    if missing and "results" not in errors:
-        errors["results"] = tr("Record the result of every item.")
+    clean = _check_inspection_results(checklist, results, place_obj, bool(allowed), urgency, errors)
     if errors:
         raise ValidationError(errors)
     with database.atomic():

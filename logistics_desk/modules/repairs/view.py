@@ -566,6 +566,18 @@ class TicketsPage(QWidget):
         super().__init__(tab)
         self.tab = tab
         v = QVBoxLayout(self)
+        v.addLayout(self._build_toolbar())
+        # Ctrl+N: RepairsTab.key_action (the window's shared keys, core/ui/keys.py)
+        v.addLayout(self._build_filters())
+        v.addWidget(self._build_list(), 1)
+        self.summary = QLabel()
+        v.addWidget(self.summary)
+        self.dialog: QDialog | None = None
+        self.fill_choices()
+        self.apply_filters()
+
+    def _build_toolbar(self) -> QHBoxLayout:
+        """One button per action on a ticket, then export and the categories."""
         bar = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, label, slot in (
@@ -582,9 +594,10 @@ class TicketsPage(QWidget):
             bar.addWidget(b)
             self.buttons[key] = b
         bar.addStretch(1)
-        v.addLayout(bar)
-        # Ctrl+N: RepairsTab.key_action (the window's shared keys, core/ui/keys.py)
+        return bar
 
+    def _build_filters(self) -> QHBoxLayout:
+        """The search box and the status, category, place, assignee and period filters."""
         filters = QHBoxLayout()
         self.search = SearchBox(tr("Search number, place, reporter, asset, description…"))
         self.search.search.connect(lambda _t: self.apply_filters())
@@ -599,8 +612,10 @@ class TicketsPage(QWidget):
         filters.addWidget(self.search, 3)
         for w in (self.status, self.category, self.place, self.assignee, self.period):
             filters.addWidget(w, 1)
-        v.addLayout(filters)
+        return filters
 
+    def _build_list(self) -> QSplitter:
+        """The tickets (sorted by priority by default) with the chosen one's details at the right."""
         split = QSplitter(Qt.Orientation.Horizontal)
         self.model = PagedTableModel(COLUMNS, _Source(), self, default_sort="priority")
         self.table = QTableView()
@@ -622,12 +637,7 @@ class TicketsPage(QWidget):
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
         split.setSizes([1100, 320])
-        v.addWidget(split, 1)
-        self.summary = QLabel()
-        v.addWidget(self.summary)
-        self.dialog: QDialog | None = None
-        self.fill_choices()
-        self.apply_filters()
+        return split
 
     def _fit_columns(self) -> None:
         """Each header whole, and the statuses, urgencies and times left of this language whole."""
@@ -1055,6 +1065,15 @@ class InspectionsPage(QWidget):
         self.tab = tab
         self.dialog = None
         h = QHBoxLayout(self)
+        h.addWidget(self._build_checklists())
+        right = QVBoxLayout()
+        right.addLayout(self._build_period_bar())
+        self._add_tables(right)
+        h.addLayout(right, 1)
+        self.refresh()
+
+    def _build_checklists(self) -> QWidget:
+        """The checklists, and New, Edit and Run inspection."""
         left = QVBoxLayout()
         left.addWidget(QLabel(tr("Checklists")))
         self.checklists = QListWidget()
@@ -1070,9 +1089,10 @@ class InspectionsPage(QWidget):
         holder = QWidget()
         holder.setLayout(left)
         holder.setMaximumWidth(280)
-        h.addWidget(holder)
+        return holder
 
-        right = QVBoxLayout()
+    def _build_period_bar(self) -> QHBoxLayout:
+        """The period and which checklists the ledger shows; print and export the ledger."""
         bar = QHBoxLayout()
         bar.addWidget(QLabel(tr("From")))
         today = clock.today()
@@ -1094,7 +1114,10 @@ class InspectionsPage(QWidget):
         ex.clicked.connect(self.export_ledger)
         bar.addWidget(pr)
         bar.addWidget(ex)
-        right.addLayout(bar)
+        return bar
+
+    def _add_tables(self, right: QVBoxLayout) -> None:
+        """The inspection ledger, and the inspections missed (double-click one to run it)."""
         right.addWidget(QLabel(tr("Inspection ledger (安全检修台账)")))
         self.ledger = QTableWidget(0, 7)
         self.ledger.setHorizontalHeaderLabels([tr("Inspection No."), tr("Inspected at"), tr("Checklist"), tr("Place"),
@@ -1112,8 +1135,6 @@ class InspectionsPage(QWidget):
         self.missed.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.missed.doubleClicked.connect(self._run_missed)
         right.addWidget(self.missed, 2)
-        h.addLayout(right, 1)
-        self.refresh()
 
     def refresh(self) -> None:
         current = self.current_checklist()

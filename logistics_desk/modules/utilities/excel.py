@@ -118,8 +118,8 @@ def import_readings(path, only_valid: bool = False) -> tuple[ReadingPlan, int]:
 
 # --- export ----------------------------------------------------------------------------------------------------
 
-def export_utilities(path, year: int | None = None, progress=None, cancel=None) -> int:
-    """Meters and accounts, readings, bills, monthly figures and flags: one sheet each."""
+def _register_rows(year: int | None) -> tuple[list[dict], list[dict], list[dict]]:
+    """The meters and accounts, the readings (of ``year``, else all) and the bills, as sheet rows."""
     meters = us.meters(include_inactive=True)
     meter_rows = [{"name": m.name, "kind": us.kind_label(m.kind), "number": m.number or "",
                    "building": m.building.name if m.building_id else "",
@@ -135,6 +135,11 @@ def export_utilities(path, year: int | None = None, progress=None, cancel=None) 
                     for r in us.readings(start=start, end=end, include_voided=True)]
     bill_rows = [{**b, "metered": b["metered"], "difference": b["difference"]}
                  for b in us.bills(year=year, include_voided=True)]
+    return meter_rows, reading_rows, bill_rows
+
+
+def _figure_rows(year: int | None) -> list[dict]:
+    """Each month's use and cost per kind (year on year, month on month, per student and m²)."""
     if year:
         months = us.year_months(year)
     else:
@@ -151,7 +156,11 @@ def export_utilities(path, year: int | None = None, progress=None, cancel=None) 
                                 "unit": us.unit_label(kind), "yoy": us.percent_text(k["yoy"]) if k["yoy"] is not None
                                 else "", "mom": us.percent_text(k["mom"]) if k["mom"] is not None else "",
                                 "cost": k["cost"], "per_student": k["per_student"], "per_m2": k["per_m2"]})
-    flag_rows = us.flags(year=year)
+    return figure_rows
+
+
+def _utility_sheets(meter_rows, reading_rows, bill_rows, figure_rows, flag_rows) -> list[SheetData]:
+    """The workbook's five sheets and their columns."""
     sheets = [
         SheetData(tr("Meters and accounts"), [
             WriteColumn("name", tr("Name")), WriteColumn("kind", tr("Kind")), WriteColumn("number", tr("Number")),
@@ -187,6 +196,13 @@ def export_utilities(path, year: int | None = None, progress=None, cancel=None) 
             WriteColumn("text", tr("Finding"), width=80), WriteColumn("status_label", tr("Action")),
             WriteColumn("ticket_number", tr("Repair ticket")), WriteColumn("note", tr("Note"))], flag_rows),
     ]
+    return sheets
+
+
+def export_utilities(path, year: int | None = None, progress=None, cancel=None) -> int:
+    """Meters and accounts, readings, bills, monthly figures and flags: one sheet each."""
+    meter_rows, reading_rows, bill_rows = _register_rows(year)
+    sheets = _utility_sheets(meter_rows, reading_rows, bill_rows, _figure_rows(year), us.flags(year=year))
     return write_workbook(path, sheets, progress, cancel)
 
 

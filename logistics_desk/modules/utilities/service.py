@@ -224,6 +224,46 @@ def meters(include_inactive: bool = False, kind: str | None = None, metered: boo
     return sorted(found, key=key)
 
 
+def _meter_parent(merged: dict, meter: Meter | None, kind: str, errors: dict) -> Meter | None:
+    """The main meter of a sub-meter: a main meter (not itself a sub-meter) measuring the same."""
+    parent = _fk(Meter, merged.get("parent"))
+    if merged.get("parent") not in (None, "", 0) and parent is None:
+        errors["parent"] = tr("Unknown value.")
+    elif parent is not None:
+        if meter is not None and parent.id == meter.id:
+            errors["parent"] = tr("A meter cannot be its own main meter.")
+        elif parent.kind != kind:
+            errors["parent"] = tr("The main meter must measure the same as its sub-meter.")
+        elif parent.parent_id:
+            errors["parent"] = tr("{name} is itself a sub-meter; choose a main meter.").format(name=parent.name)
+        elif meter is not None and Meter.select().where(Meter.parent == meter).exists():
+            errors["parent"] = tr("This meter has sub-meters of its own, so it cannot be a sub-meter.")
+    if kind not in METERED_KINDS and parent is not None:
+        errors["parent"] = tr("Only a meter can be a sub-meter.")
+    return parent
+
+
+def _meter_multiplier(merged: dict, meter: Meter | None, kind: str, errors: dict) -> Decimal:
+    """A meter's multiplier (1 for a plain meter); it cannot change once readings were worked out with it."""
+    multiplier = Decimal(1)
+    if kind in METERED_KINDS:
+        try:
+            m = _decimal(merged.get("multiplier"))
+        except ValueError:
+            m = Decimal(-1)
+        if m is None:
+            m = Decimal(1)
+        if m <= 0 or m > 100000:
+            errors["multiplier"] = tr("The multiplier is a number above 0 (1 for a plain meter, e.g. 80 for a "
+                                      "current-transformer meter).")
+        multiplier = m
+    if meter is not None and multiplier != meter.multiplier and Reading.select().where(
+            (Reading.meter == meter) & (Reading.voided == False)).exists():  # noqa: E712
+        errors["multiplier"] = tr("The multiplier of a meter with readings cannot change: the readings already "
+                                  "taken were worked out with it. Record a meter change on a new meter instead.")
+    return multiplier
+
+
 def _clean_meter(values: dict[str, Any], meter: Meter | None) -> dict[str, Any]:
     merged = audit.snapshot(meter, METER_FIELDS) if meter is not None else {}
     merged.update({k: v for k, v in values.items() if k in METER_FIELDS})
@@ -254,38 +294,8 @@ def _clean_meter(values: dict[str, Any], meter: Meter | None) -> dict[str, Any]:
     if merged.get("department") not in (None, "", 0) and department is None:
         errors["department"] = tr("Unknown value.")
     clean["department"] = department
-    parent = _fk(Meter, merged.get("parent"))
-    if merged.get("parent") not in (None, "", 0) and parent is None:
-        errors["parent"] = tr("Unknown value.")
-    elif parent is not None:
-        if meter is not None and parent.id == meter.id:
-            errors["parent"] = tr("A meter cannot be its own main meter.")
-        elif parent.kind != kind:
-            errors["parent"] = tr("The main meter must measure the same as its sub-meter.")
-        elif parent.parent_id:
-            errors["parent"] = tr("{name} is itself a sub-meter; choose a main meter.").format(name=parent.name)
-        elif meter is not None and Meter.select().where(Meter.parent == meter).exists():
-            errors["parent"] = tr("This meter has sub-meters of its own, so it cannot be a sub-meter.")
-    if kind not in METERED_KINDS and parent is not None:
-        errors["parent"] = tr("Only a meter can be a sub-meter.")
-    clean["parent"] = parent
-    multiplier = Decimal(1)
-    if kind in METERED_KINDS:
-        try:
-            m = _decimal(merged.get("multiplier"))
-        except ValueError:
-            m = Decimal(-1)
-        if m is None:
-            m = Decimal(1)
-        if m <= 0 or m > 100000:
-            errors["multiplier"] = tr("The multiplier is a number above 0 (1 for a plain meter, e.g. 80 for a "
-                                      "current-transformer meter).")
-        multiplier = m
-    if meter is not None and multiplier != meter.multiplier and Reading.select().where(
-            (Reading.meter == meter) & (Reading.voided == False)).exists():  # noqa: E712
-        errors["multiplier"] = tr("The multiplier of a meter with readings cannot change: the readings already "
-                                  "taken were worked out with it. Record a meter change on a new meter instead.")
-    clean["multiplier"] = multiplier
+    clean["parent"] = _meter_parent(merged, meter, kind, errors)
+    clean["multiplier"] = _meter_multiplier(merged, meter, kind, errors)
     try:
         clean["sort_order"] = int(merged.get("sort_order") or 0)
     except (TypeError, ValueError):

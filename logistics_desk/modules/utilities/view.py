@@ -151,6 +151,19 @@ class ReadingsPage(QWidget):
         self.marks: dict[int, dict] = {}
         self._loading = False
         v = QVBoxLayout(self)
+        v.addLayout(self._build_bar())
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self._build_grid())
+        split.addWidget(self._build_history())
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        v.addWidget(split, 1)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
+        self.rows: list[dict] = []
+        self.load()
+
+    def _build_bar(self) -> QHBoxLayout:
+        """The day read, Save, Meter change / rollover, Import, and the hint."""
         bar = QHBoxLayout()
         bar.addWidget(QLabel(tr("Read on")))
         self.date = DateBox()
@@ -169,8 +182,10 @@ class ReadingsPage(QWidget):
         hint = QLabel(tr("Type each reading and press Enter for the next meter; the use is worked out for you."))
         hint.setStyleSheet("color: #555;")
         bar.addWidget(hint, 1)
-        v.addLayout(bar)
-        split = QSplitter(Qt.Orientation.Vertical)
+        return bar
+
+    def _build_grid(self) -> QTableWidget:
+        """One row per meter: the last reading, the reading typed (Enter: the next meter) and its use."""
         self.table = ReadingsGrid(0, 9)
         self.table.setHorizontalHeaderLabels([tr("Meter"), tr("Building"), tr("Main meter"), tr("Multiplier"),
                                               tr("Last reading"), tr("Last read on"), tr("Reading"), tr("Use"),
@@ -191,7 +206,10 @@ class ReadingsPage(QWidget):
         for column in (self.VALUE, self.USE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.table.setColumnWidth(column, 120)
-        split.addWidget(self.table)
+        return self.table
+
+    def _build_history(self) -> QWidget:
+        """The selected meter's readings, and Void reading."""
         lower = QWidget()
         lv = QVBoxLayout(lower)
         lv.setContentsMargins(0, 0, 0, 0)
@@ -204,13 +222,7 @@ class ReadingsPage(QWidget):
         lv.addLayout(hb)
         self.history = _table([tr("Read on"), tr("Reading"), tr("Reading kind"), tr("Use"), tr("Note")])
         lv.addWidget(self.history)
-        split.addWidget(lower)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
-        v.addWidget(split, 1)
-        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
-        self.rows: list[dict] = []
-        self.load()
+        return lower
 
     # the grid
     def load(self) -> None:

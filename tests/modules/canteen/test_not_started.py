@@ -133,3 +133,25 @@ def test_today_page_shows_one_calm_line_that_opens_the_canteen(tab, canteen, qtb
     tab.pages.setCurrentWidget(tab.check_page)
     tab.show_today(opened[0].target)
     assert tab.pages.currentWidget() is tab.day_page
+
+
+def test_settings_page_sets_and_clears_the_start_date(canteen, qtbot):
+    from logistics_desk.core import settings
+    from logistics_desk.modules.canteen.settings_page import CanteenSettingsPage
+
+    clock.freeze(at(canteen.day, 21, 0))
+    page = CanteenSettingsPage()
+    qtbot.addWidget(page)
+    assert not page.start_check.isChecked() and not page.start_date.isEnabled()
+    assert not page.has_unsaved_changes()
+    page.start_check.click()
+    assert page.start_date.isEnabled()
+    page.start_date.set_date(canteen.day - dt.timedelta(days=1))
+    assert page.has_unsaved_changes()
+    page.save()
+    assert settings.get("canteen.start_date") == "2026-11-22" and service.day_status().state == "breach"
+    page.refresh()
+    assert page.start_check.isChecked() and page.start_date.value() == dt.date(2026, 11, 22)
+    page.start_check.setChecked(False)
+    page.save()
+    assert settings.get("canteen.start_date") is None and service.day_status().state == "not_started"
