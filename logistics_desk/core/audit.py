@@ -224,6 +224,7 @@ def _head_lock(db_path: Path):
 def _write_head(db_path: Path, key: bytes, last_id: int, hash_: str) -> None:
     path = head_path(db_path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    (transaction_memo() or {}).pop("chain", None)  # (a head reset inside a transaction: read it again)
     text = json.dumps({"last_id": last_id, "hash": hash_, "seal": _head_seal(key, last_id, hash_)})
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
@@ -272,10 +273,31 @@ def _update_head_on_commit(db_path: Path, create: bool) -> None:
 
 # --- writing -------------------------------------------------------------------------
 
+def transaction_memo() -> dict | None:
+    """A dict that lives as long as the outermost open transaction (None outside one): for what cannot
+    change inside one write transaction (the write lock is held), read once instead of once per entry."""
+    stack = database.obj._state.transactions
+    if not stack:
+        return None
+    txn = stack[0]
+    memo = getattr(txn, "_audit_memo", None)
+    if memo is None:
+        memo = txn._audit_memo = {}
+    return memo
+
+
 def current_operator() -> str:
     from . import accounts, settings
 
-    return accounts.current_name() or settings.get("operator.name") or tr("Clerk")
+    name = accounts.current_name()
+    if name:
+        return name
+    memo = transaction_memo()
+    if memo is None:
+        return settings.get("operator.name") or tr("Clerk")
+    if "operator" not in memo:  # settings.set_many forgets it when the name changes
+        memo["operator"] = settings.get("operator.name")
+    return memo["operator"] or tr("Clerk")
 
 
 ANCHOR_KEY = "audit:last_id"
@@ -295,12 +317,25 @@ def _set_anchor(last_id: int) -> None:
         conflict_target=[Counter.key], update={Counter.value: last_id}).execute()
 
 
+def _anchored(row: dict) -> None:
+    """After the anchor was set to ``row`` (the newest entry): the next ``_tail`` in this transaction need not
+    read the anchor back while that entry is still the newest (a rolled-back savepoint makes it differ)."""
+    memo = transaction_memo()
+    if memo is not None:
+        memo["anchored"] = (row["id"], row["hash"])
+
+
 def _tail(head: Head | None) -> tuple[str, int]:
     """The hash to chain after and the next id: after the newest entry, the anchor and the head,
     so ids removed from the end are never reused."""
     last = _last_entry()
     prev = last[1] if last else GENESIS
-    next_id = max(last[0] if last else 0, _anchor() or 0, head.last_id if head and head.valid else 0) + 1
+    memo = transaction_memo()
+    if last is not None and memo is not None and memo.get("anchored") == last:
+        anchor = last[0]  # this transaction set the anchor to the newest entry, which is still the newest
+    else:
+        anchor = _anchor() or 0
+    next_id = max(last[0] if last else 0, anchor, head.last_id if head and head.valid else 0) + 1
     return prev, next_id
 
 
@@ -320,6 +355,12 @@ def _chain_start(exclude=frozenset()) -> tuple[bytes, str, int]:
     from .engine import engine_of
 
     engine_of(database).lock_for_audit(database)
+    memo = transaction_memo()
+    known = memo.get("chain") if memo is not None else None
+    if known is not None:  # a later entry of this transaction: the same key and head file (both change only
+        db_path, key, head, create_head = known  # when no write transaction is open: at commit, key import)
+        _update_head_on_commit(db_path, create_head)
+        return (key, *_tail(head))
     db_path = _db_file()
     key_existed = key_path(db_path).is_file()
     if not key_existed:
@@ -341,6 +382,8 @@ def _chain_start(exclude=frozenset()) -> tuple[bytes, str, int]:
             _rekey_legacy(key)
             create_head = started = True
     _update_head_on_commit(db_path, create_head)
+    if memo is not None and key_existed and not started:
+        memo["chain"] = (db_path, key, head, create_head)
     prev, next_id = _tail(head)
     if not key_existed and not started and prev != GENESIS:
         # a keyed change record whose key file is gone (the database was copied without its folder):
@@ -410,6 +453,7 @@ def _write_items(key: bytes, prev: str, next_id: int, items, batch: int = 500) -
         written += len(pending)
     if written:
         _set_anchor(next_id - 1)
+        _anchored({"id": next_id - 1, "hash": prev})
     return prev, next_id, written
 
 
@@ -466,6 +510,7 @@ def record(
     _insert_entries(rows)
     entries = [AuditEntry(**row) for row in rows]
     _set_anchor(rows[-1]["id"])
+    _anchored(rows[-1])
     return entries
 
 

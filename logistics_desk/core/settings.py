@@ -115,6 +115,8 @@ def set_many(values: dict[str, Any]) -> None:
             Setting.insert(key=key, value=encoded).on_conflict(
                 conflict_target=[Setting.key], update={Setting.value: encoded}
             ).execute()
+            if key == "operator.name":  # the change record read the old name once for this transaction
+                (audit.transaction_memo() or {}).pop("operator", None)
             audit.record("setting", None, "update", {key: (_text(old), _text(value))})
 
 

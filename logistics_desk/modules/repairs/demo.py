@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from ...core import audit, clock, numbering
 from ...core.db import database
+from ...core.demo import insert_rows
 from ...core.errors import UserError
 from ...core.i18n import tr
 from ...core.masterdata import Department, Person, Place, Supplier
@@ -329,16 +330,14 @@ def _insert_bulk(ticket_rows: list[dict], part_rows: list[list], counters: dict[
     fields = sorted({k for r in ticket_rows for k in r})
     full = [{k: r.get(k) for k in fields} for r in ticket_rows]
     before = audit.max_id(RepairTicket)
-    for i in range(0, len(full), 300):
-        RepairTicket.insert_many(full[i:i + 300]).execute()
+    insert_rows(RepairTicket, full)
     ids = {t.number: t.id for t in RepairTicket.select(RepairTicket.id, RepairTicket.number)}
     rows = []
     for row, parts in zip(ticket_rows, part_rows, strict=True):
         for k, (name, unit, qty, cost) in enumerate(parts):
             rows.append({"ticket": ids[row["number"]], "name": name, "unit": unit, "quantity": qty,
                          "unit_cost": cost, "amount": (qty * cost).quantize(Decimal("0.01")), "sort_order": k})
-    for i in range(0, len(rows), 500):
-        RepairPart.insert_many(rows[i:i + 500]).execute()
+    insert_rows(RepairPart, rows)
     for year, n in counters.items():
         numbering.bump_to(f"doc:WX:{year}", n)
     audit.record_inserted(RepairTicket, before)
@@ -475,8 +474,7 @@ def _insert_inspections(rng, insp_rows: list, result_rows: list, counters: dict)
     """Inserts the inspections and their results in chunks, moves the numbering on, records the change."""
     with database.atomic():
         before = audit.max_id(Inspection)
-        for i in range(0, len(insp_rows), 300):
-            Inspection.insert_many(insp_rows[i:i + 300]).execute()
+        insert_rows(Inspection, insp_rows)
         ids = {r.number: r.id for r in Inspection.select(Inspection.id, Inspection.number)}
         rows = []
         for insp, results in zip(insp_rows, result_rows, strict=True):
@@ -484,8 +482,7 @@ def _insert_inspections(rng, insp_rows: list, result_rows: list, counters: dict)
                 rows.append({"inspection": ids[insp["number"]], "item": it.id, "item_text": it.text, "ok": not bad,
                              "note": rng.choice(["松动", "损坏", "有异响", "不亮", "需更换"]) if bad else None,
                              "sort_order": k})
-        for i in range(0, len(rows), 500):
-            InspectionResult.insert_many(rows[i:i + 500]).execute()
+        insert_rows(InspectionResult, rows)
         for year, n in counters.items():
             numbering.bump_to(f"doc:XJ:{year}", n)
         audit.record_inserted(Inspection, before)

@@ -1243,6 +1243,36 @@ def checklist_places(checklist: Checklist) -> list[Place]:
                 .where(ChecklistPlace.checklist == checklist).order_by(Place.full_name))
 
 
+def _checklist_place_ids(given, errors: dict) -> list[int]:
+    """The places' ids, each once, in the order given; an unknown one goes into ``errors``."""
+    place_ids = []
+    for p in given:
+        place = _fk(Place, p)
+        if place is None:
+            errors["places"] = tr("Unknown value.")
+        elif place.id not in place_ids:
+            place_ids.append(place.id)
+    return place_ids
+
+
+def _save_checklist_items(record: Checklist, items: list[str]) -> None:
+    """The checklist's items in order: an item keeps its identity only while its text stays (old results
+    keep their text); a changed or dropped one is retired, a new text added."""
+    current = checklist_items(record)
+    for i, text in enumerate(items):
+        if i < len(current):
+            if current[i].text != text or current[i].sort_order != i:
+                if current[i].text != text:
+                    ChecklistItem.update(active=False).where(ChecklistItem.id == current[i].id).execute()
+                    ChecklistItem.create(checklist=record, text=text, sort_order=i)
+                else:
+                    ChecklistItem.update(sort_order=i).where(ChecklistItem.id == current[i].id).execute()
+        else:
+            ChecklistItem.create(checklist=record, text=text, sort_order=i)
+    for extra in current[len(items):]:
+        ChecklistItem.update(active=False).where(ChecklistItem.id == extra.id).execute()
+
+
 def save_checklist(values: dict[str, Any], record: Checklist | None = None) -> Checklist:
     """Define or change a checklist: name, schedule, items (texts), places (ids)."""
     errors: dict[str, str] = {}
@@ -1262,13 +1292,8 @@ def save_checklist(values: dict[str, Any], record: Checklist | None = None) -> C
         "items", [it.text for it in checklist_items(record)] if record else [])) if i]
     if not items:
         errors["items"] = tr("Enter at least one item to check.")
-    place_ids = []
-    for p in values.get("places", [pl.id for pl in checklist_places(record)] if record else []):
-        place = _fk(Place, p)
-        if place is None:
-            errors["places"] = tr("Unknown value.")
-        elif place.id not in place_ids:
-            place_ids.append(place.id)
+    given_places = values.get("places", [pl.id for pl in checklist_places(record)] if record else [])
+    place_ids = _checklist_place_ids(given_places, errors)
     category = find_category(values.get("category")) if values.get("category") else (
         record.category if record else None)
     starts_on = values.get("starts_on") or (record.starts_on if record else clock.today())
@@ -1287,20 +1312,7 @@ def save_checklist(values: dict[str, Any], record: Checklist | None = None) -> C
                 setattr(record, k, v)
             record.save()
             audit.record_update(record, before)
-        current = checklist_items(record)
-        for i, text in enumerate(items):
-            if i < len(current):
-                if current[i].text != text or current[i].sort_order != i:
-                    if current[i].text != text:
-                        # an item keeps its identity only while its text stays: old results keep their text
-                        ChecklistItem.update(active=False).where(ChecklistItem.id == current[i].id).execute()
-                        ChecklistItem.create(checklist=record, text=text, sort_order=i)
-                    else:
-                        ChecklistItem.update(sort_order=i).where(ChecklistItem.id == current[i].id).execute()
-            else:
-                ChecklistItem.create(checklist=record, text=text, sort_order=i)
-        for extra in current[len(items):]:
-            ChecklistItem.update(active=False).where(ChecklistItem.id == extra.id).execute()
+        _save_checklist_items(record, items)
         ChecklistPlace.delete().where(ChecklistPlace.checklist == record).execute()
         for pid in place_ids:
             ChecklistPlace.create(checklist=record, place=pid)
