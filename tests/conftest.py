@@ -5,6 +5,9 @@ On SQLite (the default) the template is a file, copied per test. With
 databases) the suite runs on PostgreSQL: the template is a migrated database, and each test gets
 ``CREATE DATABASE … TEMPLATE … STRATEGY FILE_COPY`` of it, dropped afterwards; ``db_path`` is then the
 server address (``engine.ServerAddress``) and the data folder (key, head, backups) a per-test folder.
+(Measured: CREATE … FILE_COPY + DROP 0.25–0.5 s a test, TRUNCATE of the 65 tables 0.28 s plus re-seeding
+what the schema steps insert; copies made ahead by a thread gained nothing measurable: on PostgreSQL a
+test's time goes to the round trips of its queries.)
 Tests about SQLite itself (its files, journal, locking, backup file format) are marked
 ``@pytest.mark.sqlite_only`` and skipped on PostgreSQL; nothing else is.
 
@@ -72,6 +75,7 @@ class Server:
         return f"{self.prefix}_{next(self.counter)}"
 
 
+
 @pytest.fixture(scope="session")
 def server():
     if not ON_SERVER:
@@ -124,7 +128,6 @@ def db_path(tmp_path, template_db, monkeypatch):
     """The test's own database: a file (SQLite) or a server database's address (PostgreSQL)."""
     if ON_SERVER:
         srv = Server(TEST_DB)
-        srv.prefix = f"ldt_{os.getpid()}"
         name = f"{srv.prefix}_{next(_names)}"
         address = srv.create(name, template=template_db.dbname)
         monkeypatch.setenv(paths.DATA_DIR_ENV, str(tmp_path / "data"))

@@ -230,8 +230,15 @@ def _write_head(db_path: Path, key: bytes, last_id: int, hash_: str) -> None:
     os.replace(tmp, path)
 
 
+def _sql(text: str) -> str:
+    """``text`` with ``"name"`` quoted and ``?`` parameters as the open database writes them (the change
+    record's per-entry statements, without building a peewee query each time: issue 17)."""
+    db = database.obj
+    return text.replace('"', db.quote[0]).replace("?", db.param)
+
+
 def _last_entry() -> tuple[int, str] | None:
-    row = AuditEntry.select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1).tuples().first()
+    row = database.obj.execute_sql(_sql('SELECT "id", "hash" FROM "audit_entry" ORDER BY "id" DESC LIMIT 1')).fetchone()
     return (row[0], row[1]) if row else None
 
 
@@ -311,10 +318,9 @@ def _anchor() -> int | None:
 
 
 def _set_anchor(last_id: int) -> None:
-    from .numbering import Counter
-
-    Counter.insert(key=ANCHOR_KEY, value=last_id).on_conflict(
-        conflict_target=[Counter.key], update={Counter.value: last_id}).execute()
+    sql = _sql('INSERT INTO "counter" ("key", "value") VALUES (?, ?) '
+               'ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"')
+    database.obj.execute_sql(sql, (ANCHOR_KEY, last_id))
 
 
 def _anchored(row: dict) -> None:

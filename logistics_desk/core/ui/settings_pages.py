@@ -219,7 +219,22 @@ class RecordPage(QWidget):
         self.errors = FieldErrors()
         self._labels = {f.key: f.label for f in self.fields}
 
-        # the bar above the list
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_record_list())
+        splitter.addWidget(self._build_record_form())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.build_actions()
+        self.reload()
+        self.start_new(ask=False)
+
+    def _build_record_list(self) -> QWidget:
+        """Left: the filter bar, the page's action buttons, the list (or tree) and its count."""
         self.filter_box = QLineEdit()
         self.filter_box.setObjectName("filter")
         self.filter_box.setPlaceholderText(tr("Filter as you type…"))
@@ -233,8 +248,18 @@ class RecordPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.filter_box, 1)
         top.addWidget(self.show_inactive)
+        self._build_record_view()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addLayout(self.actions_bar)
+        left_layout.addWidget(self.view, 1)
+        left_layout.addWidget(self.count_label)
+        return left
 
-        # the list
+    def _build_record_view(self) -> None:
+        """The list: a sorted, filtered proxy of the records' model."""
         self.items = QStandardItemModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.items)
@@ -261,15 +286,8 @@ class RecordPage(QWidget):
         self.count_label = QLabel()
         self.count_label.setStyleSheet(HINT_STYLE)
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(top)
-        left_layout.addLayout(self.actions_bar)
-        left_layout.addWidget(self.view, 1)
-        left_layout.addWidget(self.count_label)
-
-        # the form
+    def _build_record_form(self) -> QScrollArea:
+        """Right: the edit form of the page's fields, in a scroll area."""
         self.form_title = QLabel()
         font = self.form_title.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -290,6 +308,24 @@ class RecordPage(QWidget):
             row = field_row(widget, self.errors.make_label(f.key, widget), tr(f.hint) if f.hint else None)
             self.rows[f.key] = row
             self.form.addRow(label_text if f.kind != "check" else "", row)
+        buttons = self._build_record_buttons()
+        form_box = QWidget()
+        form_layout = QVBoxLayout(form_box)
+        form_layout.addWidget(self.form_title)
+        form_layout.addWidget(self.general_error)
+        form_layout.addLayout(self.form)
+        form_layout.addWidget(self.note_label)
+        form_layout.addLayout(buttons)
+        form_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(form_box)
+        return scroll
+
+    def _build_record_buttons(self) -> QHBoxLayout:
+        """Save, Deactivate, Change history… (and the note shown above them)."""
         self.save_button = QPushButton(tr("Save"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
@@ -305,34 +341,7 @@ class RecordPage(QWidget):
         buttons.addWidget(self.history_button)
         self.note_label = _hint_label("")
         self.note_label.hide()
-
-        form_box = QWidget()
-        form_layout = QVBoxLayout(form_box)
-        form_layout.addWidget(self.form_title)
-        form_layout.addWidget(self.general_error)
-        form_layout.addLayout(self.form)
-        form_layout.addWidget(self.note_label)
-        form_layout.addLayout(buttons)
-        form_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(form_box)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
-
-        self.build_actions()
-        self.reload()
-        self.start_new(ask=False)
+        return buttons
 
     # --- building ------------------------------------------------------------
     def build_actions(self) -> None:

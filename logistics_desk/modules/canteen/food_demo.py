@@ -95,29 +95,24 @@ def _q(value: float) -> Decimal:
     return Decimal(str(round(value, 1)))
 
 
-def populate(ctx) -> None:
-    if CanteenDelivery.select().exists():
-        return
-    rng, today = ctx.rng, ctx.today
-    now = clock.now() if clock.today() == today else _dt.datetime.combine(today, _dt.time(15, 0))
-    days = sorted({d for (d,) in CanteenSample.select(CanteenSample.day).where(
-        CanteenSample.taken_at.is_null(False) & (CanteenSample.voided == False)).distinct().tuples()})  # noqa: E712
-    staff = list(service.canteen_staff())
-    if not days or len(staff) < 2:
-        return
+def _receivers_of(staff: list, day: _dt.date, certs: dict) -> tuple[int, int]:
+    """The two receivers of a day: staff whose health certificate is valid that day (everyone if too few)."""
+    fit = [p.id for p in staff if certs.get(p.id) is None or certs[p.id] >= day] if certs else []
+    fit = [p for p in fit if certs.get(p) is not None] or [p.id for p in staff]
+    if len(fit) < 2:
+        fit = [p.id for p in staff]
+    return fit[0], fit[1]
+
+
+def _certificates() -> dict:
     try:
         from .hygiene import certificates
-        certs = {pid: c.expires_on for pid, c in certificates().items()}
+        return {pid: c.expires_on for pid, c in certificates().items()}
     except ImportError:
-        certs = {}
+        return {}
 
-    def receivers(day: _dt.date) -> tuple[int, int]:
-        fit = [p.id for p in staff if certs.get(p.id) is None or certs[p.id] >= day] if certs else []
-        fit = [p for p in fit if certs.get(p) is not None] or [p.id for p in staff]
-        if len(fit) < 2:
-            fit = [p.id for p in staff]
-        return fit[0], fit[1]
 
+def _suppliers() -> dict[str, Supplier]:
     with database.atomic():
         sup = {}
         first_new = audit.max_id(Supplier)
@@ -125,208 +120,265 @@ def populate(ctx) -> None:
             s, _ = Supplier.get_or_create(name=name, defaults={"contact": contact, "phone": phone})
             sup[key] = s
         audit.record_inserted(Supplier, first_new)
-    lic_expired = days[len(days) * 2 // 3]  # the frozen supplier's licence ran out two thirds into the term
-    lic_reason = "新证已在办理，已收到市场监管局受理回执（复印件附后）"
-    before = {m: audit.max_id(m) for m in (CanteenSupplierLicence, CanteenFoodItem, CanteenDelivery,
-                                           CanteenDeliveryLine, CanteenFoodLot, CanteenFoodMovement,
-                                           CanteenFoodIssue, CanteenFoodCount, CanteenFoodCountLine)}
-    ids = {m: before[m] for m in before}
+    return sup
 
-    def new_id(model) -> int:
-        ids[model] += 1
-        return ids[model]
 
-    licences = []
-    for key, _name, _c, _p, lic in SUPPLIERS:
-        until = lic_expired - _dt.timedelta(days=1) if key == "frozen" else _dt.date(today.year + 2, 6, 30)
-        licences.append({"id": new_id(CanteenSupplierLicence), "supplier": sup[key].id, "licence_no": lic,
-                         "valid_until": until, "note": None, "updated_at": now})
-    lic_of = {row["supplier"]: row for row in licences}
-    items = {}
-    item_rows = []
-    for name, unit, storage, shelf, *_rest in ITEMS:
-        iid = new_id(CanteenFoodItem)
-        items[name] = iid
-        item_rows.append({"id": iid, "name": name, "unit": unit, "storage": storage, "shelf_days": shelf,
-                          "active": True, "created_at": now})
-    deliveries, lines, lots, moves, issues, counts, count_lines = [], [], [], [], [], [], []
-    shelf: dict[str, list[dict]] = {name: [] for name in items}  # lots on the shelf, in memory
-    mwf = [d for d in days if d.weekday() in (0, 2, 4)]  # chicken and eggs come on these days
-    refused_day = mwf[len(mwf) // 3] if mwf else None
-    voided_day = mwf[len(mwf) // 2] if mwf else None
-    refusals = _refusals(days, refused_day, voided_day)
-    counters: dict[str, int] = {}
-    issue_numbers: dict[str, int] = {}  # the kitchen issues' counters, set at the end in one go
+class _Term:
+    """The rows of a term of deliveries, issues, discards and counts, built in memory in date order on
+    the demo's one random stream, then inserted in one go."""
 
-    moved_in: set[tuple[str, int]] = set()
+    MODELS = (CanteenSupplierLicence, CanteenFoodItem, CanteenDelivery, CanteenDeliveryLine, CanteenFoodLot,
+              CanteenFoodMovement, CanteenFoodIssue, CanteenFoodCount, CanteenFoodCountLine)
+    LICENCE_REASON = "新证已在办理，已收到市场监管局受理回执（复印件附后）"
 
-    def move(lot: dict, kind: str, qty: Decimal, on: _dt.date, **refs) -> None:
+    def __init__(self, ctx, now: _dt.datetime, days: list[_dt.date], staff: list, sup: dict) -> None:
+        self.rng, self.today, self.now, self.days, self.staff, self.sup = ctx.rng, ctx.today, now, days, staff, sup
+        self.certs = _certificates()
+        self.day_set = set(days)
+        self.before = {m: audit.max_id(m) for m in self.MODELS}
+        self.ids = dict(self.before)
+        self.deliveries, self.lines, self.lots, self.moves = [], [], [], []
+        self.issues, self.counts, self.count_lines = [], [], []
+        self.counters: dict[str, int] = {}
+        self.issue_numbers: dict[str, int] = {}  # the kitchen issues' counters, set at the end in one go
+        self.moved_in: set[tuple[str, int]] = set()
+        self._licences()
+        self._items()
+        mwf = [d for d in days if d.weekday() in (0, 2, 4)]  # chicken and eggs come on these days
+        self.refused_day = mwf[len(mwf) // 3] if mwf else None
+        self.voided_day = mwf[len(mwf) // 2] if mwf else None
+        self.refusals = _refusals(days, self.refused_day, self.voided_day)
+
+    def new_id(self, model) -> int:
+        self.ids[model] += 1
+        return self.ids[model]
+
+    def _licences(self) -> None:
+        lic_expired = self.days[len(self.days) * 2 // 3]  # the frozen supplier's ran out two thirds into the term
+        self.licences = []
+        for key, _name, _c, _p, lic in SUPPLIERS:
+            until = lic_expired - _dt.timedelta(days=1) if key == "frozen" else _dt.date(self.today.year + 2, 6, 30)
+            self.licences.append({"id": self.new_id(CanteenSupplierLicence), "supplier": self.sup[key].id,
+                                  "licence_no": lic, "valid_until": until, "note": None, "updated_at": self.now})
+        self.lic_of = {row["supplier"]: row for row in self.licences}
+
+    def _items(self) -> None:
+        self.items, self.item_rows = {}, []
+        for name, unit, storage, shelf, *_rest in ITEMS:
+            iid = self.new_id(CanteenFoodItem)
+            self.items[name] = iid
+            self.item_rows.append({"id": iid, "name": name, "unit": unit, "storage": storage, "shelf_days": shelf,
+                                   "active": True, "created_at": self.now})
+        self.shelf: dict[str, list[dict]] = {name: [] for name in self.items}  # lots on the shelf, in memory
+
+    # -- the store's movements -------------------------------------------------------------------
+    def move(self, lot: dict, kind: str, qty: Decimal, on: _dt.date, **refs) -> None:
         lot["remaining"] += qty
-        moved_in.add((f"{on:%Y-%m}", lot["item"]))
-        moves.append({"id": new_id(CanteenFoodMovement), "lot": lot["id"], "item": lot["item"], "kind": kind,
-                      "quantity": qty, "moved_on": on, "delivery": refs.get("delivery"), "issue": refs.get("issue"),
-                      "count": refs.get("count"), "note": refs.get("note"),
-                      "created_at": refs.get("at") or _dt.datetime.combine(on, _dt.time(17, 30))})
+        self.moved_in.add((f"{on:%Y-%m}", lot["item"]))
+        self.moves.append({"id": self.new_id(CanteenFoodMovement), "lot": lot["id"], "item": lot["item"],
+                           "kind": kind, "quantity": qty, "moved_on": on, "delivery": refs.get("delivery"),
+                           "issue": refs.get("issue"), "count": refs.get("count"), "note": refs.get("note"),
+                           "created_at": refs.get("at") or _dt.datetime.combine(on, _dt.time(17, 30))})
 
-    def take(name: str, qty: Decimal, on: _dt.date, kind: str, **refs) -> Decimal:
+    def take(self, name: str, qty: Decimal, on: _dt.date, kind: str, **refs) -> Decimal:
         """FEFO from lots not past their use-by date (kind 'count' takes any); returns what was taken."""
         got = Decimal(0)
-        for lot in sorted(shelf[name], key=lambda lt: (lt["use_by"] is None, lt["use_by"] or on, lt["id"])):
+        for lot in sorted(self.shelf[name], key=lambda lt: (lt["use_by"] is None, lt["use_by"] or on, lt["id"])):
             if qty - got <= 0:
                 break
             if lot["remaining"] <= 0 or (kind != "count" and lot["use_by"] is not None and lot["use_by"] < on):
                 continue
             part = min(qty - got, lot["remaining"])
-            move(lot, kind, -part, on, **refs)
+            self.move(lot, kind, -part, on, **refs)
             got += part
         return got
 
-    def month_end_count(last: _dt.date) -> None:
+    # -- one day ---------------------------------------------------------------------------------
+    def run(self) -> None:
+        cur = self.days[0]
+        while cur <= self.today:
+            nxt = cur + _dt.timedelta(days=1)
+            if cur in self.day_set:
+                self.deliveries_of(cur)
+                self.issues_of(cur)
+            if cur.weekday() < 5 and cur < self.today:
+                self.discard_expired(cur)
+            if nxt.day == 1 and cur < self.today:
+                self.month_end_count(cur)
+            cur = nxt
+
+    def deliveries_of(self, cur: _dt.date) -> None:
+        by_sup: dict[str, list] = {}
+        for spec in ITEMS:
+            if cur.weekday() in spec[5]:
+                by_sup.setdefault(spec[4], []).append(spec)
+        for key, specs in by_sup.items():
+            hh, mm = TIMES[key]
+            at = _dt.datetime.combine(cur, _dt.time(hh, mm)) + _dt.timedelta(minutes=self.rng.randint(0, 20))
+            if at > self.now:
+                continue
+            self.delivery(cur, key, specs, at)
+
+    def delivery(self, cur: _dt.date, key: str, specs: list, at: _dt.datetime) -> None:
+        rng, sup = self.rng, self.sup[key]
+        stamp = cur.strftime("%Y%m%d")
+        self.counters[stamp] = self.counters.get(stamp, 0) + 1
+        did = self.new_id(CanteenDelivery)
+        lic = self.lic_of[sup.id]
+        r1, r2 = _receivers_of(self.staff, cur, self.certs)
+        self.deliveries.append({
+            "id": did, "number": f"JH-{stamp}-{self.counters[stamp]:02d}", "day": cur, "delivered_at": at,
+            "supplier": sup.id, "supplier_name": sup.name, "licence_no": lic["licence_no"],
+            "licence_until": lic["valid_until"],
+            "licence_reason": self.LICENCE_REASON if lic["valid_until"] < cur else None,
+            "receiver1": r1, "receiver2": r2, "note": None, "voided": False, "void_reason": None,
+            "voided_at": None, "created_at": at + _dt.timedelta(minutes=rng.randint(3, 15))})
+        invoice = f"{key.upper()}{stamp}{rng.randint(100, 999)}"
+        for seq, spec in enumerate(specs, start=1):
+            self.delivery_line(cur, did, seq, spec, at, stamp, invoice, sup)
+        if cur == self.voided_day and key == "egg":
+            self.entered_twice(cur, did, stamp, at)
+
+    def delivery_line(self, cur: _dt.date, did: int, seq: int, spec: tuple, at: _dt.datetime, stamp: str,
+                      invoice: str, sup: Supplier) -> None:
+        rng = self.rng
+        name, unit, storage, shelf_days, *_r = spec
+        lo, hi = next(s[6] for s in ITEMS if s[0] == name)
+        qty = _q(rng.uniform(lo, hi))
+        produced = cur - _dt.timedelta(days=0 if shelf_days <= 7 else rng.randint(1, shelf_days // 4))
+        use_by = produced + _dt.timedelta(days=shelf_days - 1)
+        temp = None
+        if storage == "chilled":
+            temp = _q(rng.uniform(1.5, 5.5))
+        elif storage == "frozen":
+            temp = _q(rng.uniform(-20, -15))
+        accepted, reason, looks, smells = True, None, True, True
+        if cur == self.refused_day and name == "鸡肉":
+            temp, accepted, reason = Decimal("10.5"), False, "到货中心温度10.5℃，超过8℃，整批退回"
+        elif self.refusals.get(cur) == name:  # now and then a line refused (one or two a month)
+            temp, looks, smells, reason = REFUSED[name]
+            accepted = False
+        lid = self.new_id(CanteenDeliveryLine)
+        self.lines.append({"id": lid, "delivery": did, "seq": seq, "item": self.items[name], "item_name": name,
+                           "quantity": qty, "unit": unit, "produced_on": produced, "shelf_days": shelf_days,
+                           "use_by": use_by, "batch": f"{produced:%y%m%d}-{rng.randint(1, 9)}",
+                           "papers": f"检{stamp[2:]}{seq:02d} / 票{invoice}", "storage": storage,
+                           "appearance_ok": looks, "smell_ok": smells, "temperature": temp,
+                           "accepted": accepted, "refuse_reason": reason})
+        if accepted:
+            lot = {"id": self.new_id(CanteenFoodLot), "item": self.items[name], "line": lid, "received_on": cur,
+                   "use_by": use_by, "batch": self.lines[-1]["batch"], "quantity": qty,
+                   "remaining": Decimal(0), "created_at": at}
+            self.lots.append(lot)
+            self.shelf[name].append(lot)
+            self.move(lot, "in", qty, cur, delivery=did, at=at, note=sup.name)
+
+    def entered_twice(self, cur: _dt.date, did: int, stamp: str, at: _dt.datetime) -> None:
+        """Entered twice by mistake: the copy is voided the same day."""
+        did2 = self.new_id(CanteenDelivery)
+        self.counters[stamp] += 1
+        copy = dict(self.deliveries[-1], id=did2, number=f"JH-{stamp}-{self.counters[stamp]:02d}", voided=True,
+                    void_reason="重复录入，同一批货已登记为 " + self.deliveries[-1]["number"],
+                    voided_at=at + _dt.timedelta(minutes=40))
+        self.deliveries.append(copy)
+        for ln in [ln for ln in self.lines if ln["delivery"] == did]:
+            lid2 = self.new_id(CanteenDeliveryLine)
+            self.lines.append(dict(ln, id=lid2, delivery=did2))
+            lot = {"id": self.new_id(CanteenFoodLot), "item": ln["item"], "line": lid2, "received_on": cur,
+                   "use_by": ln["use_by"], "batch": ln["batch"], "quantity": ln["quantity"],
+                   "remaining": Decimal(0), "created_at": at}
+            self.lots.append(lot)
+            self.move(lot, "in", ln["quantity"], cur, delivery=did2, at=at)
+            self.move(lot, "void", -ln["quantity"], cur, delivery=did2, note=copy["void_reason"])
+
+    def issues_of(self, cur: _dt.date) -> None:
+        """Issues to the kitchen per meal, first-expiring first."""
+        for m, meal in enumerate(MEAL_KEYS):
+            at = _dt.datetime.combine(cur, _dt.time((6, 10, 16)[m], 0))
+            if at > self.now:
+                continue
+            stamp = cur.strftime("%Y%m%d")
+            iid = self.new_id(CanteenFoodIssue)
+            n_moves = len(self.moves)
+            for name, _u, _s, _sd, _k, weekdays, (lo, hi), shares in ITEMS:
+                if shares[m]:
+                    daily = (lo + hi) / 2 * len(weekdays) / 5
+                    qty = _q(daily * shares[m] / sum(shares) * self.rng.uniform(.9, 1.03))
+                    after = cur + _dt.timedelta(days=1)
+                    days_off = after not in self.day_set and (after <= self.today or after.weekday() >= 5)
+                    if m == 2 and _sd <= 4 and days_off:
+                        # the last meal before days off uses up the fresh food
+                        qty = sum((lt["remaining"] for lt in self.shelf[name]
+                                   if lt["use_by"] is None or lt["use_by"] >= cur), Decimal(0))
+                    if qty > 0:
+                        self.take(name, qty, cur, "issue", issue=iid, at=at, note=None)
+            if len(self.moves) > n_moves:
+                self.issues.append({"id": iid, "number": f"CK-{stamp}-{m + 1:02d}", "day": cur, "meal": meal,
+                                    "taken_by": self.staff[m % len(self.staff)].id, "note": None,
+                                    "created_at": at})
+                self.issue_numbers[f"canteen-ck:{stamp}"] = m + 1
+            else:
+                self.ids[CanteenFoodIssue] -= 1
+
+    def discard_expired(self, cur: _dt.date) -> None:
+        """What expired yesterday is discarded this morning."""
+        for name in self.items:
+            for lot in self.shelf[name]:
+                if lot["remaining"] > 0 and lot["use_by"] is not None and lot["use_by"] < cur:
+                    self.move(lot, "discard", -lot["remaining"], cur, note="过期报废，已由食堂负责人确认")
+
+    def month_end_count(self, last: _dt.date) -> None:
         month = f"{last:%Y-%m}"
-        count_day = last
-        cid = new_id(CanteenFoodCount)
-        counts.append({"id": cid, "month": month, "number": f"SPPD-{last:%Y%m}", "counted_on": count_day,
-                       "counted_by": staff[0].id, "note": None,
-                       "created_at": _dt.datetime.combine(count_day, _dt.time(17, 40))})
+        cid = self.new_id(CanteenFoodCount)
+        self.counts.append({"id": cid, "month": month, "number": f"SPPD-{last:%Y%m}", "counted_on": last,
+                            "counted_by": self.staff[0].id, "note": None,
+                            "created_at": _dt.datetime.combine(last, _dt.time(17, 40))})
         wanted = {name: (diff, why) for name, diff, why in COUNT_REASONS[(last.month % 3):(last.month % 3) + 1]}
-        for name, iid in items.items():
-            book = sum((lt["remaining"] for lt in shelf[name]), Decimal(0))
-            moved = (month, iid) in moved_in
-            if book == 0 and not moved:
+        for name, iid in self.items.items():
+            book = sum((lt["remaining"] for lt in self.shelf[name]), Decimal(0))
+            if book == 0 and (month, iid) not in self.moved_in:
                 continue
             diff, why = wanted.get(name, (Decimal(0), None))
             if diff < 0 and book < -diff:
                 diff, why = Decimal(0), None
-            count_lines.append({"id": new_id(CanteenFoodCountLine), "count": cid, "item": iid, "book_qty": book,
-                                "counted_qty": book + diff, "difference": diff, "reason": why})
+            self.count_lines.append({"id": self.new_id(CanteenFoodCountLine), "count": cid, "item": iid,
+                                     "book_qty": book, "counted_qty": book + diff, "difference": diff,
+                                     "reason": why})
             if diff < 0:
-                take(name, -diff, last, "count", count=cid, note=f"月末盘点 {month}：{why}")
+                self.take(name, -diff, last, "count", count=cid, note=f"月末盘点 {month}：{why}")
             elif diff > 0:
-                lot = max(shelf[name], key=lambda lt: (lt["use_by"] or last, lt["id"]))
-                move(lot, "count", diff, last, count=cid, note=f"月末盘点 {month}：{why}")
+                lot = max(self.shelf[name], key=lambda lt: (lt["use_by"] or last, lt["id"]))
+                self.move(lot, "count", diff, last, count=cid, note=f"月末盘点 {month}：{why}")
 
-    day_set = set(days)
-    cur = days[0]
-    while cur <= today:
-        nxt = cur + _dt.timedelta(days=1)
-        if cur in day_set:
-            by_sup: dict[str, list] = {}
-            for spec in ITEMS:
-                if cur.weekday() in spec[5]:
-                    by_sup.setdefault(spec[4], []).append(spec)
-            for key, specs in by_sup.items():
-                hh, mm = TIMES[key]
-                at = _dt.datetime.combine(cur, _dt.time(hh, mm)) + _dt.timedelta(minutes=rng.randint(0, 20))
-                if at > now:
-                    continue
-                stamp = cur.strftime("%Y%m%d")
-                counters[stamp] = counters.get(stamp, 0) + 1
-                did = new_id(CanteenDelivery)
-                lic = lic_of[sup[key].id]
-                r1, r2 = receivers(cur)
-                voided = cur == voided_day and key == "egg"
-                deliveries.append({
-                    "id": did, "number": f"JH-{stamp}-{counters[stamp]:02d}", "day": cur, "delivered_at": at,
-                    "supplier": sup[key].id, "supplier_name": sup[key].name, "licence_no": lic["licence_no"],
-                    "licence_until": lic["valid_until"],
-                    "licence_reason": lic_reason if lic["valid_until"] < cur else None,
-                    "receiver1": r1, "receiver2": r2, "note": None, "voided": False, "void_reason": None,
-                    "voided_at": None, "created_at": at + _dt.timedelta(minutes=rng.randint(3, 15))})
-                invoice = f"{key.upper()}{stamp}{rng.randint(100, 999)}"
-                for seq, (name, unit, storage, shelf_days, *_r) in enumerate(specs, start=1):
-                    lo, hi = next(s[6] for s in ITEMS if s[0] == name)
-                    qty = _q(rng.uniform(lo, hi))
-                    produced = cur - _dt.timedelta(days=0 if shelf_days <= 7 else rng.randint(1, shelf_days // 4))
-                    use_by = produced + _dt.timedelta(days=shelf_days - 1)
-                    temp = None
-                    if storage == "chilled":
-                        temp = _q(rng.uniform(1.5, 5.5))
-                    elif storage == "frozen":
-                        temp = _q(rng.uniform(-20, -15))
-                    accepted, reason, looks, smells = True, None, True, True
-                    if cur == refused_day and name == "鸡肉":
-                        temp, accepted, reason = Decimal("10.5"), False, "到货中心温度10.5℃，超过8℃，整批退回"
-                    elif refusals.get(cur) == name:  # now and then a line refused (one or two a month)
-                        temp, looks, smells, reason = REFUSED[name]
-                        accepted = False
-                    lid = new_id(CanteenDeliveryLine)
-                    lines.append({"id": lid, "delivery": did, "seq": seq, "item": items[name], "item_name": name,
-                                  "quantity": qty, "unit": unit, "produced_on": produced, "shelf_days": shelf_days,
-                                  "use_by": use_by, "batch": f"{produced:%y%m%d}-{rng.randint(1, 9)}",
-                                  "papers": f"检{stamp[2:]}{seq:02d} / 票{invoice}", "storage": storage,
-                                  "appearance_ok": looks, "smell_ok": smells, "temperature": temp,
-                                  "accepted": accepted,
-                                  "refuse_reason": reason})
-                    if accepted:
-                        lot = {"id": new_id(CanteenFoodLot), "item": items[name], "line": lid, "received_on": cur,
-                               "use_by": use_by, "batch": lines[-1]["batch"], "quantity": qty,
-                               "remaining": Decimal(0), "created_at": at}
-                        lots.append(lot)
-                        shelf[name].append(lot)
-                        move(lot, "in", qty, cur, delivery=did, at=at, note=sup[key].name)
-                if voided:  # entered twice by mistake: the copy is voided the same day
-                    did2 = new_id(CanteenDelivery)
-                    counters[stamp] += 1
-                    copy = dict(deliveries[-1], id=did2, number=f"JH-{stamp}-{counters[stamp]:02d}", voided=True,
-                                void_reason="重复录入，同一批货已登记为 " + deliveries[-1]["number"],
-                                voided_at=at + _dt.timedelta(minutes=40))
-                    deliveries.append(copy)
-                    for ln in [ln for ln in lines if ln["delivery"] == did]:
-                        lid2 = new_id(CanteenDeliveryLine)
-                        lines.append(dict(ln, id=lid2, delivery=did2))
-                        lot = {"id": new_id(CanteenFoodLot), "item": ln["item"], "line": lid2, "received_on": cur,
-                               "use_by": ln["use_by"], "batch": ln["batch"], "quantity": ln["quantity"],
-                               "remaining": Decimal(0), "created_at": at}
-                        lots.append(lot)
-                        move(lot, "in", ln["quantity"], cur, delivery=did2, at=at)
-                        move(lot, "void", -ln["quantity"], cur, delivery=did2, note=copy["void_reason"])
-            # issues per meal, first-expiring first
-            for m, meal in enumerate(MEAL_KEYS):
-                at = _dt.datetime.combine(cur, _dt.time((6, 10, 16)[m], 0))
-                if at > now:
-                    continue
-                stamp = cur.strftime("%Y%m%d")
-                iid = new_id(CanteenFoodIssue)
-                n_moves = len(moves)
-                for name, _u, _s, _sd, _k, weekdays, (lo, hi), shares in ITEMS:
-                    if shares[m]:
-                        daily = (lo + hi) / 2 * len(weekdays) / 5
-                        qty = _q(daily * shares[m] / sum(shares) * rng.uniform(.9, 1.03))
-                        after = cur + _dt.timedelta(days=1)
-                        days_off = after not in day_set and (after <= today or after.weekday() >= 5)
-                        if m == 2 and _sd <= 4 and days_off:
-                            # the last meal before days off uses up the fresh food
-                            qty = sum((lt["remaining"] for lt in shelf[name]
-                                       if lt["use_by"] is None or lt["use_by"] >= cur), Decimal(0))
-                        if qty > 0:
-                            take(name, qty, cur, "issue", issue=iid, at=at, note=None)
-                if len(moves) > n_moves:
-                    issues.append({"id": iid, "number": f"CK-{stamp}-{m + 1:02d}", "day": cur, "meal": meal,
-                                   "taken_by": staff[m % len(staff)].id, "note": None, "created_at": at})
-                    issue_numbers[f"canteen-ck:{stamp}"] = m + 1
-                else:
-                    ids[CanteenFoodIssue] -= 1
-        # what expired yesterday is discarded this morning
-        if cur.weekday() < 5 and cur < today:
-            for name in items:
-                for lot in shelf[name]:
-                    if lot["remaining"] > 0 and lot["use_by"] is not None and lot["use_by"] < cur:
-                        move(lot, "discard", -lot["remaining"], cur, note="过期报废，已由食堂负责人确认")
-        if nxt.day == 1 and cur < today:
-            month_end_count(cur)
-        cur = nxt
+    # -- into the database -----------------------------------------------------------------------
+    def save(self) -> None:
+        with database.atomic():
+            for model, rows in ((CanteenSupplierLicence, self.licences), (CanteenFoodItem, self.item_rows),
+                                (CanteenDelivery, self.deliveries), (CanteenDeliveryLine, self.lines),
+                                (CanteenFoodIssue, self.issues), (CanteenFoodCount, self.counts),
+                                (CanteenFoodLot, self.lots), (CanteenFoodMovement, self.moves),
+                                (CanteenFoodCountLine, self.count_lines)):
+                insert_rows(model, rows)
+            bump_counters({f"canteen-jh:{stamp}": n for stamp, n in self.counters.items()} | self.issue_numbers)
+            for model, after_id in self.before.items():
+                audit.record_inserted(model, after_id)
+            audit.record("canteen_delivery", None, "demo",
+                         note=tr("Demo deliveries and food store created: {n}").format(n=len(self.deliveries)))
 
-    with database.atomic():
-        for model, rows in ((CanteenSupplierLicence, licences), (CanteenFoodItem, item_rows),
-                            (CanteenDelivery, deliveries), (CanteenDeliveryLine, lines),
-                            (CanteenFoodIssue, issues), (CanteenFoodCount, counts), (CanteenFoodLot, lots),
-                            (CanteenFoodMovement, moves), (CanteenFoodCountLine, count_lines)):
-            insert_rows(model, rows)
-        bump_counters({f"canteen-jh:{stamp}": n for stamp, n in counters.items()} | issue_numbers)
-        for model, after_id in before.items():
-            audit.record_inserted(model, after_id)
-        audit.record("canteen_delivery", None, "demo",
-                     note=tr("Demo deliveries and food store created: {n}").format(n=len(deliveries)))
+
+def populate(ctx) -> None:
+    if CanteenDelivery.select().exists():
+        return
+    today = ctx.today
+    now = clock.now() if clock.today() == today else _dt.datetime.combine(today, _dt.time(15, 0))
+    days = sorted({d for (d,) in CanteenSample.select(CanteenSample.day).where(
+        CanteenSample.taken_at.is_null(False) & (CanteenSample.voided == False)).distinct().tuples()})  # noqa: E712
+    staff = list(service.canteen_staff())
+    if not days or len(staff) < 2:
+        return
+    term = _Term(ctx, now, days, staff, _suppliers())
+    term.run()
+    term.save()
     summary = ctx.data.setdefault("summary", {})
-    summary[tr("Canteen deliveries")] = len(deliveries)
-    summary[tr("Food store movements")] = len(moves)
+    summary[tr("Canteen deliveries")] = len(term.deliveries)
+    summary[tr("Food store movements")] = len(term.moves)

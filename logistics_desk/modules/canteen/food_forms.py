@@ -170,11 +170,8 @@ def _doc_range(docs: list[str]) -> str:
     return "、".join(docs)
 
 
-def canteen_store(account: dict, movements: Sequence[dict], *, school: str | None = None, progress=None,
-                  cancel=None) -> bytes:
-    """The month's ledger (every movement with the balance after it) and its month-end count."""
-    first: _dt.date = account["first"]
-    count = account["count"]
+def _store_ledger(movements: Sequence[dict]) -> tuple[list[Column], list[dict]]:
+    """The ledger's columns and rows: every movement with the balance after it."""
     ledger_cols = [
         Column("day", tr("Date"), 16, kind="date"),
         Column("doc", tr("Document No."), 22),
@@ -191,6 +188,12 @@ def canteen_store(account: dict, movements: Sequence[dict], *, school: str | Non
     ledger = [{"day": m["moved_on"], "doc": m["doc"], "item": m["item"], "kind": m["kind_label"],
                "in": _qty(m["in_qty"]), "out": _qty(m["out_qty"]), "balance": _qty(m["balance"]), "unit": m["unit"],
                "use_by": _md(m["use_by"]), "batch": m["batch"], "note": m["note"]} for m in daily_issues(movements)]
+    return ledger_cols, ledger
+
+
+def _store_count(account: dict) -> tuple[list[Column], list[dict]]:
+    """The month-end count's columns and rows (counted quantities and differences once it is recorded)."""
+    counted = account["count"] is not None
     count_cols = [
         Column("item", tr("Food"), 26),
         Column("unit", tr("Unit"), 10, align="center"),
@@ -202,7 +205,6 @@ def canteen_store(account: dict, movements: Sequence[dict], *, school: str | Non
         Column("diff", tr("Difference"), 14, align="right"),
         Column("reason", tr("Reason for the difference"), 48, max_lines=4),
     ]
-    counted = count is not None
     crow = []
     for r in account["rows"]:
         diff = r["difference"]
@@ -211,6 +213,17 @@ def canteen_store(account: dict, movements: Sequence[dict], *, school: str | Non
                      "counted": _qty(r["counted"]) if counted else "",
                      "diff": (("+" if diff > 0 else "") + _qty(diff)) if counted and diff is not None else "",
                      "reason": r["reason"]})
+    return count_cols, crow
+
+
+def canteen_store(account: dict, movements: Sequence[dict], *, school: str | None = None, progress=None,
+                  cancel=None) -> bytes:
+    """The month's ledger (every movement with the balance after it) and its month-end count."""
+    first: _dt.date = account["first"]
+    count = account["count"]
+    counted = count is not None
+    ledger_cols, ledger = _store_ledger(movements)
+    count_cols, crow = _store_count(account)
     if counted:
         who = count.counted_by.name if count.counted_by_id else ""
         state = tr("Counted on {date} by {name} ({number}).").format(date=count.counted_on.isoformat(), name=who,

@@ -101,6 +101,19 @@ class FoodStorePage(QWidget):
         self.draft: list[tuple[str, str]] = []
         lay = QVBoxLayout(self)
         split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self._build_stock())
+        split.addWidget(self._build_issue())
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        lay.addWidget(split, 1)
+        lay.addLayout(self._build_month_row())
+        self._connect()
+        save = QShortcut(QKeySequence("Ctrl+S"), self, activated=self.issue)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # other pages have their own Ctrl+S
+        self.reload()
+
+    def _build_stock(self) -> QWidget:
+        """Left: what is in stock, the selected food's lots."""
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
@@ -116,8 +129,10 @@ class FoodStorePage(QWidget):
         lot_actions.addWidget(self.discard_btn)
         lot_actions.addStretch(1)
         lv.addLayout(lot_actions)
-        split.addWidget(left)
+        return left
 
+    def _build_issue(self) -> QWidget:
+        """Right: an issue to the kitchen typed line by line, and the recent issues."""
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
@@ -133,6 +148,11 @@ class FoodStorePage(QWidget):
         head.addWidget(self.taken_by)
         head.addStretch(1)
         rv.addLayout(head)
+        self._build_entry(rv)
+        self._build_issue_tables(rv)
+        return right
+
+    def _build_entry(self, rv: QVBoxLayout) -> None:
         entry = QHBoxLayout()
         self.food = EnterLine()
         self.food.setPlaceholderText(tr("Food"))
@@ -152,6 +172,9 @@ class FoodStorePage(QWidget):
         hint.setStyleSheet(f"color: {GREY};")
         hint.setWordWrap(True)
         rv.addWidget(hint)
+
+    def _build_issue_tables(self, rv: QVBoxLayout) -> None:
+        """The lines of the issue being typed, its buttons, and the recent issues."""
         self.draft_table = read_only_table([tr(c) for c in self.DRAFT_COLUMNS])
         rv.addWidget(self.draft_table, 2)
         self.error = QLabel()
@@ -177,11 +200,8 @@ class FoodStorePage(QWidget):
         issue_list_actions.addWidget(self.void_btn)
         issue_list_actions.addStretch(1)
         rv.addLayout(issue_list_actions)
-        split.addWidget(right)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
-        lay.addWidget(split, 1)
 
+    def _build_month_row(self) -> QHBoxLayout:
         bottom = QHBoxLayout()
         bottom.addWidget(QLabel(tr("Month")))
         self.month = ChoiceBox([])
@@ -191,8 +211,9 @@ class FoodStorePage(QWidget):
         bottom.addWidget(self.count_btn)
         bottom.addWidget(self.print_btn)
         bottom.addStretch(1)
-        lay.addLayout(bottom)
+        return bottom
 
+    def _connect(self) -> None:
         self.food.next_requested.connect(self._to_qty)
         self.food.add_requested.connect(self.add_line)
         self.qty.next_requested.connect(self.add_line)
@@ -205,9 +226,6 @@ class FoodStorePage(QWidget):
         self.void_btn.clicked.connect(self.void_selected)
         self.count_btn.clicked.connect(self.count)
         self.print_btn.clicked.connect(self.print_month)
-        save = QShortcut(QKeySequence("Ctrl+S"), self, activated=self.issue)
-        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # other pages have their own Ctrl+S
-        self.reload()
 
     def shown(self) -> None:
         self.reload()

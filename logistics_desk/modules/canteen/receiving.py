@@ -225,26 +225,8 @@ def use_by_from(produced_on: _dt.date | None, shelf_days: int | None) -> _dt.dat
     return produced_on + _dt.timedelta(days=shelf_days - 1)
 
 
-def check_line(n: int, raw: dict, day: _dt.date, errors: dict) -> dict | None:
-    """One line checked; its errors go under ``line{n}``; None for an empty line."""
-    name = _text(raw.get("item"))
-    if not name and raw.get("quantity") in (None, ""):
-        return None
-
-    def bad(text: str) -> None:
-        errors.setdefault(f"line{n}", tr("Line {n}: {problem}").format(n=n, problem=text))
-
-    if not name:
-        bad(tr("enter the food."))
-        return None
-    if len(name) > 100:
-        bad(tr("the food's name is too long (100 characters at most)."))
-    item = find_item(name)
-    unit = _text(raw.get("unit")) or (item.unit if item else "") or "kg"
-    storage = raw.get("storage") or (item.storage if item else "ambient")
-    if storage not in STORAGE:
-        bad(tr("choose how it is stored (ambient, chilled or frozen)."))
-        storage = "ambient"
+def _line_figures(raw: dict, unit: str, day: _dt.date, bad) -> tuple:
+    """A line's quantity, production date, use-by date, shelf days and temperature (None where wrong)."""
     try:
         qty = parse_quantity(raw.get("quantity"), minimum=Decimal("0.001"), units=(unit,))
     except NumberError as e:
@@ -272,15 +254,16 @@ def check_line(n: int, raw: dict, day: _dt.date, errors: dict) -> dict | None:
     except NumberError:
         bad(tr("enter the temperature in °C, e.g. 4.5 or -18."))
         temp = None
-    appearance_ok = _bool(raw.get("appearance_ok"))
-    smell_ok = _bool(raw.get("smell_ok"))
-    accepted = _bool(raw.get("accepted"))
-    reason = _text(raw.get("refuse_reason"))
-    papers = _text(raw.get("papers"))
+    return qty, produced, use_by, shelf, temp
+
+
+def _line_failures(line: dict, day: _dt.date, bad) -> list[str]:
+    """Why a line cannot be accepted: its look, smell, temperature, use-by date."""
+    storage, temp, use_by = line["storage"], line["temperature"], line["use_by"]
     failed = []
-    if not appearance_ok:
+    if not line["appearance_ok"]:
         failed.append(tr("appearance not normal"))
-    if not smell_ok:
+    if not line["smell_ok"]:
         failed.append(tr("smell not normal"))
     if storage in MAX_TEMP:
         if temp is None:
@@ -291,6 +274,39 @@ def check_line(n: int, raw: dict, day: _dt.date, errors: dict) -> dict | None:
                 temp=f"{temp:.1f}", max=MAX_TEMP[storage], storage=storage_label(storage)))
     if use_by is not None and use_by < day:
         failed.append(tr("past its use-by date ({date})").format(date=use_by.isoformat()))
+    return failed
+
+
+def check_line(n: int, raw: dict, day: _dt.date, errors: dict) -> dict | None:
+    """One line checked; its errors go under ``line{n}``; None for an empty line."""
+    name = _text(raw.get("item"))
+    if not name and raw.get("quantity") in (None, ""):
+        return None
+
+    def bad(text: str) -> None:
+        errors.setdefault(f"line{n}", tr("Line {n}: {problem}").format(n=n, problem=text))
+
+    if not name:
+        bad(tr("enter the food."))
+        return None
+    if len(name) > 100:
+        bad(tr("the food's name is too long (100 characters at most)."))
+    item = find_item(name)
+    unit = _text(raw.get("unit")) or (item.unit if item else "") or "kg"
+    storage = raw.get("storage") or (item.storage if item else "ambient")
+    if storage not in STORAGE:
+        bad(tr("choose how it is stored (ambient, chilled or frozen)."))
+        storage = "ambient"
+    qty, produced, use_by, shelf, temp = _line_figures(raw, unit, day, bad)
+    accepted = _bool(raw.get("accepted"))
+    reason = _text(raw.get("refuse_reason"))
+    papers = _text(raw.get("papers"))
+    line = {"item_name": name, "unit": unit[:20], "storage": storage, "quantity": qty, "produced_on": produced,
+            "shelf_days": shelf, "use_by": use_by, "batch": _text(raw.get("batch"))[:60] or None,
+            "papers": papers or None, "appearance_ok": _bool(raw.get("appearance_ok")),
+            "smell_ok": _bool(raw.get("smell_ok")), "temperature": temp, "accepted": accepted,
+            "refuse_reason": reason or None}
+    failed = _line_failures(line, day, bad)
     if accepted:
         if failed:
             bad(tr("cannot be accepted: {reasons}. Refuse it and say why.").format(reasons="；".join(failed)))
@@ -302,10 +318,7 @@ def check_line(n: int, raw: dict, day: _dt.date, errors: dict) -> dict | None:
         bad(tr("say why it was refused."))
     if len(papers) > 200:
         bad(tr("the papers text is too long (200 characters at most)."))
-    return {"item_name": name, "unit": unit[:20], "storage": storage, "quantity": qty, "produced_on": produced,
-            "shelf_days": shelf, "use_by": use_by, "batch": _text(raw.get("batch"))[:60] or None,
-            "papers": papers or None, "appearance_ok": appearance_ok, "smell_ok": smell_ok,
-            "temperature": temp, "accepted": accepted, "refuse_reason": reason or None}
+    return line
 
 
 def validate_delivery(values: dict[str, Any]) -> dict:

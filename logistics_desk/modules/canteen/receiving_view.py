@@ -159,7 +159,19 @@ class ReceivingPage(QWidget):
         super().__init__(parent)
         self.lines: list[dict] = []
         lay = QVBoxLayout(self)
+        self._build_header(lay)
+        self._build_entry(lay)
+        self._build_lines(lay)
+        self._build_list(lay)
+        self._connect()
+        save = QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # other pages have their own Ctrl+S
+        self.reload_choices()
+        self.new_delivery()
+        self.reload()
 
+    def _build_header(self, lay: QVBoxLayout) -> None:
+        """When, from whom (and their licence), received by whom (and their health)."""
         head = QHBoxLayout()
         head.addWidget(QLabel(tr("Delivered at")))
         self.at = QDateTimeEdit()
@@ -199,6 +211,8 @@ class ReceivingPage(QWidget):
         rec.addWidget(self.receiver_reason, 2)
         lay.addLayout(rec)
 
+    def _build_entry(self, lay: QVBoxLayout) -> None:
+        """One line of the delivery typed field by field, Enter moving on."""
         entry = QHBoxLayout()
         self.food = EnterLine()
         self.food.setPlaceholderText(tr("Food"))
@@ -245,6 +259,8 @@ class ReceivingPage(QWidget):
         hint.setWordWrap(True)
         lay.addWidget(hint)
 
+    def _build_lines(self, lay: QVBoxLayout) -> None:
+        """The delivery's lines, its error and its buttons."""
         self.grid = read_only_table([tr(c) for c in self.LINE_COLUMNS])
         self.grid.keyPressEvent = self._grid_key
         lay.addWidget(self.grid, 2)
@@ -265,6 +281,8 @@ class ReceivingPage(QWidget):
         actions.addWidget(self.save_btn)
         lay.addLayout(actions)
 
+    def _build_list(self, lay: QVBoxLayout) -> None:
+        """The recent deliveries, to void or print."""
         lay.addWidget(QLabel(tr("Recent deliveries (30 days)")))
         self.list = read_only_table([tr(c) for c in self.LIST_COLUMNS])
         lay.addWidget(self.list, 2)
@@ -276,11 +294,12 @@ class ReceivingPage(QWidget):
         bottom.addWidget(self.print_btn)
         lay.addLayout(bottom)
 
+    def _connect(self) -> None:
         for i, w in enumerate(self.fields):
             w.next_requested.connect(lambda i=i: self._next(i))
             w.add_requested.connect(self.add_line)
         self.food.editingFinished.connect(self._food_chosen)
-        completer.activated.connect(lambda _t: self._food_chosen())
+        self.food.completer().activated.connect(lambda _t: self._food_chosen())
         self.storage.currentIndexChanged.connect(lambda _i: self._temp_state())
         self.add_btn.clicked.connect(self.add_line)
         self.supplier.currentIndexChanged.connect(lambda _i: self._licence_state())
@@ -294,11 +313,6 @@ class ReceivingPage(QWidget):
         self.save_btn.clicked.connect(self.save)
         self.void_btn.clicked.connect(self.void_selected)
         self.print_btn.clicked.connect(self.print_month)
-        save = QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
-        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # other pages have their own Ctrl+S
-        self.reload_choices()
-        self.new_delivery()
-        self.reload()
 
     def shown(self) -> None:
         """The page comes into view: suppliers, staff and foods as they are now."""

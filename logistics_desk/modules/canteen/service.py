@@ -1012,6 +1012,77 @@ def is_service_day(day: _dt.date, *, closed: set | None = None, terms: list | No
     return True
 
 
+def _meal_breaches(day: _dt.date, meal: str, lines: list[tuple], pending: bool, min_w: int,
+                   late: _dt.timedelta, now: _dt.datetime, add) -> None:
+    """One meal's breaches: no dishes, no samples, a dish not sampled, then each sample's own."""
+    ml = meal_label(meal)
+    if not lines:
+        if pending:
+            add(Breach(day, "meal_missing", tr("{meal}: no dishes entered yet.").format(meal=ml), "pending", meal))
+        else:
+            add(Breach(day, "meal_missing", tr("{meal}: no dishes and no samples recorded.").format(meal=ml),
+                       meal=meal))
+        return
+    sampled = [r for r in lines if r[6] is not None or r[7] is not None or r[8] is not None]
+    if not sampled:
+        names = "、".join(r[5] for r in lines)
+        if pending:
+            add(Breach(day, "meal_no_samples", tr("{meal}: samples still to take ({dishes}).").format(
+                meal=ml, dishes=names), "pending", meal))
+        else:
+            add(Breach(day, "meal_no_samples", tr("{meal}: none of the {n} dishes was sampled ({dishes}).")
+                       .format(meal=ml, n=len(lines), dishes=names), meal=meal))
+        return
+    for r in lines:
+        sid, number, dish = r[0], r[1], r[5]
+        if r not in sampled:
+            if pending:
+                add(Breach(day, "dish_no_sample", tr("{meal} “{dish}”: sample still to take.").format(
+                    meal=ml, dish=dish), "pending", meal, sid, number))
+            else:
+                add(Breach(day, "dish_no_sample", tr("{meal} “{dish}”: no sample was taken.").format(
+                    meal=ml, dish=dish), meal=meal, sample_id=sid, number=number))
+            continue
+        _sample_breaches(day, meal, ml, r, min_w, late, now, add)
+
+
+def _sample_breaches(day: _dt.date, meal: str, ml: str, r: tuple, min_w: int, late: _dt.timedelta,
+                     now: _dt.datetime, add) -> None:
+    """A sample's breaches: under weight, incomplete, disposed of early or not yet, entered late."""
+    sid, number, _d, _m, _o, dish, weight, taken_at, taken_by, fridge, keep_until, entered, disposed = r
+    if weight is not None and weight < min_w:
+        add(Breach(day, "under_weight",
+                   tr("{meal} “{dish}”: {weight} g retained, at least {min} g required.").format(
+                       meal=ml, dish=dish, weight=weight, min=min_w),
+                   meal=meal, sample_id=sid, number=number))
+    missing = []
+    if weight is None:
+        missing.append(tr("weight"))
+    if taken_at is None:
+        missing.append(tr("time taken"))
+    if taken_by is None:
+        missing.append(tr("who took it"))
+    if fridge is None:
+        missing.append(tr("fridge"))
+    if missing:
+        add(Breach(day, "incomplete", tr("{meal} “{dish}”: the record has no {missing}.").format(
+            meal=ml, dish=dish, missing="、".join(missing)), meal=meal, sample_id=sid, number=number))
+    if disposed is not None and keep_until is not None and disposed < keep_until:
+        add(Breach(day, "early_disposal", tr("{meal} “{dish}”: disposed of on {at}, before the end of "
+                                             "retention ({until}), {short} too early.").format(
+            meal=ml, dish=dish, at=fmt_moment(disposed), until=fmt_moment(keep_until),
+            short=fmt_duration(keep_until - disposed)), meal=meal, sample_id=sid, number=number))
+    if disposed is None and keep_until is not None and keep_until <= now:
+        add(Breach(day, "not_disposed", tr("{meal} “{dish}”: kept until {until}, not yet disposed of.")
+                   .format(meal=ml, dish=dish, until=fmt_moment(keep_until)), "reminder",
+                   meal, sid, number))
+    if late and entered is not None and taken_at is not None and entered - taken_at > late:
+        add(Breach(day, "late_entry", tr("{meal} “{dish}”: taken at {taken}, entered {entered} "
+                                         "({delay} later).").format(
+            meal=ml, dish=dish, taken=fmt_moment(taken_at), entered=fmt_moment(entered),
+            delay=fmt_duration(entered - taken_at)), meal=meal, sample_id=sid, number=number))
+
+
 def check(start: _dt.date, end: _dt.date, now: _dt.datetime | None = None, *,
           progress=None, cancel=None) -> list[Breach]:
     """Every breach between two days, each with its reason.
@@ -1062,66 +1133,7 @@ def check(start: _dt.date, end: _dt.date, now: _dt.datetime | None = None, *,
         for meal in expected:
             lines = sorted(by_meal.get((day, meal), []), key=lambda r: (r[4], r[0]))
             pending = day == today and now.time() < meal_deadline(meal)
-            ml = meal_label(meal)
-            if not lines:
-                if pending:
-                    add(Breach(day, "meal_missing", tr("{meal}: no dishes entered yet.").format(meal=ml),
-                               "pending", meal))
-                else:
-                    add(Breach(day, "meal_missing", tr("{meal}: no dishes and no samples recorded.").format(meal=ml),
-                               meal=meal))
-                continue
-            sampled = [r for r in lines if r[6] is not None or r[7] is not None or r[8] is not None]
-            if not sampled:
-                names = "、".join(r[5] for r in lines)
-                if pending:
-                    add(Breach(day, "meal_no_samples", tr("{meal}: samples still to take ({dishes}).").format(
-                        meal=ml, dishes=names), "pending", meal))
-                else:
-                    add(Breach(day, "meal_no_samples", tr("{meal}: none of the {n} dishes was sampled ({dishes}).")
-                               .format(meal=ml, n=len(lines), dishes=names), meal=meal))
-                continue
-            for r in lines:
-                sid, number, _d, _m, _o, dish, weight, taken_at, taken_by, fridge, keep_until, entered, disposed = r
-                if r not in sampled:
-                    if pending:
-                        add(Breach(day, "dish_no_sample", tr("{meal} “{dish}”: sample still to take.").format(
-                            meal=ml, dish=dish), "pending", meal, sid, number))
-                    else:
-                        add(Breach(day, "dish_no_sample", tr("{meal} “{dish}”: no sample was taken.").format(
-                            meal=ml, dish=dish), meal=meal, sample_id=sid, number=number))
-                    continue
-                if weight is not None and weight < min_w:
-                    add(Breach(day, "under_weight",
-                               tr("{meal} “{dish}”: {weight} g retained, at least {min} g required.").format(
-                                   meal=ml, dish=dish, weight=weight, min=min_w),
-                               meal=meal, sample_id=sid, number=number))
-                missing = []
-                if weight is None:
-                    missing.append(tr("weight"))
-                if taken_at is None:
-                    missing.append(tr("time taken"))
-                if taken_by is None:
-                    missing.append(tr("who took it"))
-                if fridge is None:
-                    missing.append(tr("fridge"))
-                if missing:
-                    add(Breach(day, "incomplete", tr("{meal} “{dish}”: the record has no {missing}.").format(
-                        meal=ml, dish=dish, missing="、".join(missing)), meal=meal, sample_id=sid, number=number))
-                if disposed is not None and keep_until is not None and disposed < keep_until:
-                    add(Breach(day, "early_disposal", tr("{meal} “{dish}”: disposed of on {at}, before the end of "
-                                                         "retention ({until}), {short} too early.").format(
-                        meal=ml, dish=dish, at=fmt_moment(disposed), until=fmt_moment(keep_until),
-                        short=fmt_duration(keep_until - disposed)), meal=meal, sample_id=sid, number=number))
-                if disposed is None and keep_until is not None and keep_until <= now:
-                    add(Breach(day, "not_disposed", tr("{meal} “{dish}”: kept until {until}, not yet disposed of.")
-                               .format(meal=ml, dish=dish, until=fmt_moment(keep_until)), "reminder",
-                               meal, sid, number))
-                if late and entered is not None and taken_at is not None and entered - taken_at > late:
-                    add(Breach(day, "late_entry", tr("{meal} “{dish}”: taken at {taken}, entered {entered} "
-                                                     "({delay} later).").format(
-                        meal=ml, dish=dish, taken=fmt_moment(taken_at), entered=fmt_moment(entered),
-                        delay=fmt_duration(entered - taken_at)), meal=meal, sample_id=sid, number=number))
+            _meal_breaches(day, meal, lines, pending, min_w, late, now, add)
         day += _dt.timedelta(days=1)
         done += 1
         if progress is not None and done % 30 == 0:

@@ -311,7 +311,19 @@ class DayPage(QWidget):
         self.day = clock.today()
         self.rows: list[dict] = []
         lay = QVBoxLayout(self)
+        lay.addLayout(self._build_nav())
+        lay.addLayout(self._build_quick_entry())
+        self._build_hints(lay)
+        lay.addLayout(self._build_add_row())
+        self._build_grid(lay)
+        lay.addLayout(self._build_actions())
+        self._connect()
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=lambda: self.print_labels(None))
+        self.reload_choices()
+        self.reload()
 
+    def _build_nav(self) -> QHBoxLayout:
+        """◀ date ▶ Today, and the week's seven days with their samples taken."""
         nav = QHBoxLayout()
         self.prev_btn = QToolButton()
         self.prev_btn.setText("◀")
@@ -337,8 +349,10 @@ class DayPage(QWidget):
             b.clicked.connect(lambda _c=False, i=i: self.set_day(service.week_start(self.day) + _dt.timedelta(days=i)))
             nav.addWidget(b)
             self.week_buttons.append(b)
-        lay.addLayout(nav)
+        return nav
 
+    def _build_quick_entry(self) -> QHBoxLayout:
+        """Who takes the samples, what they weigh, which fridge: used by Enter/Space."""
         quick = QHBoxLayout()
         quick.addWidget(QLabel(tr("Enter/Space = sample taken now by")))
         self.sampler = ChoiceBox(_staff_items(), empty_label=tr("(choose)"))
@@ -357,7 +371,9 @@ class DayPage(QWidget):
         self.fridge = ChoiceBox(_fridge_items(), empty_label=tr("(choose)"))
         quick.addWidget(self.fridge)
         quick.addStretch(1)
-        lay.addLayout(quick)
+        return quick
+
+    def _build_hints(self, lay: QVBoxLayout) -> None:
         # the sampler's health certificate / morning check (issue 18): chosen only with a written reason
         self.sampler_state = QLabel()
         self.sampler_state.setObjectName("sampler_state")
@@ -371,6 +387,8 @@ class DayPage(QWidget):
         self.setup_hint.hide()
         lay.addWidget(self.setup_hint)
 
+    def _build_add_row(self) -> QHBoxLayout:
+        """Add a dish to a meal, or copy a menu from another day."""
         add = QHBoxLayout()
         add.addWidget(QLabel(tr("Add dish to")))
         self.meal_box = ChoiceBox([(tr(label), key) for key, label in service.MEALS.items()])
@@ -396,8 +414,9 @@ class DayPage(QWidget):
         copy_menu.addAction(tr("Last week's menu to this whole week"), self.copy_last_week)
         self.copy_btn.setMenu(copy_menu)
         add.addWidget(self.copy_btn)
-        lay.addLayout(add)
+        return add
 
+    def _build_grid(self, lay: QVBoxLayout) -> None:
         self.grid = DayGrid(0, len(self.COLUMNS))
         self.grid.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -410,6 +429,7 @@ class DayPage(QWidget):
         self.empty_label.setStyleSheet(f"color: {GREY}; padding: 6px;")
         lay.addWidget(self.empty_label)
 
+    def _build_actions(self) -> QHBoxLayout:
         actions = QHBoxLayout()
         self.take_btn = QPushButton(tr("Sample taken now (Space)"))
         self.edit_btn = QPushButton(tr("Enter / correct sample… (F2)"))
@@ -430,8 +450,9 @@ class DayPage(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.labels_btn)
         actions.addWidget(self.log_btn)
-        lay.addLayout(actions)
+        return actions
 
+    def _connect(self) -> None:
         self.prev_btn.clicked.connect(lambda: self.set_day(self.day - _dt.timedelta(days=1)))
         self.next_btn.clicked.connect(lambda: self.set_day(self.day + _dt.timedelta(days=1)))
         self.today_btn.clicked.connect(lambda: self.set_day(clock.today()))
@@ -453,9 +474,6 @@ class DayPage(QWidget):
         self.sampler.currentIndexChanged.connect(lambda _i: self.update_sampler_state())
         self.fridge.currentIndexChanged.connect(lambda _i: self._save_defaults())
         self.weight.editingFinished.connect(self._save_defaults)
-        QShortcut(QKeySequence("Ctrl+L"), self, activated=lambda: self.print_labels(None))
-        self.reload_choices()
-        self.reload()
 
     # --- choices and defaults ---
     def reload_choices(self) -> None:
@@ -541,18 +559,7 @@ class DayPage(QWidget):
     def reload(self, keep_id: int | None = None) -> None:
         day = self.day
         self.update_sampler_state()
-        closed = service.closure(day)
-        text = f"{_weekday(day)}"
-        if closed:
-            text += "  " + tr("Canteen closed: {reason}").format(reason=closed.reason)
-        self.day_label.setText(text)
-        monday = service.week_start(day)
-        stats = service.days_with_menu(monday, monday + _dt.timedelta(days=6))
-        for i, b in enumerate(self.week_buttons):
-            d = monday + _dt.timedelta(days=i)
-            n, s = stats.get(d, (0, 0))
-            b.setText(f"{_weekday(d)} {d.month}/{d.day}\n{s}/{n}" if n else f"{_weekday(d)} {d.month}/{d.day}\n—")
-            b.setChecked(d == day)
+        self._show_week(day)
         self.rows = service.day_lines(day)
         self.grid.setRowCount(len(self.rows))
         now = clock.now()
@@ -567,48 +574,68 @@ class DayPage(QWidget):
         for r, line in enumerate(self.rows):
             if line["id"] == keep_id:
                 select_row = r
-            sampled = line["taken_at"] is not None or line["weight_g"] is not None
-            if line["disposed_at"] is not None:
-                status, color = tr("Disposed {at}").format(at=service.fmt_moment(line["disposed_at"])), GREY
-            elif sampled and line["keep_until"] is not None and line["keep_until"] <= now:
-                status, color = tr("Due for disposal"), AMBER
-            elif sampled and line["weight_g"] is not None and line["weight_g"] < min_w:
-                status, color = tr("Under {min} g").format(min=min_w), RED
-            elif sampled and line["weight_g"] is None:
-                status, color = tr("Weight missing"), RED
-            elif sampled:
-                status, color = tr("Kept"), GREEN
-            else:
-                status, color = tr("No sample yet"), RED if day < now.date() else GREY
-            weight = line["weight_g"]
-            under = weight is not None and weight < min_w
-            weight_item = _item("" if weight is None else (f"⚠ {weight}" if under else str(weight)),
-                                color=RED if under else None, align=Qt.AlignmentFlag.AlignRight)
-            if under:
-                font = weight_item.font()
-                font.setBold(True)
-                weight_item.setFont(font)
-                weight_item.setToolTip(tr("Under the minimum of {min} g.").format(min=min_w))
-            cells = [
-                _item(service.meal_label(line["meal"]), line["id"]),
-                _item(line["dish_name"]),
-                _item(line["number"]),
-                weight_item,
-                _item(line["taken_at"].strftime("%H:%M") if line["taken_at"] else ""),
-                _item(line["taken_by_name"] or ("" if not sampled else tr("(missing)")),
-                      color=RED if sampled and not line["taken_by_name"] else None),
-                _item(line["fridge_name"] or ""),
-                _item(line["container_no"] or ""),
-                _item(service.fmt_moment(line["keep_until"])),
-                _item(status, color=color),
-            ]
-            for c, it in enumerate(cells):
+            for c, it in enumerate(self._line_cells(line, day, now, min_w)):
                 self.grid.setItem(r, c, it)
         self.grid.resizeColumnsToContents()
         self.grid.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.empty_label.setVisible(not self.rows)
         if self.rows:
             self.grid.selectRow(select_row)
+
+    def _show_week(self, day: _dt.date) -> None:
+        """The day's weekday (and closure), the week's buttons with their samples taken / dishes."""
+        closed = service.closure(day)
+        text = f"{_weekday(day)}"
+        if closed:
+            text += "  " + tr("Canteen closed: {reason}").format(reason=closed.reason)
+        self.day_label.setText(text)
+        monday = service.week_start(day)
+        stats = service.days_with_menu(monday, monday + _dt.timedelta(days=6))
+        for i, b in enumerate(self.week_buttons):
+            d = monday + _dt.timedelta(days=i)
+            n, s = stats.get(d, (0, 0))
+            b.setText(f"{_weekday(d)} {d.month}/{d.day}\n{s}/{n}" if n else f"{_weekday(d)} {d.month}/{d.day}\n—")
+            b.setChecked(d == day)
+
+    @staticmethod
+    def _line_cells(line: dict, day: _dt.date, now: _dt.datetime, min_w: int) -> list[QTableWidgetItem]:
+        """One dish's cells, its state in the last one."""
+        sampled = line["taken_at"] is not None or line["weight_g"] is not None
+        if line["disposed_at"] is not None:
+            status, color = tr("Disposed {at}").format(at=service.fmt_moment(line["disposed_at"])), GREY
+        elif sampled and line["keep_until"] is not None and line["keep_until"] <= now:
+            status, color = tr("Due for disposal"), AMBER
+        elif sampled and line["weight_g"] is not None and line["weight_g"] < min_w:
+            status, color = tr("Under {min} g").format(min=min_w), RED
+        elif sampled and line["weight_g"] is None:
+            status, color = tr("Weight missing"), RED
+        elif sampled:
+            status, color = tr("Kept"), GREEN
+        else:
+            status, color = tr("No sample yet"), RED if day < now.date() else GREY
+        weight = line["weight_g"]
+        under = weight is not None and weight < min_w
+        weight_item = _item("" if weight is None else (f"⚠ {weight}" if under else str(weight)),
+                            color=RED if under else None, align=Qt.AlignmentFlag.AlignRight)
+        if under:
+            font = weight_item.font()
+            font.setBold(True)
+            weight_item.setFont(font)
+            weight_item.setToolTip(tr("Under the minimum of {min} g.").format(min=min_w))
+        cells = [
+            _item(service.meal_label(line["meal"]), line["id"]),
+            _item(line["dish_name"]),
+            _item(line["number"]),
+            weight_item,
+            _item(line["taken_at"].strftime("%H:%M") if line["taken_at"] else ""),
+            _item(line["taken_by_name"] or ("" if not sampled else tr("(missing)")),
+                  color=RED if sampled and not line["taken_by_name"] else None),
+            _item(line["fridge_name"] or ""),
+            _item(line["container_no"] or ""),
+            _item(service.fmt_moment(line["keep_until"])),
+            _item(status, color=color),
+        ]
+        return cells
 
     def selected_lines(self) -> list[dict]:
         rows = sorted({i.row() for i in self.grid.selectionModel().selectedRows()})

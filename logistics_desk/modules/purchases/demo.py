@@ -14,6 +14,7 @@ from typing import Any
 from peewee import fn
 
 from ...core import clock, masterdata
+from ...core.db import database
 from ...core.i18n import tr
 from ...core.masterdata import Category, Department, Person, Supplier
 from . import service
@@ -196,16 +197,19 @@ def _populate(ctx, rng) -> None:
         everyone=list(Person.select().where(Person.is_canteen_staff == False).limit(200)),  # noqa: E712
         rooms=list(masterdata.rooms()), cats={c.code: c.id for c in Category.select()})
 
-    _at(start - _dt.timedelta(days=1))
-    budgets = _budgets(w)
-    _opening_stock(w)
     by_name = {d.name: d for d in departments}
     scenarios = [sc for sc in SCENARIOS if any(n in by_name for n in sc[0])]
     if not scenarios:
         return
-    made = _requests(w, budgets, by_name, scenarios)
-    _issues(w)
-    _monthly_counts(w)
+    # the term's work through the services, in one transaction: each service call keeps its own savepoint,
+    # the change record reads the key, head and operator once, and the file is committed once (issue 17)
+    with database.atomic():
+        _at(start - _dt.timedelta(days=1))
+        budgets = _budgets(w)
+        _opening_stock(w)
+        made = _requests(w, budgets, by_name, scenarios)
+        _issues(w)
+        _monthly_counts(w)
 
     summary = ctx.data.setdefault("summary", {})
     summary[tr("Purchase requests")] = made

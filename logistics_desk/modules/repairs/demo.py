@@ -292,7 +292,8 @@ def populate(ctx) -> None:
     bulk_end = today - _dt.timedelta(days=14)  # after this, through the service
     plan = sorted(rng.choices(days, day_weights, k=n_year))
     _bulk_tickets(tk, [d for d in plan if d < bulk_end])
-    _recent_tickets(tk, [d for d in plan if d >= bulk_end], now)
+    with database.atomic():  # each service call its own savepoint; the change record's reads once (issue 17)
+        _recent_tickets(tk, [d for d in plan if d >= bulk_end], now)
     clock.freeze(now)
     try:
         _inspections(ctx, rooms, workers, cats, now)
