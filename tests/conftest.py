@@ -25,6 +25,11 @@ os.environ.pop("LOGISTICS_DESK_DB", None)
 
 import pytest
 
+# The program (cli.py, app.py) imports the module registry before it opens a database: that is how core
+# learns every module's models (integrity.register_model_loader), e.g. to register the seeded repair
+# categories at the change record's first write. Every test process does the same, whichever test runs
+# first in it (a file run alone, an xdist worker).
+import logistics_desk.modules  # noqa: F401
 from logistics_desk.core import clock, db, engine, i18n, paths
 
 TEST_DB = os.environ.get("LOGISTICS_DESK_TEST_DB", "").strip()

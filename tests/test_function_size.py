@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1] / "logistics_desk"
 MAX_LINES = 150
 LONG = 60
-MAX_OVER_60 = 17  # functions over 60 lines left after the splits of issue 16 (62 before it, 27 after the first)
+MAX_OVER_60 = 14  # functions over 60 lines left after the splits of issue 16 (62 before it, 27 after the first)
 
 # (path under logistics_desk, qualified name): why it stays over 100 lines
 OVER_100 = {

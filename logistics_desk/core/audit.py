@@ -321,6 +321,8 @@ def _set_anchor(last_id: int) -> None:
     sql = _sql('INSERT INTO "counter" ("key", "value") VALUES (?, ?) '
                'ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"')
     database.obj.execute_sql(sql, (ANCHOR_KEY, last_id))
+    from .changes import announce  # every write of entries ends here: other programs hear of it at COMMIT
+    announce(last_id)
 
 
 def _anchored(row: dict) -> None:

@@ -10,10 +10,13 @@ again (core/ui/dialogs.py ``run_save``).
 
 The change counter. ``counter()`` is a number that moves when another connection (another program, another
 PC) commits a change: on SQLite ``PRAGMA data_version`` (it moves only for other connections' commits, and
-costs microseconds); on another engine the newest change record entry's id (which this program's own writes
-move too: one needless refresh after each). An engine with notifications (PostgreSQL's LISTEN/NOTIFY) gives its
-own as ``change_counter(db)`` on its class in core/engine.py (or installs one with ``set_counter_source``); the
-window polls it (core/ui/watcher.py).
+costs microseconds); on PostgreSQL the number of other programs' notifications heard: each write transaction
+that adds change record entries sends ``NOTIFY logistics_desk, '<pid>-<random>:<last id>'`` (``announce``,
+called by audit; delivered at COMMIT, never for a rollback), and ``PostgresEngine.change_counter`` reads them
+without blocking from a listening connection of its own, leaving out this program's own (no query, no
+refresh after its own writes). An engine without either: the newest change record entry's id (which this
+program's own writes move too). A test may install its own with ``set_counter_source``; the window polls it
+(core/ui/watcher.py).
 No Qt here.
 """
 
@@ -130,6 +133,26 @@ def in_transaction() -> bool:
     from .db import database
 
     return database.in_transaction()
+
+
+def announce(last_id: int) -> None:
+    """Called by ``audit`` inside the write transaction once it wrote change record entries up to ``last_id``:
+    an engine with notifications tells the other programs (PostgreSQL: NOTIFY, delivered at COMMIT). Sent at
+    each write, with the payload of the transaction's first one: the server delivers identical notifications
+    of one transaction once, and drops those of a rolled-back savepoint (peewee does not tell which savepoint
+    a write is in, so "already sent" cannot be known here: a rolled-back one took its notification with it)."""
+    from .db import database
+    from .engine import engine_of
+
+    notify = getattr(engine_of(database), "announce_change", None)
+    if notify is None:  # SQLite: PRAGMA data_version needs nothing
+        return
+    from .audit import transaction_memo
+
+    memo = transaction_memo()
+    if memo is not None:
+        last_id = memo.setdefault("announced", last_id)
+    notify(database, last_id)
 
 
 _counter_source: Callable[[], object] | None = None

@@ -767,6 +767,8 @@ def opened_as(path: Path, logical: Path):
 def close_database() -> None:
     global _current_path, _current_server
     obj = database.obj
+    if obj is not None:
+        engines.close_change_counter(obj)  # a server's listening connection (core/changes.py counter)
     if obj is not None and not obj.is_closed():
         obj.close()
     _current_path = None

@@ -14,13 +14,19 @@ database's "logical path" is ``servers/<host>-<port>-<dbname>/logistics.db`` (no
 
 from __future__ import annotations
 
+import logging
+import os
 import re
+import secrets
+import time
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import UserError
 from .i18n import tr
+
+log = logging.getLogger(__name__)
 
 SERVER_SCHEMES = ("postgresql", "postgres")
 
@@ -159,6 +165,23 @@ class PostgresEngine:
         COMMIT or ROLLBACK."""
         db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (AUDIT_LOCK_KEY,))
 
+    # other people's changes (core/changes.py): NOTIFY at each write of the change record, LISTEN in the window
+
+    def announce_change(self, db, last_id: int) -> None:
+        """Inside the write transaction that wrote change record entries up to ``last_id``: tell the other
+        programs. The server delivers it at COMMIT (never for a rollback, nor for a rolled-back savepoint)."""
+        db.execute_sql("SELECT pg_notify(%s, %s)", (CHANGE_CHANNEL, f"{process_token()}:{int(last_id)}"))
+
+    def change_counter(self, db) -> int:
+        """The number of other programs' committed writes heard so far (``changes.counter``): read without
+        blocking from a listening connection of its own, made at the first call and closed with the database
+        (``close_change_counter``)."""
+        obj = getattr(db, "obj", db)
+        listener = getattr(obj, "_change_listener", None)
+        if listener is None:
+            listener = obj._change_listener = ChangeListener(obj.database, obj.connect_params)
+        return listener.read()
+
     def reset_sequences(self, db) -> None:
         """After rows were copied in with their ids: each table's id sequence past its largest id."""
         rows = db.execute_sql(
@@ -170,6 +193,105 @@ class PostgresEngine:
                 continue
             db.execute_sql(f'SELECT setval(%s, COALESCE((SELECT MAX("{column}") FROM "{table}"), 0) + 1, false)',
                            (sequence,))
+
+
+# --- other programs' changes on a server: LISTEN/NOTIFY ----------------------------------------
+
+CHANGE_CHANNEL = "logistics_desk"
+LISTEN_RETRY_SECONDS = 10.0  # after the listening connection could not be made, the next try
+_LISTEN_PARAMS = {  # a dead server or network is noticed by the socket (keepalives), not by a query
+    "autocommit": True, "connect_timeout": 3, "application_name": "logistics-desk-listen",
+    "keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3,
+}
+
+_token: tuple[int, str] | None = None
+
+
+def process_token() -> str:
+    """This program in a notification: its pid and a random part (two PCs' programs may share a pid)."""
+    global _token
+    pid = os.getpid()
+    if _token is None or _token[0] != pid:  # (a forked child is another program)
+        _token = (pid, f"{pid}-{secrets.token_hex(4)}")
+    return _token[1]
+
+
+class ChangeListener:
+    """A connection of its own (autocommit) that LISTENs on ``CHANGE_CHANNEL``; ``read()`` counts, without
+    blocking, the notifications of OTHER programs (a payload ``<this process>:<id>`` is this program's own
+    write, which refreshes its window itself). A server gone away is tried again quietly every
+    ``LISTEN_RETRY_SECONDS``; once back, the count moves by one (what happened meanwhile was not heard)."""
+
+    def __init__(self, url: str, params: dict | None = None):
+        self.url = url
+        self.params = {**(params or {}), **_LISTEN_PARAMS}
+        self.conn = None
+        self.count = 0
+        self.lost = False  # the connection failed (or never came): the next one moves the count
+        self.retry_at = 0.0
+
+    def read(self) -> int:
+        import psycopg
+
+        if (self.conn is None or self.conn.closed) and not self._connect():
+            return self.count
+        own = process_token() + ":"
+        try:
+            for note in self.conn.notifies(timeout=0):
+                if note.pid != self.conn.info.backend_pid and not note.payload.startswith(own):
+                    self.count += 1
+        except (psycopg.Error, OSError):
+            log.info("the listening connection to %s was lost; connecting again", hide_password(self.url))
+            self._drop()
+            self.lost = True
+            self._connect()  # at once: a server restarted a moment ago is back; otherwise after the pause
+        return self.count
+
+    def _connect(self) -> bool:
+        import psycopg
+
+        if time.monotonic() < self.retry_at:
+            return False
+        try:
+            conn = psycopg.connect(self.url, **self.params)
+            try:
+                conn.execute(f"LISTEN {CHANGE_CHANNEL}")
+            except BaseException:
+                conn.close()
+                raise
+        except (psycopg.Error, OSError) as exc:
+            if not self.lost:
+                log.warning("cannot listen for other programs' changes on %s: %s", hide_password(self.url),
+                            hide_password(str(exc).strip()))
+            self.lost = True
+            self.retry_at = time.monotonic() + LISTEN_RETRY_SECONDS
+            return False
+        self.conn = conn
+        if self.lost:
+            self.count += 1
+            self.lost = False
+        return True
+
+    def _drop(self) -> None:
+        conn, self.conn = self.conn, None
+        if conn is not None:
+            try:
+                conn.close()
+            except Exception:  # already broken
+                pass
+
+    def close(self) -> None:
+        """Closed with the database; a later ``read`` would connect again (without moving the count)."""
+        self._drop()
+        self.lost = False
+        self.retry_at = 0.0
+
+
+def close_change_counter(db) -> None:
+    """Close the listening connection of ``db`` (core/db.py ``close_database``), if it has one."""
+    listener = getattr(getattr(db, "obj", db), "_change_listener", None)
+    if listener is not None:
+        listener.close()
 
 
 SQLITE = SqliteEngine()

@@ -4,7 +4,10 @@
 while the window is shown it reads ``changes.counter()`` (core/changes.py); when another program (another PC)
 committed a change, the tab in view is read again, Today when it is next shown (or now, if in view), the other
 built tabs when they are shown (the window reads a tab again whenever it is shown), and the badges of the tabs
-not built yet.
+not built yet. A tick costs no query on either engine: SQLite's ``PRAGMA data_version``; on PostgreSQL the
+notifications already received on the window's listening connection (``PostgresEngine.change_counter``,
+LISTEN/NOTIFY; about 20 µs against 0.5 ms for the newest change record id it replaced). Neither moves for
+this program's own writes.
 """
 
 from __future__ import annotations

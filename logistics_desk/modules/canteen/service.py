@@ -1012,6 +1012,19 @@ def is_service_day(day: _dt.date, *, closed: set | None = None, terms: list | No
     return True
 
 
+def _samples_by_meal(start: _dt.date, end: _dt.date) -> dict[tuple[_dt.date, str], list[tuple]]:
+    """The live samples between two days as tuples, by (day, meal)."""
+    by_meal: dict[tuple[_dt.date, str], list[tuple]] = defaultdict(list)
+    q = _live(CanteenSample.select(
+        CanteenSample.id, CanteenSample.number, CanteenSample.day, CanteenSample.meal, CanteenSample.sort_order,
+        CanteenSample.dish_name, CanteenSample.weight_g, CanteenSample.taken_at, CanteenSample.taken_by,
+        CanteenSample.fridge, CanteenSample.keep_until, CanteenSample.entered_at, CanteenSample.disposed_at)
+        .where((CanteenSample.day >= start) & (CanteenSample.day <= end))).tuples()
+    for row in q:
+        by_meal[(row[2], row[3])].append(row)
+    return by_meal
+
+
 def _meal_breaches(day: _dt.date, meal: str, lines: list[tuple], pending: bool, min_w: int,
                    late: _dt.timedelta, now: _dt.datetime, add) -> None:
     """One meal's breaches: no dishes, no samples, a dish not sampled, then each sample's own."""
@@ -1109,14 +1122,7 @@ def check(start: _dt.date, end: _dt.date, now: _dt.datetime | None = None, *,
     weekdays = settings.get("canteen.service_weekdays") or []
     fridges = {f.id: f.name for f in CanteenFridge.select(CanteenFridge.id, CanteenFridge.name)}
 
-    by_meal: dict[tuple[_dt.date, str], list[tuple]] = defaultdict(list)
-    q = _live(CanteenSample.select(
-        CanteenSample.id, CanteenSample.number, CanteenSample.day, CanteenSample.meal, CanteenSample.sort_order,
-        CanteenSample.dish_name, CanteenSample.weight_g, CanteenSample.taken_at, CanteenSample.taken_by,
-        CanteenSample.fridge, CanteenSample.keep_until, CanteenSample.entered_at, CanteenSample.disposed_at)
-        .where((CanteenSample.day >= start) & (CanteenSample.day <= end))).tuples()
-    for row in q:
-        by_meal[(row[2], row[3])].append(row)
+    by_meal = _samples_by_meal(start, end)
     out: list[Breach] = []
     add = out.append
 
@@ -1149,6 +1155,22 @@ def check(start: _dt.date, end: _dt.date, now: _dt.datetime | None = None, *,
     return out
 
 
+def _disinfection_breaches(day: _dt.date, meals: list[str], disinfected: set, now: _dt.datetime) -> list[Breach]:
+    """Each meal served without its tableware disinfection (pending until the meal's time today)."""
+    out = []
+    for meal in meals:
+        if (day, meal) in disinfected:
+            continue
+        ml = meal_label(meal)
+        if day == now.date() and now.time() < meal_deadline(meal):
+            out.append(Breach(day, "no_disinfection", tr("{meal}: tableware disinfection still to record.")
+                              .format(meal=ml), "pending", meal))
+        else:
+            out.append(Breach(day, "no_disinfection", tr("{meal}: no disinfection of tableware is recorded.")
+                              .format(meal=ml), meal=meal))
+    return out
+
+
 def _ledger_breaches(start: _dt.date, end: _dt.date, now: _dt.datetime,
                      served_days: dict[_dt.date, list[str]]) -> list[Breach]:
     """The other four ledgers over the days the canteen served (``served_days``: {day: meals}):
@@ -1176,16 +1198,7 @@ def _ledger_breaches(start: _dt.date, end: _dt.date, now: _dt.datetime,
         deliveries = None
     for day in sorted(served_days):
         meals = served_days[day]
-        for meal in meals:
-            if (day, meal) in disinfected:
-                continue
-            ml = meal_label(meal)
-            if day == today and now.time() < meal_deadline(meal):
-                out.append(Breach(day, "no_disinfection", tr("{meal}: tableware disinfection still to record.")
-                                  .format(meal=ml), "pending", meal))
-            else:
-                out.append(Breach(day, "no_disinfection", tr("{meal}: no disinfection of tableware is recorded.")
-                                  .format(meal=ml), meal=meal))
+        out.extend(_disinfection_breaches(day, meals, disinfected, now))
         first_meal = min((meal_deadline(m) for m in meals), default=_dt.time(9, 30))
         # the day's receiving and accompanied meal: still to do until the last meal's time has passed
         open_day = day == today and now.time() < max((meal_deadline(m) for m in meals), default=_dt.time(23, 59))
