@@ -9,6 +9,7 @@ from collections import defaultdict
 
 from ...core import audit, masterdata, settings
 from ...core.db import database
+from ...core.demo import insert_rows
 from ...core.i18n import tr
 from ...core.masterdata import Person
 from . import service
@@ -25,30 +26,6 @@ STAPLES = ["米饭", "二米饭", "馒头"]
 DINNER = ["牛肉面", "鸡蛋炒饭", "扬州炒饭", "酸菜肉丝面", "饺子", "馄饨", "小笼包", "葱油拌面"]
 
 TIMES = {"breakfast": (6, 50), "lunch": (11, 15), "dinner": (17, 5)}
-
-
-def insert_rows(model, rows: list[dict]) -> None:
-    """Demo rows in one prepared INSERT per table (peewee's query builder cost more than the rest of the
-    canteen demo): the columns of the first row plus every field with a default (as ``insert_many`` fills
-    them), values through each field's ``db_value``, the database's own quoting and parameter style.
-    Register them afterwards with ``audit.record_inserted`` as for ``insert_many``."""
-    if not rows:
-        return
-    db = database.obj
-    names = list(rows[0])
-    defaults = {n: f.default for n, f in model._meta.fields.items()
-                if n not in names and f.default is not None and n != "id"}
-    fields = [model._meta.fields[n] for n in names] + [model._meta.fields[n] for n in defaults]
-    extra = [d() if callable(d) else d for d in defaults.values()]
-    left, right = db.quote[0], db.quote[1]
-    sql = "INSERT INTO {t} ({c}) VALUES ({p})".format(
-        t=f"{left}{model._meta.table_name}{right}",
-        c=", ".join(f"{left}{f.column_name}{right}" for f in fields), p=", ".join([db.param] * len(fields)))
-    own = fields[:len(names)]
-    params = [[None if row.get(f.name) is None else f.db_value(row[f.name]) for f in own]
-              + [None if v is None else f.db_value(v) for f, v in zip(fields[len(names):], extra, strict=True)]
-              for row in rows]
-    db.cursor().executemany(sql, params)
 
 
 def bump_counters(counters: dict[str, int]) -> None:

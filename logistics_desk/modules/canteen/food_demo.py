@@ -11,10 +11,11 @@ from decimal import Decimal
 
 from ...core import audit, clock
 from ...core.db import database
+from ...core.demo import insert_rows
 from ...core.i18n import tr
 from ...core.masterdata import Supplier
 from . import service
-from .demo import bump_counters, insert_rows
+from .demo import bump_counters
 from .food_models import (
     CanteenDelivery,
     CanteenDeliveryLine,
