@@ -35,7 +35,7 @@ from typing import Any
 from peewee import fn
 
 from ...core import audit, clock, numbering
-from ...core.db import database
+from ...core.db import database, record_or_none
 from ...core.errors import NotFound, RuleError, UserError, ValidationError
 from ...core.i18n import N_, tr
 from ...core.masterdata import Person
@@ -61,17 +61,6 @@ STATES = {"expired": N_("Expired"), "soon": N_("Expires soon"), "ok": N_("In dat
 
 def _text(value: Any) -> str:
     return " ".join(str(value or "").split())
-
-
-def _fk(model, value):
-    if value in (None, "", 0):
-        return None
-    if isinstance(value, model):
-        return value
-    try:
-        return model.get_or_none(model.id == int(value))
-    except (TypeError, ValueError):
-        return None
 
 
 def fmt_qty(value) -> str:
@@ -103,7 +92,7 @@ def _item(ref) -> CanteenFoodItem | None:
     if isinstance(ref, CanteenFoodItem):
         return ref
     if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
-        return _fk(CanteenFoodItem, ref)
+        return record_or_none(CanteenFoodItem, ref)
     return CanteenFoodItem.get_or_none(CanteenFoodItem.name == _text(ref))
 
 
@@ -243,7 +232,7 @@ def issue(day: _dt.date, meal: str, lines: list[tuple[Any, Any]], *, taken_by=No
         errors["day"] = tr("Enter the day.")
     elif day > clock.today():
         errors["day"] = tr("The date cannot be in the future.")
-    person = _fk(Person, taken_by)
+    person = record_or_none(Person, taken_by)
     wanted: dict[int, tuple[CanteenFoodItem, Decimal]] = {}
     for n, (raw_item, raw_qty) in enumerate(lines, start=1):
         if not _text(raw_item) and raw_qty in (None, ""):
@@ -318,7 +307,7 @@ def void_issue(slip, reason: str) -> CanteenFoodIssue:
 
 def discard(lot, reason: str, *, on: _dt.date | None = None) -> CanteenFoodMovement:
     """Take what is left of a lot out of the store (expired, spoiled) with the reason (报废)."""
-    lot = _fk(CanteenFoodLot, lot)
+    lot = record_or_none(CanteenFoodLot, lot)
     reason = _text(reason)
     if lot is None:
         raise NotFound(tr("The record no longer exists."))
@@ -511,7 +500,7 @@ def record_count(month: str, counted: dict[int, Any], *, reasons: dict[int, str]
         raise RuleError(tr("{month} has not begun: there is nothing to count yet.").format(month=month))
     if on > clock.today():
         errors["on"] = tr("The date cannot be in the future.")
-    person = _fk(Person, counted_by)
+    person = record_or_none(Person, counted_by)
     if person is None:
         errors["counted_by"] = tr("Who counted?")
     if CanteenFoodCount.select().where(CanteenFoodCount.month == month).exists():
@@ -589,7 +578,6 @@ def months_with_movements() -> list[str]:
         out.append(f"{y:04d}-{m:02d}")
         y, m = y + (m == 12), m % 12 + 1
     return list(reversed(out))
-
 
 
 def store_pdf(month: str, progress=None, cancel=None) -> bytes:

@@ -34,7 +34,7 @@ from typing import Any
 from peewee import JOIN
 
 from ...core import audit, clock, numbering
-from ...core.db import database
+from ...core.db import database, record_or_none
 from ...core.errors import NotFound, RuleError, ValidationError
 from ...core.i18n import tr
 from ...core.masterdata import Person, Supplier
@@ -60,17 +60,6 @@ def _text(value: Any) -> str:
     return " ".join(str(value or "").split())
 
 
-def _fk(model, value):
-    if value in (None, "", 0):
-        return None
-    if isinstance(value, model):
-        return value
-    try:
-        return model.get_or_none(model.id == int(value))
-    except (TypeError, ValueError):
-        return None
-
-
 def storage_label(key: str | None) -> str:
     return tr(STORAGE[key]) if key in STORAGE else (key or "")
 
@@ -78,7 +67,7 @@ def storage_label(key: str | None) -> str:
 # --- supplier licences ----------------------------------------------------------------
 
 def licence_of(supplier) -> CanteenSupplierLicence | None:
-    supplier = _fk(Supplier, supplier)
+    supplier = record_or_none(Supplier, supplier)
     if supplier is None:
         return None
     return CanteenSupplierLicence.get_or_none(CanteenSupplierLicence.supplier == supplier)
@@ -87,7 +76,7 @@ def licence_of(supplier) -> CanteenSupplierLicence | None:
 def licence_problem(supplier, on: _dt.date | None = None) -> str | None:
     """None when the supplier's food-business licence is on record and valid on ``on``
     (default today); otherwise the sentence saying what is wrong."""
-    supplier = _fk(Supplier, supplier)
+    supplier = record_or_none(Supplier, supplier)
     if supplier is None:
         return None
     on = on or clock.today()
@@ -105,7 +94,7 @@ def licence_problem(supplier, on: _dt.date | None = None) -> str | None:
 
 def save_licence(supplier, licence_no: str, valid_until: _dt.date | None, note: str = "") -> CanteenSupplierLicence:
     """Record or change a supplier's licence number and expiry date (audited)."""
-    supplier = _fk(Supplier, supplier)
+    supplier = record_or_none(Supplier, supplier)
     errors = {}
     number = _text(licence_no)
     if supplier is None:
@@ -155,7 +144,7 @@ def receiver_problems(receivers, on: _dt.date) -> list[str]:
 
     out = []
     for person in receivers:
-        problem = fitness_problem(_fk(Person, person), on)
+        problem = fitness_problem(record_or_none(Person, person), on)
         if problem:
             out.append(problem)
     return out
@@ -332,7 +321,7 @@ def validate_delivery(values: dict[str, Any]) -> dict:
     elif at > clock.now() + FUTURE_SLACK:
         errors["delivered_at"] = tr("The delivery time is in the future.")
     day = at.date()
-    supplier = _fk(Supplier, values.get("supplier"))
+    supplier = record_or_none(Supplier, values.get("supplier"))
     licence_reason = _text(values.get("licence_reason"))
     problem = None
     if supplier is None:
@@ -347,7 +336,7 @@ def validate_delivery(values: dict[str, Any]) -> dict:
     receiver_reason = _text(values.get("receiver_reason"))
     problems = []
     for key in ("receiver1", "receiver2"):
-        p = _fk(Person, values.get(key))
+        p = record_or_none(Person, values.get(key))
         if p is None:
             errors[key] = tr("Two people receive a delivery: choose both.")
         else:

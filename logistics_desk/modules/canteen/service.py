@@ -23,7 +23,7 @@ from typing import Any
 from peewee import JOIN, fn
 
 from ...core import audit, clock, numbering, settings
-from ...core.db import database
+from ...core.db import database, record_or_none
 from ...core.errors import NotFound, RuleError, ValidationError
 from ...core.i18n import N_, tr
 from ...core.masterdata import Person, Term
@@ -435,14 +435,6 @@ def move_dish(line: CanteenSample, step: int) -> None:
 SAMPLE_FIELDS = ["weight_g", "taken_at", "taken_by", "fridge", "container_no", "note"]
 
 
-def _fk(model, value):
-    if value in (None, "", 0):
-        return None
-    if isinstance(value, model):
-        return value
-    return model.get_or_none(model.id == int(value))
-
-
 def _validate_sample(line: CanteenSample, values: dict[str, Any]) -> dict[str, Any]:
     errors: dict[str, str] = {}
     clean: dict[str, Any] = {}
@@ -471,12 +463,12 @@ def _validate_sample(line: CanteenSample, values: dict[str, Any]) -> dict[str, A
                 errors["taken_at"] = tr("The sampling time is in the future.")
         clean["taken_at"] = t
     if "taken_by" in values:
-        p = _fk(Person, values["taken_by"])
+        p = record_or_none(Person, values["taken_by"])
         if values["taken_by"] not in (None, "", 0) and p is None:
             errors["taken_by"] = tr("Choose who took the sample.")
         clean["taken_by"] = p
     if "fridge" in values:
-        f = _fk(CanteenFridge, values["fridge"])
+        f = record_or_none(CanteenFridge, values["fridge"])
         if values["fridge"] not in (None, "", 0) and f is None:
             errors["fridge"] = tr("Choose the fridge.")
         clean["fridge"] = f
@@ -553,10 +545,10 @@ def quick_take(line: CanteenSample, *, taken_by: Person | int | None = None, wei
     if line.has_sample:
         raise RuleError(tr("The sample of “{dish}” is already recorded ({number}).").format(
             dish=line.dish_name, number=line.number))
-    by = _fk(Person, taken_by) if taken_by is not None else default_sampler()
+    by = record_or_none(Person, taken_by) if taken_by is not None else default_sampler()
     if by is None:
         raise ValidationError({"taken_by": no_sampler_text()})
-    box = _fk(CanteenFridge, fridge) if fridge is not None else default_fridge()
+    box = record_or_none(CanteenFridge, fridge) if fridge is not None else default_fridge()
     if box is None:
         raise ValidationError({"fridge": no_fridge_text()})
     at = at or clock.now()
@@ -625,7 +617,7 @@ def dispose(lines: Iterable[CanteenSample], *, disposed_by: Person | int | None,
             note: str | None = None) -> int:
     """Record the disposal of samples in one go (who, when). All or none: any sample
     still within its retention time refuses the whole disposal with the reason."""
-    by = _fk(Person, disposed_by)
+    by = record_or_none(Person, disposed_by)
     if by is None:
         raise ValidationError({"disposed_by": tr("Choose who disposed of the samples.")})
     now = clock.now()
@@ -655,7 +647,7 @@ def dispose(lines: Iterable[CanteenSample], *, disposed_by: Person | int | None,
 
 def is_out_of_range(fridge: CanteenFridge | int | None, temperature) -> bool:
     """Whether ``temperature`` is outside the fridge's allowed range (False if it is not a temperature)."""
-    box = _fk(CanteenFridge, fridge)
+    box = record_or_none(CanteenFridge, fridge)
     errors: dict[str, str] = {}
     temp = _to_temp(temperature, "temperature", errors)
     if box is None or temp is None:
@@ -677,7 +669,7 @@ def record_reading(fridge: CanteenFridge | int, temperature, *, read_at: _dt.dat
     "urgency": ..., "description": ...}``) also opens a repair ticket for the fridge, in the same
     transaction, when the repair log is part of this version (``repairs_available``)."""
     errors: dict[str, str] = {}
-    box = _fk(CanteenFridge, fridge)
+    box = record_or_none(CanteenFridge, fridge)
     if box is None:
         errors["fridge"] = tr("Choose the fridge.")
     temp = _to_temp(temperature, "temperature", errors)
@@ -711,7 +703,7 @@ def record_reading(fridge: CanteenFridge | int, temperature, *, read_at: _dt.dat
         raise ValidationError(errors)
     with database.atomic():
         reading = CanteenReading.create(fridge=box, day=read_at.date(), read_at=read_at, temperature=temp,
-                                        min_temp=lo, max_temp=hi, read_by=_fk(Person, read_by),
+                                        min_temp=lo, max_temp=hi, read_by=record_or_none(Person, read_by),
                                         note=(note or "").strip() or None, created_at=now,
                                         action=action if out else None, recheck_at=recheck_at if out else None)
         if repair:
