@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter
+from shiboken6 import isValid
 
 from .. import pinyin
 
@@ -93,8 +94,9 @@ class _Searchable(QObject):
 
     # --- typing ---
     def _active(self) -> bool:
-        """False once the combo box was given another completer (the caller's own search)."""
-        return self.combo.completer() is self.completer
+        """False once the combo box was given another completer (the caller's own search), or once it is being
+        destroyed (its line edit can still lose the focus then, after the combo's C++ side is gone)."""
+        return isValid(self.combo) and self.combo.completer() is self.completer
 
     def _typed(self, text: str) -> None:
         if not self._active():

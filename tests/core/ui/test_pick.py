@@ -125,3 +125,21 @@ def test_the_filter_model_alone():
     model.appendRow(QStandardItem("卡特"))  # new rows get their keys
     f.set_query("kt")
     assert [f.index(r, 0).data() for r in range(f.rowCount())] == ["空调", "卡特"]
+
+
+def test_a_box_destroyed_while_its_field_has_the_focus_raises_nothing(qtbot):
+    """Closing a dialog whose searchable box had the focus: its line edit loses the focus after the combo's C++
+    side is gone, and the filter read the dead combo (RuntimeError in the event loop, seen in CI)."""
+    import shiboken6
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QFocusEvent
+    from PySide6.QtWidgets import QComboBox
+
+    from logistics_desk.core.ui.pick import make_searchable
+
+    combo = QComboBox()
+    combo.addItems(["总务处", "教务处"])
+    helper = make_searchable(combo)
+    shiboken6.delete(combo)
+    leaving = QFocusEvent(QEvent.Type.FocusOut, Qt.FocusReason.ActiveWindowFocusReason)
+    assert helper.eventFilter(None, leaving) is False
