@@ -674,17 +674,57 @@ def _swap_in(source: Path, target: Path, progress, side_files, replace) -> list[
     try:
         _write_new(source, tmp, progress)
         head = _saved_head(target)
+        _keep_head_aside(target, head)  # a kill -9 before the rename: the next start puts this back
         warnings = _adopt_change_record(tmp, target, source)
         _remove(*(target.with_name(target.name + s) for s in side_files))
         replace(tmp)
         head = _NO_HEAD
         sync_folder(target.parent)
+        _remove(_head_aside(target))
     except BaseException:
         _remove(*(tmp.with_name(tmp.name + s) for s in ("", "-journal", "-wal", "-shm")))
         if head is not _NO_HEAD:
             _put_back_head(target, head)
+            _remove(_head_aside(target))
         raise
     return warnings
+
+
+def _head_aside(target: Path) -> Path:
+    """Where a restore keeps the live file's head until the new file is in place (``<db>.head.restore-back``)."""
+    from . import audit
+
+    head = audit.head_path(target)
+    return head.with_name(head.name + ".restore-back")
+
+
+def _keep_head_aside(target: Path, saved) -> None:
+    """Write the live file's head (empty: it had none) beside it, durably, before the head is moved to the new
+    file: if the restore dies before its rename, the live file is still the old one and ``clean_leftovers``
+    gives it back its own head; after the rename the new file's head stands and this copy is only removed."""
+    if saved is _NO_HEAD:
+        return
+    aside = _head_aside(target)
+    part = aside.with_name(aside.name + ".part")
+    part.write_bytes(saved or b"")
+    _fsync_file(part)
+    os.replace(part, aside)
+    sync_folder(target.parent)
+
+
+def _head_back_after_a_kill(db_path: Path, renamed: bool) -> None:
+    """A restore killed with its head kept aside: before the rename (``renamed`` False) the old file is live,
+    so its head goes back; after it, the new head stands."""
+    from . import audit
+
+    if not hasattr(audit, "head_path"):
+        return
+    aside = _head_aside(db_path)
+    if not aside.is_file():
+        return
+    if not renamed:
+        _put_back_head(db_path, aside.read_bytes() or None)
+    _remove(aside, aside.with_name(aside.name + ".part"))
 
 
 def _replace_soon(tmp: Path, target: Path) -> None:
@@ -856,6 +896,7 @@ def clean_leftovers(db_path: Path) -> list[Path]:
         stem = _glob_escape(db_path.stem)
         parts = [p for p in directory.glob(f"{stem}-*{PART}") if p.is_file()]
     if not tmps and not parts:
+        _head_back_after_a_kill(db_path, renamed=True)
         return []
     try:
         guard = sqlite3.connect(_read_write_uri(db_path), uri=True, timeout=0, isolation_level=None)
@@ -868,6 +909,7 @@ def clean_leftovers(db_path: Path) -> list[Path]:
             guard.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.Error:
             return []  # a restore is running (or the file is damaged): not now
+        _head_back_after_a_kill(db_path, renamed=not any(p.name.endswith(RESTORE_TMP) for p in tmps))
         for p in tmps:
             _remove(p)
             removed.append(p)

@@ -320,3 +320,27 @@ def test_kill_9_during_restore_then_start_again_leaves_a_whole_database(db_path,
     print(f"kill -9 during restore ({'damaged' if damaged else 'healthy'} live file): {figures}")
     assert figures["whole"] == figures["runs"] == 6
     assert figures["killed"] >= 3  # most kills land before the restore has finished
+
+
+@pytest.mark.parametrize("kept_aside", [True, False], ids=["kept-aside", "as-before"])
+def test_a_restore_killed_after_moving_the_head_but_before_its_rename_leaves_a_checkable_database(
+        db_path, tmp_path, capsys, kept_aside):
+    """Found by CI under load: a kill -9 between moving the head file to the new data and renaming the new file
+    over the live one left the old file live with the new file's head, so check reported the live file's last
+    entries as "added outside the program". The restore now keeps the live head aside first and the next start
+    gives it back. Here the restore's steps are run up to that moment and then stopped (as a kill would)."""
+    saved = _prepare(db_path, tmp_path)
+    tmp = db_path.with_name(db_path.name + backup.RESTORE_TMP)
+    shutil.copy(saved, tmp)
+    head = backup._saved_head(db_path)
+    if kept_aside:
+        backup._keep_head_aside(db_path, head)
+    backup._adopt_change_record(tmp, db_path, saved)  # the head now speaks of the backup's record
+    # (killed here: no rename, nothing cleaned up)
+    code, out = check(db_path, capsys)
+    if kept_aside:
+        assert code == 0, out
+        assert suppliers(db_path) == {"甲供应商", "乙供应商"}  # the old file is still the live one, whole
+        assert not tmp.exists() and not backup._head_aside(db_path).exists()
+    else:
+        assert code != 0 and "outside the program" in out  # what CI saw
