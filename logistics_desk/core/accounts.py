@@ -403,11 +403,17 @@ def update_account(account: Account | int, *, role: str | None = None, person_id
 
 def set_password(account: Account | int, password: str) -> None:
     """A new password: an administrator sets anyone's, a person their own."""
-    from . import audit
-
     account = get(account.id if isinstance(account, Account) else account)
     if _session is None or _session.account_id != account.id:
         require(ACCOUNTS)
+    _store_password(account, password, tr("New password"))
+
+
+def _store_password(account: Account, password: str, note: str) -> None:
+    """Check ``password``, store its hash and the time, with one "password" entry in the change record
+    (even when the time did not move; the hash itself is never recorded)."""
+    from . import audit
+
     errors = _validate(None, None, password)
     if errors:
         raise ValidationError(errors)
@@ -415,9 +421,9 @@ def set_password(account: Account | int, password: str) -> None:
         before = audit.snapshot(account)
         account.password_hash = hash_password(password)
         account.password_set_at = clock.now()
-        account.save()  # one entry even when the time did not move (the hash itself is never recorded)
+        account.save()
         changed = audit.diff(before, audit.snapshot(account, list(before)))
-        audit.record(TABLE, account.id, "password", changed or None, note=tr("New password"))
+        audit.record(TABLE, account.id, "password", changed or None, note=note)
 
 
 def turn_on(name: str, password: str) -> Account:
@@ -467,24 +473,12 @@ def when(value) -> str:
 
 def reset_password(name: str, password: str, *, where: str = "") -> Account:
     """A new password for the account ``name``, set at the console (no login needed: see above)."""
-    from . import audit
-
     account = Account.get_or_none(Account.name == (name or "").strip())
     if account is None:
         known = ", ".join(a.name for a in accounts()) or tr("(none)")
         raise NotFound(tr("There is no account named “{name}”. The accounts: {names}").format(name=name, names=known))
-    errors = _validate(None, None, password)
-    if errors:
-        raise ValidationError(errors)
-    with database.atomic():
-        before = audit.snapshot(account)
-        account.password_hash = hash_password(password)
-        account.password_set_at = clock.now()
-        account.save()
-        changed = audit.diff(before, audit.snapshot(account, list(before)))
-        audit.record(TABLE, account.id, "password", changed or None,
-                     note=tr("New password set at the console ({where})").format(where=where) if where
-                     else tr("New password set at the console"))
+    _store_password(account, password, tr("New password set at the console ({where})").format(where=where)
+                    if where else tr("New password set at the console"))
     _failures.pop(account.name.lower(), None)
     log.warning("password of %s (%s) reset at the console (%s)", account.name, account.role, where)
     return account
