@@ -28,5 +28,19 @@ def current_clock() -> Callable[[], _dt.datetime] | None:
     return _now
 
 
+def month_range(month: str) -> tuple[_dt.date, _dt.date]:
+    """The first and last day of ``"YYYY-MM"``; a month that is not one is a ``UserError``."""
+    from .errors import UserError
+    from .i18n import tr
+
+    try:
+        y, m = (int(p) for p in str(month).strip().split("-"))
+        first = _dt.date(y, m, 1)
+    except (TypeError, ValueError):
+        raise UserError(tr("Give the month as YYYY-MM, e.g. 2026-11.")) from None
+    nxt = _dt.date(y + (m == 12), m % 12 + 1, 1)
+    return first, nxt - _dt.timedelta(days=1)
+
+
 def freeze(moment: _dt.datetime) -> None:
     set_clock(lambda: moment)

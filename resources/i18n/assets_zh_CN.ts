@@ -1324,6 +1324,10 @@
       <translation>；</translation>
     </message>
     <message>
+      <source>Registered: {name}, {qty} {unit}, {amount} yuan</source>
+      <translation>登记：{name}，{qty} {unit}，{amount} 元</translation>
+    </message>
+    <message>
       <source>{n} of these records were changed, lent, moved or counted since they were registered, so they cannot be voided: {numbers}. Nothing was voided.</source>
       <translation>其中 {n} 条记录在登记后已被修改、借出、调拨或盘点，不能作废：{numbers}。未作废任何记录。</translation>
     </message>
@@ -1350,10 +1354,6 @@
     <message>
       <source>At most {n} characters.</source>
       <translation>最多 {n} 个字。</translation>
-    </message>
-    <message>
-      <source>Registered: {name}, {qty} {unit}, {amount} yuan</source>
-      <translation>登记：{name}，{qty} {unit}，{amount} 元</translation>
     </message>
     <message>
       <source> ({days} days late)</source>

@@ -608,10 +608,6 @@
       <translation>请说明报废原因。</translation>
     </message>
     <message>
-      <source>Give the month as YYYY-MM, e.g. 2026-11.</source>
-      <translation>月份请写成 YYYY-MM，例如 2026-11。</translation>
-    </message>
-    <message>
       <source>Only {stock} {unit} of {name} left in that lot.</source>
       <translation>{name} 该批次仅剩 {stock} {unit}。</translation>
     </message>
@@ -1196,10 +1192,6 @@
       <translation>处理措施（劝离岗位、调离接触入口食品岗位、就医……）：</translation>
     </message>
     <message>
-      <source>e.g. 250 mg/L chlorine</source>
-      <translation>如 含氯消毒液 250 mg/L</translation>
-    </message>
-    <message>
       <source>Proposed as the last disinfection; change what differs and press Enter.</source>
       <translation>已按上次消毒填好；修改不同之处后按回车。</translation>
     </message>
@@ -1210,6 +1202,10 @@
     <message>
       <source>Void…</source>
       <translation>作废…</translation>
+    </message>
+    <message>
+      <source>e.g. 250 mg/L chlorine</source>
+      <translation>如 含氯消毒液 250 mg/L</translation>
     </message>
     <message>
       <source>Reason for voiding this record:</source>
@@ -1328,18 +1324,6 @@
       <translation>许可证编号太长（最多 60 个字符）。</translation>
     </message>
     <message>
-      <source>enter the food.</source>
-      <translation>请填写食品名称。</translation>
-    </message>
-    <message>
-      <source>the food's name is too long (100 characters at most).</source>
-      <translation>食品名称太长（最多 100 个字符）。</translation>
-    </message>
-    <message>
-      <source>choose how it is stored (ambient, chilled or frozen).</source>
-      <translation>请选择储存方式（常温、冷藏或冷冻）。</translation>
-    </message>
-    <message>
       <source>the production date is after the delivery.</source>
       <translation>生产日期晚于到货日期。</translation>
     </message>
@@ -1350,6 +1334,18 @@
     <message>
       <source>smell not normal</source>
       <translation>气味异常</translation>
+    </message>
+    <message>
+      <source>enter the food.</source>
+      <translation>请填写食品名称。</translation>
+    </message>
+    <message>
+      <source>the food's name is too long (100 characters at most).</source>
+      <translation>食品名称太长（最多 100 个字符）。</translation>
+    </message>
+    <message>
+      <source>choose how it is stored (ambient, chilled or frozen).</source>
+      <translation>请选择储存方式（常温、冷藏或冷冻）。</translation>
     </message>
     <message>
       <source>the papers text is too long (200 characters at most).</source>
@@ -1744,6 +1740,22 @@
       <translation>请选择冰箱所在地点（用于维修单）。</translation>
     </message>
     <message>
+      <source>weight</source>
+      <translation>重量</translation>
+    </message>
+    <message>
+      <source>time taken</source>
+      <translation>留样时间</translation>
+    </message>
+    <message>
+      <source>who took it</source>
+      <translation>留样人</translation>
+    </message>
+    <message>
+      <source>fridge</source>
+      <translation>存放冰箱</translation>
+    </message>
+    <message>
       <source>Unknown meal “{meal}”. Use one of: {meals}.</source>
       <translation>未知餐次“{meal}”，可用：{meals}。</translation>
     </message>
@@ -1916,94 +1928,6 @@
       <translation>（另有 {n} 份留样不能处理。）</translation>
     </message>
     <message>
-      <source>weight</source>
-      <translation>重量</translation>
-    </message>
-    <message>
-      <source>time taken</source>
-      <translation>留样时间</translation>
-    </message>
-    <message>
-      <source>who took it</source>
-      <translation>留样人</translation>
-    </message>
-    <message>
-      <source>fridge</source>
-      <translation>存放冰箱</translation>
-    </message>
-    <message>
-      <source>No delivery was checked in on this day.</source>
-      <translation>当天没有进货查验记录。</translation>
-    </message>
-    <message>
-      <source>receiving {accepted} accepted, {refused} refused</source>
-      <translation>进货 {accepted} 项验收、{refused} 项拒收</translation>
-    </message>
-    <message>
-      <source>The sample of a meal on {day} must be taken on that day.</source>
-      <translation>{day} 的餐次留样时间必须在当天。</translation>
-    </message>
-    <message>
-      <source>{name} worked with a health certificate expired on {date}.</source>
-      <translation>{name}的健康证已于 {date} 过期，仍在岗工作。</translation>
-    </message>
-    <message>
-      <source>{name} worked without a health certificate on record.</source>
-      <translation>{name}未登记健康证，仍在岗工作。</translation>
-    </message>
-    <message>
-      <source>Fridge “{fridge}”: read it again at {time} (re-check after a reading out of range).</source>
-      <translation>冰箱“{fridge}”：请于{time}复测（温度超出范围后复测）。</translation>
-    </message>
-    <message>
-      <source>Fridge “{fridge}” was out of range at {at}; the re-check due at {time} is not recorded.</source>
-      <translation>冰箱“{fridge}”{at}温度超出范围，应于{time}复测，但未记录复测。</translation>
-    </message>
-    <message>
-      <source>{meal}: tableware disinfection still to record.</source>
-      <translation>{meal}：餐具消毒尚待登记。</translation>
-    </message>
-    <message>
-      <source>{meal}: no disinfection of tableware is recorded.</source>
-      <translation>{meal}：没有餐具消毒记录。</translation>
-    </message>
-    <message>
-      <source>Morning check still to do: {names}.</source>
-      <translation>尚待晨检：{names}。</translation>
-    </message>
-    <message>
-      <source>No morning check of {n} canteen worker(s): {names}.</source>
-      <translation>{n} 名从业人员没有晨检：{names}。</translation>
-    </message>
-    <message>
-      <source>Fridge “{fridge}”: {n} of {need} temperature readings taken today.</source>
-      <translation>冰箱“{fridge}”：今日已测温 {n} 次，应测 {need} 次。</translation>
-    </message>
-    <message>
-      <source>Fridge “{fridge}” held samples but has {n} temperature reading(s); at least {need} a day are required.</source>
-      <translation>冰箱“{fridge}”存有留样，但当天只测温 {n} 次，每天至少应测 {need} 次。</translation>
-    </message>
-    <message>
-      <source>{day} {meal} “{dish}”: kept until {until}, not yet disposed of.</source>
-      <translation>{day} {meal}“{dish}”：保留至 {until}，尚未处理。</translation>
-    </message>
-    <message>
-      <source>{meal}: no dishes entered yet.</source>
-      <translation>{meal}：尚未录入菜品。</translation>
-    </message>
-    <message>
-      <source>{meal}: no dishes and no samples recorded.</source>
-      <translation>{meal}：没有登记菜品和留样。</translation>
-    </message>
-    <message>
-      <source>{meal}: samples still to take ({dishes}).</source>
-      <translation>{meal}：尚待留样（{dishes}）。</translation>
-    </message>
-    <message>
-      <source>{meal}: none of the {n} dishes was sampled ({dishes}).</source>
-      <translation>{meal}：{n} 个菜品均未留样（{dishes}）。</translation>
-    </message>
-    <message>
       <source>{meal} “{dish}”: {weight} g retained, at least {min} g required.</source>
       <translation>{meal}“{dish}”：留样 {weight} 克，不足 {min} 克。</translation>
     </message>
@@ -2024,12 +1948,84 @@
       <translation>{meal}“{dish}”：{taken} 留样，{entered} 才登记（晚了 {delay}）。</translation>
     </message>
     <message>
+      <source>No delivery was checked in on this day.</source>
+      <translation>当天没有进货查验记录。</translation>
+    </message>
+    <message>
+      <source>receiving {accepted} accepted, {refused} refused</source>
+      <translation>进货 {accepted} 项验收、{refused} 项拒收</translation>
+    </message>
+    <message>
+      <source>The sample of a meal on {day} must be taken on that day.</source>
+      <translation>{day} 的餐次留样时间必须在当天。</translation>
+    </message>
+    <message>
+      <source>{meal}: no dishes entered yet.</source>
+      <translation>{meal}：尚未录入菜品。</translation>
+    </message>
+    <message>
+      <source>{meal}: no dishes and no samples recorded.</source>
+      <translation>{meal}：没有登记菜品和留样。</translation>
+    </message>
+    <message>
+      <source>{meal}: samples still to take ({dishes}).</source>
+      <translation>{meal}：尚待留样（{dishes}）。</translation>
+    </message>
+    <message>
+      <source>{meal}: none of the {n} dishes was sampled ({dishes}).</source>
+      <translation>{meal}：{n} 个菜品均未留样（{dishes}）。</translation>
+    </message>
+    <message>
+      <source>{meal}: tableware disinfection still to record.</source>
+      <translation>{meal}：餐具消毒尚待登记。</translation>
+    </message>
+    <message>
+      <source>{meal}: no disinfection of tableware is recorded.</source>
+      <translation>{meal}：没有餐具消毒记录。</translation>
+    </message>
+    <message>
+      <source>{name} worked with a health certificate expired on {date}.</source>
+      <translation>{name}的健康证已于 {date} 过期，仍在岗工作。</translation>
+    </message>
+    <message>
+      <source>{name} worked without a health certificate on record.</source>
+      <translation>{name}未登记健康证，仍在岗工作。</translation>
+    </message>
+    <message>
+      <source>Fridge “{fridge}”: read it again at {time} (re-check after a reading out of range).</source>
+      <translation>冰箱“{fridge}”：请于{time}复测（温度超出范围后复测）。</translation>
+    </message>
+    <message>
+      <source>Fridge “{fridge}” was out of range at {at}; the re-check due at {time} is not recorded.</source>
+      <translation>冰箱“{fridge}”{at}温度超出范围，应于{time}复测，但未记录复测。</translation>
+    </message>
+    <message>
       <source>{meal} “{dish}”: sample still to take.</source>
       <translation>{meal}“{dish}”：尚待留样。</translation>
     </message>
     <message>
       <source>{meal} “{dish}”: no sample was taken.</source>
       <translation>{meal}“{dish}”：未留样。</translation>
+    </message>
+    <message>
+      <source>Morning check still to do: {names}.</source>
+      <translation>尚待晨检：{names}。</translation>
+    </message>
+    <message>
+      <source>No morning check of {n} canteen worker(s): {names}.</source>
+      <translation>{n} 名从业人员没有晨检：{names}。</translation>
+    </message>
+    <message>
+      <source>Fridge “{fridge}”: {n} of {need} temperature readings taken today.</source>
+      <translation>冰箱“{fridge}”：今日已测温 {n} 次，应测 {need} 次。</translation>
+    </message>
+    <message>
+      <source>Fridge “{fridge}” held samples but has {n} temperature reading(s); at least {need} a day are required.</source>
+      <translation>冰箱“{fridge}”存有留样，但当天只测温 {n} 次，每天至少应测 {need} 次。</translation>
+    </message>
+    <message>
+      <source>{day} {meal} “{dish}”: kept until {until}, not yet disposed of.</source>
+      <translation>{day} {meal}“{dish}”：保留至 {until}，尚未处理。</translation>
     </message>
     <message>
       <source>Mon</source>
@@ -2536,6 +2532,10 @@
       <translation>由其留样须写明原因。</translation>
     </message>
     <message>
+      <source>Due for disposal</source>
+      <translation>到期待处理</translation>
+    </message>
+    <message>
       <source>{n} dishes copied from last week.</source>
       <translation>已从上周复制 {n} 个菜品。</translation>
     </message>
@@ -2596,8 +2596,12 @@
       <translation>食堂停伙：{reason}</translation>
     </message>
     <message>
-      <source>Due for disposal</source>
-      <translation>到期待处理</translation>
+      <source>Disposed {at}</source>
+      <translation>已于 {at} 处理</translation>
+    </message>
+    <message>
+      <source>(missing)</source>
+      <translation>（缺）</translation>
     </message>
     <message>
       <source>Nothing to copy: {day} has no other dishes.</source>
@@ -2636,12 +2640,8 @@
       <translation>从今天（{date}）起每个开餐日都检查食堂台账吗？此后没有留样、消毒或晨检的餐次将显示为违规。</translation>
     </message>
     <message>
-      <source>Disposed {at}</source>
-      <translation>已于 {at} 处理</translation>
-    </message>
-    <message>
-      <source>(missing)</source>
-      <translation>（缺）</translation>
+      <source>Weight missing</source>
+      <translation>未填重量</translation>
     </message>
     <message>
       <source>Take {n} dish(es) off the menu?</source>
@@ -2660,8 +2660,16 @@
       <translation>待完成：{items}</translation>
     </message>
     <message>
-      <source>Weight missing</source>
-      <translation>未填重量</translation>
+      <source>Under {min} g</source>
+      <translation>不足 {min} 克</translation>
+    </message>
+    <message>
+      <source>Kept</source>
+      <translation>留存中</translation>
+    </message>
+    <message>
+      <source>No sample yet</source>
+      <translation>尚未留样</translation>
     </message>
     <message>
       <source>Keep {left} more</source>
@@ -2674,18 +2682,6 @@
     <message>
       <source>… and {n} more (Details).</source>
       <translation>……另有 {n} 项（见详情）。</translation>
-    </message>
-    <message>
-      <source>Under {min} g</source>
-      <translation>不足 {min} 克</translation>
-    </message>
-    <message>
-      <source>Kept</source>
-      <translation>留存中</translation>
-    </message>
-    <message>
-      <source>No sample yet</source>
-      <translation>尚未留样</translation>
     </message>
     <message>
       <source>{n} samples are past their retention time and wait for disposal (see Disposal).</source>

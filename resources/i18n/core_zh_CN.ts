@@ -480,6 +480,10 @@ Its backups are in {folder}.</source>
       <translation>在您打开此记录之后，{operator} 于 {time} 修改了它。您的修改未保存：表单已显示该记录的最新内容，请重新修改。</translation>
     </message>
     <message>
+      <source>Give the month as YYYY-MM, e.g. 2026-11.</source>
+      <translation>月份格式为 YYYY-MM，如 2026-11。</translation>
+    </message>
+    <message>
       <source>You have no permission to read and write {path}. Ask whoever looks after this computer to give your account access to it, or copy the database into a folder of your own.</source>
       <translation>您没有读写 {path} 的权限。请让管理这台电脑的人为您的账户开放权限，或把数据库复制到您自己的文件夹中。</translation>
     </message>

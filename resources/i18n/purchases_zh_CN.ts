@@ -948,10 +948,6 @@
       <translation>预算外</translation>
     </message>
     <message>
-      <source>Give the month as YYYY-MM, e.g. 2026-11.</source>
-      <translation>月份格式为 YYYY-MM，如 2026-11。</translation>
-    </message>
-    <message>
       <source>Enter the counted quantity of every item (0 if none is left); not counted: {items}.</source>
       <translation>请填写每种物品的实盘数量（没有剩余填 0）；未盘点：{items}。</translation>
     </message>

@@ -604,6 +604,10 @@
       <translation>请至少填写一个检查项目。</translation>
     </message>
     <message>
+      <source>Record the result of every item.</source>
+      <translation>请记录每个项目的检查结果。</translation>
+    </message>
+    <message>
       <source>Who carried out the inspection?</source>
       <translation>检查人是谁？</translation>
     </message>
@@ -614,10 +618,6 @@
     <message>
       <source>The time cannot be in the future.</source>
       <translation>时间不能晚于现在。</translation>
-    </message>
-    <message>
-      <source>Record the result of every item.</source>
-      <translation>请记录每个项目的检查结果。</translation>
     </message>
     <message>
       <source>The repair ticket no longer exists.</source>

@@ -36,7 +36,7 @@ from peewee import fn
 
 from ...core import audit, clock, numbering
 from ...core.db import database, record_or_none
-from ...core.errors import NotFound, RuleError, UserError, ValidationError
+from ...core.errors import NotFound, RuleError, ValidationError
 from ...core.i18n import N_, tr
 from ...core.masterdata import Person
 from ...core.money import NumberError, parse_quantity
@@ -415,14 +415,7 @@ def issues(start: _dt.date, end: _dt.date) -> list[dict]:
 
 # --- the month-end count -------------------------------------------------------------------
 
-def month_range(month: str) -> tuple[_dt.date, _dt.date]:
-    try:
-        y, m = (int(p) for p in str(month).strip().split("-"))
-        first = _dt.date(y, m, 1)
-    except (TypeError, ValueError):
-        raise UserError(tr("Give the month as YYYY-MM, e.g. 2026-11.")) from None
-    nxt = _dt.date(y + (m == 12), m % 12 + 1, 1)
-    return first, nxt - _dt.timedelta(days=1)
+month_range = clock.month_range  # "YYYY-MM" → its first and last day
 
 
 def count_for(month: str) -> CanteenFoodCount | None:

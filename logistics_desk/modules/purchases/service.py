@@ -23,7 +23,7 @@ from peewee import JOIN, fn
 
 from ...core import audit, clock, masterdata, numbering, settings
 from ...core.db import database, record_or_none
-from ...core.errors import NotFound, RuleError, UserError, ValidationError
+from ...core.errors import NotFound, RuleError, ValidationError
 from ...core.i18n import N_, tr
 from ...core.masterdata import Category, Department, Person, Place, Supplier
 from ...core.money import CENT, to_decimal
@@ -1634,14 +1634,7 @@ def movements(item: StoreItem | int | None = None, month: str | None = None, lim
     return rows
 
 
-def month_range(month: str) -> tuple[_dt.date, _dt.date]:
-    try:
-        y, m = (int(p) for p in str(month).strip().split("-"))
-        first = _dt.date(y, m, 1)
-    except (TypeError, ValueError):
-        raise UserError(tr("Give the month as YYYY-MM, e.g. 2026-11.")) from None
-    nxt = _dt.date(y + (m == 12), m % 12 + 1, 1)
-    return first, nxt - _dt.timedelta(days=1)
+month_range = clock.month_range  # "YYYY-MM" → its first and last day
 
 
 def count_for(month: str) -> StoreCount | None:
