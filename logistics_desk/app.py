@@ -128,7 +128,13 @@ def import_before_qt() -> None:
             log.debug("not imported before Qt: %s", name, exc_info=True)
     from .modules import modules
 
-    modules()
+    for spec in modules():  # what Today reads just after the first paint: its lines and the tabs' figures
+        for path in (getattr(spec, "today", None), getattr(spec, "badge", None)):
+            if path:
+                try:
+                    importlib.import_module(path.split(":", 1)[0])
+                except ImportError:
+                    log.debug("not imported before Qt: %s", path, exc_info=True)
 
 
 def run_gui(args) -> int:

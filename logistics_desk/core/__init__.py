@@ -20,4 +20,4 @@ def _import_without_psycopg(names: tuple[str, ...]) -> None:
         del _sys.modules["psycopg"]
 
 
-_import_without_psycopg(("peewee", "playhouse.migrations"))
+_import_without_psycopg(("peewee",))  # playhouse.migrations: core/migrations imports it the same way, when needed

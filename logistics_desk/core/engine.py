@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import secrets
 import time
 import urllib.parse
 from dataclasses import dataclass
@@ -212,6 +211,8 @@ def process_token() -> str:
     global _token
     pid = os.getpid()
     if _token is None or _token[0] != pid:  # (a forked child is another program)
+        import secrets
+
         _token = (pid, f"{pid}-{secrets.token_hex(4)}")
     return _token[1]
 

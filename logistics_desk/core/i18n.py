@@ -25,7 +25,6 @@ from __future__ import annotations
 import locale
 import os
 import sys
-import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
 from . import paths
@@ -63,6 +62,8 @@ def load_ts_catalogs(language: str) -> dict[str, dict[str, str]]:
 
 
 def _parse_ts(files, suffix: str) -> dict[str, dict[str, str]]:
+    import xml.etree.ElementTree as ET  # the window translates through Qt's .qm: only scripts and tests parse .ts
+
     catalogs: dict[str, dict[str, str]] = {}
     for path in files:
         catalog = catalogs.setdefault(path.name[: -len(suffix)], {})

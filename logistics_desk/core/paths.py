@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import importlib.resources
 import os
 import sys
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 ORGANIZATION = "LogisticsDesk"
 APPLICATION = "Logistics Desk"
@@ -47,7 +49,12 @@ def is_installed() -> bool:
 
 def resources() -> Traversable:
     """The resources folder: inside the package when installed or built, else the checkout's."""
-    packaged = importlib.resources.files("logistics_desk") / "resources"
+    if PACKAGE_DIR.is_dir():  # a package on disk: what importlib.resources would give, without it
+        packaged = PACKAGE_DIR / "resources"
+        return packaged if packaged.is_dir() else ROOT_DIR / "resources"
+    import importlib.resources
+
+    packaged = importlib.resources.files("logistics_desk") / "resources"  # a package in a zip
     if packaged.is_dir():
         return packaged
     return ROOT_DIR / "resources"
@@ -77,6 +84,8 @@ def resource_path(resource: Traversable | str, *more: str) -> Path:
         resource = resource.joinpath(*more)
     if isinstance(resource, Path):
         return resource
+    import importlib.resources
+
     return _extracted.enter_context(importlib.resources.as_file(resource))
 
 

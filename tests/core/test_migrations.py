@@ -10,7 +10,15 @@ import pytest
 from peewee import SqliteDatabase
 
 from logistics_desk.core import audit, db, masterdata, numbering, settings
-from logistics_desk.core.migrations import DatabaseTooNew, known_steps, latest_index, migrate, pending, runner
+from logistics_desk.core.migrations import (
+    DatabaseTooNew,
+    known_steps,
+    latest_index,
+    migrate,
+    pending,
+    runner,
+    up_to_date,
+)
 from logistics_desk.modules import modules
 
 
@@ -177,3 +185,40 @@ def test_a_database_from_a_newer_version_is_refused_and_not_changed(db_path, how
     assert db.current_path() is None
     assert _digest(db_path) == before
     assert not (db_path.parent / "backups").exists()
+
+
+@pytest.mark.sqlite_only  # reads and writes the file with sqlite3
+@pytest.mark.parametrize("change", ["none", "step_missing", "unknown_step", "newer_version"])
+def test_up_to_date_says_what_playhouse_would(db_path, change):
+    """The start's quick look (one query, no playhouse) agrees with the runner: up to date only when every
+    step is applied, none unknown, and the schema version is not newer."""
+    con = sqlite3.connect(str(db_path))
+    if change == "step_missing":
+        con.execute("DELETE FROM schema_migration WHERE name = ?", (known_steps()[-1],))
+    elif change == "unknown_step":
+        con.execute("INSERT INTO schema_migration (name, applied) VALUES ('9999_from_the_future', '2030-01-01')")
+    elif change == "newer_version":
+        con.execute(f"PRAGMA user_version = {latest_index() + 1}")
+    con.commit()
+    con.close()
+    raw = SqliteDatabase(str(db_path))
+    try:
+        quick = up_to_date(raw)
+        slow = pending(raw) == [] and set(runner(raw).applied()) == set(known_steps()) \
+            and db_user_version(raw) <= latest_index()
+    finally:
+        raw.close()
+    assert quick is (change == "none")
+    assert quick == slow
+
+
+def db_user_version(raw) -> int:
+    return raw.execute_sql("PRAGMA user_version").fetchone()[0]
+
+
+def test_an_empty_database_is_not_up_to_date(tmp_path):
+    raw = SqliteDatabase(str(tmp_path / "empty.db"))
+    try:
+        assert up_to_date(raw) is False
+    finally:
+        raw.close()

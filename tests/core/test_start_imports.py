@@ -33,3 +33,37 @@ def test_peewee_is_imported_without_psycopg_and_a_server_database_loads_it():
     if found["after"] is None:
         pytest.skip("psycopg is not installed")
     assert found["after"] == {"adapter": "Psycopg3Adapter", "idle": 0, "driver": "psycopg"}
+
+
+START_CHILD = r"""
+import json, sys
+from logistics_desk.app import import_before_qt
+from logistics_desk.core import db
+from logistics_desk.modules import modules
+import_before_qt()
+qt_before = any(name.startswith("PySide6") for name in sys.modules)
+providers = sorted({path.split(":", 1)[0] for spec in modules() for path in (spec.today, getattr(spec, "badge", None))
+                    if path})
+missing = [name for name in providers if name not in sys.modules]
+db.open_database(sys.argv[1], backup=False)  # made and migrated by the test: up to date
+db.close_database()
+print(json.dumps({"qt_before": qt_before, "providers": providers, "missing": missing,
+                  "playhouse": "playhouse.migrations" in sys.modules, "psycopg": "psycopg" in sys.modules}))
+"""
+
+
+def test_the_start_imports_todays_providers_before_qt_and_no_migration_runner(tmp_path):
+    """Issue 17: what Today reads just after the first paint is imported before PySide6 (whose import hook
+    makes every later import dearer); an up-to-date database opens without playhouse's migration runner."""
+    path = tmp_path / "start.db"
+    made = subprocess.run([sys.executable, "-c", "import sys; from logistics_desk.core import db; "
+                           "db.open_database(sys.argv[1], backup=False); db.close_database()", str(path)],
+                          capture_output=True, text=True, timeout=120)
+    assert made.returncode == 0, made.stderr
+    done = subprocess.run([sys.executable, "-c", START_CHILD, str(path)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["qt_before"] is False
+    assert len(found["providers"]) >= 6 and found["missing"] == []
+    assert found["playhouse"] is False
+    assert found["psycopg"] is False

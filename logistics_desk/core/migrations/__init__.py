@@ -8,9 +8,9 @@ written by a newer version and is refused before anything is touched.
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
-
-from playhouse.migrations import Runner
 
 from ..errors import UserError
 from ..i18n import tr
@@ -23,8 +23,19 @@ class DatabaseTooNew(UserError):
     pass
 
 
-def runner(db) -> Runner:
-    return Runner(db, directory=str(DIRECTORY), table_name=HISTORY_TABLE)
+def _playhouse():
+    """playhouse's migrations module, imported only when a step may have to run (not at every start: with its
+    migrator and that one's PostgreSQL extensions it is ~10 ms), psycopg hidden as at the first import."""
+    from .. import _import_without_psycopg
+
+    _import_without_psycopg(("playhouse.migrations",))
+    import playhouse.migrations
+
+    return playhouse.migrations
+
+
+def runner(db):
+    return _playhouse().Runner(db, directory=str(DIRECTORY), table_name=HISTORY_TABLE)
 
 
 def known_steps() -> list[str]:
@@ -32,9 +43,28 @@ def known_steps() -> list[str]:
 
 
 def runner_for_listing():
-    from playhouse.migrations import Migration
+    return _playhouse().Migration.load_directory(str(DIRECTORY))
 
-    return Migration.load_directory(str(DIRECTORY))
+
+def _step_names() -> set[str]:
+    """The steps' names as playhouse's ``Migration.load_directory`` finds them (files ``[0-9]*.py``)."""
+    return {entry.name[:-3] for entry in os.scandir(DIRECTORY)
+            if entry.name[:1].isdigit() and entry.name.endswith(".py")}
+
+
+def up_to_date(db) -> bool:
+    """Every step of this program applied, none it does not know, the schema version not newer than its own:
+    nothing to run or refuse (the start of every day), seen with one query and without playhouse's runner."""
+    if HISTORY_TABLE not in db.get_tables():
+        return False
+    applied = {name for (name,) in db.execute_sql(f'SELECT "name" FROM "{HISTORY_TABLE}"').fetchall()}
+    names = _step_names()
+    if applied != names:
+        return False
+    from ..engine import engine_of
+
+    newest = max((int(m.group()) for m in map(re.compile(r"\d+").match, names) if m), default=0)
+    return engine_of(db).schema_version(db) <= newest
 
 
 def latest_index() -> int:
@@ -66,6 +96,8 @@ def pending(db) -> list[str]:
 
 def migrate(db, *, backup: bool = True) -> list[str]:
     """Bring the schema up to date; back up first when a used file changes."""
+    if up_to_date(db):
+        return []
     check_not_too_new(db)
     todo = pending(db)
     if not todo:
