@@ -4,13 +4,20 @@ Modules declare their defaults with ``register_defaults`` at import time
 (in their ``service.py``); ``get`` falls back to them. ``register_validator``
 adds a check for a key: ``set_many`` refuses values that fail it with a
 ``ValidationError`` keyed by the setting's key (nothing is written then).
+
+``snapshot()`` reads the whole table once for a block of reads (Today's lines ask
+for some thirty settings): while it is open in a thread, ``get`` and ``get_many``
+answer from it. It lives only as long as the ``with`` block (other PCs may change
+settings at any time); a write in the block ends it (reads go to the database again).
 """
 
 from __future__ import annotations
 
 import json
 import string
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -54,22 +61,51 @@ def register_defaults(values: dict[str, Any]) -> None:
         DEFAULTS.setdefault(key, value)
 
 
+_local = threading.local()  # .rows: {key: stored JSON text} while a snapshot is open in this thread
+
+
+@contextmanager
+def snapshot() -> Iterator[None]:
+    """Within the block, ``get`` and ``get_many`` read every setting from one query made at its start
+    (per thread; a nested ``snapshot`` uses the outer one). Never kept beyond the block: settings may
+    be changed by another PC at any moment."""
+    if getattr(_local, "rows", None) is not None:
+        yield
+        return
+    _local.rows = dict(Setting.select(Setting.key, Setting.value).tuples())
+    try:
+        yield
+    finally:
+        _local.rows = None
+
+
+def _stored(key: str) -> str | None:
+    rows = getattr(_local, "rows", None)
+    if rows is not None:
+        return rows.get(key)
+    row = Setting.select(Setting.value).where(Setting.key == key).tuples().first()
+    return None if row is None else row[0]
+
+
 def get(key: str, default: Any = None) -> Any:
     if key == "operator.name":  # with accounts on, the person logged in (core/accounts.py)
         from .accounts import current_name
 
         if current_name():
             return current_name()
-    row = Setting.get_or_none(Setting.key == key)
-    if row is None:
+    value = _stored(key)
+    if value is None:
         return DEFAULTS.get(key, default) if default is None else default
-    return json.loads(row.value)
+    return json.loads(value)
 
 
 def get_many(prefix: str) -> dict[str, Any]:
     values = {k: v for k, v in DEFAULTS.items() if k.startswith(prefix)}
-    for row in Setting.select().where(Setting.key.startswith(prefix)):
-        values[row.key] = json.loads(row.value)
+    rows = getattr(_local, "rows", None)
+    found = (((k, v) for k, v in rows.items() if k.startswith(prefix)) if rows is not None
+             else Setting.select(Setting.key, Setting.value).where(Setting.key.startswith(prefix)).tuples())
+    for key, value in found:
+        values[key] = json.loads(value)
     return values
 
 
@@ -115,6 +151,7 @@ def set_many(values: dict[str, Any]) -> None:
             Setting.insert(key=key, value=encoded).on_conflict(
                 conflict_target=[Setting.key], update={Setting.value: encoded}
             ).execute()
+            _local.rows = None  # a snapshot open in this thread is done with: read the database again
             if key == "operator.name":  # the change record read the old name once for this transaction
                 (audit.transaction_memo() or {}).pop("operator", None)
             audit.record("setting", None, "update", {key: (_text(old), _text(value))})

@@ -96,17 +96,21 @@ def _spec_items(spec: Any, today: _dt.date) -> list[TodayItem]:
 
 
 def collect(specs: Sequence[Any], today: _dt.date | None = None, *, with_core: bool = True) -> list[TodayGroup]:
-    """Every module's lines grouped by module in tab order, then core's (empty groups left out)."""
+    """Every module's lines grouped by module in tab order, then core's (empty groups left out).
+
+    The settings are read once for the whole list (``settings.snapshot``: the providers ask for some
+    thirty), and only for the time of this call."""
     today = today or clock.today()
     groups = []
-    for spec in specs:
-        found = _spec_items(spec, today)
-        if found:
-            groups.append(TodayGroup(spec.key, spec_title(spec), found))
-    if with_core:
-        found = core_items(today)
-        if found:
-            groups.append(TodayGroup(CORE, tr("Data safety"), found))
+    with settings.snapshot():
+        for spec in specs:
+            found = _spec_items(spec, today)
+            if found:
+                groups.append(TodayGroup(spec.key, spec_title(spec), found))
+        if with_core:
+            found = core_items(today)
+            if found:
+                groups.append(TodayGroup(CORE, tr("Data safety"), found))
     return groups
 
 

@@ -14,30 +14,28 @@ WARRANTY_DAYS = 30
 MAX_IDS = 2000  # a line opens at most this many records
 
 
-def _loans(where) -> list[dict]:
-    return list(AssetLoan.select(AssetLoan.asset, AssetLoan.borrower_name, AssetLoan.due_on, Asset.number,
-                                 Asset.name)
-                .join(Asset, on=(AssetLoan.asset == Asset.id))
-                .where(AssetLoan.returned_on.is_null() & where)
-                .order_by(AssetLoan.due_on, AssetLoan.id).dicts())
+def _loans(today: _dt.date) -> tuple[list[dict], list[dict]]:
+    """(overdue, due back today): the loans not returned, read in one query, by due date."""
+    rows = (AssetLoan.select(AssetLoan.asset, AssetLoan.borrower_name, AssetLoan.due_on, Asset.number, Asset.name,
+                             (AssetLoan.due_on < today).alias("overdue"))
+            .join(Asset, on=(AssetLoan.asset == Asset.id))
+            .where(AssetLoan.returned_on.is_null() & (AssetLoan.due_on <= today))
+            .order_by(AssetLoan.due_on, AssetLoan.id).dicts())
+    overdue, due = [], []
+    for r in rows:
+        (overdue if r.pop("overdue") else due).append(r)
+    return overdue, due
 
 
 def items(today: _dt.date) -> list[TodayItem]:
-    if Asset.select(Asset.id).limit(1).count() == 0:
-        return [
-            TodayItem(KEY, "start", 0, tr("Import the old register (the Excel file kept until now)."),
-                      {"action": "import"}, order=0),
-            TodayItem(KEY, "start", 0, tr("Register the first asset."), {"action": "register"}, order=1),
-        ]
     out = []
-    overdue = _loans(AssetLoan.due_on < today)
+    overdue, due = _loans(today)
     if overdue:
         first = overdue[0]
         out.append(TodayItem(KEY, "overdue", len(overdue), tr(
             "Loans overdue: {n} (the longest: {number} {name}, lent to {borrower}, due {due})").format(
             n=len(overdue), number=first["number"], name=first["name"], borrower=first["borrower_name"],
             due=first["due_on"].isoformat()), {"filter": "overdue_loans"}, order=0))
-    due = _loans(AssetLoan.due_on == today)
     if due:
         names = "、".join(f"{r['name']} ({r['borrower_name']})" for r in due[:3])
         more = "…" if len(due) > 3 else ""
@@ -52,6 +50,13 @@ def items(today: _dt.date) -> list[TodayItem]:
             "Warranties ending within {days} days: {n} (the first on {date})").format(
             days=WARRANTY_DAYS, n=len(ending), date=ending[0][1].isoformat()),
             {"ids": [i for i, _d in ending][:MAX_IDS]}, order=2))
+    # an empty register (asked only when no line was found: a loan or a warranty means it has assets)
+    if not out and Asset.select(Asset.id).limit(1).count() == 0:
+        return [
+            TodayItem(KEY, "start", 0, tr("Import the old register (the Excel file kept until now)."),
+                      {"action": "import"}, order=0),
+            TodayItem(KEY, "start", 0, tr("Register the first asset."), {"action": "register"}, order=1),
+        ]
     return out
 
 

@@ -68,8 +68,12 @@ def _person_id(value) -> int | None:
 
 def canteen_workers(on: _dt.date | None = None) -> list[Person]:
     """The active canteen staff, by name."""
-    return list(Person.select().where((Person.is_canteen_staff == True) & (Person.active == True))  # noqa: E712
-                .order_by(Person.name))
+    return list(_workers(Person.select()))
+
+
+def _workers(q):
+    """``q`` (a select from Person) narrowed to the active canteen staff, by name."""
+    return q.where((Person.is_canteen_staff == True) & (Person.active == True)).order_by(Person.name)  # noqa: E712
 
 
 def people() -> list[Person]:
@@ -129,7 +133,10 @@ def certificate_problem(person, on: _dt.date) -> str | None:
     who = _person(person)
     if who is None:
         return None
-    cert = certificate(who)
+    return _cert_problem(who, certificate(who), on)
+
+
+def _cert_problem(who: Person, cert: CanteenHealthCert | None, on: _dt.date) -> str | None:
     if cert is None:
         return tr("{name} has no health certificate on record.").format(name=who.name)
     if cert.expires_on < on:
@@ -141,7 +148,10 @@ def certificate_problem(person, on: _dt.date) -> str | None:
 def certificate_warning(person, on: _dt.date, days: int = CERT_WARNING_DAYS) -> str | None:
     """Text when the (still valid) certificate expires within ``days`` days of ``on``."""
     who = _person(person)
-    cert = certificate(who) if who is not None else None
+    return _cert_warning(who, certificate(who) if who is not None else None, on, days)
+
+
+def _cert_warning(who: Person | None, cert: CanteenHealthCert | None, on: _dt.date, days: int) -> str | None:
     if cert is None or cert.expires_on < on:
         return None
     left = (cert.expires_on - on).days
@@ -153,15 +163,16 @@ def certificate_warning(person, on: _dt.date, days: int = CERT_WARNING_DAYS) -> 
 
 def certificate_alerts(on: _dt.date, days: int = CERT_WARNING_DAYS) -> tuple[list[str], list[str]]:
     """(problems, warnings) over the active canteen staff on ``on``: certificates missing or expired,
-    and those expiring within ``days`` days."""
-    certs = certificates()
+    and those expiring within ``days`` days (the certificates read once, not once per worker)."""
     problems, warnings = [], []
-    for p in canteen_workers(on):
-        cert = certs.get(p.id)
+    # canteen_workers with each one's certificate (person is unique in the certificates): one query
+    for p in _workers(Person.select(Person, CanteenHealthCert).join(
+            CanteenHealthCert, JOIN.LEFT_OUTER, on=(CanteenHealthCert.person == Person.id), attr="cert")):
+        cert = getattr(p, "cert", None)
         if cert is None or cert.expires_on < on:
-            problems.append(certificate_problem(p, on))
+            problems.append(_cert_problem(p, cert, on))
         elif (cert.expires_on - on).days <= days:
-            warnings.append(certificate_warning(p, on, days))
+            warnings.append(_cert_warning(p, cert, on, days))
     return problems, warnings
 
 

@@ -962,9 +962,10 @@ def started(today: _dt.date | None = None) -> bool:
     return first is not None and first <= (today or clock.today())
 
 
-def not_started_text(today: _dt.date | None = None) -> str | None:
-    """Why nothing is checked yet (None once started): no record and no start date, or a start date ahead."""
-    first = first_day()
+def not_started_text(today: _dt.date | None = None, *, first: Any = ...) -> str | None:
+    """Why nothing is checked yet (None once started): no record and no start date, or a start date ahead.
+    ``first``: ``first_day()`` when the caller has read it already."""
+    first = first_day() if first is ... else first
     today = today or clock.today()
     if first is None:
         return tr("The canteen ledgers have not started yet: nothing is checked until the first record "
@@ -1093,11 +1094,23 @@ def check(start: _dt.date, end: _dt.date, now: _dt.datetime | None = None, *,
     """Every breach between two days, each with its reason.
 
     Days after today are not checked (menus entered in advance). Today's meals whose
-    time has not passed, and today's fridge readings, are "pending", not breaches.
+    time has not passed, and today's fridge readings, are "pending", not breaches. The settings are read
+    once for the call (a meal's time is asked for every day and meal).
     """
-    now = now or clock.now()
+    with settings.snapshot():
+        return _check(start, end, now or clock.now(), progress, cancel, None)
+
+
+def _check(start: _dt.date, end: _dt.date, now: _dt.datetime, progress, cancel,
+           reads: dict | None) -> list[Breach]:
+    """``check``; ``reads`` (a dict, for ``day_status``) is given what was read on the way, so that the
+    day's picture does not read the same tables again: "first" (``first_day``), and once the days are
+    checked "range" (start, end), "samples" (``_samples_by_meal``), "service" ({day: a service day}),
+    and the other ledgers' (see ``_ledger_breaches``)."""
     today = now.date()
     first = first_day()
+    if reads is not None:
+        reads["first"] = first
     if first is None:  # the ledgers have not started: nothing to check (not "all in order" either)
         return []
     start = max(start, first)
@@ -1112,9 +1125,11 @@ def check(start: _dt.date, end: _dt.date, now: _dt.datetime | None = None, *,
         (CanteenClosure.day >= start) & (CanteenClosure.day <= end))}
     terms = _term_ranges()
     weekdays = settings.get("canteen.service_weekdays") or []
-    fridges = {f.id: f.name for f in CanteenFridge.select(CanteenFridge.id, CanteenFridge.name)}
+    fridges = _FridgeNames()
 
     by_meal = _samples_by_meal(start, end)
+    if reads is not None:
+        reads.update(range=(start, end), samples=by_meal, service={})
     out: list[Breach] = []
     add = out.append
 
@@ -1124,6 +1139,8 @@ def check(start: _dt.date, end: _dt.date, now: _dt.datetime | None = None, *,
     served_days: dict[_dt.date, list[str]] = {}
     while day <= end:
         service = is_service_day(day, closed=closed, terms=terms, weekdays=weekdays)
+        if reads is not None:
+            reads["service"][day] = service
         present = [m for m in MEALS if (day, m) in by_meal]
         expected = [m for m in MEALS if m in present or (service and m in meals_served)]
         if expected:
@@ -1142,7 +1159,7 @@ def check(start: _dt.date, end: _dt.date, now: _dt.datetime | None = None, *,
             raise Cancelled()
 
     out.extend(_fridge_breaches(start, end, now, need, fridges))
-    out.extend(_ledger_breaches(start, end, now, served_days))
+    out.extend(_ledger_breaches(start, end, now, served_days, reads))
     out.sort(key=Breach.sort_key)
     return out
 
@@ -1164,12 +1181,13 @@ def _disinfection_breaches(day: _dt.date, meals: list[str], disinfected: set, no
 
 
 def _ledger_breaches(start: _dt.date, end: _dt.date, now: _dt.datetime,
-                     served_days: dict[_dt.date, list[str]]) -> list[Breach]:
+                     served_days: dict[_dt.date, list[str]], reads: dict | None = None) -> list[Breach]:
     """The other four ledgers over the days the canteen served (``served_days``: {day: meals}):
     every meal served has a disinfection record (breach); every canteen worker has a morning check
     on each day served (breach), and nobody checked fit worked without a valid certificate (breach);
     a delivery is recorded each day served (a reminder: some days nothing is delivered) and a school
-    leader accompanied a meal (a reminder). Today's items not yet due are pending."""
+    leader accompanied a meal (a reminder). Today's items not yet due are pending. ``reads`` (see
+    ``_check``) is given "disinfected", "checks", "workers", "accompanied" and "deliveries"."""
     from . import hygiene
 
     today = now.date()
@@ -1178,16 +1196,20 @@ def _ledger_breaches(start: _dt.date, end: _dt.date, now: _dt.datetime,
         return out
     disinfected = hygiene.disinfected_meals(start, end)
     checks = hygiene.checked_people(start, end)
-    workers = {p.id: p.name for p in hygiene.canteen_workers()}
+    staff = hygiene.canteen_workers()
+    workers = {p.id: p.name for p in staff}
     names = dict(workers)
     # a worker is expected from their first morning check (one never checked: on every day), so that
-    # a cook who joins today does not make every past day a breach
-    since = hygiene.first_checks()
+    # a cook who joins today does not make every past day a breach (read when a worker is not checked)
+    since: dict[int, _dt.date] | None = None
     accompanied = hygiene.accompanied_days(start, end)
     try:
         deliveries = hygiene.deliveries_by_day(start, end)
     except Exception:  # noqa: BLE001 - food-in's ledger not ready: the receiving line is left out
         deliveries = None
+    if reads is not None:
+        reads.update(disinfected=disinfected, checks=checks, workers=staff, accompanied=accompanied,
+                     deliveries=deliveries)
     for day in sorted(served_days):
         meals = served_days[day]
         out.extend(_disinfection_breaches(day, meals, disinfected, now))
@@ -1195,6 +1217,8 @@ def _ledger_breaches(start: _dt.date, end: _dt.date, now: _dt.datetime,
         # the day's receiving and accompanied meal: still to do until the last meal's time has passed
         open_day = day == today and now.time() < max((meal_deadline(m) for m in meals), default=_dt.time(23, 59))
         checked = checks.get(day, {})
+        if since is None and any(pid not in checked for pid in workers):
+            since = hygiene.first_checks()
         missing = [pid for pid in workers if pid not in checked and since.get(pid, day) <= day]
         if missing:
             who = "、".join(workers[pid] for pid in missing)
@@ -1223,6 +1247,19 @@ def _ledger_breaches(start: _dt.date, end: _dt.date, now: _dt.datetime,
     return out
 
 
+class _FridgeNames:
+    """{fridge id: name} for the check's messages, read at the first message that names a fridge (a day
+    without a fridge breach does not read the table)."""
+
+    def __init__(self) -> None:
+        self._names: dict[int, str] | None = None
+
+    def get(self, fridge_id: int, default: str) -> str:
+        if self._names is None:
+            self._names = {f.id: f.name for f in CanteenFridge.select(CanteenFridge.id, CanteenFridge.name)}
+        return self._names.get(fridge_id, default)
+
+
 def _fridge_days(start: _dt.date, end: _dt.date, today: _dt.date) -> set[tuple[int, _dt.date]]:
     """(fridge id, day) for every day a fridge held samples: from sampling to disposal (or until today)."""
     in_use: set[tuple[int, _dt.date]] = set()
@@ -1242,32 +1279,31 @@ def _fridge_days(start: _dt.date, end: _dt.date, today: _dt.date) -> set[tuple[i
 
 
 def _fridge_breaches(start: _dt.date, end: _dt.date, now: _dt.datetime, need: int,
-                     fridges: dict[int, str]) -> list[Breach]:
+                     fridges: _FridgeNames | dict[int, str]) -> list[Breach]:
     today = now.date()
     out: list[Breach] = []
     in_use = _fridge_days(start, end, today)
     counts: dict[tuple[int, _dt.date], int] = defaultdict(int)
+    rechecks = []  # the readings out of range that asked for a re-check (read with the rest: one query)
     q = (CanteenReading.select(CanteenReading.id, CanteenReading.fridge, CanteenReading.day, CanteenReading.read_at,
-                               CanteenReading.temperature, CanteenReading.min_temp, CanteenReading.max_temp)
+                               CanteenReading.temperature, CanteenReading.min_temp, CanteenReading.max_temp,
+                               CanteenReading.recheck_at)
          .where((CanteenReading.day >= start) & (CanteenReading.day <= end) & (CanteenReading.voided == False))  # noqa: E712
          .tuples())
-    for rid, fridge, day, read_at, temp, lo, hi in q:
+    for rid, fridge, day, read_at, temp, lo, hi, recheck_at in q:
         counts[(fridge, day)] += 1
         if temp < lo or temp > hi:
             add_text = tr("Fridge “{fridge}” read {temp} °C at {time}; the allowed range is {lo}–{hi} °C.").format(
                 fridge=fridges.get(fridge, "?"), temp=fmt_temp(temp), time=read_at.strftime("%H:%M"),
                 lo=fmt_temp(lo), hi=fmt_temp(hi))
             out.append(Breach(day, "out_of_range", add_text, fridge_id=fridge, reading_id=rid))
+        if recheck_at is not None:
+            rechecks.append((rid, fridge, day, read_at, recheck_at))
     # an out-of-range reading promised a re-check: a later reading of that fridge
-    later = (CanteenReading.select(CanteenReading.fridge, fn.MAX(CanteenReading.read_at))
-             .where((CanteenReading.voided == False) & (CanteenReading.day >= start))  # noqa: E712
-             .group_by(CanteenReading.fridge).tuples())
-    last_read = dict(later)
-    q = (CanteenReading.select(CanteenReading.id, CanteenReading.fridge, CanteenReading.day, CanteenReading.read_at,
-                               CanteenReading.recheck_at)
-         .where((CanteenReading.day >= start) & (CanteenReading.day <= end) & (CanteenReading.voided == False)  # noqa: E712
-                & CanteenReading.recheck_at.is_null(False)).tuples())
-    for rid, fridge, day, read_at, recheck_at in q:
+    last_read = dict(CanteenReading.select(CanteenReading.fridge, fn.MAX(CanteenReading.read_at))
+                     .where((CanteenReading.voided == False) & (CanteenReading.day >= start))  # noqa: E712
+                     .group_by(CanteenReading.fridge).tuples()) if rechecks else {}
+    for rid, fridge, day, read_at, recheck_at in rechecks:
         if last_read.get(fridge) is not None and last_read[fridge] > read_at:
             continue
         name = fridges.get(fridge, "?")
@@ -1353,9 +1389,15 @@ class DayStatus:
 
 def day_status(day: _dt.date | None = None, now: _dt.datetime | None = None) -> DayStatus:
     """The state of a day at a glance; for today also every sample anywhere past its deadline."""
+    with settings.snapshot():  # the settings read once for the call
+        return _day_status(day, now)
+
+
+def _day_status(day: _dt.date | None, now: _dt.datetime | None) -> DayStatus:
     now = now or clock.now()
     day = day or now.date()
-    found = check(day, day, now)
+    reads: dict[str, Any] = {}  # what the check read, for the picture and the figures (each table read once)
+    found = _check(day, day, now, None, None, reads)
     if day == now.date():
         seen = {b.sample_id for b in found if b.kind == "not_disposed"}
         for row in due_samples(now).where(CanteenSample.day < day):
@@ -1365,32 +1407,47 @@ def day_status(day: _dt.date | None = None, now: _dt.datetime | None = None) -> 
                                         day=f"{row.day.month}/{row.day.day}", meal=meal_label(row.meal),
                                         dish=row.dish_name, until=fmt_moment(row.keep_until)),
                                     "reminder", row.meal, row.id, row.number))
-    stats = days_with_menu(day, day).get(day, (0, 0))
+    if reads.get("range") == (day, day):  # the day's live dishes as days_with_menu(day, day) counts them
+        lines = [r for meal_lines in reads["samples"].values() for r in meal_lines]
+        dishes, sampled = len(lines), sum(1 for r in lines if r[7] is not None)
+    else:
+        dishes, sampled = days_with_menu(day, day).get(day, (0, 0))
+    picture = day_picture(day, _reads=reads)
     return DayStatus(day, [b for b in found if b.severity != "pending"], [b for b in found if b.severity == "pending"],
-                     stats[0], stats[1], day_picture(day), not_started_text(day))
+                     dishes, sampled, picture, not_started_text(day, first=reads["first"]))
 
 
-def day_picture(day: _dt.date) -> dict[str, Any]:
+def day_picture(day: _dt.date, *, _reads: dict | None = None) -> dict[str, Any]:
     """One day's picture of the five ledgers: per meal (served, or with dishes) the dishes, the samples
     taken and whether the disinfection is recorded; the morning check (workers checked of all, sent
-    home); the deliveries (None while receiving is not part of this version); the accompanied meal."""
+    home); the deliveries (None while receiving is not part of this version); the accompanied meal.
+    ``_reads``: what ``_check`` read for this very day (``day_status``), used instead of reading again."""
     from . import hygiene
 
+    reads = _reads if _reads is not None and _reads.get("range") == (day, day) else {}
     per_meal: dict[str, list[int]] = {}
-    for meal, taken in _live(CanteenSample.select(CanteenSample.meal, CanteenSample.taken_at).where(
-            CanteenSample.day == day)).tuples():
+    if "samples" in reads:
+        rows = [(meal, r[7]) for (_d, meal), meal_lines in reads["samples"].items() for r in meal_lines]
+    else:
+        rows = _live(CanteenSample.select(CanteenSample.meal, CanteenSample.taken_at).where(
+            CanteenSample.day == day)).tuples()
+    for meal, taken in rows:
         d = per_meal.setdefault(meal, [0, 0])
         d[0] += 1
         d[1] += taken is not None
-    disinfected = {m for _d, m in hygiene.disinfected_meals(day, day)}
-    serves = is_service_day(day)
+    found = reads["disinfected"] if "disinfected" in reads else hygiene.disinfected_meals(day, day)
+    disinfected = {m for _d, m in found}
+    serves = reads["service"][day] if day in reads.get("service", {}) else is_service_day(day)
     meals = [m for m in MEALS if m in per_meal or m in disinfected or (serves and m in served_meals())]
-    workers = {p.id for p in hygiene.canteen_workers()}
-    checked = hygiene.checked_people(day, day).get(day, {})
-    try:
-        deliveries = hygiene.deliveries_by_day(day, day)
-    except Exception:  # noqa: BLE001 - food-in's ledger not ready
-        deliveries = None
+    workers = {p.id for p in (reads["workers"] if "workers" in reads else hygiene.canteen_workers())}
+    checked = (reads["checks"] if "checks" in reads else hygiene.checked_people(day, day)).get(day, {})
+    if "deliveries" in reads:
+        deliveries = reads["deliveries"]
+    else:
+        try:
+            deliveries = hygiene.deliveries_by_day(day, day)
+        except Exception:  # noqa: BLE001 - food-in's ledger not ready
+            deliveries = None
     got = (deliveries or {}).get(day) or {}
     return {
         "day": day, "service": serves,
@@ -1400,7 +1457,7 @@ def day_picture(day: _dt.date) -> dict[str, Any]:
         "sent_home": sum(1 for present, fit, _e in checked.values() if present and not fit),
         "receiving": None if deliveries is None else {"accepted": int(got.get("accepted") or 0),
                                                       "refused": int(got.get("refused") or 0)},
-        "accompanied": day in hygiene.accompanied_days(day, day),
+        "accompanied": day in (reads["accompanied"] if "accompanied" in reads else hygiene.accompanied_days(day, day)),
     }
 
 

@@ -16,10 +16,18 @@ from .models import PurchaseQuote, PurchaseRequest
 KEY = "purchases"
 
 
-def _requests(statuses: tuple[str, ...]) -> list[dict]:
+STATUSES = ("submitted", "approved", "quoting", "ordered", "partly_received", "received")  # those with a line
+
+
+def _requests() -> list[dict]:
+    """The requests in the statuses Today has a line for, by request date: one query for every line."""
     R = PurchaseRequest
-    return list(R.select(R.id, R.number, R.purpose, R.total, R.status).where(R.status.in_(statuses))
+    return list(R.select(R.id, R.number, R.purpose, R.total, R.status).where(R.status.in_(STATUSES))
                 .order_by(R.request_date, R.id).dicts())
+
+
+def _of(requests: list[dict], statuses: tuple[str, ...]) -> list[dict]:
+    return [r for r in requests if r["status"] in statuses]
 
 
 def _first(rows: list[dict]) -> str:
@@ -37,11 +45,12 @@ def _line(severity: str, rows: list[dict], text: str, status: str, order: int) -
 
 def items(today: _dt.date) -> list[TodayItem]:
     out = []
-    submitted = _requests(("submitted",))
+    requests = _requests()
+    submitted = _of(requests, ("submitted",))
     if submitted:
         out.append(_line("today", submitted, tr("Purchase requests waiting for a signature: {n} (first: {request})"),
                          "submitted", 0))
-    to_buy = _requests(("approved", "quoting"))
+    to_buy = _of(requests, ("approved", "quoting"))
     if to_buy:
         n_needed = int(settings.get("purchases.min_quotes") or 3)
         quotes = dict(PurchaseQuote.select(PurchaseQuote.request, fn.COUNT(PurchaseQuote.id))
@@ -57,12 +66,12 @@ def items(today: _dt.date) -> list[TodayItem]:
             status = "approved" if all(r["status"] == "approved" for r in ready) else "open"
             out.append(_line("today", ready, tr("Purchase requests waiting for an order: {n} (first: {request})"),
                              status, 2))
-    delivery = _requests(("ordered", "partly_received"))
+    delivery = _of(requests, ("ordered", "partly_received"))
     if delivery:
         status = "ordered" if all(r["status"] == "ordered" for r in delivery) else "open"
         out.append(_line("soon", delivery, tr("Purchase orders waiting for delivery: {n} (first: {request})"),
                          status, 3))
-    received = _requests(("received",))
+    received = _of(requests, ("received",))
     if received:
         out.append(_line("today", received, tr("Deliveries waiting for acceptance: {n} (first: {request})"),
                          "received", 4))

@@ -4,6 +4,9 @@ today, each with its most pressing ticket (urgent first, then by deadline); and 
 from __future__ import annotations
 
 import datetime as _dt
+import operator
+from functools import reduce
+from typing import Any
 
 from peewee import JOIN, Case
 
@@ -21,16 +24,25 @@ def _now(today: _dt.date) -> _dt.datetime:
     return clock.now() if today == clock.today() else _dt.datetime.combine(today, _dt.time(8, 0))
 
 
-def _tickets(where) -> list[dict]:
+def _tickets(conditions: dict[str, Any]) -> dict[str, list[dict]]:
+    """{name: the open tickets meeting that condition}, most pressing first, from one query (each condition
+    evaluated by the database as a column, as the WHERE of a query of its own did)."""
     T = RepairTicket
     urgency_rank = Case(T.urgency, [(u, i) for i, u in enumerate(URGENCY_ORDER)], len(URGENCY_ORDER))
+    where = reduce(operator.or_, conditions.values())
     mine = own_person()  # a repair worker logged in: the tickets assigned to them
     if mine is not None:
         where = where & (T.assignee == mine)
-    return list(T.select(T.id, T.number, T.urgency, T.due_at, T.description, Place.full_name.alias("place"))
-                .join(Place, JOIN.LEFT_OUTER, on=(T.place == Place.id))
-                .where((T.is_open == True) & where)  # noqa: E712
-                .order_by(urgency_rank, T.due_at, T.id).dicts())
+    flags = [Case(None, [(c, 1)], 0).alias(f"is_{name}") for name, c in conditions.items()]
+    out: dict[str, list[dict]] = {name: [] for name in conditions}
+    for r in (T.select(T.id, T.number, T.urgency, T.due_at, T.description, Place.full_name.alias("place"), *flags)
+              .join(Place, JOIN.LEFT_OUTER, on=(T.place == Place.id))
+              .where((T.is_open == True) & where)  # noqa: E712
+              .order_by(urgency_rank, T.due_at, T.id).dicts()):
+        met = [name for name in conditions if r.pop(f"is_{name}")]
+        for name in met:
+            out[name].append(dict(r))
+    return out
 
 
 def _first(rows: list[dict]) -> str:
@@ -47,21 +59,24 @@ def items(today: _dt.date) -> list[TodayItem]:
     now = _now(today)
     end = _dt.datetime.combine(today, _dt.time(23, 59, 59))
     out = []
-    overdue = _tickets(T.due_at < now)
+    found = _tickets({"overdue": T.due_at < now,
+                      "unassigned": (T.urgency == "urgent") & (T.status == "reported") & T.assignee.is_null()
+                      & T.assignee_supplier.is_null(),
+                      "due": (T.due_at >= now) & (T.due_at <= end)})
+    overdue = found["overdue"]
     if overdue:
         urgent = sum(1 for r in overdue if r["urgency"] == "urgent")
         out.append(TodayItem(KEY, "overdue", len(overdue), tr(
             "Repair tickets overdue: {n}, {urgent} of them urgent (first: {ticket})").format(
             n=len(overdue), urgent=urgent, ticket=_first(overdue)), {"filter": "overdue", "id": overdue[0]["id"]},
             order=0))
-    unassigned = _tickets((T.urgency == "urgent") & (T.status == "reported") & T.assignee.is_null()
-                          & T.assignee_supplier.is_null())
+    unassigned = found["unassigned"]
     if unassigned:
         out.append(TodayItem(KEY, "today", len(unassigned), tr(
             "Urgent repair tickets nobody has been sent to: {n} (first: {ticket})").format(
             n=len(unassigned), ticket=_first(unassigned)),
             {"filter": "unassigned_urgent", "id": unassigned[0]["id"]}, order=0))
-    due = _tickets((T.due_at >= now) & (T.due_at <= end))
+    due = found["due"]
     if due:
         out.append(TodayItem(KEY, "today", len(due), tr("Repair tickets due today: {n} (first: {ticket})").format(
             n=len(due), ticket=_first(due)), {"filter": "due_today", "id": due[0]["id"]}, order=1))
