@@ -145,7 +145,8 @@ def run(args: argparse.Namespace) -> int:
             from .core import integrity, today
 
             report = integrity.check()
-            today.remember_check(report)  # for Today's line "Last check"
+            if not integrity.is_backup_copy(db.current_path()):  # a copy's check is not the live file's
+                today.remember_check(report)  # for Today's line "Last check"
             for line in report.problems + report.notes:
                 _out(line)
             _out(report.summary())

@@ -347,7 +347,7 @@ def _tail(head: Head | None) -> tuple[str, int]:
     return prev, next_id
 
 
-def _chain_start(exclude=frozenset()) -> tuple[bytes, str, int]:
+def _chain_start(exclude=frozenset(), before=None) -> tuple[bytes, str, int]:
     """Inside the write transaction: the key, the hash to chain after and the next id.
 
     A brand-new change record (no entries, no head, no anchor) first registers
@@ -355,7 +355,8 @@ def _chain_start(exclude=frozenset()) -> tuple[bytes, str, int]:
     change record written by an older version without a key (no key file yet,
     no head, its newest entry verifying with the public formula) is checked,
     re-hashed with the new key, and the result written as a "rekey" entry.
-    ``exclude``: (table, record id) pairs the caller is about to register itself.
+    ``exclude``: (table, record id) pairs the caller is about to register itself; ``before``: for the records
+    the caller changed, {(table, record id): {field: value before the change}} (registered with those).
 
     The next id and previous hash are read under a lock held to the end of the transaction: SQLite's
     write lock (BEGIN IMMEDIATE), PostgreSQL's transaction-level advisory lock (engine.lock_for_audit).
@@ -384,7 +385,8 @@ def _chain_start(exclude=frozenset()) -> tuple[bytes, str, int]:
     if head is None:
         last = AuditEntry.select().order_by(AuditEntry.id.desc()).limit(1).dicts().first()
         if last is None and _anchor() is None:
-            _adopt_current_state(key, tr("Registered as found when the change record was started"), exclude=exclude)
+            _adopt_current_state(key, tr("Registered as found when the change record was started"), exclude=exclude,
+                                 before=before)
             create_head = started = True
         elif last is not None and not key_existed and _digest(last["prev_hash"], last) == last["hash"]:
             _rekey_legacy(key)
@@ -466,11 +468,11 @@ def _write_items(key: bytes, prev: str, next_id: int, items, batch: int = 500) -
 
 
 def _adopt_current_state(key: bytes, note: str, prev: str = GENESIS, next_id: int = 1,
-                         exclude=frozenset()) -> tuple[str, int]:
+                         exclude=frozenset(), before=None) -> tuple[str, int]:
     """Register every audited record whose values the change record does not account for."""
     from . import integrity
 
-    items = [item for item in integrity.adoption_items(note) if (item[0], item[1]) not in exclude]
+    items = [item for item in integrity.adoption_items(note, before) if (item[0], item[1]) not in exclude]
     prev, next_id, _ = _write_items(key, prev, next_id, items)
     return prev, next_id
 
@@ -497,6 +499,25 @@ def _rekey_legacy(key: bytes, old_key: bytes | None = None) -> None:
     _adopt_current_state(key, tr("Registered as found when the change record was keyed"), prev, next_id)
 
 
+def _as_found(items) -> tuple[frozenset, dict]:
+    """What a brand-new change record's registration of the rows found (``_chain_start``) must know of the
+    (table, record_id, action, changes, note) items about to be written: the records they register themselves
+    (an entry with every value, field "*": left out), and for the records they only change, the values before
+    the change (registered with those). An update registers nothing: a built-in row changed by the very first
+    write (a seeded repair category renamed) is registered as found, or check would call it inserted outside
+    the program."""
+    registered: set = set()
+    before: dict = {}
+    for table, record_id, _action, changes, _note in items:
+        if changes and "*" in changes:
+            registered.add((table, record_id))
+        elif changes and record_id is not None:
+            found = before.setdefault((table, record_id), {})
+            for name, (old, _new) in changes.items():
+                found.setdefault(name, old)
+    return frozenset(registered), before
+
+
 def record(
     table: str,
     record_id: int | None,
@@ -511,7 +532,7 @@ def record(
     """
     if not database.in_transaction():
         raise RuntimeError("audit.record must run inside database.atomic()")
-    key, prev, next_id = _chain_start(frozenset({(table, record_id)}))
+    key, prev, next_id = _chain_start(*_as_found([(table, record_id, action, changes, note)]))
     from .changes import before_record  # the person may do it; nobody else changed the record meanwhile
     before_record(table, record_id, action, next_id)
     rows = _entry_rows(key, clock.now(), current_operator(), prev, next_id, table, record_id, action, changes, note)
@@ -663,7 +684,7 @@ def record_many(items, batch: int = 500) -> int:
     from .accounts import check_write  # the logged-in person may write these tables
     for table, action in {(item[0], item[2]) for item in items}:
         check_write(table, action)
-    key, prev, next_id = _chain_start(frozenset((item[0], item[1]) for item in items))
+    key, prev, next_id = _chain_start(*_as_found(items))
     return _write_items(key, prev, next_id, items, batch)[2]
 
 

@@ -112,8 +112,9 @@ def before_record(table: str, record_id: int | None, action: str, next_id: int) 
         return
     from .audit import AuditEntry
 
+    # (a "baseline" entry registers the record as found when the change record starts: nobody's change)
     query = AuditEntry.select().where((AuditEntry.table_name == table) & (AuditEntry.record_id == record_id)
-                                      & (AuditEntry.id > watch.seen_id))
+                                      & (AuditEntry.id > watch.seen_id) & (AuditEntry.action != "baseline"))
     if watch.own_from is not None:  # this save's own entries, written earlier in the same transaction
         query = query.where(AuditEntry.id < watch.own_from)
     newer = query.order_by(AuditEntry.id.desc()).first()

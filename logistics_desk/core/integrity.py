@@ -18,6 +18,7 @@ import decimal
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from peewee import BooleanField, DateField, DateTimeField, DecimalField, FloatField, ForeignKeyField, IntegerField
@@ -288,9 +289,12 @@ def _shown(text: str | None) -> str:
     return repr(text) if len(text) <= 80 else repr(text[:77] + "...")
 
 
-def adoption_items(note: str) -> list[tuple]:
+def adoption_items(note: str, before: dict | None = None) -> list[tuple]:
     """Change-record items that register the tables as they are now (when a change record is started or
-    keyed): a "baseline" entry for each record or value the record does not account for."""
+    keyed): a "baseline" entry for each record or value the record does not account for.
+
+    ``before``: {(table, record id): {field: value}} for records the write that starts the record has already
+    changed in its transaction (a seeded category renamed first): registered with the values they had."""
     findings, _, _ = reconcile(seeded=True)
     models = _models()
     items: list[tuple] = []
@@ -307,24 +311,77 @@ def adoption_items(note: str) -> list[tuple]:
         elif first.kind in ("unregistered", "deleted"):
             model = models[table]
             row = model.select().where(model._meta.primary_key == record_id).get()
-            items.append((table, record_id, "baseline", audit.create_changes(audit.snapshot(row)), note))
+            values = {**audit.snapshot(row), **(before or {}).get((table, record_id), {})}
+            items.append((table, record_id, "baseline", audit.create_changes(values), note))
         else:
             items.append((table, record_id, "baseline", {f.field: (f.recorded, f.found) for f in group}, note))
     return items
 
 
+def is_backup_copy(path: Path | None) -> bool:
+    """``path`` is a copy in a database's backups folder (``backups/`` beside the live file, db.backups_folder)."""
+    from . import db
+
+    return path is not None and path.parent == db.backups_folder(path.parent.parent / path.name)
+
+
+def _legacy_note() -> str:
+    return tr("The change record was written by an older version without a key; it will be keyed with the next change.")
+
+
+def _check_copy_chain(path: Path, report: Report) -> None:
+    """The change record of a backup copy, checked as restore checks it: with a key that came with the copy
+    (beside it, or the live database's in the folder above ``backups/``: ``backup._key_files_beside``, the
+    function restore uses). A copy has no head file of its own (the live file's head is past its end)."""
+    from . import backup
+
+    last = audit._last_entry()
+    anchor = audit._anchor_problems(last[0] if last else 0)
+    keys: list[tuple[Path, bytes]] = []
+    damaged: list[str] = []
+    for candidate in backup._key_files_beside(path):
+        try:
+            key = audit._read_key(candidate)
+        except audit.KeyUnusable:
+            damaged.append(tr("The key file {path} is damaged: the change record cannot be written or checked.").format(
+                path=candidate))
+            continue
+        if key is not None and all(key != k for _, k in keys):
+            keys.append((candidate, key))
+    if not keys:
+        if last is None or not audit._entry_problems(None):  # empty, or written by an older version without a key
+            report.problems += anchor
+            if last is not None:
+                report.notes.append(_legacy_note())
+            return
+        report.problems += damaged or [tr("The key file {path} is missing, so the change record cannot be verified.")
+                                       .format(path=audit.key_path(path.parent.parent / path.name))]
+        return
+    tried = [(where, audit._entry_problems(key) + anchor) for where, key in keys]
+    where, problems = next((t for t in tried if not t[1]), tried[0])
+    report.problems += problems
+    if not problems and last is not None:
+        report.notes.append(tr("{path} is a backup copy: its change record was verified with the key {key}. "
+                               "A backup has no head file, so entries cut from the end of its change record "
+                               "cannot be ruled out.").format(path=path, key=where))
+
+
 def check(progress=None) -> Report:
-    """Everything ``check`` looks at; ``report.ok`` when nothing was found."""
+    """Everything ``check`` looks at; ``report.ok`` when nothing was found. A copy in a backups folder
+    (``is_backup_copy``) is verified with the key restore would use (``_check_copy_chain``)."""
     from . import db
 
     report = Report()
     report.problems += [tr("SQLite: {p}").format(p=p) for p in db.integrity_problems()]
     if report.problems:
         return report  # a damaged file: reading on could fail or mislead
-    report.problems += audit.verify_chain()
-    if audit.is_legacy():
-        report.notes.append(tr("The change record was written by an older version without a key; "
-                               "it will be keyed with the next change."))
+    path = db.current_path() if db.current_server() is None else None
+    if is_backup_copy(path):
+        _check_copy_chain(path, report)
+    else:
+        report.problems += audit.verify_chain()
+        if audit.is_legacy():
+            report.notes.append(_legacy_note())
     findings, report.entries, report.records = reconcile(progress)
     report.findings = findings
     report.problems += [f.message for f in findings]

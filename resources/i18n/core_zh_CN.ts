@@ -152,6 +152,10 @@ Its backups are in {folder}.</source>
       <translation>请说明停用该账户的原因。</translation>
     </message>
     <message>
+      <source>New password</source>
+      <translation>新密码</translation>
+    </message>
+    <message>
       <source>Wrong name or password.</source>
       <translation>姓名或密码错误。</translation>
     </message>
@@ -170,6 +174,10 @@ Its backups are in {folder}.</source>
     <message>
       <source>(none)</source>
       <translation>（无）</translation>
+    </message>
+    <message>
+      <source>New password set at the console</source>
+      <translation>在命令行设置了新密码</translation>
     </message>
     <message>
       <source>No accounts.</source>
@@ -200,10 +208,6 @@ Its backups are in {folder}.</source>
       <translation>密码至少 {n} 个字符。</translation>
     </message>
     <message>
-      <source>New password</source>
-      <translation>新密码</translation>
-    </message>
-    <message>
       <source>The two passwords differ; nothing was changed.</source>
       <translation>两次输入的密码不一致，未做任何更改。</translation>
     </message>
@@ -224,8 +228,8 @@ Its backups are in {folder}.</source>
       <translation>没有名为“{name}”的账户。现有账户：{names}</translation>
     </message>
     <message>
-      <source>New password set at the console</source>
-      <translation>在命令行设置了新密码</translation>
+      <source>New password set at the console ({where})</source>
+      <translation>在命令行设置了新密码（{where}）</translation>
     </message>
     <message>
       <source>password set {time}</source>
@@ -246,10 +250,6 @@ Its backups are in {folder}.</source>
     <message>
       <source>At most {n} characters.</source>
       <translation>最多 {n} 个字符。</translation>
-    </message>
-    <message>
-      <source>New password set at the console ({where})</source>
-      <translation>在命令行设置了新密码（{where}）</translation>
     </message>
     <message>
       <source>Registered as found when the change record was keyed</source>
@@ -1016,12 +1016,12 @@ Its backups are in {folder}.</source>
       <translation>{path} 不是普通文件（而是设备、管道或套接字）；请选择要写入的文件名。</translation>
     </message>
     <message>
-      <source>(empty)</source>
-      <translation>（空）</translation>
-    </message>
-    <message>
       <source>The change record was written by an older version without a key; it will be keyed with the next change.</source>
       <translation>修改记录由旧版本写入，尚未使用密钥校验；下一次修改时将启用密钥。</translation>
+    </message>
+    <message>
+      <source>(empty)</source>
+      <translation>（空）</translation>
     </message>
     <message>
       <source>Check found {n} problems.</source>
@@ -1034,6 +1034,10 @@ Its backups are in {folder}.</source>
     <message>
       <source>Database intact; change record intact ({count} entries); all {records} records agree with it.</source>
       <translation>数据库完好；修改记录完整（共 {count} 条）；全部 {records} 条数据与修改记录一致。</translation>
+    </message>
+    <message>
+      <source>{path} is a backup copy: its change record was verified with the key {key}. A backup has no head file, so entries cut from the end of its change record cannot be ruled out.</source>
+      <translation>{path} 是一份备份：其修改记录已用密钥 {key} 校验。备份没有记录头文件，因此无法排除修改记录末尾被删掉若干条。</translation>
     </message>
     <message>
       <source>Setting {key}: the change record says {recorded}, the table holds {found}.</source>
@@ -1484,10 +1488,6 @@ Its backups are in {folder}.</source>
       <translation>今日待办</translation>
     </message>
     <message>
-      <source>Data safety</source>
-      <translation>数据安全</translation>
-    </message>
-    <message>
       <source>Last backup: today {time}.</source>
       <translation>最近一次备份：今天 {time}。</translation>
     </message>
@@ -1498,6 +1498,10 @@ Its backups are in {folder}.</source>
     <message>
       <source>Today {date}</source>
       <translation>今日 {date}</translation>
+    </message>
+    <message>
+      <source>Data safety</source>
+      <translation>数据安全</translation>
     </message>
     <message>
       <source>Checked by</source>

@@ -248,6 +248,10 @@
       <translation>报修单</translation>
     </message>
     <message>
+      <source>… (more in the program)</source>
+      <translation>……（详见系统）</translation>
+    </message>
+    <message>
       <source>Repair report for a period</source>
       <translation>维修情况报告</translation>
     </message>
@@ -362,6 +366,10 @@
     <message>
       <source>Accepted by {name}, {time}</source>
       <translation>验收人 {name}，{time}</translation>
+    </message>
+    <message>
+      <source>{n} more parts in the program</source>
+      <translation>另有 {n} 项材料，详见系统</translation>
     </message>
     <message>
       <source>Parts: {parts}</source>

@@ -1117,22 +1117,29 @@ def _check(start: _dt.date, end: _dt.date, now: _dt.datetime, progress, cancel,
     end = min(end, today)
     if end < start:
         return []
-    meals_served = served_meals()
-    min_w = min_weight()
-    late = _dt.timedelta(hours=late_entry_hours())
-    need = readings_per_day()
-    closed = {r.day for r in CanteenClosure.select(CanteenClosure.day).where(
-        (CanteenClosure.day >= start) & (CanteenClosure.day <= end))}
-    terms = _term_ranges()
-    weekdays = settings.get("canteen.service_weekdays") or []
-    fridges = _FridgeNames()
-
     by_meal = _samples_by_meal(start, end)
     if reads is not None:
         reads.update(range=(start, end), samples=by_meal, service={})
     out: list[Breach] = []
-    add = out.append
+    served_days = _daily_sample_breaches(start, end, now, by_meal, reads, out.append, progress, cancel)
+    out.extend(_fridge_breaches(start, end, now, readings_per_day(), _FridgeNames()))
+    out.extend(_ledger_breaches(start, end, now, served_days, reads))
+    out.sort(key=Breach.sort_key)
+    return out
 
+
+def _daily_sample_breaches(start: _dt.date, end: _dt.date, now: _dt.datetime, by_meal: dict, reads: dict | None, add,
+                     progress, cancel) -> dict[_dt.date, list[str]]:
+    """``_check``'s day-by-day look at the samples (each breach handed to ``add``): the meals each day
+    served ({day: meals}, for the other ledgers)."""
+    today = now.date()
+    meals_served = served_meals()
+    min_w = min_weight()
+    late = _dt.timedelta(hours=late_entry_hours())
+    closed = {r.day for r in CanteenClosure.select(CanteenClosure.day).where(
+        (CanteenClosure.day >= start) & (CanteenClosure.day <= end))}
+    terms = _term_ranges()
+    weekdays = settings.get("canteen.service_weekdays") or []
     day = start
     n_days = (end - start).days + 1
     done = 0
@@ -1157,11 +1164,7 @@ def _check(start: _dt.date, end: _dt.date, now: _dt.datetime, progress, cancel,
             from ...core.tasks import Cancelled
 
             raise Cancelled()
-
-    out.extend(_fridge_breaches(start, end, now, need, fridges))
-    out.extend(_ledger_breaches(start, end, now, served_days, reads))
-    out.sort(key=Breach.sort_key)
-    return out
+    return served_days
 
 
 def _disinfection_breaches(day: _dt.date, meals: list[str], disinfected: set, now: _dt.datetime) -> list[Breach]:
@@ -1177,6 +1180,21 @@ def _disinfection_breaches(day: _dt.date, meals: list[str], disinfected: set, no
         else:
             out.append(Breach(day, "no_disinfection", tr("{meal}: no disinfection of tableware is recorded.")
                               .format(meal=ml), meal=meal))
+    return out
+
+
+def _certificate_breaches(day: _dt.date, checked: dict, names: dict[int, str]) -> list[Breach]:
+    """Nobody checked fit on ``day`` worked without a valid health certificate (``checked``: {person id:
+    (present, fit, certificate expires)}; ``names`` {id: name}, completed here for one not a worker now)."""
+    out = []
+    for pid, (present, fit, expires) in checked.items():
+        if present and fit and (expires is None or expires < day):
+            if pid not in names:
+                names[pid] = Person.get_by_id(pid).name
+            text = (tr("{name} worked with a health certificate expired on {date}.").format(
+                name=names[pid], date=expires.isoformat()) if expires is not None else
+                tr("{name} worked without a health certificate on record.").format(name=names[pid]))
+            out.append(Breach(day, "health_cert", text, person_id=pid))
     return out
 
 
@@ -1228,14 +1246,7 @@ def _ledger_breaches(start: _dt.date, end: _dt.date, now: _dt.datetime,
             else:
                 out.append(Breach(day, "morning_check_missing", tr("No morning check of {n} canteen worker(s): "
                                                                    "{names}.").format(n=len(missing), names=who)))
-        for pid, (present, fit, expires) in checked.items():
-            if present and fit and (expires is None or expires < day):
-                if pid not in names:
-                    names[pid] = Person.get_by_id(pid).name
-                text = (tr("{name} worked with a health certificate expired on {date}.").format(
-                    name=names[pid], date=expires.isoformat()) if expires is not None else
-                    tr("{name} worked without a health certificate on record.").format(name=names[pid]))
-                out.append(Breach(day, "health_cert", text, person_id=pid))
+        out.extend(_certificate_breaches(day, checked, names))
         if deliveries is not None:
             got = deliveries.get(day) or {}
             if not sum(int(v or 0) for v in got.values()):

@@ -15,6 +15,7 @@ from peewee import fn
 
 from ...core import clock, masterdata
 from ...core.db import database
+from ...core.errors import UserError
 from ...core.i18n import tr
 from ...core.masterdata import Category, Department, Person, Supplier
 from . import service
@@ -446,7 +447,7 @@ def _issues(w: _World) -> None:
         try:
             service.issue(lines, recipient_name=person.name, person=person.id, department=dept.id, on=day,
                           purpose=rng.choice(purposes))
-        except service.UserError:
+        except UserError:
             continue
 
 

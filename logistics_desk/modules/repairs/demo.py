@@ -141,6 +141,14 @@ def _rooms(kind: str, rooms: list[Place], by_building: dict[str, list[Place]]) -
     return pool or rooms
 
 
+class _Categories(dict):
+    """The school's repair categories by name. A name the demo uses that the school renamed or removed (the
+    list is the school's own, editable in the settings): 其他, or else the first category."""
+
+    def __missing__(self, name: str) -> RepairCategory:
+        return self.get("其他") or next(iter(self.values()))
+
+
 class _Tickets:
     """A year of tickets: what each one draws from (rooms, people, firms) and how it is drawn."""
 
@@ -273,7 +281,9 @@ def populate(ctx) -> None:
         by_building.setdefault(r.parent.name if r.parent_id else r.name, []).append(r)
     # some rooms are trouble spots (repeat faults)
     weight_of = {r.id: (6 if rng.random() < 0.05 else 1) for r in rooms}
-    cats = {c.name: c for c in RepairCategory.select()}
+    cats = _Categories((c.name, c) for c in RepairCategory.select().order_by(RepairCategory.sort_order))
+    if not cats:
+        return
     office = Department.get_or_none(Department.name == "总务处")
     workers = list(Person.select().where(Person.department == office)) if office else []
     if len(workers) < 3:

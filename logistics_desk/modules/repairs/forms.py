@@ -41,12 +41,13 @@ def slip_data(ticket: RepairTicket) -> dict:
     parts = rs.parts_of(t)
     return {
         "number": t.number, "reported_at": t.reported_at, "reporter": rs.reporter_text(t),
+        "reported_via": rs.channel_label(t.reported_via),
         "contact": t.contact or "", "place": t.place.full_name if t.place_id else "",
         "asset": f"{t.asset.number} {t.asset.name}" if t.asset_id else "",
         "category": t.category.name, "urgency": rs.urgency_label(t.urgency), "due_at": t.due_at,
         "description": t.description, "assignee": rs.assignee_text(t), "status": rs.status_label(t.status),
         "done_at": t.done_at, "work_done": t.work_done or "",
-        "parts": "；".join(rs.part_text(p) for p in parts),
+        "parts": [rs.part_text(p) for p in parts],
         "parts_cost": t.parts_cost, "labour_cost": t.labour_cost, "total_cost": t.total_cost,
         "cause": rs.cause_label(t.cause),
         "compensation": (tr("{name} pays {amount} yuan").format(name=t.responsible_name or "",
@@ -57,7 +58,7 @@ def slip_data(ticket: RepairTicket) -> dict:
     }
 
 
-def _slip(d: dict) -> SlipForm:
+def _verdict(d: dict) -> str:
     def box(checked: bool) -> str:
         return "■ " if checked else "□ "
 
@@ -68,26 +69,38 @@ def _slip(d: dict) -> SlipForm:
     if d["accepted_by"]:
         verdict += "    " + tr("Accepted by {name}, {time}").format(name=d["accepted_by"],
                                                                   time=_dt_text(d["accepted_at"]))
-    cost = _money(d["total_cost"]) if d["total_cost"] else ""
+    return verdict
+
+
+def _work(d: dict) -> str:
+    """What was done, the parts, and the cost as it adds up: the parts listed plus the labour."""
     work = d["work_done"]
-    if d["parts"]:
-        work = (work + "\n" if work else "") + tr("Parts: {parts}").format(parts=d["parts"])
+    parts = "；".join(d["parts"])
+    if d.get("parts_left"):
+        parts += "；" + tr("{n} more parts in the program").format(n=d["parts_left"])
+    if parts:
+        work = (work + "\n" if work else "") + tr("Parts: {parts}").format(parts=parts)
     if d["total_cost"]:
-        # the cost as it adds up: the parts listed plus the labour
         work = (work + "\n" if work else "") + tr("Parts {parts} + labour {labour} = {total} yuan").format(
             parts=_money(d["parts_cost"]), labour=_money(d["labour_cost"]), total=_money(d["total_cost"]))
+    return work
+
+
+def slip_form(d: dict) -> SlipForm:
+    """The slip of ``slip_data`` as it is, however long (``fitted_slip``: shortened to its half sheet)."""
+    cost = _money(d["total_cost"]) if d["total_cost"] else ""
     items = [
         (tr("Reported at"), _dt_text(d["reported_at"])), (tr("Reported by"), d["reporter"]),
         (tr("Contact"), d["contact"]),
         (tr("Place"), d["place"]), (tr("Asset"), d["asset"]), (tr("Category"), d["category"]),
-        (tr("Urgency"), d["urgency"]), (tr("Deadline"), _dt_text(d["due_at"])), (tr("Assigned to"), d["assignee"]),
+        (tr("How reported"), d["reported_via"]), (tr("Urgency"), d["urgency"]), (tr("Deadline"), _dt_text(d["due_at"])),
         Field(tr("What is broken"), d["description"], span=3),
-        Field(tr("Work done"), work, span=3, height=11),
-        (tr("Done at"), _dt_text(d["done_at"])), (tr("Cost (yuan)"), cost), (tr("Cause"), d["cause"]),
+        (tr("Assigned to"), d["assignee"]), (tr("Done at"), _dt_text(d["done_at"])), (tr("Cost (yuan)"), cost),
+        Field(tr("Work done"), _work(d), span=3, height=11),
+        # who pays for damage beside the cause it follows from (one line, not a box of its own)
+        Field(tr("Cause"), "    ".join(t for t in (d["cause"], d["compensation"]) if t), span=3),
+        Field(tr("Acceptance"), _verdict(d), span=3),
     ]
-    if d["compensation"]:
-        items.append(Field(tr("Compensation"), d["compensation"], span=3))
-    items.append(Field(tr("Acceptance"), verdict, span=3))
     blocks = [Fields(items, columns=3)]
     if d["cancel_reason"]:
         blocks.append(Text(tr("Cancelled: {reason}").format(reason=d["cancel_reason"])))
@@ -97,9 +110,73 @@ def _slip(d: dict) -> SlipForm:
                     signatures=[tr("Repairer"), tr("Reporter")])
 
 
+# texts a slip too long for its half sheet is shortened by, the longest first, and how much each keeps
+# at least (characters; parts: lines)
+SHORTENED = {"description": 30, "work_done": 20, "parts": 1, "accept_comment": 10, "cancel_reason": 20}
+SHORTEN_TO = 0.85  # of its length, each step
+
+
+def _cut(text: str, keep: int) -> str:
+    """The first ``keep`` characters (an English text: at a word's end), and a word that the rest is in the
+    program."""
+    head = text[:keep]
+    space = head.rfind(" ")
+    if space > keep * 0.8:
+        head = head[:space]
+    return head.rstrip("，。；、,.; ") + tr("… (more in the program)")
+
+
+def _length(d: dict, key: str) -> int:
+    return len("；".join(d[key])) if key == "parts" else len(d[key])
+
+
+def _shortened(d: dict, full: dict, key: str, keep: int) -> dict:
+    """``d`` with ``full[key]`` kept to ``keep`` characters (parts: lines); all of it when that is all."""
+    if key == "parts":
+        keep = min(keep, len(full["parts"]))
+        return dict(d, parts=full["parts"][:keep], parts_left=len(full["parts"]) - keep)
+    return dict(d, **{key: full[key] if keep >= len(full[key]) else _cut(full[key], keep)})
+
+
+def _fits(d: dict) -> bool:
+    return slip_form(d).pages(per_page=2) <= 1
+
+
+def fitted_slip(d: dict) -> SlipForm:
+    """The slip on its half sheet: when it would run past it, the longest of the long texts (what is broken,
+    the work done, the parts, the reporter's comment) is shortened, step by step, until it fits; then each
+    shortened text gets back as much as still fits. Each shortened text says that the rest is in the
+    program; the cost still adds up (parts total + labour). What still does not fit continues on the next
+    half sheet rather than lose more."""
+    if _fits(d):
+        return slip_form(d)
+    full = {key: d[key] for key in SHORTENED}
+    kept = {key: len(full[key]) for key in SHORTENED}  # characters; parts: lines
+    d = dict(d, parts_left=0)
+    while not _fits(d):
+        longer = [(_length(d, key), key) for key in SHORTENED if kept[key] > SHORTENED[key]]
+        if not longer:
+            return slip_form(d)
+        key = max(longer)[1]
+        kept[key] = max(SHORTENED[key], int(kept[key] * SHORTEN_TO))
+        d = _shortened(d, full, key, kept[key])
+    for key in SHORTENED:  # the last step may have taken more than needed: give back what fits
+        low, high = kept[key], len(full[key])
+        while low < high:
+            mid = (low + high + 1) // 2
+            if _fits(_shortened(d, full, key, mid)):
+                low = mid
+            else:
+                high = mid - 1
+        kept[key] = low
+        d = _shortened(d, full, key, low)
+    return slip_form(d)
+
+
 def repair_slips(data: list[dict], per_page: int = 2, progress=None, cancel=None) -> bytes:
-    """Repair slips, two half-A4 slips per sheet with a cut line."""
-    return render_slips([_slip(d) for d in data], per_page=per_page, progress=progress, cancel=cancel)
+    """Repair slips, two half-A4 slips per sheet with a cut line; each on its own half (``fitted_slip``)."""
+    return render_slips([fitted_slip(d) if per_page == 2 else slip_form(d) for d in data], per_page=per_page,
+                        progress=progress, cancel=cancel)
 
 
 # --- the monthly (or term) repair report -----------------------------------------------

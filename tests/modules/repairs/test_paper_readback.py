@@ -108,7 +108,8 @@ def test_slip_prints_the_ticket_and_a_cost_that_adds_up(month, tmp_path):
     assert re.search(r"Cost \(yuan\)\s+153\.67", text)
     assert "张小明pays153.67yuan" in "".join(f)  # accidental damage: the repair's cost
     # who accepted it and when, next to the boxes
-    assert "■satisfied" in f and "Acceptedby王老师,2026-11-0308:00" in f
+    # (pdftotext may read the tick with the box above it: the cause, on its own row since 报修方式 came in)
+    assert "■satisfied" in "".join(f) and "Acceptedby王老师,2026-11-0308:00" in f
 
 
 def test_chinese_slips_fit_two_to_a_sheet(month, tmp_path):
