@@ -91,6 +91,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _window_only(argv: list[str]) -> bool:
+    """No command but the window's (nothing, or ``gui``) with at most ``--db``/``--lang``: the program's start,
+    parsed without building every module's commands (whose forms import ReportLab: ~150 ms before the window)."""
+    values = ("--db", "--lang")
+    rest = iter(argv)
+    for token in rest:
+        if token in values:
+            next(rest, None)
+        elif token == "gui" or token.startswith(tuple(v + "=" for v in values)):
+            continue
+        else:  # a command, --help, --version, or something wrong: the whole parser says what it means
+            return False
+    return True
+
+
+def _window_parser() -> argparse.ArgumentParser:
+    """``build_parser``'s options for the window alone (``_window_only``)."""
+    parser = argparse.ArgumentParser(prog=paths.program_name(), parents=[_common()])
+    parser.add_argument("command", nargs="?", choices=["gui"], default=None)
+    return parser
+
+
 def _out(text: str) -> None:
     try:
         print(text)
@@ -293,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     logs.setup()
     logging.getLogger(__name__).info("Logistics Desk %s: %s %s", __version__, paths.program_name(), " ".join(argv))
-    parser = build_parser()
+    parser = _window_parser() if _window_only(argv) else build_parser()
     args = parser.parse_args(argv)
     lang = getattr(args, "lang", None) or i18n.system_language()
     i18n.set_language(lang)

@@ -67,3 +67,38 @@ def test_the_start_imports_todays_providers_before_qt_and_no_migration_runner(tm
     assert len(found["providers"]) >= 6 and found["missing"] == []
     assert found["playhouse"] is False
     assert found["psycopg"] is False
+
+
+WINDOW_CLI_CHILD = r"""
+import json, sys
+import logistics_desk.app as app_module
+from logistics_desk import cli
+
+def run_gui(args):  # where the window would be built: what the command line has imported by then
+    print(json.dumps({"command": args.command, "db": args.db,
+                      "heavy": sorted({m.split(".")[0] for m in sys.modules} & {"reportlab", "openpyxl", "PIL",
+                                                                                 "segno", "PySide6"})}))
+    return 0
+
+app_module.run_gui = run_gui
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("argv", [["--db", "X.db"], ["--db=X.db", "--lang", "en", "gui"]])
+def test_the_window_start_builds_no_command_parser(argv, tmp_path):
+    """Issue 17: ``main.py`` with no command goes to the window without building every module's commands
+    (their forms import ReportLab, Pillow and segno: ~150 ms before the window) and without Qt yet."""
+    done = subprocess.run([sys.executable, "-c", WINDOW_CLI_CHILD, *argv], capture_output=True, text=True,
+                          timeout=120, env={**__import__("os").environ, "LOGISTICS_DESK_DATA": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found == {"command": "gui" if "gui" in argv else None, "db": "X.db", "heavy": []}
+
+
+def test_help_and_commands_still_see_every_command(tmp_path):
+    env = {**__import__("os").environ, "LOGISTICS_DESK_DATA": str(tmp_path)}
+    shown = subprocess.run([sys.executable, "main.py", "print", "--help"], capture_output=True, text=True,
+                           timeout=120, env=env, cwd=str(__import__("pathlib").Path(__file__).resolve().parents[2]))
+    assert shown.returncode == 0, shown.stderr
+    assert "repair-slip" in shown.stdout and "labels" in shown.stdout

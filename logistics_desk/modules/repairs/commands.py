@@ -14,8 +14,9 @@ from ...core import clock
 from ...core.errors import UserError
 from ...core.i18n import tr
 from .. import CliCommand
-from . import forms
-from . import service as rs
+
+# forms (ReportLab) and the service are imported when a command runs: the window's start builds no parser
+# of commands, but `main.py --help` and every other command do, and need neither
 
 
 def _date(text: str, option: str) -> _dt.date:
@@ -31,6 +32,9 @@ def _slip_args(p) -> None:
 
 
 def _slip_run(args) -> bytes:
+    from . import forms
+    from . import service as rs
+
     data = []
     for text in args.ticket:
         ticket = rs.find_ticket(text)
@@ -47,6 +51,9 @@ def _report_args(p) -> None:
 
 
 def _report_run(args) -> bytes:
+    from . import forms
+    from . import service as rs
+
     if args.month:
         try:
             start, end = rs.month_range(args.month)
@@ -69,6 +76,8 @@ def _ledger_args(p) -> None:
 
 
 def _ledger_run(args) -> bytes:
+    from . import forms
+
     start, end = _date(args.date_from, "--from"), _date(args.date_to, "--to")
     if end < start:
         raise UserError(tr("--to must not be before --from."))
