@@ -176,12 +176,12 @@ def open_database_for_window(app, path) -> bool:
     from .core import backup
     from .core.errors import UserError
 
-    title = i18n.tr("Logistics Desk")
     try:
         db.open_database(path, create=True)
         return True
     except db.DatabaseOpenError as exc:
         install_translators(app, i18n.current_language())
+        title = i18n.tr("Logistics Desk")  # (not before: without the translators, tr reads every .ts file)
         if exc.kind != "damaged":
             QMessageBox.critical(None, title, exc.message)
             return False
@@ -209,13 +209,13 @@ def open_database_for_window(app, path) -> bool:
         return True
     except UserError as exc:  # a database from a newer version, among others
         install_translators(app, i18n.current_language())
-        QMessageBox.critical(None, title, exc.message)
+        QMessageBox.critical(None, i18n.tr("Logistics Desk"), exc.message)
         return False
     except Exception as exc:  # anything else: say so, never a traceback
         log.error("cannot open the database: %s", format_exception(exc))
         install_translators(app, i18n.current_language())
         target = db.resolve_path(path)
-        QMessageBox.critical(None, title, i18n.tr(
+        QMessageBox.critical(None, i18n.tr("Logistics Desk"), i18n.tr(
             "The database {path} cannot be opened: {error}\n\nIts backups are in {folder}.").format(
             path=target, error=str(exc) or exc.__class__.__name__, folder=db.backups_folder(target)))
         return False

@@ -102,3 +102,25 @@ def test_help_and_commands_still_see_every_command(tmp_path):
                            timeout=120, env=env, cwd=str(__import__("pathlib").Path(__file__).resolve().parents[2]))
     assert shown.returncode == 0, shown.stderr
     assert "repair-slip" in shown.stdout and "labels" in shown.stdout
+
+
+OPEN_CHILD = r"""
+import json, sys
+from logistics_desk import app
+from logistics_desk.core import i18n
+i18n.set_language("zh_CN")
+qapp = app.create_application()
+opened = app.open_database_for_window(qapp, sys.argv[1])
+print(json.dumps({"opened": opened, "ts_read": i18n._catalogs_of is not None,
+                  "xml": "xml.etree.ElementTree" in sys.modules}))
+"""
+
+
+def test_opening_the_database_for_the_window_reads_no_translation_file(tmp_path):
+    """Before Qt's translators are installed, ``tr`` parses every .ts file (~0.5 MB of XML): the window's start
+    asks for no string until then (a message only when the database cannot be opened)."""
+    done = subprocess.run([sys.executable, "-c", OPEN_CHILD, str(tmp_path / "new.db")], capture_output=True,
+                          text=True, timeout=120, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen",
+                                                       "LOGISTICS_DESK_DATA": str(tmp_path / "data")})
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"opened": True, "ts_read": False, "xml": False}
