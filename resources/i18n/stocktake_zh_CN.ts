@@ -320,6 +320,10 @@
       <translation>（无）</translation>
     </message>
     <message>
+      <source>Return not recorded yet</source>
+      <translation>尚未登记归还</translation>
+    </message>
+    <message>
       <source>Settlement</source>
       <translation>处理结果</translation>
     </message>
@@ -352,6 +356,14 @@
       <translation>待签字确认</translation>
     </message>
     <message>
+      <source>Still on loan</source>
+      <translation>仍在借出</translation>
+    </message>
+    <message>
+      <source>Qty on loan</source>
+      <translation>借出数量</translation>
+    </message>
+    <message>
       <source>Status</source>
       <translation>状态</translation>
     </message>
@@ -360,12 +372,20 @@
       <translation>账面应盘 {e} 项（{eq} 件，账面价值 {ev} 元）；实盘 {fq} 件；盘亏 {mq} 件（{mv} 元）；盘盈 {sq} 件（{sv} 元）；位置不符 {p} 项；损坏 {d} 项。</translation>
     </message>
     <message>
+      <source>{n} items, {qty} pieces</source>
+      <translation>{n} 项，{qty} 件</translation>
+    </message>
+    <message>
       <source>Stock-take count sheet</source>
       <translation>资产盘点表</translation>
     </message>
     <message>
       <source>Written off</source>
       <translation>已核销</translation>
+    </message>
+    <message>
+      <source>On loan (借出: neither found nor shortage)</source>
+      <translation>借出（不计实盘，也不计盘亏）</translation>
     </message>
     <message>
       <source>Check code</source>
@@ -388,8 +408,8 @@
       <translation>盘点差异报告</translation>
     </message>
     <message>
-      <source>Tick one condition box per row and write the counted quantity. Items found here that are not listed: write them in the empty rows (number, name, quantity).</source>
-      <translation>每行勾选一项状况并填写实盘数量。在此发现但表中未列的物品，请填入空行（编号、名称、数量）。</translation>
+      <source>, of which {n} on loan</source>
+      <translation>，其中借出 {n} 项</translation>
     </message>
     <message>
       <source>Shortage, write-off pending approval</source>
@@ -412,6 +432,46 @@
       <translation>已入账 {number}</translation>
     </message>
     <message>
+      <source>Returned on {date}</source>
+      <translation>已于 {date} 归还</translation>
+    </message>
+    <message>
+      <source>Seen</source>
+      <translation>已核对</translation>
+    </message>
+    <message>
+      <source>Not checked</source>
+      <translation>未核对</translation>
+    </message>
+    <message>
+      <source>Borrower</source>
+      <translation>借用人</translation>
+    </message>
+    <message>
+      <source>Due back</source>
+      <translation>应还日期</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>逾期</translation>
+    </message>
+    <message>
+      <source>Loan slip</source>
+      <translation>借条</translation>
+    </message>
+    <message>
+      <source>Found although on loan in the register (return not recorded)</source>
+      <translation>台账记为借出但盘点时在位（未登记归还）</translation>
+    </message>
+    <message>
+      <source>On loan {lq} pieces ({lv} yuan), {lo} of them overdue: of the {eq} pieces expected, {fq} found + {lq} on loan + {mq} short.</source>
+      <translation>借出 {lq} 件（{lv} 元），其中逾期 {lo} 项；账面 {eq} 件 = 实盘 {fq} 件 + 借出 {lq} 件 + 盘亏 {mq} 件。</translation>
+    </message>
+    <message>
+      <source>Tick one condition box per row and write the counted quantity. Items found here that are not listed: write them in the empty rows (number, name, quantity).</source>
+      <translation>每行勾选一项状况并填写实盘数量。在此发现但表中未列的物品，请填入空行（编号、名称、数量）。</translation>
+    </message>
+    <message>
       <source>Written off {doc}</source>
       <translation>已核销 {doc}</translation>
     </message>
@@ -424,6 +484,10 @@
       <translation>已于 {date} 签字确认，签字人如下：</translation>
     </message>
     <message>
+      <source>In the register</source>
+      <translation>台账记录</translation>
+    </message>
+    <message>
       <source>Expected</source>
       <translation>账面</translation>
     </message>
@@ -432,12 +496,16 @@
       <translation>已登记损坏 {doc}</translation>
     </message>
     <message>
+      <source>Overdue {n} days</source>
+      <translation>逾期 {n} 天</translation>
+    </message>
+    <message>
       <source>Missing again (also missing in {doc})</source>
       <translation>连续盘亏（{doc} 中也未找到）</translation>
     </message>
     <message>
-      <source>{n} items, {qty} pieces</source>
-      <translation>{n} 项，{qty} 件</translation>
+      <source>Items on loan (see Remarks) are not expected here: check the loan slip; if the item is here, count it and write “returned”.</source>
+      <translation>借出物品（见备注）不应在此：请核对借条；如物品在此，照常盘点并在备注注明“已归还”。</translation>
     </message>
     <message>
       <source>Counting</source>
@@ -462,6 +530,10 @@
     <message>
       <source>Partly missing</source>
       <translation>部分短缺</translation>
+    </message>
+    <message>
+      <source>On loan</source>
+      <translation>借出</translation>
     </message>
     <message>
       <source>Found here</source>
@@ -544,8 +616,12 @@
       <translation>最近扫描</translation>
     </message>
     <message>
-      <source>Expected here (F2: Space found · Del missing · D damaged · R needs repair · digits: counted quantity · U undo · Esc back to scanning)</source>
-      <translation>本处账面资产（F2 进入：空格 在位 · Del 未找到 · D 损坏 · R 待修 · 数字 实盘数量 · U 撤销 · Esc 返回扫码）</translation>
+      <source>Expected here (F2: Space found · Del missing · L on loan · D damaged · R needs repair · digits: counted quantity · U undo · Esc back to scanning)</source>
+      <translation>本处账面资产（F2 进入：空格 在位 · Del 未找到 · L 借出 · D 损坏 · R 待修 · 数字 实盘数量 · U 撤销 · Esc 返回扫码）</translation>
+    </message>
+    <message>
+      <source>On loan (slip seen)</source>
+      <translation>借出（已核借条）</translation>
     </message>
     <message>
       <source>Damaged…</source>
@@ -580,6 +656,10 @@
       <translation>总进度：已盘 {counted} / {total}</translation>
     </message>
     <message>
+      <source>Lent: check slip</source>
+      <translation>借出待核</translation>
+    </message>
+    <message>
       <source>{counted} / {total} counted here</source>
       <translation>本处已盘 {counted} / {total}</translation>
     </message>
@@ -588,12 +668,20 @@
       <translation>（在 {place}）</translation>
     </message>
     <message>
+      <source>(slip seen)</source>
+      <translation>（已核借条）</translation>
+    </message>
+    <message>
       <source>Not marked.</source>
       <translation>未标记。</translation>
     </message>
     <message>
       <source>{number} {name}: what is wrong?</source>
       <translation>{number} {name}：有什么问题？</translation>
+    </message>
+    <message>
+      <source>Returned? The register has it on loan</source>
+      <translation>已归还？台账仍记为借出</translation>
     </message>
     <message>
       <source>Move to where found</source>
@@ -618,6 +706,10 @@
     <message>
       <source>Awaiting write-off approval</source>
       <translation>等待核销审批</translation>
+    </message>
+    <message>
+      <source>Record the return of the loan</source>
+      <translation>登记借出归还</translation>
     </message>
     <message>
       <source>A new asset: {qty} found in {place}.</source>
@@ -646,6 +738,10 @@
     <message>
       <source>Not found (expected in {place}): its status becomes 盘亏待批 until the write-off is approved.</source>
       <translation>未找到（应在{place}）：状态改为盘亏待批，直至核销获批。</translation>
+    </message>
+    <message>
+      <source>The register says “{loan}”, but it was found in {place}: the return is recorded on the day it was counted.</source>
+      <translation>台账记录为“{loan}”，但在 {place} 找到：按盘点当日登记归还。</translation>
     </message>
     <message>
       <source>{number}: {n} {unit} to write off as lost once approved (Write-off approved…).</source>
@@ -848,6 +944,10 @@
       <translation>；</translation>
     </message>
     <message>
+      <source>On loan: {borrower}, due {date}</source>
+      <translation>借出：{borrower}，应还 {date}</translation>
+    </message>
+    <message>
       <source>In the register in {place}, outside this stock-take.</source>
       <translation>账面在 {place}，不在本次盘点范围内。</translation>
     </message>
@@ -900,6 +1000,10 @@
       <translation>已登记过。</translation>
     </message>
     <message>
+      <source>Only assets found in the count are taken back.</source>
+      <translation>只有盘点中找到的资产才能登记归还。</translation>
+    </message>
+    <message>
       <source>Only surplus items are registered.</source>
       <translation>只有盘盈物品才登记入账。</translation>
     </message>
@@ -932,12 +1036,12 @@
       <translation>此范围内没有在账资产。</translation>
     </message>
     <message>
-      <source>Misplaced: {number} {name}</source>
-      <translation>位置不符：{number} {name}</translation>
+      <source> (overdue {n} days)</source>
+      <translation>（已逾期 {n} 天）</translation>
     </message>
     <message>
-      <source>Expected in {expected}; recorded as found in {here}.</source>
-      <translation>账面在 {expected}；已记录为在 {here} 找到。</translation>
+      <source>Misplaced: {number} {name}</source>
+      <translation>位置不符：{number} {name}</translation>
     </message>
     <message>
       <source>In the register in {expected}, outside this stock-take; recorded as found in {here}. Moving it is offered after sign-off.</source>
@@ -1004,6 +1108,18 @@
       <translation>盘点 {doc} 尚未结束，请先结束它再开始新的盘点。</translation>
     </message>
     <message>
+      <source>{number} {name} is not on loan in the asset register: count it found or missing.</source>
+      <translation>{number} {name} 在资产台账中没有未归还的借出记录：请按在位或未找到盘点。</translation>
+    </message>
+    <message>
+      <source>Loan slip {doc} seen: lent to {borrower}, due {due}</source>
+      <translation>已核对借条 {doc}：借给 {borrower}，应还 {due}</translation>
+    </message>
+    <message>
+      <source>The register says “{loan}”: returned without the return being recorded? Record the return in the asset register.</source>
+      <translation>台账记录为“{loan}”：可能已归还但未登记？请在资产台账中登记归还。</translation>
+    </message>
+    <message>
       <source> — {qty} {unit}</source>
       <translation> — {qty} {unit}</translation>
     </message>
@@ -1012,8 +1128,8 @@
       <translation>在位：{number} {name}</translation>
     </message>
     <message>
-      <source>Expected here{qty}.</source>
-      <translation>账面就在此处{qty}。</translation>
+      <source>Expected in {expected}; recorded as found in {here}.</source>
+      <translation>账面在 {expected}；已记录为在 {here} 找到。</translation>
     </message>
     <message>
       <source>Already counted: {number} {name}</source>
@@ -1040,12 +1156,24 @@
       <translation>盘点 {doc}：在 {place} 找到，台账已是该地点</translation>
     </message>
     <message>
+      <source>Asset {number} is out on loan ({loan}): it is not a shortage. If the borrower has lost it, record the return and the loss in the asset register.</source>
+      <translation>资产 {number} 已借出（{loan}），不属于盘亏。如借用人已遗失，请在资产台账中登记归还并报损。</translation>
+    </message>
+    <message>
       <source>Asset {number} now holds {n} {unit}, fewer than the {missing} missing: check the register before marking the shortage.</source>
       <translation>资产 {number} 现在只有 {n} {unit}，少于缺少的 {missing}：请先核对台账再标记盘亏。</translation>
     </message>
     <message>
       <source>Asset {number} is no longer pending as shortage (it may have turned up).</source>
       <translation>资产 {number} 已不是盘亏待批状态（可能已找到）。</translation>
+    </message>
+    <message>
+      <source>Asset {number} is not on loan (any more).</source>
+      <translation>资产 {number} 当前未借出（或已登记归还）。</translation>
+    </message>
+    <message>
+      <source>Loan {loan} returned: found in {place} in stock-take {doc}</source>
+      <translation>借用单 {loan} 已归还：盘点 {doc} 中在 {place} 找到</translation>
     </message>
     <message>
       <source>That result belongs to another stock-take.</source>
@@ -1064,6 +1192,10 @@
       <translation>账面应盘 {n} 项</translation>
     </message>
     <message>
+      <source>Expected here{qty}.</source>
+      <translation>账面就在此处{qty}。</translation>
+    </message>
+    <message>
       <source>Resolve it on the “Unknown numbers” page.</source>
       <translation>请在“未知编号”页处理。</translation>
     </message>
@@ -1076,8 +1208,8 @@
       <translation>没有编号为 {number} 的资产。</translation>
     </message>
     <message>
-      <source>expected {e}, found {f}, missing {m}, misplaced {p}, surplus {s}, damaged {d}</source>
-      <translation>应盘 {e}，在位 {f}，盘亏 {m}，位置不符 {p}，盘盈 {s}，损坏 {d}</translation>
+      <source>expected {e}, found {f}, on loan {l}, missing {m}, misplaced {p}, surplus {s}, damaged {d}</source>
+      <translation>应盘 {e}，在位 {f}，借出 {l}，盘亏 {m}，位置不符 {p}，盘盈 {s}，损坏 {d}</translation>
     </message>
     <message>
       <source>Stock-take {doc}: not found (shortage, pending approval)</source>
@@ -1086,6 +1218,10 @@
     <message>
       <source>Not found in stock-take {doc}</source>
       <translation>盘点 {doc} 中未找到</translation>
+    </message>
+    <message>
+      <source>Found in {place} in stock-take {doc}</source>
+      <translation>盘点 {doc} 中在 {place} 找到</translation>
     </message>
     <message>
       <source>Surplus found in stock-take {doc} ({place}), registered</source>

@@ -41,15 +41,18 @@ def _lines(stocktake_id: int):
     L = StockTakeLine
     q = (L.select(L.asset_number, L.name, L.model_spec, L.category_name, L.place_name, L.custodian_name,
                   L.department_name, L.quantity, L.book_value, L.counted_qty, L.found_place, L.result,
-                  L.condition, L.note, L.counted_at, L.place)
+                  L.condition, L.note, L.counted_at, L.place, L.asset, L.method)
          .where(L.stocktake == stocktake_id).order_by(L.place_name, L.asset_number).tuples())
     places: dict = {}
     results: dict = {}
     conditions = {key: tr(text) for key, text in CONDITIONS.items()}
     line_state = service.line_state
+    st = service.get(stocktake_id)
+    on_loan = service.loans(st) if st.status == "open" else {}  # closed: the result says "lent"
     for (number, name, model, category, place_name, custodian, department, qty, book_value, counted, fp, result,
-         condition, note, counted_at, place) in q.iterator():
-        state = result or line_state({"counted_qty": counted, "quantity": qty, "found_place": fp, "place": place})
+         condition, note, counted_at, place, asset, method) in q.iterator():
+        state = result or line_state({"counted_qty": counted, "quantity": qty, "found_place": fp, "place": place,
+                                      "method": method, "loan": on_loan.get(asset)})
         text = results.get(state)
         if text is None:
             text = results[state] = service.result_text(state)

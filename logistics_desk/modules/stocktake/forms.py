@@ -42,7 +42,7 @@ def sheet_columns() -> list[Column]:
         Column("good", tr("Good"), 10, kind="checkbox"),
         Column("damaged", tr("Damaged"), 10, kind="checkbox"),
         Column("repair", tr("Needs repair"), 10, kind="checkbox"),
-        Column("remark", tr("Remarks"), 38),
+        Column("remark", tr("Remarks"), 44, max_lines=2),
     ]
 
 
@@ -54,7 +54,8 @@ def sheet_data(stocktake_id: int, place: str | int | None = None) -> dict:
         places.append({
             "name": p.name, "custodians": p.custodians,
             "rows": [{"number": r["asset_number"], "name": r["name"], "model": r["model_spec"] or "",
-                      "unit": r["unit"] or "", "qty": r["quantity"]} for r in p.rows],
+                      "unit": r["unit"] or "", "qty": r["quantity"], "remark": service.loan_text(r.get("loan")),
+                      "lent": bool(r.get("loan"))} for r in p.rows],
         })
     return {"doc_no": st.doc_no, "title": st.title, "term": st.term.name if st.term_id else "",
             "scope": service.shown_scope(st), "date": st.count_date, "school": masterdata.school_name(),
@@ -67,16 +68,21 @@ def render_sheets(data: dict, progress=None, cancel=None) -> bytes:
     sections = []
     for p in data["places"]:
         qty = sum(r["qty"] for r in p["rows"])
+        lent = sum(1 for r in p["rows"] if r.get("lent"))
+        expected = tr("{n} items, {qty} pieces").format(n=len(p["rows"]), qty=qty)
+        if lent:  # out on loan: not expected on the shelf (the remark says who has it)
+            expected += tr(", of which {n} on loan").format(n=lent)
         sections.append(Section(
             title=p["name"],
             meta=[(tr("Stock-take"), f'{data["doc_no"]} {data["title"]}'), (tr("Place"), p["name"]),
-                  (tr("Custodian"), p["custodians"] or "—"),
-                  (tr("Expected"), tr("{n} items, {qty} pieces").format(n=len(p["rows"]), qty=qty))],
+                  (tr("Custodian"), p["custodians"] or "—"), (tr("Expected"), expected)],
             rows=p["rows"],
             totals={"qty": qty},
             blank_rows=3,
             note=tr("Tick one condition box per row and write the counted quantity. Items found here that are "
-                    "not listed: write them in the empty rows (number, name, quantity)."),
+                    "not listed: write them in the empty rows (number, name, quantity).") + (" " + tr(
+                "Items on loan (see Remarks) are not expected here: check the loan slip; if the item is here, "
+                "count it and write “returned”.") if lent else ""),
         ))
     return TableForm(tr("Stock-take count sheet"), sheet_columns(), sections, doc_number=data["doc_no"],
                      date=data["date"], landscape=True, school=data.get("school"),
@@ -93,6 +99,7 @@ def _settlements(st, v: dict) -> None:
     """Write into each variance line of ``v`` (``variance()``'s result) how it was settled (``settled``):
     before sign-off nothing is settled yet; after it, what applying the results did (moved, shortage
     recorded, written off with its number, damage recorded with its number, repair ticket, registered)."""
+    _loan_settlements(v)  # a loan stands as the asset register has it, signed off or not
     lines = v["missing"] + v["misplaced"] + v["damaged"]
     if st.status != "signed":
         for d in lines + v["surplus"]:
@@ -138,6 +145,33 @@ def _settlements(st, v: dict) -> None:
                         if u.get("registered_asset") else pending)
 
 
+def _loan_settlements(v: dict) -> None:
+    """How the loans stand now: returned (on which day) or still out; found ones: the return recorded or not."""
+    for d in v["lent"]:
+        returned = (d.get("loan") or {}).get("returned_on")
+        d["settled"] = tr("Returned on {date}").format(date=format_date(returned)) if returned else tr(
+            "Still on loan")
+    for d in v["found_on_loan"]:
+        d["settled"] = tr("Return not recorded yet")
+
+
+def _loan_rows(v: dict) -> tuple[list[dict], list[dict]]:
+    """The report's rows of assets on loan, and of those found although the register has them on loan."""
+    lent = []
+    for d in v["lent"]:
+        loan = d.get("loan") or {}
+        overdue = loan.get("overdue_days") or 0
+        lent.append({"number": d["asset_number"], "name": d["name"], "place": d["place_name"] or "",
+                     "borrower": loan.get("borrower") or "—", "due": loan.get("due_on"),
+                     "overdue": tr("Overdue {n} days").format(n=overdue) if overdue else "",
+                     "slip": tr("Seen") if d.get("method") == service.LOAN else tr("Not checked"),
+                     "qty": d["lent_qty"], "value": d["lent_value"], "settled": d["settled"]})
+    found = [{"number": d["asset_number"], "name": d["name"], "place": d["place_name"] or "",
+              "found": d.get("found_place_name") or service.place_name(d["found_place"] or d["place"]),
+              "loan": service.loan_text(d["loan"]), "settled": d["settled"]} for d in v["found_on_loan"]]
+    return lent, found
+
+
 def report_data(stocktake_id: int) -> dict:
     v = service.variance(stocktake_id)
     st = v["stocktake"]
@@ -146,12 +180,14 @@ def report_data(stocktake_id: int) -> dict:
 
     def summary(rows):
         return [{"label": r["label"], "expected": r["expected"], "expected_qty": r["expected_qty"],
-                 "expected_value": r["expected_value"], "found_qty": r["found_qty"],
+                 "expected_value": r["expected_value"], "found_qty": r["found_qty"], "lent_qty": r["lent_qty"],
+                 "lent_value": r["lent_value"], "lent_overdue": r["lent_overdue"],
                  "missing_qty": r["missing_qty"], "missing_value": r["missing_value"],
                  "surplus_qty": r["surplus_qty"], "surplus_value": r["surplus_value"],
                  "misplaced": r["misplaced"], "damaged": r["damaged"]} for r in rows]
 
     signed = st.status == "signed"
+    lent, found_on_loan = _loan_rows(v)
     return {
         "doc_no": st.doc_no, "title": st.title, "term": st.term.name if st.term_id else "",
         "scope": service.shown_scope(st), "count_date": st.count_date, "status": service.status_text(st),
@@ -172,6 +208,7 @@ def report_data(stocktake_id: int) -> dict:
         "surplus": [{"number": u["code"] or "", "name": u["name"], "place": u["place_name"] or "",
                      "category": u["category_name"] or "", "qty": u["quantity"], "value": u["value"],
                      "settled": u["settled"]} for u in v["surplus"]],
+        "lent": lent, "found_on_loan": found_on_loan,
         "previous": cmp["previous"].doc_no if cmp["previous"] else None,
         "recurring": [{"number": d["asset_number"], "name": d["name"], "place": d["place_name"] or ""}
                       for d in cmp["recurring"]],
@@ -187,6 +224,7 @@ def _summary_columns(first: str) -> list[Column]:
         Column("expected_qty", tr("Qty expected"), 14, kind="qty"),
         Column("expected_value", tr("Book value"), 22, kind="money"),
         Column("found_qty", tr("Qty found"), 14, kind="qty"),
+        Column("lent_qty", tr("Qty on loan"), 14, kind="qty"),
         Column("missing_qty", tr("Shortage qty"), 14, kind="qty"),
         Column("missing_value", tr("Shortage value"), 20, kind="money"),
         Column("surplus_qty", tr("Surplus qty"), 14, kind="qty"),
@@ -216,6 +254,27 @@ def _sign_off_blocks(data: dict) -> tuple[list, list[str]]:
             Fields(boxes, columns=len(boxes)), Signatures([])], []
 
 
+def _loan_blocks(data: dict, settled: Column, none: str) -> list:
+    """Assets on loan (neither found nor short: who has them, due when, overdue), and assets found although
+    the register has them on loan (the return to record)."""
+    blocks = [SmallTable([
+        Column("no", tr("No."), 8, kind="index"), Column("number", tr("Asset No."), 30),
+        Column("name", tr("Name"), 34), Column("place", tr("Expected place"), 30),
+        Column("borrower", tr("Borrower"), 20), Column("due", tr("Due back"), 20, kind="date"),
+        Column("overdue", tr("Overdue"), 22, max_lines=1),
+        Column("slip", tr("Loan slip"), 16, align="center", max_lines=1),
+        Column("qty", tr("Qty"), 10, kind="qty"), Column("value", tr("Book value"), 20, kind="money"), settled],
+        data.get("lent", []), title=tr("On loan (借出: neither found nor shortage)"), empty_text=none,
+        totals=_totals(data["lent"], ["qty", "value"]) if data.get("lent") else None)]
+    if data.get("found_on_loan"):
+        blocks.append(SmallTable([
+            Column("no", tr("No."), 8, kind="index"), Column("number", tr("Asset No."), 30),
+            Column("name", tr("Name"), 34), Column("found", tr("Found in"), 30),
+            Column("loan", tr("In the register"), 50, max_lines=2), settled], data["found_on_loan"],
+            title=tr("Found although on loan in the register (return not recorded)")))
+    return blocks
+
+
 def render_report(data: dict, progress=None, cancel=None) -> bytes:
     """The variance report (盘点差异报告): the school's heading, totals by place and by category, each
     variance with how it was settled, and the sign-off (blank lines, or on a signed stock-take the
@@ -230,12 +289,17 @@ def render_report(data: dict, progress=None, cancel=None) -> bytes:
         e=t["expected"], eq=t["expected_qty"], ev=f'{t["expected_value"]:,.2f}', fq=t["found_qty"],
         mq=t["missing_qty"], mv=f'{t["missing_value"]:,.2f}', sq=t["surplus_qty"],
         sv=f'{t["surplus_value"]:,.2f}', p=t["misplaced"], d=t["damaged"])
+    if t["lent_qty"]:  # on loan: neither found nor short, and the three add up to what was expected
+        lines += " " + tr("On loan {lq} pieces ({lv} yuan), {lo} of them overdue: of the {eq} pieces expected, "
+                          "{fq} found + {lq} on loan + {mq} short.").format(
+            lq=t["lent_qty"], lv=f'{t["lent_value"]:,.2f}', lo=t["lent_overdue"], eq=t["expected_qty"],
+            fq=t["found_qty"], mq=t["missing_qty"])
     blocks: list = []
     if data["provisional"]:
         blocks.append(Text(tr("PROVISIONAL: the count is still open; items not counted yet are shown as shortage."),
                            bold=True))
     blocks.append(Text(lines))
-    keys = ["expected", "expected_qty", "expected_value", "found_qty", "missing_qty", "missing_value",
+    keys = ["expected", "expected_qty", "expected_value", "found_qty", "lent_qty", "missing_qty", "missing_value",
             "surplus_qty", "surplus_value", "misplaced", "damaged"]
     blocks.append(SmallTable(_summary_columns(tr("Place")), data["places"], totals=_totals(data["places"], keys),
                              title=tr("By place")))
@@ -249,6 +313,7 @@ def render_report(data: dict, progress=None, cancel=None) -> bytes:
         Column("qty", tr("Shortage qty"), 16, kind="qty"), Column("value", tr("Book value"), 22, kind="money"),
         Column("remark", tr("Remarks"), 22), settled], data["missing"], title=tr("Shortage (盘亏)"),
         empty_text=none, totals=_totals(data["missing"], ["qty", "value"]) if data["missing"] else None))
+    blocks += _loan_blocks(data, settled, none)
     blocks.append(SmallTable([
         Column("no", tr("No."), 8, kind="index"), Column("number", tr("Asset No."), 30),
         Column("name", tr("Name"), 40), Column("category", tr("Category"), 26),

@@ -39,6 +39,7 @@ RESULTS = {
     "misplaced": N_("Misplaced"),
     "missing": N_("Missing"),
     "partial": N_("Partly missing"),
+    "lent": N_("On loan"),  # out on loan in the register: expected not on its shelf, neither found nor short
 }
 SCAN_OUTCOMES = {
     "found": N_("Found here"),
@@ -105,10 +106,10 @@ class StockTakeLine(BaseModel):
     found_place = ForeignKeyField(Place, null=True, on_delete="RESTRICT", backref="+")
     condition = CharField(max_length=20, null=True)  # good | damaged | needs_repair
     note = TextField(null=True)
-    method = CharField(max_length=10, null=True)  # scan | tick | qty
+    method = CharField(max_length=10, null=True)  # scan | tick | qty | match | loan (the loan slip was seen)
     counted_at = DateTimeField(null=True)
     # on closing
-    result = CharField(max_length=20, null=True)  # found | misplaced | missing | partial
+    result = CharField(max_length=20, null=True)  # found | misplaced | missing | partial | lent
     # applying (after sign-off)
     relocated_at = DateTimeField(null=True)
     shortage_at = DateTimeField(null=True)

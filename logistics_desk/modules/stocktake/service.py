@@ -8,7 +8,8 @@ functions so it lands in the asset's history. Closing changes no asset.
 
 Public API (the view, the CLI and the tests call these):
   open_stocktake, current, get, all_stocktakes, scope_choices
-  scan, tick, set_quantity, set_condition, reset_line
+  scan, tick, set_quantity, set_condition, reset_line, confirm_loan
+  loans, loan_text (assets out on loan: expected not on their shelf, neither found nor short)
   progress, place_progress, lines_for_place, recent_scans
   unknowns, match_unknown, set_surplus, add_surplus, dismiss_unknown
   close, sign_off, variance, pending_actions
@@ -57,6 +58,7 @@ ZERO = Decimal("0.00")
 # assets expected in a stock-take: everything still on the books (not disposed / lost)
 EXPECTED_STATUSES = tuple(s for s in ACTIVE_STATUSES)
 SCOPE_KINDS = ("buildings", "places", "departments", "categories")
+LOAN = "loan"  # a line's method when the clerk saw the loan slip: counted as on loan (0 here), not as shortage
 
 
 # --- reading -------------------------------------------------------------------
@@ -301,6 +303,60 @@ def scope_of(st: StockTake) -> dict:
         return {}
 
 
+# --- loans ---------------------------------------------------------------------------
+# An asset out on loan (an open loan in the register) is expected NOT to be on its shelf: while counting its
+# line says who has it and until when, and the clerk confirms the loan slip (``confirm_loan``) or, if it is
+# on the shelf after all (returned without being recorded), counts it found. Closing makes every line of an
+# asset still on loan that was not found "lent" (result), never a shortage: expected = found + on loan + short.
+
+def loan_day(st: StockTake) -> _dt.date:
+    """The day loans are judged on (overdue or not): today while counting, the closing day after."""
+    return st.closed_at.date() if st.status != "open" and st.closed_at else clock.today()
+
+
+def loans(st: StockTake, asset_ids=None) -> dict[int, dict]:
+    """The loans of the stock-take's assets, by asset id, each with ``overdue_days``: while counting, the loans
+    not returned yet; once closed, the loan each asset was out on at closing (returned since or not)."""
+    day = loan_day(st)
+    out = assets.loans_of(None if st.status == "open" else day, asset_ids)
+    for loan in out.values():
+        loan["overdue_days"] = max(0, (day - loan["due_on"]).days)
+    return out
+
+
+def loan_text(loan: dict | None) -> str:
+    """借出：王老师，应还 2026-07-01 (and how many days overdue), for the count sheet and the count page."""
+    if not loan:
+        return ""
+    text = tr("On loan: {borrower}, due {date}").format(borrower=loan["borrower"],
+                                                        date=loan["due_on"].strftime("%Y-%m-%d"))
+    if loan.get("overdue_days"):
+        text += tr(" (overdue {n} days)").format(n=loan["overdue_days"])
+    return text
+
+
+def confirm_loan(line_id: int) -> StockTakeLine:
+    """The asset of this line is out on loan and the clerk has seen the slip: counted as on loan (not here,
+    not a shortage). Refused when the register has no open loan for it."""
+    line = _line(line_id)
+    st = line.stocktake
+    _require_open(st)
+    loan = loans(st, [line.asset_id]).get(line.asset_id)
+    if loan is None:
+        raise RuleError(tr("{number} {name} is not on loan in the asset register: count it found or missing.").format(
+            number=line.asset_number, name=line.name))
+    with database.atomic():
+        before = audit.snapshot(line, ["counted_qty", "found_place", "condition", "method"])
+        line.counted_qty, line.found_place, line.condition, line.method = 0, None, None, LOAN
+        line.counted_at = clock.now()
+        line.save(only=[StockTakeLine.counted_qty, StockTakeLine.found_place, StockTakeLine.condition,
+                        StockTakeLine.method, StockTakeLine.counted_at])
+        audit.record_update(line, before, action="confirm_loan", note=audit.sentence(
+            N_("Loan slip {doc} seen: lent to {borrower}, due {due}"), doc=loan["doc_no"],
+            borrower=loan["borrower"], due=loan["due_on"].isoformat()))
+    return line
+
+
 # --- counting ----------------------------------------------------------------------
 
 @dataclass
@@ -353,14 +409,17 @@ def _count_found(st: StockTake, line: StockTakeLine, place_id: int | None, metho
         values["condition"] = "good"
     _save_count(line, values, "count")
     unit = line.unit or ""
+    loan = loans(st, [line.asset_id]).get(line.asset_id)
+    returned = (" " + tr("The register says “{loan}”: returned without the return being recorded? "
+                         "Record the return in the asset register.").format(loan=loan_text(loan))) if loan else ""
     if here == line.place_id:
         qty = tr(" — {qty} {unit}").format(qty=line.quantity, unit=unit) if line.quantity > 1 else ""
         return ScanResult("found", tr("Found: {number} {name}").format(number=line.asset_number, name=line.name),
-                          tr("Expected here{qty}.").format(qty=qty), line.id, place_id=line.place_id, code=code,
-                          newly_counted=newly)
+                          tr("Expected here{qty}.").format(qty=qty) + returned, line.id, place_id=line.place_id,
+                          code=code, newly_counted=newly)
     return ScanResult("misplaced", tr("Misplaced: {number} {name}").format(number=line.asset_number, name=line.name),
                       tr("Expected in {expected}; recorded as found in {here}.").format(
-                          expected=line.place_name or tr("(no place)"), here=_place_name(here)),
+                          expected=line.place_name or tr("(no place)"), here=_place_name(here)) + returned,
                       line.id, place_id=line.place_id, code=code, newly_counted=newly)
 
 
@@ -563,26 +622,30 @@ LINE_FIELDS = (StockTakeLine.id, StockTakeLine.asset, StockTakeLine.asset_number
 
 
 def lines_for_place(stocktake_id: int, place_id: int | None) -> list[dict]:
-    """The expected list of a place, sorted as the room is walked (by asset number)."""
+    """The expected list of a place, sorted as the room is walked (by asset number); each line with the loan
+    its asset is out on (``loan``, None when not lent)."""
     q = (StockTakeLine.select(*LINE_FIELDS)
          .where((StockTakeLine.stocktake == stocktake_id)
                 & (StockTakeLine.place.is_null() if place_id is None else (StockTakeLine.place == place_id)))
          .order_by(StockTakeLine.asset_number).dicts())
-    return [_with_state(d) for d in q]
+    rows = list(q)
+    out = loans(get(stocktake_id), [d["asset"] for d in rows]) if rows else {}
+    return [_with_state(d, out) for d in rows]
 
 
 def line_dict(line_id: int) -> dict:
     d = StockTakeLine.select(*LINE_FIELDS).where(StockTakeLine.id == line_id).dicts().get()
-    return _with_state(d)
+    return _with_state(d, loans(_line(line_id).stocktake, [d["asset"]]))
 
 
 def line_state(d: dict) -> str:
-    """not_counted | found | misplaced | missing | partial"""
+    """not_counted | found | misplaced | missing | partial | lent (none here: the loan slip seen, or the asset
+    is out on loan — ``d["loan"]`` — and was not found here)"""
     c = d.get("counted_qty")
     if c is None:
         return "not_counted"
     if c == 0:
-        return "missing"
+        return "lent" if d.get("method") == LOAN or d.get("loan") else "missing"
     if c < d["quantity"]:
         return "partial"
     if d.get("found_place") is not None and d.get("found_place") != d.get("place"):
@@ -590,7 +653,9 @@ def line_state(d: dict) -> str:
     return "found"
 
 
-def _with_state(d: dict) -> dict:
+def _with_state(d: dict, loans_by_asset: dict | None = None) -> dict:
+    if loans_by_asset is not None:
+        d["loan"] = loans_by_asset.get(d["asset"])
     d["state"] = line_state(d)
     return d
 
@@ -763,8 +828,13 @@ def close(stocktake_id: int) -> StockTake:
     st = check_can_close(stocktake_id)
     L = StockTakeLine
     mine = L.stocktake == st.id
+    lent = list(loans(st))  # assets out on loan now: not found here, they are on loan, not short
     with database.atomic():
-        L.update(result="missing").where(mine & (L.counted_qty.is_null() | (L.counted_qty == 0))).execute()
+        none_here = L.counted_qty.is_null() | (L.counted_qty == 0)
+        for i in range(0, len(lent), 500):
+            L.update(result="lent").where(mine & none_here & L.asset.in_(lent[i:i + 500])).execute()
+        L.update(result="lent").where(mine & none_here & (L.method == LOAN)).execute()
+        L.update(result="missing").where(mine & none_here & L.result.is_null()).execute()
         L.update(result="partial").where(mine & (L.counted_qty > 0) & (L.counted_qty < L.quantity)).execute()
         L.update(result="misplaced").where(mine & (L.counted_qty >= L.quantity) & L.found_place.is_null(False)
                                            & (L.place.is_null() | (L.found_place != L.place))).execute()
@@ -776,8 +846,9 @@ def close(stocktake_id: int) -> StockTake:
         st.save()
         v = variance(st.id)["totals"]
         audit.record_update(st, before, action="close", note=tr(
-            "expected {e}, found {f}, missing {m}, misplaced {p}, surplus {s}, damaged {d}").format(
-            e=v["expected"], f=v["found"], m=v["missing"], p=v["misplaced"], s=v["surplus"], d=v["damaged"]))
+            "expected {e}, found {f}, on loan {l}, missing {m}, misplaced {p}, surplus {s}, damaged {d}").format(
+            e=v["expected"], f=v["found"], l=v["lent"], m=v["missing"], p=v["misplaced"], s=v["surplus"],
+            d=v["damaged"]))
     return st
 
 
@@ -817,7 +888,7 @@ def _empty_row(label: str) -> dict:
     return {"label": label, "expected": 0, "expected_qty": 0, "expected_value": ZERO, "found": 0, "found_qty": 0,
             "found_value": ZERO, "missing": 0, "missing_qty": 0, "missing_value": ZERO, "surplus": 0,
             "surplus_qty": 0, "surplus_value": ZERO, "misplaced": 0, "misplaced_value": ZERO, "damaged": 0,
-            "damaged_value": ZERO}
+            "damaged_value": ZERO, "lent": 0, "lent_qty": 0, "lent_value": ZERO, "lent_overdue": 0}
 
 
 def _add(row: dict, kind: str, qty: int, value: Decimal) -> None:
@@ -840,9 +911,12 @@ class _Tally:
                 self.by_cat.setdefault(category, _empty_row(category_label)), self.totals)
 
 
-def _tally_lines(st: StockTake, tally: _Tally) -> tuple[list[dict], list[dict], list[dict]]:
-    """The expected list into the tally; returns the missing, misplaced and damaged lines."""
-    missing, misplaced, damaged = [], [], []
+def _tally_lines(st: StockTake, tally: _Tally) -> tuple[list[dict], list[dict], list[dict], list[dict], list[dict]]:
+    """The expected list into the tally; returns the missing, misplaced, damaged and lent lines, and the
+    lines found although the register still has them on loan (the return was not recorded)."""
+    missing, misplaced, damaged, lent, found_lent = [], [], [], [], []
+    on_loan = loans(st)
+    still_out = on_loan if st.status == "open" else assets.loans_of()
     q = (StockTakeLine.select(*LINE_FIELDS, StockTakeLine.category_id, StockTakeLine.relocated_at,
                               StockTakeLine.shortage_at, StockTakeLine.written_off_at,
                               StockTakeLine.damage_recorded_at)
@@ -850,9 +924,10 @@ def _tally_lines(st: StockTake, tally: _Tally) -> tuple[list[dict], list[dict], 
          .dicts())
     place_names = {}
     for d in q.iterator():
+        d["loan"] = on_loan.get(d["asset"])
         state = d["result"] or line_state(d)
         if state == "not_counted":
-            state = "missing"
+            state = "lent" if d["loan"] else "missing"
         qty, value = d["quantity"], Decimal(d["book_value"] or 0)
         per_unit = value / qty if qty else ZERO
         counted = d["counted_qty"] or 0
@@ -867,10 +942,20 @@ def _tally_lines(st: StockTake, tally: _Tally) -> tuple[list[dict], list[dict], 
             if state == "misplaced":
                 row["misplaced"] += 1
                 row["misplaced_value"] += value
+            if state == "lent":
+                _add(row, "lent", qty - counted, (per_unit * (qty - counted)).quantize(CENT))
+                row["lent_overdue"] += 1 if d["loan"] and d["loan"]["overdue_days"] else 0
             if is_damaged:
                 row["damaged"] += 1
                 row["damaged_value"] += value
         d["state"] = state
+        if state == "lent":
+            d["lent_qty"] = qty - counted
+            d["lent_value"] = (per_unit * (qty - counted)).quantize(CENT)
+            lent.append(d)
+        elif counted and d["asset"] in still_out:
+            d["loan"] = still_out[d["asset"]]
+            found_lent.append(d)
         if state in ("missing", "partial"):
             d["missing_qty"] = qty - counted
             d["missing_value"] = (per_unit * (qty - counted)).quantize(CENT)
@@ -882,7 +967,7 @@ def _tally_lines(st: StockTake, tally: _Tally) -> tuple[list[dict], list[dict], 
             misplaced.append(d)
         if is_damaged:
             damaged.append(d)
-    return missing, misplaced, damaged
+    return missing, misplaced, damaged, lent, found_lent
 
 
 def _tally_outside_scope(st: StockTake, tally: _Tally) -> list[dict]:
@@ -914,12 +999,14 @@ def _tally_surplus(st: StockTake, tally: _Tally) -> list[dict]:
 
 
 def variance(stocktake_id: int) -> dict:
-    """Per place and per category: expected, found, missing, surplus, misplaced, damaged (counts,
-    quantities, book values), the detail lists, and totals. On an open stock-take, lines not
-    counted yet count as missing (a preview)."""
+    """Per place and per category: expected, found, on loan, missing, surplus, misplaced, damaged (counts,
+    quantities, book values), the detail lists, and totals; expected qty = found + on loan + missing. On an
+    open stock-take, lines not counted yet count as missing (a preview), as on loan when their asset is lent.
+    ``lent``: the lines on loan, each with its ``loan`` (borrower, due date, ``overdue_days`` on the loan day);
+    ``found_on_loan``: lines found although the register still has them on loan (return not recorded)."""
     st = get(stocktake_id)
     tally = _Tally()
-    missing, misplaced, damaged = _tally_lines(st, tally)
+    missing, misplaced, damaged, lent, found_on_loan = _tally_lines(st, tally)
     misplaced += _tally_outside_scope(st, tally)
     surplus = _tally_surplus(st, tally)
     by_place = tally.by_place
@@ -928,7 +1015,7 @@ def variance(stocktake_id: int) -> dict:
     cat_rows = sorted(tally.by_cat.values(), key=lambda r: r["label"])
     return {"stocktake": st, "provisional": st.status == "open", "places": place_rows, "categories": cat_rows,
             "totals": tally.totals, "missing": missing, "misplaced": misplaced, "damaged": damaged,
-            "surplus": surplus}
+            "surplus": surplus, "lent": lent, "found_on_loan": found_on_loan, "loan_day": loan_day(st)}
 
 
 # --- applying the results (after sign-off) --------------------------------------------------
@@ -982,6 +1069,11 @@ def mark_shortage(line_id: int) -> StockTakeLine:
     if line.shortage_at:
         raise RuleError(tr("Already marked."))
     asset = assets.get_asset(line.asset_id)
+    if asset.status == "lent":
+        loan = assets.loans_of(None, [asset.id]).get(asset.id)
+        raise RuleError(tr("Asset {number} is out on loan ({loan}): it is not a shortage. If the borrower has lost "
+                           "it, record the return and the loss in the asset register.").format(
+            number=asset.number, loan=loan_text(loan) if loan else tr("On loan")))
     missing = line.quantity - (line.counted_qty or 0) if line.result == "partial" else asset.quantity
     if missing > asset.quantity:
         raise RuleError(tr("Asset {number} now holds {n} {unit}, fewer than the {missing} missing: "
@@ -1034,6 +1126,27 @@ def record_damage(line_id: int, *, cause: str = "natural", description: str = ""
         assets.report_damage(asset, cause=cause, description=text, responsible_name=responsible_name,
                              discipline_note=discipline_note, **_ref(st))
         _save_count(line, {"damage_recorded_at": clock.now()}, "apply_damage")
+    return line
+
+
+def record_return(line_id: int) -> StockTakeLine:
+    """An asset the register has on loan was found in the count: the borrower returned it without the return
+    being recorded. Record the return (the asset register's take-back) on the day it was counted."""
+    line, st = _line_to_apply(line_id)
+    if not line.counted_qty:
+        raise RuleError(tr("Only assets found in the count are taken back."))
+    asset = assets.get_asset(line.asset_id)
+    loan = assets.loans_of(None, [asset.id]).get(asset.id)
+    if loan is None:
+        raise RuleError(tr("Asset {number} is not on loan (any more).").format(number=asset.number))
+    day = max(line.counted_at.date() if line.counted_at else st.count_date, loan["lent_on"])
+    place = _place_name(line.found_place_id or line.place_id)
+    with database.atomic():
+        assets.take_back(asset, returned_on=day, note=tr("Found in {place} in stock-take {doc}").format(
+            place=place, doc=st.doc_no))
+        audit.record("stocktake_line", line.id, "apply_return", note=audit.sentence(
+            N_("Loan {loan} returned: found in {place} in stock-take {doc}"), loan=loan["doc_no"], place=place,
+            doc=st.doc_no))
     return line
 
 
@@ -1154,7 +1267,7 @@ def relocate_unknown(unknown_id: int) -> Asset:
 
 def pending_actions(stocktake_id: int) -> dict[str, list[dict]]:
     """What applying the results would still do: relocate, relocate_extra (assets from outside the
-    scope), shortage, writeoff, damage, surplus."""
+    scope), shortage, writeoff, damage, surplus, loan_return (found though the register has it on loan)."""
     L = StockTakeLine
     base = L.select(*LINE_FIELDS, L.relocated_at, L.shortage_at, L.written_off_at, L.damage_recorded_at,
                     L.repair_ref, L.shortage_asset).where(L.stocktake == stocktake_id)
@@ -1170,6 +1283,7 @@ def pending_actions(stocktake_id: int) -> dict[str, list[dict]]:
         "damage": list(base.where(L.condition.in_(["damaged", "needs_repair"]) & L.damage_recorded_at.is_null())
                        .order_by(L.asset_number).dicts()),
         "surplus": [u for u in unknowns(stocktake_id, "surplus") if not u["registered_asset"]],
+        "loan_return": _found_on_loan(stocktake_id, base),
     }
     names = {}
     for d in out["relocate"]:
@@ -1182,6 +1296,20 @@ def pending_actions(stocktake_id: int) -> dict[str, list[dict]]:
     for d in out["writeoff"]:
         d["shortage_number"], d["shortage_qty"] = held.get(d["shortage_asset"] or d["asset"], ("", 0))
     return out
+
+
+def _found_on_loan(stocktake_id: int, base) -> list[dict]:
+    """Lines found in the count whose asset the register still has on loan (the return was not recorded)."""
+    out_now = assets.loans_of()
+    if not out_now:
+        return []
+    L = StockTakeLine
+    rows = []
+    for d in base.where((L.counted_qty > 0) & L.asset.in_(list(out_now))).order_by(L.asset_number).dicts():
+        d["loan"] = out_now[d["asset"]]
+        d["found_place_name"] = _place_name(d["found_place"] or d["place"])
+        rows.append(d)
+    return rows
 
 
 @dataclass
@@ -1263,7 +1391,7 @@ def approve_writeoffs(line_ids, *, approver: str, on: _dt.date | None = None) ->
 
 
 APPLY = {"relocate": relocate, "relocate_extra": relocate_unknown, "shortage": mark_shortage,
-         "damage": record_damage, "surplus": register_surplus}
+         "damage": record_damage, "surplus": register_surplus, "loan_return": record_return}
 
 
 # --- repairs (an optional module: asked through the registry, called through its api) ----------------
@@ -1324,11 +1452,13 @@ def compare_with_previous(stocktake_id: int, previous_id: int | None = None) -> 
 
     def missing_assets(s: StockTake) -> dict[int, dict]:
         q = L.select(L.asset, L.asset_number, L.name, L.place_name, L.quantity, L.counted_qty, L.result,
-                     L.book_value).where(L.stocktake == s.id)
+                     L.book_value, L.method).where(L.stocktake == s.id)
         if s.status == "open":
+            out_on_loan = loans(s)
             q = q.where(L.counted_qty.is_null() | (L.counted_qty < L.quantity))
-        else:
-            q = q.where(L.result.in_(["missing", "partial"]))
+            return {d["asset"]: d for d in q.dicts() if not (
+                not d["counted_qty"] and (d["method"] == LOAN or d["asset"] in out_on_loan))}
+        q = q.where(L.result.in_(["missing", "partial"]))
         return {d["asset"]: d for d in q.dicts()}
 
     now_missing = missing_assets(st)

@@ -2,8 +2,8 @@
 
 The scan field has the focus whenever nothing else needs it: a USB scanner types the asset
 number and Enter; the answer appears at once, big and coloured. In the expected list (F2):
-Space found, Del missing, D damaged, R needs repair, G good, digits: counted quantity,
-U undo, Esc back to scanning.
+Space found, Del missing, L on loan (the loan slip seen), D damaged, R needs repair, G good, digits: counted
+quantity, U undo, Esc back to scanning. A line whose asset is out on loan says who has it and until when.
 """
 
 from __future__ import annotations
@@ -49,7 +49,9 @@ STATE_STYLE = {  # line state -> (label, colour)
     "misplaced": ("→ {}", "#e67e00"),
     "missing": ("✗ {}", "#c62828"),
     "partial": ("◐ {}", "#e67e00"),
+    "lent": ("⇄ {}", "#1565c0"),  # on loan: expected not on the shelf
 }
+LOAN_COLOUR, OVERDUE_COLOUR = "#1565c0", "#c62828"
 COL_STATE, COL_NUMBER, COL_NAME, COL_MODEL, COL_QTY, COL_COUNTED, COL_COND, COL_NOTE = range(8)
 
 
@@ -114,6 +116,7 @@ class ExpectedTable(QTableWidget):
         actions = {Qt.Key.Key_Space: lambda: page.tick_current(True),
                    Qt.Key.Key_Delete: lambda: page.tick_current(False),
                    Qt.Key.Key_Backspace: lambda: page.tick_current(False),
+                   Qt.Key.Key_L: page.confirm_loan_current,
                    Qt.Key.Key_D: lambda: page.mark_current("damaged"),
                    Qt.Key.Key_R: lambda: page.mark_current("needs_repair"),
                    Qt.Key.Key_G: lambda: page.mark_current("good"),
@@ -250,14 +253,15 @@ class CountPage(QWidget):
         exp = QWidget()
         xl = QVBoxLayout(exp)
         xl.setContentsMargins(0, 0, 0, 0)
-        xl.addWidget(QLabel(tr("Expected here (F2: Space found · Del missing · D damaged · R needs repair · "
-                               "digits: counted quantity · U undo · Esc back to scanning)")))
+        xl.addWidget(QLabel(tr("Expected here (F2: Space found · Del missing · L on loan · D damaged · R needs repair "
+                               "· digits: counted quantity · U undo · Esc back to scanning)")))
         self.table = ExpectedTable(self)
         self.table.itemChanged.connect(self._item_changed)
         xl.addWidget(self.table, 1)
         btns = QHBoxLayout()
         for text, slot, name in ((tr("Found"), lambda: self.tick_current(True), "found_button"),
                                  (tr("Missing"), lambda: self.tick_current(False), "missing_button"),
+                                 (tr("On loan (slip seen)"), self.confirm_loan_current, "loan_button"),
                                  (tr("Damaged…"), lambda: self.mark_current("damaged"), "damaged_button"),
                                  (tr("Needs repair…"), lambda: self.mark_current("needs_repair"), "repair_button"),
                                  (tr("Undo"), self.undo_current, "undo_button")):
@@ -277,7 +281,7 @@ class CountPage(QWidget):
         if st is None:
             return
         is_open = st.status == "open"
-        for w in (self.scan_edit, self.found_button, self.missing_button, self.damaged_button,
+        for w in (self.scan_edit, self.found_button, self.missing_button, self.loan_button, self.damaged_button,
                   self.repair_button, self.undo_button):
             w.setEnabled(is_open)
         self.fill_places()
@@ -374,6 +378,8 @@ class CountPage(QWidget):
         self._row_of = {d["id"]: r for r, d in enumerate(rows)}
         for r, d in enumerate(rows):
             self._paint_line(r, d)
+        if any(d.get("loan") for d in rows):  # who has it and until when: wide enough to read
+            self.table.setColumnWidth(COL_NOTE, max(self.table.columnWidth(COL_NOTE), 250))
         self._filling = False
 
     def _paint_line(self, r: int, d: dict) -> None:
@@ -381,11 +387,18 @@ class CountPage(QWidget):
         editable = self.st is not None and self.st.status == "open"
         state = d["state"]
         label = state_label(state)
+        loan = d.get("loan")
+        colour = STATE_STYLE[state][1]
         if state == "misplaced":
             label += " " + tr("(in {place})").format(place=service.place_name(d["found_place"]))
+        elif state == "not_counted" and loan:
+            label, colour = tr("Lent: check slip"), LOAN_COLOUR
+        slip = tr("(slip seen)") if state == "lent" and d.get("method") == service.LOAN else ""
+        remark = " · ".join(t for t in (d["note"] or "", service.loan_text(loan) if state in (
+            "not_counted", "lent") else (tr("Returned? The register has it on loan") if loan else ""), slip) if t)
         values = [label, d["asset_number"], d["name"], d["model_spec"] or "", str(d["quantity"]),
                   "" if d["counted_qty"] is None else str(d["counted_qty"]),
-                  tr(CONDITIONS[d["condition"]]) if d["condition"] else "", d["note"] or ""]
+                  tr(CONDITIONS[d["condition"]]) if d["condition"] else "", remark]
         for c, v in enumerate(values):
             it = QTableWidgetItem(v)
             flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
@@ -395,12 +408,15 @@ class CountPage(QWidget):
             if c in (COL_QTY, COL_COUNTED):
                 it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if c == COL_STATE:
-                it.setForeground(QColor(STATE_STYLE[state][1]))
+                it.setForeground(QColor(colour))
                 f = it.font()
                 f.setBold(True)
                 it.setFont(f)
             if c == COL_COND and d["condition"] in ("damaged", "needs_repair"):
                 it.setForeground(QColor("#c62828"))
+            if c == COL_NOTE and loan:
+                it.setForeground(QColor(OVERDUE_COLOUR if loan.get("overdue_days") else LOAN_COLOUR))
+                it.setToolTip(remark)
             self.table.setItem(r, c, it)
         self._filling = False
 
@@ -436,6 +452,10 @@ class CountPage(QWidget):
 
     def tick_current(self, found: bool) -> None:
         self._line_action(lambda lid: service.tick(lid, found, self.place_id if found else None))
+
+    def confirm_loan_current(self) -> None:
+        """The asset of the chosen line is out on loan and the clerk has seen the slip: on loan, not missing."""
+        self._line_action(service.confirm_loan)
 
     def undo_current(self) -> None:
         self._line_action(service.reset_line)

@@ -33,8 +33,9 @@ ACTION_LABELS = {
     "damage": N_("Record the damage"),
     "surplus": N_("Register as a new asset (盘盈)"),
     "writeoff": N_("Awaiting write-off approval"),
+    "loan_return": N_("Record the return of the loan"),
 }
-APPLY_ORDER = ("relocate", "relocate_extra", "shortage", "damage", "surplus", "writeoff")
+APPLY_ORDER = ("relocate", "relocate_extra", "shortage", "damage", "surplus", "loan_return", "writeoff")
 # ticked by default once signed off; a move is never: a wrong-room scan must not move an asset unseen
 TICKED = ("shortage", "damage", "surplus")
 
@@ -54,6 +55,9 @@ def apply_effect(kind: str, d: dict) -> str:
                                        left=d["quantity"] - missing)
         return tr("Not found (expected in {place}): its status becomes 盘亏待批 until the write-off is "
                   "approved.").format(place=d["place_name"] or "—")
+    if kind == "loan_return":
+        return tr("The register says “{loan}”, but it was found in {place}: the return is recorded on the day "
+                  "it was counted.").format(loan=service.loan_text(d["loan"]), place=d["found_place_name"])
     if kind == "writeoff":
         return tr("{number}: {n} {unit} to write off as lost once approved (Write-off approved…).").format(
             number=d["shortage_number"], n=d["shortage_qty"], unit=unit)
