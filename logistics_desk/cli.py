@@ -131,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
         return _restore(args)
     if command == "move-db":
         return _move_db(args)
-    _open(args, create=command in CREATING_COMMANDS)
+    _open(args, create=command in CREATING_COMMANDS, copy_read_only=command == "check")
     apply_language_setting(args)
     db.set_waiting_callback(_console_waiting)
     try:
@@ -200,12 +200,19 @@ def _print_today(args: argparse.Namespace) -> bytes:
     return today.render_pdf(today.collect(modules(), day), day)
 
 
-def _open(args: argparse.Namespace, *, create: bool) -> None:
-    """Open ``--db``; only ``demo`` and ``import`` create a missing file. A damaged one: say how to restore it."""
+def _open(args: argparse.Namespace, *, create: bool, copy_read_only: bool = False) -> None:
+    """Open ``--db``; only ``demo`` and ``import`` create a missing file. A damaged one: say how to restore it.
+    ``copy_read_only`` (``check``): a backup copy (integrity.is_backup_copy) is opened read-only, unchanged."""
+    read_only = False
+    if copy_read_only:
+        from .core import integrity
+
+        target = db.resolve_path(getattr(args, "db", None))
+        read_only = not isinstance(target, engine.ServerAddress) and integrity.is_backup_copy(target)
     try:
-        db.open_database(getattr(args, "db", None), create=create)
+        db.open_database(getattr(args, "db", None), create=create, read_only=read_only)
     except db.DatabaseOpenError as exc:
-        if exc.kind != "damaged":
+        if exc.kind != "damaged" or read_only:  # (restoring over a damaged copy is no advice)
             raise
         hint = tr("To put a backup in its place: {program} --db \"{path}\" restore BACKUP.db").format(
             program=paths.program_name(), path=exc.path)

@@ -32,7 +32,7 @@ from peewee import AutoField, BooleanField, CharField, DateTimeField, ForeignKey
 from . import clock
 from .db import BaseModel, database
 from .errors import NotFound, RuleError, UserError, ValidationError
-from .i18n import N_, tr
+from .i18n import N_, join_list, tr
 from .masterdata import Person
 
 log = logging.getLogger(__name__)
@@ -475,7 +475,7 @@ def reset_password(name: str, password: str, *, where: str = "") -> Account:
     """A new password for the account ``name``, set at the console (no login needed: see above)."""
     account = Account.get_or_none(Account.name == (name or "").strip())
     if account is None:
-        known = ", ".join(a.name for a in accounts()) or tr("(none)")
+        known = join_list(a.name for a in accounts()) or tr("(none)")
         raise NotFound(tr("There is no account named “{name}”. The accounts: {names}").format(name=name, names=known))
     _store_password(account, password, tr("New password set at the console ({where})").format(where=where)
                     if where else tr("New password set at the console"))

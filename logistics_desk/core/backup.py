@@ -39,7 +39,7 @@ from pathlib import Path
 from . import clock, db, engine
 from .errors import UserError
 from .fileio import sync_folder
-from .i18n import tr
+from .i18n import join_clauses, join_list, tr
 from .tasks import Cancelled
 
 log = logging.getLogger(__name__)
@@ -430,7 +430,7 @@ def _missing_tables(con: sqlite3.Connection, applied: set[str]) -> list[str]:
     last = reached[-1]
     skipped = [s for s in steps[: steps.index(last) + 1] if s not in applied]
     if skipped:
-        return [tr("(schema steps missing from its history: {steps})").format(steps=", ".join(skipped))]
+        return [tr("(schema steps missing from its history: {steps})").format(steps=join_list(skipped))]
     missing = []
     for table, columns in sorted(_schema_after_each_step()[last].items()):
         found = {r[1] for r in con.execute(f'PRAGMA table_info("{table}")')}
@@ -461,7 +461,7 @@ def verify(path: str | Path) -> list[str]:
             rows = con.execute("PRAGMA integrity_check").fetchall()
             problems = [r[0] for r in rows if r[0] != "ok"]
             if problems:
-                return [tr("The file is damaged: {detail}").format(detail="; ".join(problems[:5]))]
+                return [tr("The file is damaged: {detail}").format(detail=join_clauses(problems[:5]))]
             app_id = int(con.execute("PRAGMA application_id").fetchone()[0])
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             applied = (
@@ -488,7 +488,7 @@ def verify(path: str | Path) -> list[str]:
     if newer:
         problems.append(tr("It was written by a newer version of Logistics Desk."))
     if missing:
-        problems.append(tr("It lacks tables its schema version must have: {tables}").format(tables=", ".join(missing)))
+        problems.append(tr("It lacks tables its schema version must have: {tables}").format(tables=join_list(missing)))
     return problems
 
 

@@ -172,6 +172,40 @@ def tr(text: str) -> str:
     return translate(part_of_module(caller), text)
 
 
+def _is_chinese() -> bool:
+    return _language.startswith("zh")
+
+
+def join_list(items) -> str:
+    """A list of names in running text: 甲、乙、丙 in Chinese, "a, b, c" in English.
+
+    Follows ``current_language()``; each item is shown with ``str``. Use it for every list a person reads
+    (messages, Today lines, printed forms); stored data, file formats and search keys keep their own
+    separator."""
+    return ("、" if _is_chinese() else ", ").join(str(i) for i in items)
+
+
+def _clause(text: str, last: bool) -> str:
+    """A clause before a semicolon loses its full stop ("recorded.; Dinner" -> "recorded; Dinner")."""
+    if not last and (text.endswith("。") or (text.endswith(".") and not text.endswith(".."))):
+        return text[:-1]
+    return text
+
+
+def join_clauses(items) -> str:
+    """Clauses (whole phrases or sentences, often with their own commas) in running text: "甲；乙" in
+    Chinese, "a; b" in English. Follows ``current_language()``. A full stop ending a clause before the
+    separator is dropped (the last clause keeps its own)."""
+    texts = [str(i) for i in items]
+    return ("；" if _is_chinese() else "; ").join(_clause(t, n == len(texts) - 1) for n, t in enumerate(texts))
+
+
+def join_phrases(items) -> str:
+    """Short phrases of one sentence: "外观正常，气味正常" in Chinese, "a, b" in English (``join_list``
+    would read 外观正常、气味正常)."""
+    return ("，" if _is_chinese() else ", ").join(str(i) for i in items)
+
+
 # Names the program itself wrote into a new database (the categories of GB/T 14885 that every school
 # starts with, core/migrations/0001_core.py), with the English an English interface shows for them. A
 # name the school changed is its own and is shown as written.

@@ -19,7 +19,7 @@ from peewee import SqliteDatabase
 
 from . import db, engine
 from .errors import UserError
-from .i18n import tr
+from .i18n import join_clauses, tr
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +119,7 @@ def write_sqlite_copy(source, part: Path, progress=None) -> None:
         problems = engine.SQLITE.integrity_problems(target)
         if problems:
             raise UserError(tr("The copy {path} failed its integrity check: {problems}").format(
-                path=part, problems="; ".join(problems)))
+                path=part, problems=join_clauses(problems)))
     finally:
         target.close()
 
@@ -166,7 +166,7 @@ def fill_server(backup_file: Path, address: engine.ServerAddress, key_files=(), 
     problems = backup.verify(backup_file)
     if problems:
         raise UserError(tr("{path} is not a usable backup: {problems}").format(
-            path=backup_file, problems="; ".join(problems)))
+            path=backup_file, problems=join_clauses(problems)))
     db.close_database()
     target = db.connect_server(address)
     try:

@@ -1948,6 +1948,14 @@
       <translation>{meal}“{dish}”：{taken} 留样，{entered} 才登记（晚了 {delay}）。</translation>
     </message>
     <message>
+      <source>{name} worked with a health certificate expired on {date}.</source>
+      <translation>{name}的健康证已于 {date} 过期，仍在岗工作。</translation>
+    </message>
+    <message>
+      <source>{name} worked without a health certificate on record.</source>
+      <translation>{name}未登记健康证，仍在岗工作。</translation>
+    </message>
+    <message>
       <source>No delivery was checked in on this day.</source>
       <translation>当天没有进货查验记录。</translation>
     </message>
@@ -1982,14 +1990,6 @@
     <message>
       <source>{meal}: no disinfection of tableware is recorded.</source>
       <translation>{meal}：没有餐具消毒记录。</translation>
-    </message>
-    <message>
-      <source>{name} worked with a health certificate expired on {date}.</source>
-      <translation>{name}的健康证已于 {date} 过期，仍在岗工作。</translation>
-    </message>
-    <message>
-      <source>{name} worked without a health certificate on record.</source>
-      <translation>{name}未登记健康证，仍在岗工作。</translation>
     </message>
     <message>
       <source>Fridge “{fridge}”: read it again at {time} (re-check after a reading out of range).</source>

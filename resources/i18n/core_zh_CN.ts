@@ -488,6 +488,10 @@ Its backups are in {folder}.</source>
       <translation>您没有读写 {path} 的权限。请让管理这台电脑的人为您的账户开放权限，或把数据库复制到您自己的文件夹中。</translation>
     </message>
     <message>
+      <source>You have no permission to read {path}. Ask whoever looks after this computer to give your account access to it.</source>
+      <translation>您没有读取 {path} 的权限。请让管理这台电脑的人为您的账户开放权限。</translation>
+    </message>
+    <message>
       <source>The folder {folder} is read-only, but the database {path} needs to write its journal beside it. Move the database into a folder you can write to, or ask for write access.</source>
       <translation>文件夹 {folder} 是只读的，但数据库 {path} 需要在其旁边写入日志文件。请把数据库移到您可以写入的文件夹，或申请写入权限。</translation>
     </message>
@@ -542,6 +546,10 @@ Its backups are in {folder}.</source>
     <message>
       <source>Another program has been writing to the database {path} for more than {seconds} seconds, so this change could not be saved. Nothing was changed; try again when the other program has finished.</source>
       <translation>另一个程序正在写入数据库 {path}，已超过 {seconds} 秒，因此本次修改无法保存。数据没有任何改动；请等另一个程序完成后重试。</translation>
+    </message>
+    <message>
+      <source>{path} is open read-only (a backup copy being checked): nothing in it can be changed.</source>
+      <translation>{path} 是以只读方式打开的（正在检查的备份），其中的内容不能更改。</translation>
     </message>
     <message>
       <source>Demo data created:</source>
@@ -1038,6 +1046,10 @@ Its backups are in {folder}.</source>
     <message>
       <source>{path} is a backup copy: its change record was verified with the key {key}. A backup has no head file, so entries cut from the end of its change record cannot be ruled out.</source>
       <translation>{path} 是一份备份：其修改记录已用密钥 {key} 校验。备份没有记录头文件，因此无法排除修改记录末尾被删掉若干条。</translation>
+    </message>
+    <message>
+      <source>{path} is of schema {schema} (older than this program's schema {latest}); it was checked as it is and not migrated: tables and fields its schema does not have were not compared.</source>
+      <translation>{path} 的数据结构版本为 {schema}（比本程序的版本 {latest} 旧）；已按原样检查，没有升级：该版本没有的表和字段未作比对。</translation>
     </message>
     <message>
       <source>Setting {key}: the change record says {recorded}, the table holds {found}.</source>

@@ -368,10 +368,6 @@
       <translation>验收人 {name}，{time}</translation>
     </message>
     <message>
-      <source>{n} more parts in the program</source>
-      <translation>另有 {n} 项材料，详见系统</translation>
-    </message>
-    <message>
       <source>Parts: {parts}</source>
       <translation>材料：{parts}</translation>
     </message>
@@ -454,6 +450,10 @@
     <message>
       <source>Safety officer</source>
       <translation>安全检查员</translation>
+    </message>
+    <message>
+      <source>{n} more parts in the program</source>
+      <translation>另有 {n} 项材料，详见系统</translation>
     </message>
     <message>
       <source>{n} more places</source>

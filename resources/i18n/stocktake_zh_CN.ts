@@ -600,6 +600,10 @@
       <translation>扫描或输入资产编号，按回车</translation>
     </message>
     <message>
+      <source>(slip seen)</source>
+      <translation>（已核借条）</translation>
+    </message>
+    <message>
       <source>State</source>
       <translation>状态</translation>
     </message>
@@ -666,10 +670,6 @@
     <message>
       <source>(in {place})</source>
       <translation>（在 {place}）</translation>
-    </message>
-    <message>
-      <source>(slip seen)</source>
-      <translation>（已核借条）</translation>
     </message>
     <message>
       <source>Not marked.</source>

@@ -144,3 +144,25 @@ def test_record_inserted_registers_bulk_rows_as_record_create_would(database):
     from logistics_desk.core import integrity
 
     assert integrity.check().ok
+
+
+def test_to_text_gives_each_kind_of_value_its_stored_text():
+    """The change record's text of a value is part of every entry's hash: the fast lookup by exact type
+    (issue 17, bulk imports) must give what the checks give, subclasses included."""
+    import datetime as dt
+    import enum
+    from decimal import Decimal
+
+    from logistics_desk.core.audit import to_text
+
+    class Kind(enum.IntEnum):
+        A = 3
+
+    class Note(str):
+        pass
+
+    cases = [(None, None), ("", ""), ("甲", "甲"), (Note("x"), "x"), (5, "5"), (-7, "-7"), (Kind.A, str(Kind.A)),
+             (True, "1"), (False, "0"), (1.5, "1.5"), (Decimal("12.50"), "12.50"), (Decimal("100.00"), "100"),
+             (Decimal("0.10"), "0.10"), (Decimal("1E+2"), "100"),
+             (dt.datetime(2026, 1, 2, 3, 4, 5), "2026-01-02 03:04:05"), (dt.date(2026, 1, 2), "2026-01-02")]
+    assert [to_text(value) for value, _ in cases] == [text for _, text in cases]

@@ -6,6 +6,7 @@ import datetime as _dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ..i18n import join_list  # noqa: F401  (kept here: forms import it from printing)
 from . import fonts
 
 ELLIPSIS = "…"
@@ -183,14 +184,6 @@ def fit_size(text: str, max_width: float, size: float, min_size: float = 5.0) ->
     if w <= max_width or w == 0:
         return size
     return max(min_size, size * max_width / w * 0.999)
-
-
-def join_list(items) -> str:
-    """A list in running text: 甲、乙、丙 in Chinese, "a, b, c" in English."""
-    from ..i18n import current_language
-
-    sep = "、" if current_language().startswith("zh") else ", "
-    return sep.join(str(i) for i in items)
 
 
 def _number(value: Any) -> Decimal | str:

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from .. import backup, clock, db, settings
 from ..errors import UserError, ValidationError
-from ..i18n import LANGUAGES, N_, tr
+from ..i18n import LANGUAGES, N_, join_list, tr
 from ..loading import load_object
 from .settings_pages import ERROR_STYLE, HINT_STYLE, PAGES, field_row
 from .widgets import ChoiceBox, FieldErrors, fit_to_screen, show_error
@@ -614,7 +614,7 @@ class SettingsWindow(QDialog):
         """Closing asks what to do with edits not yet saved."""
         pending = self.unsaved_pages()
         if pending:
-            names = "、".join(p.title if isinstance(p, (ModulePageHost, BrokenPage)) else tr(p.title) for p in pending)
+            names = join_list(p.title if isinstance(p, (ModulePageHost, BrokenPage)) else tr(p.title) for p in pending)
             box = QMessageBox(QMessageBox.Icon.Question, tr("Unsaved changes"),
                               tr("These pages have changes that are not saved: {pages}.\nSave them?").format(
                                   pages=names),

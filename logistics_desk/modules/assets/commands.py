@@ -11,7 +11,7 @@ import datetime as _dt
 import sys
 
 from ...core.errors import UserError, ValidationError
-from ...core.i18n import N_, ntr, tr
+from ...core.i18n import N_, join_clauses, ntr, tr
 from .. import CliCommand
 from .models import STATUSES
 
@@ -211,7 +211,7 @@ def _run_labels(args) -> bytes:
     try:  # a --skip beyond the sheet is refused before anything is looked up, never wrapped round
         label_sheet(args.template).check_skip(args.skip)
     except ValidationError as exc:
-        raise UserError("; ".join(exc.errors.values())) from None
+        raise UserError(join_clauses(exc.errors.values())) from None
     if args.numbers:
         items = forms.label_items(numbers=forms.parse_number_range(args.numbers))
     elif args.place:
@@ -229,7 +229,7 @@ def _run_labels(args) -> bytes:
     try:
         return forms.render_asset_labels(items, template=args.template, code=args.code, skip=args.skip)
     except ValidationError as exc:
-        raise UserError("; ".join(exc.errors.values())) from None
+        raise UserError(join_clauses(exc.errors.values())) from None
 
 
 def _asset(number: str):

@@ -29,7 +29,7 @@ from ...core import audit, clock, masterdata, settings
 from ...core import excel as xl
 from ...core.db import database
 from ...core.errors import UserError
-from ...core.i18n import N_, ntr, tr
+from ...core.i18n import N_, join_list, ntr, tr
 from ...core.masterdata import Category, Department, Person, Place, Supplier
 from . import service
 from .models import SOURCES, STATUSES, Asset
@@ -267,7 +267,7 @@ class ImportPlan:
                              (N_("New departments / classes"), self.new_departments),
                              (N_("New people"), self.new_people), (N_("New suppliers"), self.new_suppliers)):
             if items:
-                out.append(tr("{label} ({n}): {items}").format(label=tr(label), n=len(items), items="、".join(items)))
+                out.append(tr("{label} ({n}): {items}").format(label=tr(label), n=len(items), items=join_list(items)))
         return out
 
     def report_lines(self) -> list[str]:
@@ -285,7 +285,7 @@ class ImportPlan:
         dups = self.duplicates
         if not dups:
             return []
-        shown = "、".join(tr("row {row} = {number}").format(row=r, number=n) for r, n in dups[:limit])
+        shown = join_list(tr("row {row} = {number}").format(row=r, number=n) for r, n in dups[:limit])
         return [tr("{n} rows are identical to registered assets (name, specification, place, date, price, "
                    "quantity) and are probably imported already; they are left out unless included: {rows}")
                 .format(n=len(dups), rows=shown + ("…" if len(dups) > limit else ""))]

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...core import clock, settings
 from ...core.errors import UserError, ValidationError
-from ...core.i18n import tr
+from ...core.i18n import join_clauses, tr
 from ...core.printing import label_presets, label_sheet
 from ...core.printing.labels import CUSTOM, LabelSheet, custom_sheet
 from ...core.ui.widgets import ChoiceBox, DateBox
@@ -312,7 +312,7 @@ class LabelDialog(QDialog):
                 else:
                     general.append(message)
             if general:
-                self.error.setText("; ".join(general))
+                self.error.setText(join_clauses(general))
                 self.error.show()
             ok = False
         return ok
@@ -354,7 +354,7 @@ class LabelDialog(QDialog):
 
     def _show_error(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
-            text = "; ".join(exc.errors.values())
+            text = join_clauses(exc.errors.values())
         else:
             text = getattr(exc, "message", str(exc))
         self.error.setText(text)

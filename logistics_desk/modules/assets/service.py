@@ -20,7 +20,7 @@ from peewee import JOIN
 from ...core import audit, clock, masterdata, numbering, pinyin, settings
 from ...core.db import database, record_or_none
 from ...core.errors import NotFound, RuleError, UserError, ValidationError
-from ...core.i18n import N_, tr
+from ...core.i18n import N_, join_list, tr
 from ...core.masterdata import Category, Department, Person, Place, Supplier
 from ...core.money import CENT, NumberError, parse_money, parse_quantity, to_decimal
 from .models import (
@@ -408,7 +408,7 @@ def void_registrations(asset_ids: list[int], *, reason: str) -> int:
         raise NotFound(tr("The asset no longer exists."))
     touched = _touched(asset_ids)
     if touched:
-        shown = "、".join(touched[:10]) + ("…" if len(touched) > 10 else "")
+        shown = join_list(touched[:10]) + ("…" if len(touched) > 10 else "")
         raise RuleError(tr("{n} of these records were changed, lent, moved or counted since they were registered, "
                            "so they cannot be voided: {numbers}. Nothing was voided.").format(
                                n=len(touched), numbers=shown))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ...core.i18n import tr
+from ...core.i18n import join_list, tr
 from ...core.today import TodayItem
 from .models import ACTIVE_STATUSES, Asset, AssetLoan
 
@@ -37,7 +37,7 @@ def items(today: _dt.date) -> list[TodayItem]:
             n=len(overdue), number=first["number"], name=first["name"], borrower=first["borrower_name"],
             due=first["due_on"].isoformat()), {"filter": "overdue_loans"}, order=0))
     if due:
-        names = "、".join(f"{r['name']} ({r['borrower_name']})" for r in due[:3])
+        names = join_list(f"{r['name']} ({r['borrower_name']})" for r in due[:3])
         more = "…" if len(due) > 3 else ""
         out.append(TodayItem(KEY, "today", len(due), tr("Loans due back today: {n} ({names}{more})").format(
             n=len(due), names=names, more=more), {"ids": [r["asset"] for r in due][:MAX_IDS]}, order=1))

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from ...core import audit, changes, clock, masterdata, settings
 from ...core.errors import ValidationError
-from ...core.i18n import N_, builtin_name, ntr, tr
+from ...core.i18n import N_, builtin_name, join_list, ntr, tr
 from ...core.tasks import Cancelled
 from ...core.ui.dialogs import run_save
 from ...core.ui.pick import make_searchable
@@ -760,7 +760,7 @@ class WriteOffDialog(_PartMixin, _Dialog):
                 nbv=_fmt_money(total_nbv))
         else:
             head = tr("{n} assets, net book value {nbv} yuan").format(n=len(assets), nbv=_fmt_money(total_nbv))
-            head += "\n" + "、".join(f"{a.number} {a.name} ×{a.quantity}" for a in assets[:8]) + (
+            head += "\n" + join_list(f"{a.number} {a.name} ×{a.quantity}" for a in assets[:8]) + (
                 "…" if len(assets) > 8 else "")
         self.info = QLabel(head + "\n" + tr("The record stays in the register with the status “Disposed”.") + "\n"
                            + tr("Writing off cannot be undone."))
@@ -1030,10 +1030,10 @@ class ImportPreviewDialog(QDialog):
             rows=len(res.rows), good=plan.valid_count, bad=plan.invalid_count))
         if res.skipped:
             lines.append(tr("Skipped (not data): {rows}").format(
-                rows="、".join(tr("row {row} ({why})").format(row=r, why=why) for r, why in res.skipped[:12])
+                rows=join_list(tr("row {row} ({why})").format(row=r, why=why) for r, why in res.skipped[:12])
                 + ("…" if len(res.skipped) > 12 else "")))
         if res.extra_columns:
-            lines.append(tr("Columns not imported: {cols}").format(cols="、".join(res.extra_columns)))
+            lines.append(tr("Columns not imported: {cols}").format(cols=join_list(res.extra_columns)))
         self.summary.setText("\n".join(lines))
         lay.addWidget(self.summary)
 

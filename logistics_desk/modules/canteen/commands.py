@@ -17,7 +17,7 @@ import datetime as _dt
 
 from ...core import clock
 from ...core.errors import UserError
-from ...core.i18n import tr
+from ...core.i18n import join_clauses, tr
 from .. import CliCommand
 
 
@@ -160,7 +160,7 @@ def _export_canteen(args) -> str:
         start = service.first_day() or start
     counts = excel.export_canteen(args.file, start, end)
     return tr("Canteen ledgers written to {path}: {sheets}.").format(
-        path=args.file, sheets="；".join(f"{k} {v}" for k, v in counts.items()))
+        path=args.file, sheets=join_clauses(f"{k} {v}" for k, v in counts.items()))
 
 
 PRINTS = [

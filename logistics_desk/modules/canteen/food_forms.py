@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from ...core import clock
-from ...core.i18n import tr
+from ...core.i18n import join_list, tr
 from ...core.printing import Column, Section, TableForm
 from ...core.printing.slips import SlipForm, SmallTable, Text
 from .food_models import STORAGE
@@ -152,9 +152,9 @@ def daily_issues(movements: Sequence[dict]) -> list[dict]:
             row = dict(prev, out_qty=(prev["out_qty"] or 0) + (m["out_qty"] or 0), balance=m["balance"],
                        docs=prev["docs"] + [m["doc"]], notes=prev["notes"] + ([m["note"]] if m["note"] else []))
             if m["batch"] and m["batch"] not in row["batch"]:
-                row["batch"] = "、".join(b for b in (row["batch"], m["batch"]) if b)
+                row["batch"] = join_list(b for b in (row["batch"], m["batch"]) if b)
         row["doc"] = _doc_range(row["docs"])
-        row["note"] = "、".join(row["notes"])
+        row["note"] = join_list(row["notes"])
         merged[key] = row
         out.append(row)
     return out
@@ -167,7 +167,7 @@ def _doc_range(docs: list[str]) -> str:
     stem = docs[0].rsplit("-", 1)[0]
     if all(d.rsplit("-", 1)[0] == stem for d in docs):
         return f"{docs[0]}～{docs[-1].rsplit('-', 1)[1]}"
-    return "、".join(docs)
+    return join_list(docs)
 
 
 def _store_ledger(movements: Sequence[dict]) -> tuple[list[Column], list[dict]]:

@@ -37,7 +37,7 @@ from peewee import fn
 from ...core import audit, clock, numbering
 from ...core.db import database, record_or_none
 from ...core.errors import NotFound, RuleError, ValidationError
-from ...core.i18n import N_, tr
+from ...core.i18n import N_, join_list, tr
 from ...core.masterdata import Person
 from ...core.money import NumberError, parse_quantity
 from .food_models import (
@@ -381,7 +381,7 @@ def movements(start: _dt.date, end: _dt.date, item=None) -> list[dict]:
             prev["out_qty"] = -prev["qty"] if prev["qty"] < 0 else None
             prev["balance"] = balance[m.item_id]
             if m.lot.batch and m.lot.batch not in prev["batch"]:
-                prev["batch"] = "、".join(b for b in (prev["batch"], m.lot.batch) if b)
+                prev["batch"] = join_list(b for b in (prev["batch"], m.lot.batch) if b)
             continue
         out.append({"id": m.id, "moved_on": m.moved_on, "doc": doc, "item_id": m.item_id, "item": m.item.name,
                     "unit": m.item.unit, "kind": m.kind, "kind_label": tr(FOOD_MOVES.get(m.kind, m.kind)),

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...core import clock
 from ...core.errors import UserError, ValidationError
-from ...core.i18n import N_, tr
+from ...core.i18n import N_, join_list, tr
 from ...core.ui.dialogs import RecordDialog
 from ...core.ui.table import read_only_table
 from ...core.ui.widgets import ChoiceBox, DateBox, ask_text, show_error, show_info
@@ -341,7 +341,7 @@ class FoodStorePage(QWidget):
                 raise UserError(tr("Line {n}: {problem}").format(n=n, problem=e.message)) from None
             totals[item.name] = totals.get(item.name, 0) + q
             picks = food_store.pick_lots(item, totals[item.name], day)
-            out.append("、".join(f"{lot.use_by or '—'} ×{food_store.fmt_qty(take)}" for lot, take in picks))
+            out.append(join_list(f"{lot.use_by or '—'} ×{food_store.fmt_qty(take)}" for lot, take in picks))
         return out
 
     def _show_draft(self) -> None:
@@ -386,7 +386,7 @@ class FoodStorePage(QWidget):
         t = self.issues
         t.setRowCount(len(rows))
         for r, s in enumerate(rows):
-            foods = "、".join(f"{ln['item']} {food_store.fmt_qty(ln['quantity'])}{ln['unit']}" for ln in s["lines"])
+            foods = join_list(f"{ln['item']} {food_store.fmt_qty(ln['quantity'])}{ln['unit']}" for ln in s["lines"])
             if s["voided"]:
                 foods = tr("VOIDED: {reason}").format(reason=s["void_reason"]) + "  " + foods
             for c, v in enumerate([s["number"], s["day"], service.meal_label(s["meal"]), s["taken_by"], foods]):

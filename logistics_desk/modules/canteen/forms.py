@@ -18,10 +18,9 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
 from ...core import clock
-from ...core.i18n import tr
+from ...core.i18n import join_clauses, join_list, tr
 from ...core.printing import Column, Section, TableForm
 from ...core.printing.labels import Label, render_labels
-from ...core.printing.text import join_list
 from .models import MEALS
 
 
@@ -241,7 +240,7 @@ def compliance_report(breaches: Sequence, start: _dt.date, end: _dt.date, *, sum
         Column("message", tr("Description"), 110, max_lines=4),
     ]
     period = _day_text(start) if start == end else f"{_day_text(start)} — {_day_text(end)}"
-    counts = "；".join(f"{tr(kinds[k])} {v}" for k, v in summary.items()) or tr("none")
+    counts = join_clauses(f"{tr(kinds[k])} {v}" for k, v in summary.items()) or tr("none")
     rows = [{"day": b.day, "kind": b.kind_label, "severity": b.severity_label, "message": b.message}
             for b in breaches if b.severity != "pending"]
     empty = None

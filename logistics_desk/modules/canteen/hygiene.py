@@ -25,7 +25,7 @@ from peewee import JOIN, fn
 from ...core import audit, clock
 from ...core.db import database
 from ...core.errors import NotFound, ValidationError
-from ...core.i18n import N_, tr
+from ...core.i18n import N_, join_list, tr
 from ...core.masterdata import Person
 from .hygiene_models import (
     DISINFECT_ITEMS,
@@ -321,7 +321,7 @@ def morning_checks(start: _dt.date, end: _dt.date) -> list[dict]:
     out = []
     for r in q.dicts():
         found = [tr(SYMPTOM_LABELS[k]) for k in SYMPTOMS if r[k]]
-        r["symptoms"] = "、".join(found)
+        r["symptoms"] = join_list(found)
         r["result"] = (tr("Absent") if not r["present"] else tr("Fit for work") if r["fit"] else tr("Not fit"))
         r["cert_expired"] = r["cert_expires"] is not None and r["cert_expires"] < r["day"]
         out.append(r)
@@ -363,7 +363,7 @@ def first_checks() -> dict[int, _dt.date]:
 def item_label(keys: str | Iterable[str]) -> str:
     if isinstance(keys, str):
         keys = [k for k in keys.split(",") if k]
-    return "、".join(tr(DISINFECT_ITEMS[k]) if k in DISINFECT_ITEMS else k for k in keys)
+    return join_list(tr(DISINFECT_ITEMS[k]) if k in DISINFECT_ITEMS else k for k in keys)
 
 
 def method_label(key: str, concentration: str | None = None) -> str:

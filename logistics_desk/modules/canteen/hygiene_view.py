@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...core import clock
 from ...core.errors import UserError
-from ...core.i18n import N_, tr
+from ...core.i18n import N_, join_list, tr
 from ...core.ui.dialogs import attempt, watch
 from ...core.ui.table import read_only_table
 from ...core.ui.widgets import ChoiceBox, DateBox, FieldErrors, ask_text, show_error
@@ -451,7 +451,7 @@ class DisinfectionPage(QWidget):
         missing = [service.meal_label(m) for m in served if m not in done]
         if missing:
             self.state.setText(tr("Not yet recorded on {date}: {meals}.").format(
-                date=self.day.isoformat(), meals="、".join(missing)))
+                date=self.day.isoformat(), meals=join_list(missing)))
             self.state.setStyleSheet(f"color: {AMBER}; font-weight: bold;")
         else:
             self.state.setText(tr("Every meal of {date} has its disinfection recorded.").format(
@@ -575,7 +575,7 @@ class AccompanyPage(QWidget):
         if self.dishes.isModified():
             return
         names = [r["dish_name"] for r in service.day_lines(self.day, self.meal.value())]
-        self.dishes.setText("、".join(names))
+        self.dishes.setText(join_list(names))
         self.dishes.setModified(False)
 
     def reload(self) -> None:

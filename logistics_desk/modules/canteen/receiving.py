@@ -36,7 +36,7 @@ from peewee import JOIN
 from ...core import audit, clock, numbering
 from ...core.db import database, record_or_none
 from ...core.errors import NotFound, RuleError, ValidationError
-from ...core.i18n import tr
+from ...core.i18n import join_clauses, join_list, join_phrases, tr
 from ...core.masterdata import Person, Supplier
 from ...core.money import NumberError, parse_quantity
 from .food_models import (
@@ -298,7 +298,7 @@ def check_line(n: int, raw: dict, day: _dt.date, errors: dict) -> dict | None:
     failed = _line_failures(line, day, bad)
     if accepted:
         if failed:
-            bad(tr("cannot be accepted: {reasons}. Refuse it and say why.").format(reasons="；".join(failed)))
+            bad(tr("cannot be accepted: {reasons}. Refuse it and say why.").format(reasons=join_clauses(failed)))
         if use_by is None:
             bad(tr("enter the use-by date, or the production date and shelf life."))
         if not papers:
@@ -421,7 +421,7 @@ def void_delivery(delivery, reason: str) -> CanteenDelivery:
         (CanteenFoodMovement.lot == lot) & (CanteenFoodMovement.kind != "in")
         & (CanteenFoodIssue.id.is_null() | (CanteenFoodIssue.voided == False))).exists()]  # noqa: E712
     if used:
-        names = "、".join(sorted({lot.item.name for lot in used}))
+        names = join_list(sorted({lot.item.name for lot in used}))
         raise RuleError(tr("Delivery {number} cannot be voided: some of its goods have already left the store "
                            "({items}).").format(number=d.number, items=names))
     with database.atomic():
@@ -503,12 +503,12 @@ def receiver_text(d: dict) -> str:
 
 
 def sensory_text(line: dict) -> str:
-    """The sensory check of a line in a few words: 外观正常，气味正常，4.0 °C."""
+    """The sensory check of a line in a few words: 外观正常，气味正常，4.0 °C (English: "appearance normal, …")."""
     parts = [tr("appearance normal") if line["appearance_ok"] else tr("appearance not normal"),
              tr("smell normal") if line["smell_ok"] else tr("smell not normal")]
     if line.get("temperature") is not None:
         parts.append(f"{Decimal(str(line['temperature'])):.1f} °C")
-    return "，".join(parts)
+    return join_phrases(parts)
 
 
 def export_sheets(start: _dt.date, end: _dt.date) -> list[tuple[str, list[str], list[list]]]:
@@ -535,7 +535,7 @@ def export_sheets(start: _dt.date, end: _dt.date) -> list[tuple[str, list[str], 
                              ln["produced_on"], ln["shelf_days"], ln["use_by"], ln["batch"], ln["papers"],
                              storage_label(ln["storage"]), sensory_text(ln),
                              tr("Accepted") if ln["accepted"] else tr("Refused"), ln["refuse_reason"],
-                             f"{d['receiver1']}、{d['receiver2']}", note])
+                             join_list([d["receiver1"], d["receiver2"]]), note])
     mv_headers = [tr("Date"), tr("Document No."), tr("Food"), tr("Unit"), tr("Movement"), tr("In"), tr("Out"),
                   tr("Use by"), tr("Batch"), tr("Notes")]
     mv_rows = [[m["moved_on"], m["doc"], m["item"], m["unit"], m["kind_label"], m["in_qty"], m["out_qty"],

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from ...core import clock
 from ...core.errors import UserError, ValidationError
-from ...core.i18n import N_, tr
+from ...core.i18n import N_, join_list, tr
 from ...core.ui.dialogs import RecordDialog
 from ...core.ui.table import read_only_table
 from ...core.ui.widgets import ChoiceBox, DateBox, ask_text, parse_date_text, show_error, show_info
@@ -569,8 +569,8 @@ class ReceivingPage(QWidget):
                 note = tr("VOIDED: {reason}").format(reason=d["void_reason"])
             color = GREY if d["voided"] else (RED if refused or d["licence_reason"] or d["receiver_reason"] else None)
             values = [d["number"], d["delivered_at"].strftime("%m-%d %H:%M"), d["supplier"],
-                      "、".join(f"{ln['item']} {food_store.fmt_qty(ln['quantity'])}{ln['unit']}" for ln in d["lines"]),
-                      refused or "", f"{d['receiver1']}、{d['receiver2']}", note]
+                      join_list(f"{ln['item']} {food_store.fmt_qty(ln['quantity'])}{ln['unit']}" for ln in d["lines"]),
+                      refused or "", join_list([d["receiver1"], d["receiver2"]]), note]
             for c, v in enumerate(values):
                 t.setItem(r, c, cell(v, d["id"], color))
         t.resizeColumnsToContents()

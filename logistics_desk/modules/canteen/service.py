@@ -25,7 +25,7 @@ from peewee import JOIN, fn
 from ...core import audit, clock, numbering, settings
 from ...core.db import database, record_or_none
 from ...core.errors import NotFound, RuleError, ValidationError
-from ...core.i18n import N_, tr
+from ...core.i18n import N_, join_clauses, join_list, tr
 from ...core.masterdata import Person, Term
 from ...core.money import NumberError, parse_quantity
 from .. import enabled
@@ -65,7 +65,7 @@ def parse_meal(text: str) -> str:
     from ...core.errors import UserError
 
     raise UserError(tr("Unknown meal “{meal}”. Use one of: {meals}.").format(
-        meal=text, meals="、".join(tr(v) for v in MEALS.values())))
+        meal=text, meals=join_list(tr(v) for v in MEALS.values())))
 
 
 # --- settings -------------------------------------------------------------------
@@ -739,7 +739,7 @@ def _open_repair(reading: CanteenReading, repair: dict[str, Any]) -> str:
                                      urgency=repair.get("urgency") or "urgent",
                                      reported_at=min(clock.now(), reading.read_at), reporter_person=reading.read_by_id)
     except ValidationError as exc:
-        raise ValidationError({"repair": "；".join(exc.errors.values())}) from None
+        raise ValidationError({"repair": join_clauses(exc.errors.values())}) from None
     return ticket.number
 
 
@@ -752,7 +752,7 @@ def reading_note(r: dict) -> str:
         parts.append(tr("re-check {time}").format(time=fmt_moment(r["recheck_at"])))
     if r.get("repair_ticket"):
         parts.append(tr("repair {number}").format(number=r["repair_ticket"]))
-    return "；".join(p for p in parts if p)
+    return join_clauses(p for p in parts if p)
 
 
 def void_reading(reading: CanteenReading, reason: str) -> None:
@@ -1031,7 +1031,7 @@ def _meal_breaches(day: _dt.date, meal: str, lines: list[tuple], pending: bool, 
         return
     sampled = [r for r in lines if r[6] is not None or r[7] is not None or r[8] is not None]
     if not sampled:
-        names = "、".join(r[5] for r in lines)
+        names = join_list(r[5] for r in lines)
         if pending:
             add(Breach(day, "meal_no_samples", tr("{meal}: samples still to take ({dishes}).").format(
                 meal=ml, dishes=names), "pending", meal))
@@ -1072,7 +1072,7 @@ def _sample_breaches(day: _dt.date, meal: str, ml: str, r: tuple, min_w: int, la
         missing.append(tr("fridge"))
     if missing:
         add(Breach(day, "incomplete", tr("{meal} “{dish}”: the record has no {missing}.").format(
-            meal=ml, dish=dish, missing="、".join(missing)), meal=meal, sample_id=sid, number=number))
+            meal=ml, dish=dish, missing=join_list(missing)), meal=meal, sample_id=sid, number=number))
     if disposed is not None and keep_until is not None and disposed < keep_until:
         add(Breach(day, "early_disposal", tr("{meal} “{dish}”: disposed of on {at}, before the end of "
                                              "retention ({until}), {short} too early.").format(
@@ -1239,7 +1239,7 @@ def _ledger_breaches(start: _dt.date, end: _dt.date, now: _dt.datetime,
             since = hygiene.first_checks()
         missing = [pid for pid in workers if pid not in checked and since.get(pid, day) <= day]
         if missing:
-            who = "、".join(workers[pid] for pid in missing)
+            who = join_list(workers[pid] for pid in missing)
             if day == today and now.time() < first_meal:
                 out.append(Breach(day, "morning_check_missing", tr("Morning check still to do: {names}.").format(
                     names=who), "pending"))
@@ -1490,7 +1490,7 @@ def picture_lines(picture: dict[str, Any], compact: bool = False) -> list[str]:
     parts.append(tr("accompanied meal {mark}").format(mark=yes if picture["accompanied"] else no))
     out.append(" · ".join(parts))
     if compact and len(out) > 2:
-        out = ["；".join(out[:-1]), out[-1]]
+        out = [join_clauses(out[:-1]), out[-1]]
     return out
 
 

@@ -10,7 +10,7 @@ from peewee import fn
 
 from ...core import clock, db
 from ...core.audit import AuditEntry
-from ...core.i18n import N_, tr
+from ...core.i18n import N_, join_clauses, join_list, tr
 from ...core.today import TodayItem
 from . import hygiene, service
 
@@ -35,7 +35,7 @@ def _day_status(today: _dt.date, now: _dt.datetime):
 
 
 def _messages(found: list) -> str:
-    text = "；".join(b.message for b in found[:2])
+    text = join_clauses(b.message for b in found[:2])
     return text + ("…" if len(found) > 2 else "")
 
 
@@ -79,17 +79,17 @@ def items(today: _dt.date) -> list[TodayItem]:
     problems, warnings = hygiene.certificate_alerts(today)
     if problems:
         out.append(TodayItem(KEY, "overdue", len(problems), tr("Health certificates not valid: {n} ({what})").format(
-            n=len(problems), what="；".join(problems[:2]) + ("…" if len(problems) > 2 else "")),
+            n=len(problems), what=join_clauses(problems[:2]) + ("…" if len(problems) > 2 else "")),
             {"page": "morning"}, order=6))
     if warnings:
         out.append(TodayItem(KEY, "soon", len(warnings), tr("Health certificates expiring within 30 days: {n} "
                                                             "({what})").format(
-            n=len(warnings), what="；".join(warnings[:2]) + ("…" if len(warnings) > 2 else "")),
+            n=len(warnings), what=join_clauses(warnings[:2]) + ("…" if len(warnings) > 2 else "")),
             {"page": "morning"}, order=7))
     out += _food_store_items(today)
     if status.picture and status.picture["meals"]:
         out.append(TodayItem(KEY, "info", 0, tr("Canteen today: {picture}").format(
-            picture="；".join(service.picture_lines(status.picture))), {"page": "day"}, order=9))
+            picture=join_clauses(service.picture_lines(status.picture))), {"page": "day"}, order=9))
     few = [b for b in found if b.kind == "few_readings"]
     if few:
         hard = any(b.severity == "breach" for b in few)
@@ -108,7 +108,7 @@ def _food_store_items(today: _dt.date) -> list[TodayItem]:
     soon = [r for r in rows if r["use_by"] >= today]
 
     def what(found: list[dict]) -> str:
-        text = "、".join(f"{r['item']} {r['use_by']:%m-%d}" for r in found[:3])
+        text = join_list(f"{r['item']} {r['use_by']:%m-%d}" for r in found[:3])
         return text + ("…" if len(found) > 3 else "")
 
     out = []

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from ...core import clock
 from ...core.errors import UserError
-from ...core.i18n import N_, tr
+from ...core.i18n import N_, join_clauses, tr
 from ...core.ui.dialogs import RecordDialog, attempt, watch
 from ...core.ui.tab import ModuleTab
 from ...core.ui.table import read_only_table
@@ -1273,7 +1273,7 @@ class CheckPage(QWidget):
                                       b.message]):
                 self.table.setItem(i, c, _item(text, color=color if c in (1, 2) else None))
         self.table.resizeColumnsToContents()
-        counts = "；".join(f"{tr(service.BREACH_KINDS[k])} {v}" for k, v in report["summary"].items())
+        counts = join_clauses(f"{tr(service.BREACH_KINDS[k])} {v}" for k, v in report["summary"].items())
         if self.breaches:
             self.result.setText(tr("{days} days checked, {dishes} dishes, {sampled} samples: {n} findings ({counts}).")
                                 .format(days=report["days_checked"], dishes=report["dishes"],
@@ -1378,7 +1378,7 @@ class CheckPage(QWidget):
             show_error(self, exc)
             return
         show_info(self, tr("Canteen ledgers written to {path}: {sheets}.").format(
-            path=path, sheets="；".join(f"{k} {v}" for k, v in counts.items())))
+            path=path, sheets=join_clauses(f"{k} {v}" for k, v in counts.items())))
 
     def export(self, path: str | None = None) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -1503,7 +1503,8 @@ class CanteenTab(ModuleTab):
         if status.state == "ok":
             lines = [head + " " + tr("All in order.")]
             if status.pending:
-                lines.append(tr("Still to do: {items}").format(items="；".join(b.message for b in status.pending[:4])))
+                lines.append(tr("Still to do: {items}").format(
+                    items=join_clauses(b.message for b in status.pending[:4])))
             color, bg = GREEN, "#e9f7ef"
         else:
             hard = [b for b in status.breaches if b.severity == "breach"]
@@ -1526,7 +1527,8 @@ class CanteenTab(ModuleTab):
                                        "(see Disposal).").format(n=len(waiting)))
             lines += [f"• {b.kind_label}: {b.message}" for b in others]
             if status.pending:
-                lines.append(tr("Still to do: {items}").format(items="；".join(b.message for b in status.pending[:3])))
+                lines.append(tr("Still to do: {items}").format(
+                    items=join_clauses(b.message for b in status.pending[:3])))
             color, bg = (RED, "#fdedec") if status.state == "breach" else (AMBER, "#fef5e7")
         if status.picture:  # issue 18: per meal samples / disinfection, the day's other ledgers
             lines[1:1] = service.picture_lines(status.picture, compact=True)

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from ...core.i18n import tr
+from ...core.i18n import join_list, tr
 from .. import CliCommand
 
 
@@ -61,7 +61,7 @@ def _run_export(args) -> str:
     if args.status:
         if args.status not in STATUSES and args.status != "open":
             raise UserError(tr("Unknown state {state}; use one of: {states}.").format(
-                state=args.status, states=", ".join(STATUSES)))
+                state=args.status, states=join_list(STATUSES)))
         filters["status"] = args.status
     if args.year:
         filters["year"] = args.year

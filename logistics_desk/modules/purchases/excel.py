@@ -5,7 +5,7 @@ from __future__ import annotations
 from peewee import JOIN
 
 from ...core import excel as xl
-from ...core.i18n import tr
+from ...core.i18n import join_list, tr
 from ...core.masterdata import Category, Department, Supplier
 from . import service
 from .models import LINE_KINDS, STATUSES, BudgetLine, PurchaseLine, PurchaseRequest, StoreItem, StoreMovement
@@ -60,7 +60,7 @@ def _requests(filters: dict):
                "requester": r.requester_name, "purpose": r.purpose, "status": tr(STATUSES.get(r.status, r.status)),
                "in_budget": r.in_budget, "budget_line": budgets.get(r.budget_line_id, ""),
                "funding_source": r.funding_source, "total": r.total, "order_total": r.order_total,
-               "approvals": "、".join(tr(x) for x in service.required_levels(r.total)), "supplier": r.sup,
+               "approvals": join_list(tr(x) for x in service.required_levels(r.total)), "supplier": r.sup,
                "buyer": r.buyer_name, "ordered_on": r.ordered_on, "invoice_no": r.invoice_no,
                "accepted_on": r.accepted_on, "cancel_reason": r.cancel_reason}
 

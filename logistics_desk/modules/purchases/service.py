@@ -24,7 +24,7 @@ from peewee import JOIN, fn
 from ...core import audit, clock, masterdata, numbering, settings
 from ...core.db import database, record_or_none
 from ...core.errors import NotFound, RuleError, ValidationError
-from ...core.i18n import N_, tr
+from ...core.i18n import N_, join_list, tr
 from ...core.masterdata import Category, Department, Person, Place, Supplier
 from ...core.money import CENT, to_decimal
 from ...core.money import cents as money
@@ -168,8 +168,6 @@ def needs_notice(total: Any) -> bool:
 
 def approval_note(total: Any) -> str:
     """'Needs the signatures of …' with the public-bidding note when it applies."""
-    from ...core.printing.text import join_list
-
     roles = join_list(tr(r) for r in required_levels(total))
     text = tr("Needs the signatures of: {roles}.").format(roles=roles)
     if needs_tender(total):
@@ -503,7 +501,7 @@ def consumables_question(lines: list[dict]) -> str | None:
         return None
     return tr("{items}: a unit price at or above the fixed-asset threshold of {limit} yuan, entered as a "
               "consumable. Fixed assets go into the asset register. Keep it as a consumable?").format(
-        items="、".join(f"{_text(r.get('name'))} ({fmt_money(r.get('est_price'))})" for r in found),
+        items=join_list(f"{_text(r.get('name'))} ({fmt_money(r.get('est_price'))})" for r in found),
         limit=fmt_money(settings.get("assets.threshold_general")))
 
 
@@ -1701,7 +1699,7 @@ def record_count(month: str, counted: dict[int, Any], *, counted_by: str, on: _d
                .order_by(StoreItem.name, StoreItem.spec) if it.id not in clean and f"item{it.id}" not in errors]
     if missing:
         errors["counted"] = tr("Enter the counted quantity of every item (0 if none is left); not counted: "
-                               "{items}.").format(items="、".join(missing[:10]) + ("…" if len(missing) > 10 else ""))
+                               "{items}.").format(items=join_list(missing[:10]) + ("…" if len(missing) > 10 else ""))
     if errors:
         raise ValidationError(errors)
     if StoreCount.select().where(StoreCount.month == month).exists():

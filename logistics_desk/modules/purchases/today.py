@@ -8,7 +8,7 @@ import datetime as _dt
 from peewee import fn
 
 from ...core import settings
-from ...core.i18n import tr
+from ...core.i18n import join_list, tr
 from ...core.today import TodayItem
 from . import service
 from .models import PurchaseQuote, PurchaseRequest
@@ -87,7 +87,7 @@ def items(today: _dt.date) -> list[TodayItem]:
                 {"page": "budgets", "id": b.id}, order=5))
     low = service.below_minimum()
     if low:
-        names = "、".join(f"{service.item_label(i)} ({i.stock}/{i.min_level} {i.unit})" for i in low[:3])
+        names = join_list(f"{service.item_label(i)} ({i.stock}/{i.min_level} {i.unit})" for i in low[:3])
         more = "…" if len(low) > 3 else ""
         out.append(TodayItem(KEY, "today", len(low), tr("Store items below their minimum: {n} ({items}{more})").format(
             n=len(low), items=names, more=more), {"page": "store", "only_low": True}, order=6))

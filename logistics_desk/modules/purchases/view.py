@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ...core import clock, masterdata, settings
 from ...core.errors import UserError
-from ...core.i18n import N_, tr
+from ...core.i18n import N_, join_list, tr
 from ...core.ui.dialogs import RecordDialog
 from ...core.ui.tab import ModuleTab
 from ...core.ui.table import Column, PagedTableModel, date_text, money, read_only_table
@@ -936,7 +936,7 @@ class RequestsPage(QWidget):
         self.quote_ids = [q.id for q in all_quotes]
         _fill(self.quotes_table, [[q.supplier.name, service.fmt_money(q.amount), q.quoted_on.isoformat(),
                                    q.delivery or "",
-                                   tr("removed: {reason}").format(reason=q.void_reason) if q.voided_at else "、".join(
+                                   tr("removed: {reason}").format(reason=q.void_reason) if q.voided_at else join_list(
                                        ([tr("lowest")] if q.amount == low else [])
                                        + ([tr("chosen")] if req.chosen_quote == q.id else []))]
                                   for q in all_quotes], {1},
@@ -1328,7 +1328,7 @@ class StorePage(QWidget):
                            for r in self.rows], {3, 4, 5}, [RED if r["low"] else None for r in self.rows])
         low = service.below_minimum()
         self.low_label.setText(tr("Below the minimum level: {items}").format(
-            items="、".join(f"{service.item_label(i)} ({i.stock}/{i.min_level} {i.unit})" for i in low)) if low
+            items=join_list(f"{service.item_label(i)} ({i.stock}/{i.min_level} {i.unit})" for i in low)) if low
             else tr("Every item is at or above its minimum level."))
         issues = service.recent_issues(300)
         self.issue_ids = [s.id for s in issues]

@@ -6,7 +6,7 @@ import datetime as _dt
 from collections.abc import Callable
 
 from ...core.excel import SheetData, WriteColumn, write_table, write_workbook
-from ...core.i18n import tr
+from ...core.i18n import join_clauses, join_list, tr
 from . import service as rs
 from .models import RepairPart, RepairTicket
 
@@ -65,7 +65,7 @@ def _ticket_rows(filters: dict):
             parts.setdefault(p.ticket_id, []).append(rs.part_text(p))
         for r in rows:
             r.update(extra.get(r["id"], {}))
-            r["parts"] = "；".join(parts.get(r["id"], []))
+            r["parts"] = join_clauses(parts.get(r["id"], []))
             r["cause"] = rs.cause_label(r.get("cause"))
             if r["done_at"]:
                 r["on_time"] = tr("Yes") if r["done_at"] <= r["due_at"] else tr("No")
@@ -107,7 +107,7 @@ def export_ledger(path, start: _dt.date, end: _dt.date, progress: Callable | Non
     """The inspection ledger for a period, with the checks that were due and not done."""
     rows = rs.inspections(start, end)
     for r in rows:
-        r["tickets"] = "、".join(r["tickets"])
+        r["tickets"] = join_list(r["tickets"])
     missed = rs.missed_checks(start, end)
     missed_cols = [WriteColumn("checklist", tr("Checklist")), WriteColumn("schedule", tr("Schedule")),
                    WriteColumn("place", tr("Place")), WriteColumn("period", tr("Period")),

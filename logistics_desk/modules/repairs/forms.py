@@ -9,7 +9,7 @@ import datetime as _dt
 from decimal import Decimal
 
 from ...core import clock
-from ...core.i18n import tr
+from ...core.i18n import join_clauses, tr
 from ...core.printing import (
     BarChart,
     Column,
@@ -75,9 +75,8 @@ def _verdict(d: dict) -> str:
 def _work(d: dict) -> str:
     """What was done, the parts, and the cost as it adds up: the parts listed plus the labour."""
     work = d["work_done"]
-    parts = "；".join(d["parts"])
-    if d.get("parts_left"):
-        parts += "；" + tr("{n} more parts in the program").format(n=d["parts_left"])
+    parts = join_clauses(d["parts"] + ([tr("{n} more parts in the program").format(n=d["parts_left"])]
+                                       if d.get("parts_left") else []))
     if parts:
         work = (work + "\n" if work else "") + tr("Parts: {parts}").format(parts=parts)
     if d["total_cost"]:
@@ -127,7 +126,7 @@ def _cut(text: str, keep: int) -> str:
 
 
 def _length(d: dict, key: str) -> int:
-    return len("；".join(d[key])) if key == "parts" else len(d[key])
+    return len(join_clauses(d[key])) if key == "parts" else len(d[key])
 
 
 def _shortened(d: dict, full: dict, key: str, keep: int) -> dict:

@@ -22,7 +22,7 @@ from peewee import JOIN, Case, fn
 from ...core import audit, clock, numbering, settings
 from ...core.db import database, record_or_none
 from ...core.errors import NotFound, RuleError, ValidationError
-from ...core.i18n import tr
+from ...core.i18n import join_clauses, tr
 from ...core.masterdata import Department, Person, Place, Supplier, Term
 from ...core.money import CENT, NumberError, parse_money
 from ..assets import api as assets
@@ -1464,7 +1464,7 @@ def inspections(start: _dt.date, end: _dt.date, checklist: Checklist | None = No
             "schedule": tr(SCHEDULES.get(r.checklist.schedule, r.checklist.schedule)),
             "place": r.place.full_name if r.place_id else "", "inspected_at": r.inspected_at,
             "inspector": r.inspector_name, "items_checked": r.items_checked, "problems": r.problems,
-            "findings": "；".join(finding(p, not r.place_id) for p in problems + remarks) or tr("All normal"),
+            "findings": join_clauses(finding(p, not r.place_id) for p in problems + remarks) or tr("All normal"),
             "tickets": [p.ticket.number for p in problems if p.ticket_id],
             "note": r.note or "",
         })

@@ -14,7 +14,7 @@ from typing import Any
 
 from ...core.errors import UserError, ValidationError
 from ...core.excel import ColumnSpec, ReadResult, RowData, SheetData, WriteColumn, read_table, write_workbook
-from ...core.i18n import N_, tr
+from ...core.i18n import N_, join_list, tr
 from . import service as us
 from .models import FLAG_KINDS, KINDS, METERED_KINDS, READING_KINDS, Meter, Reading
 
@@ -53,7 +53,7 @@ class ReadingPlan:
         lines = []
         if self.result.missing_columns:
             lines.append(tr("Missing columns: {names}").format(
-                names="、".join(self.result.header_of(k) for k in self.result.missing_columns)))
+                names=join_list(self.result.header_of(k) for k in self.result.missing_columns)))
         errors = self.result.errors
         bad_rows = len(self.result.invalid_rows())
         lines.append(tr("{n} rows read: {good} good, {bad} with problems.").format(

@@ -101,9 +101,9 @@ def test_slip_prints_the_ticket_and_a_cost_that_adds_up(month, tmp_path):
     # each part with its amount, and the parts and the labour adding up to the cost printed
     work = next(b for b in f if b.startswith("更换HDMI线"))
     assert work == ("更换HDMI线和电源适配器，清洁滤网，试机正常"
-                    "Parts:HDMI高清连接线10米1根×45.50=45.50；电源适配器2个×38.25=76.50；螺丝0.5盒×3.33=1.67"
+                    "Parts:HDMI高清连接线10米1根×45.50=45.50;电源适配器2个×38.25=76.50;螺丝0.5盒×3.33=1.67"
                     "Parts123.67+labour30.00=153.67yuan")
-    amounts = [Decimal(a) for a in re.findall(r"=(\d+\.\d\d)(?:；|Parts)", work)]
+    amounts = [Decimal(a) for a in re.findall(r"=(\d+\.\d\d)(?:;|Parts)", work)]
     assert sum(amounts) == Decimal("123.67") == done.parts_cost
     assert re.search(r"Cost \(yuan\)\s+153\.67", text)
     assert "张小明pays153.67yuan" in "".join(f)  # accidental damage: the repair's cost
@@ -183,7 +183,7 @@ def test_ticket_export_reads_back(month, tmp_path):
     assert row["Category"] == "电教设备" and row["What is broken"] == DESCRIPTION
     assert row["Status"] == "Accepted" and row["Assigned to"] == "李师傅" and row["On time"] == "Yes"
     assert row["Hours to repair"] == 6.0
-    assert row["Parts"] == "HDMI高清连接线10米 1根×45.50=45.50；电源适配器 2个×38.25=76.50；螺丝 0.5盒×3.33=1.67"
+    assert row["Parts"] == "HDMI高清连接线10米 1根×45.50=45.50; 电源适配器 2个×38.25=76.50; 螺丝 0.5盒×3.33=1.67"
     amounts = [Decimal(a) for a in re.findall(r"=([\d.]+)", row["Parts"])]
     assert sum(amounts) == Decimal(str(row["Parts cost"])) == Decimal("123.67")
     assert Decimal(str(row["Parts cost"])) + Decimal(str(row["Labour cost"])) == Decimal(str(row["Cost"]))
