@@ -60,8 +60,9 @@ _SQLITE_FULL = 13
 
 
 def _read_only_uri(path: Path) -> str:
-    """A read-only SQLite URI for ``path`` (spaces, #, ? and Chinese names are escaped)."""
-    return Path(path).resolve().as_uri() + "?mode=ro"
+    """A read-only SQLite URI for ``path`` (spaces, #, ? and Chinese names are escaped) that leaves no -wal or
+    -shm beside a copy in WAL mode (db.read_only_uri)."""
+    return db.read_only_uri(Path(path))
 
 
 def _read_write_uri(path: Path) -> str:

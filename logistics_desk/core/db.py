@@ -287,6 +287,71 @@ class Database(SqliteDatabase):
         super().rollback()
 
 
+# A file opened only to be read (``open_database(read_only=True)``): no journal_mode (setting WAL rewrites
+# the header), and query_only on top of the read-only connection.
+READ_ONLY_PRAGMAS = {
+    "foreign_keys": 1,
+    "busy_timeout": PRAGMAS["busy_timeout"],
+    "cache_size": PRAGMAS["cache_size"],
+    "query_only": 1,
+}
+
+
+class ReadOnlyError(UserError):
+    """A write to a database opened read-only (a backup copy being checked)."""
+
+
+class ReadOnlyDatabase(Database):
+    """A database file opened for reading only (``open_database(read_only=True)``): SQLite's ``mode=ro``
+    (``read_only_uri``), ``query_only``; transactions are read snapshots, and every write is refused
+    with a ``ReadOnlyError`` naming the file. Nothing is written to the file or beside it."""
+
+    def __init__(self, path: Path, **kwargs):
+        super().__init__(read_only_uri(path), uri=True, pragmas=READ_ONLY_PRAGMAS, **kwargs)
+        self.path = Path(path)
+
+    def _reopen_if_replaced(self) -> None:
+        return  # (the name is a URI) a file read only: a replaced one is read to the end as it was
+
+    def begin(self, lock_type=None):
+        return super().begin("DEFERRED")  # a snapshot to read; BEGIN IMMEDIATE would ask for the write lock
+
+    def execute_sql(self, sql, params=None):
+        try:
+            return super().execute_sql(sql, params)
+        except DatabaseError as exc:
+            code = getattr(sqlite_error(exc), "sqlite_errorcode", None)
+            if isinstance(code, int) and code & 0xFF == _SQLITE_READONLY:
+                raise ReadOnlyError(tr("{path} is open read-only (a backup copy being checked): nothing in it "
+                                       "can be changed.").format(path=self.path)) from None
+            raise
+
+
+def _wal_header(path: Path) -> bool:
+    """The file's header says WAL mode (bytes 18 and 19 are 2)."""
+    try:
+        with open(path, "rb") as f:
+            header = f.read(20)
+    except OSError:
+        return False
+    return len(header) == 20 and header[18] == 2 and header[19] == 2
+
+
+def read_only_uri(path: Path) -> str:
+    """The SQLite URI that reads ``path`` and writes nothing, in it or beside it.
+
+    ``mode=ro``: SQLite opens the file for reading and takes its shared locks (a writer elsewhere is
+    waited for, never read half-way). A file in WAL mode with no -wal beside it (nobody has it open; a
+    backup the old ``check`` left in WAL mode) is also ``immutable``: a read-only connection to it would
+    create a -wal and a -shm it cannot remove afterwards; all its data is in the file itself. With a -wal
+    beside it (someone has it open, or was killed) it is read with that journal, as SQLite reads it.
+    """
+    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+    if _wal_header(path) and not Path(str(path) + "-wal").exists():
+        uri += "&immutable=1"
+    return uri
+
+
 def load_psycopg() -> None:
     """Give peewee psycopg 3, which core/__init__.py hid from it at its import (only a server needs it).
     What peewee's own ``import psycopg`` would have set; a missing psycopg raises ImportError."""
@@ -447,7 +512,7 @@ def describe() -> str:
 
 
 def open_database(path: str | os.PathLike | None = None, *, migrate: bool = True, backup: bool = True,
-                  create: bool = True) -> SqliteDatabase:
+                  create: bool = True, read_only: bool = False) -> SqliteDatabase:
     """Open and migrate the database; returns it.
 
     ``create``: a missing (or empty) file is made, marked with
@@ -457,10 +522,17 @@ def open_database(path: str | os.PathLike | None = None, *, migrate: bool = True
     ``DatabaseOpenError`` whose ``kind`` tells why (see there); one written by a
     newer version raises ``DatabaseTooNew`` (from migrations) before anything
     is changed. Leftovers of an interrupted restore or backup are removed first.
+
+    ``read_only`` (a file only; ``check`` of a backup copy): not a byte of the file changes and nothing is
+    written beside it. No WAL, no migration (an older file is read as it is: ``older_schema``), no
+    leftovers cleaned, nothing created; writes are refused (``ReadOnlyDatabase``). A file from a newer
+    version is refused as above.
     """
     global _current_path
     close_database()
     target = resolve_path(path)
+    if read_only:
+        return _open_read_only(target)
     if isinstance(target, engines.ServerAddress):
         return _open_server(target, migrate=migrate, backup=backup, create=create)
     new = _check_file(target, create)
@@ -496,6 +568,56 @@ def open_database(path: str | os.PathLike | None = None, *, migrate: bool = True
                 raise
             raise error from None
     return db
+
+
+_older_schema: tuple[int, int] | None = None  # a file opened read-only: (its schema, this program's), if older
+
+
+def opened_read_only() -> bool:
+    """The open database is a file opened with ``open_database(read_only=True)``."""
+    obj = database.obj
+    return _current_path is not None and isinstance(obj, ReadOnlyDatabase) and not obj.is_closed()
+
+
+def older_schema() -> tuple[int, int] | None:
+    """(the file's schema, this program's) when the file opened read-only is of an older schema and was
+    therefore not migrated (its tables are those of that schema); None otherwise."""
+    return _older_schema if opened_read_only() else None
+
+
+def _open_read_only(target: Path | engines.ServerAddress) -> ReadOnlyDatabase:
+    global _current_path, _older_schema
+    if isinstance(target, engines.ServerAddress):
+        raise ValueError("only a database file can be opened read-only")
+    if not target.exists():
+        raise _error("missing", target)
+    if not target.is_file():
+        raise _error("not_a_file", target)
+    if not os.access(target, os.R_OK):
+        raise _error("unreadable", target)
+    if target.stat().st_size == 0:
+        raise _error("empty", target)
+    opened = None
+    try:
+        _first_look(target, create=False, uri=read_only_uri(target))
+        opened = ReadOnlyDatabase(target)
+        database.initialize(opened)
+        _connect(opened)
+        from .migrations import check_not_too_new, latest_index, runner
+
+        check_not_too_new(opened)  # a newer version's file: refused, as when it is opened to be used
+        steps = runner(opened).status()
+    except Exception as exc:
+        if opened is not None:
+            opened.close()
+        error = explain_open_error(exc, target)
+        if error is not None and error.kind in ("permission", "read_only_folder"):  # (reading needs neither)
+            error = _error("other", target, str(sqlite_error(exc) or exc))
+        raise error or exc from None
+    _current_path = target
+    if any(not m.applied and m.path for m in steps):
+        _older_schema = (max((m.idx for m in steps if m.applied), default=0), latest_index())
+    return opened
 
 
 def _open_server(address: engines.ServerAddress, *, migrate: bool, backup: bool, create: bool) -> ServerDatabase:
@@ -588,7 +710,8 @@ _SQLITE_READONLY_DBMOVED = _SQLITE_READONLY | (4 << 8)
 class DatabaseOpenError(UserError):
     """The database file cannot be used. ``kind`` is one of: ``missing``, ``not_a_file``,
     ``permission``, ``read_only_folder``, ``locked``, ``damaged``, ``foreign`` (another
-    program's SQLite file), ``empty``, ``other``. The message names the path and the cause."""
+    program's SQLite file), ``empty``, ``unreadable`` (opened read-only), ``other``. The message names the path
+    and the cause."""
 
     def __init__(self, message: str, kind: str, path: Path):
         super().__init__(message)
@@ -611,6 +734,8 @@ def _error(kind: str, target: Path, detail: str = "", folder: Path | None = None
         "not_a_file": tr("{path} is not a database file (it is a folder or a device)."),
         "permission": tr("You have no permission to read and write {path}. Ask whoever looks after this "
                          "computer to give your account access to it, or copy the database into a folder of your own."),
+        "unreadable": tr("You have no permission to read {path}. Ask whoever looks after this computer to give "
+                         "your account access to it."),
         "read_only_folder": tr("The folder {folder} is read-only, but the database {path} needs to write its journal "
                                "beside it. Move the database into a folder you can write to, or ask for write access."),
         "locked": tr("The database {path} is locked by another program that holds it exclusively (a restore in "
@@ -671,10 +796,10 @@ def _uri(path: Path, mode: str) -> str:
     return f"{path.resolve().as_uri()}?mode={mode}"
 
 
-def _first_look(target: Path, create: bool) -> bool:
+def _first_look(target: Path, create: bool, uri: str | None = None) -> bool:
     """Read the mark and the tables without changing anything; True when the file has no tables yet."""
     try:
-        con = sqlite3.connect(_uri(target, "rw"), uri=True, timeout=OPEN_TIMEOUT, isolation_level=None)
+        con = sqlite3.connect(uri or _uri(target, "rw"), uri=True, timeout=OPEN_TIMEOUT, isolation_level=None)
         try:
             app_id = int(con.execute("PRAGMA application_id").fetchone()[0])
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -765,7 +890,7 @@ def opened_as(path: Path, logical: Path):
 
 
 def close_database() -> None:
-    global _current_path, _current_server
+    global _current_path, _current_server, _older_schema
     obj = database.obj
     if obj is not None:
         engines.close_change_counter(obj)  # a server's listening connection (core/changes.py counter)
@@ -773,6 +898,7 @@ def close_database() -> None:
         obj.close()
     _current_path = None
     _current_server = None
+    _older_schema = None
 
 
 def integrity_problems() -> list[str]:

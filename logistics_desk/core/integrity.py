@@ -13,9 +13,11 @@ head (core/audit.py), and the reconciliation.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import decimal
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -189,15 +191,29 @@ def _replay(tables: set[str] | None = None) -> tuple[dict[tuple[str, int], _Stat
     return states, setting_values, count
 
 
-def _fields(model) -> list[tuple[str, Any]]:
+def _fields(model, present: dict[str, set[str]] | None = None) -> list[tuple[str, Any]]:
+    """The fields compared; ``present`` ({table: columns}, see ``_present_columns``): only those the file has."""
     skip = UNAUDITED_FIELDS.get(model._meta.table_name, frozenset())
+    columns = None if present is None else present.get(model._meta.table_name, set())
     return [(name, f) for name, f in model._meta.fields.items()
-            if name not in skip and not f.primary_key and not getattr(f, "derived", False)]
+            if name not in skip and not f.primary_key and not getattr(f, "derived", False)
+            and (columns is None or f.column_name in columns)]
 
 
-def _current_rows(model):
+def _present_columns() -> dict[str, set[str]] | None:
+    """{table: columns} of a file of an older schema opened read-only (a backup copy checked without
+    migrating it, db.older_schema): what can be compared there. None: the file has this program's schema."""
+    from . import db
+
+    if db.older_schema() is None:
+        return None
+    opened = db.database
+    return {t: {c.name for c in opened.get_columns(t)} for t in opened.get_tables()}
+
+
+def _current_rows(model, present: dict[str, set[str]] | None = None):
     """(id, {field: text}) for every row, foreign keys as ids."""
-    names = [name for name, _ in _fields(model)]
+    names = [name for name, _ in _fields(model, present)]
     columns = [model._meta.primary_key] + [model._meta.fields[n] for n in names]
     for row in model.select(*columns).tuples().iterator():
         yield row[0], {n: audit.to_text(v) for n, v in zip(names, row[1:], strict=True)}
@@ -222,15 +238,17 @@ def reconcile(progress=None, *, seeded: bool = False) -> tuple[list[Finding], in
 
     with_entries = {t for (t,) in AuditEntry.select(AuditEntry.table_name).where(
         AuditEntry.record_id.is_null(False)).distinct().tuples()}
-    tables = [t for t in sorted(set(AUDITED_TABLES) | with_entries) if t in models and t != SETTING_TABLE]
+    present = _present_columns()  # an older copy: its own tables and columns only
+    tables = [t for t in sorted(set(AUDITED_TABLES) | with_entries)
+              if t in models and t != SETTING_TABLE and (present is None or t in present)]
     states, setting_values, count = _replay(set(tables))
     findings: list[Finding] = []
     records = 0
     for n, table in enumerate(tables):
         model = models[table]
-        fields = dict(_fields(model))
+        fields = dict(_fields(model, present))
         seen: set[int] = set()
-        for record_id, current in _current_rows(model):
+        for record_id, current in _current_rows(model, present):
             records += 1
             seen.add(record_id)
             state = states.get((table, record_id))
@@ -319,10 +337,52 @@ def adoption_items(note: str, before: dict | None = None) -> list[tuple]:
 
 
 def is_backup_copy(path: Path | None) -> bool:
-    """``path`` is a copy in a database's backups folder (``backups/`` beside the live file, db.backups_folder)."""
-    from . import db
+    """``path`` is a copy in a database's backups folder (``backups/`` beside the live file, db.backups_folder),
+    or in the second backup folder (setting "backup.second_folder", ``_second_folders``) without a head file
+    beside it (a copy has none; a live database there does)."""
+    from . import audit, db
 
-    return path is not None and path.parent == db.backups_folder(path.parent.parent / path.name)
+    if path is None:
+        return False
+    path = Path(path)
+    if path.parent == db.backups_folder(path.parent.parent / path.name):
+        return True
+    if not path.is_file() or audit.head_path(path).exists():
+        return False
+    return any(_same_folder(path.parent, folder) for folder in _second_folders(path))
+
+
+def _second_folders(path: Path) -> list[Path]:
+    """The second backup folder as the open database's settings name it, and as the settings inside the
+    file ``path`` name it (a copy there is a backup of a database that had it chosen: copy_to_second_folder).
+    Read without changing anything (db.read_only_uri)."""
+    import sqlite3
+
+    from . import db, settings
+    from .backup import SECOND_FOLDER_KEY
+
+    found: list[str] = []
+    if db.current_path() is not None and not db.database.is_closed():
+        with contextlib.suppress(Exception):  # (a file of another schema: no setting)
+            found.append(settings.get(SECOND_FOLDER_KEY) or "")
+    try:
+        con = sqlite3.connect(db.read_only_uri(path), uri=True, timeout=1.0)
+        try:
+            row = con.execute("SELECT value FROM setting WHERE key = ?", (SECOND_FOLDER_KEY,)).fetchone()
+        finally:
+            con.close()
+        if row is not None and row[0] is not None:
+            found.append(json.loads(row[0]))
+    except (sqlite3.Error, ValueError):
+        pass
+    return [Path(text.strip()).expanduser() for text in found if isinstance(text, str) and text.strip()]
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _legacy_note() -> str:
@@ -376,6 +436,11 @@ def check(progress=None) -> Report:
     if report.problems:
         return report  # a damaged file: reading on could fail or mislead
     path = db.current_path() if db.current_server() is None else None
+    older = db.older_schema()
+    if older is not None:
+        report.notes.append(tr("{path} is of schema {schema} (older than this program's schema {latest}); it was "
+                               "checked as it is and not migrated: tables and fields its schema does not have "
+                               "were not compared.").format(path=path, schema=older[0], latest=older[1]))
     if is_backup_copy(path):
         _check_copy_chain(path, report)
     else:

@@ -249,3 +249,34 @@ def test_a_database_file_that_is_not_a_copy_is_not_taken_for_one(live, tmp_path)
     assert not integrity.is_backup_copy(live)
     assert not integrity.is_backup_copy(tmp_path / "missing.db")
     assert not integrity.is_backup_copy(None)
+
+
+# --- the other readers of a backup: verify (restore, the Restore dialog, move-db) and restore itself ----------
+
+@pytest.fixture
+def wal_copy(live, tmp_path):
+    """A copy in WAL mode (as the old check left copies, or a file copy of the live database)."""
+    db.database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    path = folder / "copy.db"
+    shutil.copyfile(live, path)
+    assert path.read_bytes()[18:20] == b"\x02\x02"
+    return path
+
+
+def test_verify_leaves_no_wal_or_shm_beside_a_wal_mode_copy(wal_copy):
+    """Before: backup.verify's mode=ro connection left copy.db-wal and copy.db-shm behind."""
+    before, files = digest(wal_copy), folder_state(wal_copy.parent)
+    assert backup.verify(wal_copy) == []
+    assert digest(wal_copy) == before
+    assert folder_state(wal_copy.parent) == files
+
+
+def test_restoring_from_a_copy_leaves_the_copy_as_it_was(wal_copy, live):
+    masterdata.save(Supplier, {"name": "恢复之前"})
+    before, files = digest(wal_copy), folder_state(wal_copy.parent)
+    backup.restore(wal_copy)
+    assert not Supplier.select().where(Supplier.name == "恢复之前").exists()
+    assert digest(wal_copy) == before
+    assert folder_state(wal_copy.parent) == files
