@@ -38,9 +38,11 @@ BIG_ASSETS = 50000
 
 
 def job_line(job: str, time: float, floor: float | None = None, goal: float | None = None, *,
-             unit: str = "s", ok: bool | None = None, note: str = "") -> dict:
-    """Print (and return) the job line of the convention above."""
-    ratio = (time / floor) if floor else None
+             unit: str = "s", ok: bool | None = None, note: str = "", ratio: float | None = None) -> dict:
+    """Print (and return) the job line of the convention above. ``ratio``: the script's own (e.g. the median
+    of paired runs' ratios), else ``time / floor``."""
+    if ratio is None:
+        ratio = (time / floor) if floor else None
     if ok is None and goal is not None:
         ok = (ratio if floor else time) <= goal
     line = {"job": job, "time": round(time, 4), "floor": None if floor is None else round(floor, 4),
