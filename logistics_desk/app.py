@@ -238,6 +238,9 @@ def daily_backup(window) -> None:
     """The automatic daily backup; a failure must not stop the clerk's work: it is logged and shown."""
     from .core import backup
 
+    page = getattr(window, "today", None)
+    if page is not None and not page.lines_painted and window.isVisible():
+        window.repaint()  # Today's lines on the screen before the backup holds the window (seconds on a large file)
     try:
         made = backup.daily_backup_with_copy()
     except Exception as exc:  # reported in the status bar and the log

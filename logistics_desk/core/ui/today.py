@@ -45,6 +45,7 @@ class TodayPage(QWidget):
         """``read``: read the lines at once (else the window calls ``refresh`` once it is painted)."""
         super().__init__(parent)
         self.painted = False  # painted once (the window reads the lines then, at the program's start)
+        self.lines_painted = False  # painted since the lines were first read (what the clerk sees is there)
         self.setObjectName("today_page")
         self.specs = list(specs)
         self.groups: list[core_today.TodayGroup] = []
@@ -121,6 +122,8 @@ class TodayPage(QWidget):
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
+        if self.read_at is not None:
+            self.lines_painted = True
         if not self.painted:
             self.painted = True
             self.first_painted.emit()

@@ -140,12 +140,21 @@ def test_the_program_backs_up_once_the_window_shows_todays_lines(qtbot, db_path,
     def record(kind):
         def at_call(window):
             seen.append((kind, window.today.painted, window.today.read_at is not None, window.start_finished()))
+            if kind == "backup":
+                real_daily_backup(window)  # (the backup itself stubbed below): the lines are painted first
+                seen.append(("lines painted before the backup", lines_at_backup[0], True, True))
         return at_call
 
     def event_loop(_app):  # QApplication.exec, until both came
-        qtbot.waitUntil(lambda: len(seen) == 2, timeout=10000)
+        qtbot.waitUntil(lambda: len(seen) == 3, timeout=10000)
         return 0
 
+    from logistics_desk.core import backup as backup_module
+
+    real_daily_backup = app_module.daily_backup
+    lines_at_backup = []
+    monkeypatch.setattr(backup_module, "daily_backup_with_copy",
+                        lambda: lines_at_backup.append(windows[-1].today.lines_painted))
     monkeypatch.setattr(main_window_module, "MainWindow", keep)
     monkeypatch.setattr(app_module, "daily_backup", record("backup"))
     monkeypatch.setattr(app_module, "ask_first_start", record("first start"))
@@ -157,4 +166,5 @@ def test_the_program_backs_up_once_the_window_shows_todays_lines(qtbot, db_path,
         for w in windows:
             w.close()
             w.deleteLater()
-    assert sorted(seen) == [("backup", True, True, True), ("first start", True, True, True)]
+    assert sorted(seen) == [("backup", True, True, True), ("first start", True, True, True),
+                            ("lines painted before the backup", True, True, True)]
