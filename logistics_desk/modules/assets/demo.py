@@ -102,15 +102,22 @@ class _Where:
         self.rng, self.departments, self.people, self.canteen_staff = rng, departments, people, canteen_staff
         self.by_dept, self.rooms_by_building, self.classes = by_dept, rooms_by_building, classes
         self.home_room, self.class_head = home_room, class_head
+        self._buildings: dict[str, list[str]] = {}
+        self._rooms: dict[tuple[str, str], list[Place]] = {}
 
     def place_for(self, where: str):
-        buildings = BUILDING_FOR.get(where, BUILDING_FOR["any"])
-        building = self.rng.choice([b for b in buildings if b in self.rooms_by_building]
-                                   or list(self.rooms_by_building))
-        rooms = self.rooms_by_building[building]
-        hint = ROOM_HINT.get(where)
-        if hint:
-            rooms = [r for r in rooms if hint in r.name] or rooms
+        buildings = self._buildings.get(where)
+        if buildings is None:  # the lists of each kind of place worked out once, not for each of 50,000 assets
+            buildings = self._buildings[where] = [b for b in BUILDING_FOR.get(where, BUILDING_FOR["any"])
+                                                  if b in self.rooms_by_building] or list(self.rooms_by_building)
+        building = self.rng.choice(buildings)
+        rooms = self._rooms.get((where, building))
+        if rooms is None:
+            rooms = self.rooms_by_building[building]
+            hint = ROOM_HINT.get(where)
+            if hint:
+                rooms = [r for r in rooms if hint in r.name] or rooms
+            self._rooms[(where, building)] = rooms
         return building, self.rng.choice(rooms)
 
     def owner_for(self, where: str, building: str, room: Place):

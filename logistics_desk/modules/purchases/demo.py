@@ -113,7 +113,7 @@ def _sellers(suppliers: list):
     """A function: item name -> the three suppliers that sell it (the school's own list, the
     few specialist shops the demo needs added to it)."""
     by_name = {s.name: s for s in suppliers}
-    for names in set(SELLERS.values()) | {STATIONERY}:
+    for names in dict.fromkeys([*SELLERS.values(), STATIONERY]):  # in a fixed order (a set's follows the hash seed)
         for name in names:
             if name not in by_name:
                 by_name[name] = masterdata.save(Supplier, {"name": name})

@@ -270,6 +270,7 @@ def populate(ctx) -> None:
     rng = ctx.rng
     today = ctx.today
     now = clock.now()
+    saved = clock.current_clock()  # handed back at the end (the real one, or a test's fixed day)
     if RepairTicket.select().exists():
         return
     n_year = int(ctx.data.get("repairs.tickets") or min(4000, max(300, ctx.n_assets * 8)))
@@ -302,13 +303,13 @@ def populate(ctx) -> None:
     bulk_end = today - _dt.timedelta(days=14)  # after this, through the service
     plan = sorted(rng.choices(days, day_weights, k=n_year))
     _bulk_tickets(tk, [d for d in plan if d < bulk_end])
-    with database.atomic():  # each service call its own savepoint; the change record's reads once (issue 17)
-        _recent_tickets(tk, [d for d in plan if d >= bulk_end], now)
-    clock.freeze(now)
     try:
+        with database.atomic():  # each service call its own savepoint; the change record's reads once (issue 17)
+            _recent_tickets(tk, [d for d in plan if d >= bulk_end], now)
+        clock.freeze(now)
         _inspections(ctx, rooms, workers, cats, now)
     finally:
-        clock.set_clock(None)
+        clock.set_clock(saved)  # not the real clock when a test fixed the day: the later steps' entries
     summary = ctx.data.setdefault("summary", {})
     summary[tr("Repair tickets")] = RepairTicket.select().count()
     summary[tr("Inspections recorded")] = Inspection.select().count()
