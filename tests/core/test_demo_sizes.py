@@ -58,3 +58,23 @@ def test_the_purchases_demo_never_signs_past_a_budget(database, monkeypatch):
     for req in turned_down:  # turned down once, by the last to sign (or the first, when over budget)
         decisions = [a.decision for a in PurchaseApproval.select().where(PurchaseApproval.request == req)]
         assert decisions[-1] == "rejected" and decisions.count("rejected") == 1
+
+
+@pytest.mark.sqlite_only  # (a whole process on a file; slow on a server)
+def test_a_demo_of_12000_assets_completes_and_checks(tmp_path):
+    """``demo --assets 12000`` stopped in the purchases demo: a request planned within its budget line found,
+    at submission, the line's other requests had taken more ("over budget by 8,000.00"). The demo now does
+    what the clerk does: told it is over budget, confirms, and the first signer turns it down."""
+    import subprocess
+    import sys
+
+    env = {**__import__("os").environ, "LOGISTICS_DESK_DATA": str(tmp_path / "data")}
+    path = tmp_path / "d.db"
+    made = subprocess.run([sys.executable, "main.py", "--db", str(path), "--lang", "en", "demo", "--assets", "12000"],
+                          capture_output=True, text=True, timeout=600, env=env,
+                          cwd=str(__import__("pathlib").Path(__file__).resolve().parents[2]))
+    assert made.returncode == 0, made.stdout[-2000:] + made.stderr[-2000:]
+    checked = subprocess.run([sys.executable, "main.py", "--db", str(path), "--lang", "en", "check"],
+                             capture_output=True, text=True, timeout=600, env=env,
+                             cwd=str(__import__("pathlib").Path(__file__).resolve().parents[2]))
+    assert checked.returncode == 0, checked.stdout[-2000:]

@@ -330,7 +330,13 @@ def _advance(w: _World, req, final: str, steps: int, over_budget: bool, day: _dt
         return
     d += _dt.timedelta(days=1)
     _at(d)
-    service.submit(req, confirmed=over_budget)  # the clerk was told it is over budget
+    try:
+        service.submit(req, confirmed=over_budget)  # the clerk was told it is over budget
+    except service.OverBudgetNotConfirmed:  # the line's other requests took more than planned: told, confirmed
+        over_budget = True
+        service.submit(req, confirmed=True)
+        if final != "submitted":
+            final = "rejected"  # (the first to sign turns it down: approving it would overspend the line)
     if final == "submitted":
         return
     d += _dt.timedelta(days=1)
