@@ -121,20 +121,16 @@ def import_before_qt() -> None:
     benchmarks/bench_window.py as it does). Only a speed-up: a name missing is passed over."""
     import importlib
 
-    for name in BEFORE_QT:
+    from .modules import modules
+
+    # and what Today reads just after the first paint: its lines and the tabs' figures
+    providers = [path.split(":", 1)[0] for spec in modules()
+                 for path in (getattr(spec, "today", None), getattr(spec, "badge", None)) if path]
+    for name in (*BEFORE_QT, *providers):
         try:
             importlib.import_module(name)
         except ImportError:
             log.debug("not imported before Qt: %s", name, exc_info=True)
-    from .modules import modules
-
-    for spec in modules():  # what Today reads just after the first paint: its lines and the tabs' figures
-        for path in (getattr(spec, "today", None), getattr(spec, "badge", None)):
-            if path:
-                try:
-                    importlib.import_module(path.split(":", 1)[0])
-                except ImportError:
-                    log.debug("not imported before Qt: %s", path, exc_info=True)
 
 
 def run_gui(args) -> int:

@@ -15,7 +15,7 @@ from typing import Any
 
 from .. import fileio
 from ..errors import UserError
-from ..i18n import tr
+from ..i18n import join_list, tr
 from ..tasks import Cancelled
 from . import limits
 from .limits import _damaged, _FastPathFailed, _n, _over_limit
@@ -27,7 +27,6 @@ from .values import (
     _col_letter,
     _ExcelError,
     _is_blank,
-    _join,
     _parse_present,
     _Uncalculated,
     fold,
@@ -274,13 +273,13 @@ def _candidate_sheets(source, path: Path, sheet: str | int | None) -> list[Any]:
     except KeyError:
         raise UserError(
             tr("{name} has no sheet “{sheet}”. Its sheets: {sheets}.").format(
-                name=path.name, sheet=sheet, sheets=_join(source.sheetnames)
+                name=path.name, sheet=sheet, sheets=join_list(source.sheetnames)
             )
         ) from None
 
 
 def _no_header_error(columns: Sequence[ColumnSpec]) -> RowError:
-    names = _join(c.header for c in columns[:8])
+    names = join_list(c.header for c in columns[:8])
     return RowError(0, "", "", tr("No header row found in the first {n} rows. The file needs a row of column names "
                                   "such as: {names}.").format(n=limits.HEADER_SCAN_ROWS, names=names))
 
@@ -298,10 +297,10 @@ def _describe_header(result: ReadResult, header: _Header, columns: Sequence[Colu
     missing = [c for c in columns if c.required and c.key not in mapping]
     if missing:
         result.missing_columns = [c.key for c in missing]
-        found = _join(str(v).strip() for v in values if not _is_blank(v)) or "—"
+        found = join_list(str(v).strip() for v in values if not _is_blank(v)) or "—"
         result.file_errors.append(RowError(header.row, "", "", tr(
             "Required columns are missing: {missing}. Columns found in the file: {found}.").format(
-            missing=_join(c.header for c in missing), found=found)))
+            missing=join_list(c.header for c in missing), found=found)))
 
 
 # -- 2. the rows ---------------------------------------------------------------------------------------------

@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from .. import money
 from ..errors import UserError
-from ..i18n import current_language, tr
+from ..i18n import join_list, tr
 
 if TYPE_CHECKING:
     from .table import ColumnSpec
@@ -62,11 +62,6 @@ def fold_header(text: Any) -> str:
     if stripped.strip("*:#"):
         t = stripped
     return t.strip("*:").casefold()
-
-
-def _join(items: Iterable[str]) -> str:
-    """A list in running text: 甲、乙、丙 in Chinese, "a, b, c" in English."""
-    return ("、" if current_language().startswith("zh") else ", ").join(items)
 
 
 def display_width(text: str) -> int:
@@ -298,7 +293,7 @@ def _parse_choice(value: Any, spec: ColumnSpec) -> Any:
     if key in table:
         return table[key]
     labels = spec.choice_labels()
-    shown = _join(labels[:12]) + ("…" if len(labels) > 12 else "")
+    shown = join_list(labels[:12]) + ("…" if len(labels) > 12 else "")
     raise _CellError(tr("Not one of the accepted values: {values}.").format(values=shown))
 
 

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from .. import fileio
-from ..i18n import N_, tr
+from ..i18n import N_, join_list, tr
 from ..tasks import Cancelled
 from . import limits
 from .table import ColumnSpec, ReadResult, RowError
-from .values import _ILLEGAL_RE, WRITE_KINDS, _as_text, _col_letter, _join, display_width
+from .values import _ILLEGAL_RE, WRITE_KINDS, _as_text, _col_letter, display_width
 
 MONEY_FORMAT = "#,##0.00"
 DATE_FORMAT = "yyyy-mm-dd"
@@ -606,7 +606,7 @@ def _template_instructions(wb, columns: Sequence[ColumnSpec]) -> None:
 def _describe(spec: ColumnSpec) -> str:
     parts = [tr(_KIND_HELP[spec.kind])]
     if spec.kind == "choice":
-        parts.append(_join(spec.choice_labels()))
+        parts.append(join_list(spec.choice_labels()))
     if spec.max_length:
         parts.append(tr("at most {n} characters").format(n=spec.max_length))
     if spec.help:

@@ -39,7 +39,8 @@ def runner(db):
 
 
 def known_steps() -> list[str]:
-    return [m.name for m in runner_for_listing()]
+    """The steps' names in their order (as playhouse's runner orders them), without loading it."""
+    return sorted(_step_names(), key=lambda name: (_index(name), name))
 
 
 def runner_for_listing():
@@ -63,13 +64,17 @@ def up_to_date(db) -> bool:
         return False
     from ..engine import engine_of
 
-    newest = max((int(m.group()) for m in map(re.compile(r"\d+").match, names) if m), default=0)
-    return engine_of(db).schema_version(db) <= newest
+    return engine_of(db).schema_version(db) <= latest_index()
+
+
+def _index(name: str) -> int:
+    """A step's number, as playhouse reads it (its leading digits)."""
+    match = re.match(r"\d+", name)
+    return int(match.group()) if match is not None else -1
 
 
 def latest_index() -> int:
-    steps = runner_for_listing()
-    return max((m.idx for m in steps), default=0)
+    return max((_index(name) for name in _step_names()), default=0)
 
 
 def check_not_too_new(db) -> None:
