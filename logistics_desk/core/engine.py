@@ -126,6 +126,17 @@ class SqliteEngine:
     def reset_sequences(self, db) -> None:
         """Nothing to do: SQLite's rowids follow the largest id."""
 
+    def indexes_to_set_aside(self, db, table: str, incoming: int) -> list[tuple[str, str]]:
+        """(name, CREATE statement) of the indexes on ``table`` worth dropping for a bulk insert of ``incoming``
+        rows and building again after: the plain ones (a unique index keeps checking each row), when the table
+        holds fewer rows than are coming."""
+        held = db.execute_sql(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+        if held >= incoming:
+            return []
+        rows = db.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                              "AND sql IS NOT NULL ORDER BY name", (table,)).fetchall()
+        return [(name, sql) for name, sql in rows if not sql.lstrip().upper().startswith("CREATE UNIQUE")]
+
 
 class PostgresEngine:
     name = "postgresql"
@@ -180,6 +191,10 @@ class PostgresEngine:
         if listener is None:
             listener = obj._change_listener = ChangeListener(obj.database, obj.connect_params)
         return listener.read()
+
+    def indexes_to_set_aside(self, db, table: str, incoming: int) -> list[tuple[str, str]]:
+        """None: the server keeps its indexes (a bulk insert there is not the clerk's PC's time)."""
+        return []
 
     def reset_sequences(self, db) -> None:
         """After rows were copied in with their ids: each table's id sequence past its largest id."""

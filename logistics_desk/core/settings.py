@@ -83,8 +83,8 @@ def _stored(key: str) -> str | None:
     rows = getattr(_local, "rows", None)
     if rows is not None:
         return rows.get(key)
-    row = Setting.select(Setting.value).where(Setting.key == key).tuples().first()
-    return None if row is None else row[0]
+    row = Setting.get_or_none(Setting.key == key)  # a read by key, through a statement built once (core/db)
+    return None if row is None else row.value
 
 
 def get(key: str, default: Any = None) -> Any:

@@ -19,7 +19,7 @@ import peewee
 from peewee import JOIN
 
 from ...core import audit, clock, masterdata, numbering, pinyin, settings
-from ...core.db import database, record_or_none
+from ...core.db import database, indexes_set_aside, record_or_none
 from ...core.errors import NotFound, RuleError, UserError, ValidationError
 from ...core.i18n import N_, join_list, tr
 from ...core.masterdata import Category, Department, Person, Place, Supplier
@@ -1211,13 +1211,14 @@ def register_many(rows: list[dict], *, event_kind: str = "import", event_summary
         for row in prepared:
             row["search_text"] = search_text_of(row)
         columns = list(dict.fromkeys(k for row in prepared for k in row))
-        for start in range(0, total, batch):
-            check_cancelled(cancelled)
-            chunk = prepared[start:start + batch]
-            _insert_rows(Asset, columns, [[row.get(c) for c in columns] for row in chunk])
-            ids += _record_chunk(chunk, event_kind, event_summary, now)
-            if progress is not None:
-                progress(min(start + batch, total), total)
+        with indexes_set_aside((Asset, AssetEvent, audit.AuditEntry), total):
+            for start in range(0, total, batch):
+                check_cancelled(cancelled)
+                chunk = prepared[start:start + batch]
+                _insert_rows(Asset, columns, [[row.get(c) for c in columns] for row in chunk])
+                ids += _record_chunk(chunk, event_kind, event_summary, now)
+                if progress is not None:
+                    progress(min(start + batch, total), total)
     return ids
 
 
