@@ -7,8 +7,9 @@ its exit: the school's master data, 50,000 assets with their change-record entri
 lines, a few hundred transfers, loans, damage reports and write-offs through the services, two
 stock-takes, a year of purchases and of repairs, the canteen's samples. Goal (issue 17): under
 20 s, the median of three runs (this machine's speed drifts by a third between minutes, and an
-absolute goal has no floor beside it to take the drift out). No floor: nothing bare does this work. ``--keep PATH`` keeps the last database made (the
-other benchmarks can share it: see ``_bench.bench_db``).
+absolute goal has no floor beside it to take the drift out). No floor: nothing bare does this
+work. ``--keep PATH`` keeps the last database made (the other benchmarks can share it: see
+``_bench.bench_db``).
 Prints the figures and the job line for ``run_all.py``.
 """
 

@@ -990,15 +990,36 @@ class AssetQuery:
         row["source_label"] = tr(SOURCES.get(row["source"], row["source"] or ""))
         return row
 
+    # A search by words (the filter as you type): ``count`` reads the matching ids in one pass over the
+    # search index and keeps them, newest first; the pages in the default order (newest first) are then
+    # slices of that list, read with their names — instead of a second pass that walks the table from its
+    # newest row until it has a page (for a rare word, half the table: 2019-JSJ 14 + 21 ms, now 12 + 6 ms).
+    # The table reads its count first and its pages after (core/ui/table.py), so the pages are exactly the
+    # rows counted; another count (any reload) reads them again.
+    _matched: tuple[str, list[int]] | None = None
+
     def count(self, filters: dict | None) -> int:
         where = asset_where(filters)
         q = Asset.select(Asset.id)
         if where is not None:
             q = q.where(where)
-        return q.count()
+        if not str((filters or {}).get("text") or "").strip():
+            self._matched = None
+            return q.count()
+        sql, params = q.sql()
+        ids = [r[0] for r in database.execute_sql(sql, params)]  # (plain rows: peewee's wrapper doubles it)
+        ids.sort(reverse=True)
+        self._matched = (repr(sorted((filters or {}).items())), ids)
+        return len(ids)
 
     def fetch(self, filters: dict | None, offset: int, limit: int, sort_key: str | None = None,
               descending: bool = False) -> list[dict]:
+        matched = self._matched
+        if (matched is not None and (not sort_key or sort_key not in SORT_COLUMNS)
+                and matched[0] == repr(sorted((filters or {}).items()))):
+            ids = matched[1][offset:offset + limit]
+            rows = {r["id"]: r for r in self._base({"ids": ids}).dicts()} if ids else {}
+            return [self._finish(rows[i]) for i in ids if i in rows]
         if sort_key in _JOINED_SORTS:
             q = self._base(filters).order_by(*self._order(sort_key, descending)).offset(offset).limit(limit)
             return [self._finish(r) for r in q.dicts()]
