@@ -704,6 +704,10 @@
       <translation>{date} 当周</translation>
     </message>
     <message>
+      <source>{item}: {note}</source>
+      <translation>{item}：{note}</translation>
+    </message>
+    <message>
       <source>{h} h {m} min</source>
       <translation>{h} 小时 {m} 分</translation>
     </message>
@@ -762,6 +766,10 @@
     <message>
       <source>{finding} (normal)</source>
       <translation>{finding}（正常）</translation>
+    </message>
+    <message>
+      <source>{finding} ({ticket})</source>
+      <translation>{finding}（{ticket}）</translation>
     </message>
     <message>
       <source>All normal</source>

@@ -1447,12 +1447,12 @@ def inspections(start: _dt.date, end: _dt.date, checklist: Checklist | None = No
                 found.setdefault(res.inspection_id, []).append(res)
 
     def finding(p, whole_school: bool) -> str:
-        text = f"{p.item_text}：{p.note or ''}"
+        text = tr("{item}: {note}").format(item=p.item_text, note=p.note or "")
         if p.ok:
             return tr("{finding} (normal)").format(finding=text)
         if whole_school and p.ticket_id and p.ticket.place_id:
             text += f" @{p.ticket.place.full_name}"
-        return text + (f"（{p.ticket.number}）" if p.ticket_id else "")
+        return tr("{finding} ({ticket})").format(finding=text, ticket=p.ticket.number) if p.ticket_id else text
 
     out = []
     for r in rows:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from ...core import audit, clock, masterdata
-from ...core.i18n import N_, tr
+from ...core.i18n import N_, join_clauses, tr
 from ...core.printing import (
     Column,
     Field,
@@ -139,7 +139,7 @@ def _settlements(st, v: dict) -> None:
             done.append(tr("Damage recorded {doc}").format(doc=doc) if doc else tr("Damage recorded"))
         if repairs.get(d["id"]):
             done.append(tr("Repair ticket {number}").format(number=service.repair_number(repairs[d["id"]])))
-        d["settled"] = "; ".join(done) if done else pending
+        d["settled"] = join_clauses(done) if done else pending
     for u in v["surplus"]:
         u["settled"] = (tr("Registered as {number}").format(number=u.get("registered_number") or "")
                         if u.get("registered_asset") else pending)

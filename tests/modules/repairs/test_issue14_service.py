@@ -80,7 +80,7 @@ def test_a_note_on_a_normal_item_is_kept_and_shown_in_the_ledger(school):
     assert (res.ok, res.note, res.ticket_id) == (True, "一支灯管发暗", None)
     assert insp.problems == 0 and not RepairTicket.select().exists()
     ledger = rs.inspections(_dt.date(2026, 11, 2), _dt.date(2026, 11, 2))
-    assert "照明：一支灯管发暗 (normal)" in ledger[0]["findings"]
+    assert "照明: 一支灯管发暗 (normal)" in ledger[0]["findings"]  # (the English interface)
 
 
 # --- 11: a whole-school inspection's ticket is at the place of the finding -------

@@ -153,7 +153,7 @@ def test_a_note_on_a_normal_item_can_stay_a_note_or_send_the_clerk_back(qtbot, t
     assert normal.asked and not run.isVisible()
     res = InspectionResult.get(InspectionResult.sort_order == 0)
     assert (res.ok, res.note) == (True, "阀门有点紧") and not RepairTicket.select().exists()
-    assert "阀门：阀门有点紧 (normal)" in page.ledger.item(0, 6).text()
+    assert "阀门: 阀门有点紧 (normal)" in page.ledger.item(0, 6).text()
 
 
 def test_scanning_an_asset_tag_looks_it_up_and_moves_on_without_saving(qtbot, tab, school):

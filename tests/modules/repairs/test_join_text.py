@@ -63,4 +63,6 @@ def test_inspection_findings_are_clauses_in_the_interfaces_language(school, lang
     i18n.set_language(language)
     (row,) = rs.inspections(_dt.date(2026, 11, 2), _dt.date(2026, 11, 2))
     first, second = row["findings"].split(sep)
-    assert first.startswith("阀门：漏气") and second.startswith("管道：有锈")
+    colon = "：" if language == "zh_CN" else ": "  # the item and its note, in the interface's language
+    assert first.startswith(f"阀门{colon}漏气") and second.startswith(f"管道{colon}有锈")
+    assert first.endswith("）" if language == "zh_CN" else ")")  # the ticket's number
