@@ -97,10 +97,8 @@ def _indexes(table: str) -> list[tuple[str, str]]:
     return cursor.fetchall()
 
 
-@pytest.mark.sqlite_only
-def test_a_bulk_registration_into_an_empty_register_leaves_every_index_as_it_was(database):
-    before = {t: _indexes(t) for t in ("asset", "asset_event", "audit_entry")}
-    assert len(before["asset"]) >= 15
+def _registered_dropping(n: int) -> tuple[list[int], list[str]]:
+    """``n`` assets registered at once, and the DROP INDEX statements that ran meanwhile."""
     dropped = []
     real = db.database.execute_sql
 
@@ -111,9 +109,16 @@ def test_a_bulk_registration_into_an_empty_register_leaves_every_index_as_it_was
 
     db.database.obj.execute_sql = watch
     try:
-        ids = service.register_many(_rows(2500))
+        return service.register_many(_rows(n)), dropped
     finally:
         del db.database.obj.execute_sql
+
+
+@pytest.mark.sqlite_only
+def test_a_bulk_registration_into_an_empty_register_leaves_every_index_as_it_was(database):
+    before = {t: _indexes(t) for t in ("asset", "asset_event", "audit_entry")}
+    assert len(before["asset"]) >= 15
+    ids, dropped = _registered_dropping(2500)
     assert len(ids) == 2500
     assert dropped  # the indexes were set aside
     assert not any("asset_number" in sql for sql in dropped)  # the unique number index stays
@@ -144,17 +149,5 @@ def test_a_cancelled_bulk_registration_writes_nothing_and_keeps_the_indexes(data
 @pytest.mark.sqlite_only
 def test_a_register_holding_more_rows_than_come_keeps_its_indexes(database):
     service.register_many(_rows(2500))
-    dropped = []
-    real = db.database.execute_sql
-
-    def watch(sql, *args, **kwargs):
-        if sql.startswith("DROP INDEX"):
-            dropped.append(sql)
-        return real(sql, *args, **kwargs)
-
-    db.database.obj.execute_sql = watch
-    try:
-        service.register_many(_rows(2000))
-    finally:
-        del db.database.obj.execute_sql
+    _ids, dropped = _registered_dropping(2000)
     assert not [sql for sql in dropped if '"asset_' in sql and "event" not in sql]
