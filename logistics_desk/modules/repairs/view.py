@@ -1392,6 +1392,11 @@ class RepairsTab(ModuleTab):
         return tab_title(self.overdue)
 
     def tick(self) -> None:
+        """The minute's look at the deadlines, while the window is open (a closed window, or one being torn
+        down, reads nothing: its database may be gone)."""
+        window = self.window()
+        if window is None or not window.isVisible():
+            return
         self.tickets.apply_filters()
 
     def status_message(self, text: str) -> None:
