@@ -39,7 +39,7 @@ from typing import Any
 from peewee import AutoField, CharField, DateTimeField, IntegerField, TextField
 
 from . import clock
-from .db import BaseModel, database
+from .db import BaseModel, database, insert_plain
 from .i18n import CONTEXT, part_of_module, tr, translate
 
 log = logging.getLogger(__name__)
@@ -454,17 +454,7 @@ _ENTRY_COLUMNS = ("id", "ts", "operator", "table_name", "record_id", "action", "
 def _insert_entries(rows: list[dict]) -> None:
     """Entries in one prepared INSERT with the fields' own ``db_value``: what ``insert_many`` and
     ``create`` write, without building the query each time (that cost more than hashing the entries)."""
-    db = database.obj
-    fields = [AuditEntry._meta.fields[name] for name in _ENTRY_COLUMNS]
-    left, right = db.quote[0], db.quote[1]
-    sql = "INSERT INTO {t} ({c}) VALUES ({p})".format(
-        t=f"{left}{AuditEntry._meta.table_name}{right}",
-        c=", ".join(f"{left}{f.column_name}{right}" for f in fields), p=", ".join([db.param] * len(fields)))
-    # a value of the one type its field hands back unchanged (text, an int, a datetime) is passed as it is
-    plain = {AutoField: int, IntegerField: int, CharField: str, TextField: str, DateTimeField: _dt.datetime}
-    converters = [(f.name, f.db_value, plain.get(type(f))) for f in fields]
-    db.cursor().executemany(sql, [[v if (v := row[name]) is None or type(v) is t else convert(v)
-                                   for name, convert, t in converters] for row in rows])
+    insert_plain(AuditEntry, _ENTRY_COLUMNS, [[row[name] for name in _ENTRY_COLUMNS] for row in rows])
 
 
 def _write_items(key: bytes, prev: str, next_id: int, items, batch: int = 500) -> tuple[str, int, int]:

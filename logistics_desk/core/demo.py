@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import clock, settings
-from .db import database
+from .db import database, insert_statement
 from .i18n import tr
 from .masterdata import Department, Person, Place, Supplier, Term
 
@@ -63,10 +63,7 @@ def insert_rows(model, rows: list[dict]) -> None:
     fields = own + [f for f, _ in extra]
     tail = [None if v is None else f.db_value(v) for f, v in extra]
     missing = {f.name: (f.default() if callable(f.default) else f.default) for f in own}  # a row without the key
-    left, right = db.quote[0], db.quote[1]
-    sql = "INSERT INTO {t} ({c}) VALUES ({p})".format(
-        t=f"{left}{model._meta.table_name}{right}",
-        c=", ".join(f"{left}{f.column_name}{right}" for f in fields), p=", ".join([db.param] * len(fields)))
+    sql = insert_statement(model, fields, db)
     params = []
     for row in rows:
         values = [row[f.name] if f.name in row else missing[f.name] for f in own]

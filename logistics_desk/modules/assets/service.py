@@ -15,11 +15,10 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-import peewee
 from peewee import JOIN
 
 from ...core import audit, clock, masterdata, numbering, pinyin, settings
-from ...core.db import database, indexes_set_aside, record_or_none
+from ...core.db import database, indexes_set_aside, insert_plain, quoted, record_or_none, table_sql
 from ...core.errors import NotFound, RuleError, UserError, ValidationError
 from ...core.i18n import N_, join_list, tr
 from ...core.masterdata import Category, Department, Person, Place, Supplier
@@ -998,6 +997,10 @@ class AssetQuery:
     # rows counted; another count (any reload) reads them again.
     _matched: tuple[str, list[int]] | None = None
 
+    @staticmethod
+    def _filters_key(filters: dict | None) -> str:
+        return repr(sorted((filters or {}).items()))
+
     def count(self, filters: dict | None) -> int:
         where = asset_where(filters)
         q = Asset.select(Asset.id)
@@ -1009,14 +1012,14 @@ class AssetQuery:
         sql, params = q.sql()
         ids = [r[0] for r in database.execute_sql(sql, params)]  # (plain rows: peewee's wrapper doubles it)
         ids.sort(reverse=True)
-        self._matched = (repr(sorted((filters or {}).items())), ids)
+        self._matched = (self._filters_key(filters), ids)
         return len(ids)
 
     def fetch(self, filters: dict | None, offset: int, limit: int, sort_key: str | None = None,
               descending: bool = False) -> list[dict]:
         matched = self._matched
         if (matched is not None and (not sort_key or sort_key not in SORT_COLUMNS)
-                and matched[0] == repr(sorted((filters or {}).items()))):
+                and matched[0] == self._filters_key(filters)):
             ids = matched[1][offset:offset + limit]
             rows = {r["id"]: r for r in self._base({"ids": ids}).dicts()} if ids else {}
             return [self._finish(rows[i]) for i in ids if i in rows]
@@ -1182,34 +1185,6 @@ ASSET_COLUMNS = [n for n in Asset._meta.sorted_field_names if n not in ("id", "s
 EVENT_COLUMNS = ["asset", "kind", "event_date", "created_at", "summary"]
 
 
-def _insert_rows(model, names: list[str], rows: list[list]) -> None:
-    """Many rows in one prepared INSERT (the query builder is too slow for 50,000 rows).
-
-    Plain standard SQL with the database's own quoting and parameter style;
-    values go through each field's ``db_value`` as peewee would.
-    """
-    db = database.obj
-    fields = [model._meta.fields[n] for n in names]
-    left, right = db.quote[0], db.quote[1]
-    sql = "INSERT INTO {t} ({c}) VALUES ({p})".format(
-        t=f"{left}{model._meta.table_name}{right}",
-        c=", ".join(f"{left}{f.column_name}{right}" for f in fields),
-        p=", ".join([db.param] * len(fields)))
-    # a value whose field would hand it back unchanged (text to a text column, an id to a foreign key...) is
-    # passed as it is: db_value called 1,250,000 times for 50,000 assets cost as much as the insert itself
-    plain = [_PLAIN_TYPES.get(type(f.rel_field) if type(f) is peewee.ForeignKeyField else type(f)) for f in fields]
-    converters = [(f.db_value, t) for f, t in zip(fields, plain, strict=True)]
-    params = [[v if v is None or type(v) is t else convert(v) for (convert, t), v in zip(converters, row, strict=True)]
-              for row in rows]
-    db.cursor().executemany(sql, params)
-
-
-# peewee's own field classes (exactly these, not subclasses) and the one type each gives back unchanged
-# from ``db_value`` (``adapt``: str for text, int for integers and ids, ...)
-_PLAIN_TYPES = {peewee.CharField: str, peewee.TextField: str, peewee.IntegerField: int, peewee.AutoField: int,
-                peewee.BooleanField: bool, peewee.DateField: _dt.date, peewee.DateTimeField: _dt.datetime}
-
-
 def register_many(rows: list[dict], *, event_kind: str = "import", event_summary: str | None = None,
                   progress=None, cancelled=None, batch: int = 500) -> list[int]:
     """Register many already-checked assets at once (import, demo data); returns their ids.
@@ -1236,7 +1211,7 @@ def register_many(rows: list[dict], *, event_kind: str = "import", event_summary
             for start in range(0, total, batch):
                 check_cancelled(cancelled)
                 chunk = prepared[start:start + batch]
-                _insert_rows(Asset, columns, [[row.get(c) for c in columns] for row in chunk])
+                insert_plain(Asset, columns, [[row.get(c) for c in columns] for row in chunk])
                 ids += _record_chunk(chunk, event_kind, event_summary, now)
                 if progress is not None:
                     progress(min(start + batch, total), total)
@@ -1272,13 +1247,11 @@ def _prepared_rows(rows: list[dict], categories: dict, now: _dt.datetime) -> lis
 def _numbered_ids(numbers: list[str]) -> dict[str, int]:
     """number -> id of these assets, in one plain query (the rows a chunk just inserted)."""
     db = database.obj
-    left, right = db.quote[0], db.quote[1]
     found: dict[str, int] = {}
     for start in range(0, len(numbers), 900):  # under SQLite's oldest limit of 999 parameters
         part = numbers[start:start + 900]
         sql = "SELECT {n}, {i} FROM {t} WHERE {n} IN ({p})".format(
-            n=f"{left}{Asset.number.column_name}{right}", i=f"{left}{Asset.id.column_name}{right}",
-            t=f"{left}{Asset._meta.table_name}{right}",
+            n=quoted(Asset.number.column_name), i=quoted(Asset.id.column_name), t=table_sql(Asset),
             p=", ".join([db.param] * len(part)))
         found.update(db.execute_sql(sql, part).fetchall())
     return found
@@ -1303,5 +1276,5 @@ def _record_chunk(chunk: list[dict], event_kind: str, event_summary: str | None,
                        if event_kind == "register" else clock.today(),
                        "created_at": now, "summary": summary})
     audit.record_many(audit_items)
-    _insert_rows(AssetEvent, EVENT_COLUMNS, [[e[c] for c in EVENT_COLUMNS] for e in events])
+    insert_plain(AssetEvent, EVENT_COLUMNS, [[e[c] for c in EVENT_COLUMNS] for e in events])
     return ids
